@@ -1,0 +1,1 @@
+"""The domain: articles, question sets, generation, scheduling, storage, statistics. Never imports Qt."""

@@ -1,0 +1,140 @@
+"""Validate question sets: every rule ``ketaquiz check`` and the editor apply."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .article import Article, find_quote, load_article
+from .questions import QUESTION_TYPES, Question, QuestionSet, cloze_gaps
+from .setfile import SetFileError, read_set
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in a set file."""
+
+    path: Path
+    line: int | None
+    question: str | None  # question id, None for the set itself
+    message: str
+    field: str = ""  # the field at fault, for the editor ("prompt", "choices", …)
+
+    def __str__(self) -> str:
+        where = f"question {self.question}" if self.question is not None else "set"
+        return f"{self.path}:{self.line if self.line is not None else 1}: {where}: {self.message}"
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip().casefold()
+
+
+def _gives_away(answer: str, text: str) -> bool:
+    """True when `answer` stands word for word in `text` (case-insensitive, whole words)."""
+    a = _norm(answer)
+    if len(a) < 3 and not a.isupper():
+        return False
+    return re.search(r"(?<!\w)" + re.escape(a) + r"(?!\w)", _norm(text)) is not None
+
+
+def check_question(q: Question, *, topics: set[str] | None = None, article: Article | None = None) -> list[tuple[str, str]]:
+    """Problems of one question as (field, message) pairs; empty when it is valid."""
+    out: list[tuple[str, str]] = []
+    if not q.id.strip():
+        out.append(("id", "missing id; give every question a unique id"))
+    if q.type not in QUESTION_TYPES:
+        out.append(("type", f"unknown type {q.type!r}; use one of {', '.join(QUESTION_TYPES)}"))
+    if not q.topic.strip():
+        out.append(("topic", "missing topic"))
+    elif topics and q.topic not in topics:
+        out.append(("topic", f"unknown topic {q.topic!r}; declare it under [[topics]] or use one of {', '.join(sorted(topics))}"))
+    if not q.prompt.strip():
+        out.append(("prompt", "missing prompt"))
+    prompt = q.prompt
+    if q.type in ("choice", "multi"):
+        choices = [c.strip() for c in q.choices]
+        folded = [_norm(c) for c in choices]
+        dupes = sorted({c for c, f in zip(choices, folded) if folded.count(f) > 1})
+        if dupes:
+            out.append(("choices", f"duplicate choices: {', '.join(dupes)}"))
+        if any(not c for c in choices):
+            out.append(("choices", "an empty choice"))
+        lo, hi = (3, 5) if q.type == "choice" else (3, 8)
+        if not lo <= len(choices) <= hi:
+            out.append(("choices", f"{q.type} needs {lo} to {hi} choices, has {len(choices)}"))
+        answers = q.answer if isinstance(q.answer, list) else ([] if q.answer in (None, "") else [q.answer])
+        if q.type == "choice" and isinstance(q.answer, list):
+            out.append(("answer", "a choice question has one answer (a string); use type 'multi' for several"))
+        elif not answers:
+            out.append(("answer", "missing answer"))
+        else:
+            for a in answers:
+                if _norm(str(a)) not in folded:
+                    out.append(("answer", f"answer {a!s:.60} is not among the choices"))
+                elif _gives_away(str(a), prompt) and not all(_gives_away(c, prompt) for c in choices):
+                    out.append(("prompt", f"the prompt gives the answer away word for word ({a})"))
+    elif q.type == "truefalse":
+        if not isinstance(q.answer, bool):
+            out.append(("answer", "missing answer: a truefalse question needs answer = true or answer = false"))
+    elif q.type == "cloze":
+        gaps = cloze_gaps(prompt)
+        if not gaps:
+            out.append(("prompt", "cloze without a gap: mark each gap as {{answer}} or {{answer|alternative}}"))
+        else:
+            outside = re.sub(r"\{\{.+?\}\}", " ", prompt)
+            for g in gaps:
+                if g and _gives_away(g[0], outside):
+                    out.append(("prompt", f"the prompt gives the answer away word for word ({g[0]}); blank every repeat"))
+    elif q.type == "short":
+        if not isinstance(q.answer, str) or not q.answer.strip():
+            out.append(("answer", "missing answer"))
+        elif _gives_away(q.answer, prompt):
+            out.append(("prompt", f"the prompt gives the answer away word for word ({q.answer})"))
+    elif q.type == "order":
+        items = [i.strip() for i in q.items]
+        if len(items) < 3:
+            out.append(("items", f"order needs at least 3 items, has {len(items)}"))
+        elif len(items) > 6:
+            out.append(("items", f"order takes at most 6 items, has {len(items)}"))
+        if len({_norm(i) for i in items}) != len(items):
+            out.append(("items", "duplicate items"))
+    if q.source.strip() and article is not None and find_quote(article.text, q.source) is None:
+        out.append(("source", "source not found in the article; quote the article word for word"))
+    return out
+
+
+def check_set(qset: QuestionSet, article: Article | None = None) -> list[Problem]:
+    """All problems of a parsed set (loads its article when not given)."""
+    path = qset.path or Path(f"{qset.id}.toml")
+    problems: list[Problem] = []
+    if not qset.id.strip():
+        problems.append(Problem(path, None, None, "missing set id"))
+    if article is None and qset.article:
+        ap = qset.article_path()
+        try:
+            article = load_article(ap) if ap else None
+        except (OSError, UnicodeDecodeError) as e:
+            problems.append(Problem(path, None, None, f"article {qset.article} cannot be read ({e}); fix the 'article' path"))
+    topic_ids = qset.topic_ids()
+    for t in sorted({t for t in topic_ids if topic_ids.count(t) > 1}):
+        problems.append(Problem(path, None, None, f"duplicate topic id {t!r}"))
+    seen: dict[str, int | None] = {}
+    for q in qset.questions:
+        if q.id in seen and q.id.strip():
+            first = seen[q.id]
+            problems.append(Problem(path, q.line, q.id, f"duplicate id (first used at line {first}); give each question its own id", "id"))
+        else:
+            seen[q.id] = q.line
+        for fld, msg in check_question(q, topics=set(topic_ids), article=article):
+            problems.append(Problem(path, q.line, q.id or None, msg, fld))
+    return problems
+
+
+def check_path(path: Path) -> list[Problem]:
+    """Read and check one set file; a file that cannot be read is one problem."""
+    try:
+        qset = read_set(path)
+    except SetFileError as e:
+        return [Problem(e.path, e.line, None, e.message)]
+    return check_set(qset)

@@ -1,0 +1,190 @@
+"""Questions and question sets: the in-memory model of a set file.
+
+Answer data by type (the same fields in the TOML file and in the JSON export):
+
+- ``choice``: ``choices`` (3–5 strings), ``answer`` (the right one, a string).
+- ``multi``: ``choices`` (3–8 strings), ``answer`` (the right ones, a list of strings).
+- ``truefalse``: ``answer`` (``true`` or ``false``); the prompt is the statement.
+- ``cloze``: the prompt holds the gaps as ``{{answer}}`` or ``{{answer|alternative|…}}``;
+  ``answer`` in the export is the list of the first form of each gap.
+- ``short``: ``answer`` (a string) and optional ``accept`` (other accepted answers).
+- ``order``: ``items`` (3–6 strings, in the right order); ``answer`` in the export is that list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+QUESTION_TYPES = ("choice", "multi", "truefalse", "cloze", "short", "order")
+ORIGINS = ("generated", "edited", "written", "imported")
+
+CLOZE_GAP = re.compile(r"\{\{(.+?)\}\}")
+
+
+def cloze_gaps(prompt: str) -> list[list[str]]:
+    """The accepted answers of each gap in a cloze prompt, in order."""
+    return [[alt.strip() for alt in m.group(1).split("|") if alt.strip()] for m in CLOZE_GAP.finditer(prompt)]
+
+
+def cloze_display(prompt: str, blank: str = "_____") -> str:
+    """The cloze prompt with every gap shown as a blank."""
+    return CLOZE_GAP.sub(blank, prompt)
+
+
+def cloze_filled(prompt: str) -> str:
+    """The cloze prompt with every gap filled by its first answer."""
+    return CLOZE_GAP.sub(lambda m: m.group(1).split("|")[0].strip(), prompt)
+
+
+@dataclass
+class Question:
+    """One question of a set. `id` is stable: progress is keyed by set id + question id."""
+
+    id: str
+    topic: str
+    type: str
+    prompt: str
+    answer: Any = None  # str | list[str] | bool, see the module docstring
+    choices: list[str] = field(default_factory=list)
+    accept: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+    explanation: str = ""
+    source: str = ""
+    tags: list[str] = field(default_factory=list)
+    origin: str = "written"
+    line: int | None = None  # where the question starts in its file, when read from one
+
+    @property
+    def correct_answer(self) -> Any:
+        """The right answer in the export's shape (see the module docstring)."""
+        if self.type == "cloze":
+            return [g[0] for g in cloze_gaps(self.prompt)]
+        if self.type == "order":
+            return list(self.items)
+        return self.answer
+
+    def answer_text(self) -> str:
+        """The right answer as a person reads it."""
+        ans = self.correct_answer
+        if self.type == "truefalse":
+            return "True" if ans else "False"
+        if self.type == "order":
+            return " → ".join(ans)
+        if isinstance(ans, list):
+            return "; ".join(str(a) for a in ans)
+        return "" if ans is None else str(ans)
+
+    def display_prompt(self) -> str:
+        """The prompt as the learner sees it (cloze gaps blanked)."""
+        return cloze_display(self.prompt) if self.type == "cloze" else self.prompt
+
+    def to_dict(self) -> dict[str, Any]:
+        """Fields for the set file, in a stable order, empty optional fields left out."""
+        d: dict[str, Any] = {"id": self.id, "topic": self.topic, "type": self.type, "prompt": self.prompt}
+        if self.choices:
+            d["choices"] = list(self.choices)
+        if self.type in ("choice", "multi", "truefalse", "short") and self.answer is not None:
+            d["answer"] = self.answer
+        if self.accept:
+            d["accept"] = list(self.accept)
+        if self.items:
+            d["items"] = list(self.items)
+        if self.explanation:
+            d["explanation"] = self.explanation
+        if self.source:
+            d["source"] = self.source
+        if self.tags:
+            d["tags"] = list(self.tags)
+        d["origin"] = self.origin
+        return d
+
+    def to_export(self) -> dict[str, Any]:
+        """The JSON export shape: id, topic, type, prompt, choices, answer, explanation, source (+ extras)."""
+        d: dict[str, Any] = {
+            "id": self.id,
+            "topic": self.topic,
+            "type": self.type,
+            "prompt": self.prompt,
+            "choices": list(self.choices) if self.type in ("choice", "multi") else (
+                ["True", "False"] if self.type == "truefalse" else list(self.items) if self.type == "order" else []
+            ),
+            "answer": self.correct_answer,
+            "explanation": self.explanation,
+            "source": self.source,
+        }
+        if self.accept:
+            d["accept"] = list(self.accept)
+        if self.tags:
+            d["tags"] = list(self.tags)
+        d["origin"] = self.origin
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any], line: int | None = None) -> Question:
+        """Build from a set file table or a JSON export object (unknown keys ignored)."""
+
+        def strs(key: str) -> list[str]:
+            v = d.get(key) or []
+            return [str(x) for x in v] if isinstance(v, list) else [str(v)]
+
+        qtype = str(d.get("type", ""))
+        answer = d.get("answer")
+        items = strs("items")
+        if qtype == "order" and not items and isinstance(answer, list):
+            items, answer = [str(x) for x in answer], None
+        if qtype == "cloze":
+            answer = None
+        return cls(
+            id=str(d.get("id", "")),
+            topic=str(d.get("topic", "")),
+            type=qtype,
+            prompt=str(d.get("prompt", "")),
+            answer=answer,
+            choices=strs("choices") if qtype in ("choice", "multi") else [],
+            accept=strs("accept"),
+            items=items,
+            explanation=str(d.get("explanation", "") or ""),
+            source=str(d.get("source", "") or ""),
+            tags=strs("tags"),
+            origin=str(d.get("origin", "written") or "written"),
+            line=line,
+        )
+
+
+@dataclass
+class Topic:
+    """A topic of a set: one section of its article."""
+
+    id: str
+    title: str
+    section: str = ""  # the section's slug in the article; defaults to the topic id
+
+
+@dataclass
+class QuestionSet:
+    """A set of questions over one article."""
+
+    id: str
+    title: str
+    article: str = ""  # path of the article, relative to the set file
+    topics: list[Topic] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+    description: str = ""
+    path: Path | None = None  # the set file, when read from one
+
+    def article_path(self) -> Path | None:
+        if not self.article:
+            return None
+        p = Path(self.article)
+        if not p.is_absolute() and self.path is not None:
+            p = self.path.parent / p
+        return p
+
+    def topic_ids(self) -> list[str]:
+        return [t.id for t in self.topics]
+
+    def question(self, qid: str) -> Question | None:
+        return next((q for q in self.questions if q.id == qid), None)

@@ -1,0 +1,162 @@
+"""FSRS scheduling through the `fsrs` package: settings, the grading → rating map, card conversion.
+
+Rating map (what the learner did → FSRS rating):
+
+========================================  =========
+wrong answer, or "I don't know"            Again (1)
+right, marked "unsure"                     Hard (2)
+right                                      Good (3)
+right, marked "easy"                       Easy (4)
+========================================  =========
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from enum import Enum
+from typing import Any
+
+from fsrs import Card, Rating, Scheduler, State
+
+NEW = 0  # a card never answered; fsrs has no "new" state, so the store keeps it as 0
+
+
+class Confidence(str, Enum):
+    """What the learner says of a right answer before moving on."""
+
+    NORMAL = "normal"
+    UNSURE = "unsure"
+    EASY = "easy"
+
+
+def rating_for(correct: bool, confidence: Confidence | str = Confidence.NORMAL) -> Rating:
+    """The FSRS rating for an answer (see the module docstring)."""
+    if not correct:
+        return Rating.Again
+    confidence = Confidence(confidence)
+    if confidence is Confidence.UNSURE:
+        return Rating.Hard
+    if confidence is Confidence.EASY:
+        return Rating.Easy
+    return Rating.Good
+
+
+@dataclass
+class Settings:
+    """The learner's study settings, saved in the store."""
+
+    desired_retention: float = 0.9
+    new_per_day: int = 20
+    reviews_per_day: int = 200
+    fuzz: bool = True  # spread intervals a little so cards learned together do not stay together
+    parameters: list[float] = field(default_factory=list)  # personal FSRS weights; empty = defaults
+    theme: str = "system"  # system | light | dark
+    font_size: int = 0  # 0 = the system's size
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Settings:
+        known = {k: v for k, v in d.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+    def validate(self) -> None:
+        """Raise ValueError with a clear message when a value is out of range."""
+        if not 0.7 <= self.desired_retention <= 0.99:
+            raise ValueError("desired retention must be between 0.70 and 0.99")
+        if not 0 <= self.new_per_day <= 9999:
+            raise ValueError("new questions per day must be between 0 and 9999")
+        if not 0 <= self.reviews_per_day <= 99999:
+            raise ValueError("reviews per day must be between 0 and 99999")
+        if self.theme not in ("system", "light", "dark"):
+            raise ValueError("theme must be system, light or dark")
+
+
+def make_scheduler(settings: Settings) -> Scheduler:
+    """An fsrs Scheduler for these settings."""
+    kwargs: dict[str, Any] = {"desired_retention": settings.desired_retention, "enable_fuzzing": settings.fuzz}
+    if settings.parameters:
+        kwargs["parameters"] = tuple(settings.parameters)
+    return Scheduler(**kwargs)
+
+
+def _ts(dt: datetime | None) -> float | None:
+    return None if dt is None else dt.timestamp()
+
+
+def _dt(ts: float | None) -> datetime | None:
+    return None if ts is None else datetime.fromtimestamp(ts, timezone.utc)
+
+
+@dataclass
+class CardState:
+    """A card's schedule as the store keeps it (times as UTC epoch seconds)."""
+
+    state: int = NEW
+    step: int | None = None
+    stability: float | None = None
+    difficulty: float | None = None
+    due: float | None = None
+    last_review: float | None = None
+    reps: int = 0
+    lapses: int = 0
+
+    def to_fsrs(self, card_id: int, now: datetime) -> Card:
+        """The fsrs Card (a new card becomes a Learning card at step 0, due now)."""
+        if self.state == NEW:
+            return Card(card_id=card_id, state=State.Learning, step=0, due=now)
+        return Card(
+            card_id=card_id,
+            state=State(self.state),
+            step=self.step,
+            stability=self.stability,
+            difficulty=self.difficulty,
+            due=_dt(self.due),
+            last_review=_dt(self.last_review),
+        )
+
+    def after(self, card: Card, rating: Rating) -> CardState:
+        """The state after fsrs reviewed this card into `card` with `rating`."""
+        lapse = rating == Rating.Again and self.state == State.Review.value
+        return CardState(
+            state=card.state.value,
+            step=card.step,
+            stability=card.stability,
+            difficulty=card.difficulty,
+            due=_ts(card.due),
+            last_review=_ts(card.last_review),
+            reps=self.reps + 1,
+            lapses=self.lapses + (1 if lapse else 0),
+        )
+
+    def to_row(self) -> tuple[Any, ...]:
+        return (self.state, self.step, self.stability, self.difficulty, self.due, self.last_review, self.reps, self.lapses)
+
+    @classmethod
+    def from_row(cls, row: tuple[Any, ...]) -> CardState:
+        return cls(*row)
+
+
+def review(scheduler: Scheduler, card_id: int, before: CardState, rating: Rating, now: datetime) -> CardState:
+    """Schedule one answer: the card's state after `rating` at `now`."""
+    card, _log = scheduler.review_card(before.to_fsrs(card_id, now), rating, review_datetime=now)
+    return before.after(card, rating)
+
+
+def curve(parameters: list[float] | tuple[float, ...] | None = None) -> tuple[float, float]:
+    """(factor, decay) of the FSRS forgetting curve R = (1 + factor * days / S) ** decay."""
+    params = tuple(parameters) if parameters else Scheduler().parameters
+    decay = -params[20]
+    return 0.9 ** (1 / decay) - 1, decay
+
+
+def retrievability_at(stability: float | None, last_review: float | None, now_ts: float,
+                      factor_decay: tuple[float, float]) -> float | None:
+    """Probability of recall at `now_ts` (UTC epoch seconds); None for a card never answered."""
+    if stability is None or last_review is None or stability <= 0:
+        return None
+    factor, decay = factor_decay
+    elapsed = max(0.0, (now_ts - last_review) / 86400.0)
+    return (1 + factor * elapsed / stability) ** decay

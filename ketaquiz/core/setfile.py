@@ -1,0 +1,156 @@
+"""Read and write question-set files (TOML, UTF-8, one ``[[questions]]`` table per question).
+
+Example::
+
+    id = "ketamine"
+    title = "Ketamine for treatment-resistant depression"
+    article = "article.txt"
+
+    [[topics]]
+    id = "mechanism"
+    title = "How does ketamine work?"
+
+    [[questions]]
+    id = "mechanism-nmda"
+    topic = "mechanism"
+    type = "cloze"
+    prompt = "Ketamine works by blocking {{NMDA}} receptors."
+    explanation = "Blocking NMDA receptors is the first step of the mechanism."
+    source = "It works by blocking NMDA receptors"
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from .questions import Question, QuestionSet, Topic
+
+SET_FILE_SUFFIX = ".toml"
+
+
+class SetFileError(Exception):
+    """A set file that cannot be read; `str()` is ``FILE:LINE: message``."""
+
+    def __init__(self, path: Path | str, line: int | None, message: str) -> None:
+        self.path = Path(path)
+        self.line = line
+        self.message = message
+        super().__init__(f"{path}:{line if line is not None else 1}: {message}")
+
+
+_QUESTION_HEADER = re.compile(r"^\s*\[\[\s*questions\s*\]\]\s*(#.*)?$")
+_TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def question_lines(text: str) -> list[int]:
+    """1-based line numbers of each ``[[questions]]`` header, in order."""
+    return [i + 1 for i, line in enumerate(text.splitlines()) if _QUESTION_HEADER.match(line)]
+
+
+def parse_set(text: str, path: Path | str = "<set>") -> QuestionSet:
+    """Parse set-file text. Raises SetFileError (with the line) on TOML syntax or shape errors."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        m = _TOML_LINE.search(str(e))
+        msg = _TOML_LINE.sub("", str(e)).strip()
+        raise SetFileError(path, int(m.group(1)) if m else None, f"TOML syntax error: {msg}; fix the file and run 'ketaquiz check' again") from None
+    return set_from_data(data, path, question_lines(text))
+
+
+def set_from_data(data: dict[str, Any], path: Path, lines: list[int] | None = None) -> QuestionSet:
+    """Build a QuestionSet from parsed TOML data."""
+    raw_questions = data.get("questions", [])
+    if not isinstance(raw_questions, list) or not all(isinstance(q, dict) for q in raw_questions):
+        raise SetFileError(path, None, "'questions' must be an array of tables ([[questions]])")
+    raw_topics = data.get("topics", [])
+    if not isinstance(raw_topics, list) or not all(isinstance(t, dict) for t in raw_topics):
+        raise SetFileError(path, None, "'topics' must be an array of tables ([[topics]])")
+    lines = lines or []
+    topics = [
+        Topic(id=str(t.get("id", "")), title=str(t.get("title", t.get("id", ""))), section=str(t.get("section", "")))
+        for t in raw_topics
+    ]
+    questions = [
+        Question.from_dict(q, lines[i] if i < len(lines) else None) for i, q in enumerate(raw_questions)
+    ]
+    return QuestionSet(
+        id=str(data.get("id", "") or path.stem),
+        title=str(data.get("title", "") or data.get("id", "") or path.stem),
+        article=str(data.get("article", "") or ""),
+        topics=topics,
+        questions=questions,
+        description=str(data.get("description", "") or ""),
+        path=path,
+    )
+
+
+def read_set(path: str | Path) -> QuestionSet:
+    """Read a set file. Raises SetFileError naming the file (and line) on any problem."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SetFileError(p, None, "file not found") from None
+    except UnicodeDecodeError as e:
+        raise SetFileError(p, None, f"not UTF-8 text ({e.reason} at byte {e.start}); save the file as UTF-8") from None
+    except OSError as e:
+        raise SetFileError(p, None, f"cannot read: {e.strerror}") from None
+    return parse_set(text, p)
+
+
+def set_to_text(qset: QuestionSet) -> str:
+    """The set as TOML text: metadata, topics, then one table per question (diff-friendly)."""
+    data: dict[str, Any] = {"id": qset.id, "title": qset.title}
+    if qset.description:
+        data["description"] = qset.description
+    if qset.article:
+        data["article"] = qset.article
+    data["topics"] = [
+        {"id": t.id, "title": t.title, **({"section": t.section} if t.section and t.section != t.id else {})}
+        for t in qset.topics
+    ]
+    data["questions"] = [q.to_dict() for q in qset.questions]
+    text = tomli_w.dumps(data, multiline_strings=False)
+    # A blank line before each table keeps hunks of a diff to one question.
+    return re.sub(r"\n(\[\[)", r"\n\n\1", text).replace("\n\n\n", "\n\n")
+
+
+def write_set(qset: QuestionSet, path: str | Path | None = None) -> Path:
+    """Write the set file atomically (temp file + rename); returns the path written."""
+    p = Path(path) if path is not None else qset.path
+    if p is None:
+        raise ValueError("no path to write the set to")
+    p.parent.mkdir(parents=True, exist_ok=True)
+    text = set_to_text(qset)
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, p)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    qset.path = p
+    return p
+
+
+def find_set_files(paths: list[Path]) -> list[Path]:
+    """Set files named by paths: files as given, folders searched recursively for ``*.toml``."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(p.rglob(f"*{SET_FILE_SUFFIX}")))
+        else:
+            out.append(p)
+    return out

@@ -1,0 +1,541 @@
+"""The progress store: one SQLite database per profile, through sqlite-utils.
+
+Every user action is one transaction. The answer path uses plain SQL (it runs on
+every answer); the rest uses sqlite-utils' table helpers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Iterator
+
+import sqlite_utils
+
+from .clock import Clock, utc_now
+from .questions import Question, QuestionSet
+from .scheduling import NEW, CardState, Settings
+
+SCHEMA_VERSION = 1
+
+_SCHEMA_V1 = """
+CREATE TABLE sets (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    path TEXT,
+    article_path TEXT,
+    bundled INTEGER NOT NULL DEFAULT 0,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    file_hash TEXT,
+    synced_at REAL
+);
+CREATE TABLE topics (
+    set_id TEXT NOT NULL REFERENCES sets(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    section TEXT,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (set_id, id)
+);
+CREATE TABLE questions (
+    key INTEGER PRIMARY KEY,
+    set_id TEXT NOT NULL REFERENCES sets(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    type TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    retired INTEGER NOT NULL DEFAULT 0,
+    updated_at REAL,
+    UNIQUE (set_id, id)
+);
+CREATE INDEX questions_set_topic ON questions(set_id, topic, position);
+CREATE TABLE cards (
+    question INTEGER PRIMARY KEY REFERENCES questions(key) ON DELETE CASCADE,
+    state INTEGER NOT NULL DEFAULT 0,
+    step INTEGER,
+    stability REAL,
+    difficulty REAL,
+    due REAL,
+    last_review REAL,
+    reps INTEGER NOT NULL DEFAULT 0,
+    lapses INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX cards_due ON cards(due) WHERE state > 0;
+CREATE INDEX cards_new ON cards(state) WHERE state = 0;
+CREATE TABLE sessions (
+    id INTEGER PRIMARY KEY,
+    started_at REAL NOT NULL,
+    ended_at REAL,
+    set_id TEXT,
+    topics TEXT,
+    answered INTEGER NOT NULL DEFAULT 0,
+    correct INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE reviews (
+    id INTEGER PRIMARY KEY,
+    question INTEGER NOT NULL REFERENCES questions(key) ON DELETE CASCADE,
+    set_id TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    session INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+    reviewed_at REAL NOT NULL,
+    rating INTEGER NOT NULL,
+    correct INTEGER NOT NULL,
+    response TEXT,
+    duration_ms INTEGER,
+    state_before INTEGER NOT NULL,
+    card_before TEXT NOT NULL
+);
+CREATE INDEX reviews_time ON reviews(reviewed_at);
+CREATE INDEX reviews_question ON reviews(question, reviewed_at);
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+# Forward migrations: MIGRATIONS[n] takes a database at version n to n + 1.
+MIGRATIONS: dict[int, str] = {0: _SCHEMA_V1}
+
+
+class StoreError(Exception):
+    """A problem with the progress database, with what to do about it."""
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    """What loading a set into the store changed."""
+
+    added: int = 0
+    updated: int = 0
+    retired: int = 0
+    unchanged: int = 0
+    skipped: bool = False  # the file had not changed since the last sync
+
+
+@dataclass(frozen=True)
+class SetInfo:
+    id: str
+    title: str
+    path: str | None
+    article_path: str | None
+    bundled: bool
+    deleted: bool
+
+
+@dataclass(frozen=True)
+class TopicInfo:
+    set_id: str
+    id: str
+    title: str
+    section: str
+
+
+@dataclass(frozen=True)
+class AnswerRecord:
+    """What the store needs to record one answer."""
+
+    question_key: int
+    set_id: str
+    topic: str
+    before: CardState
+    after: CardState
+    rating: int
+    correct: bool
+    response: Any
+    duration_ms: int | None
+    reviewed_at: float
+    session_id: int | None
+
+
+def file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+class Store:
+    """The progress database of one learner (profile)."""
+
+    def __init__(self, path: str | Path, *, clock: Clock = utc_now) -> None:
+        self.path = Path(path)
+        self.clock = clock
+        if str(path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=10)
+            self.db = sqlite_utils.Database(conn)
+            conn.execute("PRAGMA foreign_keys = ON")
+            if str(path) != ":memory:":
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{path}: cannot open the progress database ({e}); restore a backup or move the file away") from None
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # --- schema -----------------------------------------------------------
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: database schema {version} is newer than this KetaQuiz understands ({SCHEMA_VERSION}); upgrade KetaQuiz"
+            )
+        while version < SCHEMA_VERSION:
+            with self.db.atomic():
+                for statement in MIGRATIONS[version].split(";"):
+                    if statement.strip():
+                        self.conn.execute(statement)
+                version += 1
+                self.conn.execute(f"PRAGMA user_version = {version}")
+
+    def quick_check(self) -> str:
+        """'ok' or the first problem SQLite's quick_check reports."""
+        try:
+            return str(self.conn.execute("PRAGMA quick_check").fetchone()[0])
+        except sqlite3.DatabaseError as e:
+            return str(e)
+
+    def integrity_check(self) -> str:
+        return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+    def backup_to(self, dest: str | Path) -> Path:
+        """A consistent copy of the live database through SQLite's backup API."""
+        dest = Path(dest)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        target = sqlite3.connect(str(dest))
+        try:
+            self.conn.backup(target)
+        finally:
+            target.close()
+        return dest
+
+    # --- settings ---------------------------------------------------------
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return default if row is None else json.loads(row[0])
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self.db.atomic():
+            self.db["settings"].upsert({"key": key, "value": json.dumps(value)}, pk="key")
+
+    def settings(self) -> Settings:
+        return Settings.from_dict(self.get_setting("study", {}) or {})
+
+    def save_settings(self, settings: Settings) -> None:
+        settings.validate()
+        self.set_setting("study", settings.to_dict())
+
+    # --- sets -------------------------------------------------------------
+    def sync_set(self, qset: QuestionSet, *, bundled: bool = False, force: bool = False) -> SyncResult:
+        """Load a set: add new questions, update changed ones (progress kept), retire removed ones."""
+        digest = file_hash(qset.path) if qset.path and qset.path.exists() else None
+        existing = self.conn.execute("SELECT file_hash, deleted FROM sets WHERE id = ?", (qset.id,)).fetchone()
+        if not force and digest and existing and existing[0] == digest and not existing[1]:
+            return SyncResult(skipped=True)
+        now = self.clock().timestamp()
+        added = updated = unchanged = 0
+        with self.db.atomic():
+            self.db["sets"].upsert(
+                {
+                    "id": qset.id,
+                    "title": qset.title,
+                    "path": str(qset.path) if qset.path else None,
+                    "article_path": str(qset.article_path()) if qset.article_path() else None,
+                    "bundled": int(bundled),
+                    "deleted": 0,
+                    "file_hash": digest,
+                    "synced_at": now,
+                },
+                pk="id",
+            )
+            self.conn.execute("DELETE FROM topics WHERE set_id = ?", (qset.id,))
+            topics = qset.topics or [
+                _topic for _topic in _topics_from_questions(qset)
+            ]
+            self.conn.executemany(
+                "INSERT INTO topics (set_id, id, title, section, position) VALUES (?, ?, ?, ?, ?)",
+                [(qset.id, t.id, t.title, t.section or t.id, i) for i, t in enumerate(topics)],
+            )
+            old = {
+                row[0]: (row[1], row[2], row[3], row[4], row[5], row[6])
+                for row in self.conn.execute(
+                    "SELECT id, key, data, topic, type, position, retired FROM questions WHERE set_id = ?", (qset.id,)
+                )
+            }
+            new_rows = []
+            seen: set[str] = set()
+            for pos, q in enumerate(qset.questions):
+                if q.id in seen:
+                    continue
+                seen.add(q.id)
+                data = json.dumps(q.to_dict(), ensure_ascii=False, sort_keys=True)
+                if q.id in old:
+                    key, odata, otopic, otype, opos, oretired = old[q.id]
+                    if (odata, otopic, otype, opos, oretired) == (data, q.topic, q.type, pos, 0):
+                        unchanged += 1
+                        continue
+                    self.conn.execute(
+                        "UPDATE questions SET data = ?, topic = ?, type = ?, position = ?, retired = 0, updated_at = ? WHERE key = ?",
+                        (data, q.topic, q.type, pos, now, key),
+                    )
+                    updated += 1
+                else:
+                    new_rows.append((qset.id, q.id, q.topic, q.type, pos, data, now))
+            if new_rows:
+                self.conn.executemany(
+                    "INSERT INTO questions (set_id, id, topic, type, position, data, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    new_rows,
+                )
+                self.conn.execute(
+                    "INSERT INTO cards (question) SELECT key FROM questions q WHERE set_id = ? "
+                    "AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.question = q.key)",
+                    (qset.id,),
+                )
+                added = len(new_rows)
+            gone = [old[qid][0] for qid in old if qid not in seen and not old[qid][5]]
+            self.conn.executemany("UPDATE questions SET retired = 1, updated_at = ? WHERE key = ?", [(now, k) for k in gone])
+        return SyncResult(added=added, updated=updated, retired=len(gone), unchanged=unchanged)
+
+    def sets(self, include_deleted: bool = False) -> list[SetInfo]:
+        sql = "SELECT id, title, path, article_path, bundled, deleted FROM sets"
+        if not include_deleted:
+            sql += " WHERE deleted = 0"
+        sql += " ORDER BY bundled DESC, title"
+        return [SetInfo(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5])) for r in self.conn.execute(sql)]
+
+    def set_info(self, set_id: str) -> SetInfo | None:
+        r = self.conn.execute(
+            "SELECT id, title, path, article_path, bundled, deleted FROM sets WHERE id = ?", (set_id,)
+        ).fetchone()
+        return None if r is None else SetInfo(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]))
+
+    def mark_set_deleted(self, set_id: str, deleted: bool = True) -> None:
+        """Hide a set; its progress is kept until purge_set."""
+        with self.db.atomic():
+            self.conn.execute("UPDATE sets SET deleted = ?, file_hash = NULL WHERE id = ?", (int(deleted), set_id))
+
+    def purge_set(self, set_id: str) -> None:
+        """Remove a set and all of its progress for good."""
+        with self.db.atomic():
+            self.conn.execute("DELETE FROM sets WHERE id = ?", (set_id,))
+
+    def topics(self, set_id: str) -> list[TopicInfo]:
+        return [
+            TopicInfo(set_id, r[0], r[1], r[2] or r[0])
+            for r in self.conn.execute(
+                "SELECT id, title, section FROM topics WHERE set_id = ? ORDER BY position", (set_id,)
+            )
+        ]
+
+    # --- questions and cards ---------------------------------------------
+    def question(self, key: int) -> Question:
+        row = self.conn.execute("SELECT data FROM questions WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            raise KeyError(key)
+        return Question.from_dict(json.loads(row[0]))
+
+    def question_key(self, set_id: str, question_id: str) -> int | None:
+        row = self.conn.execute("SELECT key FROM questions WHERE set_id = ? AND id = ?", (set_id, question_id)).fetchone()
+        return None if row is None else int(row[0])
+
+    def question_ref(self, key: int) -> tuple[str, str, str]:
+        """(set id, question id, topic) of a question key."""
+        r = self.conn.execute("SELECT set_id, id, topic FROM questions WHERE key = ?", (key,)).fetchone()
+        if r is None:
+            raise KeyError(key)
+        return r[0], r[1], r[2]
+
+    def questions(self, set_id: str, *, include_retired: bool = False) -> list[tuple[int, Question]]:
+        sql = "SELECT key, data FROM questions WHERE set_id = ?"
+        if not include_retired:
+            sql += " AND retired = 0"
+        sql += " ORDER BY position"
+        return [(int(k), Question.from_dict(json.loads(d))) for k, d in self.conn.execute(sql, (set_id,))]
+
+    def card(self, key: int) -> CardState:
+        row = self.conn.execute(
+            "SELECT state, step, stability, difficulty, due, last_review, reps, lapses FROM cards WHERE question = ?",
+            (key,),
+        ).fetchone()
+        if row is None:
+            raise KeyError(key)
+        return CardState.from_row(row)
+
+    def card_states(self, set_id: str | None = None) -> Iterator[tuple[int, str, str, CardState]]:
+        """(key, set id, topic, state) of every live question, optionally of one set."""
+        sql = (
+            "SELECT q.key, q.set_id, q.topic, c.state, c.step, c.stability, c.difficulty, c.due, c.last_review, c.reps, c.lapses "
+            "FROM questions q JOIN cards c ON c.question = q.key JOIN sets s ON s.id = q.set_id "
+            "WHERE q.retired = 0 AND s.deleted = 0"
+        )
+        args: tuple[Any, ...] = ()
+        if set_id is not None:
+            sql += " AND q.set_id = ?"
+            args = (set_id,)
+        for r in self.conn.execute(sql, args):
+            yield int(r[0]), r[1], r[2], CardState.from_row(r[3:])
+
+    # --- the queue --------------------------------------------------------
+    @staticmethod
+    def _filter(set_id: str | None, topics: list[str] | None) -> tuple[str, list[Any]]:
+        sql = " AND q.retired = 0 AND s.deleted = 0"
+        args: list[Any] = []
+        if set_id is not None:
+            sql += " AND q.set_id = ?"
+            args.append(set_id)
+        if topics:
+            sql += f" AND q.topic IN ({','.join('?' * len(topics))})"
+            args.extend(topics)
+        return sql, args
+
+    def due_keys(self, now: datetime, *, set_id: str | None = None, topics: list[str] | None = None,
+                 limit: int | None = None) -> list[int]:
+        """Questions due by `now`, lowest retrievability first (most elapsed time per unit of stability)."""
+        where, args = self._filter(set_id, topics)
+        t = now.timestamp()
+        sql = (
+            "SELECT q.key FROM cards c JOIN questions q ON q.key = c.question JOIN sets s ON s.id = q.set_id "
+            f"WHERE c.state > 0 AND c.due <= ?{where} "
+            "ORDER BY (? - c.last_review) / MAX(c.stability, 1e-9) DESC, c.due, q.position"
+        )
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [int(r[0]) for r in self.conn.execute(sql, [t, *args, t])]
+
+    def new_keys(self, *, set_id: str | None = None, topics: list[str] | None = None, limit: int | None = None) -> list[int]:
+        """Questions never answered, in article order."""
+        where, args = self._filter(set_id, topics)
+        sql = (
+            "SELECT q.key FROM cards c JOIN questions q ON q.key = c.question JOIN sets s ON s.id = q.set_id "
+            f"WHERE c.state = 0{where} ORDER BY s.bundled DESC, q.set_id, q.position"
+        )
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [int(r[0]) for r in self.conn.execute(sql, args)]
+
+    def topic_counts(self, now: datetime, set_id: str | None = None) -> dict[tuple[str, str], dict[str, int]]:
+        """(set, topic) → {new, due, learned, total} for every live question."""
+        where, args = self._filter(set_id, None)
+        sql = (
+            "SELECT q.set_id, q.topic, "
+            "SUM(c.state = 0), SUM(c.state > 0 AND c.due <= ?), SUM(c.state = 2), COUNT(*) "
+            "FROM questions q JOIN cards c ON c.question = q.key JOIN sets s ON s.id = q.set_id "
+            f"WHERE 1 = 1{where} GROUP BY q.set_id, q.topic"
+        )
+        return {
+            (r[0], r[1]): {"new": r[2] or 0, "due": r[3] or 0, "learned": r[4] or 0, "total": r[5]}
+            for r in self.conn.execute(sql, [now.timestamp(), *args])
+        }
+
+    def answered_since(self, since: datetime, *, new_only: bool = False) -> int:
+        """Answers recorded since a time (new_only: first answers of new questions)."""
+        sql = "SELECT COUNT(*) FROM reviews WHERE reviewed_at >= ?"
+        if new_only:
+            sql += " AND state_before = 0"
+        return int(self.conn.execute(sql, (since.timestamp(),)).fetchone()[0])
+
+    # --- answering (plain SQL: this is the hot path) -----------------------
+    def record_answer(self, rec: AnswerRecord) -> int:
+        """Save one answer and the card's new state in one transaction; returns the review id."""
+        c = self.conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            c.execute(
+                "UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, last_review = ?, "
+                "reps = ?, lapses = ? WHERE question = ?",
+                (*rec.after.to_row(), rec.question_key),
+            )
+            cur = c.execute(
+                "INSERT INTO reviews (question, set_id, topic, session, reviewed_at, rating, correct, response, "
+                "duration_ms, state_before, card_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    rec.question_key, rec.set_id, rec.topic, rec.session_id, rec.reviewed_at, int(rec.rating),
+                    int(rec.correct), json.dumps(rec.response, ensure_ascii=False), rec.duration_ms,
+                    rec.before.state, json.dumps(rec.before.to_row()),
+                ),
+            )
+            if rec.session_id is not None:
+                c.execute(
+                    "UPDATE sessions SET answered = answered + 1, correct = correct + ?, ended_at = ? WHERE id = ?",
+                    (int(rec.correct), rec.reviewed_at, rec.session_id),
+                )
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+        return int(cur.lastrowid or 0)
+
+    def review_row(self, review_id: int) -> dict[str, Any] | None:
+        cur = self.conn.execute("SELECT * FROM reviews WHERE id = ?", (review_id,))
+        row = cur.fetchone()
+        if row is None:
+            return None
+        return dict(zip([d[0] for d in cur.description], row))
+
+    def undo_review(self, review_id: int) -> int:
+        """Undo one answer: the card gets its state back and the log row goes. Returns the question key."""
+        row = self.review_row(review_id)
+        if row is None:
+            raise StoreError(f"review {review_id} is not in the log; nothing to undo")
+        before = CardState.from_row(tuple(json.loads(row["card_before"])))
+        with self.db.atomic():
+            self.conn.execute(
+                "UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, last_review = ?, "
+                "reps = ?, lapses = ? WHERE question = ?",
+                (*before.to_row(), row["question"]),
+            )
+            self.conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+            if row["session"] is not None:
+                self.conn.execute(
+                    "UPDATE sessions SET answered = answered - 1, correct = correct - ? WHERE id = ?",
+                    (row["correct"], row["session"]),
+                )
+        return int(row["question"])
+
+    def revise_review(self, review_id: int, rating: int, after: CardState) -> None:
+        """Change the rating of a recorded answer (the learner marked it unsure or easy)."""
+        with self.db.atomic():
+            row = self.review_row(review_id)
+            if row is None:
+                raise StoreError(f"review {review_id} is not in the log")
+            self.conn.execute("UPDATE reviews SET rating = ? WHERE id = ?", (int(rating), review_id))
+            self.conn.execute(
+                "UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, last_review = ?, "
+                "reps = ?, lapses = ? WHERE question = ?",
+                (*after.to_row(), row["question"]),
+            )
+
+    # --- sessions ---------------------------------------------------------
+    def start_session(self, started: datetime, set_id: str | None, topics: list[str] | None) -> int:
+        with self.db.atomic():
+            cur = self.conn.execute(
+                "INSERT INTO sessions (started_at, set_id, topics) VALUES (?, ?, ?)",
+                (started.timestamp(), set_id, json.dumps(topics or [])),
+            )
+        return int(cur.lastrowid or 0)
+
+    def end_session(self, session_id: int, ended: datetime) -> None:
+        with self.db.atomic():
+            self.conn.execute("UPDATE sessions SET ended_at = ? WHERE id = ?", (ended.timestamp(), session_id))
+
+
+def _topics_from_questions(qset: QuestionSet) -> list[Any]:
+    from .questions import Topic
+
+    seen: list[str] = []
+    for q in qset.questions:
+        if q.topic and q.topic not in seen:
+            seen.append(q.topic)
+    return [Topic(id=t, title=t.replace("-", " ").capitalize()) for t in seen]

@@ -1,0 +1,1 @@
+"""PySide6 views over ketaquiz.core: one module per screen."""
