@@ -9,16 +9,17 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import sqlite_utils
 
 from .clock import Clock, utc_now
 from .questions import Question, QuestionSet
-from .scheduling import NEW, CardState, Settings
+from .scheduling import CardState, Settings
 
 SCHEMA_VERSION = 1
 
@@ -308,6 +309,11 @@ class Store:
             self.conn.executemany("UPDATE questions SET retired = 1, updated_at = ? WHERE key = ?", [(now, k) for k in gone])
         return SyncResult(added=added, updated=updated, retired=len(gone), unchanged=unchanged)
 
+    def is_synced(self, path: Path) -> bool:
+        """True when this set file is loaded and unchanged since (its contents hash the same)."""
+        row = self.conn.execute("SELECT file_hash FROM sets WHERE path = ? AND deleted = 0", (str(path),)).fetchone()
+        return bool(row and row[0] and path.exists() and row[0] == file_hash(path))
+
     def sets(self, include_deleted: bool = False) -> list[SetInfo]:
         sql = "SELECT id, title, path, article_path, bundled, deleted FROM sets"
         if not include_deleted:
@@ -438,6 +444,25 @@ class Store:
             (r[0], r[1]): {"new": r[2] or 0, "due": r[3] or 0, "learned": r[4] or 0, "total": r[5]}
             for r in self.conn.execute(sql, [now.timestamp(), *args])
         }
+
+    def next_due_after(self, now: datetime, *, set_id: str | None = None, topics: list[str] | None = None) -> datetime | None:
+        """When the next question (of a set / topics) falls due after `now`."""
+        where, args = self._filter(set_id, topics)
+        row = self.conn.execute(
+            "SELECT MIN(c.due) FROM cards c JOIN questions q ON q.key = c.question JOIN sets s ON s.id = q.set_id "
+            f"WHERE c.state > 0 AND c.due > ?{where}",
+            [now.timestamp(), *args],
+        ).fetchone()
+        return datetime.fromtimestamp(row[0], now.tzinfo) if row and row[0] is not None else None
+
+    def due_count(self, by: datetime, *, set_id: str | None = None, topics: list[str] | None = None) -> int:
+        """How many answered questions are due by a time."""
+        where, args = self._filter(set_id, topics)
+        return int(self.conn.execute(
+            "SELECT COUNT(*) FROM cards c JOIN questions q ON q.key = c.question JOIN sets s ON s.id = q.set_id "
+            f"WHERE c.state > 0 AND c.due <= ?{where}",
+            [by.timestamp(), *args],
+        ).fetchone()[0])
 
     def answered_since(self, since: datetime, *, new_only: bool = False) -> int:
         """Answers recorded since a time (new_only: first answers of new questions)."""

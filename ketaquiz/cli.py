@@ -1,0 +1,421 @@
+"""The ``ketaquiz`` command line: the desktop app with no sub-command, and tools over the same core."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from .core.check import check_path
+from .core.clock import utc_now
+from .core.library import DEFAULT_PROFILE, DataDir, load_library, validate_profile_name
+from .core.questions import QuestionSet
+from .core.setfile import SetFileError, find_set_files, read_set
+from .core.store import Store, StoreError
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class CliError(Exception):
+    """A user-facing error: printed as ``ketaquiz: message``, exit status 2."""
+
+
+def _profile(value: str) -> str:
+    try:
+        return validate_profile_name(value)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="ketaquiz",
+        description="Turn an article into a spaced-repetition course. With no command, opens the desktop app.",
+    )
+    p.add_argument("--data", metavar="DIR", help="data directory (default: $KETAQUIZ_DATA or the platform's user data dir)")
+    p.add_argument("--profile", metavar="NAME", type=_profile, default=None,
+                   help=f"learner profile (default: {DEFAULT_PROFILE!r} or the last one used in the app)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    q = sub.add_parser("quiz", help="study in the terminal (answers read from stdin)")
+    q.add_argument("--set", dest="set_id", metavar="ID", help="only this set (id or set file path)")
+    q.add_argument("--topic", dest="topics", metavar="T", nargs="+", action="extend", help="only these topics")
+    q.add_argument("--limit", type=int, metavar="N", help="stop after N answers")
+
+    c = sub.add_parser("check", help="validate set files or folders of them")
+    c.add_argument("paths", nargs="+", metavar="PATH")
+
+    e = sub.add_parser("export", help="export a set")
+    e.add_argument("set", metavar="SET", help="set id or set file path")
+    e.add_argument("--format", default="json", choices=export_formats(), help="output format (default json)")
+    e.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+
+    s = sub.add_parser("stats", help="your scores")
+    s.add_argument("--json", action="store_true", help="one JSON object")
+    s.add_argument("--set", dest="set_id", metavar="ID", help="only this set")
+
+    g = sub.add_parser("generate", help="generate a question set from an article (.md or .txt)")
+    g.add_argument("article", metavar="ARTICLE")
+    g.add_argument("-o", "--output", metavar="OUT", help="set file to write (default: beside the article, .toml; '-' for stdout)")
+    g.add_argument("--set-id", metavar="ID", help="set id (default: from the file name)")
+    g.add_argument("--title", metavar="T", help="set title (default: the article's title)")
+    g.add_argument("--report", action="store_true", help="print per-section coverage to stderr")
+    g.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+
+    i = sub.add_parser("import", help="import a CSV/TSV (Anki text export), Anki .apkg or KetaQuiz JSON file as a set")
+    i.add_argument("file", metavar="FILE")
+    i.add_argument("--set", dest="set_id", metavar="ID", help="id of the new set (default: from the file name)")
+    return p
+
+
+def export_formats() -> list[str]:
+    from .core import exporters
+
+    return sorted(exporters.FORMATS)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    data = DataDir.resolve(args.data)
+    try:
+        if args.command is None:
+            return run_app(data, args.profile)
+        if args.command == "check":
+            return cmd_check(args.paths)
+        if args.command == "generate":
+            return cmd_generate(args)
+        if args.command == "import":
+            return cmd_import(args, data)
+        profile = args.profile or DEFAULT_PROFILE
+        store = open_library(data, profile)
+        try:
+            if args.command == "quiz":
+                return cmd_quiz(store, args, sys.stdin, sys.stdout)
+            if args.command == "export":
+                return cmd_export(store, data, args)
+            if args.command == "stats":
+                return cmd_stats(store, args)
+        finally:
+            store.close()
+    except (CliError, StoreError, SetFileError) as e:
+        print(f"ketaquiz: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    parser.error(f"unknown command {args.command}")
+    return EXIT_USAGE
+
+
+def open_library(data: DataDir, profile: str = DEFAULT_PROFILE) -> Store:
+    """Open the profile's store and load the bundled course and the user's sets into it."""
+    store = data.open_store(profile)
+    _results, problems = load_library(store, data)
+    for prob in problems:
+        print(f"ketaquiz: skipped a set: {prob.message}", file=sys.stderr)
+    return store
+
+
+# --- the desktop app ----------------------------------------------------------
+NO_DISPLAY_MESSAGE = """ketaquiz: no display found, so the desktop app cannot open.
+  - Run it in a desktop session (one with $DISPLAY or $WAYLAND_DISPLAY set), or
+  - run it on a virtual screen:  xvfb-run ketaquiz
+  - or render without a screen:  QT_QPA_PLATFORM=offscreen ketaquiz
+The command line works without a display: try 'ketaquiz quiz' or 'ketaquiz --help'."""
+
+
+def has_display(env: dict[str, str] | None = None) -> bool:
+    env = dict(os.environ) if env is None else env
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
+
+
+def run_app(data: DataDir, profile: str | None) -> int:
+    if not has_display():
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return EXIT_USAGE
+    from .ui.app import run
+
+    return run(data, profile)
+
+
+# --- check ----------------------------------------------------------------------
+def cmd_check(paths: list[str], out: IO[str] | None = None) -> int:
+    """Print one line per problem (FILE:LINE: question ID: message); exit 1 when any."""
+    out = out or sys.stdout
+    problems = 0
+    files: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists():
+            print(f"{p}:1: set: no such file or folder; check the path", file=out)
+            problems += 1
+            continue
+        found = find_set_files([p])
+        if p.is_dir() and not found:
+            print(f"{p}:1: set: no set files (*.toml) in this folder", file=out)
+            problems += 1
+        files += found
+    for f in files:
+        for prob in check_path(f):
+            print(prob, file=out)
+            problems += 1
+    if problems:
+        print(f"{problems} problem{'s' if problems != 1 else ''} in {len(files)} file{'s' if len(files) != 1 else ''}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"ok: {len(files)} file{'s' if len(files) != 1 else ''} checked", file=sys.stderr)
+    return EXIT_OK
+
+
+# --- sets by id or path ---------------------------------------------------------
+def resolve_set(store: Store, ref: str) -> QuestionSet:
+    """A set by id (as loaded in the store) or by the path of its file."""
+    p = Path(ref)
+    if p.suffix == ".toml" or p.exists():
+        if not p.exists():
+            raise CliError(f"{ref}: no such set file")
+        return read_set(p)
+    info = store.set_info(ref)
+    if info is None or not info.path:
+        known = ", ".join(s.id for s in store.sets()) or "none"
+        raise CliError(f"no set with id {ref!r} (known: {known}); give a set id or the path of a set file")
+    return read_set(info.path)
+
+
+# --- export ---------------------------------------------------------------------
+def cmd_export(store: Store, data: DataDir, args: argparse.Namespace) -> int:
+    from .core import exporters
+
+    qset = resolve_set(store, args.set)
+    if args.output:
+        exporters.export_set(qset, args.format, Path(args.output))
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        if args.format in exporters.BINARY_FORMATS:
+            raise CliError(f"--format {args.format} writes a binary file: give -o FILE")
+        sys.stdout.write(exporters.export_text(qset, args.format))
+    return EXIT_OK
+
+
+# --- import ---------------------------------------------------------------------
+def cmd_import(args: argparse.Namespace, data: DataDir) -> int:
+    from .core.importers import ImportError_, import_file
+
+    try:
+        result = import_file(Path(args.file), data, set_id=args.set_id)
+    except ImportError_ as e:
+        print(f"ketaquiz: {e}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"imported {result.count} questions into set {result.set_id!r} ({result.path})", file=sys.stderr)
+    return EXIT_OK
+
+
+# --- stats ----------------------------------------------------------------------
+def cmd_stats(store: Store, args: argparse.Namespace) -> int:
+    from .core.stats import compute_stats
+
+    st = compute_stats(store, utc_now(), set_id=args.set_id)
+    if args.json:
+        print(json.dumps(st.to_json(), indent=2, sort_keys=True))
+        return EXIT_OK
+
+    def pct(x: float | None) -> str:
+        return "—" if x is None else f"{x:.0%}"
+
+    print(f"Reviews: {st.reviews_total} in all, {st.reviews_today} today")
+    print(f"Accuracy: {pct(st.accuracy)}   Retention (learned questions): {pct(st.retention)}")
+    print(f"Due now: {st.due_now}   Due by end of tomorrow: {st.due_tomorrow}   New waiting: {st.new_remaining}")
+    print(f"Streak: {st.streak_days} day{'s' if st.streak_days != 1 else ''}")
+    if st.per_topic:
+        print("Per topic:")
+        for topic, ts in st.per_topic.items():
+            print(f"  {topic:<16} {ts.reviews:>6} reviews  {pct(ts.accuracy):>5}")
+    return EXIT_OK
+
+
+# --- generate -------------------------------------------------------------------
+def cmd_generate(args: argparse.Namespace) -> int:
+    import os.path
+
+    from .core.article import load_article
+    from .core.generate import generate_set
+    from .core.setfile import set_to_text, write_set
+
+    src = Path(args.article)
+    if not src.is_file():
+        raise CliError(f"{src}: no such article file")
+    try:
+        article = load_article(src)
+    except UnicodeDecodeError:
+        raise CliError(f"{src}: not UTF-8 text; save the article as UTF-8") from None
+    to_stdout = args.output == "-"
+    out = None if to_stdout else Path(args.output) if args.output else src.with_suffix(".toml")
+    if out is not None and out.exists() and not args.force:
+        raise CliError(f"{out} exists; pass --force to overwrite it or -o to write elsewhere")
+    ref = str(src.resolve()) if out is None else os.path.relpath(src.resolve(), out.resolve().parent)
+    set_id = args.set_id or _id_from_name(src.stem)
+    qset, report = generate_set(article, set_id=set_id, title=args.title, article_ref=ref)
+    if args.report:
+        print(report.format(), file=sys.stderr)
+    if out is None:
+        sys.stdout.write(set_to_text(qset))
+    else:
+        write_set(qset, out)
+        print(f"wrote {len(qset.questions)} questions to {out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _id_from_name(name: str) -> str:
+    import re
+
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "set"
+
+
+# --- quiz -----------------------------------------------------------------------
+def cmd_quiz(store: Store, args: argparse.Namespace, stdin: IO[str], stdout: IO[str]) -> int:
+    from .core.session import StudySession
+
+    set_id = None
+    if args.set_id:
+        set_id = resolve_set(store, args.set_id).id
+        if store.set_info(set_id) is None:
+            raise CliError(f"set {set_id!r} is not loaded; put its file under {DataDir.resolve(args.data).sets_dir} or check it with 'ketaquiz check'")
+    if args.topics and set_id:
+        known = {t.id for t in store.topics(set_id)}
+        unknown = [t for t in args.topics if t not in known]
+        if unknown:
+            raise CliError(f"unknown topic {', '.join(unknown)} in set {set_id}; topics: {', '.join(sorted(known))}")
+    if args.limit is not None and args.limit < 1:
+        raise CliError("--limit takes a whole number of at least 1")
+    session = StudySession(store, set_id=set_id, topics=args.topics, limit=args.limit)
+    return run_terminal_quiz(session, stdin, stdout)
+
+
+def _say(out: IO[str], text: str = "") -> None:
+    out.write(text + "\n")
+    out.flush()
+
+
+def parse_response(qtype: str, options: list[str], line: str, gaps: int = 1) -> Any:
+    """A typed line as a response for the session; raises ValueError with a hint when it is not valid."""
+    text = line.strip()
+    if qtype == "choice":
+        n = _number(text, len(options))
+        return options[n - 1]
+    if qtype == "truefalse":
+        low = text.lower()
+        if low in ("1", "t", "true"):
+            return True
+        if low in ("2", "f", "false"):
+            return False
+        raise ValueError("type 1 or t for True, 2 or f for False")
+    if qtype in ("multi", "order"):
+        parts = text.replace(",", " ").split()
+        if not parts:
+            raise ValueError("type the numbers separated by spaces")
+        nums = [_number(x, len(options)) for x in parts]
+        if len(set(nums)) != len(nums):
+            raise ValueError("each number once, please")
+        if qtype == "order" and len(nums) != len(options):
+            raise ValueError(f"put all {len(options)} items in order: type {len(options)} numbers, e.g. 2 1 3")
+        return [options[n - 1] for n in nums]
+    if qtype == "cloze":
+        if not text:
+            raise ValueError("type the missing word(s)")
+        parts = [p.strip() for p in text.split(";")] if gaps > 1 else [text]
+        if len(parts) != gaps:
+            raise ValueError(f"this sentence has {gaps} gaps: separate your answers with ';'")
+        return parts
+    if not text:
+        raise ValueError("type your answer")
+    return text
+
+
+def _number(text: str, n: int) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= n:
+        raise ValueError(f"type a number from 1 to {n}")
+    return int(text)
+
+
+def run_terminal_quiz(session: Any, stdin: IO[str], stdout: IO[str]) -> int:
+    """Drive a StudySession from lines of text; records each answer before showing the next."""
+    from .core.questions import cloze_gaps
+
+    if session.finished:
+        _say(stdout, "Nothing to study right now: no questions are due and no new ones are left for today.")
+        _print_summary(session, stdout)
+        return EXIT_OK
+    while not session.finished:
+        pres = session.presentation
+        q = pres.question
+        done, total = session.progress
+        _say(stdout, f"\n[{done + 1}/{total}] {q.topic} · {q.type}")
+        _say(stdout, q.display_prompt())
+        if q.type == "truefalse":
+            _say(stdout, "  1. True  2. False")
+        else:
+            for i, opt in enumerate(pres.options, 1):
+                _say(stdout, f"  {i}. {opt}")
+        _say(stdout, _HINTS.get(q.type, ""))
+        gaps = len(cloze_gaps(q.prompt)) if q.type == "cloze" else 1
+        while True:
+            stdout.write("> ")
+            stdout.flush()
+            line = stdin.readline()
+            if not line:
+                session.close()
+                _print_summary(session, stdout)
+                return EXIT_OK
+            if line.strip() == "-":
+                response = None
+                break
+            try:
+                response = parse_response(q.type, pres.options, line, gaps)
+                break
+            except ValueError as e:
+                _say(stdout, f"  {e} (or '-' for I don't know)")
+        fb = session.submit(response)
+        if fb.grade.correct:
+            _say(stdout, "✓ " + fb.grade.message)
+        else:
+            _say(stdout, f"✗ Wrong. The answer: {fb.grade.expected}")
+        if q.explanation:
+            _say(stdout, q.explanation)
+        if q.source:
+            _say(stdout, f"Source: “{q.source}”")
+        session.advance()
+    _print_summary(session, stdout)
+    return EXIT_OK
+
+
+_HINTS = {
+    "choice": "Type the number of your answer ('-' if you don't know).",
+    "multi": "Type the numbers of every right answer, separated by spaces.",
+    "truefalse": "Type 1/t or 2/f.",
+    "cloze": "Type the missing word(s); for several gaps separate them with ';'.",
+    "short": "Type your answer.",
+    "order": "Type the numbers in the right order, e.g. 2 3 1 4.",
+}
+
+
+def _print_summary(session: Any, out: IO[str]) -> None:
+    s = session.summary()
+    _say(out, "\n— Session summary —")
+    if not s.answered:
+        _say(out, "No answers this session.")
+    else:
+        _say(out, f"Score: {s.correct}/{s.answered} ({s.correct / s.answered:.0%})")
+        for topic, ts in s.per_topic.items():
+            _say(out, f"  {topic}: {ts.correct}/{ts.answered}")
+    if s.next_due is not None:
+        _say(out, f"Next question due: {s.next_due.astimezone().strftime('%Y-%m-%d %H:%M')}")
+    _say(out, f"Due by the end of tomorrow: {s.due_tomorrow}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

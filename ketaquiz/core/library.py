@@ -1,0 +1,115 @@
+"""Where things live: the data directory, profiles, the bundled course and the user's own sets."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from .check import check_set
+from .clock import Clock, utc_now
+from .setfile import SetFileError, find_set_files, read_set
+from .store import Store, SyncResult
+
+DEFAULT_PROFILE = "default"
+DB_NAME = "ketaquiz.db"
+_PROFILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")
+
+
+def default_data_dir() -> Path:
+    """``$KETAQUIZ_DATA`` when set, else the platform's user data directory."""
+    env = os.environ.get("KETAQUIZ_DATA")
+    return Path(env).expanduser() if env else Path(platformdirs.user_data_dir("ketaquiz", appauthor=False))
+
+
+def bundled_questions_dir() -> Path:
+    """The ``questions/`` folder shipped beside the package."""
+    return Path(__file__).resolve().parents[2] / "questions"
+
+
+def validate_profile_name(name: str) -> str:
+    """The name, or ValueError saying what a profile name may be."""
+    if not _PROFILE_NAME.match(name) or name.strip() != name:
+        raise ValueError(
+            f"profile name {name!r} is not allowed: use 1–64 letters, digits, spaces, '.', '_' or '-', starting with a letter or digit"
+        )
+    return name
+
+
+@dataclass(frozen=True)
+class DataDir:
+    """The data directory: profiles (one database each), the user's sets, backups."""
+
+    root: Path
+
+    @classmethod
+    def resolve(cls, data: str | Path | None = None) -> DataDir:
+        return cls(Path(data).expanduser() if data else default_data_dir())
+
+    @property
+    def sets_dir(self) -> Path:
+        return self.root / "sets"
+
+    def profile_dir(self, profile: str = DEFAULT_PROFILE) -> Path:
+        return self.root / "profiles" / validate_profile_name(profile)
+
+    def db_path(self, profile: str = DEFAULT_PROFILE) -> Path:
+        return self.profile_dir(profile) / DB_NAME
+
+    def backups_dir(self, profile: str = DEFAULT_PROFILE) -> Path:
+        return self.profile_dir(profile) / "backups"
+
+    def profiles(self) -> list[str]:
+        base = self.root / "profiles"
+        names = sorted(p.name for p in base.iterdir() if (p / DB_NAME).exists()) if base.is_dir() else []
+        if DEFAULT_PROFILE not in names:
+            names.insert(0, DEFAULT_PROFILE)
+        return names
+
+    def open_store(self, profile: str = DEFAULT_PROFILE, *, clock: Clock = utc_now) -> Store:
+        return Store(self.db_path(profile), clock=clock)
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    """A set file that could not be loaded, with a line saying why."""
+
+    path: Path
+    message: str
+
+
+def set_files(data: DataDir) -> list[tuple[Path, bool]]:
+    """(set file, bundled?) for the bundled course and the user's sets."""
+    files: list[tuple[Path, bool]] = []
+    bundled = bundled_questions_dir()
+    if bundled.is_dir():
+        files += [(p, True) for p in find_set_files([bundled])]
+    if data.sets_dir.is_dir():
+        files += [(p, False) for p in find_set_files([data.sets_dir])]
+    return files
+
+
+def load_library(store: Store, data: DataDir) -> tuple[dict[str, SyncResult], list[LoadProblem]]:
+    """Sync every known set file into the store. A set with problems is not loaded (its saved progress stays)."""
+    results: dict[str, SyncResult] = {}
+    problems: list[LoadProblem] = []
+    deleted = {s.id for s in store.sets(include_deleted=True) if s.deleted}
+    for path, bundled in set_files(data):
+        if store.is_synced(path):
+            continue
+        try:
+            qset = read_set(path)
+        except SetFileError as e:
+            problems.append(LoadProblem(path, str(e)))
+            continue
+        if qset.id in deleted:
+            continue
+        found = check_set(qset)
+        if found:
+            problems.append(LoadProblem(path, f"{found[0]} (and {len(found) - 1} more; run 'ketaquiz check {path}')" if len(found) > 1 else str(found[0])))
+            continue
+        results[qset.id] = store.sync_set(qset, bundled=bundled)
+    return results, problems

@@ -1,0 +1,288 @@
+"""A study session: a plain object the terminal quiz and the Qt view both drive.
+
+Flow: ``current`` (the question shown) → ``submit(response)`` (graded, recorded at once
+as Good or Again) → optionally ``mark("unsure" | "easy")`` (re-rated Hard / Easy) →
+``advance()`` → the next ``current``. ``undo()`` takes back the last answer.
+
+The queue is built once: due reviews (lowest retrievability first), then new
+questions in article order, within the day's limits. A question answered in the
+session comes back when its learning step is due (learn-ahead 20 minutes, as Anki).
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from random import Random
+from typing import Any
+
+from .clock import Clock, day_start, utc_now
+from .grading import Grade, Presentation, grade, present
+from .questions import Question
+from .scheduling import Confidence, Settings, make_scheduler, rating_for, review
+from .store import AnswerRecord, Store
+
+LEARN_AHEAD = timedelta(minutes=20)
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What the learner sees after answering."""
+
+    question: Question
+    grade: Grade
+    review_id: int
+    due: datetime  # when the question comes back
+
+    @property
+    def correct(self) -> bool:
+        return self.grade.correct
+
+
+@dataclass
+class TopicScore:
+    answered: int = 0
+    correct: int = 0
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.correct / self.answered if self.answered else None
+
+
+@dataclass
+class Summary:
+    """The end-of-session report."""
+
+    answered: int
+    correct: int
+    per_topic: dict[str, TopicScore]
+    next_due: datetime | None  # the next time a question of this session's scope is due
+    due_tomorrow: int
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.correct / self.answered if self.answered else None
+
+
+@dataclass
+class _Answered:
+    key: int
+    review_id: int
+    topic: str
+    correct: bool
+    before: Any
+    reviewed_at: datetime
+    response: Any = None
+    learning_due: float | None = None
+
+
+@dataclass(order=True)
+class _Pending:
+    due: float
+    key: int = field(compare=False)
+
+
+class StudySession:
+    """One sitting of study over a set (or all sets), optionally some topics, up to a limit."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        set_id: str | None = None,
+        topics: list[str] | None = None,
+        limit: int | None = None,
+        clock: Clock = utc_now,
+        rng: Random | None = None,
+        settings: Settings | None = None,
+        extra_new: int = 0,
+    ) -> None:
+        self.store = store
+        self.set_id = set_id
+        self.topics = list(topics) if topics else None
+        self.limit = limit
+        self.clock = clock
+        self.rng = rng if rng is not None else Random()
+        self.settings = settings or store.settings()
+        self.scheduler = make_scheduler(self.settings)
+        now = clock()
+        self.started = now
+        today = day_start(now)
+        new_left = max(0, self.settings.new_per_day - store.answered_since(today, new_only=True)) + extra_new
+        reviews_left = max(0, self.settings.reviews_per_day - store.answered_since(today) + store.answered_since(today, new_only=True))
+        self._queue: list[int] = store.due_keys(now, set_id=set_id, topics=self.topics, limit=reviews_left)
+        self._queue += store.new_keys(set_id=set_id, topics=self.topics, limit=new_left)
+        self._queue.reverse()  # pop() from the end
+        self._learning: list[_Pending] = []
+        self._history: list[_Answered] = []
+        self._questions: dict[int, Question] = {}
+        self.session_id = store.start_session(now, set_id, self.topics)
+        self.current_key: int | None = None
+        self.presentation: Presentation | None = None
+        self.feedback: Feedback | None = None
+        self.shown_at: datetime | None = None
+        self.planned = len(self._queue)
+        self.advance()
+
+    # --- state --------------------------------------------------------------
+    @property
+    def answered(self) -> int:
+        return len(self._history)
+
+    @property
+    def correct_count(self) -> int:
+        return sum(1 for a in self._history if a.correct)
+
+    @property
+    def current(self) -> Question | None:
+        return None if self.presentation is None else self.presentation.question
+
+    @property
+    def finished(self) -> bool:
+        return self.current is None
+
+    @property
+    def remaining(self) -> int:
+        """Questions still waiting (the one shown included; learning repeats counted once)."""
+        return len(self._queue) + len(self._learning) + (1 if self.current is not None and self.feedback is None else 0)
+
+    @property
+    def progress(self) -> tuple[int, int]:
+        """(answered, answered + remaining) for a progress bar; capped by the limit."""
+        total = self.answered + self.remaining
+        if self.limit is not None:
+            total = min(total, self.limit)
+        return self.answered, max(total, self.answered)
+
+    def _question(self, key: int) -> Question:
+        q = self._questions.get(key)
+        if q is None:
+            q = self._questions[key] = self.store.question(key)
+        return q
+
+    # --- flow ---------------------------------------------------------------
+    def _next_key(self, now: datetime) -> int | None:
+        t = now.timestamp()
+        if self._learning and self._learning[0].due <= t:
+            return heapq.heappop(self._learning).key
+        if self._queue:
+            return self._queue.pop()
+        if self._learning and self._learning[0].due <= t + LEARN_AHEAD.total_seconds():
+            return heapq.heappop(self._learning).key
+        return None
+
+    def advance(self) -> Question | None:
+        """Move to the next question (after feedback, or at the start). Returns it, None at the end."""
+        self.feedback = None
+        if self.limit is not None and self.answered >= self.limit:
+            self.current_key, self.presentation = None, None
+            return None
+        now = self.clock()
+        key = self._next_key(now)
+        self.current_key = key
+        if key is None:
+            self.presentation = None
+            self.store.end_session(self.session_id, now)
+            return None
+        self.presentation = present(self._question(key), self.rng)
+        self.shown_at = now
+        return self.presentation.question
+
+    def submit(self, response: Any, duration_ms: int | None = None) -> Feedback:
+        """Grade and record an answer (None = "I don't know"). Recorded before this returns."""
+        if self.current_key is None or self.presentation is None:
+            raise RuntimeError("no question to answer: the session has ended")
+        if self.feedback is not None:
+            raise RuntimeError("this question is answered already; call advance()")
+        key = self.current_key
+        q = self.presentation.question
+        g = grade(q, response)
+        now = self.clock()
+        if duration_ms is None and self.shown_at is not None:
+            duration_ms = max(0, int((now - self.shown_at).total_seconds() * 1000))
+        review_id, after_due = self._record(key, q, g.correct, Confidence.NORMAL, response, duration_ms, now)
+        self.feedback = Feedback(q, g, review_id, after_due)
+        return self.feedback
+
+    def _record(self, key: int, q: Question, correct: bool, confidence: Confidence, response: Any,
+                duration_ms: int | None, now: datetime) -> tuple[int, datetime]:
+        before = self.store.card(key)
+        rating = rating_for(correct, confidence)
+        after = review(self.scheduler, key, before, rating, now)
+        review_id = self.store.record_answer(
+            AnswerRecord(key, self._set_of(key), q.topic, before, after, int(rating), correct, response,
+                         duration_ms, now.timestamp(), self.session_id)
+        )
+        entry = _Answered(key, review_id, q.topic, correct, before, now, response)
+        self._history.append(entry)
+        self._schedule_repeat(entry, after.due)
+        return review_id, datetime.fromtimestamp(after.due or now.timestamp(), now.tzinfo)
+
+    def _set_of(self, key: int) -> str:
+        return self.store.question_ref(key)[0] if self.set_id is None else self.set_id
+
+    def _schedule_repeat(self, entry: _Answered, due: float | None) -> None:
+        """Bring a question back in this session when its (re)learning step falls due soon."""
+        self._drop_pending(entry.key)
+        entry.learning_due = None
+        if due is not None and due - entry.reviewed_at.timestamp() < 86400 / 2:
+            entry.learning_due = due
+            heapq.heappush(self._learning, _Pending(due, entry.key))
+
+    def _drop_pending(self, key: int) -> None:
+        if any(p.key == key for p in self._learning):
+            self._learning = [p for p in self._learning if p.key != key]
+            heapq.heapify(self._learning)
+
+    def mark(self, confidence: Confidence | str) -> Feedback:
+        """Re-rate the last answer: "unsure" → Hard, "easy" → Easy, "normal" → Good (right answers only)."""
+        fb = self.feedback
+        if fb is None or not self._history:
+            raise RuntimeError("nothing to mark: answer a question first")
+        if not fb.correct:
+            return fb
+        last = self._history[-1]
+        rating = rating_for(True, confidence)
+        after = review(self.scheduler, last.key, last.before, rating, last.reviewed_at)
+        self.store.revise_review(last.review_id, int(rating), after)
+        self._schedule_repeat(last, after.due)
+        self.feedback = Feedback(fb.question, fb.grade, fb.review_id,
+                                 datetime.fromtimestamp(after.due or 0, last.reviewed_at.tzinfo))
+        return self.feedback
+
+    def undo(self) -> Question | None:
+        """Take back the last answer: its card state returns, its log row goes, it is shown again."""
+        if not self._history:
+            return None
+        last = self._history.pop()
+        self.store.undo_review(last.review_id)
+        self._drop_pending(last.key)
+        if self.current_key is not None and self.feedback is None and self.current_key != last.key:
+            # Put the question that was on screen back at the front of the queue.
+            self._queue.append(self.current_key)
+        self.current_key = last.key
+        self.feedback = None
+        self.presentation = present(self._question(last.key), self.rng)
+        self.shown_at = self.clock()
+        return self.presentation.question
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._history)
+
+    def summary(self) -> Summary:
+        """Score, per-topic accuracy and when questions of this scope are next due."""
+        per: dict[str, TopicScore] = {}
+        for a in self._history:
+            s = per.setdefault(a.topic, TopicScore())
+            s.answered += 1
+            s.correct += int(a.correct)
+        now = self.clock()
+        next_due = self.store.next_due_after(now, set_id=self.set_id, topics=self.topics)
+        due_tomorrow = self.store.due_count(day_start(now) + timedelta(days=2), set_id=self.set_id, topics=self.topics)
+        return Summary(self.answered, self.correct_count, per, next_due, due_tomorrow)
+
+    def close(self) -> None:
+        self.store.end_session(self.session_id, self.clock())
+

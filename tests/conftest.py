@@ -1,0 +1,56 @@
+"""Shared fixtures. Qt runs offscreen: there is no display in tests or CI."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from datetime import datetime, timezone  # noqa: E402
+from pathlib import Path  # noqa: E402
+from random import Random  # noqa: E402
+
+import pytest  # noqa: E402
+
+from ketaquiz.core.clock import ManualClock  # noqa: E402
+from ketaquiz.core.library import DataDir, bundled_questions_dir, load_library  # noqa: E402
+from ketaquiz.core.scheduling import Settings  # noqa: E402
+from ketaquiz.core.store import Store  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "questions" / "ketamine" / "article.txt"
+COURSE = bundled_questions_dir() / "ketamine" / "set.toml"
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    """A clock the test moves by hand, starting on a fixed UTC morning."""
+    return ManualClock(datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc))
+
+
+@pytest.fixture
+def rng() -> Random:
+    return Random(1234)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> DataDir:
+    return DataDir(tmp_path / "data")
+
+
+@pytest.fixture
+def store(data_dir: DataDir, clock: ManualClock):
+    """A fresh store with the bundled course loaded and fuzz off (deterministic intervals)."""
+    st = data_dir.open_store(clock=clock)
+    st.save_settings(Settings(fuzz=False))
+    load_library(st, data_dir)
+    yield st
+    st.close()
+
+
+@pytest.fixture
+def memory_store(clock: ManualClock):
+    st = Store(":memory:", clock=clock)
+    st.save_settings(Settings(fuzz=False))
+    yield st
+    st.close()
