@@ -96,7 +96,8 @@ class StudySession:
         clock: Clock = utc_now,
         rng: Random | None = None,
         settings: Settings | None = None,
-        extra_new: int = 0,
+        extra_new: int = 0,  # new questions beyond today's limit ("study more")
+        keys: list[int] | None = None,
     ) -> None:
         self.store = store
         self.set_id = set_id
@@ -111,8 +112,12 @@ class StudySession:
         today = day_start(now)
         new_left = max(0, self.settings.new_per_day - store.answered_since(today, new_only=True)) + extra_new
         reviews_left = max(0, self.settings.reviews_per_day - store.answered_since(today) + store.answered_since(today, new_only=True))
-        self._queue: list[int] = store.due_keys(now, set_id=set_id, topics=self.topics, limit=reviews_left)
-        self._queue += store.new_keys(set_id=set_id, topics=self.topics, limit=new_left)
+        if keys is not None:
+            # "Study now" on chosen questions: those, in the given order, due or not.
+            self._queue: list[int] = list(keys)
+        else:
+            self._queue = store.due_keys(now, set_id=set_id, topics=self.topics, limit=reviews_left)
+            self._queue += store.new_keys(set_id=set_id, topics=self.topics, limit=new_left)
         self._queue.reverse()  # pop() from the end
         self._learning: list[_Pending] = []
         self._history: list[_Answered] = []
