@@ -1,0 +1,115 @@
+"""Set files: round trip, and every rule of `ketaquiz check` with its message."""
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from ketaquiz.cli import main
+from ketaquiz.core.check import check_path
+from ketaquiz.core.questions import Question, QuestionSet, Topic
+from ketaquiz.core.setfile import read_set, set_to_text, write_set
+
+from .conftest import COURSE, SEED
+
+HEADER = f'''id = "t"
+title = "Test"
+article = "{SEED}"
+
+[[topics]]
+id = "mechanism"
+title = "How"
+'''
+
+
+def write(tmp_path: Path, body: str) -> Path:
+    p = tmp_path / "t.toml"
+    p.write_text(HEADER + textwrap.dedent(body), encoding="utf-8")
+    return p
+
+
+def problems(tmp_path: Path, body: str) -> list[str]:
+    return [str(p) for p in check_path(write(tmp_path, body))]
+
+
+def test_round_trip_keeps_every_field(tmp_path):
+    qset = QuestionSet(
+        id="rt", title="Round trip", article="a.txt", topics=[Topic("t1", "Topic one")],
+        questions=[
+            Question("c", "t1", "choice", "Pick?", "B", choices=["A", "B", "C"], explanation="why", source="src", tags=["x"]),
+            Question("m", "t1", "multi", "Pick all?", ["A", "C"], choices=["A", "B", "C"]),
+            Question("tf", "t1", "truefalse", "Sky is blue.", False, origin="generated"),
+            Question("cl", "t1", "cloze", "The {{sky|heavens}} is {{blue}}."),
+            Question("s", "t1", "short", "Name it?", "thing", accept=["stuff"]),
+            Question("o", "t1", "order", "Order them", items=["1", "2", "3"], origin="edited"),
+        ],
+    )
+    path = write_set(qset, tmp_path / "rt.toml")
+    back = read_set(path)
+    assert [q.to_dict() for q in back.questions] == [q.to_dict() for q in qset.questions]
+    assert (back.id, back.title, back.article, back.topics) == ("rt", "Round trip", "a.txt", qset.topics)
+    assert set_to_text(back) == path.read_text(encoding="utf-8")
+
+
+def test_bundled_course_is_clean(capsys):
+    assert main(["check", str(COURSE)]) == 0
+
+
+def test_syntax_error_names_file_and_line(tmp_path):
+    out = problems(tmp_path, '''
+        [[questions]]
+        id = "a"
+        prompt = "unterminated
+        ''')
+    assert len(out) == 1
+    assert out[0].startswith(f"{tmp_path / 't.toml'}:11: ")
+    assert "TOML syntax error" in out[0]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ('type = "essay"\nprompt = "P"', "unknown type 'essay'"),
+        ('type = "short"\nprompt = "P"\nanswer = "x"\ntopic = "nope"', "unknown topic 'nope'"),
+        ('type = "short"\nanswer = "x"', "missing prompt"),
+        ('type = "short"\nprompt = "Name it"', "missing answer"),
+        ('type = "truefalse"\nprompt = "Sky"', "missing answer"),
+        ('type = "choice"\nprompt = "P"\nchoices = ["a", "b", "c"]\nanswer = "d"', "answer d is not among the choices"),
+        ('type = "choice"\nprompt = "P"\nchoices = ["a", "b", "A"]\nanswer = "b"', "duplicate choices: A, a"),
+        ('type = "cloze"\nprompt = "No gap here"', "cloze without a gap"),
+        ('type = "order"\nprompt = "P"\nitems = ["a", "b"]', "order needs at least 3 items, has 2"),
+        ('type = "short"\nprompt = "P"\nanswer = "x"\nsource = "not in the article at all"', "source not found in the article"),
+        ('type = "short"\nprompt = "Is NMDA blocked? (NMDA)"\nanswer = "NMDA"', "gives the answer away word for word (NMDA)"),
+        ('type = "cloze"\nprompt = "{{NMDA}} receptors: NMDA"', "gives the answer away word for word (NMDA)"),
+    ],
+)
+def test_each_rule_reports_file_line_question_and_message(tmp_path, body, expected):
+    text = '\n[[questions]]\nid = "q7"\n' + ('topic = "mechanism"\n' if "topic" not in body else "") + body + "\n"
+    out = problems(tmp_path, text)
+    assert any(line.startswith(f"{tmp_path / 't.toml'}:9: question q7: ") and expected in line for line in out), out
+
+
+def test_duplicate_ids_point_at_both_lines(tmp_path):
+    q = '\n[[questions]]\nid = "dup"\ntopic = "mechanism"\ntype = "short"\nprompt = "Name it?"\nanswer = "x"\n'
+    out = problems(tmp_path, q + q)
+    assert out == [f"{tmp_path / 't.toml'}:16: question dup: duplicate id (first used at line 9); give each question its own id"]
+
+
+def test_check_cli_exit_codes_and_folders(tmp_path, capsys):
+    good = tmp_path / "good"
+    good.mkdir()
+    (good / "s.toml").write_text(COURSE.read_text(encoding="utf-8").replace('article = "article.txt"', f'article = "{SEED}"'))
+    assert main(["check", str(good)]) == 0
+    bad = write(tmp_path, '\n[[questions]]\nid = "x"\ntopic = "mechanism"\ntype = "cloze"\nprompt = "none"\n')
+    capsys.readouterr()
+    assert main(["check", str(bad), str(tmp_path / "missing.toml")]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert f"{tmp_path / 'missing.toml'}:1: set: no such file or folder; check the path" in out
+    assert f"{bad}:9: question x: cloze without a gap: mark each gap as {{{{answer}}}} or {{{{answer|alternative}}}}" in out
+
+
+def test_not_utf8_is_a_clear_problem(tmp_path, capsys):
+    p = tmp_path / "latin.toml"
+    p.write_bytes('id = "x"\ntitle = "caf\xe9"\n'.encode("latin-1"))
+    assert main(["check", str(p)]) == 1
+    assert "not UTF-8 text" in capsys.readouterr().out

@@ -1,0 +1,206 @@
+"""Store, scheduling and the study session: sync, ratings, queue order, topic filter, undo."""
+
+import json
+import shutil
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from fsrs import Rating
+
+from ketaquiz.core.scheduling import NEW, Settings, rating_for
+from ketaquiz.core.session import StudySession
+from ketaquiz.core.setfile import read_set, write_set
+from ketaquiz.core.store import SCHEMA_VERSION, Store, StoreError
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def mini(tmp_path, memory_store):
+    for name in ("mini.toml", "mini.md"):
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    qset = read_set(tmp_path / "mini.toml")
+    memory_store.sync_set(qset)
+    return qset
+
+
+def session(store, clock, rng, **kw):
+    return StudySession(store, clock=clock, rng=rng, settings=Settings(fuzz=False), **kw)
+
+
+def answer_right(s):
+    q = s.current
+    resp = {"short": q.answer, "choice": q.answer, "truefalse": q.answer, "cloze": q.correct_answer}[q.type]
+    return s.submit(resp)
+
+
+def test_rating_map():
+    assert rating_for(False) == Rating.Again
+    assert rating_for(False, "easy") == Rating.Again
+    assert rating_for(True) == Rating.Good
+    assert rating_for(True, "unsure") == Rating.Hard
+    assert rating_for(True, "easy") == Rating.Easy
+
+
+def test_schema_version_and_pragmas(tmp_path):
+    st = Store(tmp_path / "p.db")
+    assert st.schema_version() == SCHEMA_VERSION
+    assert st.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert st.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    st.close()
+
+
+def test_newer_schema_is_refused_with_advice(tmp_path):
+    st = Store(tmp_path / "p.db")
+    st.conn.execute("PRAGMA user_version = 99")
+    st.close()
+    with pytest.raises(StoreError, match="newer than this KetaQuiz understands"):
+        Store(tmp_path / "p.db")
+
+
+def test_new_questions_come_in_article_order(mini, memory_store, clock, rng):
+    s = session(memory_store, clock, rng)
+    assert [memory_store.question(k).id for k in reversed(s._queue)] == ["m1", "m2", "o2"]
+    assert s.current.id == "o1"
+
+
+def test_topic_filter(mini, memory_store, clock, rng):
+    s = session(memory_store, clock, rng, set_id="mini", topics=["making"])
+    seen = []
+    while not s.finished and len(seen) < 2:
+        seen.append(s.current.id)
+        answer_right(s)
+        s.advance()
+    assert seen == ["m1", "m2"]
+
+
+def test_answer_is_recorded_with_card_state_and_log(mini, memory_store, clock, rng):
+    s = session(memory_store, clock, rng)
+    clock.advance(seconds=7)
+    fb = s.submit("caffeine")
+    assert fb.correct
+    row = memory_store.conn.execute(
+        "SELECT rating, correct, response, duration_ms, state_before, topic FROM reviews").fetchone()
+    assert row == (3, 1, '"caffeine"', 7000, NEW, "overview")
+    card = memory_store.card(memory_store.question_key("mini", "o1"))
+    assert card.state == 1 and card.reps == 1 and card.due == (clock() + timedelta(minutes=10)).timestamp()
+
+
+def test_wrong_answer_is_again_and_dont_know_is_wrong(mini, memory_store, clock, rng):
+    s = session(memory_store, clock, rng)
+    assert not s.submit(None).correct
+    assert memory_store.conn.execute("SELECT rating, correct FROM reviews").fetchone() == (1, 0)
+
+
+def test_unsure_and_easy_rerate_the_answer(mini, memory_store, clock, rng):
+    s = session(memory_store, clock, rng)
+    s.submit("caffeine")
+    s.mark("easy")
+    key = memory_store.question_key("mini", "o1")
+    assert memory_store.conn.execute("SELECT rating FROM reviews").fetchone() == (4,)
+    easy_card = memory_store.card(key)
+    assert easy_card.state == 2  # Easy graduates a new card straight to review
+    s.mark("unsure")
+    assert memory_store.conn.execute("SELECT rating FROM reviews").fetchone() == (2,)
+    assert memory_store.card(key).due < easy_card.due
+    assert memory_store.conn.execute("SELECT COUNT(*) FROM reviews").fetchone() == (1,)
+
+
+def test_undo_restores_card_and_removes_log_row(mini, memory_store, clock, rng):
+    s = session(memory_store, clock, rng)
+    key = memory_store.question_key("mini", "o1")
+    before = memory_store.card(key)
+    s.submit("caffeine")
+    s.advance()
+    assert s.current.id == "m1"
+    assert s.undo().id == "o1"
+    assert memory_store.card(key) == before
+    assert memory_store.conn.execute("SELECT COUNT(*) FROM reviews").fetchone() == (0,)
+    assert memory_store.conn.execute("SELECT answered FROM sessions").fetchone() == (0,)
+    answer_right(s)
+    s.advance()
+    assert s.current.id == "m1"  # the question that was on screen comes next again
+
+
+def test_due_reviews_first_lowest_retrievability_first(mini, memory_store, clock, rng):
+    s = session(memory_store, clock, rng)
+    for _ in range(4):  # learn all four, each marked easy so they become review cards
+        answer_right(s)
+        s.mark("easy")
+        s.advance()
+    keys = {q: memory_store.question_key("mini", q) for q in ("o1", "m1", "m2", "o2")}
+    # Make m2 the weakest memory and o1 the next weakest, both overdue.
+    with memory_store.db.atomic():
+        for q, stab in (("m2", 0.5), ("o1", 2.0)):
+            memory_store.conn.execute(
+                "UPDATE cards SET stability = ?, due = ? WHERE question = ?", (stab, clock().timestamp(), keys[q]))
+    clock.advance(days=1)
+    s2 = session(memory_store, clock, rng)
+    order = []
+    while not s2.finished and len(order) < 2:
+        order.append(s2.current.id)
+        answer_right(s2)
+        s2.advance()
+    assert order == ["m2", "o1"]
+
+
+def test_sync_keeps_progress_after_edit_and_retires_removed(tmp_path, mini, memory_store, clock, rng):
+    s = session(memory_store, clock, rng)
+    s.submit("caffeine")
+    key = memory_store.question_key("mini", "o1")
+    state = memory_store.card(key)
+    qset = read_set(tmp_path / "mini.toml")
+    qset.questions[0].prompt = "Which stimulant is in coffee?"
+    qset.questions = [q for q in qset.questions if q.id != "m2"]
+    write_set(qset)
+    result = memory_store.sync_set(read_set(tmp_path / "mini.toml"))
+    assert (result.updated, result.retired, result.added) == (2, 1, 0)  # o1 edited, o2 moved up
+    assert memory_store.question_key("mini", "o1") == key
+    assert memory_store.card(key) == state
+    assert memory_store.question(key).prompt == "Which stimulant is in coffee?"
+    assert [q.id for _, q in memory_store.questions("mini")] == ["o1", "m1", "o2"]
+    assert memory_store.conn.execute("SELECT COUNT(*) FROM reviews").fetchone() == (1,)
+    # Unchanged file: nothing to do.
+    assert memory_store.sync_set(read_set(tmp_path / "mini.toml")).skipped
+
+
+def test_new_per_day_limit(mini, memory_store, clock, rng):
+    memory_store.save_settings(Settings(new_per_day=2, fuzz=False))
+    s = StudySession(memory_store, clock=clock, rng=rng)
+    assert s.planned == 2
+
+
+def test_session_limit_and_summary(mini, memory_store, clock, rng):
+    s = session(memory_store, clock, rng, limit=2)
+    answer_right(s)
+    s.advance()
+    s.submit(None)
+    assert s.advance() is None
+    summary = s.summary()
+    assert (summary.answered, summary.correct) == (2, 1)
+    assert {t: (v.answered, v.correct) for t, v in summary.per_topic.items()} == {"overview": (1, 1), "making": (1, 0)}
+    assert summary.next_due is not None
+
+
+def test_wrong_question_returns_in_the_same_session(mini, memory_store, clock, rng):
+    s = session(memory_store, clock, rng, set_id="mini", topics=["overview"])
+    first = s.current.id
+    s.submit(None)
+    s.advance()
+    answer_right(s)
+    s.advance()
+    clock.advance(minutes=2)
+    assert s.current is not None and s.current.id == first
+
+
+def test_every_answer_is_one_transaction(mini, memory_store, clock, rng):
+    statements = []
+    memory_store.conn.set_trace_callback(statements.append)
+    s = session(memory_store, clock, rng)
+    statements.clear()
+    s.submit("caffeine")
+    writes = [x for x in statements if x.split()[0].upper() in ("UPDATE", "INSERT", "BEGIN", "COMMIT")]
+    assert writes[0].startswith("BEGIN") and writes[-1] == "COMMIT"
+    assert sum(w.startswith("BEGIN") for w in writes) == 1
+    json.dumps(writes)
