@@ -117,6 +117,7 @@ def test_undo_restores_card_and_removes_log_row(mini, memory_store, clock, rng):
     assert s.undo().id == "o1"
     assert memory_store.card(key) == before
     assert memory_store.conn.execute("SELECT COUNT(*) FROM reviews").fetchone() == (0,)
+    s.close()
     assert memory_store.conn.execute("SELECT answered FROM sessions").fetchone() == (0,)
     answer_right(s)
     s.advance()

@@ -20,7 +20,7 @@ from typing import Any
 from .clock import Clock, day_start, utc_now
 from .grading import Grade, Presentation, grade, present
 from .questions import Question
-from .scheduling import Confidence, Settings, make_scheduler, rating_for, review
+from .scheduling import CardState, Confidence, Settings, make_scheduler, rating_for, review
 from .store import AnswerRecord, Store
 
 LEARN_AHEAD = timedelta(minutes=20)
@@ -119,9 +119,11 @@ class StudySession:
             self._queue = store.due_keys(now, set_id=set_id, topics=self.topics, limit=reviews_left)
             self._queue += store.new_keys(set_id=set_id, topics=self.topics, limit=new_left)
         self._queue.reverse()  # pop() from the end
-        self._learning: list[_Pending] = []
+        self._learning: list[_Pending] = []  # a heap; entries not matching _pending are stale
+        self._pending: dict[int, float] = {}  # key -> due of questions coming back in this session
         self._history: list[_Answered] = []
-        self._questions: dict[int, Question] = {}
+        self._loaded: dict[int, tuple[str, Question]] = {}
+        self._shown_card: CardState | None = None
         self.session_id = store.start_session(now, set_id, self.topics)
         self.current_key: int | None = None
         self.presentation: Presentation | None = None
@@ -150,7 +152,7 @@ class StudySession:
     @property
     def remaining(self) -> int:
         """Questions still waiting (the one shown included; learning repeats counted once)."""
-        return len(self._queue) + len(self._learning) + (1 if self.current is not None and self.feedback is None else 0)
+        return len(self._queue) + len(self._pending) + (1 if self.current is not None and self.feedback is None else 0)
 
     @property
     def progress(self) -> tuple[int, int]:
@@ -160,22 +162,32 @@ class StudySession:
             total = min(total, self.limit)
         return self.answered, max(total, self.answered)
 
-    def _question(self, key: int) -> Question:
-        q = self._questions.get(key)
-        if q is None:
-            q = self._questions[key] = self.store.question(key)
+    def _show(self, key: int) -> Question:
+        """Load a question and its card state (one query) and present it."""
+        set_id, q, card = self.store.question_and_card(key)
+        self._loaded[key] = (set_id, q)
+        self._shown_card = card
+        self.presentation = present(q, self.rng)
+        self.shown_at = self.clock()
         return q
 
     # --- flow ---------------------------------------------------------------
     def _next_key(self, now: datetime) -> int | None:
         t = now.timestamp()
+        while self._learning and self._pending.get(self._learning[0].key) != self._learning[0].due:
+            heapq.heappop(self._learning)  # stale: undone or rescheduled since
         if self._learning and self._learning[0].due <= t:
-            return heapq.heappop(self._learning).key
+            return self._pop_pending()
         if self._queue:
             return self._queue.pop()
         if self._learning and self._learning[0].due <= t + LEARN_AHEAD.total_seconds():
-            return heapq.heappop(self._learning).key
+            return self._pop_pending()
         return None
+
+    def _pop_pending(self) -> int:
+        key = heapq.heappop(self._learning).key
+        del self._pending[key]
+        return key
 
     def advance(self) -> Question | None:
         """Move to the next question (after feedback, or at the start). Returns it, None at the end."""
@@ -190,9 +202,7 @@ class StudySession:
             self.presentation = None
             self.store.end_session(self.session_id, now)
             return None
-        self.presentation = present(self._question(key), self.rng)
-        self.shown_at = now
-        return self.presentation.question
+        return self._show(key)
 
     def submit(self, response: Any, duration_ms: int | None = None) -> Feedback:
         """Grade and record an answer (None = "I don't know"). Recorded before this returns."""
@@ -212,11 +222,11 @@ class StudySession:
 
     def _record(self, key: int, q: Question, correct: bool, confidence: Confidence, response: Any,
                 duration_ms: int | None, now: datetime) -> tuple[int, datetime]:
-        before = self.store.card(key)
+        before = self._shown_card if self._shown_card is not None else self.store.card(key)
         rating = rating_for(correct, confidence)
         after = review(self.scheduler, key, before, rating, now)
         review_id = self.store.record_answer(
-            AnswerRecord(key, self._set_of(key), q.topic, before, after, int(rating), correct, response,
+            AnswerRecord(key, self._loaded[key][0], q.topic, before, after, int(rating), correct, response,
                          duration_ms, now.timestamp(), self.session_id)
         )
         entry = _Answered(key, review_id, q.topic, correct, before, now, response)
@@ -224,21 +234,17 @@ class StudySession:
         self._schedule_repeat(entry, after.due)
         return review_id, datetime.fromtimestamp(after.due or now.timestamp(), now.tzinfo)
 
-    def _set_of(self, key: int) -> str:
-        return self.store.question_ref(key)[0] if self.set_id is None else self.set_id
-
     def _schedule_repeat(self, entry: _Answered, due: float | None) -> None:
         """Bring a question back in this session when its (re)learning step falls due soon."""
         self._drop_pending(entry.key)
         entry.learning_due = None
         if due is not None and due - entry.reviewed_at.timestamp() < 86400 / 2:
             entry.learning_due = due
+            self._pending[entry.key] = due
             heapq.heappush(self._learning, _Pending(due, entry.key))
 
     def _drop_pending(self, key: int) -> None:
-        if any(p.key == key for p in self._learning):
-            self._learning = [p for p in self._learning if p.key != key]
-            heapq.heapify(self._learning)
+        self._pending.pop(key, None)
 
     def mark(self, confidence: Confidence | str) -> Feedback:
         """Re-rate the last answer: "unsure" → Hard, "easy" → Easy, "normal" → Good (right answers only)."""
@@ -268,9 +274,7 @@ class StudySession:
             self._queue.append(self.current_key)
         self.current_key = last.key
         self.feedback = None
-        self.presentation = present(self._question(last.key), self.rng)
-        self.shown_at = self.clock()
-        return self.presentation.question
+        return self._show(last.key)
 
     @property
     def can_undo(self) -> bool:

@@ -93,6 +93,7 @@ CREATE TABLE reviews (
 );
 CREATE INDEX reviews_time ON reviews(reviewed_at);
 CREATE INDEX reviews_question ON reviews(question, reviewed_at);
+CREATE INDEX reviews_session ON reviews(session);
 CREATE TABLE settings (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -346,6 +347,17 @@ class Store:
         ]
 
     # --- questions and cards ---------------------------------------------
+    def question_and_card(self, key: int) -> tuple[str, Question, CardState]:
+        """(set id, question, card state) in one query: what the answer path needs."""
+        row = self.conn.execute(
+            "SELECT q.set_id, q.data, c.state, c.step, c.stability, c.difficulty, c.due, c.last_review, c.reps, c.lapses "
+            "FROM questions q JOIN cards c ON c.question = q.key WHERE q.key = ?",
+            (key,),
+        ).fetchone()
+        if row is None:
+            raise KeyError(key)
+        return row[0], Question.from_dict(json.loads(row[1])), CardState.from_row(row[2:])
+
     def question(self, key: int) -> Question:
         row = self.conn.execute("SELECT data FROM questions WHERE key = ?", (key,)).fetchone()
         if row is None:
@@ -491,11 +503,6 @@ class Store:
                     rec.before.state, json.dumps(rec.before.to_row()),
                 ),
             )
-            if rec.session_id is not None:
-                c.execute(
-                    "UPDATE sessions SET answered = answered + 1, correct = correct + ?, ended_at = ? WHERE id = ?",
-                    (int(rec.correct), rec.reviewed_at, rec.session_id),
-                )
             c.execute("COMMIT")
         except BaseException:
             c.execute("ROLLBACK")
@@ -522,11 +529,6 @@ class Store:
                 (*before.to_row(), row["question"]),
             )
             self.conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
-            if row["session"] is not None:
-                self.conn.execute(
-                    "UPDATE sessions SET answered = answered - 1, correct = correct - ? WHERE id = ?",
-                    (row["correct"], row["session"]),
-                )
         return int(row["question"])
 
     def revise_review(self, review_id: int, rating: int, after: CardState) -> None:
@@ -552,8 +554,13 @@ class Store:
         return int(cur.lastrowid or 0)
 
     def end_session(self, session_id: int, ended: datetime) -> None:
+        """Close a session; its answered/correct counts are taken from the log (so undo and a crash need no fix-up)."""
         with self.db.atomic():
-            self.conn.execute("UPDATE sessions SET ended_at = ? WHERE id = ?", (ended.timestamp(), session_id))
+            self.conn.execute(
+                "UPDATE sessions SET ended_at = ?, answered = (SELECT COUNT(*) FROM reviews WHERE session = sessions.id), "
+                "correct = (SELECT COALESCE(SUM(correct), 0) FROM reviews WHERE session = sessions.id) WHERE id = ?",
+                (ended.timestamp(), session_id),
+            )
 
 
 def _topics_from_questions(qset: QuestionSet) -> list[Any]:
