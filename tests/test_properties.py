@@ -1,0 +1,35 @@
+"""Properties that must hold for any input, checked with hypothesis."""
+
+import os
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ketaquiz.core.article import find_quote, parse_article
+from ketaquiz.core.questions import Question, QuestionSet, Topic
+from ketaquiz.core.setfile import parse_set, set_to_text
+
+text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=40)
+
+
+@settings(max_examples=60, deadline=None)
+@given(prompt=text, answer=text, explanation=text, source=text, tags=st.lists(text, max_size=3))
+def test_any_text_survives_a_set_file_round_trip(prompt, answer, explanation, source, tags):
+    q = Question("q1", "t", "short", prompt, answer, explanation=explanation, source=source, tags=tags)
+    qset = QuestionSet("s", "Title", topics=[Topic("t", "T")], questions=[q])
+    back = parse_set(set_to_text(qset))
+    assert back.questions[0].to_dict() == q.to_dict()
+
+
+words = st.text(st.sampled_from("abcdefghij KLMNO"), min_size=1, max_size=12).map(str.strip).filter(bool)
+sentence = st.builds(lambda ws, end: " ".join(ws).capitalize() + end, st.lists(words, min_size=2, max_size=8), st.sampled_from([".", "!", "?"]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(paragraphs=st.lists(st.lists(sentence, min_size=1, max_size=4), min_size=1, max_size=4))
+def test_every_parsed_sentence_is_found_at_its_offsets(paragraphs):
+    body = os.linesep.join(" ".join(p) for p in paragraphs).replace("\r", "")
+    art = parse_article(body)
+    for s in art.sentences:
+        assert art.text[s.start:s.end] == s.text
+        assert find_quote(art.text, s.text) is not None
