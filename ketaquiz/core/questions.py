@@ -127,8 +127,10 @@ class Question:
         """Build from a set file table or a JSON export object (unknown keys ignored)."""
 
         def strs(key: str) -> list[str]:
-            v = d.get(key) or []
-            return [str(x) for x in v] if isinstance(v, list) else [str(v)]
+            v = d.get(key)
+            if not v:
+                return []
+            return [x if isinstance(x, str) else str(x) for x in v] if isinstance(v, list) else [str(v)]
 
         qtype = str(d.get("type", ""))
         answer = d.get("answer")

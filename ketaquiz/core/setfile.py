@@ -28,6 +28,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import rtoml
 import tomli_w
 
 from .questions import Question, QuestionSet, Topic
@@ -51,14 +52,20 @@ _TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 
 def question_lines(text: str) -> list[int]:
     """1-based line numbers of each ``[[questions]]`` header, in order."""
-    return [i + 1 for i, line in enumerate(text.splitlines()) if _QUESTION_HEADER.match(line)]
+    return [i + 1 for i, line in enumerate(text.splitlines()) if "[[" in line and _QUESTION_HEADER.match(line)]
 
 
 def parse_set(text: str, path: Path | str = "<set>") -> QuestionSet:
     """Parse set-file text. Raises SetFileError (with the line) on TOML syntax or shape errors."""
     path = Path(path)
     try:
-        data = tomllib.loads(text)
+        # rtoml (Rust) reads a 100k-question file ~100x faster than tomllib; tomllib words the errors.
+        data = rtoml.loads(text)
+    except Exception:
+        data = None
+    try:
+        if data is None:
+            data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         m = _TOML_LINE.search(str(e))
         msg = _TOML_LINE.sub("", str(e)).strip()

@@ -7,7 +7,6 @@ from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from .clock import day_number, day_start, local_tz
-from .scheduling import NEW
 from .store import Store
 
 
@@ -61,12 +60,24 @@ def longest_streak(days: set[int]) -> int:
 
 
 def review_days(store: Store, tz: tzinfo, rollover_hour: int = 4) -> set[int]:
-    """The learner's days (ordinals) with at least one review."""
+    """The learner's days (ordinals) with at least one review.
+
+    A skip scan over the reviewed_at index: one seek per distinct day, not one row per review.
+    """
     offset = datetime.now(tz).utcoffset() or timedelta(0)
     shift = offset.total_seconds() - rollover_hour * 3600
-    # One row per distinct local day, computed in SQL: fast on millions of reviews.
     rows = store.conn.execute(
-        "SELECT DISTINCT CAST((reviewed_at + ?) / 86400 AS INTEGER) FROM reviews", (shift,)
+        """
+        WITH RECURSIVE d(day) AS (
+            SELECT CAST(floor((MIN(reviewed_at) + :shift) / 86400) AS INTEGER) FROM reviews
+            UNION ALL
+            SELECT (SELECT CAST(floor((MIN(reviewed_at) + :shift) / 86400) AS INTEGER) FROM reviews
+                    WHERE reviewed_at >= (d.day + 1) * 86400 - :shift)
+            FROM d WHERE d.day IS NOT NULL
+        )
+        SELECT day FROM d WHERE day IS NOT NULL
+        """,
+        {"shift": shift},
     ).fetchall()
     epoch_ordinal = datetime(1970, 1, 1).toordinal()
     return {int(r[0]) + epoch_ordinal for r in rows}
@@ -76,40 +87,37 @@ def compute_stats(store: Store, now: datetime, *, set_id: str | None = None, tz:
     """Reviews, accuracy (overall and per topic), due counts, streak and retention."""
     tz = tz or local_tz()
     c = store.conn
-    set_sql, set_args = ("WHERE set_id = ?", [set_id]) if set_id else ("", [])
-    total, right = c.execute(f"SELECT COUNT(*), SUM(correct) FROM reviews {set_sql}", set_args).fetchone()
+    where, args = ("WHERE set_id = ?", [set_id]) if set_id else ("", [])
+    per_topic: dict[str, TopicStats] = {}
+    total = right = learned_n = learned_right = 0
+    for topic, n, r, ln, lr in c.execute(
+        f"SELECT topic, SUM(reviews), SUM(correct), SUM(learned_reviews), SUM(learned_correct) FROM review_totals {where} "
+        "GROUP BY topic ORDER BY topic",
+        args,
+    ):
+        if n:
+            per_topic[topic] = TopicStats(n, r / n)
+        total, right, learned_n, learned_right = total + n, right + r, learned_n + ln, learned_right + lr
     today_start = day_start(now, tz).timestamp()
     and_set = " AND set_id = ?" if set_id else ""
-    today = c.execute(f"SELECT COUNT(*) FROM reviews WHERE reviewed_at >= ?{and_set}", [today_start, *set_args]).fetchone()[0]
-    per_topic = {
-        topic: TopicStats(n, (r or 0) / n if n else None)
-        for topic, n, r in c.execute(
-            f"SELECT topic, COUNT(*), SUM(correct) FROM reviews {set_sql} GROUP BY topic ORDER BY topic", set_args
-        )
-    }
-    learned_n, learned_right = c.execute(
-        f"SELECT COUNT(*), SUM(correct) FROM reviews WHERE state_before = 2{and_set}", set_args
-    ).fetchone()
+    today = c.execute(f"SELECT COUNT(*) FROM reviews WHERE reviewed_at >= ?{and_set}", [today_start, *args]).fetchone()[0]
     due_now = store.due_count(now, set_id=set_id)
     due_tomorrow = store.due_count(day_start(now, tz) + timedelta(days=2), set_id=set_id)
     counts = store.topic_counts(now, set_id)
-    new_remaining = sum(v["new"] for v in counts.values())
-    learned = sum(v["learned"] for v in counts.values())
     days = review_days(store, tz)
-    today_n = day_number(now.timestamp(), tz)
     return Stats(
         reviews_total=int(total),
         reviews_today=int(today),
-        accuracy=(right or 0) / total if total else None,
+        accuracy=right / total if total else None,
         per_topic=per_topic,
         due_now=due_now,
         due_tomorrow=due_tomorrow,
-        streak_days=streak_from_days(days, today_n),
-        retention=(learned_right or 0) / learned_n if learned_n else None,
-        new_remaining=new_remaining,
-        learned=learned,
+        streak_days=streak_from_days(days, day_number(now.timestamp(), tz)),
+        retention=learned_right / learned_n if learned_n else None,
+        new_remaining=sum(v["new"] for v in counts.values()),
+        learned=sum(v["learned"] for v in counts.values()),
         extra={"longest_streak_days": longest_streak(days)},
     )
 
 
-__all__ = ["Stats", "TopicStats", "compute_stats", "streak_from_days", "longest_streak", "review_days", "NEW"]
+__all__ = ["Stats", "TopicStats", "compute_stats", "streak_from_days", "longest_streak", "review_days"]

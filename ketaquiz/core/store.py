@@ -23,6 +23,9 @@ from .scheduling import CardState, Settings
 
 SCHEMA_VERSION = 1
 
+# One encoder for question data: compact, stable key order (so unchanged questions compare equal).
+_DATA_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
 _SCHEMA_V1 = """
 CREATE TABLE sets (
     id TEXT PRIMARY KEY,
@@ -57,6 +60,12 @@ CREATE TABLE questions (
 CREATE INDEX questions_set_topic ON questions(set_id, topic, position);
 CREATE TABLE cards (
     question INTEGER PRIMARY KEY REFERENCES questions(key) ON DELETE CASCADE,
+    -- set_id, topic, position and retired repeat the question's, so that the queue and the
+    -- due counts read one table through one index (kept in step by sync_set).
+    set_id TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    retired INTEGER NOT NULL DEFAULT 0,
     state INTEGER NOT NULL DEFAULT 0,
     step INTEGER,
     stability REAL,
@@ -67,7 +76,8 @@ CREATE TABLE cards (
     lapses INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX cards_due ON cards(due) WHERE state > 0;
-CREATE INDEX cards_new ON cards(state) WHERE state = 0;
+CREATE INDEX cards_new ON cards(set_id, position) WHERE state = 0;
+CREATE INDEX cards_topic ON cards(set_id, topic, retired, state, due);
 CREATE TABLE sessions (
     id INTEGER PRIMARY KEY,
     started_at REAL NOT NULL,
@@ -94,6 +104,48 @@ CREATE TABLE reviews (
 CREATE INDEX reviews_time ON reviews(reviewed_at);
 CREATE INDEX reviews_question ON reviews(question, reviewed_at);
 CREATE INDEX reviews_session ON reviews(session);
+-- Running totals per topic, kept by triggers on reviews, so statistics need not scan the log.
+CREATE TABLE review_totals (
+    set_id TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    reviews INTEGER NOT NULL DEFAULT 0,
+    correct INTEGER NOT NULL DEFAULT 0,
+    learned_reviews INTEGER NOT NULL DEFAULT 0,
+    learned_correct INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (set_id, topic)
+);
+CREATE TRIGGER reviews_total_insert AFTER INSERT ON reviews BEGIN
+    INSERT INTO review_totals (set_id, topic, reviews, correct, learned_reviews, learned_correct)
+    VALUES (NEW.set_id, NEW.topic, 1, NEW.correct, NEW.state_before = 2, NEW.state_before = 2 AND NEW.correct)
+    ON CONFLICT (set_id, topic) DO UPDATE SET
+        reviews = reviews + 1,
+        correct = correct + excluded.correct,
+        learned_reviews = learned_reviews + excluded.learned_reviews,
+        learned_correct = learned_correct + excluded.learned_correct;
+END;
+CREATE TRIGGER reviews_total_delete AFTER DELETE ON reviews BEGIN
+    UPDATE review_totals SET
+        reviews = reviews - 1,
+        correct = correct - OLD.correct,
+        learned_reviews = learned_reviews - (OLD.state_before = 2),
+        learned_correct = learned_correct - (OLD.state_before = 2 AND OLD.correct)
+    WHERE set_id = OLD.set_id AND topic = OLD.topic;
+END;
+CREATE TRIGGER reviews_total_update AFTER UPDATE OF set_id, topic, correct, state_before ON reviews BEGIN
+    UPDATE review_totals SET
+        reviews = reviews - 1,
+        correct = correct - OLD.correct,
+        learned_reviews = learned_reviews - (OLD.state_before = 2),
+        learned_correct = learned_correct - (OLD.state_before = 2 AND OLD.correct)
+    WHERE set_id = OLD.set_id AND topic = OLD.topic;
+    INSERT INTO review_totals (set_id, topic, reviews, correct, learned_reviews, learned_correct)
+    VALUES (NEW.set_id, NEW.topic, 1, NEW.correct, NEW.state_before = 2, NEW.state_before = 2 AND NEW.correct)
+    ON CONFLICT (set_id, topic) DO UPDATE SET
+        reviews = reviews + 1,
+        correct = correct + excluded.correct,
+        learned_reviews = learned_reviews + excluded.learned_reviews,
+        learned_correct = learned_correct + excluded.learned_correct;
+END;
 CREATE TABLE settings (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -196,9 +248,8 @@ class Store:
             )
         while version < SCHEMA_VERSION:
             with self.db.atomic():
-                for statement in MIGRATIONS[version].split(";"):
-                    if statement.strip():
-                        self.conn.execute(statement)
+                for statement in _statements(MIGRATIONS[version]):
+                    self.conn.execute(statement)
                 version += 1
                 self.conn.execute(f"PRAGMA user_version = {version}")
 
@@ -282,7 +333,7 @@ class Store:
                 if q.id in seen:
                     continue
                 seen.add(q.id)
-                data = json.dumps(q.to_dict(), ensure_ascii=False, sort_keys=True)
+                data = _DATA_JSON.encode(q.to_dict())
                 if q.id in old:
                     key, odata, otopic, otype, opos, oretired = old[q.id]
                     if (odata, otopic, otype, opos, oretired) == (data, q.topic, q.type, pos, 0):
@@ -291,6 +342,9 @@ class Store:
                     self.conn.execute(
                         "UPDATE questions SET data = ?, topic = ?, type = ?, position = ?, retired = 0, updated_at = ? WHERE key = ?",
                         (data, q.topic, q.type, pos, now, key),
+                    )
+                    self.conn.execute(
+                        "UPDATE cards SET topic = ?, position = ?, retired = 0 WHERE question = ?", (q.topic, pos, key)
                     )
                     updated += 1
                 else:
@@ -301,13 +355,14 @@ class Store:
                     new_rows,
                 )
                 self.conn.execute(
-                    "INSERT INTO cards (question) SELECT key FROM questions q WHERE set_id = ? "
-                    "AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.question = q.key)",
+                    "INSERT INTO cards (question, set_id, topic, position) SELECT key, set_id, topic, position "
+                    "FROM questions q WHERE set_id = ? AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.question = q.key)",
                     (qset.id,),
                 )
                 added = len(new_rows)
             gone = [old[qid][0] for qid in old if qid not in seen and not old[qid][5]]
             self.conn.executemany("UPDATE questions SET retired = 1, updated_at = ? WHERE key = ?", [(now, k) for k in gone])
+            self.conn.executemany("UPDATE cards SET retired = 1 WHERE question = ?", [(k,) for k in gone])
         return SyncResult(added=added, updated=updated, retired=len(gone), unchanged=unchanged)
 
     def is_synced(self, path: Path) -> bool:
@@ -408,13 +463,15 @@ class Store:
     # --- the queue --------------------------------------------------------
     @staticmethod
     def _filter(set_id: str | None, topics: list[str] | None) -> tuple[str, list[Any]]:
-        sql = " AND q.retired = 0 AND s.deleted = 0"
-        args: list[Any] = []
+        """SQL conditions on `cards c` for live questions of a set / topics."""
         if set_id is not None:
-            sql += " AND q.set_id = ?"
-            args.append(set_id)
+            sql = " AND c.retired = 0 AND c.set_id = ? AND c.set_id IN (SELECT id FROM sets WHERE deleted = 0)"
+            args: list[Any] = [set_id]
+        else:
+            sql = " AND c.retired = 0 AND c.set_id IN (SELECT id FROM sets WHERE deleted = 0)"
+            args = []
         if topics:
-            sql += f" AND q.topic IN ({','.join('?' * len(topics))})"
+            sql += f" AND c.topic IN ({','.join('?' * len(topics))})"
             args.extend(topics)
         return sql, args
 
@@ -424,9 +481,8 @@ class Store:
         where, args = self._filter(set_id, topics)
         t = now.timestamp()
         sql = (
-            "SELECT q.key FROM cards c JOIN questions q ON q.key = c.question JOIN sets s ON s.id = q.set_id "
-            f"WHERE c.state > 0 AND c.due <= ?{where} "
-            "ORDER BY (? - c.last_review) / MAX(c.stability, 1e-9) DESC, c.due, q.position"
+            f"SELECT c.question FROM cards c WHERE c.state > 0 AND c.due <= ?{where} "
+            "ORDER BY (? - c.last_review) / MAX(c.stability, 1e-9) DESC, c.due, c.position"
         )
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
@@ -436,8 +492,7 @@ class Store:
         """Questions never answered, in article order."""
         where, args = self._filter(set_id, topics)
         sql = (
-            "SELECT q.key FROM cards c JOIN questions q ON q.key = c.question JOIN sets s ON s.id = q.set_id "
-            f"WHERE c.state = 0{where} ORDER BY s.bundled DESC, q.set_id, q.position"
+            f"SELECT c.question FROM cards c WHERE c.state = 0{where} ORDER BY c.set_id, c.position"
         )
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
@@ -447,10 +502,8 @@ class Store:
         """(set, topic) → {new, due, learned, total} for every live question."""
         where, args = self._filter(set_id, None)
         sql = (
-            "SELECT q.set_id, q.topic, "
-            "SUM(c.state = 0), SUM(c.state > 0 AND c.due <= ?), SUM(c.state = 2), COUNT(*) "
-            "FROM questions q JOIN cards c ON c.question = q.key JOIN sets s ON s.id = q.set_id "
-            f"WHERE 1 = 1{where} GROUP BY q.set_id, q.topic"
+            "SELECT c.set_id, c.topic, SUM(c.state = 0), SUM(c.state > 0 AND c.due <= ?), SUM(c.state = 2), COUNT(*) "
+            f"FROM cards c WHERE 1 = 1{where} GROUP BY c.set_id, c.topic"
         )
         return {
             (r[0], r[1]): {"new": r[2] or 0, "due": r[3] or 0, "learned": r[4] or 0, "total": r[5]}
@@ -461,8 +514,7 @@ class Store:
         """When the next question (of a set / topics) falls due after `now`."""
         where, args = self._filter(set_id, topics)
         row = self.conn.execute(
-            "SELECT MIN(c.due) FROM cards c JOIN questions q ON q.key = c.question JOIN sets s ON s.id = q.set_id "
-            f"WHERE c.state > 0 AND c.due > ?{where}",
+            f"SELECT MIN(c.due) FROM cards c WHERE c.state > 0 AND c.due > ?{where}",
             [now.timestamp(), *args],
         ).fetchone()
         return datetime.fromtimestamp(row[0], now.tzinfo) if row and row[0] is not None else None
@@ -471,8 +523,7 @@ class Store:
         """How many answered questions are due by a time."""
         where, args = self._filter(set_id, topics)
         return int(self.conn.execute(
-            "SELECT COUNT(*) FROM cards c JOIN questions q ON q.key = c.question JOIN sets s ON s.id = q.set_id "
-            f"WHERE c.state > 0 AND c.due <= ?{where}",
+            f"SELECT COUNT(*) FROM cards c WHERE c.state > 0 AND c.due <= ?{where}",
             [by.timestamp(), *args],
         ).fetchone()[0])
 
@@ -561,6 +612,21 @@ class Store:
                 "correct = (SELECT COALESCE(SUM(correct), 0) FROM reviews WHERE session = sessions.id) WHERE id = ?",
                 (ended.timestamp(), session_id),
             )
+
+
+def _statements(script: str) -> list[str]:
+    """Split a schema script into statements (CREATE TRIGGER bodies hold semicolons of their own)."""
+    out: list[str] = []
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out
 
 
 def _topics_from_questions(qset: QuestionSet) -> list[Any]:
