@@ -1,14 +1,23 @@
-"""Export a question set: KetaQuiz JSON (and, registered below, other formats)."""
+"""Export a question set: KetaQuiz JSON, CSV with Anki's text headers, and Anki ``.apkg`` (genanki)."""
 
 from __future__ import annotations
 
+import csv
+import hashlib
+import html
+import io
 import json
+import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .questions import QuestionSet
+from .questions import CLOZE_GAP, Question, QuestionSet
 
-BINARY_FORMATS: set[str] = set()
+BINARY_FORMATS: set[str] = {"apkg"}
+
+CSV_COLUMNS = ["id", "topic", "type", "prompt", "answer", "choices", "accept", "items", "explanation", "source",
+               "tags", "origin"]
 
 
 def to_json(qset: QuestionSet) -> str:
@@ -16,13 +25,130 @@ def to_json(qset: QuestionSet) -> str:
     return json.dumps([q.to_export() for q in qset.questions], ensure_ascii=False, indent=2) + "\n"
 
 
+def _join(items: list[str]) -> str:
+    from .importers import join_list
+
+    return join_list(items)
+
+
+def _csv_answer(q: Question) -> str:
+    if q.type == "truefalse":
+        return "true" if q.answer else "false"
+    if q.type == "multi":
+        return _join(q.answer if isinstance(q.answer, list) else [])
+    if q.type in ("cloze", "order"):
+        return ""  # the gaps / items carry the answer
+    return "" if q.answer is None else str(q.answer)
+
+
+def to_csv(qset: QuestionSet) -> str:
+    """The set as CSV with Anki's text-export headers; lists are joined with ' | ', tags with spaces."""
+    out = io.StringIO()
+    out.write("#separator:Comma\n#html:false\n")
+    out.write("#columns:" + ",".join(CSV_COLUMNS) + "\n")
+    out.write(f"#tags column:{CSV_COLUMNS.index('tags') + 1}\n")
+    w = csv.writer(out, lineterminator="\n")
+    for q in qset.questions:
+        w.writerow([
+            q.id, q.topic, q.type, q.prompt, _csv_answer(q), _join(q.choices), _join(q.accept), _join(q.items),
+            q.explanation, q.source, " ".join(t.replace(" ", "_") for t in q.tags), q.origin,
+        ])
+    return out.getvalue()
+
+
+# --- Anki .apkg -----------------------------------------------------------------
+_CSS = ".card { font-family: sans-serif; font-size: 20px; text-align: left; color: black; background: white; }\n" \
+       ".explanation { font-size: 16px; color: #555; margin-top: 1em; }\n"
+
+
+def stable_id(set_id: str, kind: str) -> int:
+    """A deterministic Anki id (model or deck) from the set id, in the range Anki uses for generated ids."""
+    digest = hashlib.sha256(f"ketaquiz:{set_id}:{kind}".encode()).digest()
+    return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
+
+
+def _h(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def cloze_to_anki(prompt: str) -> str:
+    """``{{a|b}}`` gaps → ``{{c1::a}}``, numbered in order (alternatives are kept in the KetaQuiz field)."""
+    counter = iter(range(1, 10_000))
+    parts: list[str] = []
+    last = 0
+    for m in CLOZE_GAP.finditer(prompt):
+        parts.append(_h(prompt[last:m.start()]))
+        parts.append(f"{{{{c{next(counter)}::{_h(m.group(1).split('|')[0].strip())}}}}}")
+        last = m.end()
+    parts.append(_h(prompt[last:]))
+    return "".join(parts)
+
+
+def _front(q: Question) -> str:
+    text = _h(q.prompt)
+    if q.type in ("choice", "multi") and q.choices:
+        text += "<ul>" + "".join(f"<li>{_h(c)}</li>" for c in q.choices) + "</ul>"
+    elif q.type == "truefalse":
+        text += "<br><i>True or false?</i>"
+    elif q.type == "order":
+        text += "<ul>" + "".join(f"<li>{_h(i)}</li>" for i in sorted(q.items, key=str.casefold)) + "</ul>"
+    return text
+
+
+def to_apkg(qset: QuestionSet, path: Path) -> None:
+    """Write an Anki package: cloze → Cloze note type, others → Basic (answer and explanation on the back).
+
+    Each note also carries the question as JSON in a hidden 'KetaQuiz' field, so importing it back is lossless.
+    """
+    import genanki
+
+    basic = genanki.Model(
+        stable_id(qset.id, "basic"), "KetaQuiz Basic",
+        fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Explanation"}, {"name": "KetaQuiz"}],
+        templates=[{
+            "name": "Card 1",
+            "qfmt": "{{Front}}",
+            "afmt": '{{FrontSide}}<hr id="answer">{{Back}}{{#Explanation}}<div class="explanation">{{Explanation}}</div>{{/Explanation}}',
+        }],
+        css=_CSS,
+    )
+    cloze = genanki.Model(
+        stable_id(qset.id, "cloze"), "KetaQuiz Cloze",
+        fields=[{"name": "Text"}, {"name": "Back Extra"}, {"name": "KetaQuiz"}],
+        templates=[{"name": "Cloze", "qfmt": "{{cloze:Text}}", "afmt": "{{cloze:Text}}<br>{{Back Extra}}"}],
+        css=_CSS, model_type=genanki.Model.CLOZE,
+    )
+    deck = genanki.Deck(stable_id(qset.id, "deck"), qset.title or qset.id)
+    for q in qset.questions:
+        blob = html.escape(json.dumps(q.to_dict(), ensure_ascii=False))
+        tags = [t.replace(" ", "_") for t in q.tags] + [f"topic::{q.topic}".replace(" ", "_")]
+        guid = genanki.guid_for(qset.id, q.id)
+        if q.type == "cloze":
+            note = genanki.Note(model=cloze, fields=[cloze_to_anki(q.prompt), _h(q.explanation), blob], tags=tags, guid=guid)
+        else:
+            note = genanki.Note(model=basic, fields=[_front(q), _h(q.answer_text()), _h(q.explanation), blob],
+                                tags=tags, guid=guid)
+        deck.add_note(note)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        genanki.Package(deck).write_to_file(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 # format name -> text writer; binary formats write files themselves (see FILE_WRITERS).
-TEXT_WRITERS: dict[str, Callable[[QuestionSet], str]] = {"json": to_json}
-FILE_WRITERS: dict[str, Callable[[QuestionSet, Path], None]] = {}
+TEXT_WRITERS: dict[str, Callable[[QuestionSet], str]] = {"json": to_json, "csv": to_csv}
+FILE_WRITERS: dict[str, Callable[[QuestionSet, Path], None]] = {"apkg": to_apkg}
 FORMATS = set(TEXT_WRITERS) | set(FILE_WRITERS)
+SUFFIXES = {"json": ".json", "csv": ".csv", "apkg": ".apkg"}
 
 
 def export_text(qset: QuestionSet, fmt: str) -> str:
+    """The set as text in a text format (json, csv)."""
     if fmt not in TEXT_WRITERS:
         raise ValueError(f"unknown text export format {fmt!r}; use one of {', '.join(sorted(TEXT_WRITERS))}")
     return TEXT_WRITERS[fmt](qset)
@@ -30,8 +156,9 @@ def export_text(qset: QuestionSet, fmt: str) -> str:
 
 def export_set(qset: QuestionSet, fmt: str, path: Path) -> Path:
     """Write the set to `path` in format `fmt`."""
+    path = Path(path)
     if fmt in FILE_WRITERS:
         FILE_WRITERS[fmt](qset, path)
     else:
-        path.write_text(export_text(qset, fmt), encoding="utf-8")
+        path.write_text(export_text(qset, fmt), encoding="utf-8", newline="")
     return path

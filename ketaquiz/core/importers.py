@@ -1,0 +1,758 @@
+"""Import question sets: CSV/TSV (with Anki's text-export headers), Anki ``.apkg`` and KetaQuiz JSON.
+
+An import is all or nothing: the whole file is read and checked in memory first; only a file
+with no problem is written, as ``<data>/sets/<id>/set.toml``. A problem raises ``ImportError_``
+with one report naming the file, the row or note and what to do.
+
+Untrusted input is neutralised: HTML is reduced to text (scripts, images and remote content
+dropped), media is never written, and archives with ``..``/absolute member paths, links or a
+huge uncompressed size are refused before anything is extracted.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import gc
+import html
+import io
+import json
+import os
+import re
+import sqlite3
+import stat
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
+
+import nh3
+
+from .check import check_question
+from .library import DataDir, bundled_questions_dir
+from .questions import QUESTION_TYPES, Question, QuestionSet, Topic
+from .setfile import set_to_text
+
+MAX_ARCHIVE_BYTES = 512 * 1024 * 1024  # total uncompressed size accepted from an .apkg
+MAX_RATIO = 200  # compression ratio above which a large member is treated as a zip bomb
+MAX_PROBLEMS_SHOWN = 8
+LIST_SEP = " | "  # separates list cells (choices, accept, items) in CSV
+_SET_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+
+
+class ImportError_(Exception):  # noqa: N801 - trailing underscore avoids shadowing the builtin
+    """A file that cannot be imported; the message is the whole report for the user."""
+
+
+@dataclass
+class ImportResult:
+    """What an import wrote."""
+
+    set_id: str
+    path: Path
+    count: int
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Row:
+    """A parsed question with where it came from, for error reports."""
+
+    where: str  # "row 12", "note 3"
+    q: Question
+
+
+# --- entry points ---------------------------------------------------------------
+def import_file(path: Path, data: DataDir, set_id: str | None = None, *, overwrite: bool = False,
+                title: str | None = None) -> ImportResult:
+    """Import `path` as a new set in the data directory; raises ImportError_ and writes nothing on any problem."""
+    gc_was_on = gc.isenabled()
+    gc.disable()  # hundreds of thousands of new objects and no cycles: collections only cost time
+    try:
+        return _import_file(path, data, set_id, overwrite, title)
+    finally:
+        if gc_was_on:
+            gc.enable()
+
+
+def _import_file(path: Path, data: DataDir, set_id: str | None, overwrite: bool, title: str | None) -> ImportResult:
+    qset, warnings = read_import(path, set_id=set_id, title=title)
+    dest = set_file_for(data, qset.id)
+    _refuse_existing(data, qset.id, dest, overwrite)
+    try:
+        write_set_fast(qset, dest)
+    except OSError as e:
+        raise ImportError_(f"{path}: cannot write {dest}: {e.strerror}; check the data directory's permissions") from None
+    return ImportResult(set_id=qset.id, path=dest, count=len(qset.questions), warnings=warnings)
+
+
+def read_import(path: Path, set_id: str | None = None, title: str | None = None) -> tuple[QuestionSet, list[str]]:
+    """Read and check a file to import, without writing anything: (set, warnings)."""
+    path = Path(path)
+    if not path.is_file():
+        raise ImportError_(f"{path}: no such file; check the path")
+    sid = set_id if set_id is not None else id_from_name(path.stem)
+    if not _SET_ID.match(sid):
+        raise ImportError_(
+            f"{path}: {sid!r} is not a valid set id; use 1–64 lowercase letters, digits, '-' or '_' (pass --set ID)"
+        )
+    suffix = path.suffix.lower()
+    warnings: list[str] = []
+    topics_meta: list[Topic] = []
+    if suffix in (".apkg", ".colpkg"):
+        rows, deck_title, warnings = _read_apkg(path)
+        default_title = deck_title or path.stem
+    elif suffix == ".json":
+        rows, json_title, topics_meta = _read_json(path)
+        default_title = json_title or path.stem
+    elif suffix in (".csv", ".tsv", ".txt"):
+        rows = _read_csv(path)
+        default_title = path.stem
+    else:
+        raise ImportError_(f"{path}: unknown file type {suffix or '(none)'}; import a .csv, .tsv, .txt, .apkg or .json file")
+    if not rows:
+        raise ImportError_(f"{path}: no questions found; the file is empty or has only headers")
+    qset = _build_set(path, sid, title or default_title.replace("_", " "), rows, topics_meta)
+    return qset, warnings
+
+
+def set_file_for(data: DataDir, set_id: str) -> Path:
+    """Where a user's set with this id lives."""
+    return data.sets_dir / set_id / "set.toml"
+
+
+def id_from_name(name: str) -> str:
+    """A set id from a file name: lowercase words joined by '-'."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:64].strip("-") or "imported"
+
+
+def _refuse_existing(data: DataDir, set_id: str, dest: Path, overwrite: bool) -> None:
+    if (bundled_questions_dir() / set_id).exists():
+        raise ImportError_(f"set id {set_id!r} is taken by a bundled set; choose another id with --set ID")
+    if dest.exists() and not overwrite:
+        raise ImportError_(f"a set with id {set_id!r} already exists ({dest}); choose another id with --set ID")
+
+
+def _build_set(path: Path, sid: str, title: str, rows: list[_Row], topics_meta: list[Topic]) -> QuestionSet:
+    """Assemble and validate the set; every problem is reported at once, nothing is written."""
+    topics: dict[str, Topic] = {t.id: t for t in topics_meta}
+    for r in rows:
+        if not r.q.topic:
+            r.q.topic = "imported"
+        if r.q.topic not in topics:
+            topics[r.q.topic] = Topic(id=r.q.topic, title=_topic_title(r.q.topic))
+    problems: list[str] = []
+    seen: dict[str, str] = {}
+    topic_ids = set(topics)
+    for r in rows:
+        q = r.q
+        if q.id in seen:
+            problems.append(f"{r.where}: id {q.id!r} already used at {seen[q.id]}; give each question its own id")
+        else:
+            seen[q.id] = r.where
+        for fld, msg in check_question(q, topics=topic_ids):
+            problems.append(f"{r.where}: {fld}: {msg}")
+    if problems:
+        shown = "\n  ".join(problems[:MAX_PROBLEMS_SHOWN])
+        more = f"\n  … and {len(problems) - MAX_PROBLEMS_SHOWN} more" if len(problems) > MAX_PROBLEMS_SHOWN else ""
+        raise ImportError_(
+            f"{path}: nothing imported, {len(problems)} problem{'s' if len(problems) != 1 else ''}:\n  {shown}{more}\n"
+            "Fix these in the file and import it again."
+        )
+    return QuestionSet(id=sid, title=title, topics=list(topics.values()), questions=[r.q for r in rows])
+
+
+def _topic_title(topic_id: str) -> str:
+    return topic_id.replace("-", " ").replace("_", " ").strip().capitalize() or topic_id
+
+
+@functools.lru_cache(maxsize=4096)
+def topic_id(name: str) -> str:
+    """A topic id from a free-form name (deck, topic column)."""
+    s = re.sub(r"[^a-z0-9]+", "-", name.strip().lower()).strip("-")
+    return s[:48] or "imported"
+
+
+# --- text cleanup ---------------------------------------------------------------
+_ANY_TAG = re.compile(r"</?[A-Za-z!][^<>]*>")
+_RISKY_TAG = re.compile(r"<\s*/?\s*(?:script|style|img|iframe|object|embed|link|svg|audio|video|a|form|input)\b", re.I)
+_BLOCK_BREAK = re.compile(r"<\s*(?:br\s*/?|/div|/p|/li|/h[1-6]|/tr)\s*>", re.I)
+_SOUND = re.compile(r"\[sound:[^\]]*\]")
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+_DROP_CONTENT = {"script", "style", "textarea", "title"}
+_ANKI_CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
+
+
+def html_to_text(value: str) -> str:
+    """Reduce HTML to plain text: tags dropped (script/style contents too), entities decoded, spaces folded."""
+    if "[sound:" in value:
+        value = _SOUND.sub("", value)
+    if "<" in value:
+        value = _BLOCK_BREAK.sub("\n", value)
+        # Plain formatting tags (<b>, <div>, …) just go; anything risky or odd goes through nh3.
+        stripped = None if _RISKY_TAG.search(value) else _ANY_TAG.sub("", value)
+        if stripped is not None and "<" not in stripped:
+            value = stripped
+        else:
+            value = nh3.clean(value, tags=set(), attributes={}, clean_content_tags=_DROP_CONTENT)
+    if "&" in value:
+        value = html.unescape(value).replace("\xa0", " ")
+        # Escaped markup decodes to text such as "<script>": never let it pass as a tag.
+        for _ in range(3):
+            if not _RISKY_TAG.search(value):
+                break
+            value = nh3.clean(value, tags=set(), attributes={}, clean_content_tags=_DROP_CONTENT)
+            value = html.unescape(value)
+    if "\n" not in value and "  " not in value and "\t" not in value and "\r" not in value:
+        return value.strip()
+    lines = [_SPACES.sub(" ", ln).strip() for ln in value.split("\n")]
+    return "\n".join(ln for ln in lines if ln)
+
+
+def _cell_text(value: str, html_mode: bool | None) -> str:
+    if html_mode is True or (html_mode is None and _ANY_TAG.search(value)) or (html_mode is False and _RISKY_TAG.search(value)):
+        return html_to_text(value)
+    return _SOUND.sub("", value).strip()
+
+
+def anki_cloze_to_ketaquiz(text: str) -> str:
+    """``{{c1::text::hint}}`` → ``{{text}}`` (hints dropped; KetaQuiz gaps have no hints)."""
+    return _ANKI_CLOZE.sub(lambda m: "{{" + m.group(2).strip() + "}}", text)
+
+
+def split_list(cell: str) -> list[str]:
+    """A list cell: items separated by ' | ' (a literal '|' inside an item is written '\\|')."""
+    if not cell.strip():
+        return []
+    parts = re.split(r"(?<!\\)\|", cell)
+    return [p.replace("\\|", "|").strip() for p in parts if p.strip()]
+
+
+def join_list(items: Iterable[str]) -> str:
+    """The inverse of split_list."""
+    return LIST_SEP.join(str(i).replace("|", "\\|") for i in items)
+
+
+# --- CSV / TSV ------------------------------------------------------------------
+_SEPARATORS = {"comma": ",", "semicolon": ";", "tab": "\t", "space": " ", "pipe": "|", "colon": ":"}
+_COLUMN_ALIASES = {
+    "id": "id", "guid": "guid", "topic": "topic", "type": "type",
+    "prompt": "prompt", "front": "prompt", "question": "prompt", "text": "prompt",
+    "answer": "answer", "back": "answer",
+    "explanation": "explanation", "extra": "explanation", "back extra": "explanation",
+    "choices": "choices", "accept": "accept", "items": "items", "source": "source",
+    "tags": "tags", "origin": "origin", "notetype": "notetype", "note type": "notetype", "deck": "deck",
+}
+_OWN_HEADER = {"prompt", "type"}
+
+
+@dataclass
+class _CsvHeaders:
+    separator: str | None = None
+    html: bool | None = None
+    columns: list[str] | None = None
+    special: dict[str, int] = field(default_factory=dict)  # field -> 0-based column (tags, notetype, deck, guid)
+    notetype: str = ""
+    deck: str = ""
+    tags: list[str] = field(default_factory=list)
+
+
+def _parse_headers(lines: list[str], path: Path) -> tuple[_CsvHeaders, int]:
+    """Anki's ``#key:value`` header lines at the top: (headers, number of header lines)."""
+    h = _CsvHeaders()
+    n = 0
+    raw_columns = None
+    for line in lines:
+        if not line.startswith("#") or ":" not in line:
+            break
+        n += 1
+        key, _, value = line[1:].partition(":")
+        key, value = key.strip().lower(), value.rstrip("\r\n")
+        if key == "separator":
+            v = value.strip()
+            sep = _SEPARATORS.get(v.lower(), value if len(value) == 1 else None)
+            if sep is None:
+                raise ImportError_(f"{path}: line {n}: unknown #separator:{v}; use Comma, Semicolon, Tab, Space, Pipe or a single character")
+            h.separator = sep
+        elif key == "html":
+            v = value.strip().lower()
+            if v not in ("true", "false"):
+                raise ImportError_(f"{path}: line {n}: #html: takes true or false, not {value.strip()!r}")
+            h.html = v == "true"
+        elif key == "columns":
+            raw_columns = value
+        elif key.endswith(" column"):
+            name = key[: -len(" column")].strip()
+            try:
+                col = int(value.strip())
+                if col < 1:
+                    raise ValueError
+            except ValueError:
+                raise ImportError_(f"{path}: line {n}: #{key}: takes a column number from 1, not {value.strip()!r}") from None
+            h.special[{"note type": "notetype"}.get(name, name)] = col - 1
+        elif key == "notetype":
+            h.notetype = value.strip()
+        elif key == "deck":
+            h.deck = value.strip()
+        elif key == "tags":
+            h.tags = value.split()
+        # other Anki headers (#if matches:, #notetype id…) do not affect KetaQuiz
+    if raw_columns is not None:
+        sep = h.separator or ("\t" if "\t" in raw_columns else ",")
+        h.columns = [c.strip() for c in next(csv.reader([raw_columns], delimiter=sep))]
+    return h, n
+
+
+def _sniff_separator(sample: str, suffix: str) -> str:
+    if suffix == ".tsv":
+        return "\t"
+    first = sample.split("\n", 1)[0]
+    if "\t" in first:
+        return "\t"
+    if suffix == ".txt" and "\t" not in first and first.count(";") > first.count(","):
+        return ";"
+    return ","
+
+
+def _map_columns(names: list[str], special: dict[str, int]) -> dict[str, int]:
+    """Our field -> column index, from header names; unknown names fill prompt then answer then explanation."""
+    mapping: dict[str, int] = dict(special)
+    unknown: list[int] = []
+    for i, name in enumerate(names):
+        if i in special.values():
+            continue
+        key = _COLUMN_ALIASES.get(name.strip().lower())
+        if key and key not in mapping:
+            mapping[key] = i
+        else:
+            unknown.append(i)
+    for key in ("prompt", "answer", "explanation"):
+        if key not in mapping and unknown:
+            mapping[key] = unknown.pop(0)
+    return mapping
+
+
+def _read_csv(path: Path) -> list[_Row]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise ImportError_(f"{path}: not UTF-8 text ({e.reason} at byte {e.start}); save the file as UTF-8 and import it again") from None
+    except OSError as e:
+        raise ImportError_(f"{path}: cannot read: {e.strerror}") from None
+    if "\x00" in text:
+        raise ImportError_(f"{path}: contains NUL bytes, so it is not a text file; export it again as CSV or TSV")
+    head_lines = text[:65536].splitlines(keepends=True)
+    headers, n_head = _parse_headers(head_lines, path)
+    offset = sum(len(x) for x in head_lines[:n_head])
+    body = text[offset:]
+    sep = headers.separator or _sniff_separator(body[:4096], path.suffix.lower())
+    reader = csv.reader(io.StringIO(body), delimiter=sep, strict=False)
+    mapping: dict[str, int] | None = None
+    if headers.columns is not None:
+        mapping = _map_columns(headers.columns, headers.special)
+    rows: list[_Row] = []
+    line_base = n_head
+    prev_line = 0
+    html_mode = headers.html
+    default_topic = topic_id(headers.deck.split("::")[-1]) if headers.deck else ""
+    ncols_expected = len(headers.columns) if headers.columns else None
+    try:
+        for cells in reader:
+            start_line = line_base + prev_line + 1
+            prev_line = reader.line_num
+            if not cells or all(not c.strip() for c in cells):
+                continue
+            if mapping is None:
+                lowered = {c.strip().lower() for c in cells}
+                if _OWN_HEADER <= lowered or {"front", "back"} <= lowered:
+                    mapping = _map_columns(cells, headers.special)
+                    ncols_expected = len(cells)
+                    continue
+                mapping = _map_columns([""] * max(len(cells), 2), headers.special)
+            if ncols_expected is not None and len(cells) > ncols_expected and any(c.strip() for c in cells[ncols_expected:]):
+                raise ImportError_(
+                    f"{path}: row {start_line}: {len(cells)} columns, but the header names {ncols_expected}; "
+                    "quote cells that contain the separator, or fix the #columns: header"
+                )
+            rows.append(_row_from_cells(path, start_line, cells, mapping, html_mode, headers, default_topic, len(rows) + 1))
+    except csv.Error as e:
+        raise ImportError_(f"{path}: row {line_base + reader.line_num}: {e}; fix the quoting on that row") from None
+    return rows
+
+
+_CSV_FIELDS = ("id", "guid", "topic", "type", "prompt", "answer", "explanation", "choices", "accept", "items",
+               "source", "tags", "origin", "notetype", "deck")
+_TEXT_FIELDS = {"prompt", "answer", "explanation", "choices", "accept", "items", "source", "notetype", "deck"}
+
+
+def _row_from_cells(path: Path, line: int, cells: list[str], mapping: dict[str, int], html_mode: bool | None,
+                    headers: _CsvHeaders, default_topic: str, n: int) -> _Row:
+    ncells = len(cells)
+    v: dict[str, str] = {}
+    for key, i in mapping.items():
+        if i < ncells and (cell := cells[i]):
+            v[key] = _cell_text(cell, html_mode) if key in _TEXT_FIELDS else cell.strip()
+    get = v.get
+    where = f"row {line}"
+    qtype = get("type", "").lower()
+    prompt = get("prompt", "")
+    if not qtype:
+        notetype = get("notetype") or headers.notetype
+        qtype = "cloze" if ("{{c" in prompt and _ANKI_CLOZE.search(prompt)) or "cloze" in notetype.lower() else "short"
+    elif qtype not in QUESTION_TYPES:
+        raise ImportError_(f"{path}: {where}: unknown type {qtype!r}; use one of {', '.join(QUESTION_TYPES)}")
+    answer_cell = get("answer", "")
+    answer: Any = answer_cell
+    items_cell = get("items")
+    items: list[str] = split_list(items_cell) if items_cell else []
+    explanation = get("explanation", "")
+    if qtype == "cloze":
+        prompt = anki_cloze_to_ketaquiz(prompt)
+        # Anki's Cloze has no answer field: a second column is its "Back Extra".
+        if answer_cell and not explanation and "type" not in mapping:
+            explanation = answer_cell
+        answer = None
+    elif qtype == "multi":
+        answer = split_list(answer_cell)
+    elif qtype == "truefalse":
+        low = answer_cell.lower()
+        if low in ("true", "t", "yes", "1"):
+            answer = True
+        elif low in ("false", "f", "no", "0"):
+            answer = False
+        else:
+            raise ImportError_(f"{path}: {where}: answer of a truefalse question must be true or false, not {answer_cell!r}")
+    elif qtype == "order":
+        if not items:
+            items = split_list(answer_cell)
+        answer = None
+    tags_cell = get("tags")
+    tags = tags_cell.split() + headers.tags if tags_cell else list(headers.tags)
+    topic_cell = get("topic")
+    deck = get("deck")
+    topic = topic_id(topic_cell) if topic_cell else (topic_id(deck.split("::")[-1]) if deck else default_topic)
+    choices = get("choices")
+    accept = get("accept")
+    q = Question(
+        id=get("id") or get("guid") or f"q{n}", topic=topic, type=qtype, prompt=prompt, answer=answer,
+        choices=split_list(choices) if choices and qtype in ("choice", "multi") else [],
+        accept=split_list(accept) if accept else [], items=items, explanation=explanation, source=get("source", ""),
+        tags=tags, origin=get("origin") or "imported", line=None,
+    )
+    return _Row(where, q)
+
+
+# --- KetaQuiz JSON --------------------------------------------------------------
+def _read_json(path: Path) -> tuple[list[_Row], str, list[Topic]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError as e:
+        raise ImportError_(f"{path}: not UTF-8 text ({e.reason} at byte {e.start}); save the file as UTF-8") from None
+    except json.JSONDecodeError as e:
+        raise ImportError_(f"{path}: line {e.lineno}, column {e.colno}: not valid JSON ({e.msg}); fix it or export it again") from None
+    title = ""
+    topics: list[Topic] = []
+    if isinstance(data, dict):
+        title = str(data.get("title", "") or "")
+        raw_topics = data.get("topics") or []
+        if isinstance(raw_topics, list):
+            topics = [Topic(id=str(t.get("id", "")), title=str(t.get("title", t.get("id", "")))) for t in raw_topics
+                      if isinstance(t, dict) and t.get("id")]
+        data = data.get("questions")
+    if not isinstance(data, list):
+        raise ImportError_(f"{path}: expected a KetaQuiz JSON export (a list of question objects, from 'ketaquiz export --format json')")
+    rows: list[_Row] = []
+    for i, obj in enumerate(data, 1):
+        where = f"question {i}"
+        if not isinstance(obj, dict):
+            raise ImportError_(f"{path}: {where}: expected an object with id, topic, type, prompt…, found {type(obj).__name__}")
+        qtype = str(obj.get("type", ""))
+        if qtype not in QUESTION_TYPES:
+            raise ImportError_(f"{path}: {where}: unknown type {qtype!r}; use one of {', '.join(QUESTION_TYPES)}")
+        if qtype == "truefalse" and not isinstance(obj.get("answer"), bool):
+            raise ImportError_(f"{path}: {where}: answer of a truefalse question must be true or false")
+        q = Question.from_dict(obj)
+        for key in ("prompt", "explanation", "source"):
+            value = getattr(q, key)
+            if _RISKY_TAG.search(value):
+                setattr(q, key, html_to_text(value))
+        if not q.id:
+            q.id = f"q{i}"
+        if "origin" not in obj:
+            q.origin = "imported"
+        rows.append(_Row(where + (f" ({q.id})" if obj.get("id") else ""), q))
+    return rows, title, topics
+
+
+# --- Anki .apkg -----------------------------------------------------------------
+def check_archive(path: Path, zf: zipfile.ZipFile) -> None:
+    """Refuse hostile archives: unsafe member paths, links, or a huge uncompressed size (zip bomb)."""
+    total = 0
+    for info in zf.infolist():
+        name = info.filename
+        if _unsafe_member(name):
+            raise ImportError_(f"{path}: refused: the archive holds a file with an unsafe path ({name!r}); "
+                               "this is not a genuine Anki export, so nothing was imported")
+        if stat.S_ISLNK(info.external_attr >> 16):
+            raise ImportError_(f"{path}: refused: the archive holds a symbolic link ({name!r}); nothing was imported")
+        total += info.file_size
+        if total > MAX_ARCHIVE_BYTES:
+            raise ImportError_(f"{path}: refused: the archive would unpack to more than {MAX_ARCHIVE_BYTES // 2**20} MB; "
+                               "nothing was imported (split the deck, or leave out media)")
+        if info.file_size > 16 * 2**20 and info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
+            raise ImportError_(f"{path}: refused: {name!r} is compressed {info.file_size // info.compress_size}:1, "
+                               "which looks like a zip bomb; nothing was imported")
+
+
+def _unsafe_member(name: str) -> bool:
+    if not name or "\x00" in name:
+        return True
+    posix, win = PurePosixPath(name), PureWindowsPath(name)
+    return (posix.is_absolute() or win.is_absolute() or bool(win.drive) or name.startswith(("/", "\\"))
+            or ".." in posix.parts or ".." in win.parts)
+
+
+def _read_member(path: Path, zf: zipfile.ZipFile, name: str, dest: Path) -> None:
+    """Copy one member to `dest`, stopping at its declared size (headers can lie about it)."""
+    info = zf.getinfo(name)
+    written = 0
+    with zf.open(info) as src, open(dest, "wb") as out:
+        while chunk := src.read(1 << 20):
+            written += len(chunk)
+            if written > info.file_size or written > MAX_ARCHIVE_BYTES:
+                raise ImportError_(f"{path}: refused: {name!r} unpacks to more than it declares; nothing was imported")
+            out.write(chunk)
+
+
+def _read_apkg(path: Path) -> tuple[list[_Row], str, list[str]]:
+    warnings: list[str] = []
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as e:
+        raise ImportError_(f"{path}: not an Anki package (.apkg is a zip archive: {e}); export the deck from Anki again") from None
+    with zf, tempfile.TemporaryDirectory(prefix="ketaquiz-apkg-") as tmp:
+        check_archive(path, zf)
+        names = set(zf.namelist())
+        coll = next((n for n in ("collection.anki21", "collection.anki2") if n in names), None)
+        if coll is None:
+            if "collection.anki21b" in names:
+                raise ImportError_(f"{path}: this .apkg uses Anki's newest compressed format; in Anki choose "
+                                   "File → Export, tick 'Support older Anki versions', and import that file")
+            raise ImportError_(f"{path}: no Anki collection inside (collection.anki2); export the deck from Anki again")
+        db_path = Path(tmp) / "collection.db"
+        try:
+            _read_member(path, zf, coll, db_path)
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as e:
+            raise ImportError_(f"{path}: the archive is damaged ({e}); export the deck from Anki again") from None
+        media_count = 0
+        if "media" in names and zf.getinfo("media").file_size < 16 * 2**20:
+            try:
+                media = json.loads(zf.read("media") or b"{}")
+                media_count = len(media) if isinstance(media, dict) else 0
+            except (ValueError, zipfile.BadZipFile):
+                media_count = 0
+        rows, deck = _notes_from_collection(path, db_path)
+    if media_count:
+        warnings.append(f"{media_count} media file{'s' if media_count != 1 else ''} (images, sounds) not imported: KetaQuiz shows text only")
+    return rows, deck, warnings
+
+
+def _notes_from_collection(path: Path, db_path: Path) -> tuple[list[_Row], str]:
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    except sqlite3.Error as e:
+        raise ImportError_(f"{path}: the collection cannot be opened ({e}); export the deck from Anki again") from None
+    try:
+        models, decks = _models_and_decks(conn)
+        notes = conn.execute("SELECT id, guid, mid, tags, flds FROM notes ORDER BY id").fetchall()
+        note_deck: dict[int, int] = {}
+        for nid, did in conn.execute("SELECT nid, did FROM cards ORDER BY ord"):
+            note_deck.setdefault(nid, did)
+    except sqlite3.DatabaseError as e:
+        raise ImportError_(f"{path}: not a readable Anki collection ({e}); export the deck from Anki again") from None
+    finally:
+        conn.close()
+    deck_names = [decks.get(d, "") for d in dict.fromkeys(note_deck.values())]
+    deck_names = [d for d in deck_names if d and d != "Default"]
+    top_deck = deck_names[0].split("::")[0] if deck_names else ""
+    rows: list[_Row] = []
+    for n, (nid, _guid, mid, tags, flds) in enumerate(notes, 1):
+        where = f"note {n}"
+        model = models.get(mid, {"name": "", "cloze": False, "fields": []})
+        values = str(flds).split("\x1f")
+        names = model["fields"] or [f"Field {i + 1}" for i in range(len(values))]
+        by_name = {str(nm).strip().lower(): v for nm, v in zip(names, values)}
+        deck = decks.get(note_deck.get(nid, -1), "")
+        topic = topic_id(deck.split("::")[-1]) if deck else "imported"
+        raw = by_name.get("ketaquiz", "")
+        if raw:
+            rows.append(_Row(where, _from_ketaquiz_field(path, where, raw, topic)))
+            continue
+        first = values[0] if values else ""
+        is_cloze = model["cloze"] or bool(_ANKI_CLOZE.search(first))
+        extra = by_name.get("back extra", by_name.get("extra", by_name.get("explanation", "")))
+        if is_cloze:
+            text = html_to_text(anki_cloze_to_ketaquiz(by_name.get("text", first)))
+            if not _ANKI_CLOZE.search(by_name.get("text", first)) and "{{" not in text:
+                raise ImportError_(f"{path}: {where}: a Cloze note without a {{{{c1::…}}}} deletion; fix it in Anki and export again")
+            q = Question(id="", topic=topic, type="cloze", prompt=text, explanation=html_to_text(extra))
+        else:
+            front = html_to_text(by_name.get("front", first))
+            back_raw = by_name.get("back", values[1] if len(values) > 1 else "")
+            if not front:
+                raise ImportError_(f"{path}: {where}: the front is empty once images and sounds are removed "
+                                   "(KetaQuiz shows text only); edit or delete that note in Anki and export again")
+            if not html_to_text(back_raw):
+                raise ImportError_(f"{path}: {where}: the back (the answer) is empty once HTML, images and sounds are removed; "
+                                   "edit that note in Anki and export again")
+            answer, explanation = _split_back(back_raw)
+            q = Question(id="", topic=topic, type="short", prompt=front, answer=answer,
+                         explanation=html_to_text(extra) or explanation)
+        q.id = f"n{nid}"
+        q.tags = [t for t in str(tags).split() if t]
+        q.origin = "imported"
+        rows.append(_Row(where, q))
+    return rows, top_deck
+
+
+def _split_back(back_html: str) -> tuple[str, str]:
+    """A Basic note's back as (answer, explanation): the first line answers, the rest explains."""
+    text = html_to_text(back_html)
+    first, _, rest = text.partition("\n")
+    return first.strip(), rest.strip()
+
+
+def _from_ketaquiz_field(path: Path, where: str, raw: str, topic: str) -> Question:
+    try:
+        obj = json.loads(html.unescape(raw))
+        if not isinstance(obj, dict):
+            raise ValueError("not an object")
+    except ValueError as e:
+        raise ImportError_(f"{path}: {where}: its KetaQuiz field is not valid JSON ({e}); export the set again") from None
+    q = Question.from_dict(obj)
+    for key in ("prompt", "explanation", "source"):
+        value = getattr(q, key)
+        if _RISKY_TAG.search(value):
+            setattr(q, key, html_to_text(value))
+    q.topic = q.topic or topic
+    return q
+
+
+def _models_and_decks(conn: sqlite3.Connection) -> tuple[dict[int, dict[str, Any]], dict[int, str]]:
+    """Note types (name, cloze?, field names) and deck names, from the old (JSON in col) or new schema."""
+    models: dict[int, dict[str, Any]] = {}
+    decks: dict[int, str] = {}
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    row = conn.execute("SELECT models, decks FROM col").fetchone() if "col" in tables else None
+    if row and row[0] and row[0] != "{}":
+        for mid, m in json.loads(row[0]).items():
+            models[int(mid)] = {
+                "name": str(m.get("name", "")),
+                "cloze": m.get("type") == 1,
+                "fields": [f.get("name", "") for f in m.get("flds", [])],
+            }
+        for did, d in json.loads(row[1] or "{}").items():
+            decks[int(did)] = str(d.get("name", ""))
+    if "notetypes" in tables:
+        for mid, name in conn.execute("SELECT id, name FROM notetypes"):
+            fields = [r[0] for r in conn.execute("SELECT name FROM fields WHERE ntid = ? ORDER BY ord", (mid,))]
+            models.setdefault(int(mid), {"name": str(name), "cloze": "cloze" in str(name).lower(), "fields": fields})
+    if "decks" in tables:
+        for did, name in conn.execute("SELECT id, name FROM decks"):
+            decks.setdefault(int(did), str(name).replace("\x1f", "::"))
+    return models, decks
+
+
+# --- writing large sets ---------------------------------------------------------
+# tomli_w formats strings a character at a time, too slow for 100,000 questions; this writer
+# produces the very same text as setfile.set_to_text (a test holds them equal) for a set's shapes.
+_TOML_ESC = re.compile('[\x00-\x08\x0a-\x1f\x7f"\\\\]')
+_COMPACT = {"\b": "\\b", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
+
+
+def _toml_esc(m: re.Match[str]) -> str:
+    c = m.group(0)
+    return _COMPACT.get(c) or "\\u" + format(ord(c), "04x")
+
+
+def _toml_value(v: Any) -> str:
+    if type(v) is str:
+        return '"' + _TOML_ESC.sub(_toml_esc, v) + '"' if _TOML_ESC.search(v) else '"' + v + '"'
+    if isinstance(v, str):
+        return '"' + (_TOML_ESC.sub(_toml_esc, v) if _TOML_ESC.search(v) else v) + '"'
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int | float):
+        return str(v)
+    if isinstance(v, list):
+        if not v:
+            return "[]"
+        return "[\n" + ",\n".join("    " + _toml_value(x) for x in v) + ",\n]"
+    raise TypeError(type(v).__name__)
+
+
+def _fits_inline(d: dict[str, Any]) -> bool:
+    if any(isinstance(v, list) and v for v in d.values()):
+        return False
+    x = "{ " + ", ".join(f"{k} = {_toml_value(v)}" for k, v in d.items()) + " }"
+    return len(f"    {x},") <= 100
+
+
+def fast_set_to_text(qset: QuestionSet) -> str:
+    """Same text as setfile.set_to_text, written fast (falls back to it for shapes it does not know)."""
+    try:
+        head: list[str] = [f"id = {_toml_value(qset.id)}\n", f"title = {_toml_value(qset.title)}\n"]
+        if qset.description:
+            head.append(f"description = {_toml_value(qset.description)}\n")
+        if qset.article:
+            head.append(f"article = {_toml_value(qset.article)}\n")
+        topics = [{"id": t.id, "title": t.title, **({"section": t.section} if t.section and t.section != t.id else {})}
+                  for t in qset.topics]
+        inline = ["{ " + ", ".join(f"{k} = {_toml_value(v)}" for k, v in t.items()) + " }" for t in topics]
+        chunks: list[str] = []
+        if not topics or all(len(f"    {x},") <= 100 for x in inline):
+            head.append("topics = []\n" if not topics else "topics = [\n" + "".join(f"    {x},\n" for x in inline) + "]\n")
+        else:
+            for t in topics:
+                chunks.append("[[topics]]\n" + "".join(f"{k} = {_toml_value(v)}\n" for k, v in t.items()))
+        qdicts = [q.to_dict() for q in qset.questions]
+        if not qdicts:
+            head.append("questions = []\n")
+        elif all(_fits_inline(d) for d in qdicts):  # tomli_w inlines small tables
+            rendered = ["{ " + ", ".join(f"{k} = {_toml_value(v)}" for k, v in d.items()) + " }" for d in qdicts]
+            head.append("questions = [\n" + "".join(f"    {x},\n" for x in rendered) + "]\n")
+        else:
+            search = _TOML_ESC.search
+            for d in qdicts:
+                parts = ["[[questions]]\n"]
+                for k, v in d.items():
+                    if type(v) is str and not search(v):
+                        parts.append(f'{k} = "{v}"\n')
+                    else:
+                        parts.append(f"{k} = {_toml_value(v)}\n")
+                chunks.append("".join(parts))
+        text = "".join(head) + "".join("\n" + c for c in chunks)
+    except TypeError:
+        return set_to_text(qset)
+    return text.replace("\n[[", "\n\n[[").replace("\n\n\n", "\n\n")
+
+
+def write_set_fast(qset: QuestionSet, path: Path) -> Path:
+    """Write a set file atomically (temp file + rename), like setfile.write_set."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = fast_set_to_text(qset)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    qset.path = path
+    return path
