@@ -206,3 +206,16 @@ def test_cloze_with_two_gaps_takes_semicolons():
     assert parse_response("cloze", [], "NMDA; AMPA", gaps=2) == ["NMDA", "AMPA"]
     with pytest.raises(ValueError, match="2 gaps"):
         parse_response("cloze", [], "NMDA", gaps=2)
+
+
+def test_data_dir_from_environment(tmp_path):
+    env = {**os.environ, "KETAQUIZ_DATA": str(tmp_path / "envdata")}
+    proc = subprocess.run([sys.executable, "-m", "ketaquiz", "stats", "--json"], capture_output=True, text=True, env=env, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "envdata" / "profiles" / "default" / "ketaquiz.db").exists()
+
+
+def test_bad_profile_name_is_refused(tmp_path, capsys):
+    with pytest.raises(SystemExit):
+        main(["--data", str(tmp_path), "--profile", "../evil", "stats"])
+    assert "profile name '../evil' is not allowed" in capsys.readouterr().err
