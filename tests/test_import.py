@@ -1,0 +1,338 @@
+"""Import: CSV/TSV with Anki headers, Anki .apkg, KetaQuiz JSON; all or nothing; hostile archives."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+import stat
+import zipfile
+from pathlib import Path
+
+import genanki
+import pytest
+
+from ketaquiz.cli import main
+from ketaquiz.core import importers
+from ketaquiz.core.check import check_set
+from ketaquiz.core.importers import ImportError_, fast_set_to_text, html_to_text, import_file, read_import
+from ketaquiz.core.library import DataDir
+from ketaquiz.core.questions import Question, QuestionSet, Topic
+from ketaquiz.core.setfile import read_set, set_to_text
+
+from .conftest import COURSE
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def assert_nothing_written(data: DataDir) -> None:
+    assert not data.sets_dir.exists() or not any(data.sets_dir.rglob("*.toml"))
+
+
+# --- CSV / TSV --------------------------------------------------------------------
+def test_tsv_with_anki_headers(tmp_path, data_dir):
+    src = write(tmp_path / "deck.txt", (
+        "#separator:tab\n#html:true\n#columns:Front\tBack\tTags\n#tags column:3\n"
+        "What does <b>NMDA</b> stand for?\tN-methyl-D-aspartate<br>A receptor.\tpharm receptors\n"
+        "Capital of France?\tParis\tgeo\n"
+        "The {{c1::hippocampus::brain region}} stores memories.\t\tbrain\n"
+    ))
+    res = import_file(src, data_dir)
+    assert (res.set_id, res.count) == ("deck", 3)
+    qset = read_set(res.path)
+    assert check_set(qset) == []
+    q1, q2, q3 = qset.questions
+    assert (q1.type, q1.prompt, q1.answer, q1.explanation) == ("short", "What does NMDA stand for?", "N-methyl-D-aspartate\nA receptor.", "")
+    assert q1.tags == ["pharm", "receptors"]
+    assert (q2.answer, q2.origin) == ("Paris", "imported")
+    assert (q3.type, q3.prompt) == ("cloze", "The {{hippocampus}} stores memories.")
+
+
+def test_csv_separator_names_and_deck_column(tmp_path, data_dir):
+    src = write(tmp_path / "semi.csv", (
+        "#separator:Semicolon\n#html:false\n#deck column:3\n"
+        "Two plus two?;four;Maths::Arithmetic\n"
+        '"A; quoted cell?";yes;Maths::Logic\n'
+    ))
+    qset, _ = read_import(src)
+    assert [q.prompt for q in qset.questions] == ["Two plus two?", "A; quoted cell?"]
+    assert [q.topic for q in qset.questions] == ["arithmetic", "logic"]
+    assert [t.id for t in qset.topics] == ["arithmetic", "logic"]
+
+
+def test_csv_own_columns_every_type(tmp_path, data_dir):
+    src = write(tmp_path / "own.csv", (
+        "id,topic,type,prompt,answer,choices,accept,items\n"
+        "c1,t,choice,Pick one,b,a | b | c,,\n"
+        "m1,t,multi,Pick two,a | c,a | b | c,,\n"
+        "tf,t,truefalse,The sky is blue.,true,,,\n"
+        "cz,t,cloze,Water boils at {{100|a hundred}} degrees.,,,,\n"
+        "s1,t,short,Opposite of hot?,cold,,chilly | freezing,\n"
+        "o1,t,order,Count up,,,,one | two | three\n"
+    ))
+    qset, _ = read_import(src)
+    by = {q.id: q for q in qset.questions}
+    assert by["c1"].choices == ["a", "b", "c"] and by["c1"].answer == "b"
+    assert by["m1"].answer == ["a", "c"]
+    assert by["tf"].answer is True
+    assert by["cz"].prompt == "Water boils at {{100|a hundred}} degrees."
+    assert by["s1"].accept == ["chilly", "freezing"]
+    assert by["o1"].items == ["one", "two", "three"]
+
+
+def test_csv_html_false_keeps_text_but_not_scripts(tmp_path):
+    src = write(tmp_path / "h.csv", "#separator:Comma\n#html:false\nIs 3 < 4?,yes\nHi <script>alert(1)</script> there,x\n")
+    qset, _ = read_import(src)
+    assert qset.questions[0].prompt == "Is 3 < 4?"
+    assert "script" not in qset.questions[1].prompt and "alert" not in qset.questions[1].prompt
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("#separator:Comma\nGood?,yes\nid,bad\n,,\n", None),
+    ("id,topic,type,prompt,answer\na,t,truefalse,Sky blue?,maybe\n", "row 2: answer of a truefalse question must be true or false"),
+    ("id,topic,type,prompt,answer\na,t,riddle,What?,x\n", "row 2: unknown type 'riddle'"),
+    ("id,topic,type,prompt,answer\na,t,short,One?,x\na,t,short,Two?,y\n", "row 3: id 'a' already used at row 2"),
+    ("id,topic,type,prompt,answer\na,t,short,,x\n", "row 2: prompt: missing prompt"),
+    ("#columns:Front,Back\n#separator:Comma\nQ?,A,extra\n", "row 3: 3 columns, but the header names 2"),
+    ("#separator:Weird\nQ,A\n", "line 1: unknown #separator:Weird"),
+    ("#html:maybe\nQ,A\n", "line 1: #html: takes true or false"),
+])
+def test_csv_malformed_reports_row_and_writes_nothing(tmp_path, data_dir, text, expect):
+    src = write(tmp_path / "bad.csv", text)
+    if expect is None:
+        import_file(src, data_dir)  # rows with blanks are skipped, a 2-cell row is fine
+        return
+    with pytest.raises(ImportError_) as e:
+        import_file(src, data_dir)
+    assert str(src) in str(e.value) and expect in str(e.value)
+    assert_nothing_written(data_dir)
+
+
+def test_not_utf8_and_unknown_suffix(tmp_path, data_dir):
+    src = tmp_path / "latin.csv"
+    src.write_bytes("Café?,oui\n".encode("latin-1"))
+    with pytest.raises(ImportError_, match="not UTF-8 text.*save the file as UTF-8"):
+        import_file(src, data_dir)
+    with pytest.raises(ImportError_, match="unknown file type .doc"):
+        import_file(write(tmp_path / "x.doc", "hi"), data_dir)
+    with pytest.raises(ImportError_, match="no questions found"):
+        import_file(write(tmp_path / "empty.csv", "#separator:Comma\n"), data_dir)
+
+
+def test_refuses_existing_and_bundled_ids(tmp_path, data_dir):
+    src = write(tmp_path / "a.csv", "Q?,A\n")
+    first = import_file(src, data_dir)
+    before = first.path.read_text()
+    write(tmp_path / "a.csv", "Other?,B\n")
+    with pytest.raises(ImportError_, match="already exists.*--set ID"):
+        import_file(src, data_dir)
+    assert first.path.read_text() == before
+    assert import_file(src, data_dir, overwrite=True).count == 1
+    with pytest.raises(ImportError_, match="bundled set"):
+        import_file(src, data_dir, set_id="ketamine")
+    with pytest.raises(ImportError_, match="not a valid set id"):
+        import_file(src, data_dir, set_id="../evil")
+
+
+def test_large_csv_100k_rows(tmp_path, data_dir):
+    import csv
+
+    src = tmp_path / "big.csv"
+    with src.open("w", encoding="utf-8", newline="") as f:
+        f.write("#separator:Comma\n#html:true\n#columns:Front,Back,Tags\n#tags column:3\n")
+        w = csv.writer(f)
+        for i in range(100_000):
+            w.writerow([f"Question number {i}?", f"Answer {i}", "t"] if i % 2 else [f"Gap {{{{c1::w{i}}}}} here.", "", ""])
+    res = import_file(src, data_dir, set_id="big")
+    assert res.count == 100_000
+    qset = read_set(res.path)
+    assert len(qset.questions) == 100_000 and qset.questions[0].type == "cloze"
+
+
+# --- JSON ---------------------------------------------------------------------------
+def test_json_malformed(tmp_path, data_dir):
+    with pytest.raises(ImportError_, match="line 1, column .*not valid JSON"):
+        import_file(write(tmp_path / "a.json", "[{"), data_dir)
+    with pytest.raises(ImportError_, match="expected a KetaQuiz JSON export"):
+        import_file(write(tmp_path / "b.json", '{"x": 1}'), data_dir)
+    with pytest.raises(ImportError_, match="question 2: unknown type"):
+        import_file(write(tmp_path / "c.json", json.dumps([
+            {"id": "a", "topic": "t", "type": "short", "prompt": "Q?", "answer": "x"},
+            {"id": "b", "topic": "t", "type": "nope", "prompt": "Q?"},
+        ])), data_dir)
+    assert_nothing_written(data_dir)
+
+
+# --- Anki .apkg ---------------------------------------------------------------------
+def build_anki_deck(path: Path) -> Path:
+    deck = genanki.Deck(2059400110, "Neuro::Receptors")
+    deck.add_note(genanki.Note(model=genanki.BASIC_MODEL, fields=["What does <i>NMDA</i> block?", "Calcium&nbsp;flow"],
+                               tags=["neuro"]))
+    deck.add_note(genanki.Note(model=genanki.BASIC_MODEL, fields=[
+        'Look <img src="https://evil.example/x.png"> here<script>alert(1)</script>', "Answer<br>Because reasons.",
+    ]))
+    deck.add_note(genanki.Note(model=genanki.CLOZE_MODEL, fields=["{{c1::Glutamate::a transmitter}} rises, then {{c2::AMPA}}.", "Extra note"]))
+    genanki.Package(deck).write_to_file(str(path))
+    return path
+
+
+def test_apkg_from_genanki_basic_and_cloze(tmp_path, data_dir):
+    src = build_anki_deck(tmp_path / "neuro.apkg")
+    res = import_file(src, data_dir)
+    qset = read_set(res.path)
+    assert qset.title == "Neuro"
+    assert [q.type for q in qset.questions] == ["short", "short", "cloze"]
+    q1, q2, q3 = qset.questions
+    assert (q1.prompt, q1.answer, q1.tags, q1.topic) == ("What does NMDA block?", "Calcium flow", ["neuro"], "receptors")
+    assert q2.prompt == "Look here" and "evil" not in set_to_text(qset) and "alert" not in set_to_text(qset)
+    assert (q2.answer, q2.explanation) == ("Answer", "Because reasons.")
+    assert (q3.prompt, q3.explanation) == ("{{Glutamate}} rises, then {{AMPA}}.", "Extra note")
+    assert check_set(qset) == []
+
+
+def _zip(path: Path, members: dict[str, bytes], *, symlink: str | None = None) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+        if symlink:
+            info = zipfile.ZipInfo(symlink)
+            info.external_attr = (stat.S_IFLNK | 0o777) << 16
+            zf.writestr(info, "/etc/passwd")
+    return path
+
+
+def _collection_bytes(tmp_path: Path) -> bytes:
+    apkg = build_anki_deck(tmp_path / "src.apkg")
+    with zipfile.ZipFile(apkg) as zf:
+        return zf.read("collection.anki2")
+
+
+@pytest.mark.parametrize(("member", "why"), [
+    ("../evil.txt", "unsafe path"),
+    ("media/../../evil.txt", "unsafe path"),
+    ("/etc/cron.d/evil", "unsafe path"),
+    ("C:\\Windows\\evil.dll", "unsafe path"),
+    ("..\\evil.txt", "unsafe path"),
+])
+def test_hostile_member_paths_refused(tmp_path, data_dir, member, why):
+    src = _zip(tmp_path / "evil.apkg", {"collection.anki2": _collection_bytes(tmp_path), member: b"x"})
+    with pytest.raises(ImportError_, match=why):
+        import_file(src, data_dir)
+    assert_nothing_written(data_dir)
+    assert not (tmp_path / "evil.txt").exists() and not (data_dir.root.parent / "evil.txt").exists()
+
+
+def test_symlink_member_refused(tmp_path, data_dir):
+    src = _zip(tmp_path / "link.apkg", {"collection.anki2": _collection_bytes(tmp_path)}, symlink="0")
+    with pytest.raises(ImportError_, match="symbolic link"):
+        import_file(src, data_dir)
+
+
+def test_zip_bomb_refused(tmp_path, data_dir, monkeypatch):
+    monkeypatch.setattr(importers, "MAX_ARCHIVE_BYTES", 4 * 2**20)
+    src = _zip(tmp_path / "bomb.apkg", {"collection.anki2": _collection_bytes(tmp_path), "0": b"\0" * (8 * 2**20)})
+    with pytest.raises(ImportError_, match="more than 4 MB"):
+        import_file(src, data_dir)
+    assert_nothing_written(data_dir)
+
+
+def test_zip_bomb_ratio_refused(tmp_path, data_dir):
+    src = _zip(tmp_path / "ratio.apkg", {"collection.anki2": _collection_bytes(tmp_path), "0": b"\0" * (20 * 2**20)})
+    with pytest.raises(ImportError_, match="zip bomb"):
+        import_file(src, data_dir)
+
+
+def test_apkg_media_paths_never_written(tmp_path, data_dir):
+    media = json.dumps({"0": "../../../escape.txt", "1": "/abs.txt"}).encode()
+    src = _zip(tmp_path / "media.apkg", {"collection.anki2": _collection_bytes(tmp_path), "media": media, "0": b"x", "1": b"y"})
+    res = import_file(src, data_dir)
+    assert any("media" in w for w in res.warnings)
+    assert not list(tmp_path.rglob("escape.txt")) and not Path("/abs.txt").exists()
+    assert sorted(p.name for p in data_dir.root.rglob("*") if p.is_file()) == ["set.toml"]
+
+
+@pytest.mark.parametrize(("members", "why"), [
+    ({"readme.txt": b"hi"}, "no Anki collection inside"),
+    ({"collection.anki21b": b"zstd"}, "newest compressed format"),
+    ({"collection.anki2": b"not a database at all" * 100}, "not a readable Anki collection"),
+])
+def test_apkg_broken(tmp_path, data_dir, members, why):
+    with pytest.raises(ImportError_, match=why):
+        import_file(_zip(tmp_path / "b.apkg", members), data_dir)
+    with pytest.raises(ImportError_, match="not an Anki package"):
+        import_file(write(tmp_path / "c.apkg", "plain text"), data_dir)
+
+
+def test_apkg_empty_front_reports_note(tmp_path, data_dir):
+    deck = genanki.Deck(1, "D")
+    deck.add_note(genanki.Note(model=genanki.BASIC_MODEL, fields=["Fine?", "yes"]))
+    deck.add_note(genanki.Note(model=genanki.BASIC_MODEL, fields=['<img src="a.png">', "picture"]))
+    genanki.Package(deck).write_to_file(str(tmp_path / "img.apkg"))
+    with pytest.raises(ImportError_, match="note 2: the front is empty"):
+        import_file(tmp_path / "img.apkg", data_dir)
+
+
+def test_apkg_new_schema_notetypes_table(tmp_path, data_dir):
+    """Anki 2.1.28+ keeps note types in tables (col.models is empty): fields and names still map."""
+    db = tmp_path / "c.db"
+    conn = sqlite3.connect(db)
+    conn.executescript("""
+        CREATE TABLE col (models TEXT, decks TEXT); INSERT INTO col VALUES ('{}', '{}');
+        CREATE TABLE notetypes (id INTEGER, name TEXT); INSERT INTO notetypes VALUES (1, 'Basic'), (2, 'Cloze');
+        CREATE TABLE fields (ntid INTEGER, ord INTEGER, name TEXT);
+        INSERT INTO fields VALUES (1, 0, 'Front'), (1, 1, 'Back'), (2, 0, 'Text'), (2, 1, 'Back Extra');
+        CREATE TABLE decks (id INTEGER, name TEXT); INSERT INTO decks VALUES (5, 'Top' || char(31) || 'Sub');
+        CREATE TABLE notes (id INTEGER, guid TEXT, mid INTEGER, tags TEXT, flds TEXT);
+        INSERT INTO notes VALUES (10, 'g', 1, ' a ', 'Q?' || char(31) || 'A'), (11, 'h', 2, '', '{{c1::x}} y' || char(31) || '');
+        CREATE TABLE cards (nid INTEGER, did INTEGER, ord INTEGER);
+        INSERT INTO cards VALUES (10, 5, 0), (11, 5, 0);
+    """)
+    conn.commit()
+    conn.close()
+    src = _zip(tmp_path / "new.apkg", {"collection.anki21": db.read_bytes(), "collection.anki2": b"old stub"})
+    qset, _ = read_import(src)
+    assert [(q.id, q.type, q.prompt, q.topic) for q in qset.questions] == [
+        ("n10", "short", "Q?", "sub"), ("n11", "cloze", "{{x}} y", "sub")]
+    assert qset.title == "Top"
+
+
+# --- HTML ---------------------------------------------------------------------------
+def test_html_to_text_neutralises():
+    assert html_to_text('<p>a<script>alert(1)</script><img src="http://x/y.png" onerror=z>b<br>c</p>') == "ab\nc"
+    assert html_to_text("&lt;script&gt;alert(1)&lt;/script&gt; ok") == "ok"
+    assert html_to_text("[sound:a.mp3]hi&nbsp; there") == "hi there"
+    assert html_to_text("<iframe src=//evil></iframe>x<style>p{}</style>") == "x"
+
+
+# --- writer equality ----------------------------------------------------------------
+def test_fast_writer_matches_set_to_text():
+    qset = read_set(COURSE)
+    assert fast_set_to_text(qset) == set_to_text(qset)
+    odd = QuestionSet(id="o", title='Quote " and \\ back\tslash\x01\x7f', topics=[Topic("t", "T" * 120)], questions=[
+        Question(id="a", topic="t", type="short", prompt="é\n\"x\"\r\x08\x0c", answer="ü", tags=["x y"]),
+        Question(id="b", topic="t", type="truefalse", prompt="p", answer=False),
+    ])
+    assert fast_set_to_text(odd) == set_to_text(odd)
+    small = QuestionSet(id="s", title="S", topics=[Topic("t", "T")],
+                        questions=[Question(id="a", topic="t", type="short", prompt="p?", answer="x")])
+    assert fast_set_to_text(small) == set_to_text(small)
+    assert fast_set_to_text(QuestionSet(id="e", title="E")) == set_to_text(QuestionSet(id="e", title="E"))
+
+
+# --- command line -------------------------------------------------------------------
+def test_cli_import_ok_and_error(tmp_path, data_dir, capsys, monkeypatch):
+    src = write(tmp_path / "cli.csv", "#separator:Comma\nQ?,A\n")
+    assert main(["--data", str(data_dir.root), "import", str(src), "--set", "mine"]) == 0
+    assert "imported 1 questions into set 'mine'" in capsys.readouterr().err
+    assert (data_dir.sets_dir / "mine" / "set.toml").exists()
+    bad = write(tmp_path / "bad.csv", "id,topic,type,prompt,answer\na,t,truefalse,X?,perhaps\n")
+    assert main(["--data", str(data_dir.root), "import", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "bad.csv: row 2: answer of a truefalse question must be true or false" in err
+    assert "Traceback" not in err
+    monkeypatch.setattr("sys.stdin", io.StringIO("A\n"))
+    assert main(["--data", str(data_dir.root), "quiz", "--set", "mine", "--limit", "1"]) == 0
+    assert "Score: 1/1" in capsys.readouterr().out
