@@ -1,0 +1,143 @@
+"""Quality lint for authors: warnings beyond ``ketaquiz check``'s hard rules.
+
+- ``giveaway``: the answer (or most of its words) stands in the prompt, even inflected ("anesthetics").
+- ``duplicate``: two questions ask nearly the same thing.
+- ``distractor``: a wrong choice repeats the right answer (near-identical, or contains it).
+- ``source``: the source quote is not in the article (with the closest sentence as a hint).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .article import Article, find_quote
+from .questions import Question, QuestionSet, cloze_display, cloze_gaps
+
+DUPLICATE_SCORE = 90.0
+DISTRACTOR_SCORE = 88.0
+GIVEAWAY_SCORE = 90.0
+MAX_PAIRWISE = 5000  # questions compared for duplicates; beyond that the lint only checks each question
+
+
+@dataclass(frozen=True)
+class LintIssue:
+    """One warning about one question."""
+
+    question: str  # question id
+    field: str  # prompt, choices, source, …
+    rule: str  # giveaway, duplicate, distractor, source
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.question}: {self.field}: {self.message}"
+
+
+_WORD = re.compile(r"\w+")
+_STOP = {"the", "a", "an", "of", "and", "or", "to", "in", "on", "is", "are", "for", "by", "with", "it", "its"}
+
+
+def _norm(s: str) -> str:
+    return " ".join(_WORD.findall(s.casefold()))
+
+
+def _content_words(s: str) -> list[str]:
+    return [w for w in _WORD.findall(s.casefold()) if w not in _STOP and len(w) > 2]
+
+
+def _answers(q: Question) -> list[str]:
+    if q.type == "short":
+        return [q.answer] if isinstance(q.answer, str) and q.answer.strip() else []
+    if q.type in ("choice", "multi"):
+        a = q.answer if isinstance(q.answer, list) else [q.answer]
+        return [str(x) for x in a if x not in (None, "")]
+    if q.type == "cloze":
+        return [g[0] for g in cloze_gaps(q.prompt) if g]
+    return []
+
+
+def _shown_prompt(q: Question) -> str:
+    return cloze_display(q.prompt, " ") if q.type == "cloze" else q.prompt
+
+
+def _giveaway(q: Question) -> list[LintIssue]:
+    out: list[LintIssue] = []
+    prompt = _norm(_shown_prompt(q))
+    if not prompt:
+        return out
+    choices = [_norm(c) for c in q.choices]
+    for ans in _answers(q):
+        a = _norm(ans)
+        if len(a) < 4:
+            continue
+        if q.type in ("choice", "multi") and all(fuzz.partial_ratio(c, prompt) >= GIVEAWAY_SCORE for c in choices if c):
+            continue  # every choice is named in the prompt: naming the answer gives nothing away
+        words = _content_words(ans)
+        score = fuzz.partial_ratio(a, prompt) if len(a) <= len(prompt) else 0.0
+        hits = [w for w in words if re.search(r"\b" + re.escape(w[: max(4, len(w) - 2)]), prompt)]
+        if score >= GIVEAWAY_SCORE or (len(words) >= 2 and len(hits) == len(words)):
+            out.append(LintIssue(q.id, "prompt", "giveaway", f"the prompt nearly gives the answer away ({ans})"))
+    return out
+
+
+def _distractors(q: Question) -> list[LintIssue]:
+    if q.type not in ("choice", "multi"):
+        return []
+    out: list[LintIssue] = []
+    right = {_norm(a) for a in _answers(q)}
+    for c in q.choices:
+        nc = _norm(c)
+        if not nc or nc in right:
+            continue
+        for a in right:
+            if not a:
+                continue
+            contains = len(a) >= 3 and re.search(r"\b" + re.escape(a) + r"\b", nc) is not None
+            if contains or fuzz.ratio(nc, a) >= DISTRACTOR_SCORE:
+                out.append(LintIssue(q.id, "choices", "distractor", f"the wrong choice {c!r} repeats the answer {a!r}"))
+                break
+    return out
+
+
+def _source(q: Question, article: Article | None) -> list[LintIssue]:
+    if article is None or not q.source.strip() or find_quote(article.text, q.source) is not None:
+        return []
+    hint = ""
+    sentences = [s.text for s in article.sentences]
+    if sentences:
+        best = process.extractOne(q.source, sentences, scorer=fuzz.partial_ratio)
+        if best and best[1] >= 60:
+            hint = f"; closest sentence: “{best[0][:120]}”"
+    return [LintIssue(q.id, "source", "source", f"source quote not found in the article{hint}")]
+
+
+def lint_question(q: Question, article: Article | None = None) -> list[LintIssue]:
+    """Warnings about one question on its own (all rules but near-duplicates)."""
+    return _giveaway(q) + _distractors(q) + _source(q, article)
+
+
+def near_duplicates(questions: list[Question]) -> list[LintIssue]:
+    """Pairs of questions whose prompts (with answers) read nearly the same; reported on the later one."""
+    qs = [q for q in questions if q.prompt.strip()][:MAX_PAIRWISE]
+    if len(qs) < 2:
+        return []
+    texts = [_norm(_shown_prompt(q) + " " + " ".join(_answers(q))) for q in qs]
+    scores = process.cdist(texts, texts, scorer=fuzz.token_sort_ratio, score_cutoff=DUPLICATE_SCORE, workers=1)
+    out: list[LintIssue] = []
+    for i in range(len(qs)):
+        for j in range(i):
+            if scores[i][j] >= DUPLICATE_SCORE:
+                out.append(LintIssue(qs[i].id, "prompt", "duplicate",
+                                     f"nearly the same as question {qs[j].id} ({scores[i][j]:.0f}% alike)"))
+                break
+    return out
+
+
+def lint_set(qset: QuestionSet, article: Article | None = None) -> list[LintIssue]:
+    """Every warning of a set, in question order (duplicates listed with the later question)."""
+    per: dict[str, list[LintIssue]] = {}
+    for issue in [i for q in qset.questions for i in lint_question(q, article)] + near_duplicates(qset.questions):
+        per.setdefault(issue.question, []).append(issue)
+    return [i for q in qset.questions for i in per.pop(q.id, [])]
