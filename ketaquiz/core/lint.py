@@ -74,6 +74,8 @@ def _giveaway(q: Question) -> list[LintIssue]:
             continue
         if q.type in ("choice", "multi") and all(fuzz.partial_ratio(c, prompt) >= GIVEAWAY_SCORE for c in choices if c):
             continue  # every choice is named in the prompt: naming the answer gives nothing away
+        if re.search(r"(?<!\w)" + re.escape(a) + r"(?!\w)", prompt):
+            continue  # word for word: 'ketaquiz check' already reports it as an error
         words = _content_words(ans)
         score = fuzz.partial_ratio(a, prompt) if len(a) <= len(prompt) else 0.0
         hits = [w for w in words if re.search(r"\b" + re.escape(w[: max(4, len(w) - 2)]), prompt)]

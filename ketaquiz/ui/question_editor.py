@@ -1,0 +1,400 @@
+"""Edit one question: a form per type, live validation next to each field, and a learner's-eye preview."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.article import Article
+from ..core.check import check_question
+from ..core.lint import LintIssue, lint_question
+from ..core.questions import QUESTION_TYPES, Question, Topic, cloze_display
+
+TYPE_LABELS = {
+    "choice": "Multiple choice (one answer)",
+    "multi": "Multiple choice (several answers)",
+    "truefalse": "True or false",
+    "cloze": "Fill in the gaps (cloze)",
+    "short": "Short answer",
+    "order": "Put in order",
+}
+ERROR_STYLE = "color: #b00020;"
+WARN_STYLE = "color: #8a5a00;"
+
+
+def _lines(edit: QPlainTextEdit) -> list[str]:
+    return [ln.strip() for ln in edit.toPlainText().splitlines() if ln.strip()]
+
+
+def _text_box(rows: int = 3, placeholder: str = "") -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    box.setPlaceholderText(placeholder)
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * rows + 14)
+    return box
+
+
+class QuestionEditor(QWidget):
+    """The form. `load()` a question, read it back with `question()`; `edited` fires on every change."""
+
+    edited = Signal(object)  # the Question as now on the form
+
+    FIELDS = ("id", "topic", "type", "prompt", "choices", "answer", "accept", "items", "explanation", "source", "tags")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loading = False
+        self._base: Question | None = None
+        self._topics: list[Topic] = []
+        self._article: Article | None = None
+        self._other_ids: set[str] = set()
+        self._read_only = False
+        self.problems: list[tuple[str, str]] = []
+        self.warnings: list[LintIssue] = []
+
+        self.id_edit = QLineEdit()
+        self.topic_combo = QComboBox()
+        self.type_combo = QComboBox()
+        for t in QUESTION_TYPES:
+            self.type_combo.addItem(TYPE_LABELS[t], t)
+        self.prompt_edit = _text_box(3, "The question, or for a cloze the sentence with {{gaps}}")
+        self.choices_edit = _text_box(4, "One choice per line")
+        self.answers_list = QListWidget()
+        self.answers_list.setFixedHeight(96)
+        self.answers_list.setToolTip("Tick the right answer(s)")
+        self.tf_combo = QComboBox()
+        self.tf_combo.addItems(["True", "False"])
+        self.short_edit = QLineEdit()
+        self.accept_edit = _text_box(2, "Other accepted answers, one per line")
+        self.items_edit = _text_box(5, "One item per line, in the right order")
+        self.cloze_hint = QLabel("Mark each gap in the prompt as {{answer}} or {{answer|alternative}}.")
+        self.cloze_hint.setWordWrap(True)
+        self.explanation_edit = _text_box(2, "Shown after the answer")
+        self.source_edit = _text_box(2, "A verbatim quote from the article")
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setPlaceholderText("Tags separated by spaces")
+
+        self.msg: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        def row(label: str, widget: QWidget, fld: str) -> QWidget:
+            box = QWidget()
+            lay = QVBoxLayout(box)
+            lay.setContentsMargins(0, 0, 0, 0)
+            lay.setSpacing(2)
+            lay.addWidget(widget)
+            m = QLabel()
+            m.setWordWrap(True)
+            m.setTextFormat(Qt.TextFormat.PlainText)
+            m.setObjectName(f"msg_{fld}")
+            m.hide()
+            lay.addWidget(m)
+            self.msg[fld] = m
+            form.addRow(label, box)
+            return box
+
+        row("Id", self.id_edit, "id")
+        row("Topic", self.topic_combo, "topic")
+        row("Type", self.type_combo, "type")
+        row("Prompt", self.prompt_edit, "prompt")
+
+        # One page of answer fields per type.
+        self.type_stack = QStackedWidget()
+        self._pages: dict[str, int] = {}
+        choice_page = QWidget()
+        cl = QFormLayout(choice_page)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addRow("Choices", self.choices_edit)
+        cl.addRow("Right answer", self.answers_list)
+        self._pages["choice"] = self._pages["multi"] = self.type_stack.addWidget(choice_page)
+        tf_page = QWidget()
+        tl = QFormLayout(tf_page)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addRow("The statement is", self.tf_combo)
+        self._pages["truefalse"] = self.type_stack.addWidget(tf_page)
+        self._pages["cloze"] = self.type_stack.addWidget(self.cloze_hint)
+        short_page = QWidget()
+        sl = QFormLayout(short_page)
+        sl.setContentsMargins(0, 0, 0, 0)
+        sl.addRow("Answer", self.short_edit)
+        sl.addRow("Also accept", self.accept_edit)
+        self._pages["short"] = self.type_stack.addWidget(short_page)
+        order_page = QWidget()
+        ol = QFormLayout(order_page)
+        ol.setContentsMargins(0, 0, 0, 0)
+        ol.addRow("Items", self.items_edit)
+        self._pages["order"] = self.type_stack.addWidget(order_page)
+        row("Answer", self.type_stack, "answer")
+        # choices/items/accept messages share the answer area's label
+        self.msg["choices"] = self.msg["items"] = self.msg["accept"] = self.msg["answer"]
+        row("Explanation", self.explanation_edit, "explanation")
+        row("Source", self.source_edit, "source")
+        row("Tags", self.tags_edit, "tags")
+
+        form_box = QWidget()
+        form_box.setLayout(form)
+
+        self.preview = QuestionPreview()
+        preview_group = QGroupBox("Preview — as the learner sees it")
+        pl = QVBoxLayout(preview_group)
+        pl.addWidget(self.preview)
+        preview_group.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+        inner = QWidget()
+        lay = QVBoxLayout(inner)
+        lay.addWidget(form_box)
+        lay.addWidget(preview_group)
+        lay.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        for w in (self.id_edit, self.short_edit, self.tags_edit):
+            w.textEdited.connect(self._changed)
+        for box in (self.prompt_edit, self.accept_edit, self.items_edit, self.explanation_edit, self.source_edit):
+            box.textChanged.connect(self._changed)
+        self.choices_edit.textChanged.connect(self._choices_changed)
+        self.answers_list.itemChanged.connect(self._answer_ticked)
+        self.topic_combo.currentIndexChanged.connect(self._changed)
+        self.tf_combo.currentIndexChanged.connect(self._changed)
+        self.type_combo.currentIndexChanged.connect(self._type_changed)
+        self.setEnabled(False)
+
+    # --- context --------------------------------------------------------------
+    def set_context(self, topics: list[Topic], article: Article | None = None, other_ids: set[str] | None = None) -> None:
+        """The set's topics (for the topic list and validation), its article and the other questions' ids."""
+        self._topics = list(topics)
+        self._article = article
+        self._other_ids = set(other_ids or ())
+        self._loading = True
+        current = self.topic_combo.currentData()
+        self.topic_combo.clear()
+        for t in self._topics:
+            self.topic_combo.addItem(f"{t.title} ({t.id})" if t.title != t.id else t.id, t.id)
+        if current is not None:
+            self._select_topic(current)
+        self._loading = False
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        for w in (self.id_edit, self.short_edit, self.tags_edit):
+            w.setReadOnly(read_only)
+        for box in (self.prompt_edit, self.choices_edit, self.accept_edit, self.items_edit, self.explanation_edit,
+                    self.source_edit):
+            box.setReadOnly(read_only)
+        for w in (self.topic_combo, self.type_combo, self.tf_combo, self.answers_list):
+            w.setEnabled(not read_only)
+
+    def _select_topic(self, topic: str) -> None:
+        i = self.topic_combo.findData(topic)
+        if i < 0:  # an undeclared topic stays visible so validation can point at it
+            self.topic_combo.addItem(f"{topic} (not declared)", topic)
+            i = self.topic_combo.count() - 1
+        self.topic_combo.setCurrentIndex(i)
+
+    # --- load / read ------------------------------------------------------------
+    def clear(self) -> None:
+        self._base = None
+        self.setEnabled(False)
+
+    def load(self, q: Question) -> None:
+        """Show a question on the form (no `edited` signal)."""
+        self._loading = True
+        self._base = q
+        self.setEnabled(True)
+        self.id_edit.setText(q.id)
+        self._select_topic(q.topic)
+        self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(q.type)))
+        self.type_stack.setCurrentIndex(self._pages.get(q.type, 0))
+        self.prompt_edit.setPlainText(q.prompt)
+        self.choices_edit.setPlainText("\n".join(q.choices))
+        answers = q.answer if isinstance(q.answer, list) else [q.answer] if q.answer not in (None, "") else []
+        self._fill_answers(q.choices, {str(a) for a in answers} if q.type in ("choice", "multi") else set())
+        self.tf_combo.setCurrentIndex(0 if q.answer is not False else 1)
+        self.short_edit.setText(q.answer if q.type == "short" and isinstance(q.answer, str) else "")
+        self.accept_edit.setPlainText("\n".join(q.accept))
+        self.items_edit.setPlainText("\n".join(q.items))
+        self.explanation_edit.setPlainText(q.explanation)
+        self.source_edit.setPlainText(q.source)
+        self.tags_edit.setText(" ".join(q.tags))
+        self._loading = False
+        self._validate(self.question())
+
+    def question(self) -> Question:
+        """The question as now on the form; fields the form does not show are kept from the loaded one."""
+        base = self._base or Question(id="", topic="", type="short", prompt="")
+        qtype = self.type_combo.currentData() or "short"
+        answer: object = None
+        choices: list[str] = []
+        accept: list[str] = []
+        items: list[str] = []
+        if qtype in ("choice", "multi"):
+            choices = _lines(self.choices_edit)
+            ticked = [self.answers_list.item(i).text() for i in range(self.answers_list.count())
+                      if self.answers_list.item(i).checkState() == Qt.CheckState.Checked]
+            answer = ticked if qtype == "multi" else (ticked[0] if ticked else None)
+        elif qtype == "truefalse":
+            answer = self.tf_combo.currentIndex() == 0
+        elif qtype == "short":
+            answer = self.short_edit.text().strip()
+            accept = _lines(self.accept_edit)
+        elif qtype == "order":
+            items = _lines(self.items_edit)
+        q = replace(
+            base, id=self.id_edit.text().strip(), topic=self.topic_combo.currentData() or "", type=qtype,
+            prompt=self.prompt_edit.toPlainText().strip(), answer=answer, choices=choices, accept=accept, items=items,
+            explanation=self.explanation_edit.toPlainText().strip(), source=self.source_edit.toPlainText().strip(),
+            tags=self.tags_edit.text().split(),
+        )
+        if self._base is not None and q != self._base and q.origin in ("generated", "imported"):
+            q.origin = "edited"
+        return q
+
+    # --- changes ----------------------------------------------------------------
+    def _fill_answers(self, choices: list[str], ticked: set[str]) -> None:
+        was = self._loading
+        self._loading = True
+        self.answers_list.clear()
+        for c in choices:
+            it = QListWidgetItem(c)
+            it.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            it.setCheckState(Qt.CheckState.Checked if c in ticked else Qt.CheckState.Unchecked)
+            self.answers_list.addItem(it)
+        self._loading = was
+
+    def _choices_changed(self) -> None:
+        if self._loading:
+            return
+        ticked = {self.answers_list.item(i).text() for i in range(self.answers_list.count())
+                  if self.answers_list.item(i).checkState() == Qt.CheckState.Checked}
+        self._fill_answers(_lines(self.choices_edit), ticked)
+        self._changed()
+
+    def _answer_ticked(self, item: QListWidgetItem) -> None:
+        if self._loading:
+            return
+        if self.type_combo.currentData() == "choice" and item.checkState() == Qt.CheckState.Checked:
+            self._loading = True  # one right answer: untick the others
+            for i in range(self.answers_list.count()):
+                other = self.answers_list.item(i)
+                if other is not item:
+                    other.setCheckState(Qt.CheckState.Unchecked)
+            self._loading = False
+        self._changed()
+
+    def _type_changed(self) -> None:
+        qtype = self.type_combo.currentData()
+        self.type_stack.setCurrentIndex(self._pages.get(qtype, 0))
+        if not self._loading and qtype == "choice":
+            ticked = [i for i in range(self.answers_list.count())
+                      if self.answers_list.item(i).checkState() == Qt.CheckState.Checked]
+            self._loading = True
+            for i in ticked[1:]:
+                self.answers_list.item(i).setCheckState(Qt.CheckState.Unchecked)
+            self._loading = False
+        self._changed()
+
+    def _changed(self, *_args: object) -> None:
+        if self._loading or self._base is None:
+            return
+        q = self.question()
+        self._validate(q)
+        self.edited.emit(q)
+
+    # --- validation ---------------------------------------------------------------
+    def _validate(self, q: Question) -> None:
+        topics = {t.id for t in self._topics}
+        self.problems = check_question(q, topics=topics or None, article=self._article)
+        if q.id and q.id in self._other_ids:
+            self.problems.append(("id", f"id {q.id!r} is used by another question; give each question its own id"))
+        self.warnings = lint_question(q, self._article)
+        by_field: dict[str, tuple[list[str], list[str]]] = {}
+        for fld, m in self.problems:
+            by_field.setdefault(self._label_for(fld), ([], []))[0].append(m)
+        for w in self.warnings:
+            by_field.setdefault(self._label_for(w.field), ([], []))[1].append(w.message)
+        for label in set(self.msg.values()):
+            label.hide()
+        for key, (errors, warns) in by_field.items():
+            label = self.msg[key]
+            label.setText("\n".join([f"✗ {e}" for e in errors] + [f"⚠ {w}" for w in warns]))
+            label.setStyleSheet(ERROR_STYLE if errors else WARN_STYLE)
+            label.show()
+        self.preview.show_question(q)
+
+    def _label_for(self, fld: str) -> str:
+        return fld if fld in self.msg else "prompt"
+
+    def messages(self) -> dict[str, str]:
+        """Field → the message shown next to it (for tests and accessibility)."""
+        return {k: lab.text() for k, lab in self.msg.items() if not lab.isHidden() and lab.text()}
+
+
+class QuestionPreview(QWidget):
+    """A read-only rendering of a question as the study page shows it: prompt, then the ways to answer."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.meta = QLabel()
+        self.meta.setStyleSheet("color: palette(mid); font-size: 11px;")
+        self.prompt = QLabel()
+        self.prompt.setWordWrap(True)
+        self.prompt.setTextFormat(Qt.TextFormat.PlainText)
+        f = self.prompt.font()
+        f.setPointSizeF(f.pointSizeF() * 1.25)
+        self.prompt.setFont(f)
+        self.body = QLabel()
+        self.body.setWordWrap(True)
+        self.body.setTextFormat(Qt.TextFormat.PlainText)
+        self.body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
+        lay.addWidget(self.meta)
+        lay.addWidget(self.prompt)
+        lay.addSpacing(6)
+        lay.addWidget(self.body)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+    def show_question(self, q: Question) -> None:
+        self.meta.setText(f"{q.topic} · {TYPE_LABELS.get(q.type, q.type)}")
+        self.prompt.setText(cloze_display(q.prompt) if q.type == "cloze" else q.prompt)
+        rnd = random.Random(q.id)  # the learner sees options shuffled; a stable shuffle per question
+        if q.type in ("choice", "multi"):
+            opts = list(q.choices)
+            rnd.shuffle(opts)
+            mark = "○" if q.type == "choice" else "☐"
+            text = "\n".join(f"{mark}  {o}" for o in opts)
+        elif q.type == "truefalse":
+            text = "○  True\n○  False"
+        elif q.type == "order":
+            opts = list(q.items)
+            rnd.shuffle(opts)
+            text = "Drag into the right order:\n" + "\n".join(f"≡  {o}" for o in opts)
+        elif q.type == "cloze":
+            text = "Type the missing word(s):  [                    ]"
+        else:
+            text = "Your answer:  [                              ]"
+        self.body.setText(text)

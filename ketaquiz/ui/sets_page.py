@@ -1,0 +1,687 @@
+"""The Sets page: list, create, rename, duplicate, delete, import and export sets; edit their questions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import authoring, exporters
+from ..core.article import Article, load_article
+from ..core.check import check_set
+from ..core.importers import ImportError_, import_file
+from ..core.lint import lint_set
+from ..core.questions import QUESTION_TYPES, Question, QuestionSet
+from ..core.setfile import SetFileError, find_set_files, read_set
+from .context import AppContext
+from .question_editor import TYPE_LABELS, QuestionEditor
+from .question_table import QuestionFilterProxy, QuestionTableModel
+
+_NEW_PROMPTS = {
+    "choice": ("Which …?", {"choices": ["", "", ""]}),
+    "multi": ("Which of these …?", {"choices": ["", "", ""], "answer": []}),
+    "truefalse": ("A statement that is true or false.", {"answer": True}),
+    "cloze": ("A sentence with a {{gap}}.", {}),
+    "short": ("What …?", {"answer": ""}),
+    "order": ("Put these in order.", {"items": ["", "", ""]}),
+}
+
+
+@dataclass
+class SetEntry:
+    """One line of the set list."""
+
+    id: str
+    title: str
+    path: Path
+    bundled: bool
+    problem: str = ""  # why the set is not loaded, if it is not
+
+
+class SetsPage(QWidget):
+    """Hosted by the main window; talks to other pages only through the AppContext."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.qset: QuestionSet | None = None
+        self.article: Article | None = None
+        self.dirty = False
+        self.read_only = True
+        self._row: int | None = None  # source row in the editor
+
+        # --- left: the sets ---
+        self.set_list = QListWidget()
+        self.set_list.setMinimumWidth(220)
+        self.set_list.setWordWrap(True)
+        self.set_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.set_list.setSpacing(2)
+        self.set_list.currentItemChanged.connect(self._set_chosen)
+        self.new_btn = QToolButton()
+        self.new_btn.setText("New set")
+        self.new_btn.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        new_menu = QMenu(self.new_btn)
+        new_menu.addAction("Empty set…", self.ask_new_set)
+        new_menu.addAction("From article…", self.open_article_wizard)
+        new_menu.addAction("Import file…", self.ask_import)
+        self.new_btn.setMenu(new_menu)
+        self.new_btn.clicked.connect(self.ask_new_set)
+        self.more_btn = QToolButton()
+        self.more_btn.setText("Set actions")
+        self.more_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more = QMenu(self.more_btn)
+        self.rename_act = more.addAction("Rename…", self.ask_rename)
+        self.dup_act = more.addAction("Duplicate…", self.ask_duplicate)
+        self.export_act = more.addAction("Export…", self.ask_export)
+        more.addSeparator()
+        self.delete_act = more.addAction("Delete…", self.ask_delete)
+        self.trash_act = more.addAction("Deleted sets…", self.ask_trash)
+        self.more_btn.setMenu(more)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        title = QLabel("Question sets")
+        title.setStyleSheet("font-weight: 600; font-size: 15px;")
+        ll.addWidget(title)
+        ll.addWidget(self.set_list, 1)
+        lb = QHBoxLayout()
+        lb.addWidget(self.new_btn)
+        lb.addWidget(self.more_btn)
+        lb.addStretch(1)
+        ll.addLayout(lb)
+
+        # --- right: the questions ---
+        self.header = QLabel()
+        self.header.setStyleSheet("font-weight: 600; font-size: 15px;")
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Filter by text…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.topic_filter = QComboBox()
+        self.type_filter = QComboBox()
+        self.type_filter.addItem("All types", "")
+        for t in QUESTION_TYPES:
+            self.type_filter.addItem(TYPE_LABELS[t], t)
+        self.model = QuestionTableModel()
+        self.proxy = QuestionFilterProxy()
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setStretchLastSection(False)
+        hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 130), (1, 90), (2, 70), (4, 140), (5, 70)):
+            self.table.setColumnWidth(col, width)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.filter_edit.textChanged.connect(self.proxy.set_text)
+        self.topic_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_topic(self.topic_filter.currentData() or ""))
+        self.type_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_type(self.type_filter.currentData() or ""))
+
+        self.add_btn = QToolButton()
+        self.add_btn.setText("Add question")
+        self.add_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        add_menu = QMenu(self.add_btn)
+        for t in QUESTION_TYPES:
+            add_menu.addAction(TYPE_LABELS[t], lambda t=t: self.add_question(t))
+        self.add_btn.setMenu(add_menu)
+        self.remove_btn = QPushButton("Delete question")
+        self.remove_btn.clicked.connect(self.remove_question)
+        self.save_btn = QPushButton("Save")
+        self.save_btn.setDefault(True)
+        self.save_btn.clicked.connect(self.save)
+        self.revert_btn = QPushButton("Revert")
+        self.revert_btn.clicked.connect(self.revert)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.problem_list = QListWidget()
+        self.problem_list.setMaximumHeight(110)
+        self.problem_list.itemActivated.connect(self._problem_chosen)
+        self.problem_list.itemClicked.connect(self._problem_chosen)
+
+        self.editor = QuestionEditor()
+        self.editor.edited.connect(self._question_edited)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter_edit, 2)
+        filters.addWidget(self.topic_filter, 1)
+        filters.addWidget(self.type_filter, 1)
+        table_box = QWidget()
+        tl = QVBoxLayout(table_box)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addLayout(filters)
+        tl.addWidget(self.table, 1)
+        tl.addWidget(self.problem_list)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(table_box)
+        split.addWidget(self.editor)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        self.splitter = split
+        actions = QHBoxLayout()
+        actions.addWidget(self.add_btn)
+        actions.addWidget(self.remove_btn)
+        actions.addStretch(1)
+        actions.addWidget(self.status, 2)
+        actions.addWidget(self.revert_btn)
+        actions.addWidget(self.save_btn)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.header)
+        rl.addWidget(self.banner)
+        rl.addWidget(split, 1)
+        rl.addLayout(actions)
+
+        outer = QSplitter(Qt.Orientation.Horizontal)
+        outer.addWidget(left)
+        outer.addWidget(right)
+        outer.setStretchFactor(1, 1)
+        outer.setSizes([240, 900])
+        lay = QVBoxLayout(self)
+        lay.addWidget(outer)
+
+        ctx.library_changed.connect(self._library_changed)
+        self.refresh_sets()
+
+    # --- the set list -------------------------------------------------------------
+    def set_entries(self) -> list[SetEntry]:
+        """Loaded sets (bundled first) and the user's set files that could not be loaded (to fix them here)."""
+        entries: list[SetEntry] = []
+        seen: set[Path] = set()
+        for info in self.ctx.store.sets():
+            if not info.path:
+                continue
+            p = Path(info.path)
+            entries.append(SetEntry(info.id, info.title, p, info.bundled))
+            seen.add(p.resolve())
+        problems = {Path(lp.path).resolve(): lp.message for lp in self.ctx.load_problems}
+        deleted = {s.id for s in self.ctx.store.sets(include_deleted=True) if s.deleted}
+        files = find_set_files([self.ctx.data.sets_dir]) if self.ctx.data.sets_dir.is_dir() else []
+        for f in files:
+            if f.resolve() in seen or f.parent.name in deleted:
+                continue
+            try:
+                qs = read_set(f)
+                sid, title = qs.id, qs.title
+            except SetFileError:
+                sid, title = f.parent.name, f.parent.name
+            entries.append(SetEntry(sid, title, f, False, problems.get(f.resolve(), "not loaded: it has problems")))
+        return entries
+
+    def refresh_sets(self, select: str | None = None) -> None:
+        current = select or (self.qset.id if self.qset else None)
+        self.set_list.blockSignals(True)
+        self.set_list.clear()
+        for e in self.set_entries():
+            label = e.title + ("  · bundled" if e.bundled else "") + ("  ⚠" if e.problem else "")
+            it = QListWidgetItem(label)
+            it.setData(Qt.ItemDataRole.UserRole, e)
+            it.setToolTip(f"{e.id} — {e.path}" + (f"\n{e.problem}" if e.problem else ""))
+            self.set_list.addItem(it)
+        self.set_list.blockSignals(False)
+        target = next((i for i in range(self.set_list.count())
+                       if self.set_list.item(i).data(Qt.ItemDataRole.UserRole).id == current), None)
+        if target is None and self.set_list.count():
+            target = 0
+        if target is not None:
+            self.set_list.setCurrentRow(target)
+
+    def _library_changed(self) -> None:
+        if not self.dirty:
+            self.refresh_sets()
+
+    def _set_chosen(self, item: QListWidgetItem | None, previous: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        entry: SetEntry = item.data(Qt.ItemDataRole.UserRole)
+        if self.qset is not None and entry.path == self.qset.path:
+            return
+        if not self.maybe_keep_changes():
+            self.set_list.blockSignals(True)
+            self.set_list.setCurrentItem(previous)
+            self.set_list.blockSignals(False)
+            return
+        self.open_set(entry)
+
+    def current_entry(self) -> SetEntry | None:
+        it = self.set_list.currentItem()
+        return it.data(Qt.ItemDataRole.UserRole) if it else None
+
+    def open_set(self, entry: SetEntry) -> None:
+        try:
+            qset = read_set(entry.path)
+        except SetFileError as e:
+            self.qset = None
+            self.model.set_questions([])
+            self.editor.clear()
+            self.header.setText(entry.title)
+            self._show_banner(f"This file cannot be read: {e}. Fix it in a text editor, then come back.", error=True)
+            return
+        self.qset = qset
+        self.read_only = not authoring.is_user_set(self.ctx.data, entry.path)
+        try:
+            ap = qset.article_path()
+            self.article = load_article(ap) if ap and ap.is_file() else None
+        except (OSError, UnicodeDecodeError):
+            self.article = None
+        self.header.setText(qset.title)
+        if self.read_only:
+            self._show_banner("A bundled set is read-only. Use Set → Duplicate… to make your own copy to edit.")
+        elif entry.problem:
+            self._show_banner(f"Not loaded for study until fixed: {entry.problem}", error=True)
+        else:
+            self.banner.hide()
+        self.topic_filter.blockSignals(True)
+        self.topic_filter.clear()
+        self.topic_filter.addItem("All topics", "")
+        for t in qset.topics:
+            self.topic_filter.addItem(t.title, t.id)
+        self.topic_filter.blockSignals(False)
+        self.proxy.set_topic("")
+        self.model.set_questions(qset.questions)
+        self.editor.set_read_only(self.read_only)
+        self.editor.clear()
+        self._row = None
+        for w in (self.add_btn, self.remove_btn):
+            w.setEnabled(not self.read_only)
+        for act in (self.rename_act, self.delete_act):
+            act.setEnabled(not self.read_only)
+        self._set_dirty(False)
+        self._refresh_problems()
+        if self.proxy.rowCount():
+            self.select_row(0)
+
+    def _show_banner(self, text: str, error: bool = False) -> None:
+        self.banner.setText(text)
+        self.banner.setStyleSheet(
+            "padding: 6px; border-radius: 4px; " + ("background: #fde7e9; color: #8c0010;" if error else "background: #eef3fb;")
+        )
+        self.banner.show()
+
+    # --- questions ------------------------------------------------------------------
+    def select_row(self, proxy_row: int) -> None:
+        idx = self.proxy.index(proxy_row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def select_question(self, qid: str) -> None:
+        for r in range(self.proxy.rowCount()):
+            if self.proxy.index(r, 0).data() == qid:
+                self.select_row(r)
+                return
+
+    def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid() or self.qset is None:
+            self._row = None
+            self.editor.clear()
+            return
+        row = self.proxy.mapToSource(current).row()
+        self._row = row
+        q = self.model.question(row)
+        self.editor.set_context(self.qset.topics, self.article, {x.id for i, x in enumerate(self.qset.questions) if i != row})
+        self.editor.load(q)
+
+    def _question_edited(self, q: Question) -> None:
+        if self._row is None or self.qset is None or self.read_only:
+            return
+        self.model.replace_question(self._row, q)
+        self._set_dirty(True)
+        self._refresh_problems()
+
+    def add_question(self, qtype: str = "short") -> Question | None:
+        if self.qset is None or self.read_only:
+            return None
+        topic = self.topic_filter.currentData() or (self.qset.topics[0].id if self.qset.topics else "general")
+        existing = {q.id for q in self.qset.questions}
+        n = len(self.qset.questions) + 1
+        while f"{topic}-q{n}" in existing:
+            n += 1
+        prompt, extra = _NEW_PROMPTS[qtype]
+        q = Question(id=f"{topic}-q{n}", topic=topic, type=qtype, prompt=prompt, origin="written", **extra)
+        self.filter_edit.clear()
+        self.type_filter.setCurrentIndex(0)
+        self.model.insert_question(len(self.qset.questions), q)
+        self._set_dirty(True)
+        self._refresh_problems()
+        self.select_question(q.id)
+        self.editor.prompt_edit.setFocus()
+        self.editor.prompt_edit.selectAll()
+        return q
+
+    def remove_question(self) -> None:
+        if self._row is None or self.qset is None or self.read_only:
+            return
+        q = self.model.question(self._row)
+        if not self.confirm("Delete question", f"Delete question {q.id!r}?\n\n{q.prompt[:200]}"):
+            return
+        self.model.remove_question(self._row)
+        self._row = None
+        self._set_dirty(True)
+        self._refresh_problems()
+
+    def _refresh_problems(self) -> None:
+        self.problem_list.clear()
+        if self.qset is None:
+            return
+        flags: dict[str, str] = {}
+        errors = check_set(self.qset, self.article)
+        for p in errors:
+            it = QListWidgetItem(f"✗ {p.question or 'set'}: {p.message}")
+            it.setData(Qt.ItemDataRole.UserRole, p.question)
+            it.setForeground(Qt.GlobalColor.darkRed)
+            self.problem_list.addItem(it)
+            if p.question:
+                flags[p.question] = "error"
+        for w in lint_set(self.qset, self.article):
+            it = QListWidgetItem(f"⚠ {w.question}: {w.message}")
+            it.setData(Qt.ItemDataRole.UserRole, w.question)
+            self.problem_list.addItem(it)
+            flags.setdefault(w.question, "warning")
+        self.model.set_flags(flags)
+        n_err = len(errors)
+        n_warn = self.problem_list.count() - n_err
+        self.problem_list.setVisible(self.problem_list.count() > 0)
+        parts = [f"{len(self.qset.questions)} questions"]
+        if n_err:
+            parts.append(f"{n_err} problem{'s' if n_err != 1 else ''} to fix before it can be studied")
+        if n_warn:
+            parts.append(f"{n_warn} warning{'s' if n_warn != 1 else ''}")
+        if self.dirty:
+            parts.append("unsaved changes")
+        self.status.setText(" · ".join(parts))
+        self.errors = errors
+
+    def _problem_chosen(self, item: QListWidgetItem) -> None:
+        qid = item.data(Qt.ItemDataRole.UserRole)
+        if qid:
+            self.filter_edit.clear()
+            self.topic_filter.setCurrentIndex(0)
+            self.type_filter.setCurrentIndex(0)
+            self.select_question(qid)
+
+    # --- saving ---------------------------------------------------------------------
+    def _set_dirty(self, dirty: bool) -> None:
+        self.dirty = dirty
+        self.save_btn.setEnabled(dirty and not self.read_only)
+        self.revert_btn.setEnabled(dirty)
+
+    def save(self) -> bool:
+        """Write the set file atomically and reload the library (a set with problems is saved but not studied)."""
+        if self.qset is None or self.read_only:
+            return False
+        try:
+            authoring.save_set(self.qset)
+        except OSError as e:
+            self.inform("Could not save", f"{self.qset.path}: {e.strerror}. Nothing was changed on disk.", error=True)
+            return False
+        self._set_dirty(False)
+        qid = self.model.question(self._row).id if self._row is not None else None
+        self.ctx.reload_library()
+        self.refresh_sets(self.qset.id)
+        if qid:
+            self.select_question(qid)
+        self._refresh_problems()
+        return True
+
+    def revert(self) -> None:
+        entry = self.current_entry()
+        self._set_dirty(False)
+        if entry is not None:
+            self.qset = None
+            self.open_set(entry)
+
+    def maybe_keep_changes(self) -> bool:
+        """Before leaving a set with unsaved changes: save, discard, or stay (False)."""
+        if not self.dirty:
+            return True
+        choice = self.ask_save_changes()
+        if choice == "save":
+            return self.save()
+        if choice == "discard":
+            self._set_dirty(False)
+            return True
+        return False
+
+    # --- dialogs (thin; tests replace them) -------------------------------------------
+    def confirm(self, title: str, text: str) -> bool:
+        return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
+
+    def inform(self, title: str, text: str, error: bool = False) -> None:
+        (QMessageBox.warning if error else QMessageBox.information)(self, title, text)
+
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        value, ok = QInputDialog.getText(self, title, label, text=text)
+        return value.strip() if ok and value.strip() else None
+
+    def ask_save_changes(self) -> str:
+        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes", f"Save the changes to {self.qset.title if self.qset else 'this set'}?",
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, self)
+        r = box.exec()
+        return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(
+            QMessageBox.StandardButton(r), "cancel")
+
+    # --- set operations ---------------------------------------------------------------
+    def ask_new_set(self) -> None:
+        title = self.ask_text("New set", "Title of the new set:")
+        if title and self.maybe_keep_changes():
+            self.create_set(title)
+
+    def create_set(self, title: str) -> QuestionSet | None:
+        sid = authoring.unique_set_id(self.ctx.data, title, self.ctx.store)
+        try:
+            qset = authoring.create_set(self.ctx.data, sid, title, store=self.ctx.store)
+        except (authoring.AuthoringError, OSError) as e:
+            self.inform("Could not create the set", str(e), error=True)
+            return None
+        self.ctx.reload_library()
+        self.refresh_sets(qset.id)
+        return qset
+
+    def ask_rename(self) -> None:
+        if self.qset is None or self.read_only:
+            return
+        title = self.ask_text("Rename set", "New title:", self.qset.title)
+        if title:
+            self.rename_set(title)
+
+    def rename_set(self, title: str) -> None:
+        if self.qset is None or self.read_only:
+            return
+        self.qset.title = title
+        self.header.setText(title)
+        self._set_dirty(True)
+        self.save()
+
+    def ask_duplicate(self) -> None:
+        if self.qset is None:
+            return
+        title = self.ask_text("Duplicate set", "Title of the copy:", f"{self.qset.title} (copy)")
+        if title and self.maybe_keep_changes():
+            self.duplicate_set(title)
+
+    def duplicate_set(self, title: str) -> QuestionSet | None:
+        if self.qset is None:
+            return None
+        sid = authoring.unique_set_id(self.ctx.data, title, self.ctx.store)
+        try:
+            copy = authoring.duplicate_set(self.ctx.data, self.qset, sid, title, store=self.ctx.store)
+        except (authoring.AuthoringError, OSError) as e:
+            self.inform("Could not duplicate the set", str(e), error=True)
+            return None
+        self.ctx.reload_library()
+        self.qset = None
+        self.refresh_sets(copy.id)
+        return copy
+
+    def ask_delete(self) -> None:
+        if self.qset is None or self.read_only:
+            return
+        if self.confirm("Delete set", f"Delete the set “{self.qset.title}”?\n\nYour progress on it is kept until you "
+                        "purge it under Set → Deleted sets…, and you can restore it from there."):
+            self.delete_set()
+
+    def delete_set(self) -> None:
+        if self.qset is None or self.read_only:
+            return
+        try:
+            authoring.delete_set(self.ctx.data, self.ctx.store, self.qset.id)
+        except (authoring.AuthoringError, OSError) as e:
+            self.inform("Could not delete the set", str(e), error=True)
+            return
+        self.qset = None
+        self._set_dirty(False)
+        self.ctx.reload_library()
+        self.refresh_sets()
+
+    def ask_trash(self) -> None:
+        TrashDialog(self).exec()
+
+    def ask_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import questions", str(Path.home()),
+                                              "Question files (*.csv *.tsv *.txt *.apkg *.json);;All files (*)")
+        if path and self.maybe_keep_changes():
+            sid = authoring.unique_set_id(self.ctx.data, Path(path).stem, self.ctx.store)
+            self.import_path(Path(path), sid)
+
+    def import_path(self, path: Path, set_id: str | None = None) -> str | None:
+        """Import a file as a new set; shows the importer's report when it fails (nothing is written then)."""
+        try:
+            res = import_file(path, self.ctx.data, set_id=set_id)
+        except ImportError_ as e:
+            self.inform("Nothing imported", str(e), error=True)
+            return None
+        self.ctx.reload_library()
+        self.qset = None
+        self.refresh_sets(res.set_id)
+        note = "\n".join(res.warnings)
+        self.inform("Imported", f"{res.count} questions imported into “{res.set_id}”." + (f"\n\n{note}" if note else ""))
+        return res.set_id
+
+    def ask_export(self) -> None:
+        if self.qset is None:
+            return
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export set", str(Path.home() / f"{self.qset.id}.apkg"),
+            "Anki package (*.apkg);;CSV with Anki headers (*.csv);;KetaQuiz JSON (*.json)")
+        if path:
+            m = re.search(r"\*\.(\w+)", chosen)
+            fmt = Path(path).suffix.lstrip(".").lower() or (m.group(1) if m else "apkg")
+            self.export_to(Path(path), fmt if fmt in exporters.FORMATS else "apkg")
+
+    def export_to(self, path: Path, fmt: str) -> bool:
+        if self.qset is None:
+            return False
+        try:
+            exporters.export_set(self.qset, fmt, path)
+        except OSError as e:
+            self.inform("Could not export", f"{path}: {e.strerror}", error=True)
+            return False
+        self.status.setText(f"Exported {len(self.qset.questions)} questions to {path}")
+        return True
+
+    def open_article_wizard(self) -> None:
+        from .article_wizard import ArticleWizard  # loads the generator only when needed
+
+        if not self.maybe_keep_changes():
+            return
+        wiz = ArticleWizard(self.ctx, self)
+        if wiz.exec() and wiz.saved_set_id:
+            self.qset = None
+            self.refresh_sets(wiz.saved_set_id)
+
+
+class TrashDialog(QDialog):
+    """Deleted sets: restore one (with its progress) or purge it for good."""
+
+    def __init__(self, page: SetsPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.setWindowTitle("Deleted sets")
+        self.list = QListWidget()
+        self.restore_btn = QPushButton("Restore")
+        self.purge_btn = QPushButton("Purge for good…")
+        self.restore_btn.clicked.connect(self.restore)
+        self.purge_btn.clicked.connect(self.purge)
+        info = QLabel("Deleted sets keep your progress until you purge them.")
+        info.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.restore_btn)
+        row.addWidget(self.purge_btn)
+        row.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addWidget(info)
+        lay.addWidget(self.list)
+        lay.addLayout(row)
+        lay.addWidget(buttons)
+        self.fill()
+
+    def fill(self) -> None:
+        self.list.clear()
+        for qs in authoring.deleted_sets(self.page.ctx.data):
+            it = QListWidgetItem(f"{qs.title} ({qs.id})")
+            it.setData(Qt.ItemDataRole.UserRole, qs.id)
+            self.list.addItem(it)
+        has = self.list.count() > 0
+        self.restore_btn.setEnabled(has)
+        self.purge_btn.setEnabled(has)
+        if has:
+            self.list.setCurrentRow(0)
+
+    def _current(self) -> str | None:
+        it = self.list.currentItem()
+        return it.data(Qt.ItemDataRole.UserRole) if it else None
+
+    def restore(self) -> None:
+        sid = self._current()
+        if not sid:
+            return
+        try:
+            authoring.restore_set(self.page.ctx.data, self.page.ctx.store, sid)
+        except (authoring.AuthoringError, OSError) as e:
+            self.page.inform("Could not restore", str(e), error=True)
+            return
+        self.page.ctx.reload_library()
+        self.page.refresh_sets(sid)
+        self.fill()
+
+    def purge(self) -> None:
+        sid = self._current()
+        if sid and self.page.confirm("Purge set", f"Remove {sid!r} and all your progress on it for good? This cannot be undone."):
+            authoring.purge_set(self.page.ctx.data, self.page.ctx.store, sid)
+            self.fill()
