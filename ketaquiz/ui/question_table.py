@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
@@ -95,16 +96,22 @@ class QuestionFilterProxy(QSortFilterProxyModel):
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
     def set_topic(self, topic: str) -> None:
-        self._topic = topic or ""
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_topic", topic or ""))
 
     def set_type(self, qtype: str) -> None:
-        self._type = qtype or ""
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_type", qtype or ""))
 
     def set_text(self, text: str) -> None:
-        self._text = text.strip().casefold()
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_text", text.strip().casefold()))
+
+    def _refilter(self, change: Callable[[], None]) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
         model = self.sourceModel()

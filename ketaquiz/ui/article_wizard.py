@@ -1,0 +1,554 @@
+"""“New set from article…”: open or paste an article, adjust its sections, generate drafts, review, save.
+
+Steps: 1 article (file or pasted text) → 2 sections (rename, merge into the one above, skip) →
+3 generate (worker thread, progress, cancel) → 4 review each draft (accept / edit / reject) → save.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QThread, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import authoring
+from ..core.article import Article, parse_article, slugify
+from ..core.questions import Question, QuestionSet, Topic
+from .context import AppContext
+from .question_editor import QuestionEditor
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s", re.M)
+ACCEPTED, REJECTED, PENDING = "accepted", "rejected", "pending"
+_MARK = {ACCEPTED: "✓", REJECTED: "✗", PENDING: "•"}
+
+
+def load_generator() -> tuple[Callable[..., Any], type[BaseException]] | None:
+    """(generate_set, GenerationCancelled), or None when the generator is not installed."""
+    try:
+        from ..core.generate import GenerationCancelled, generate_set
+    except ImportError:
+        return None
+    return generate_set, GenerationCancelled
+
+
+@dataclass
+class SectionPlan:
+    """What to do with one detected section."""
+
+    slug: str
+    title: str
+    body: str
+    include: bool = True
+    merge: bool = False  # append to the section above (its heading goes)
+
+
+def section_bodies(article: Article) -> list[SectionPlan]:
+    """Each section of the article with the original text under its heading."""
+    text = article.text
+    starts: list[int] = []
+    for sec in article.sections:
+        if sec.heading_start is None:
+            starts.append(0)
+        else:
+            starts.append(text.rfind("\n", 0, sec.heading_start) + 1)
+    plans: list[SectionPlan] = []
+    for i, sec in enumerate(article.sections):
+        if sec.heading_end is None:
+            begin = 0
+        else:
+            nl = text.find("\n", sec.heading_end)
+            begin = len(text) if nl < 0 else nl + 1
+        end = starts[i + 1] if i + 1 < len(starts) else len(text)
+        body = text[begin:end]
+        if sec.heading_start is None:  # drop a leading "# Title" line from the overview
+            body = re.sub(r"\A\s*#\s[^\n]*\n", "", body)
+        plans.append(SectionPlan(sec.slug, sec.title, body.strip("\n")))
+    return plans
+
+
+def compose_article(title: str, plans: list[SectionPlan], markdown: bool) -> str:
+    """The article as Markdown after renames and merges; every kept heading keeps its section id."""
+    groups: list[SectionPlan] = []
+    for p in plans:
+        body = p.body if markdown else "\n\n".join(ln.strip() for ln in p.body.splitlines() if ln.strip())
+        if p.merge and groups:
+            groups[-1].body = (groups[-1].body.rstrip() + "\n\n" + body.strip()).strip()
+        else:
+            groups.append(SectionPlan(p.slug, p.title.strip() or p.slug, body.strip(), p.include))
+    out = [f"# {title.strip() or 'Untitled'}\n"]
+    for i, g in enumerate(groups):
+        if i == 0 and g.slug == "overview" and g.title == "Overview":
+            out.append(g.body + "\n")
+            continue
+        anchor = "" if slugify(g.title) == g.slug else f" {{#{g.slug}}}"
+        out.append(f"## {g.title}{anchor}\n\n{g.body}\n")
+    return "\n".join(out)
+
+
+@dataclass
+class Draft:
+    question: Question
+    status: str = PENDING
+
+
+@dataclass
+class WizardResult:
+    qset: QuestionSet | None = None
+    report: Any = None
+    error: str = ""
+    cancelled: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class GenerateWorker(QThread):
+    """Runs the generator off the UI thread; progress and the result come back as signals."""
+
+    progressed = Signal(int, int)
+    done = Signal(object)  # WizardResult
+
+    def __init__(self, article: Article, set_id: str, title: str, sections: list[str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.article, self.set_id, self.title, self.sections = article, set_id, title, sections
+        self.cancel_event = threading.Event()
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+    def run(self) -> None:
+        gen = load_generator()
+        if gen is None:
+            self.done.emit(WizardResult(error="The question generator is not installed in this build."))
+            return
+        generate_set, cancelled_exc = gen
+        try:
+            qset, report = generate_set(
+                self.article, set_id=self.set_id, title=self.title, article_ref="article.md", sections=self.sections,
+                progress=lambda d, t: self.progressed.emit(int(d), int(t)), cancelled=self.cancel_event.is_set,
+            )
+        except cancelled_exc:
+            self.done.emit(WizardResult(cancelled=True))
+            return
+        except Exception as e:  # noqa: BLE001 - a generator bug must not take the app down
+            self.done.emit(WizardResult(error=f"The generator failed: {e}"))
+            return
+        if self.cancel_event.is_set():
+            self.done.emit(WizardResult(cancelled=True))
+            return
+        self.done.emit(WizardResult(qset=qset, report=report))
+
+
+class ArticleWizard(QDialog):
+    """The dialog; `saved_set_id` is set once the set is written."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("New set from article")
+        self.resize(1000, 680)
+        self.source_suffix = ".md"
+        self.article: Article | None = None
+        self.composed: Article | None = None
+        self.composed_text = ""
+        self.plans: list[SectionPlan] = []
+        self.drafts: list[Draft] = []
+        self.topics: list[Topic] = []
+        self.worker: GenerateWorker | None = None
+        self.saved_set_id: str | None = None
+        self.result_: WizardResult | None = None
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._article_page())
+        self.stack.addWidget(self._sections_page())
+        self.stack.addWidget(self._generate_page())
+        self.stack.addWidget(self._review_page())
+        self.step_label = QLabel()
+        self.step_label.setStyleSheet("font-weight: 600; font-size: 15px;")
+        self.back_btn = QPushButton("Back")
+        self.next_btn = QPushButton("Next")
+        self.cancel_btn = QPushButton("Close")
+        self.back_btn.clicked.connect(self.back)
+        self.next_btn.clicked.connect(self.next)
+        self.cancel_btn.clicked.connect(self.reject)
+        nav = QHBoxLayout()
+        nav.addStretch(1)
+        nav.addWidget(self.cancel_btn)
+        nav.addWidget(self.back_btn)
+        nav.addWidget(self.next_btn)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.step_label)
+        lay.addWidget(self.stack, 1)
+        lay.addLayout(nav)
+        self._show_step(0)
+
+    # --- pages ------------------------------------------------------------------------
+    def _article_page(self) -> QWidget:
+        page = QWidget()
+        self.open_btn = QPushButton("Open .md or .txt file…")
+        self.open_btn.clicked.connect(self.ask_open)
+        self.file_label = QLabel("…or paste the article below.")
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setPlaceholderText("Paste the article here. Markdown headings (## …) or short title lines split it into sections.")
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText("Title of the set (default: the article's title)")
+        self.article_error = QLabel()
+        self.article_error.setStyleSheet("color: #b00020;")
+        self.article_error.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.open_btn)
+        row.addWidget(self.file_label, 1)
+        lay = QVBoxLayout(page)
+        lay.addLayout(row)
+        lay.addWidget(self.text_edit, 1)
+        trow = QHBoxLayout()
+        trow.addWidget(QLabel("Title"))
+        trow.addWidget(self.title_edit, 1)
+        lay.addLayout(trow)
+        lay.addWidget(self.article_error)
+        return page
+
+    def _sections_page(self) -> QWidget:
+        page = QWidget()
+        self.section_table = QTableWidget(0, 4)
+        self.section_table.setHorizontalHeaderLabels(["Generate", "Section title (edit to rename)", "Merge into the one above", "Text"])
+        hh = self.section_table.horizontalHeader()
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.section_table.verticalHeader().hide()
+        info = QLabel("Untick a section to skip it (its text stays in the article). Merging joins a section to the one above.")
+        info.setWordWrap(True)
+        lay = QVBoxLayout(page)
+        lay.addWidget(info)
+        lay.addWidget(self.section_table, 1)
+        return page
+
+    def _generate_page(self) -> QWidget:
+        page = QWidget()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.gen_status = QLabel("Generating drafts…")
+        self.gen_status.setWordWrap(True)
+        self.stop_btn = QPushButton("Cancel generation")
+        self.stop_btn.clicked.connect(self.cancel_generation)
+        lay = QVBoxLayout(page)
+        lay.addStretch(1)
+        lay.addWidget(self.gen_status)
+        lay.addWidget(self.progress)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.stop_btn)
+        lay.addLayout(row)
+        lay.addStretch(2)
+        return page
+
+    def _review_page(self) -> QWidget:
+        page = QWidget()
+        self.draft_list = QListWidget()
+        self.draft_list.currentRowChanged.connect(self._draft_chosen)
+        self.accept_btn = QPushButton("Accept")
+        self.reject_btn = QPushButton("Reject")
+        self.accept_rest_btn = QPushButton("Accept all undecided")
+        self.accept_btn.clicked.connect(lambda: self.set_status(self.draft_list.currentRow(), ACCEPTED, advance=True))
+        self.reject_btn.clicked.connect(lambda: self.set_status(self.draft_list.currentRow(), REJECTED, advance=True))
+        self.accept_rest_btn.clicked.connect(self.accept_undecided)
+        self.review_status = QLabel()
+        self.editor = QuestionEditor()
+        self.editor.edited.connect(self._draft_edited)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.draft_list, 1)
+        br = QHBoxLayout()
+        br.addWidget(self.accept_btn)
+        br.addWidget(self.reject_btn)
+        ll.addLayout(br)
+        ll.addWidget(self.accept_rest_btn)
+        ll.addWidget(self.review_status)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(self.editor)
+        split.setSizes([360, 640])
+        lay = QVBoxLayout(page)
+        lay.addWidget(split)
+        return page
+
+    # --- navigation ---------------------------------------------------------------------
+    _TITLES = ("1 · The article", "2 · Sections", "3 · Generating drafts", "4 · Review the drafts")
+
+    def _show_step(self, i: int) -> None:
+        self.stack.setCurrentIndex(i)
+        self.step_label.setText(self._TITLES[i])
+        self.back_btn.setEnabled(i in (1, 3))
+        self.next_btn.setEnabled(i != 2)
+        self.next_btn.setText("Save set" if i == 3 else "Generate drafts" if i == 1 else "Next")
+
+    def back(self) -> None:
+        i = self.stack.currentIndex()
+        if i == 3:
+            if self.drafts and not self.ask_confirm("Discard the drafts?", "Going back discards the drafts and your review."):
+                return
+            self._show_step(1)
+        elif i == 1:
+            self._show_step(0)
+
+    def next(self) -> None:
+        i = self.stack.currentIndex()
+        if i == 0:
+            self.detect_sections()
+        elif i == 1:
+            self.start_generation()
+        elif i == 3:
+            self.save()
+
+    # --- step 1 -------------------------------------------------------------------------
+    def ask_open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open article", str(Path.home()), "Articles (*.md *.txt);;All files (*)")
+        if path:
+            self.open_file(Path(path))
+
+    def open_file(self, path: Path) -> bool:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            self.article_error.setText(f"{path}: not UTF-8 text; save the article as UTF-8 and open it again.")
+            return False
+        except OSError as e:
+            self.article_error.setText(f"{path}: cannot read ({e.strerror}).")
+            return False
+        self.source_suffix = ".txt" if path.suffix.lower() == ".txt" else ".md"
+        self.text_edit.setPlainText(text)
+        self.file_label.setText(str(path))
+        self.article_error.clear()
+        return True
+
+    def detect_sections(self) -> bool:
+        text = self.text_edit.toPlainText()
+        if not text.strip():
+            self.article_error.setText("Open an article file or paste its text first.")
+            return False
+        self.article = parse_article(text)
+        if not self.article.sentences:
+            self.article_error.setText("No sentences found in this text.")
+            return False
+        self.article_error.clear()
+        if not self.title_edit.text().strip():
+            self.title_edit.setText(self.article.title)
+        self.plans = section_bodies(self.article)
+        self.section_table.setRowCount(len(self.plans))
+        for r, p in enumerate(self.plans):
+            inc = QCheckBox()
+            inc.setChecked(True)
+            merge = QCheckBox()
+            merge.setEnabled(r > 0)
+            self.section_table.setCellWidget(r, 0, inc)
+            self.section_table.setItem(r, 1, QTableWidgetItem(p.title))
+            self.section_table.setCellWidget(r, 2, merge)
+            n = len(self.article.sections[r].sentences)
+            preview = QTableWidgetItem(f"{n} sentence{'s' if n != 1 else ''}: {' '.join(p.body.split())[:140]}")
+            self.section_table.setItem(r, 3, preview)
+        self._show_step(1)
+        return True
+
+    def set_section(self, row: int, *, title: str | None = None, include: bool | None = None, merge: bool | None = None) -> None:
+        """Change a section's row (what the user does by hand)."""
+        if title is not None:
+            self.section_table.item(row, 1).setText(title)
+        if include is not None:
+            self.section_table.cellWidget(row, 0).setChecked(include)
+        if merge is not None:
+            self.section_table.cellWidget(row, 2).setChecked(merge)
+
+    def current_plans(self) -> list[SectionPlan]:
+        out = []
+        for r, p in enumerate(self.plans):
+            out.append(SectionPlan(
+                p.slug, self.section_table.item(r, 1).text().strip() or p.title, p.body,
+                include=self.section_table.cellWidget(r, 0).isChecked(),
+                merge=r > 0 and self.section_table.cellWidget(r, 2).isChecked(),
+            ))
+        return out
+
+    # --- step 2 → 3 -----------------------------------------------------------------------
+    def start_generation(self) -> None:
+        if self.article is None:
+            return
+        plans = self.current_plans()
+        markdown = bool(_MD_HEADING.search(self.article.text))
+        title = self.title_edit.text().strip() or self.article.title
+        self.composed_text = compose_article(title, plans, markdown)
+        self.composed = parse_article(self.composed_text)
+        kept = {p.slug for p in plans if not p.merge}
+        include = {p.slug for p in plans if p.include and not p.merge}
+        # a merged section's generate box follows the section it joins
+        sections = [s.slug for s in self.composed.sections if s.slug in include or (s.slug == "overview" and "overview" in include)]
+        self.topics = [Topic(s.slug, s.title) for s in self.composed.sections if s.slug in kept or s.slug == "overview"]
+        if not sections:
+            self.inform("Nothing to generate", "Tick at least one section to generate questions from.")
+            return
+        self._show_step(2)
+        self.progress.setRange(0, 0)
+        self.gen_status.setText("Generating drafts…")
+        self.stop_btn.setEnabled(True)
+        set_id = authoring.unique_set_id(self.ctx.data, title, self.ctx.store)
+        self.worker = GenerateWorker(self.composed, set_id, title, sections, self)
+        self.worker.progressed.connect(self._progressed)
+        self.worker.done.connect(self._generated)
+        self.worker.start()
+
+    def cancel_generation(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.stop_btn.setEnabled(False)
+            self.gen_status.setText("Cancelling…")
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.gen_status.setText(f"Generating drafts… {done} of {total} sections")
+
+    def _generated(self, result: WizardResult) -> None:
+        self.result_ = result
+        if self.worker is not None:
+            self.worker.wait()
+            self.worker = None
+        if result.cancelled:
+            self.gen_status.setText("Cancelled. Nothing was generated.")
+            self._show_step(1)
+            return
+        if result.error or result.qset is None:
+            self.inform("No drafts", result.error or "The generator returned nothing.", error=True)
+            self._show_step(1)
+            return
+        qset: QuestionSet = result.qset
+        if qset.topics:
+            known = {t.id for t in self.topics}
+            self.topics += [t for t in qset.topics if t.id not in known]
+            titles = {t.id: t.title for t in self.topics}
+            self.topics = [Topic(t.id, titles.get(t.id, t.title), t.section) for t in self.topics]
+        self.generated_id = qset.id
+        self.drafts = [Draft(q) for q in qset.questions]
+        self.editor.set_context(self.topics, self.composed)
+        self._fill_drafts()
+        self._show_step(3)
+        if self.drafts:
+            self.draft_list.setCurrentRow(0)
+
+    # --- step 4 -------------------------------------------------------------------------
+    def _fill_drafts(self) -> None:
+        self.draft_list.blockSignals(True)
+        row = self.draft_list.currentRow()
+        self.draft_list.clear()
+        for d in self.drafts:
+            self.draft_list.addItem(QListWidgetItem(self._draft_label(d)))
+        self.draft_list.blockSignals(False)
+        if 0 <= row < len(self.drafts):
+            self.draft_list.setCurrentRow(row)
+        self._update_review_status()
+
+    def _draft_label(self, d: Draft) -> str:
+        return f"{_MARK[d.status]}  [{d.question.topic}] {d.question.prompt[:80]}"
+
+    def _update_review_status(self) -> None:
+        counts = {s: sum(d.status == s for d in self.drafts) for s in (ACCEPTED, REJECTED, PENDING)}
+        self.review_status.setText(f"{counts[ACCEPTED]} accepted · {counts[REJECTED]} rejected · {counts[PENDING]} undecided")
+
+    def _draft_chosen(self, row: int) -> None:
+        if 0 <= row < len(self.drafts):
+            others = {d.question.id for i, d in enumerate(self.drafts) if i != row}
+            self.editor.set_context(self.topics, self.composed, others)
+            self.editor.load(self.drafts[row].question)
+
+    def _draft_edited(self, q: Question) -> None:
+        row = self.draft_list.currentRow()
+        if 0 <= row < len(self.drafts):
+            self.drafts[row].question = q
+            self.draft_list.item(row).setText(self._draft_label(self.drafts[row]))
+
+    def set_status(self, row: int, status: str, advance: bool = False) -> None:
+        if not 0 <= row < len(self.drafts):
+            return
+        self.drafts[row].status = status
+        self.draft_list.item(row).setText(self._draft_label(self.drafts[row]))
+        self._update_review_status()
+        if advance:
+            nxt = next((i for i in range(row + 1, len(self.drafts)) if self.drafts[i].status == PENDING), None)
+            if nxt is not None:
+                self.draft_list.setCurrentRow(nxt)
+
+    def accept_undecided(self) -> None:
+        for i, d in enumerate(self.drafts):
+            if d.status == PENDING:
+                self.set_status(i, ACCEPTED)
+
+    def build_set(self) -> QuestionSet:
+        accepted = [d.question for d in self.drafts if d.status == ACCEPTED]
+        used = {q.topic for q in accepted}
+        title = self.title_edit.text().strip() or (self.composed.title if self.composed else "Untitled")
+        return QuestionSet(id=getattr(self, "generated_id", "") or authoring.unique_set_id(self.ctx.data, title, self.ctx.store),
+                           title=title, topics=[t for t in self.topics if t.id in used] or self.topics[:1],
+                           questions=accepted)
+
+    def save(self) -> bool:
+        """Write the accepted drafts as a set, with the article beside it; False when nothing is written."""
+        from ..core.check import check_set
+
+        accepted = [d for d in self.drafts if d.status == ACCEPTED]
+        if not accepted:
+            self.inform("Nothing accepted", "Accept at least one draft (or use “Accept all undecided”).")
+            return False
+        qset = self.build_set()
+        if authoring.id_taken(self.ctx.data, qset.id, self.ctx.store):
+            qset.id = authoring.unique_set_id(self.ctx.data, qset.id, self.ctx.store)
+        qset.article = "article.md"
+        problems = check_set(qset, self.composed)
+        if problems and not self.ask_confirm(
+            "Save with problems?",
+            f"{len(problems)} accepted draft(s) have problems, e.g.\n{problems[0]}\n\nThe set is saved, but it can be "
+            "studied only once they are fixed on the Sets page. Save anyway?"):
+            return False
+        try:
+            authoring.new_set_from_article(self.ctx.data, qset, self.composed_text, suffix=".md", store=self.ctx.store)
+        except (authoring.AuthoringError, OSError) as e:
+            self.inform("Could not save", str(e), error=True)
+            return False
+        self.saved_set_id = qset.id
+        self.ctx.reload_library()
+        self.accept()
+        return True
+
+    # --- dialogs (thin; tests replace them) ------------------------------------------------
+    def inform(self, title: str, text: str, error: bool = False) -> None:
+        (QMessageBox.warning if error else QMessageBox.information)(self, title, text)
+
+    def ask_confirm(self, title: str, text: str) -> bool:
+        return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
+
+    def reject(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.worker.wait(5000)
+        super().reject()

@@ -1,0 +1,340 @@
+"""The Sets page, the question editor and the article wizard, driven through pytest-qt (offscreen)."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from ketaquiz.core.article import parse_article
+from ketaquiz.core.questions import Question, QuestionSet, Topic
+from ketaquiz.core.setfile import read_set
+from ketaquiz.ui import article_wizard
+from ketaquiz.ui.article_wizard import ArticleWizard, compose_article, section_bodies
+from ketaquiz.ui.context import AppContext
+from ketaquiz.ui.question_editor import QuestionEditor
+from ketaquiz.ui.sets_page import SetsPage
+
+TOPICS = [Topic("t", "Topic T"), Topic("u", "Topic U")]
+EVERY_TYPE = [
+    Question(id="c", topic="t", type="choice", prompt="Pick one", choices=["a", "b", "c"], answer="b",
+             explanation="Because b.", source="b is right", tags=["x", "y"], origin="generated"),
+    Question(id="m", topic="u", type="multi", prompt="Pick two", choices=["a", "b", "c", "d"], answer=["a", "c"]),
+    Question(id="tf", topic="t", type="truefalse", prompt="The sky is blue.", answer=False, origin="imported"),
+    Question(id="cz", topic="t", type="cloze", prompt="Water boils at {{100|a hundred}} degrees.", explanation="At sea level."),
+    Question(id="s", topic="u", type="short", prompt="Opposite of hot?", answer="cold", accept=["chilly", "freezing"]),
+    Question(id="o", topic="t", type="order", prompt="Count up", items=["one", "two", "three"]),
+]
+
+
+@pytest.fixture
+def ctx(data_dir, clock):
+    c = AppContext(data_dir, clock=clock)
+    c.reload_library()
+    yield c
+    c.close()
+
+
+# --- editor ------------------------------------------------------------------------------
+@pytest.mark.parametrize("q", EVERY_TYPE, ids=lambda q: q.type)
+def test_editor_round_trip_every_type(qtbot, q):
+    ed = QuestionEditor()
+    qtbot.addWidget(ed)
+    ed.set_context(TOPICS)
+    ed.load(q)
+    assert ed.question() == q
+    assert ed.problems == []
+    # one edit through the widgets: the signal carries the change, every other field stays
+    seen: list[Question] = []
+    ed.edited.connect(seen.append)
+    ed.explanation_edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(ed.explanation_edit, " More.")
+    edited = seen[-1]
+    assert edited == ed.question()
+    assert edited.explanation == (q.explanation + " More.").strip()
+    assert replace(edited, explanation=q.explanation, origin=q.origin) == q
+    assert edited.origin == ("edited" if q.origin in ("generated", "imported") else q.origin)
+
+
+def test_editor_widgets_edit_each_answer_shape(qtbot):
+    ed = QuestionEditor()
+    qtbot.addWidget(ed)
+    ed.set_context(TOPICS)
+    ed.load(EVERY_TYPE[0])
+    ed.answers_list.item(2).setCheckState(Qt.CheckState.Checked)  # choice: one answer, the others unticked
+    assert ed.question().answer == "c"
+    ed.type_combo.setCurrentIndex(ed.type_combo.findData("multi"))
+    ed.answers_list.item(0).setCheckState(Qt.CheckState.Checked)
+    assert ed.question().answer == ["a", "c"] and ed.question().type == "multi"
+    ed.choices_edit.setPlainText("a\nc\nz")  # ticks follow the choice text
+    assert ed.question().choices == ["a", "c", "z"] and ed.question().answer == ["a", "c"]
+    ed.load(EVERY_TYPE[2])
+    ed.tf_combo.setCurrentIndex(0)
+    assert ed.question().answer is True
+    ed.load(EVERY_TYPE[5])
+    ed.items_edit.setPlainText("three\ntwo\none")
+    assert ed.question().items == ["three", "two", "one"]
+
+
+def test_editor_live_validation_next_to_fields(qtbot):
+    ed = QuestionEditor()
+    qtbot.addWidget(ed)
+    ed.set_context(TOPICS, parse_article("Water boils at 100 degrees at sea level."), other_ids={"taken"})
+    ed.load(EVERY_TYPE[3])
+    assert ed.messages() == {}
+    ed.prompt_edit.setPlainText("Water boils at many degrees.")
+    assert "cloze without a gap" in ed.messages()["prompt"]
+    ed.prompt_edit.setPlainText("Water boils at {{100}} degrees.")
+    ed.source_edit.setPlainText("Water freezes at zero")
+    assert "source not found in the article" in ed.messages()["source"]
+    ed.id_edit.setText("taken")
+    ed.id_edit.textEdited.emit("taken")
+    assert "used by another question" in ed.messages()["id"]
+    ed.load(EVERY_TYPE[4])
+    ed.short_edit.setText("")
+    ed.short_edit.textEdited.emit("")
+    assert "missing answer" in ed.messages()["answer"]
+    assert ed.msg["answer"].isVisibleTo(ed)
+
+
+def test_preview_shows_learner_view(qtbot):
+    ed = QuestionEditor()
+    qtbot.addWidget(ed)
+    ed.set_context(TOPICS)
+    ed.load(EVERY_TYPE[3])
+    assert ed.preview.prompt.text() == "Water boils at _____ degrees."
+    ed.load(EVERY_TYPE[0])
+    assert sorted(line[3:] for line in ed.preview.body.text().splitlines()) == ["a", "b", "c"]
+
+
+# --- page ----------------------------------------------------------------------------------
+def test_page_duplicate_edit_save(qtbot, ctx, tmp_path):
+    page = SetsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1300, 800)
+    assert page.read_only and page.qset.id == "ketamine"
+    assert not page.save_btn.isEnabled() and not page.add_btn.isEnabled()
+    copy = page.duplicate_set("My copy")
+    assert copy is not None and page.qset.id == copy.id and not page.read_only
+    path = page.qset.path
+    before = read_set(path)
+    page.select_question("mechanism-region")
+    page.editor.explanation_edit.setPlainText("Edited explanation.")
+    assert page.dirty and page.save_btn.isEnabled()
+    assert page.save()
+    after = read_set(path)
+    assert [q.id for q in after.questions] == [q.id for q in before.questions]
+    changed = after.question("mechanism-region")
+    assert changed.explanation == "Edited explanation." and changed.choices == before.question("mechanism-region").choices
+    assert not list(path.parent.glob(".*.tmp"))
+    assert ctx.store.question(ctx.store.question_key(copy.id, "mechanism-region")).explanation == "Edited explanation."
+    with qtbot.waitExposed(page):
+        page.show()
+    page.grab().save(str(tmp_path / "sets_page.png"))
+
+
+def test_page_filters_sort_add_remove(qtbot, ctx, monkeypatch):
+    page = SetsPage(ctx)
+    qtbot.addWidget(page)
+    page.duplicate_set("Mine")
+    total = page.proxy.rowCount()
+    page.filter_edit.setText("NMDA")
+    assert 0 < page.proxy.rowCount() < total
+    page.filter_edit.clear()
+    page.type_filter.setCurrentIndex(page.type_filter.findData("choice"))
+    assert {page.proxy.index(r, 2).data() for r in range(page.proxy.rowCount())} == {"choice"}
+    page.type_filter.setCurrentIndex(0)
+    page.topic_filter.setCurrentIndex(page.topic_filter.findData("mechanism"))
+    assert {page.proxy.index(r, 1).data() for r in range(page.proxy.rowCount())} == {"mechanism"}
+    page.topic_filter.setCurrentIndex(0)
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    ids = [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+    assert ids == sorted(ids, key=str.casefold)
+    q = page.add_question("truefalse")
+    assert q is not None and page.proxy.rowCount() == total + 1
+    assert page.editor.question().id == q.id
+    monkeypatch.setattr(page, "confirm", lambda *a: True)
+    page.select_question(q.id)
+    page.remove_question()
+    assert page.proxy.rowCount() == total
+    # a problem stays visible and blocks nothing but study; the set is still saved
+    page.select_question("mechanism-region")
+    page.editor.prompt_edit.setPlainText("")
+    assert any("missing prompt" in page.problem_list.item(i).text() for i in range(page.problem_list.count()))
+    assert page.save()
+    assert read_set(page.qset.path).question("mechanism-region").prompt == ""
+
+
+def test_page_create_rename_delete_restore(qtbot, ctx, monkeypatch):
+    page = SetsPage(ctx)
+    qtbot.addWidget(page)
+    monkeypatch.setattr(page, "confirm", lambda *a: True)
+    monkeypatch.setattr(page, "inform", lambda *a, **k: None)
+    qs = page.create_set("Brand new")
+    assert qs is not None and page.qset.id == "brand-new"
+    page.add_question("short")
+    page.editor.prompt_edit.setPlainText("Two and two?")
+    page.editor.short_edit.setText("four")
+    page.editor.short_edit.textEdited.emit("four")
+    page.save()
+    page.rename_set("Renamed set")
+    assert read_set(page.qset.path).title == "Renamed set"
+    assert ctx.store.set_info("brand-new").title == "Renamed set"
+    page.delete_set()
+    assert ctx.store.set_info("brand-new").deleted
+    assert "brand-new" not in [page.set_list.item(i).data(Qt.ItemDataRole.UserRole).id for i in range(page.set_list.count())]
+    from ketaquiz.ui.sets_page import TrashDialog
+
+    dlg = TrashDialog(page)
+    qtbot.addWidget(dlg)
+    assert dlg.list.count() == 1
+    dlg.restore()
+    assert not ctx.store.set_info("brand-new").deleted and page.qset.id == "brand-new"
+
+
+def test_page_import_and_export(qtbot, ctx, tmp_path, monkeypatch):
+    page = SetsPage(ctx)
+    qtbot.addWidget(page)
+    shown = []
+    monkeypatch.setattr(page, "inform", lambda title, text, error=False: shown.append((title, text, error)))
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,topic,type,prompt,answer\na,t,truefalse,X?,perhaps\n", encoding="utf-8")
+    assert page.import_path(bad) is None
+    assert shown[-1][2] and "row 2" in shown[-1][1]
+    good = tmp_path / "good.csv"
+    good.write_text("#separator:Comma\nCapital of France?,Paris\n", encoding="utf-8")
+    assert page.import_path(good) == "good"
+    assert page.qset.id == "good" and page.proxy.rowCount() == 1
+    assert page.export_to(tmp_path / "out.apkg", "apkg") and (tmp_path / "out.apkg").stat().st_size > 0
+
+
+def test_unsaved_changes_prompt(qtbot, ctx, monkeypatch):
+    page = SetsPage(ctx)
+    qtbot.addWidget(page)
+    page.duplicate_set("Mine")
+    page.select_question("mechanism-region")
+    page.editor.explanation_edit.setPlainText("Changed.")
+    monkeypatch.setattr(page, "ask_save_changes", lambda: "cancel")
+    bundled_row = next(i for i in range(page.set_list.count()) if page.set_list.item(i).data(Qt.ItemDataRole.UserRole).bundled)
+    page.set_list.setCurrentRow(bundled_row)
+    assert page.qset.id == "mine" and page.dirty
+    monkeypatch.setattr(page, "ask_save_changes", lambda: "save")
+    page.set_list.setCurrentRow(bundled_row)
+    assert page.qset.id == "ketamine"
+    assert read_set(ctx.data.sets_dir / "mine" / "set.toml").question("mechanism-region").explanation == "Changed."
+
+
+# --- wizard ----------------------------------------------------------------------------------
+ARTICLE = """# Coffee
+
+Coffee is a brewed drink. It contains caffeine.
+
+## How is coffee made?
+
+Beans are roasted. Then they are ground.
+
+## Grinding details
+
+Burr grinders are even.
+
+## Where is it grown?
+
+It grows in the tropics.
+"""
+
+
+class FakeCancelled(Exception):
+    pass
+
+
+def fake_generator(delay: float = 0.0):
+    def generate_set(article, *, set_id, title=None, article_ref="", sections=None, progress=None, cancelled=None):
+        qs = []
+        todo = [s for s in article.sections if sections is None or s.slug in sections]
+        for i, sec in enumerate(todo):
+            for _ in range(int(delay * 100)):
+                if cancelled and cancelled():
+                    raise FakeCancelled()
+                time.sleep(0.01)
+            sent = sec.sentences[0].text
+            qs.append(Question(id=f"{sec.slug}-1", topic=sec.slug, type="truefalse", prompt=sent, answer=True,
+                               source=sent, origin="generated"))
+            if progress:
+                progress(i + 1, len(todo))
+        topics = [Topic(s.slug, s.title) for s in todo]
+        return QuestionSet(id=set_id, title=title or article.title, article=article_ref, topics=topics, questions=qs), "report"
+
+    return generate_set
+
+
+def test_sections_compose_rename_merge():
+    art = parse_article(ARTICLE)
+    plans = section_bodies(art)
+    assert [p.slug for p in plans] == ["overview", "coffee-made", "grinding-details", "where-grown"]
+    plans[1].title = "Making coffee"
+    plans[2].merge = True
+    text = compose_article("Coffee", plans, markdown=True)
+    again = parse_article(text)
+    assert [(s.slug, s.title) for s in again.sections] == [
+        ("overview", "Overview"), ("coffee-made", "Making coffee"), ("where-grown", "Where is it grown?")]
+    assert "Burr grinders are even." in again.section("coffee-made").paragraphs[-1]
+
+
+def test_wizard_on_an_article(qtbot, ctx, tmp_path, monkeypatch):
+    monkeypatch.setattr(article_wizard, "load_generator", lambda: (fake_generator(), FakeCancelled))
+    src = tmp_path / "coffee.md"
+    src.write_text(ARTICLE, encoding="utf-8")
+    wiz = ArticleWizard(ctx)
+    qtbot.addWidget(wiz)
+    assert wiz.open_file(src)
+    wiz.next()
+    assert wiz.stack.currentIndex() == 1 and wiz.section_table.rowCount() == 4
+    wiz.set_section(1, title="Making coffee")
+    wiz.set_section(2, merge=True)
+    wiz.set_section(3, include=False)
+    wiz.next()
+    qtbot.waitUntil(lambda: wiz.stack.currentIndex() == 3, timeout=10_000)
+    assert [d.question.topic for d in wiz.drafts] == ["overview", "coffee-made"]
+    wiz.draft_list.setCurrentRow(1)
+    wiz.editor.explanation_edit.setPlainText("Roasting comes first.")
+    wiz.set_status(0, "rejected")
+    wiz.set_status(1, "accepted")
+    assert wiz.save()
+    sid = wiz.saved_set_id
+    saved = read_set(ctx.data.sets_dir / sid / "set.toml")
+    assert [(q.id, q.origin, q.explanation) for q in saved.questions] == [("coffee-made-1", "edited", "Roasting comes first.")]
+    assert [(t.id, t.title) for t in saved.topics] == [("coffee-made", "Making coffee")]
+    article_text = saved.article_path().read_text(encoding="utf-8")
+    assert "## Making coffee" in article_text and "Burr grinders are even." in article_text
+    assert ctx.store.set_info(sid) is not None  # loaded: the set passes every check
+
+
+def test_wizard_cancel_and_paste(qtbot, ctx, monkeypatch):
+    monkeypatch.setattr(article_wizard, "load_generator", lambda: (fake_generator(delay=2.0), FakeCancelled))
+    wiz = ArticleWizard(ctx)
+    qtbot.addWidget(wiz)
+    wiz.next()
+    assert "paste" in wiz.article_error.text().lower() or "open" in wiz.article_error.text().lower()
+    wiz.text_edit.setPlainText(ARTICLE)
+    wiz.next()
+    wiz.next()
+    assert wiz.stack.currentIndex() == 2
+    wiz.cancel_generation()
+    qtbot.waitUntil(lambda: wiz.stack.currentIndex() == 1, timeout=10_000)
+    assert wiz.result_.cancelled and wiz.drafts == []
+
+
+def test_wizard_without_generator(qtbot, ctx, monkeypatch):
+    monkeypatch.setattr(article_wizard, "load_generator", lambda: None)
+    wiz = ArticleWizard(ctx)
+    qtbot.addWidget(wiz)
+    shown = []
+    monkeypatch.setattr(wiz, "inform", lambda title, text, error=False: shown.append(text))
+    wiz.text_edit.setPlainText(ARTICLE)
+    wiz.next()
+    wiz.next()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "not installed" in shown[0] and wiz.stack.currentIndex() == 1
