@@ -234,12 +234,14 @@ class ArticleWizard(QDialog):
     def _sections_page(self) -> QWidget:
         page = QWidget()
         self.section_table = QTableWidget(0, 4)
-        self.section_table.setHorizontalHeaderLabels(["Generate", "Section title (edit to rename)", "Merge into the one above", "Text"])
+        self.section_table.setHorizontalHeaderLabels(["Generate", "Section title (edit to rename)", "Merge up", "Text"])
         hh = self.section_table.horizontalHeader()
-        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        for col in (0, 1, 2):
+            hh.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.section_table.verticalHeader().hide()
-        info = QLabel("Untick a section to skip it (its text stays in the article). Merging joins a section to the one above.")
+        info = QLabel("Untick “Generate” to skip a section (its text stays in the article). Edit a title to rename the "
+                      "section. Tick “Merge up” to join a section to the one above it.")
         info.setWordWrap(True)
         lay = QVBoxLayout(page)
         lay.addWidget(info)

@@ -227,7 +227,7 @@ class QuestionEditor(QWidget):
         self.id_edit.setText(q.id)
         self._select_topic(q.topic)
         self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(q.type)))
-        self.type_stack.setCurrentIndex(self._pages.get(q.type, 0))
+        self._show_page(q.type)
         self.prompt_edit.setPlainText(q.prompt)
         self.choices_edit.setPlainText("\n".join(q.choices))
         answers = q.answer if isinstance(q.answer, list) else [q.answer] if q.answer not in (None, "") else []
@@ -304,9 +304,18 @@ class QuestionEditor(QWidget):
             self._loading = False
         self._changed()
 
+    def _show_page(self, qtype: str) -> None:
+        """Show the answer fields of this type; the stack takes the height of that page only."""
+        index = self._pages.get(qtype, 0)
+        for i in range(self.type_stack.count()):
+            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            self.type_stack.widget(i).setSizePolicy(QSizePolicy.Policy.Preferred, policy)
+        self.type_stack.setCurrentIndex(index)
+        self.type_stack.adjustSize()
+
     def _type_changed(self) -> None:
         qtype = self.type_combo.currentData()
-        self.type_stack.setCurrentIndex(self._pages.get(qtype, 0))
+        self._show_page(qtype)
         if not self._loading and qtype == "choice":
             ticked = [i for i in range(self.answers_list.count())
                       if self.answers_list.item(i).checkState() == Qt.CheckState.Checked]
