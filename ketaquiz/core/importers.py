@@ -182,12 +182,15 @@ _RISKY_TAG = re.compile(r"<\s*/?\s*(?:script|style|img|iframe|object|embed|link|
 _BLOCK_BREAK = re.compile(r"<\s*(?:br\s*/?|/div|/p|/li|/h[1-6]|/tr)\s*>", re.I)
 _SOUND = re.compile(r"\[sound:[^\]]*\]")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
+_NEEDS_WORK = re.compile(r"[<&\n\t\r\f\v]|\[sound:|  ")
 _DROP_CONTENT = {"script", "style", "textarea", "title"}
 _ANKI_CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
 
 
 def html_to_text(value: str) -> str:
     """Reduce HTML to plain text: tags dropped (script/style contents too), entities decoded, spaces folded."""
+    if not _NEEDS_WORK.search(value):
+        return value.strip()
     if "[sound:" in value:
         value = _SOUND.sub("", value)
     if "<" in value:
@@ -213,6 +216,8 @@ def html_to_text(value: str) -> str:
 
 
 def _cell_text(value: str, html_mode: bool | None) -> str:
+    if not _NEEDS_WORK.search(value):
+        return value.strip()
     if html_mode is True or (html_mode is None and _ANY_TAG.search(value)) or (html_mode is False and _RISKY_TAG.search(value)):
         return html_to_text(value)
     return _SOUND.sub("", value).strip()
@@ -363,7 +368,7 @@ def _read_csv(path: Path) -> list[_Row]:
         for cells in reader:
             start_line = line_base + prev_line + 1
             prev_line = reader.line_num
-            if not cells or all(not c.strip() for c in cells):
+            if not cells or not "".join(cells).strip():
                 continue
             if mapping is None:
                 lowered = {c.strip().lower() for c in cells}
@@ -726,14 +731,18 @@ def fast_set_to_text(qset: QuestionSet) -> str:
             head.append("questions = [\n" + "".join(f"    {x},\n" for x in rendered) + "]\n")
         else:
             search = _TOML_ESC.search
+            append = chunks.append
             for d in qdicts:
                 parts = ["[[questions]]\n"]
+                add = parts.append
                 for k, v in d.items():
                     if type(v) is str and not search(v):
-                        parts.append(f'{k} = "{v}"\n')
+                        add(f'{k} = "{v}"\n')
+                    elif type(v) is list and not search(joined := "".join(map(str, v))) and all(type(x) is str for x in v):
+                        add(f'{k} = [\n    "' + '",\n    "'.join(v) + '",\n]\n' if joined or v else f"{k} = []\n")
                     else:
-                        parts.append(f"{k} = {_toml_value(v)}\n")
-                chunks.append("".join(parts))
+                        add(f"{k} = {_toml_value(v)}\n")
+                append("".join(parts))
         text = "".join(head) + "".join("\n" + c for c in chunks)
     except TypeError:
         return set_to_text(qset)
