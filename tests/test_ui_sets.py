@@ -338,3 +338,22 @@ def test_wizard_without_generator(qtbot, ctx, monkeypatch):
     wiz.next()
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert "not installed" in shown[0] and wiz.stack.currentIndex() == 1
+
+
+def test_page_topics_dialog(qtbot, ctx):
+    from ketaquiz.ui.sets_page import TopicsDialog
+
+    page = SetsPage(ctx)
+    qtbot.addWidget(page)
+    page.create_set("Topics test")
+    dlg = TopicsDialog(page.qset.topics, page)
+    qtbot.addWidget(dlg)
+    dlg.add_topic("", "Pharmacology Basics")
+    assert [(t.id, t.title) for t in dlg.topics()] == [("general", "General"), ("pharmacology-basics", "Pharmacology Basics")]
+    dlg.add_topic("general", "Again")
+    dlg.accept()
+    assert "used twice" in dlg.error.text()
+    page.set_topics(dlg.topics()[:2])
+    page.add_question("short")
+    assert page.editor.topic_combo.count() == 2
+    assert page.save() and [t.id for t in read_set(page.qset.path).topics] == ["general", "pharmacology-basics"]

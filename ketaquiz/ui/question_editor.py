@@ -193,8 +193,8 @@ class QuestionEditor(QWidget):
         self.topic_combo.clear()
         for t in self._topics:
             self.topic_combo.addItem(f"{t.title} ({t.id})" if t.title != t.id else t.id, t.id)
-        if current is not None:
-            self._select_topic(current)
+        if current is not None and self.topic_combo.findData(current) >= 0:
+            self.topic_combo.setCurrentIndex(self.topic_combo.findData(current))
         self._loading = False
 
     def set_read_only(self, read_only: bool) -> None:

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -35,7 +37,7 @@ from ..core.article import Article, load_article
 from ..core.check import check_set
 from ..core.importers import ImportError_, import_file
 from ..core.lint import lint_set
-from ..core.questions import QUESTION_TYPES, Question, QuestionSet
+from ..core.questions import QUESTION_TYPES, Question, QuestionSet, Topic
 from ..core.setfile import SetFileError, find_set_files, read_set
 from .context import AppContext
 from .question_editor import TYPE_LABELS, QuestionEditor
@@ -95,6 +97,7 @@ class SetsPage(QWidget):
         self.more_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         more = QMenu(self.more_btn)
         self.rename_act = more.addAction("Rename…", self.ask_rename)
+        self.topics_act = more.addAction("Topics…", self.ask_topics)
         self.dup_act = more.addAction("Duplicate…", self.ask_duplicate)
         self.export_act = more.addAction("Export…", self.ask_export)
         more.addSeparator()
@@ -318,7 +321,7 @@ class SetsPage(QWidget):
         self._row = None
         for w in (self.add_btn, self.remove_btn):
             w.setEnabled(not self.read_only)
-        for act in (self.rename_act, self.delete_act):
+        for act in (self.rename_act, self.delete_act, self.topics_act):
             act.setEnabled(not self.read_only)
         self._set_dirty(False)
         self._refresh_problems()
@@ -526,6 +529,32 @@ class SetsPage(QWidget):
         self._set_dirty(True)
         self.save()
 
+    def ask_topics(self) -> None:
+        if self.qset is None or self.read_only:
+            return
+        dlg = TopicsDialog(self.qset.topics, self)
+        if dlg.exec():
+            self.set_topics(dlg.topics())
+
+    def set_topics(self, topics: list[Topic]) -> None:
+        """Replace the set's topics (questions keep theirs; one left without a declared topic is flagged)."""
+        if self.qset is None or self.read_only:
+            return
+        self.qset.topics = topics
+        self.topic_filter.blockSignals(True)
+        self.topic_filter.clear()
+        self.topic_filter.addItem("All topics", "")
+        for t in topics:
+            self.topic_filter.addItem(t.title, t.id)
+        self.topic_filter.blockSignals(False)
+        self.proxy.set_topic("")
+        self._set_dirty(True)
+        self._refresh_problems()
+        if self._row is not None:
+            q = self.model.question(self._row)
+            self.editor.set_context(topics, self.article, {x.id for x in self.qset.questions if x is not q})
+            self.editor.load(q)
+
     def ask_duplicate(self) -> None:
         if self.qset is None:
             return
@@ -685,3 +714,65 @@ class TrashDialog(QDialog):
         if sid and self.page.confirm("Purge set", f"Remove {sid!r} and all your progress on it for good? This cannot be undone."):
             authoring.purge_set(self.page.ctx.data, self.page.ctx.store, sid)
             self.fill()
+
+
+class TopicsDialog(QDialog):
+    """Add, rename or remove a set's topics (id and title)."""
+
+    def __init__(self, topics: list[Topic], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Topics")
+        self.resize(520, 360)
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels(["Id", "Title"])
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self._sections: list[str] = []
+        for t in topics:
+            self.add_topic(t.id, t.title, t.section)
+        add = QPushButton("Add topic")
+        add.clicked.connect(lambda: self.add_topic("", ""))
+        remove = QPushButton("Remove topic")
+        remove.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel("A question's topic must be one of these ids."))
+        lay.addWidget(self.table)
+        lay.addLayout(row)
+        lay.addWidget(self.error)
+        lay.addWidget(buttons)
+
+    def add_topic(self, tid: str, title: str, section: str = "") -> None:
+        r = self.table.rowCount()
+        self.table.insertRow(r)
+        id_item = QTableWidgetItem(tid)
+        id_item.setData(Qt.ItemDataRole.UserRole, section)
+        self.table.setItem(r, 0, id_item)
+        self.table.setItem(r, 1, QTableWidgetItem(title))
+
+    def topics(self) -> list[Topic]:
+        out: list[Topic] = []
+        for r in range(self.table.rowCount()):
+            id_item, title_item = self.table.item(r, 0), self.table.item(r, 1)
+            tid = re.sub(r"[^a-z0-9_-]+", "-", (id_item.text() if id_item else "").strip().lower()).strip("-")
+            title = (title_item.text() if title_item else "").strip()
+            if tid or title:
+                tid = tid or authoring.slug(title)
+                out.append(Topic(tid, title or tid, (id_item.data(Qt.ItemDataRole.UserRole) if id_item else "") or ""))
+        return out
+
+    def accept(self) -> None:
+        ids = [t.id for t in self.topics()]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            self.error.setText(f"Each topic needs its own id: {', '.join(dupes)} is used twice.")
+            return
+        super().accept()
