@@ -357,3 +357,15 @@ def test_page_topics_dialog(qtbot, ctx):
     page.add_question("short")
     assert page.editor.topic_combo.count() == 2
     assert page.save() and [t.id for t in read_set(page.qset.path).topics] == ["general", "pharmacology-basics"]
+
+
+def test_page_study_and_show_source_signals(qtbot, ctx):
+    page = SetsPage(ctx)
+    qtbot.addWidget(page)
+    page.select_question("mechanism-nmda")
+    with qtbot.waitSignal(ctx.show_in_article) as sig:
+        page.source_btn.click()
+    assert sig.args == ["ketamine", page.editor.question().source]
+    with qtbot.waitSignal(ctx.study_requested) as sig:
+        page.study_btn.click()
+    assert sig.args[0].set_id == "ketamine"

@@ -132,8 +132,11 @@ def id_from_name(name: str) -> str:
 def _refuse_existing(data: DataDir, set_id: str, dest: Path, overwrite: bool) -> None:
     if (bundled_questions_dir() / set_id).exists():
         raise ImportError_(f"set id {set_id!r} is taken by a bundled set; choose another id with --set ID")
-    if dest.exists() and not overwrite:
-        raise ImportError_(f"a set with id {set_id!r} already exists ({dest}); choose another id with --set ID")
+    if (data.root / "trash" / set_id).exists():
+        raise ImportError_(f"a deleted set with id {set_id!r} is in the trash; restore or purge it first, "
+                           "or choose another id with --set ID")
+    if (dest.exists() or dest.parent.exists()) and not overwrite:
+        raise ImportError_(f"a set with id {set_id!r} already exists ({dest.parent}); choose another id with --set ID")
 
 
 def _build_set(path: Path, sid: str, title: str, rows: list[_Row], topics_meta: list[Topic]) -> QuestionSet:

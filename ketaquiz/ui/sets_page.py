@@ -39,7 +39,7 @@ from ..core.importers import ImportError_, import_file
 from ..core.lint import lint_set
 from ..core.questions import QUESTION_TYPES, Question, QuestionSet, Topic
 from ..core.setfile import SetFileError, find_set_files, read_set
-from .context import AppContext
+from .context import AppContext, StudyRequest
 from .question_editor import TYPE_LABELS, QuestionEditor
 from .question_table import QuestionFilterProxy, QuestionTableModel
 
@@ -168,6 +168,10 @@ class SetsPage(QWidget):
         self.save_btn.clicked.connect(self.save)
         self.revert_btn = QPushButton("Revert")
         self.revert_btn.clicked.connect(self.revert)
+        self.study_btn = QPushButton("Study this set")
+        self.study_btn.clicked.connect(self.study_set)
+        self.source_btn = QPushButton("Show source in article")
+        self.source_btn.clicked.connect(self.show_source)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.problem_list = QListWidget()
@@ -197,6 +201,8 @@ class SetsPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.add_btn)
         actions.addWidget(self.remove_btn)
+        actions.addWidget(self.source_btn)
+        actions.addWidget(self.study_btn)
         actions.addStretch(1)
         actions.addWidget(self.status, 2)
         actions.addWidget(self.revert_btn)
@@ -325,6 +331,8 @@ class SetsPage(QWidget):
             act.setEnabled(not self.read_only)
         self._set_dirty(False)
         self._refresh_problems()
+        self.study_btn.setEnabled(self.ctx.store.set_info(qset.id) is not None)
+        self.source_btn.setEnabled(False)
         if self.proxy.rowCount():
             self.select_row(0)
 
@@ -357,6 +365,7 @@ class SetsPage(QWidget):
         q = self.model.question(row)
         self.editor.set_context(self.qset.topics, self.article, {x.id for i, x in enumerate(self.qset.questions) if i != row})
         self.editor.load(q)
+        self.source_btn.setEnabled(bool(q.source) and self.article is not None)
 
     def _question_edited(self, q: Question) -> None:
         if self._row is None or self.qset is None or self.read_only:
@@ -435,6 +444,20 @@ class SetsPage(QWidget):
             self.topic_filter.setCurrentIndex(0)
             self.type_filter.setCurrentIndex(0)
             self.select_question(qid)
+
+    def study_set(self) -> None:
+        """Ask the study page for this set (only a saved set without problems is loaded for study)."""
+        if self.qset is not None and self.ctx.store.set_info(self.qset.id) is not None:
+            self.ctx.study_requested.emit(StudyRequest(set_id=self.qset.id))
+            self.ctx.page_requested.emit("study")
+
+    def show_source(self) -> None:
+        if self.qset is None or self._row is None:
+            return
+        q = self.model.question(self._row)
+        if q.source:
+            self.ctx.show_in_article.emit(self.qset.id, q.source)
+            self.ctx.page_requested.emit("article")
 
     # --- saving ---------------------------------------------------------------------
     def _set_dirty(self, dirty: bool) -> None:
