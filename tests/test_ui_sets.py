@@ -163,7 +163,8 @@ def test_page_filters_sort_add_remove(qtbot, ctx, monkeypatch):
     # a problem stays visible and blocks nothing but study; the set is still saved
     page.select_question("mechanism-region")
     page.editor.prompt_edit.setPlainText("")
-    assert any("missing prompt" in page.problem_list.item(i).text() for i in range(page.problem_list.count()))
+    qtbot.waitUntil(lambda: any("missing prompt" in page.problem_list.item(i).text()
+                                for i in range(page.problem_list.count())), timeout=3000)
     assert page.save()
     assert read_set(page.qset.path).question("mechanism-region").prompt == ""
 
@@ -369,3 +370,29 @@ def test_page_study_and_show_source_signals(qtbot, ctx):
     with qtbot.waitSignal(ctx.study_requested) as sig:
         page.study_btn.click()
     assert sig.args[0].set_id == "ketamine"
+
+
+def test_page_lists_a_broken_user_set_to_fix_it(qtbot, data_dir, clock):
+    folder = data_dir.sets_dir / "broken"
+    folder.mkdir(parents=True)
+    (folder / "set.toml").write_text(
+        'id = "broken"\ntitle = "Broken"\n\n[[topics]]\nid = "t"\ntitle = "T"\n\n'
+        '[[questions]]\nid = "a"\ntopic = "t"\ntype = "short"\nprompt = "Capital of France?"\n', encoding="utf-8")
+    ctx = AppContext(data_dir, clock=clock)
+    ctx.reload_library()
+    try:
+        page = SetsPage(ctx)
+        qtbot.addWidget(page)
+        entries = {e.id: e for e in page.set_entries()}
+        assert entries["broken"].problem and ctx.store.set_info("broken") is None
+        row = next(i for i in range(page.set_list.count()) if page.set_list.item(i).data(Qt.ItemDataRole.UserRole).id == "broken")
+        page.set_list.setCurrentRow(row)
+        assert page.qset.id == "broken" and not page.read_only and "Not loaded" in page.banner.text()
+        page.select_question("a")
+        page.editor.short_edit.setText("Paris")
+        page.editor.short_edit.textEdited.emit("Paris")
+        assert page.save()
+        assert ctx.store.set_info("broken") is not None  # fixed, saved and now loaded for study
+        assert page.banner.isHidden() and page.study_btn.isEnabled()
+    finally:
+        ctx.close()

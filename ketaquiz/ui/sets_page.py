@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -179,6 +179,10 @@ class SetsPage(QWidget):
         self.problem_list.itemActivated.connect(self._problem_chosen)
         self.problem_list.itemClicked.connect(self._problem_chosen)
 
+        self._problems_timer = QTimer(self)
+        self._problems_timer.setSingleShot(True)
+        self._problems_timer.setInterval(300)
+        self._problems_timer.timeout.connect(self._refresh_problems)
         self.editor = QuestionEditor()
         self.editor.edited.connect(self._question_edited)
 
@@ -372,7 +376,7 @@ class SetsPage(QWidget):
             return
         self.model.replace_question(self._row, q)
         self._set_dirty(True)
-        self._refresh_problems()
+        self._problems_timer.start()  # typing: re-check the whole set once the keys stop
 
     def add_question(self, qtype: str = "short") -> Question | None:
         if self.qset is None or self.read_only:
@@ -406,6 +410,7 @@ class SetsPage(QWidget):
         self._refresh_problems()
 
     def _refresh_problems(self) -> None:
+        self._problems_timer.stop()
         self.problem_list.clear()
         if self.qset is None:
             return
@@ -469,6 +474,7 @@ class SetsPage(QWidget):
         """Write the set file atomically and reload the library (a set with problems is saved but not studied)."""
         if self.qset is None or self.read_only:
             return False
+        self._problems_timer.stop()
         try:
             authoring.save_set(self.qset)
         except OSError as e:
@@ -478,6 +484,12 @@ class SetsPage(QWidget):
         qid = self.model.question(self._row).id if self._row is not None else None
         self.ctx.reload_library()
         self.refresh_sets(self.qset.id)
+        entry = self.current_entry()
+        if entry is not None and entry.problem:
+            self._show_banner(f"Saved, but not loaded for study until fixed: {entry.problem}", error=True)
+        else:
+            self.banner.hide()
+        self.study_btn.setEnabled(self.ctx.store.set_info(self.qset.id) is not None)
         if qid:
             self.select_question(qid)
         self._refresh_problems()
