@@ -171,6 +171,7 @@ class ArticleWizard(QDialog):
         self.setWindowTitle("New set from article")
         self.resize(1000, 680)
         self.source_suffix = ".md"
+        self.source_path: Path | None = None
         self.article: Article | None = None
         self.composed: Article | None = None
         self.composed_text = ""
@@ -342,6 +343,7 @@ class ArticleWizard(QDialog):
             self.article_error.setText(f"{path}: cannot read ({e.strerror}).")
             return False
         self.source_suffix = ".txt" if path.suffix.lower() == ".txt" else ".md"
+        self.source_path = path
         self.text_edit.setPlainText(text)
         self.file_label.setText(str(path))
         self.article_error.clear()
@@ -352,7 +354,7 @@ class ArticleWizard(QDialog):
         if not text.strip():
             self.article_error.setText("Open an article file or paste its text first.")
             return False
-        self.article = parse_article(text)
+        self.article = parse_article(text, path=self.source_path)
         if not self.article.sentences:
             self.article_error.setText("No sentences found in this text.")
             return False
