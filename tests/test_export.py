@@ -33,6 +33,9 @@ def test_export_import_round_trip(tmp_path, data_dir, fmt):
     assert [fields(q) for q in back.questions] == [fields(q) for q in qset.questions]
     assert {q.type for q in back.questions} == {q.type for q in qset.questions}
     assert [t.id for t in back.topics] == [t.id for t in qset.topics]
+    if fmt == "apkg":  # one subdeck per topic carries the titles
+        assert [t.title for t in back.topics] == [t.title for t in qset.topics]
+        assert back.title == qset.title
 
 
 def test_formats_registered():

@@ -11,6 +11,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from .questions import CLOZE_GAP, Question, QuestionSet
 
@@ -118,7 +119,19 @@ def to_apkg(qset: QuestionSet, path: Path) -> None:
         templates=[{"name": "Cloze", "qfmt": "{{cloze:Text}}", "afmt": "{{cloze:Text}}<br>{{Back Extra}}"}],
         css=_CSS, model_type=genanki.Model.CLOZE,
     )
-    deck = genanki.Deck(stable_id(qset.id, "deck"), qset.title or qset.id)
+    # One subdeck per topic ("Set title::Topic title"): Anki shows the structure, and import reads the titles back.
+    set_title = (qset.title or qset.id).replace("::", ":")
+    titles = {t.id: t.title for t in qset.topics}
+    decks: dict[str, Any] = {}
+
+    def deck_for(topic: str) -> Any:
+        if topic not in decks:
+            name = f"{set_title}::{(titles.get(topic) or topic).replace('::', ':')}"
+            decks[topic] = genanki.Deck(stable_id(qset.id, f"deck:{topic}"), name)
+        return decks[topic]
+
+    for t in qset.topics:
+        deck_for(t.id)
     for q in qset.questions:
         blob = html.escape(json.dumps(q.to_dict(), ensure_ascii=False))
         tags = [t.replace(" ", "_") for t in q.tags] + [f"topic::{q.topic}".replace(" ", "_")]
@@ -128,12 +141,12 @@ def to_apkg(qset: QuestionSet, path: Path) -> None:
         else:
             note = genanki.Note(model=basic, fields=[_front(q), _h(q.answer_text()), _h(q.explanation), blob],
                                 tags=tags, guid=guid)
-        deck.add_note(note)
+        deck_for(q.topic).add_note(note)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
-        genanki.Package(deck).write_to_file(tmp)
+        genanki.Package(list(decks.values()) or [genanki.Deck(stable_id(qset.id, "deck"), set_title)]).write_to_file(tmp)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

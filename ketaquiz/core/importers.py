@@ -103,19 +103,19 @@ def read_import(path: Path, set_id: str | None = None, title: str | None = None)
     warnings: list[str] = []
     topics_meta: list[Topic] = []
     if suffix in (".apkg", ".colpkg"):
-        rows, deck_title, warnings = _read_apkg(path)
-        default_title = deck_title or path.stem
+        rows, deck_title, warnings, topics_meta = _read_apkg(path)
+        default_title = deck_title or path.stem.replace("_", " ")
     elif suffix == ".json":
         rows, json_title, topics_meta = _read_json(path)
-        default_title = json_title or path.stem
+        default_title = json_title or path.stem.replace("_", " ")
     elif suffix in (".csv", ".tsv", ".txt"):
         rows = _read_csv(path)
-        default_title = path.stem
+        default_title = path.stem.replace("_", " ")
     else:
         raise ImportError_(f"{path}: unknown file type {suffix or '(none)'}; import a .csv, .tsv, .txt, .apkg or .json file")
     if not rows:
         raise ImportError_(f"{path}: no questions found; the file is empty or has only headers")
-    qset = _build_set(path, sid, title or default_title.replace("_", " "), rows, topics_meta)
+    qset = _build_set(path, sid, title or default_title, rows, topics_meta)
     return qset, warnings
 
 
@@ -535,7 +535,7 @@ def _read_member(path: Path, zf: zipfile.ZipFile, name: str, dest: Path) -> None
             out.write(chunk)
 
 
-def _read_apkg(path: Path) -> tuple[list[_Row], str, list[str]]:
+def _read_apkg(path: Path) -> tuple[list[_Row], str, list[str], list[Topic]]:
     warnings: list[str] = []
     try:
         zf = zipfile.ZipFile(path)
@@ -562,13 +562,14 @@ def _read_apkg(path: Path) -> tuple[list[_Row], str, list[str]]:
                 media_count = len(media) if isinstance(media, dict) else 0
             except (ValueError, zipfile.BadZipFile):
                 media_count = 0
-        rows, deck = _notes_from_collection(path, db_path)
+        rows, deck, topics = _notes_from_collection(path, db_path)
     if media_count:
         warnings.append(f"{media_count} media file{'s' if media_count != 1 else ''} (images, sounds) not imported: KetaQuiz shows text only")
-    return rows, deck, warnings
+    return rows, deck, warnings, topics
 
 
-def _notes_from_collection(path: Path, db_path: Path) -> tuple[list[_Row], str]:
+def _notes_from_collection(path: Path, db_path: Path) -> tuple[list[_Row], str, list[Topic]]:
+    """The notes as questions, the top deck's name, and topics titled by the decks they sit in."""
     try:
         conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     except sqlite3.Error as e:
@@ -587,6 +588,7 @@ def _notes_from_collection(path: Path, db_path: Path) -> tuple[list[_Row], str]:
     deck_names = [d for d in deck_names if d and d != "Default"]
     top_deck = deck_names[0].split("::")[0] if deck_names else ""
     rows: list[_Row] = []
+    row_decks: list[str] = []
     for n, (nid, _guid, mid, tags, flds) in enumerate(notes, 1):
         where = f"note {n}"
         model = models.get(mid, {"name": "", "cloze": False, "fields": []})
@@ -594,6 +596,7 @@ def _notes_from_collection(path: Path, db_path: Path) -> tuple[list[_Row], str]:
         names = model["fields"] or [f"Field {i + 1}" for i in range(len(values))]
         by_name = {str(nm).strip().lower(): v for nm, v in zip(names, values)}
         deck = decks.get(note_deck.get(nid, -1), "")
+        row_decks.append(deck if deck != "Default" else "")
         topic = topic_id(deck.split("::")[-1]) if deck else "imported"
         raw = by_name.get("ketaquiz", "")
         if raw:
@@ -623,7 +626,11 @@ def _notes_from_collection(path: Path, db_path: Path) -> tuple[list[_Row], str]:
         q.tags = [t for t in str(tags).split() if t]
         q.origin = "imported"
         rows.append(_Row(where, q))
-    return rows, top_deck
+    topics: dict[str, Topic] = {}
+    for r, deck in zip(rows, row_decks):
+        if r.q.topic not in topics and deck:
+            topics[r.q.topic] = Topic(r.q.topic, deck.split("::")[-1].strip() or r.q.topic)
+    return rows, top_deck, list(topics.values())
 
 
 def _split_back(back_html: str) -> tuple[str, str]:
