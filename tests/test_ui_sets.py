@@ -396,3 +396,23 @@ def test_page_lists_a_broken_user_set_to_fix_it(qtbot, data_dir, clock):
         assert page.banner.isHidden() and page.study_btn.isEnabled()
     finally:
         ctx.close()
+
+
+def test_wizard_with_the_real_generator(qtbot, ctx):
+    """Runs once ketaquiz.core.generate exists: the bundled article through the real generator, all accepted."""
+    pytest.importorskip("ketaquiz.core.generate")
+    from tests.conftest import SEED
+
+    wiz = ArticleWizard(ctx)
+    qtbot.addWidget(wiz)
+    assert wiz.open_file(SEED)
+    wiz.next()
+    wiz.next()
+    qtbot.waitUntil(lambda: wiz.stack.currentIndex() in (1, 3), timeout=120_000)
+    assert wiz.stack.currentIndex() == 3 and wiz.drafts
+    wiz.accept_undecided()
+    monkey_confirm = []
+    wiz.ask_confirm = lambda *a: monkey_confirm.append(a) or True
+    assert wiz.save()
+    saved = read_set(ctx.data.sets_dir / wiz.saved_set_id / "set.toml")
+    assert len(saved.questions) == len(wiz.drafts)
