@@ -105,9 +105,12 @@ def test_preview_shows_learner_view(qtbot):
     qtbot.addWidget(ed)
     ed.set_context(TOPICS)
     ed.load(EVERY_TYPE[3])
-    assert ed.preview.prompt.text() == "Water boils at _____ degrees."
+    assert ed.preview.prompt_text == "Water boils at _____ degrees."
+    assert "Water boils at _____ degrees." in ed.preview.toPlainText()
     ed.load(EVERY_TYPE[0])
-    assert sorted(line[3:] for line in ed.preview.body.text().splitlines()) == ["a", "b", "c"]
+    assert sorted(line[3:] for line in ed.preview.body_text.splitlines()) == ["a", "b", "c"]
+    ed.prompt_edit.setPlainText("<b>bold</b> <img src=http://x/y.png>")
+    assert "<b>bold</b>" in ed.preview.toPlainText()  # shown as text, never rendered
 
 
 # --- page ----------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import random
 from dataclasses import replace
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -167,6 +169,7 @@ class QuestionEditor(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
@@ -361,49 +364,43 @@ class QuestionEditor(QWidget):
         return {k: lab.text() for k, lab in self.msg.items() if not lab.isHidden() and lab.text()}
 
 
-class QuestionPreview(QWidget):
-    """A read-only rendering of a question as the study page shows it: prompt, then the ways to answer."""
+class QuestionPreview(QTextBrowser):
+    """A read-only rendering of a question as the study page shows it: prompt, then the ways to answer.
+
+    All question text is escaped: the preview never renders HTML from a question.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.meta = QLabel()
-        self.meta.setStyleSheet("color: palette(mid); font-size: 11px;")
-        self.prompt = QLabel()
-        self.prompt.setWordWrap(True)
-        self.prompt.setTextFormat(Qt.TextFormat.PlainText)
-        f = self.prompt.font()
-        f.setPointSizeF(f.pointSizeF() * 1.25)
-        self.prompt.setFont(f)
-        self.body = QLabel()
-        self.body.setWordWrap(True)
-        self.body.setTextFormat(Qt.TextFormat.PlainText)
-        self.body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(4, 4, 4, 4)
-        lay.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
-        lay.addWidget(self.meta)
-        lay.addWidget(self.prompt)
-        lay.addSpacing(6)
-        lay.addWidget(self.body)
+        self.setOpenLinks(False)
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.setMinimumHeight(170)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.prompt_text = ""
+        self.body_text = ""
 
     def show_question(self, q: Question) -> None:
-        self.meta.setText(f"{q.topic} · {TYPE_LABELS.get(q.type, q.type)}")
-        self.prompt.setText(cloze_display(q.prompt) if q.type == "cloze" else q.prompt)
+        self.prompt_text = cloze_display(q.prompt) if q.type == "cloze" else q.prompt
         rnd = random.Random(q.id)  # the learner sees options shuffled; a stable shuffle per question
         if q.type in ("choice", "multi"):
             opts = list(q.choices)
             rnd.shuffle(opts)
             mark = "○" if q.type == "choice" else "☐"
-            text = "\n".join(f"{mark}  {o}" for o in opts)
+            lines = [f"{mark}  {o}" for o in opts]
         elif q.type == "truefalse":
-            text = "○  True\n○  False"
+            lines = ["○  True", "○  False"]
         elif q.type == "order":
             opts = list(q.items)
             rnd.shuffle(opts)
-            text = "Drag into the right order:\n" + "\n".join(f"≡  {o}" for o in opts)
+            lines = ["Drag into the right order:"] + [f"≡  {o}" for o in opts]
         elif q.type == "cloze":
-            text = "Type the missing word(s):  [                    ]"
+            lines = ["Type the missing word(s):  [                    ]"]
         else:
-            text = "Your answer:  [                              ]"
-        self.body.setText(text)
+            lines = ["Your answer:  [                              ]"]
+        self.body_text = "\n".join(lines)
+        meta = f"{q.topic} · {TYPE_LABELS.get(q.type, q.type)}"
+        self.setHtml(
+            f'<p style="color:#888; font-size:small">{html.escape(meta)}</p>'
+            f'<p style="font-size:large">{html.escape(self.prompt_text).replace(chr(10), "<br>")}</p>'
+            + "".join(f"<div>{html.escape(ln).replace('  ', '&nbsp;&nbsp;')}</div>" for ln in lines)
+        )

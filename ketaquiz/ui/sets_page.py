@@ -78,7 +78,7 @@ class SetsPage(QWidget):
 
         # --- left: the sets ---
         self.set_list = QListWidget()
-        self.set_list.setMinimumWidth(220)
+        self.set_list.setMinimumWidth(180)
         self.set_list.setWordWrap(True)
         self.set_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.set_list.setSpacing(2)
@@ -147,7 +147,7 @@ class SetsPage(QWidget):
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setStretchLastSection(False)
         hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 130), (1, 90), (2, 70), (4, 140), (5, 70)):
+        for col, width in ((0, 120), (1, 80), (2, 64), (4, 120), (5, 64)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.filter_edit.textChanged.connect(self.proxy.set_text)
@@ -199,8 +199,8 @@ class SetsPage(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(table_box)
         split.addWidget(self.editor)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         self.splitter = split
         actions = QHBoxLayout()
         actions.addWidget(self.add_btn)
@@ -223,7 +223,7 @@ class SetsPage(QWidget):
         outer.addWidget(left)
         outer.addWidget(right)
         outer.setStretchFactor(1, 1)
-        outer.setSizes([240, 900])
+        outer.setSizes([200, 900])
         lay = QVBoxLayout(self)
         lay.addWidget(outer)
 
@@ -313,7 +313,7 @@ class SetsPage(QWidget):
             self.article = None
         self.header.setText(qset.title)
         if self.read_only:
-            self._show_banner("A bundled set is read-only. Use Set → Duplicate… to make your own copy to edit.")
+            self._show_banner("A bundled set is read-only. Use Set actions → Duplicate… to make your own copy to edit.")
         elif entry.problem:
             self._show_banner(f"Not loaded for study until fixed: {entry.problem}", error=True)
         else:
