@@ -316,6 +316,16 @@ def test_fast_writer_matches_set_to_text():
         Question(id="b", topic="t", type="truefalse", prompt="p", answer=False),
     ])
     assert fast_set_to_text(odd) == set_to_text(odd)
+    shapes = QuestionSet(id="x", title="X", topics=[Topic("t", "T", section="sec")], questions=[
+        Question(id="m", topic="t", type="multi", prompt="p" * 120, choices=['a "q"', "b\\", "c"], answer=['a "q"', "c"],
+                 tags=["t\u00e9", 'x"y']),
+        Question(id="c", topic="t", type="choice", prompt="p" * 120, choices=["1", "2", "3"], answer=2),
+        Question(id="s", topic="t", type="short", prompt="p" * 120, answer="", accept=[""], explanation="e\n",
+                 source="s", origin="edited"),
+        Question(id="o", topic="t", type="order", prompt="p" * 120, items=["a", "b", "c"], answer=["ignored"]),
+        Question(id="z", topic="t", type="cloze", prompt="{{a|b}} " * 30, answer="dropped"),
+    ])
+    assert fast_set_to_text(shapes) == set_to_text(shapes)
     small = QuestionSet(id="s", title="S", topics=[Topic("t", "T")],
                         questions=[Question(id="a", topic="t", type="short", prompt="p?", answer="x")])
     assert fast_set_to_text(small) == set_to_text(small)

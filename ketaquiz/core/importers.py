@@ -212,7 +212,7 @@ def html_to_text(value: str) -> str:
                 break
             value = nh3.clean(value, tags=set(), attributes={}, clean_content_tags=_DROP_CONTENT)
             value = html.unescape(value)
-    if "\n" not in value and "  " not in value and "\t" not in value and "\r" not in value:
+    if not _NEEDS_WORK.search(value):
         return value.strip()
     lines = [_SPACES.sub(" ", ln).strip() for ln in value.split("\n")]
     return "\n".join(ln for ln in lines if ln)
@@ -400,24 +400,29 @@ def _row_from_cells(path: Path, line: int, cells: list[str], mapping: dict[str, 
                     headers: _CsvHeaders, default_topic: str, n: int) -> _Row:
     ncells = len(cells)
     v: dict[str, str] = {}
+    needs_work = _NEEDS_WORK.search
     for key, i in mapping.items():
         if i < ncells and (cell := cells[i]):
-            v[key] = _cell_text(cell, html_mode) if key in _TEXT_FIELDS else cell.strip()
+            if key not in _TEXT_FIELDS or not needs_work(cell):
+                v[key] = cell.strip()
+            else:
+                v[key] = _cell_text(cell, html_mode)
     get = v.get
-    where = f"row {line}"
     qtype = get("type", "").lower()
     prompt = get("prompt", "")
     if not qtype:
         notetype = get("notetype") or headers.notetype
-        qtype = "cloze" if ("{{c" in prompt and _ANKI_CLOZE.search(prompt)) or "cloze" in notetype.lower() else "short"
+        qtype = "cloze" if ("{{c" in prompt and _ANKI_CLOZE.search(prompt)) or (notetype and "cloze" in notetype.lower()) else "short"
     elif qtype not in QUESTION_TYPES:
-        raise ImportError_(f"{path}: {where}: unknown type {qtype!r}; use one of {', '.join(QUESTION_TYPES)}")
+        raise ImportError_(f"{path}: row {line}: unknown type {qtype!r}; use one of {', '.join(QUESTION_TYPES)}")
     answer_cell = get("answer", "")
     answer: Any = answer_cell
     items_cell = get("items")
     items: list[str] = split_list(items_cell) if items_cell else []
     explanation = get("explanation", "")
-    if qtype == "cloze":
+    if qtype == "short":
+        pass
+    elif qtype == "cloze":
         prompt = anki_cloze_to_ketaquiz(prompt)
         # Anki's Cloze has no answer field: a second column is its "Back Extra".
         if answer_cell and not explanation and "type" not in mapping:
@@ -432,7 +437,7 @@ def _row_from_cells(path: Path, line: int, cells: list[str], mapping: dict[str, 
         elif low in ("false", "f", "no", "0"):
             answer = False
         else:
-            raise ImportError_(f"{path}: {where}: answer of a truefalse question must be true or false, not {answer_cell!r}")
+            raise ImportError_(f"{path}: row {line}: answer of a truefalse question must be true or false, not {answer_cell!r}")
     elif qtype == "order":
         if not items:
             items = split_list(answer_cell)
@@ -440,17 +445,25 @@ def _row_from_cells(path: Path, line: int, cells: list[str], mapping: dict[str, 
     tags_cell = get("tags")
     tags = tags_cell.split() + headers.tags if tags_cell else list(headers.tags)
     topic_cell = get("topic")
-    deck = get("deck")
-    topic = topic_id(topic_cell) if topic_cell else (topic_id(deck.split("::")[-1]) if deck else default_topic)
+    if topic_cell:
+        topic = topic_id(topic_cell)
+    else:
+        deck = get("deck")
+        topic = _deck_topic(deck) if deck else default_topic
     choices = get("choices")
     accept = get("accept")
     q = Question(
-        id=get("id") or get("guid") or f"q{n}", topic=topic, type=qtype, prompt=prompt, answer=answer,
-        choices=split_list(choices) if choices and qtype in ("choice", "multi") else [],
-        accept=split_list(accept) if accept else [], items=items, explanation=explanation, source=get("source", ""),
-        tags=tags, origin=get("origin") or "imported", line=None,
+        get("id") or get("guid") or f"q{n}", topic, qtype, prompt, answer,
+        split_list(choices) if choices and qtype in ("choice", "multi") else [],
+        split_list(accept) if accept else [], items, explanation, get("source", ""),
+        tags, get("origin") or "imported",
     )
-    return _Row(where, q)
+    return _Row(f"row {line}", q)
+
+
+@functools.lru_cache(maxsize=4096)
+def _deck_topic(deck: str) -> str:
+    return topic_id(deck.split("::")[-1])
 
 
 # --- KetaQuiz JSON --------------------------------------------------------------
@@ -716,6 +729,36 @@ def _fits_inline(d: dict[str, Any]) -> bool:
     return len(f"    {x},") <= 100
 
 
+def _toml_line(key: str, v: Any) -> str:
+    if type(v) is str:
+        return f'{key} = "{v}"\n' if not _TOML_ESC.search(v) else f"{key} = {_toml_value(v)}\n"
+    if type(v) is list and v and all(type(x) is str for x in v) and not _TOML_ESC.search("".join(v)):
+        return f'{key} = [\n    "' + '",\n    "'.join(v) + '",\n]\n'
+    return f"{key} = {_toml_value(v)}\n"
+
+
+def _question_table(q: Question) -> str:
+    """``[[questions]]`` for one question: the keys and order of Question.to_dict, formatted like tomli_w."""
+    parts = ["[[questions]]\n", _toml_line("id", q.id), _toml_line("topic", q.topic), _toml_line("type", q.type),
+             _toml_line("prompt", q.prompt)]
+    if q.choices:
+        parts.append(_toml_line("choices", list(q.choices)))
+    if q.type in ("choice", "multi", "truefalse", "short") and q.answer is not None:
+        parts.append(_toml_line("answer", q.answer))
+    if q.accept:
+        parts.append(_toml_line("accept", list(q.accept)))
+    if q.items:
+        parts.append(_toml_line("items", list(q.items)))
+    if q.explanation:
+        parts.append(_toml_line("explanation", q.explanation))
+    if q.source:
+        parts.append(_toml_line("source", q.source))
+    if q.tags:
+        parts.append(_toml_line("tags", list(q.tags)))
+    parts.append(_toml_line("origin", q.origin))
+    return "".join(parts)
+
+
 def fast_set_to_text(qset: QuestionSet) -> str:
     """Same text as setfile.set_to_text, written fast (falls back to it for shapes it does not know)."""
     try:
@@ -733,26 +776,14 @@ def fast_set_to_text(qset: QuestionSet) -> str:
         else:
             for t in topics:
                 chunks.append("[[topics]]\n" + "".join(f"{k} = {_toml_value(v)}\n" for k, v in t.items()))
-        qdicts = [q.to_dict() for q in qset.questions]
-        if not qdicts:
+        questions = qset.questions
+        if not questions:
             head.append("questions = []\n")
-        elif all(_fits_inline(d) for d in qdicts):  # tomli_w inlines small tables
-            rendered = ["{ " + ", ".join(f"{k} = {_toml_value(v)}" for k, v in d.items()) + " }" for d in qdicts]
+        elif all(_fits_inline(q.to_dict()) for q in questions):  # tomli_w inlines small tables
+            rendered = ["{ " + ", ".join(f"{k} = {_toml_value(v)}" for k, v in q.to_dict().items()) + " }" for q in questions]
             head.append("questions = [\n" + "".join(f"    {x},\n" for x in rendered) + "]\n")
         else:
-            search = _TOML_ESC.search
-            append = chunks.append
-            for d in qdicts:
-                parts = ["[[questions]]\n"]
-                add = parts.append
-                for k, v in d.items():
-                    if type(v) is str and not search(v):
-                        add(f'{k} = "{v}"\n')
-                    elif type(v) is list and not search(joined := "".join(map(str, v))) and all(type(x) is str for x in v):
-                        add(f'{k} = [\n    "' + '",\n    "'.join(v) + '",\n]\n' if joined or v else f"{k} = []\n")
-                    else:
-                        add(f"{k} = {_toml_value(v)}\n")
-                append("".join(parts))
+            chunks.extend(map(_question_table, questions))
         text = "".join(head) + "".join("\n" + c for c in chunks)
     except TypeError:
         return set_to_text(qset)
