@@ -7,6 +7,7 @@ import json
 import sqlite3
 import stat
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import genanki
@@ -326,6 +327,12 @@ def test_fast_writer_matches_set_to_text():
         Question(id="z", topic="t", type="cloze", prompt="{{a|b}} " * 30, answer="dropped"),
     ])
     assert fast_set_to_text(shapes) == set_to_text(shapes)
+    plain = QuestionSet(id="p", title="P", topics=[Topic("t", "T")], questions=[
+        replace(q, choices=[c.replace('"', "").replace("\\", "") for c in q.choices],
+                answer=[a.replace('"', "") for a in q.answer] if isinstance(q.answer, list) else q.answer,
+                tags=[t.replace('"', "") for t in q.tags], explanation=q.explanation.strip())
+        for q in shapes.questions] + [Question(id="tf", topic="t", type="truefalse", prompt="p" * 120, answer=False)])
+    assert fast_set_to_text(plain) == set_to_text(plain)
     small = QuestionSet(id="s", title="S", topics=[Topic("t", "T")],
                         questions=[Question(id="a", topic="t", type="short", prompt="p?", answer="x")])
     assert fast_set_to_text(small) == set_to_text(small)

@@ -759,6 +759,38 @@ def _question_table(q: Question) -> str:
     return "".join(parts)
 
 
+def _plain_strings(q: Question) -> str:
+    """Every string of a question run together, to test the whole set for characters TOML must escape."""
+    a = q.answer
+    extra = a if type(a) is str else "".join(map(str, a)) if type(a) is list else ""
+    return "".join((q.id, q.topic, q.type, q.prompt, extra, q.explanation, q.source, q.origin, *q.choices, *q.accept,
+                    *q.items, *q.tags))
+
+
+def _plain_list(key: str, v: list[str]) -> str:
+    return f'{key} = [\n    "' + '",\n    "'.join(v) + '",\n]\n'
+
+
+def _plain_question_table(q: Question) -> str:
+    """_question_table for a question known to hold nothing that needs escaping."""
+    text = f'[[questions]]\nid = "{q.id}"\ntopic = "{q.topic}"\ntype = "{q.type}"\nprompt = "{q.prompt}"\n'
+    if q.choices:
+        text += _plain_list("choices", q.choices)
+    if q.type in ("choice", "multi", "truefalse", "short") and q.answer is not None:
+        text += f'answer = "{q.answer}"\n' if type(q.answer) is str else _toml_line("answer", q.answer)
+    if q.accept:
+        text += _plain_list("accept", q.accept)
+    if q.items:
+        text += _plain_list("items", q.items)
+    if q.explanation:
+        text += f'explanation = "{q.explanation}"\n'
+    if q.source:
+        text += f'source = "{q.source}"\n'
+    if q.tags:
+        text += _plain_list("tags", q.tags)
+    return text + f'origin = "{q.origin}"\n'
+
+
 def fast_set_to_text(qset: QuestionSet) -> str:
     """Same text as setfile.set_to_text, written fast (falls back to it for shapes it does not know)."""
     try:
@@ -782,6 +814,8 @@ def fast_set_to_text(qset: QuestionSet) -> str:
         elif all(_fits_inline(q.to_dict()) for q in questions):  # tomli_w inlines small tables
             rendered = ["{ " + ", ".join(f"{k} = {_toml_value(v)}" for k, v in q.to_dict().items()) + " }" for q in questions]
             head.append("questions = [\n" + "".join(f"    {x},\n" for x in rendered) + "]\n")
+        elif not _TOML_ESC.search("".join(map(_plain_strings, questions))):
+            chunks.extend(map(_plain_question_table, questions))  # nothing to escape anywhere: no per-field checks
         else:
             chunks.extend(map(_question_table, questions))
         text = "".join(head) + "".join("\n" + c for c in chunks)
