@@ -814,10 +814,10 @@ def fast_set_to_text(qset: QuestionSet) -> str:
         elif all(_fits_inline(q.to_dict()) for q in questions):  # tomli_w inlines small tables
             rendered = ["{ " + ", ".join(f"{k} = {_toml_value(v)}" for k, v in q.to_dict().items()) + " }" for q in questions]
             head.append("questions = [\n" + "".join(f"    {x},\n" for x in rendered) + "]\n")
-        elif not _TOML_ESC.search("".join(map(_plain_strings, questions))):
-            chunks.extend(map(_plain_question_table, questions))  # nothing to escape anywhere: no per-field checks
         else:
-            chunks.extend(map(_question_table, questions))
+            search = _TOML_ESC.search
+            # one test per question for characters to escape; most questions have none
+            chunks.extend([_question_table(q) if search(_plain_strings(q)) else _plain_question_table(q) for q in questions])
         text = "".join(head) + "".join("\n" + c for c in chunks)
     except TypeError:
         return set_to_text(qset)
