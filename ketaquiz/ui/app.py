@@ -1,0 +1,249 @@
+"""Start the desktop app: one instance per data directory, a checked database, daily backups, the main window."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
+
+from ..core import backup
+from ..core.clock import Clock, utc_now
+from ..core.library import DEFAULT_PROFILE, DataDir
+from ..core.store import StoreError
+from .context import AppContext
+from .main_window import MainWindow
+from .theme import apply_theme
+
+Ask = Callable[[str, str], bool]  # (title, question) -> yes?
+
+
+class InstanceGuard(QObject):
+    """One running app per data directory: a lock file, and a local socket the next instance knocks on."""
+
+    raise_requested = Signal()
+
+    def __init__(self, root: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        root.mkdir(parents=True, exist_ok=True)
+        self.lock = QLockFile(str(root / "ketaquiz.lock"))
+        self.lock.setStaleLockTime(0)  # never stale by age: a long study session keeps it
+        digest = hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:16]
+        user = os.environ.get("USER") or os.environ.get("USERNAME") or "user"
+        self.name = f"ketaquiz-{user}-{digest}"
+        self.server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        """True when this is the only instance (then it listens for the next one)."""
+        if not self.lock.tryLock(100):
+            return False
+        QLocalServer.removeServer(self.name)  # a leftover from a crash
+        self.server = QLocalServer(self)
+        self.server.newConnection.connect(self._knock)
+        self.server.listen(self.name)
+        return True
+
+    def _knock(self) -> None:
+        assert self.server is not None
+        while self.server.hasPendingConnections():
+            conn = self.server.nextPendingConnection()
+            conn.disconnected.connect(conn.deleteLater)
+            conn.close()
+            self.raise_requested.emit()
+
+    def notify_running(self, timeout_ms: int = 1000) -> bool:
+        """Ask the running instance to raise its window; False when it does not answer."""
+        sock = QLocalSocket()
+        sock.connectToServer(self.name)
+        if not sock.waitForConnected(timeout_ms):
+            return False
+        sock.write(b"raise\n")
+        sock.flush()
+        sock.waitForBytesWritten(timeout_ms)
+        sock.disconnectFromServer()
+        return True
+
+    def release(self) -> None:
+        if self.server is not None:
+            self.server.close()
+            self.server = None
+        self.lock.unlock()
+
+
+def open_checked(data: DataDir, profile: str, clock: Clock, ask: Ask) -> AppContext | None:
+    """Open the profile; when its database fails quick_check, offer the newest good backup.
+
+    Returns None when the database cannot be opened and no backup was restored.
+    """
+    problem: str | None = None
+    ctx: AppContext | None = None
+    try:
+        ctx = AppContext(data, profile, clock=clock)
+        result = ctx.store.quick_check()
+        if result != "ok":
+            problem = result
+    except StoreError as e:
+        problem = str(e)
+    if problem is None:
+        return ctx
+    good = backup.newest_good_backup(data.backups_dir(profile))
+    if good is not None and ask(
+        "Progress database damaged",
+        f"The progress database failed its check:\n{problem}\n\nRestore the backup from {good.label}? "
+        "The damaged file is kept beside it.",
+    ):
+        if ctx is not None:
+            ctx.close()
+        backup.restore_backup(good.path, data.db_path(profile), clock())
+        return AppContext(data, profile, clock=clock)
+    if ctx is None and good is None:
+        ask("Progress database damaged", f"{problem}\n\nThere is no backup to restore.")
+    return ctx
+
+
+class AppController(QObject):
+    """Wires the window to backups and settings; owns the context for the app's life."""
+
+    def __init__(self, app: QApplication, ctx: AppContext, window: MainWindow, *, ask: Ask | None = None,
+                 choose: Callable[[list[backup.Backup]], backup.Backup | None] | None = None) -> None:
+        super().__init__()
+        self.app, self.ctx, self.window = app, ctx, window
+        self.ask = ask or (lambda title, text: _ask(window, title, text))
+        self.choose = choose or (lambda items: _choose_backup(window, items))
+        window.restore_requested.connect(self.restore_dialog)
+        window.backup_requested.connect(self.backup_now)
+        ctx.settings_changed.connect(self.apply_settings)
+        ctx.profile_changed.connect(lambda _n: self.apply_settings())
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.ctx.data.backups_dir(self.ctx.profile)
+
+    def apply_settings(self) -> None:
+        apply_theme(self.app, self.ctx.store.settings())
+
+    def daily_backup(self) -> Path | None:
+        return backup.maybe_daily_backup(self.ctx.store, self.backups_dir, self.ctx.clock())
+
+    def backup_now(self) -> Path:
+        path = backup.make_backup(self.ctx.store, self.backups_dir, self.ctx.clock())
+        self.window.statusBar().showMessage(f"Backed up to {path}", 5000)
+        return path
+
+    def restore_dialog(self) -> bool:
+        """Pick a backup and put it in place (the current database is moved aside, not deleted)."""
+        items = backup.list_backups(self.backups_dir)
+        if not items:
+            self.ask("Restore backup", f"There are no backups yet in {self.backups_dir}.")
+            return False
+        chosen = self.choose(items)
+        if chosen is None:
+            return False
+        return self.restore(chosen)
+
+    def restore(self, chosen: backup.Backup) -> bool:
+        study = self.window.pages.get("study")
+        stop = getattr(study, "stop", None)
+        if callable(stop):
+            stop()
+        ctx = self.ctx
+        ctx.store.close()
+        try:
+            aside = backup.restore_backup(chosen.path, ctx.data.db_path(ctx.profile), ctx.clock())
+        finally:
+            ctx.store = ctx.data.open_store(ctx.profile, clock=ctx.clock)
+        ctx.reload_library()
+        ctx.progress_changed.emit()
+        ctx.settings_changed.emit()
+        self.window.statusBar().showMessage(
+            f"Restored the backup from {chosen.label}" + (f"; the previous database is at {aside}" if aside else ""),
+            10000,
+        )
+        return True
+
+    def shutdown(self) -> None:
+        """On quit: one last backup, then close the database."""
+        try:
+            backup.make_backup(self.ctx.store, self.backups_dir, self.ctx.clock())
+        except Exception as e:  # noqa: BLE001 - a failed backup must not lose the quit
+            print(f"ketaquiz: backup on close failed: {e}", file=sys.stderr)
+        self.ctx.close()
+
+
+def _ask(parent: QWidget | None, title: str, text: str) -> bool:
+    return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes
+
+
+def _choose_backup(parent: QWidget, items: list[backup.Backup]) -> backup.Backup | None:
+    labels = [b.label for b in items]
+    label, ok = QInputDialog.getItem(
+        parent, "Restore backup", "Replace your progress with the backup from\n(the current database is kept aside):",
+        labels, 0, False,
+    )
+    if not ok:
+        return None
+    return items[labels.index(label)]
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (created once), high-DPI friendly."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("KetaQuiz")
+    app.setOrganizationName("KetaQuiz")
+    app.setApplicationDisplayName("KetaQuiz")
+    return app
+
+
+def window_settings(data: DataDir) -> QSettings:
+    """Window geometry and last page, kept in the data directory (so each data directory has its own)."""
+    return QSettings(str(data.root / "window.ini"), QSettings.Format.IniFormat)
+
+
+def run(data: DataDir, profile: str | None = None, *, clock: Clock = utc_now) -> int:
+    """Run the desktop app on a data directory until the window closes; the exit status."""
+    app = make_app()
+    guard = InstanceGuard(data.root)
+    if not guard.acquire():
+        if guard.notify_running():
+            print(f"KetaQuiz is already running on {data.root}; its window was brought to the front.", file=sys.stderr)
+            return 0
+        QMessageBox.information(None, "KetaQuiz is already open",
+                                f"KetaQuiz is already open on {data.root}.\nSwitch to its window.")
+        return 1
+    try:
+        ctx = open_checked(data, profile or DEFAULT_PROFILE, clock, lambda t, q: _ask(None, t, q))
+        if ctx is None:
+            return 1
+        ctx.reload_library()
+        apply_theme(app, ctx.store.settings())
+        window = MainWindow(ctx, settings=window_settings(data))
+        controller = AppController(app, ctx, window)
+        guard.raise_requested.connect(lambda: _bring_to_front(window))
+        window.restore_state()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        # After the first paint: the daily backup never delays the window.
+        QTimer.singleShot(1500, controller.daily_backup)
+        app.aboutToQuit.connect(controller.shutdown)
+        return int(app.exec())
+    finally:
+        guard.release()
+
+
+def _bring_to_front(window: QWidget) -> None:
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()

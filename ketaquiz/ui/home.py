@@ -1,0 +1,145 @@
+"""The Home page: each course with its topics (new / due / learned), Study buttons, and today's progress."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.stats import compute_stats
+from .context import AppContext, StudyRequest
+
+
+class HomePage(QWidget):
+    """Lists sets and topics; refreshed when shown after the library or progress changed."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._dirty = True
+        self.study_buttons: dict[tuple[str, str | None], QPushButton] = {}  # (set, topic or None) -> button
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        head = QHBoxLayout()
+        title = QLabel("Home")
+        title.setObjectName("heading")
+        self.today_label = QLabel()
+        self.today_label.setAccessibleName("Today's progress")
+        self.today_label.setObjectName("hint")
+        self.study_all_btn = QPushButton("Study all &due")
+        self.study_all_btn.setObjectName("primary")
+        self.study_all_btn.setAccessibleName("Study everything due, then new questions")
+        self.study_all_btn.clicked.connect(lambda: self.request(StudyRequest()))
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(self.study_all_btn)
+        outer.addLayout(head)
+        outer.addWidget(self.today_label)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroll, 1)
+
+        ctx.library_changed.connect(self.mark_dirty)
+        ctx.progress_changed.connect(self.mark_dirty)
+        ctx.profile_changed.connect(lambda _n: self.mark_dirty())
+        ctx.settings_changed.connect(self.mark_dirty)
+
+    def mark_dirty(self) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt override)
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def request(self, req: StudyRequest) -> None:
+        self.ctx.study_requested.emit(req)
+        self.ctx.page_requested.emit("study")
+
+    def refresh(self) -> None:
+        """Rebuild the course list from the store."""
+        self._dirty = False
+        store = self.ctx.store
+        now = self.ctx.clock()
+        counts = store.topic_counts(now)
+        stats = compute_stats(store, now)
+        self.today_label.setText(
+            f"Today: {stats.reviews_today} answered · {stats.due_now} due now · "
+            f"{stats.new_remaining} new left · streak {stats.streak_days} day{'s' if stats.streak_days != 1 else ''}"
+        )
+        self.study_buttons.clear()
+        body = QWidget()
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(0, 8, 0, 8)
+        lay.setSpacing(16)
+        sets = store.sets()
+        if not sets:
+            empty = QLabel("No courses yet. Add one on the Sets page.")
+            empty.setObjectName("hint")
+            lay.addWidget(empty)
+        for info in sets:
+            lay.addWidget(self._set_card(info.id, info.title, counts))
+        lay.addStretch(1)
+        old = self.scroll.takeWidget()
+        self.scroll.setWidget(body)
+        if old is not None:
+            old.deleteLater()
+
+    def _set_card(self, set_id: str, title: str, counts: dict[tuple[str, str], dict[str, int]]) -> QWidget:
+        card = QFrame()
+        card.setObjectName("card")
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        v = QVBoxLayout(card)
+        top = QHBoxLayout()
+        name = QLabel(title)
+        name.setObjectName("subheading")
+        name.setWordWrap(True)
+        totals = {"new": 0, "due": 0, "learned": 0, "total": 0}
+        for (sid, _topic), c in counts.items():
+            if sid == set_id:
+                for k in totals:
+                    totals[k] += c[k]
+        btn = QPushButton("Study course")
+        btn.setAccessibleName(f"Study {title}")
+        btn.clicked.connect(lambda: self.request(StudyRequest(set_id=set_id)))
+        self.study_buttons[(set_id, None)] = btn
+        top.addWidget(name, 1)
+        top.addWidget(QLabel(f"{totals['learned']} of {totals['total']} learned"))
+        top.addWidget(btn)
+        v.addLayout(top)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        for col, text in enumerate(("Topic", "New", "Due", "Learned")):
+            h = QLabel(text)
+            h.setObjectName("hint")
+            grid.addWidget(h, 0, col, alignment=Qt.AlignmentFlag.AlignLeft if col == 0 else Qt.AlignmentFlag.AlignRight)
+        for row, topic in enumerate(self.ctx.store.topics(set_id), start=1):
+            c = counts.get((set_id, topic.id), {"new": 0, "due": 0, "learned": 0, "total": 0})
+            grid.addWidget(QLabel(topic.title), row, 0)
+            for col, k in enumerate(("new", "due", "learned"), start=1):
+                lab = QLabel(str(c[k]))
+                if k == "due" and c[k]:
+                    lab.setObjectName("due")
+                grid.addWidget(lab, row, col, alignment=Qt.AlignmentFlag.AlignRight)
+            b = QPushButton("Study")
+            b.setAccessibleName(f"Study {topic.title}")
+            b.setEnabled(c["total"] > 0)
+            b.clicked.connect(lambda _=False, t=topic.id: self.request(StudyRequest(set_id=set_id, topics=[t])))
+            self.study_buttons[(set_id, topic.id)] = b
+            grid.addWidget(b, row, 4)
+        grid.setColumnStretch(0, 1)
+        v.addLayout(grid)
+        return card

@@ -1,0 +1,218 @@
+"""The main window: a sidebar of pages (Ctrl+1..6) over a stack; Sets and Scores are built on first visit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from random import Random
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .article_view import ArticlePage
+from .context import AppContext
+from .home import HomePage
+from .settings_page import SettingsPage
+from .study import StudyPage
+
+PAGES = [("home", "Home"), ("study", "Study"), ("article", "Article"), ("sets", "Sets"), ("scores", "Scores"),
+         ("settings", "Settings")]
+
+
+def placeholder(title: str, why: str) -> QWidget:
+    """A page that is not available yet."""
+    w = QWidget()
+    lay = QVBoxLayout(w)
+    lab = QLabel(f"{title} — coming soon")
+    lab.setObjectName("heading")
+    hint = QLabel(why)
+    hint.setObjectName("hint")
+    hint.setWordWrap(True)
+    lay.addStretch(1)
+    lay.addWidget(lab, alignment=Qt.AlignmentFlag.AlignCenter)
+    lay.addWidget(hint, alignment=Qt.AlignmentFlag.AlignCenter)
+    lay.addStretch(2)
+    return w
+
+
+def _sets_page(ctx: AppContext) -> QWidget:
+    try:
+        from .sets_page import SetsPage
+    except ImportError as e:
+        return placeholder("Sets", str(e))
+    return SetsPage(ctx)
+
+
+def _scores_page(ctx: AppContext) -> QWidget:
+    try:
+        from .scores_page import ScoresPage
+    except ImportError as e:
+        return placeholder("Scores", str(e))
+    return ScoresPage(ctx)
+
+
+class MainWindow(QMainWindow):
+    """Hosts the pages; talks to them only through the AppContext."""
+
+    restore_requested = Signal()  # "Restore backup…": the app closes the store and swaps the file
+    backup_requested = Signal()
+
+    def __init__(self, ctx: AppContext, *, settings: QSettings | None = None, rng: Random | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.qsettings = settings
+        self.setWindowTitle("KetaQuiz")
+        self.setMinimumSize(720, 480)
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName("Pages")
+        self.sidebar.setMaximumWidth(200)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        self._factories: dict[str, Callable[[], QWidget]] = {
+            "home": lambda: HomePage(ctx),
+            "study": lambda: StudyPage(ctx, rng=rng),
+            "article": lambda: ArticlePage(ctx),
+            "sets": lambda: _sets_page(ctx),
+            "scores": lambda: _scores_page(ctx),
+            "settings": lambda: SettingsPage(ctx),
+        }
+        for i, (name, title) in enumerate(PAGES):
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setToolTip(f"{title}  (Ctrl+{i + 1})")
+            self.sidebar.addItem(item)
+            holder = QWidget()  # replaced by the page when first shown
+            holder.setObjectName(f"holder-{name}")
+            self.stack.addWidget(holder)
+        # Study and Article listen to signals sent from other pages, so they exist from the start.
+        for name in ("home", "study", "article"):
+            self.page(name)
+
+        side = QWidget()
+        side_lay = QVBoxLayout(side)
+        side_lay.setContentsMargins(0, 0, 0, 0)
+        side_lay.setSpacing(0)
+        side_lay.addWidget(self.sidebar, 1)
+        self.profile_switcher = self._profile_switcher()
+        if self.profile_switcher is not None:
+            side_lay.addWidget(self.profile_switcher)
+        side.setMaximumWidth(220)
+        splitter = QSplitter()
+        splitter.addWidget(side)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+        self.sidebar.currentRowChanged.connect(self._row_changed)
+        ctx.page_requested.connect(self.show_page)
+        self._build_actions()
+        self.show_page("home")
+
+    def _profile_switcher(self) -> QWidget | None:
+        try:
+            from .profiles import ProfileSwitcher
+        except ImportError:
+            return None
+        return ProfileSwitcher(self.ctx)
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar().addMenu("&File")
+        backup = QAction("&Back up now", self)
+        backup.triggered.connect(self.backup_requested.emit)
+        restore = QAction("&Restore backup…", self)
+        restore.setObjectName("restore_backup")
+        restore.triggered.connect(self.restore_requested.emit)
+        quit_ = QAction("&Quit", self)
+        quit_.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_.triggered.connect(self.close)
+        menu.addAction(backup)
+        menu.addAction(restore)
+        menu.addSeparator()
+        menu.addAction(quit_)
+        self.restore_action = restore
+        go = self.menuBar().addMenu("&Go")
+        for i, (name, title) in enumerate(PAGES):
+            act = QAction(title, self)
+            act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            act.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            act.triggered.connect(lambda _=False, n=name: self.show_page(n))
+            go.addAction(act)
+            self.addAction(act)
+
+    def page(self, name: str) -> QWidget:
+        """The page widget, built on first use."""
+        if name not in self.pages:
+            index = [n for n, _ in PAGES].index(name)
+            widget = self._factories[name]()
+            widget.setObjectName(f"page-{name}")
+            old = self.stack.widget(index)
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.pages[name] = widget
+        return self.pages[name]
+
+    def current_page(self) -> str:
+        return PAGES[self.stack.currentIndex()][0]
+
+    def show_page(self, name: str) -> None:
+        """Switch to a page by name (home, study, article, sets, scores, settings)."""
+        names = [n for n, _ in PAGES]
+        if name not in names:
+            return
+        widget = self.page(name)
+        self.stack.setCurrentWidget(widget)
+        row = names.index(name)
+        if self.sidebar.currentRow() != row:
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(row)
+            self.sidebar.blockSignals(False)
+
+    def _row_changed(self, row: int) -> None:
+        if 0 <= row < len(PAGES):
+            self.show_page(PAGES[row][0])
+
+    def restore_state(self) -> None:
+        """Geometry and last page from QSettings."""
+        if self.qsettings is None:
+            self.resize(1100, 760)
+            return
+        geo = self.qsettings.value("window/geometry")
+        if geo is not None:
+            self.restoreGeometry(geo)
+        else:
+            self.resize(1100, 760)
+        last = self.qsettings.value("window/page", "home")
+        if isinstance(last, str) and last not in ("study",):
+            self.show_page(last)
+
+    def save_state(self) -> None:
+        if self.qsettings is None:
+            return
+        self.qsettings.setValue("window/geometry", self.saveGeometry())
+        self.qsettings.setValue("window/page", self.current_page())
+        self.qsettings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        sets = self.pages.get("sets")
+        keep = getattr(sets, "maybe_keep_changes", None)
+        if callable(keep) and not keep():
+            event.ignore()
+            return
+        self.save_state()
+        study = self.pages.get("study")
+        if isinstance(study, StudyPage):
+            study.stop()
+        super().closeEvent(event)

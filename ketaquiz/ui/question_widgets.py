@@ -1,0 +1,449 @@
+"""One input widget per question type. Each gives its `response()` in the shape `StudySession.submit` takes.
+
+Keys: the study page forwards unhandled key presses to `handle_key`; a widget returns True when the key
+was for it (choice 1–5, multi 1–8, T/F) and may emit `submit_requested` (choice and true/false answer at once).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.questions import CLOZE_GAP, Question
+from ..core.session import Feedback
+
+RIGHT_STYLE = "background-color: rgba(46, 160, 67, 0.35);"
+WRONG_STYLE = "background-color: rgba(218, 54, 51, 0.35);"
+
+
+def _prompt_label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("prompt")
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setAccessibleName("Question")
+    return label
+
+
+class QuestionWidget(QWidget):
+    """Base: shows the prompt and takes a response; `show_result` marks right and wrong parts."""
+
+    submit_requested = Signal()
+
+    def __init__(self, question: Question, options: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.options = list(options)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.setSpacing(10)
+
+    def add_prompt(self) -> None:
+        self.prompt_label = _prompt_label(self.question.display_prompt())
+        self.layout_.addWidget(self.prompt_label)
+
+    def response(self) -> Any:
+        """The learner's answer (None when nothing was given: counts as "I don't know")."""
+        raise NotImplementedError
+
+    def has_response(self) -> bool:
+        return self.response() is not None
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        return False
+
+    def focus_input(self) -> None:
+        self.focusNextChild()
+
+    def show_result(self, feedback: Feedback) -> None:
+        """Lock the input and colour what was right and wrong."""
+
+
+class ChoiceWidget(QuestionWidget):
+    """One button per option; a click or the keys 1–5 answer at once."""
+
+    def __init__(self, question: Question, options: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(question, options, parent)
+        self.add_prompt()
+        self.buttons: list[QPushButton] = []
+        self.chosen: str | None = None
+        for i, opt in enumerate(self.options):
+            b = QPushButton(f"{i + 1}.  {opt}")
+            b.setObjectName("option")
+            b.setAccessibleName(f"Option {i + 1}: {opt}")
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            b.setStyleSheet("text-align: left; padding: 8px;")
+            b.clicked.connect(lambda _=False, o=opt: self.choose(o))
+            self.buttons.append(b)
+            self.layout_.addWidget(b)
+
+    def choose(self, option: str) -> None:
+        if self.chosen is not None:
+            return
+        self.chosen = option
+        self.submit_requested.emit()
+
+    def response(self) -> Any:
+        return self.chosen
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        n = event.key() - Qt.Key.Key_1
+        if 0 <= n < min(len(self.options), 9) and self.chosen is None:
+            self.choose(self.options[n])
+            return True
+        return False
+
+    def focus_input(self) -> None:
+        if self.buttons:
+            self.buttons[0].setFocus()
+
+    def show_result(self, feedback: Feedback) -> None:
+        for b, opt in zip(self.buttons, self.options):
+            b.setEnabled(False)
+            if opt == self.question.answer:
+                b.setStyleSheet("text-align: left; padding: 8px;" + RIGHT_STYLE)
+            elif opt == self.chosen:
+                b.setStyleSheet("text-align: left; padding: 8px;" + WRONG_STYLE)
+
+
+class MultiWidget(QuestionWidget):
+    """Check boxes (keys 1–8 toggle); Enter submits."""
+
+    def __init__(self, question: Question, options: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(question, options, parent)
+        self.add_prompt()
+        hint = QLabel("Tick every right answer, then press Enter.")
+        hint.setObjectName("hint")
+        self.layout_.addWidget(hint)
+        self.boxes: list[QCheckBox] = []
+        for i, opt in enumerate(self.options):
+            box = QCheckBox(f"{i + 1}.  {opt}")
+            box.setAccessibleName(f"Option {i + 1}: {opt}")
+            self.boxes.append(box)
+            self.layout_.addWidget(box)
+
+    def response(self) -> Any:
+        return [o for o, b in zip(self.options, self.boxes) if b.isChecked()]
+
+    def has_response(self) -> bool:
+        return True  # ticking none is an answer
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        n = event.key() - Qt.Key.Key_1
+        if 0 <= n < min(len(self.boxes), 9) and self.boxes[n].isEnabled():
+            self.boxes[n].toggle()
+            self.boxes[n].setFocus()
+            return True
+        return False
+
+    def focus_input(self) -> None:
+        if self.boxes:
+            self.boxes[0].setFocus()
+
+    def show_result(self, feedback: Feedback) -> None:
+        right = set(self.question.answer or [])
+        for b, opt in zip(self.boxes, self.options):
+            b.setEnabled(False)
+            if opt in right:
+                b.setStyleSheet(RIGHT_STYLE if b.isChecked() else WRONG_STYLE + "font-weight: bold;")
+                b.setText(b.text() + ("" if b.isChecked() else "   ← missed"))
+            elif b.isChecked():
+                b.setStyleSheet(WRONG_STYLE)
+
+
+class TrueFalseWidget(QuestionWidget):
+    """A statement with True / False buttons; keys T and F answer at once."""
+
+    def __init__(self, question: Question, options: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(question, options, parent)
+        self.add_prompt()
+        row = QHBoxLayout()
+        self.true_btn = QPushButton("&True  (T)")
+        self.false_btn = QPushButton("&False  (F)")
+        self.true_btn.setAccessibleName("True")
+        self.false_btn.setAccessibleName("False")
+        for b, value in ((self.true_btn, True), (self.false_btn, False)):
+            b.setMinimumHeight(40)
+            b.clicked.connect(lambda _=False, v=value: self.choose(v))
+            row.addWidget(b)
+        self.layout_.addLayout(row)
+        self.chosen: bool | None = None
+
+    def choose(self, value: bool) -> None:
+        if self.chosen is not None:
+            return
+        self.chosen = value
+        self.submit_requested.emit()
+
+    def response(self) -> Any:
+        return self.chosen
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        if self.chosen is None and event.key() in (Qt.Key.Key_T, Qt.Key.Key_F):
+            self.choose(event.key() == Qt.Key.Key_T)
+            return True
+        return False
+
+    def focus_input(self) -> None:
+        self.true_btn.setFocus()
+
+    def show_result(self, feedback: Feedback) -> None:
+        for b, value in ((self.true_btn, True), (self.false_btn, False)):
+            b.setEnabled(False)
+            if value == bool(self.question.answer):
+                b.setStyleSheet(RIGHT_STYLE)
+            elif value == self.chosen:
+                b.setStyleSheet(WRONG_STYLE)
+
+
+class FlowLayout(QLayout):
+    """Lays widgets out left to right, wrapping to the next line like words."""
+
+    def __init__(self, parent: QWidget | None = None, h_spacing: int = 4, v_spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._h, self._v = h_spacing, v_spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt override)
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._do_layout(QRect(0, 0, width, 0), apply=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+        super().setGeometry(rect)
+        self._do_layout(rect, apply=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:  # noqa: N802
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _do_layout(self, rect: QRect, apply: bool) -> int:
+        x, y, line_h = rect.x(), rect.y(), 0
+        for item in self._items:
+            hint = item.sizeHint()
+            if x + hint.width() > rect.right() and line_h > 0:
+                x, y, line_h = rect.x(), y + line_h + self._v, 0
+            if apply:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._h
+            line_h = max(line_h, hint.height())
+        return y + line_h - rect.y()
+
+
+class _FlowText(QWidget):
+    """Words and inline line edits that wrap like text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.flow = FlowLayout(self, h_spacing=5, v_spacing=6)
+
+
+class ClozeWidget(QuestionWidget):
+    """The sentence with a line edit in each gap; Enter submits."""
+
+    def __init__(self, question: Question, options: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(question, options, parent)
+        flow = _FlowText()
+        self.edits: list[QLineEdit] = []
+        prompt = question.prompt
+        pos = 0
+        for m in CLOZE_GAP.finditer(prompt):
+            self._words(flow, prompt[pos : m.start()])
+            edit = QLineEdit()
+            edit.setAccessibleName(f"Gap {len(self.edits) + 1}")
+            edit.setPlaceholderText(f"gap {len(self.edits) + 1}")
+            width = max(len(a) for a in m.group(1).split("|"))
+            edit.setMinimumWidth(max(90, edit.fontMetrics().horizontalAdvance("m") * min(width + 2, 30)))
+            edit.setMaximumWidth(max(90, edit.fontMetrics().horizontalAdvance("m") * min(width + 4, 34)))
+            self.edits.append(edit)
+            flow.flow.addWidget(edit)
+            pos = m.end()
+        self._words(flow, prompt[pos:])
+        flow.setAccessibleName("Question")
+        self.flow_widget = flow
+        self.layout_.addWidget(flow)
+
+    @staticmethod
+    def _words(flow: _FlowText, text: str) -> None:
+        for word in text.split():
+            w = QLabel(word)
+            w.setObjectName("prompt")
+            w.setTextFormat(Qt.TextFormat.PlainText)
+            flow.flow.addWidget(w)
+
+    def response(self) -> Any:
+        values = [e.text() for e in self.edits]
+        return values if any(v.strip() for v in values) else None
+
+    def focus_input(self) -> None:
+        if self.edits:
+            self.edits[0].setFocus()
+
+    def show_result(self, feedback: Feedback) -> None:
+        from ..core.grading import typed_match
+        from ..core.questions import cloze_gaps
+
+        for edit, accepted in zip(self.edits, cloze_gaps(self.question.prompt)):
+            edit.setReadOnly(True)
+            ok, _typo = typed_match(edit.text(), accepted)
+            edit.setStyleSheet(RIGHT_STYLE if ok else WRONG_STYLE)
+            if not ok:
+                edit.setToolTip(f"Right answer: {accepted[0]}")
+
+
+class ShortWidget(QuestionWidget):
+    """A line edit; Enter submits. Small typos are accepted (and said so)."""
+
+    def __init__(self, question: Question, options: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(question, options, parent)
+        self.add_prompt()
+        self.edit = QLineEdit()
+        self.edit.setAccessibleName("Your answer")
+        self.edit.setPlaceholderText("Type your answer and press Enter")
+        self.layout_.addWidget(self.edit)
+
+    def response(self) -> Any:
+        return self.edit.text() if self.edit.text().strip() else None
+
+    def focus_input(self) -> None:
+        self.edit.setFocus()
+
+    def show_result(self, feedback: Feedback) -> None:
+        self.edit.setReadOnly(True)
+        self.edit.setStyleSheet(RIGHT_STYLE if feedback.correct else WRONG_STYLE)
+
+
+class OrderList(QListWidget):
+    """A list reordered by dragging or by Alt+Up / Alt+Down."""
+
+    moved = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAccessibleName("Items to put in order")
+        self.setAccessibleDescription("Alt+Up and Alt+Down move the selected item")
+
+    def move_current(self, delta: int) -> bool:
+        row = self.currentRow()
+        target = row + delta
+        if row < 0 or not 0 <= target < self.count():
+            return False
+        item = self.takeItem(row)
+        self.insertItem(target, item)
+        self.setCurrentRow(target)
+        self.moved.emit()
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.modifiers() & Qt.KeyboardModifier.AltModifier and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            if self.isEnabled() and self.dragDropMode() != QAbstractItemView.DragDropMode.NoDragDrop:
+                self.move_current(-1 if event.key() == Qt.Key.Key_Up else 1)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def items(self) -> list[str]:
+        return [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())]
+
+
+class OrderWidget(QuestionWidget):
+    """Drag the items into order (or Alt+Up/Down); Enter submits."""
+
+    def __init__(self, question: Question, options: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(question, options, parent)
+        self.add_prompt()
+        hint = QLabel("Drag the items into order, or select one and press Alt+Up / Alt+Down. Enter submits.")
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        self.layout_.addWidget(hint)
+        self.list = OrderList()
+        for opt in self.options:
+            item = QListWidgetItem(opt)
+            item.setData(Qt.ItemDataRole.UserRole, opt)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        rows = max(1, self.list.count())
+        self.list.setMinimumHeight(min(rows * 34 + 8, 260))
+        self.list.setStyleSheet("QListWidget::item { padding: 6px; }")
+        self.layout_.addWidget(self.list)
+
+    def response(self) -> Any:
+        return self.list.items()
+
+    def has_response(self) -> bool:
+        return True
+
+    def focus_input(self) -> None:
+        self.list.setFocus()
+
+    def show_result(self, feedback: Feedback) -> None:
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
+        right = list(self.question.items)
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            ok = i < len(right) and item.data(Qt.ItemDataRole.UserRole) == right[i]
+            item.setText(f"{'✓' if ok else '✗'}  {item.data(Qt.ItemDataRole.UserRole)}")
+            item.setBackground(QBrush(QColor(46, 160, 67, 90) if ok else QColor(218, 54, 51, 90)))
+
+
+WIDGETS: dict[str, type[QuestionWidget]] = {
+    "choice": ChoiceWidget,
+    "multi": MultiWidget,
+    "truefalse": TrueFalseWidget,
+    "cloze": ClozeWidget,
+    "short": ShortWidget,
+    "order": OrderWidget,
+}
+
+
+def make_question_widget(question: Question, options: list[str], parent: QWidget | None = None) -> QuestionWidget:
+    """The widget for a question's type."""
+    return WIDGETS[question.type](question, options, parent)
+
+
+def escape(text: str) -> str:
+    return html.escape(text)

@@ -1,0 +1,515 @@
+"""The Study page: one question at a time over a `StudySession`, feedback after each answer, a summary at the end.
+
+Keys: Enter (or Space outside a text field) submits, then continues; 1–5 choose, T/F answer true/false;
+after an answer U marks "unsure" and E "easy"; Ctrl+Z undoes the last answer.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from random import Random
+from typing import Any
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.session import Feedback, StudySession, Summary
+from .context import AppContext, StudyRequest
+from .question_widgets import QuestionWidget, make_question_widget
+
+MORE_NEW = 10  # "Study more": new questions beyond today's limit
+
+
+def describe_due(due: datetime | None, now: datetime) -> str:
+    """'in 10 minutes', 'in 3 hours', 'tomorrow', 'in 5 days' — when something comes back."""
+    if due is None:
+        return "not scheduled"
+    secs = (due - now).total_seconds()
+    if secs < 60:
+        return "now"
+    if secs < 3600:
+        m = round(secs / 60)
+        return f"in {m} minute{'s' if m != 1 else ''}"
+    if secs < 86400:
+        h = round(secs / 3600)
+        return f"in {h} hour{'s' if h != 1 else ''}"
+    d = round(secs / 86400)
+    return "tomorrow" if d <= 1 else f"in {d} days"
+
+
+def _fmt_elapsed(ms: int) -> str:
+    s = ms // 1000
+    return f"{s // 60}:{s % 60:02d}"
+
+
+class StudyPage(QWidget):
+    """Drives a StudySession with clicks and keys."""
+
+    question_shown = Signal()  # a new question is on screen (used by the benchmark and tests)
+    answered = Signal(object)  # Feedback
+    finished = Signal()
+
+    def __init__(self, ctx: AppContext, rng: Random | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rng = rng
+        self.session: StudySession | None = None
+        self.request: StudyRequest | None = None
+        self.qwidget: QuestionWidget | None = None
+        self.feedback: Feedback | None = None
+        self._topic_titles: dict[str, str] = {}
+        self._marked = "normal"
+        self._last_response: Any = None
+        self._elapsed = QElapsedTimer()
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._update_timer)
+
+        self.stack = QStackedWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        outer.addWidget(self.stack)
+        self.idle_view = self._build_idle()
+        self.question_view = self._build_question_view()
+        self.summary_view = self._build_summary()
+        for w in (self.idle_view, self.question_view, self.summary_view):
+            self.stack.addWidget(w)
+
+        undo = QShortcut(QKeySequence.StandardKey.Undo, self)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.undo)
+        ctx.study_requested.connect(self.start)
+        ctx.profile_changed.connect(lambda _name: self.stop())
+
+    # --- building ---------------------------------------------------------
+    def _build_idle(self) -> QWidget:
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        self.idle_label = QLabel("Choose something to study on the Home page.")
+        self.idle_label.setObjectName("heading")
+        self.idle_label.setWordWrap(True)
+        lay.addStretch(1)
+        lay.addWidget(self.idle_label, alignment=Qt.AlignmentFlag.AlignCenter)
+        row = QHBoxLayout()
+        self.idle_more_btn = QPushButton("Study more new questions")
+        self.idle_more_btn.setAccessibleName("Study more new questions")
+        self.idle_more_btn.clicked.connect(self.study_more)
+        home = QPushButton("Back to Home")
+        home.setAccessibleName("Back to Home")
+        home.clicked.connect(lambda: self.ctx.page_requested.emit("home"))
+        row.addStretch(1)
+        row.addWidget(self.idle_more_btn)
+        row.addWidget(home)
+        row.addStretch(1)
+        lay.addLayout(row)
+        lay.addStretch(2)
+        return w
+
+    def _build_question_view(self) -> QWidget:
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        lay.setSpacing(12)
+        top = QHBoxLayout()
+        self.topic_label = QLabel()
+        self.topic_label.setObjectName("topic")
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Progress")
+        self.timer_label = QLabel("0:00")
+        self.timer_label.setAccessibleName("Time on this question")
+        self.timer_label.setToolTip("Time on this question")
+        top.addWidget(self.topic_label, 1)
+        top.addWidget(self.count_label)
+        top.addSpacing(12)
+        top.addWidget(self.timer_label)
+        lay.addLayout(top)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(8)
+        self.progress.setAccessibleName("Session progress")
+        lay.addWidget(self.progress)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        self.body_layout = QVBoxLayout(body)
+        self.body_layout.setContentsMargins(0, 8, 0, 8)
+        self.body_layout.setSpacing(14)
+        self.question_holder = QVBoxLayout()
+        self.body_layout.addLayout(self.question_holder)
+
+        self.feedback_panel = QFrame()
+        self.feedback_panel.setObjectName("feedback")
+        self.feedback_panel.setFrameShape(QFrame.Shape.StyledPanel)
+        fb = QVBoxLayout(self.feedback_panel)
+        self.verdict_label = QLabel()
+        self.verdict_label.setObjectName("verdict")
+        self.verdict_label.setAccessibleName("Verdict")
+        self.answer_label = QLabel()
+        self.answer_label.setWordWrap(True)
+        self.answer_label.setAccessibleName("Right answer")
+        self.answer_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.explanation_label = QLabel()
+        self.explanation_label.setWordWrap(True)
+        self.explanation_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.explanation_label.setAccessibleName("Explanation")
+        self.source_label = QLabel()
+        self.source_label.setWordWrap(True)
+        self.source_label.setObjectName("quote")
+        self.source_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.source_label.setAccessibleName("Source quote")
+        self.due_label = QLabel()
+        self.due_label.setObjectName("hint")
+        self.due_label.setAccessibleName("When it comes back")
+        for lab in (self.answer_label, self.explanation_label, self.source_label):
+            lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        fb.addWidget(self.verdict_label)
+        fb.addWidget(self.answer_label)
+        fb.addWidget(self.explanation_label)
+        fb.addWidget(self.source_label)
+        src_row = QHBoxLayout()
+        self.show_source_btn = QPushButton("Show in article")
+        self.show_source_btn.setAccessibleName("Show the source in the article")
+        self.show_source_btn.clicked.connect(self.show_in_article)
+        src_row.addWidget(self.show_source_btn)
+        src_row.addStretch(1)
+        src_row.addWidget(self.due_label)
+        fb.addLayout(src_row)
+        self.body_layout.addWidget(self.feedback_panel)
+        self.body_layout.addStretch(1)
+        self.scroll.setWidget(body)
+        lay.addWidget(self.scroll, 1)
+
+        buttons = QHBoxLayout()
+        self.undo_btn = QPushButton("Undo  (Ctrl+Z)")
+        self.undo_btn.setAccessibleName("Undo the last answer")
+        self.undo_btn.clicked.connect(self.undo)
+        self.dont_know_btn = QPushButton("I don't know")
+        self.dont_know_btn.setAccessibleName("I don't know")
+        self.dont_know_btn.clicked.connect(self.dont_know)
+        self.submit_btn = QPushButton("Submit  (Enter)")
+        self.submit_btn.setAccessibleName("Submit the answer")
+        self.submit_btn.setObjectName("primary")
+        self.submit_btn.clicked.connect(self.submit)
+        self.unsure_btn = QPushButton("Unsure  (U)")
+        self.unsure_btn.setAccessibleName("Mark unsure: see it sooner")
+        self.unsure_btn.setCheckable(True)
+        self.unsure_btn.clicked.connect(lambda: self.mark("unsure"))
+        self.easy_btn = QPushButton("Easy  (E)")
+        self.easy_btn.setAccessibleName("Mark easy: see it later")
+        self.easy_btn.setCheckable(True)
+        self.easy_btn.clicked.connect(lambda: self.mark("easy"))
+        self.continue_btn = QPushButton("Continue  (Enter)")
+        self.continue_btn.setAccessibleName("Continue to the next question")
+        self.continue_btn.setObjectName("primary")
+        self.continue_btn.clicked.connect(self.next_question)
+        buttons.addWidget(self.undo_btn)
+        buttons.addStretch(1)
+        for b in (self.dont_know_btn, self.submit_btn, self.unsure_btn, self.easy_btn, self.continue_btn):
+            b.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+            buttons.addWidget(b)
+        lay.addLayout(buttons)
+        return w
+
+    def _build_summary(self) -> QWidget:
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        title = QLabel("Session complete")
+        title.setObjectName("heading")
+        self.score_label = QLabel()
+        self.score_label.setObjectName("score")
+        self.score_label.setAccessibleName("Score")
+        self.topic_grid = QGridLayout()
+        self.topic_grid.setHorizontalSpacing(24)
+        self.next_label = QLabel()
+        self.next_label.setWordWrap(True)
+        self.next_label.setAccessibleName("When questions are next due")
+        row = QHBoxLayout()
+        self.more_btn = QPushButton("Study more new questions")
+        self.more_btn.setAccessibleName("Study more new questions")
+        self.more_btn.clicked.connect(self.study_more)
+        self.home_btn = QPushButton("Back to Home")
+        self.home_btn.setObjectName("primary")
+        self.home_btn.setAccessibleName("Back to Home")
+        self.home_btn.clicked.connect(lambda: self.ctx.page_requested.emit("home"))
+        row.addWidget(self.home_btn)
+        row.addWidget(self.more_btn)
+        row.addStretch(1)
+        lay.addWidget(title)
+        lay.addWidget(self.score_label)
+        lay.addSpacing(8)
+        lay.addLayout(self.topic_grid)
+        lay.addSpacing(8)
+        lay.addWidget(self.next_label)
+        lay.addSpacing(8)
+        lay.addLayout(row)
+        lay.addStretch(1)
+        return w
+
+    # --- session flow -----------------------------------------------------
+    def start(self, request: StudyRequest | None = None) -> None:
+        """Begin a session for a request (None: everything due, then new questions)."""
+        self.stop()
+        self.request = request or StudyRequest()
+        r = self.request
+        self._topic_titles = {t.id: t.title for s in self.ctx.store.sets() for t in self.ctx.store.topics(s.id)}
+        self.session = StudySession(
+            self.ctx.store, set_id=r.set_id, topics=r.topics, keys=r.keys, extra_new=r.extra_new,
+            clock=self.ctx.clock, rng=self.rng,
+        )
+        if self.session.finished:
+            self._show_idle()
+        else:
+            self.show_current()
+
+    def stop(self) -> None:
+        """End the running session (its answers are already saved)."""
+        self._tick.stop()
+        if self.session is not None:
+            self.session.close()
+        self.session = None
+        self._clear_question()
+        self.stack.setCurrentWidget(self.idle_view)
+
+    def _show_idle(self) -> None:
+        nxt = self.ctx.store.next_due_after(self.ctx.clock(), set_id=self.request.set_id if self.request else None)
+        when = describe_due(nxt, self.ctx.clock()) if nxt else None
+        self.idle_label.setText(
+            "Nothing to study here right now." + (f" The next question is due {when}." if when else "")
+        )
+        self.stack.setCurrentWidget(self.idle_view)
+        self.idle_more_btn.setFocus()
+
+    def _clear_question(self) -> None:
+        if self.qwidget is not None:
+            self.qwidget.hide()
+            self.qwidget.deleteLater()
+            self.qwidget = None
+
+    def show_current(self) -> None:
+        """Put the session's current question on screen with a fresh input widget."""
+        s = self.session
+        if s is None or s.current is None or s.presentation is None:
+            self._show_summary()
+            return
+        q = s.current
+        self._clear_question()
+        self.feedback = None
+        self.qwidget = make_question_widget(q, s.presentation.options)
+        self.qwidget.submit_requested.connect(self.submit)
+        self.question_holder.addWidget(self.qwidget)
+        self.topic_label.setText(self._topic_titles.get(q.topic, q.topic))
+        done, total = s.progress
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+        self.count_label.setText(f"{done + 1} of {total}")
+        self.feedback_panel.hide()
+        self._set_answering(True)
+        self.undo_btn.setEnabled(s.can_undo)
+        if self.stack.currentWidget() is not self.question_view:
+            self.stack.setCurrentWidget(self.question_view)
+        self.scroll.verticalScrollBar().setValue(0)
+        self._elapsed.start()
+        self.timer_label.setText("0:00")
+        self._tick.start()
+        self.qwidget.focus_input()
+        self.question_shown.emit()
+
+    def _set_answering(self, answering: bool) -> None:
+        self.dont_know_btn.setVisible(answering)
+        self.submit_btn.setVisible(answering)
+        self.unsure_btn.setVisible(not answering)
+        self.easy_btn.setVisible(not answering)
+        self.continue_btn.setVisible(not answering)
+
+    def _update_timer(self) -> None:
+        if self._elapsed.isValid():
+            self.timer_label.setText(_fmt_elapsed(self._elapsed.elapsed()))
+
+    def submit(self) -> Feedback | None:
+        """Grade the widget's response (ignored when nothing was given yet: use "I don't know")."""
+        if self.session is None or self.qwidget is None or self.feedback is not None:
+            return None
+        if not self.qwidget.has_response():
+            self.qwidget.focus_input()
+            return None
+        return self._answer(self.qwidget.response())
+
+    def dont_know(self) -> Feedback | None:
+        if self.session is None or self.qwidget is None or self.feedback is not None:
+            return None
+        return self._answer(None)
+
+    def _answer(self, response: Any) -> Feedback:
+        assert self.session is not None and self.qwidget is not None
+        self._tick.stop()
+        elapsed = int(self._elapsed.elapsed()) if self._elapsed.isValid() else None
+        self.timer_label.setText(_fmt_elapsed(elapsed or 0))
+        fb = self.session.submit(response, duration_ms=elapsed)
+        self.feedback = fb
+        self._last_response = response
+        self._marked = "normal"
+        self.qwidget.show_result(fb)
+        self._show_feedback(fb)
+        done, total = self.session.progress
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+        self.ctx.progress_changed.emit()
+        self.answered.emit(fb)
+        return fb
+
+    def _show_feedback(self, fb: Feedback) -> None:
+        q = fb.question
+        g = fb.grade
+        if g.correct:
+            self.verdict_label.setText("✓  " + g.message)
+            self.verdict_label.setProperty("ok", True)
+        else:
+            self.verdict_label.setText("✗  Wrong" if self._last_response is not None else "✗  Not answered")
+            self.verdict_label.setProperty("ok", False)
+        self.verdict_label.style().unpolish(self.verdict_label)
+        self.verdict_label.style().polish(self.verdict_label)
+        self.answer_label.setText(f"Answer: {g.expected}")
+        self.explanation_label.setText(q.explanation)
+        self.explanation_label.setVisible(bool(q.explanation))
+        self.source_label.setText(f"“{q.source}”" if q.source else "")
+        self.source_label.setVisible(bool(q.source))
+        self.show_source_btn.setVisible(bool(q.source))
+        self._show_due(fb)
+        for b in (self.unsure_btn, self.easy_btn):
+            b.setChecked(False)
+            b.setEnabled(g.correct)
+        self.feedback_panel.show()
+        self._set_answering(False)
+        self.undo_btn.setEnabled(True)
+        self.continue_btn.setFocus()
+
+    def _show_due(self, fb: Feedback) -> None:
+        self.due_label.setText(f"Comes back {describe_due(fb.due, self.ctx.clock())}")
+
+    def mark(self, confidence: str) -> None:
+        """Re-rate the last right answer: "unsure" (Hard) or "easy" (Easy); the same mark again takes it back."""
+        if self.session is None or self.feedback is None or not self.feedback.correct:
+            return
+        if confidence == self._marked:
+            confidence = "normal"
+        self.feedback = self.session.mark(confidence)
+        self._marked = confidence
+        self.unsure_btn.setChecked(confidence == "unsure")
+        self.easy_btn.setChecked(confidence == "easy")
+        self._show_due(self.feedback)
+        self.ctx.progress_changed.emit()
+        self.continue_btn.setFocus()
+
+    def next_question(self) -> None:
+        """Continue after the feedback."""
+        if self.session is None or self.feedback is None:
+            return
+        self.session.advance()
+        if self.session.finished:
+            self._show_summary()
+        else:
+            self.show_current()
+
+    def undo(self) -> None:
+        """Take back the last answer and show that question again."""
+        if self.session is None or not self.session.can_undo:
+            return
+        self.session.undo()
+        self.ctx.progress_changed.emit()
+        self.show_current()
+
+    def study_more(self) -> None:
+        """Start again on the same scope with some new questions beyond today's limit."""
+        r = self.request or StudyRequest()
+        self.start(StudyRequest(r.set_id, r.topics, None, r.extra_new + MORE_NEW))
+
+    def show_in_article(self) -> None:
+        if self.session is None or self.feedback is None or not self.feedback.question.source:
+            return
+        key = self.session.current_key
+        if key is None:
+            return
+        set_id = self.ctx.store.question_ref(key)[0]
+        self.ctx.show_in_article.emit(set_id, self.feedback.question.source)
+        self.ctx.page_requested.emit("article")
+
+    # --- summary ----------------------------------------------------------
+    def _show_summary(self) -> None:
+        self._tick.stop()
+        self._clear_question()
+        if self.session is None:
+            return
+        summary = self.session.summary()
+        self.fill_summary(summary)
+        self.stack.setCurrentWidget(self.summary_view)
+        self.home_btn.setFocus()
+        self.finished.emit()
+
+    def fill_summary(self, summary: Summary) -> None:
+        acc = summary.accuracy
+        self.score_label.setText(
+            f"{summary.correct} of {summary.answered} right" + (f"  ({acc:.0%})" if acc is not None else "")
+        )
+        while self.topic_grid.count():
+            item = self.topic_grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for row, (topic, score) in enumerate(summary.per_topic.items()):
+            name = QLabel(self._topic_titles.get(topic, topic))
+            figures = QLabel(f"{score.correct} / {score.answered}")
+            pct = QLabel(f"{score.accuracy:.0%}" if score.accuracy is not None else "–")
+            for col, lab in enumerate((name, figures, pct)):
+                self.topic_grid.addWidget(lab, row, col)
+        now = self.ctx.clock()
+        if summary.next_due is not None:
+            when = describe_due(summary.next_due, now)
+            local = summary.next_due.astimezone()
+            text = f"Next questions due {when} ({local:%a %d %b, %H:%M})."
+        else:
+            text = "Nothing is scheduled yet."
+        if summary.due_tomorrow:
+            text += f" {summary.due_tomorrow} due by the end of tomorrow."
+        self.next_label.setText(text)
+
+    # --- keys ---------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if self.stack.currentWidget() is not self.question_view or mods not in (Qt.KeyboardModifier.NoModifier,):
+            super().keyPressEvent(event)
+            return
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        space = key == Qt.Key.Key_Space and not isinstance(self.focusWidget(), QLineEdit)
+        if self.feedback is None:
+            if self.qwidget is not None and self.qwidget.handle_key(event):
+                event.accept()
+                return
+            if enter or space:
+                self.submit()
+                event.accept()
+                return
+        else:
+            if enter or space:
+                self.next_question()
+                event.accept()
+                return
+            if key in (Qt.Key.Key_U, Qt.Key.Key_E):
+                self.mark("unsure" if key == Qt.Key.Key_U else "easy")
+                event.accept()
+                return
+        super().keyPressEvent(event)
