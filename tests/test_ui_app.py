@@ -1,0 +1,194 @@
+"""The window around the pages: navigation, Home, Settings kept across a restart, backups, one instance."""
+
+from __future__ import annotations
+
+from random import Random
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from ketaquiz.core import backup
+from ketaquiz.core.scheduling import Settings
+from ketaquiz.ui.app import AppController, InstanceGuard, open_checked, window_settings
+from ketaquiz.ui.context import AppContext
+from ketaquiz.ui.home import HomePage
+from ketaquiz.ui.main_window import PAGES, MainWindow
+from ketaquiz.ui.settings_page import SettingsPage
+from ketaquiz.ui.study import StudyPage
+
+from .test_ui_study import answer_by_keys, ctx, write_course  # noqa: F401 (fixture)
+
+
+def make_window(qtbot, ctx, settings: QSettings | None = None) -> MainWindow:  # noqa: F811
+    w = MainWindow(ctx, settings=settings, rng=Random(3))
+    qtbot.addWidget(w)
+    w.resize(900, 650)
+    with qtbot.waitActive(w):
+        w.show()
+        w.activateWindow()
+    return w
+
+
+def test_ctrl_number_switches_pages_and_sidebar_follows(qtbot, ctx):  # noqa: F811
+    w = make_window(qtbot, ctx)
+    for i, (name, _title) in enumerate(PAGES):
+        qtbot.keyClick(w, Qt.Key(Qt.Key.Key_1 + i), Qt.KeyboardModifier.ControlModifier)
+        assert w.current_page() == name
+        assert w.sidebar.currentRow() == i
+    w.sidebar.setCurrentRow(0)
+    assert w.current_page() == "home"
+    assert w.page("sets") is not None and w.page("scores") is not None  # real pages or placeholders
+
+
+def test_home_lists_topics_and_study_buttons_start_a_session(qtbot, ctx):  # noqa: F811
+    w = make_window(qtbot, ctx)
+    home = w.page("home")
+    assert isinstance(home, HomePage)
+    assert ("demo", "water") in home.study_buttons and ("demo", "colours") in home.study_buttons
+    assert "0 answered" in home.today_label.text()
+    qtbot.mouseClick(home.study_buttons[("demo", "water")], Qt.MouseButton.LeftButton)
+    assert w.current_page() == "study"
+    study = w.page("study")
+    assert isinstance(study, StudyPage)
+    assert study.session is not None and study.session.topics == ["water"]
+    answer_by_keys(qtbot, study, right=True)
+    w.show_page("home")
+    assert "1 answered" in home.today_label.text()
+
+
+def test_study_all_due_when_nothing_is_left(qtbot, ctx):  # noqa: F811
+    ctx.store.save_settings(Settings(fuzz=False, new_per_day=0))
+    w = make_window(qtbot, ctx)
+    qtbot.mouseClick(w.page("home").study_all_btn, Qt.MouseButton.LeftButton)
+    study = w.page("study")
+    assert study.stack.currentWidget() is study.idle_view
+    assert "Nothing to study" in study.idle_label.text()
+    qtbot.mouseClick(study.idle_more_btn, Qt.MouseButton.LeftButton)  # study more: beyond today's limit
+    assert study.stack.currentWidget() is study.question_view
+
+
+def test_settings_saved_and_kept_across_a_restart(qtbot, data_dir, clock):
+    write_course(data_dir)
+    first = AppContext(data_dir, clock=clock)
+    first.reload_library()
+    page = SettingsPage(first)
+    qtbot.addWidget(page)
+    seen = []
+    first.settings_changed.connect(lambda: seen.append(True))
+    page.new_per_day.setValue(7)
+    page.reviews_per_day.setValue(150)
+    page.retention.setValue(0.85)
+    page.theme.setCurrentIndex(page.theme.findData("dark"))
+    page.font_size.setValue(13)
+    qtbot.mouseClick(page.save_btn, Qt.MouseButton.LeftButton)
+    assert seen and page.status.text() == "Saved"
+    first.close()
+
+    again = AppContext(data_dir, clock=clock)
+    try:
+        s = again.store.settings()
+        assert (s.new_per_day, s.reviews_per_day, s.desired_retention, s.theme, s.font_size) == (7, 150, 0.85, "dark", 13)
+        page2 = SettingsPage(again)
+        qtbot.addWidget(page2)
+        assert page2.new_per_day.value() == 7 and page2.theme.currentData() == "dark" and page2.font_size.value() == 13
+    finally:
+        again.close()
+
+
+def test_dark_theme_and_font_size_applied(qtbot, ctx):  # noqa: F811
+    app = QApplication.instance()
+    w = make_window(qtbot, ctx)
+    controller = AppController(app, ctx, w)
+    before_font = app.font().pointSize()
+    try:
+        ctx.store.save_settings(Settings(fuzz=False, theme="dark", font_size=15))
+        ctx.settings_changed.emit()
+        assert app.palette().color(QPalette.ColorRole.Window).lightness() < 80
+        assert app.font().pointSize() == 15
+    finally:
+        ctx.store.save_settings(Settings(fuzz=False, theme="light", font_size=0))
+        controller.apply_settings()
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() > 180
+    assert app.font().pointSize() == before_font
+
+
+def test_window_geometry_and_last_page_remembered(qtbot, ctx, data_dir):  # noqa: F811
+    w = make_window(qtbot, ctx, window_settings(data_dir))
+    w.resize(760, 520)  # inside the offscreen screen (800 × 600)
+    w.show_page("article")
+    w.close()
+    w2 = MainWindow(ctx, settings=window_settings(data_dir))
+    qtbot.addWidget(w2)
+    w2.restore_state()  # as run() does: before the window is shown
+    with qtbot.waitExposed(w2):
+        w2.show()
+    assert w2.current_page() == "article"
+    assert (w2.width(), w2.height()) == (760, 520)
+
+
+def test_one_instance_per_data_dir(qtbot, tmp_path):
+    first = InstanceGuard(tmp_path / "d")
+    second = InstanceGuard(tmp_path / "d")
+    other = InstanceGuard(tmp_path / "elsewhere")
+    try:
+        assert first.acquire()
+        assert not second.acquire()
+        assert other.acquire()
+        with qtbot.waitSignal(first.raise_requested, timeout=3000):
+            assert second.notify_running()
+    finally:
+        first.release()
+        other.release()
+    assert second.acquire()  # free again once the first has quit
+    second.release()
+
+
+def test_damaged_database_offers_the_newest_good_backup(data_dir, clock):
+    st = data_dir.open_store(clock=clock)
+    st.set_setting("marker", 42)
+    backup.make_backup(st, data_dir.backups_dir(), clock())
+    st.close()
+    db = data_dir.db_path()
+    for side in ("-wal", "-shm"):
+        (db.parent / (db.name + side)).unlink(missing_ok=True)
+    db.write_bytes(b"this is not SQLite" * 500)
+    questions = []
+
+    def ask(title: str, text: str) -> bool:
+        questions.append(text)
+        return True
+
+    opened = open_checked(data_dir, "default", clock, ask)
+    try:
+        assert opened is not None and questions and "Restore the backup" in questions[0]
+        assert opened.store.quick_check() == "ok"
+        assert opened.store.get_setting("marker") == 42
+        assert list(db.parent.glob("ketaquiz.db.before-restore-*"))  # the damaged file is kept
+    finally:
+        if opened is not None:
+            opened.close()
+
+
+def test_healthy_database_opens_without_asking(data_dir, clock):
+    opened = open_checked(data_dir, "default", clock, lambda t, q: (_ for _ in ()).throw(AssertionError(q)))
+    assert opened is not None
+    opened.close()
+
+
+def test_restore_backup_action_swaps_the_database(qtbot, ctx, clock):  # noqa: F811
+    app = QApplication.instance()
+    w = make_window(qtbot, ctx)
+    chosen = []
+    controller = AppController(app, ctx, w, ask=lambda t, q: True, choose=lambda items: chosen.append(items) or items[0])
+    first = controller.backup_now()
+    study = w.page("study")
+    w.page("home").study_buttons[("demo", None)].click()
+    answer_by_keys(qtbot, study, right=True)
+    assert ctx.store.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 1
+    clock.advance(minutes=1)
+    w.restore_action.trigger()
+    assert chosen and chosen[0][0].path == first
+    assert ctx.store.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 0
+    assert ctx.store.quick_check() == "ok"
+    assert study.session is None
