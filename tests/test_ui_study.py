@@ -244,7 +244,10 @@ def test_choice_by_click_and_truefalse_wrong_marks(qtbot, ctx, window, study):
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert study.feedback is not None and not study.feedback.correct
     assert study.answer_label.text() == "Answer: 100 degrees"
-    assert all(not b.isEnabled() for b in w.buttons)
+    rid = study.feedback.review_id
+    qtbot.mouseClick(w.buttons[w.options.index("100 degrees")], Qt.MouseButton.LeftButton)  # too late
+    assert study.feedback.review_id == rid
+    assert ctx.store.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 1
 
 
 def test_dont_know_and_empty_enter(qtbot, ctx, window, study):

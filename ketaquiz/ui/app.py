@@ -6,11 +6,11 @@ import hashlib
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
 from ..core import backup
@@ -37,12 +37,14 @@ class InstanceGuard(QObject):
         digest = hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:16]
         user = os.environ.get("USER") or os.environ.get("USERNAME") or "user"
         self.name = f"ketaquiz-{user}-{digest}"
-        self.server: QLocalServer | None = None
+        self.server: QObject | None = None
 
     def acquire(self) -> bool:
         """True when this is the only instance (then it listens for the next one)."""
         if not self.lock.tryLock(100):
             return False
+        from PySide6.QtNetwork import QLocalServer  # only once the lock is ours
+
         QLocalServer.removeServer(self.name)  # a leftover from a crash
         self.server = QLocalServer(self)
         self.server.newConnection.connect(self._knock)
@@ -50,7 +52,9 @@ class InstanceGuard(QObject):
         return True
 
     def _knock(self) -> None:
-        assert self.server is not None
+        from PySide6.QtNetwork import QLocalServer
+
+        assert isinstance(self.server, QLocalServer)
         while self.server.hasPendingConnections():
             conn = self.server.nextPendingConnection()
             conn.disconnected.connect(conn.deleteLater)
@@ -59,6 +63,8 @@ class InstanceGuard(QObject):
 
     def notify_running(self, timeout_ms: int = 1000) -> bool:
         """Ask the running instance to raise its window; False when it does not answer."""
+        from PySide6.QtNetwork import QLocalSocket
+
         sock = QLocalSocket()
         sock.connectToServer(self.name)
         if not sock.waitForConnected(timeout_ms):
@@ -71,7 +77,7 @@ class InstanceGuard(QObject):
 
     def release(self) -> None:
         if self.server is not None:
-            self.server.close()
+            self.server.close()  # type: ignore[attr-defined]
             self.server = None
         self.lock.unlock()
 
@@ -209,8 +215,18 @@ def window_settings(data: DataDir) -> QSettings:
     return QSettings(str(data.root / "window.ini"), QSettings.Format.IniFormat)
 
 
-def run(data: DataDir, profile: str | None = None, *, clock: Clock = utc_now) -> int:
-    """Run the desktop app on a data directory until the window closes; the exit status."""
+@dataclass
+class Launched:
+    """A started app, before its event loop runs."""
+
+    app: QApplication
+    window: MainWindow
+    controller: AppController
+    guard: InstanceGuard
+
+
+def launch(data: DataDir, profile: str | None = None, *, clock: Clock = utc_now) -> Launched | int:
+    """Everything up to the shown window; an exit status instead when the app must not start."""
     app = make_app()
     guard = InstanceGuard(data.root)
     if not guard.acquire():
@@ -220,25 +236,34 @@ def run(data: DataDir, profile: str | None = None, *, clock: Clock = utc_now) ->
         QMessageBox.information(None, "KetaQuiz is already open",
                                 f"KetaQuiz is already open on {data.root}.\nSwitch to its window.")
         return 1
-    try:
-        ctx = open_checked(data, profile or DEFAULT_PROFILE, clock, lambda t, q: _ask(None, t, q))
-        if ctx is None:
-            return 1
-        ctx.reload_library()
-        apply_theme(app, ctx.store.settings())
-        window = MainWindow(ctx, settings=window_settings(data))
-        controller = AppController(app, ctx, window)
-        guard.raise_requested.connect(lambda: _bring_to_front(window))
-        window.restore_state()
-        window.show()
-        window.raise_()
-        window.activateWindow()
-        # After the first paint: the daily backup never delays the window.
-        QTimer.singleShot(1500, controller.daily_backup)
-        app.aboutToQuit.connect(controller.shutdown)
-        return int(app.exec())
-    finally:
+    ctx = open_checked(data, profile or DEFAULT_PROFILE, clock, lambda t, q: _ask(None, t, q))
+    if ctx is None:
         guard.release()
+        return 1
+    ctx.reload_library()
+    apply_theme(app, ctx.store.settings())
+    window = MainWindow(ctx, settings=window_settings(data))
+    controller = AppController(app, ctx, window)
+    guard.raise_requested.connect(lambda: _bring_to_front(window))
+    window.restore_state()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    # After the first paint: the daily backup never delays the window.
+    QTimer.singleShot(1500, controller.daily_backup)
+    app.aboutToQuit.connect(controller.shutdown)
+    return Launched(app, window, controller, guard)
+
+
+def run(data: DataDir, profile: str | None = None, *, clock: Clock = utc_now) -> int:
+    """Run the desktop app on a data directory until the window closes; the exit status."""
+    started = launch(data, profile, clock=clock)
+    if isinstance(started, int):
+        return started
+    try:
+        return int(started.app.exec())
+    finally:
+        started.guard.release()
 
 
 def _bring_to_front(window: QWidget) -> None:

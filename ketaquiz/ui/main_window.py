@@ -18,11 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .article_view import ArticlePage
-from .context import AppContext
+from .context import AppContext, StudyRequest
 from .home import HomePage
-from .settings_page import SettingsPage
-from .study import StudyPage
 
 PAGES = [("home", "Home"), ("study", "Study"), ("article", "Article"), ("sets", "Sets"), ("scores", "Scores"),
          ("settings", "Settings")]
@@ -42,6 +39,24 @@ def placeholder(title: str, why: str) -> QWidget:
     lay.addWidget(hint, alignment=Qt.AlignmentFlag.AlignCenter)
     lay.addStretch(2)
     return w
+
+
+def _study_page(ctx: AppContext, rng: Random | None) -> QWidget:
+    from .study import StudyPage  # imported on first use: keeps the first paint of Home quick
+
+    return StudyPage(ctx, rng=rng)
+
+
+def _article_page(ctx: AppContext) -> QWidget:
+    from .article_view import ArticlePage
+
+    return ArticlePage(ctx)
+
+
+def _settings_page(ctx: AppContext) -> QWidget:
+    from .settings_page import SettingsPage
+
+    return SettingsPage(ctx)
 
 
 def _sets_page(ctx: AppContext) -> QWidget:
@@ -81,11 +96,11 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self._factories: dict[str, Callable[[], QWidget]] = {
             "home": lambda: HomePage(ctx),
-            "study": lambda: StudyPage(ctx, rng=rng),
-            "article": lambda: ArticlePage(ctx),
+            "study": lambda: _study_page(ctx, rng),
+            "article": lambda: _article_page(ctx),
             "sets": lambda: _sets_page(ctx),
             "scores": lambda: _scores_page(ctx),
-            "settings": lambda: SettingsPage(ctx),
+            "settings": lambda: _settings_page(ctx),
         }
         for i, (name, title) in enumerate(PAGES):
             item = QListWidgetItem(title)
@@ -95,9 +110,11 @@ class MainWindow(QMainWindow):
             holder = QWidget()  # replaced by the page when first shown
             holder.setObjectName(f"holder-{name}")
             self.stack.addWidget(holder)
-        # Study and Article listen to signals sent from other pages, so they exist from the start.
-        for name in ("home", "study", "article"):
-            self.page(name)
+        # Study and Article are built when first asked for (by a signal from another page, or the sidebar);
+        # once built they listen to those signals themselves.
+        self.page("home")
+        ctx.study_requested.connect(self._study_requested)
+        ctx.show_in_article.connect(self._show_in_article)
 
         side = QWidget()
         side_lay = QVBoxLayout(side)
@@ -150,6 +167,14 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _=False, n=name: self.show_page(n))
             go.addAction(act)
             self.addAction(act)
+
+    def _study_requested(self, request: StudyRequest) -> None:
+        if "study" not in self.pages:
+            self.page("study").start(request)  # type: ignore[attr-defined]
+
+    def _show_in_article(self, set_id: str, quote: str) -> None:
+        if "article" not in self.pages:
+            self.page("article").show_source(set_id, quote)  # type: ignore[attr-defined]
 
     def page(self, name: str) -> QWidget:
         """The page widget, built on first use."""
@@ -212,7 +237,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
-        study = self.pages.get("study")
-        if isinstance(study, StudyPage):
-            study.stop()
+        stop = getattr(self.pages.get("study"), "stop", None)
+        if callable(stop):
+            stop()
         super().closeEvent(event)

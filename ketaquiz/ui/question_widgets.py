@@ -34,6 +34,12 @@ RIGHT_STYLE = "background-color: rgba(46, 160, 67, 0.35);"
 WRONG_STYLE = "background-color: rgba(218, 54, 51, 0.35);"
 
 
+def _freeze(widget: QWidget) -> None:
+    """Stop input but keep the text readable (a disabled widget greys out the answer the learner must read)."""
+    widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+
 def _prompt_label(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("prompt")
@@ -118,7 +124,7 @@ class ChoiceWidget(QuestionWidget):
 
     def show_result(self, feedback: Feedback) -> None:
         for b, opt in zip(self.buttons, self.options):
-            b.setEnabled(False)
+            _freeze(b)
             if opt == self.question.answer:
                 b.setStyleSheet("text-align: left; padding: 8px;" + RIGHT_STYLE)
             elif opt == self.chosen:
@@ -149,7 +155,7 @@ class MultiWidget(QuestionWidget):
 
     def handle_key(self, event: QKeyEvent) -> bool:
         n = event.key() - Qt.Key.Key_1
-        if 0 <= n < min(len(self.boxes), 9) and self.boxes[n].isEnabled():
+        if 0 <= n < min(len(self.boxes), 9):
             self.boxes[n].toggle()
             self.boxes[n].setFocus()
             return True
@@ -162,7 +168,7 @@ class MultiWidget(QuestionWidget):
     def show_result(self, feedback: Feedback) -> None:
         right = set(self.question.answer or [])
         for b, opt in zip(self.boxes, self.options):
-            b.setEnabled(False)
+            _freeze(b)
             if opt in right:
                 b.setStyleSheet(RIGHT_STYLE if b.isChecked() else WRONG_STYLE + "font-weight: bold;")
                 b.setText(b.text() + ("" if b.isChecked() else "   ← missed"))
@@ -208,7 +214,7 @@ class TrueFalseWidget(QuestionWidget):
 
     def show_result(self, feedback: Feedback) -> None:
         for b, value in ((self.true_btn, True), (self.false_btn, False)):
-            b.setEnabled(False)
+            _freeze(b)
             if value == bool(self.question.answer):
                 b.setStyleSheet(RIGHT_STYLE)
             elif value == self.chosen:
@@ -406,10 +412,16 @@ class OrderWidget(QuestionWidget):
             item.setData(Qt.ItemDataRole.UserRole, opt)
             self.list.addItem(item)
         self.list.setCurrentRow(0)
-        rows = max(1, self.list.count())
-        self.list.setMinimumHeight(min(rows * 34 + 8, 260))
         self.list.setStyleSheet("QListWidget::item { padding: 6px; }")
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.layout_.addWidget(self.list)
+
+    def showEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt override)
+        super().showEvent(event)
+        # As tall as its rows: no empty box under a short list.
+        rows = self.list.count()
+        row_h = self.list.sizeHintForRow(0) if rows else 30
+        self.list.setFixedHeight(rows * row_h + 2 * self.list.frameWidth() + 4)
 
     def response(self) -> Any:
         return self.list.items()
@@ -422,6 +434,8 @@ class OrderWidget(QuestionWidget):
 
     def show_result(self, feedback: Feedback) -> None:
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
+        self.list.clearSelection()
+        self.list.setCurrentRow(-1)
         right = list(self.question.items)
         for i in range(self.list.count()):
             item = self.list.item(i)

@@ -469,7 +469,12 @@ class StudyPage(QWidget):
             item = self.topic_grid.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        for row, (topic, score) in enumerate(summary.per_topic.items()):
+        for col, text in enumerate(("Topic", "Right", "Accuracy")):
+            head = QLabel(text)
+            head.setObjectName("hint")
+            self.topic_grid.addWidget(head, 0, col)
+        self.topic_grid.setColumnStretch(3, 1)
+        for row, (topic, score) in enumerate(summary.per_topic.items(), start=1):
             name = QLabel(self._topic_titles.get(topic, topic))
             figures = QLabel(f"{score.correct} / {score.answered}")
             pct = QLabel(f"{score.accuracy:.0%}" if score.accuracy is not None else "–")

@@ -1,0 +1,148 @@
+"""Render the app's main screens offscreen into assets/screenshots/*.png (bundled course, throwaway data dir).
+
+    .venv/bin/python scripts/screenshots.py [--out assets/screenshots] [--dark]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+from random import Random
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from ketaquiz.core.clock import ManualClock  # noqa: E402
+from ketaquiz.core.library import DataDir  # noqa: E402
+from ketaquiz.core.questions import QUESTION_TYPES, cloze_gaps  # noqa: E402
+from ketaquiz.core.scheduling import Settings  # noqa: E402
+from ketaquiz.ui.app import make_app  # noqa: E402
+from ketaquiz.ui.context import AppContext, StudyRequest  # noqa: E402
+from ketaquiz.ui.main_window import MainWindow  # noqa: E402
+from ketaquiz.ui.study import StudyPage  # noqa: E402
+from ketaquiz.ui.theme import apply_theme  # noqa: E402
+
+SIZE = (1100, 760)
+WRONG_ON_PURPOSE = {"choice", "order"}  # show both verdicts across the set of pictures
+
+
+def settle(app: QApplication, rounds: int = 3) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def save(app: QApplication, widget: QWidget, path: Path) -> None:
+    settle(app)
+    widget.grab().save(str(path))
+    print(path)
+
+
+def answer(study: StudyPage, right: bool) -> None:
+    """Fill the widget on screen as a learner would, then submit."""
+    w = study.qwidget
+    assert w is not None
+    q = w.question
+    t = q.type
+    if t == "choice":
+        w.choose(q.answer if right else next(o for o in w.options if o != q.answer))  # type: ignore[attr-defined]
+        return
+    if t == "truefalse":
+        w.choose(bool(q.answer) == right)  # type: ignore[attr-defined]
+        return
+    if t == "multi":
+        want = set(q.answer or [])
+        for box, opt in zip(w.boxes, w.options):  # type: ignore[attr-defined]
+            box.setChecked(opt in want)
+    elif t == "cloze":
+        for edit, gap in zip(w.edits, cloze_gaps(q.prompt)):  # type: ignore[attr-defined]
+            edit.setText(gap[0])
+    elif t == "short":
+        text = str(q.answer)
+        w.edit.setText(text[:-1] + text[-1] * 2 if len(text) > 4 else text)  # type: ignore[attr-defined]  # a typo
+    elif t == "order":
+        items = list(q.items) if right else list(q.items)[1:] + list(q.items)[:1]
+        lst = w.list  # type: ignore[attr-defined]
+        for pos, item in enumerate(items):
+            row = lst.items().index(item)
+            lst.setCurrentRow(row)
+            for _ in range(row - pos):
+                lst.move_current(-1)
+    study.submit()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "assets" / "screenshots"))
+    args = ap.parse_args(argv)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+
+    app = make_app()
+    tmp = tempfile.TemporaryDirectory()
+    data = DataDir(Path(tmp.name) / "data")
+    clock = ManualClock(datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc))
+    ctx = AppContext(data, clock=clock)
+    ctx.store.save_settings(Settings(fuzz=False, theme="light"))
+    ctx.reload_library()
+    apply_theme(app, ctx.store.settings())
+    window = MainWindow(ctx, rng=Random(4))
+    window.resize(*SIZE)
+    window.show()
+    study = window.page("study")
+    assert isinstance(study, StudyPage)
+
+    by_type: dict[str, int] = {}
+    for s in ctx.store.sets():
+        for key, q in ctx.store.questions(s.id):
+            by_type.setdefault(q.type, key)
+    for qtype in QUESTION_TYPES:
+        key = by_type.get(qtype)
+        if key is None:
+            print(f"no {qtype} question in the bundled course; skipped", file=sys.stderr)
+            continue
+        ctx.study_requested.emit(StudyRequest(keys=[key]))
+        window.show_page("study")
+        save(app, window, out / f"question-{qtype}.png")
+        answer(study, right=qtype not in WRONG_ON_PURPOSE)
+        save(app, window, out / f"question-{qtype}-answered.png")
+        if qtype == "cloze":
+            study.show_in_article()
+            save(app, window, out / "article.png")
+        clock.advance(minutes=1)
+    study.stop()
+
+    window.show_page("home")
+    save(app, window, out / "home.png")
+
+    ctx.study_requested.emit(StudyRequest(set_id=next(iter(s.id for s in ctx.store.sets()))))
+    window.show_page("study")
+    for _ in range(40):
+        if study.session is None or study.session.finished:
+            break
+        answer(study, right=True)
+        clock.advance(minutes=30)
+        study.next_question()
+    save(app, window, out / "summary.png")
+
+    window.show_page("settings")
+    save(app, window, out / "settings.png")
+
+    ctx.store.save_settings(Settings(fuzz=False, theme="dark"))
+    apply_theme(app, ctx.store.settings())
+    window.show_page("home")
+    ctx.progress_changed.emit()
+    save(app, window, out / "home-dark.png")
+    window.close()
+    ctx.close()
+    tmp.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
