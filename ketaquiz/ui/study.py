@@ -312,6 +312,12 @@ class StudyPage(QWidget):
         self.qwidget = make_question_widget(q, s.presentation.options)
         self.qwidget.submit_requested.connect(self.submit)
         self.question_holder.addWidget(self.qwidget)
+        # The widget is made after the buttons: put its inputs first in the tab order, then the buttons.
+        inputs = [c for c in self.qwidget.findChildren(QWidget) if c.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        chain = inputs + [self.dont_know_btn, self.submit_btn, self.unsure_btn, self.easy_btn, self.continue_btn,
+                          self.undo_btn]
+        for a, b in zip(chain, chain[1:]):
+            QWidget.setTabOrder(a, b)
         self.topic_label.setText(self._topic_titles.get(q.topic, q.topic))
         done, total = s.progress
         self.progress.setMaximum(max(total, 1))
