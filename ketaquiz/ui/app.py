@@ -125,7 +125,17 @@ class AppController(QObject):
         window.restore_requested.connect(self.restore_dialog)
         window.backup_requested.connect(self.backup_now)
         ctx.settings_changed.connect(self.apply_settings)
-        ctx.profile_changed.connect(lambda _n: self.apply_settings())
+        ctx.profile_changed.connect(self._profile_changed)
+        # "Same as the system" follows the desktop switching between light and dark.
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
+
+    def _profile_changed(self, _name: str) -> None:
+        self.apply_settings()
+        QTimer.singleShot(1500, self.daily_backup)
+
+    def _scheme_changed(self, _scheme: object) -> None:
+        if self.ctx.store.settings().theme == "system":
+            self.apply_settings()
 
     @property
     def backups_dir(self) -> Path:
