@@ -192,3 +192,24 @@ def test_restore_backup_action_swaps_the_database(qtbot, ctx, clock):  # noqa: F
     assert ctx.store.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 0
     assert ctx.store.quick_check() == "ok"
     assert study.session is None
+
+
+def test_launch_opens_home_on_the_course_and_backs_up_on_close(qtbot, data_dir, clock):
+    from ketaquiz.ui.app import Launched, launch
+
+    started = launch(data_dir, clock=clock)
+    assert isinstance(started, Launched)
+    try:
+        qtbot.addWidget(started.window)
+        assert started.window.isVisible() and started.window.current_page() == "home"
+        assert started.window.page("home").study_buttons  # the bundled course, straight away
+        second = launch(data_dir, clock=clock)  # the same data directory again
+        assert second == 0  # told the first window to come forward, and did not open the database
+        assert started.controller.daily_backup() is not None
+        assert started.controller.daily_backup() is None  # once a day
+        started.window.close()
+        started.app.aboutToQuit.disconnect(started.controller.shutdown)  # the test's app lives on
+        started.controller.shutdown()
+        assert len(backup.list_backups(data_dir.backups_dir())) == 2
+    finally:
+        started.guard.release()
