@@ -1,0 +1,125 @@
+"""Analyse an article once: terms per sentence with scores, kinds, acronyms, the topic word."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..article import Article, Section, Sentence
+from . import lexicon as lx
+from .categories import Kinds, find_kinds
+from .terms import Span, TermInfo, acronym_pairs, find_terms, norm, score_term
+
+MIN_TERM_SCORE = 0.9
+
+
+@dataclass
+class Analysis:
+    article: Article
+    spans: dict[str, list[Span]] = field(default_factory=dict)  # sentence id → term spans
+    terms: dict[str, TermInfo] = field(default_factory=dict)  # norm → info
+    kinds: Kinds = field(default_factory=Kinds)
+    acronyms: dict[str, str] = field(default_factory=dict)  # short → long
+    topic_words: set[str] = field(default_factory=set)
+    sentence: dict[str, Sentence] = field(default_factory=dict)
+    previous: dict[str, Sentence | None] = field(default_factory=dict)  # previous sentence in the same section
+    folded_text: str = ""
+
+    def score(self, term: str) -> float:
+        info = self.terms.get(norm(term))
+        return info.score if info else 0.0
+
+    def key_terms(self, section: Section, limit: int = 12) -> list[str]:
+        """The best terms of a section, best first."""
+        seen: dict[str, float] = {}
+        for s in section.sentences:
+            for sp in self.spans.get(s.id, []):
+                k = norm(sp.text)
+                if k in self.terms and self.terms[k].score >= MIN_TERM_SCORE:
+                    seen[self.terms[k].text] = self.terms[k].score
+        return [t for t, _ in sorted(seen.items(), key=lambda kv: (-kv[1], kv[0]))][:limit]
+
+    def pair_of(self, term: str) -> str | None:
+        """The acronym's expansion or the expansion's acronym."""
+        if term in self.acronyms:
+            return self.acronyms[term]
+        for short, long in self.acronyms.items():
+            if norm(long) == norm(term):
+                return short
+        return None
+
+    def in_article(self, statement: str) -> bool:
+        """True when the statement (quotes and spaces folded, case-insensitive) occurs in the article."""
+        return fold(statement).rstrip(".") in self.folded_text
+
+
+def list_runs(section: Section) -> list[tuple[Sentence | None, list[Sentence]]]:
+    """Each bullet or numbered list of a section with the sentence that introduces it."""
+    runs: list[tuple[Sentence | None, list[Sentence]]] = []
+    prev: Sentence | None = None
+    current: list[Sentence] = []
+    intro: Sentence | None = None
+    for s in section.sentences:
+        if s.list_item:
+            if not current:
+                intro = prev
+            current.append(s)
+        else:
+            if current:
+                runs.append((intro, current))
+                current = []
+            prev = s
+    if current:
+        runs.append((intro, current))
+    return runs
+
+
+def fold(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def analyse(article: Article) -> Analysis:
+    """Terms, kinds and acronyms of the whole article (distractors may come from any section)."""
+    an = Analysis(article=article, folded_text=fold(article.text))
+    sentences = article.sentences
+    for sec in article.sections:
+        prev: Sentence | None = None
+        for s in sec.sentences:
+            an.sentence[s.id] = s
+            an.previous[s.id] = prev
+            prev = s
+    an.acronyms = acronym_pairs(article.text)
+    word_spread: Counter[str] = Counter()
+    for s in sentences:
+        spans = find_terms(s.text)
+        an.spans[s.id] = spans
+        for w in {w.lower() for sp in spans for w in sp.words}:
+            word_spread[w] += 1
+        for sp in spans:
+            k = norm(sp.text)
+            info = an.terms.get(k)
+            if info is None:
+                info = an.terms[k] = TermInfo(k, sp.text)
+            info.sentences.add(s.id)
+            info.sections.add(s.section)
+            # Prefer a non-sentence-initial surface form ("psychotic symptoms", not "Psychotic symptoms").
+            if info.text[0].isupper() and not sp.text[0].isupper():
+                info.text = sp.text
+    title_words = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", article.title)} - lx.STOP_WORDS
+    n = len(sentences)
+    # The topic word: the single-word term found in the most sentences, when it is in > 30% of them.
+    singles = sorted(((len(i.sentences), k) for k, i in an.terms.items() if " " not in k), reverse=True)
+    an.topic_words = set()
+    if singles and n >= 4 and singles[0][0] / n > 0.3:
+        an.topic_words.add(singles[0][1].lower())
+    an.topic_words |= {w for w in title_words if word_spread.get(w, 0) / max(n, 1) > 0.3}
+    for info in an.terms.values():
+        info.score = score_term(info, n_sentences=n, topic_words=an.topic_words, word_spread=word_spread)
+    lists = []
+    for sec in article.sections:
+        for _intro, run in list_runs(sec):
+            lists.append((sec.slug, [an.spans[s.id] for s in run]))
+    an.kinds = find_kinds([(s.id, s.text, an.spans[s.id]) for s in sentences], lists)
+    return an

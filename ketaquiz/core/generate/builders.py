@@ -1,0 +1,645 @@
+"""Question builders: each turns sentences (plus the article analysis) into scored candidates.
+
+Families: cloze on key terms, choice with same-kind distractors, true/false by term swap,
+short answers (acronyms, definitions), list questions, order questions from cause → effect chains.
+Every candidate quotes its source verbatim and is answerable by construction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..article import Section, Sentence
+from ..questions import Question
+from . import lexicon as lx
+from .analysis import MIN_TERM_SCORE, Analysis, list_runs
+from .categories import category_key, strip_det
+from .terms import Span, norm
+
+
+@dataclass
+class Candidate:
+    question: Question
+    score: float
+    sentence_ids: tuple[str, ...]  # the sentences the question is about (the first is the main one)
+    family: str
+    answer_key: str  # normalised answer, for "one question per answer"
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def qid(topic: str, qtype: str, source: str, answer: str) -> str:
+    digest = hashlib.sha1(f"{source}\x1f{answer}".encode()).hexdigest()[:6]
+    return f"{topic}-{qtype}-{digest}"
+
+
+def explain(source: str, prefix: str = "") -> str:
+    quote = source.strip().replace("\n", " ")
+    return f"{prefix}The text says: “{quote}”"
+
+
+def _word_re(term: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + re.escape(term).replace(r"\ ", r"\s+") + r"(?![\w-])", re.IGNORECASE)
+
+
+def contains(text: str, term: str) -> bool:
+    return _word_re(term).search(text) is not None
+
+
+def cap_first(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def display_term(an: Analysis, term: str) -> str:
+    """A term as an answer/option: sentence-initial capitals dropped ('Sedation' → 'sedation')."""
+    info = an.terms.get(norm(term))
+    if info is not None and norm(info.text) == norm(term) and not (info.text[0].isupper() and not term[0].isupper()):
+        term = info.text if info.text.lower() == term.lower() else term
+    first = term.split()[0]
+    if first[0].isupper() and not lx.is_acronym(first) and lx.lemmas(first):
+        term = term[0].lower() + term[1:]
+    return term
+
+
+def match_number(distractor: str, answer: str) -> str:
+    """Give the distractor the answer's grammatical number ('AMPA receptor' for 'NMDA receptor')."""
+    a_last, d_words = answer.split()[-1], distractor.split()
+    d_last = d_words[-1]
+    if lx.is_acronym(d_last) or lx.is_acronym(a_last) or len(d_words) == 1 and len(answer.split()) == 1 and not lx.lemmas(d_last):
+        return distractor
+    if lx.is_plural(a_last) and not lx.is_plural(d_last):
+        forms = lx._lm().getInflection(d_last, tag="NNS")
+        if forms:
+            d_words[-1] = forms[0]
+    elif not lx.is_plural(a_last) and lx.is_plural(d_last):
+        d_words[-1] = lx.singular(d_last)
+    return " ".join(d_words)
+
+
+_IT = re.compile(r"^(It|They)\s+(?!is\s+(?:important|thought|possible|likely|clear|unclear)\b)", re.IGNORECASE)
+
+
+def subject_of(an: Analysis, sentence: Sentence) -> str | None:
+    """The first term when it opens the sentence ('Ketamine is a type of …' → 'Ketamine')."""
+    text = lx.LEAD_INS.sub("", sentence.text)
+    spans = [sp for sp in an.spans.get(sentence.id, []) if sp.text in text]
+    if spans and text.startswith(spans[0].text):
+        return spans[0].text
+    return None
+
+
+def stem(an: Analysis, s: Sentence) -> tuple[str, str, tuple[str, ...]] | None:
+    """(prompt text, verbatim source, sentence ids) for a sentence, standing on its own.
+
+    Lead-ins ("Interestingly, ") go; "It" becomes the previous sentence's subject; a sentence
+    opening with "This …" gets the previous sentence as context. None when it cannot stand alone.
+    """
+    text = lx.LEAD_INS.sub("", s.text).strip()
+    text = re.sub(r":\s*\.$", ":", text)
+    prev = an.previous.get(s.id)
+    ids: tuple[str, ...] = (s.id,)
+    source = s.text
+    m = _IT.match(text)
+    if m:
+        subj = subject_of(an, prev) if prev else None
+        if not subj:
+            return None
+        text = display_term(an, subj) + " " + text[m.end():]
+        text = cap_first(text)
+    elif lx.CONTEXT_OPENERS.match(text) and not re.match(r"^(?:it|this|that)\s+is\s+(?:important|thought)", text, re.I):
+        if prev is None or prev.list_item:
+            return None
+        ptext = lx.LEAD_INS.sub("", prev.text).strip()
+        ptext = cap_first(ptext)
+        text = f"{ptext} {cap_first(text)}"
+        source = an.article.text[prev.start:s.end]
+        ids = (s.id, prev.id)
+    return cap_first(text), source, ids
+
+
+def distractors(an: Analysis, answer: str, context: str, *, want: int = 3) -> list[tuple[str, float]]:
+    """Same-kind terms that are not true in `context` (which holds the answer), best first."""
+    out: list[tuple[str, float]] = []
+    if _NUMBER.match(answer):
+        return _number_distractors(an, answer, context)[:want]
+    a = norm(answer)
+    a_words = set(a.split())
+    cats = an.kinds.categories(answer)
+    pair = an.pair_of(answer)
+    for term, conf in sorted(an.kinds.same_kind(answer), key=lambda tc: (-tc[1], norm(tc[0]))):
+        t = norm(term)
+        if t in cats or (pair and norm(pair) == t) or category_key(term) in cats:
+            continue
+        if an.kinds.categories(term) & {a}:  # the answer is this term's category
+            continue
+        if contains(context, term) or set(t.split()) & a_words and len(a_words) == 1:
+            continue
+        if t in a or a in t:
+            continue
+        d = display_term(an, match_number(term, answer))
+        if any(norm(d) == norm(o) for o, _ in out) or norm(d) == a:
+            continue
+        out.append((d, conf))
+        if len(out) >= want:
+            break
+    return out
+
+
+_NUMBER = re.compile(r"^(\d{1,4})(s?)$")
+
+
+def _number_distractors(an: Analysis, answer: str, context: str) -> list[tuple[str, float]]:
+    """Other numbers of the same shape from the article, else the nearest decade/step either side."""
+    m = _NUMBER.match(answer)
+    assert m
+    value, suffix = int(m.group(1)), m.group(2)
+    digits = len(m.group(1))
+    shape = re.compile(r"(?<![\w.,])(\d{" + str(digits) + "})" + re.escape(suffix) + r"(?![\w.,])")
+    found = sorted({int(x) for x in shape.findall(an.article.text)} - {value})
+    step = 10 if (suffix or len(m.group(1)) == 4) else max(1, value // 2)
+    found += [value - step, value + step]
+    out: list[tuple[str, float]] = []
+    for v in found:
+        d = f"{v}{suffix}"
+        if v > 0 and d != answer and not contains(context, d) and d not in (o for o, _ in out):
+            out.append((d, 1.0))
+    return out
+
+
+def _gap(an: Analysis, term: str) -> str:
+    alts = [term]
+    pair = an.pair_of(term)
+    if pair:
+        alts.append(pair)
+    last = term.split()[-1]
+    if not lx.is_acronym(last) and lx.is_plural(last):
+        alts.append(" ".join(term.split()[:-1] + [lx.singular(last)]))
+    seen: list[str] = []
+    for a in alts:
+        if a.lower() not in (x.lower() for x in seen):
+            seen.append(a)
+    return "{{" + "|".join(seen) + "}}"
+
+
+def blank(an: Analysis, text: str, term: str, gap: str) -> str | None:
+    """Blank every repeat of `term` (and its acronym pair) in `text`; 'a'/'an' before the gap becomes 'a(n)'."""
+    pair = an.pair_of(term)
+    if pair:
+        # "brain-derived neurotrophic factor (BDNF)": drop the parenthesis that would give the answer away.
+        text = re.sub(r"\s*\(\s*" + re.escape(pair if lx.is_acronym(pair) else term) + r"\s*\)", "", text)
+    pat = _word_re(term)
+    if not pat.search(text):
+        return None
+    out = pat.sub(lambda m: "\x00", text)
+    if pair:
+        out = _word_re(pair).sub(lambda m: "\x00", out)
+    out = re.sub(r"\b([Aa])n?(\s+)\x00", lambda m: f"{m.group(1)}(n){m.group(2)}\x00", out)
+    return out.replace("\x00", gap)
+
+
+def _fill(text_with_gap: str, value: str) -> str:
+    return re.sub(r"\{\{.+?\}\}", value, text_with_gap)
+
+
+def _sentence_terms(an: Analysis, s: Sentence) -> list[Span]:
+    spans = [sp for sp in an.spans.get(s.id, []) if an.score(sp.text) >= MIN_TERM_SCORE]
+    uniq: dict[str, Span] = {}
+    for sp in spans:
+        uniq.setdefault(norm(sp.text), sp)
+    return sorted(uniq.values(), key=lambda sp: (-an.score(sp.text), sp.start))
+
+
+def _length_penalty(prompt: str) -> float:
+    n = len(prompt.split())
+    return 0.0 if n <= 30 else 0.03 * (n - 30)
+
+
+# ---------------------------------------------------------------- cloze, choice, true/false
+
+
+def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
+    """Cloze on the best 1–2 terms of each sentence; choice when the term has ≥ 2 same-kind distractors."""
+    for s in section.sentences:
+        if s.list_item:
+            continue
+        st = stem(an, s)
+        if st is None:
+            continue
+        prompt_text, source, ids = st
+        terms = _sentence_terms(an, s)[:3]
+        for rank, sp in enumerate(terms):
+            term = sp.text
+            if len(term.split()) > 5 or not contains(prompt_text, term):
+                continue
+            answer = display_term(an, term)
+            gap = _gap(an, answer)
+            prompt = blank(an, prompt_text, term, gap)
+            if prompt is None:
+                continue
+            base = an.score(term) - 0.25 * rank - _length_penalty(prompt)
+            q = Question(
+                id=qid(section.slug, "cloze", source, answer), topic=section.slug, type="cloze", prompt=prompt,
+                explanation=explain(source), source=source, origin="generated",
+            )
+            yield Candidate(q, base + 0.1, ids, "cloze", norm(answer))
+            ds = distractors(an, term, prompt_text)
+            if len(ds) >= 2 and prompt.count("{{") == 1:
+                choices = sorted([answer] + [d for d, _ in ds[:3]], key=str.lower)
+                shown = _fill(prompt, "_____")
+                if any(an.in_article(_fill(prompt, d)) for d, _ in ds):
+                    continue
+                conf = sum(c for _, c in ds[:3]) / len(ds[:3])
+                q = Question(
+                    id=qid(section.slug, "choice", source, answer), topic=section.slug, type="choice", prompt=shown,
+                    answer=answer, choices=choices, explanation=explain(source), source=source, origin="generated",
+                )
+                yield Candidate(q, base + 0.6 * conf, ids, "choice", norm(answer))
+
+
+def true_false(an: Analysis, section: Section) -> Iterator[Candidate]:
+    """The sentence as a True statement; one key term swapped for a same-kind term as False."""
+    for s in section.sentences:
+        if s.list_item or s.text.rstrip().endswith((":", ":.", "?")):
+            continue
+        st = stem(an, s)
+        if st is None or len(st[2]) > 1:
+            continue
+        statement, source, ids = st
+        n_words = len(statement.split())
+        if n_words > 35 or n_words < 6:
+            continue
+        terms = _sentence_terms(an, s)
+        best_swap = None
+        for sp in terms:
+            ds = distractors(an, sp.text, statement, want=1)
+            if ds and ds[0][1] >= 1.0:
+                false = _word_re(sp.text).sub(lambda m, d=ds[0][0]: d, statement, count=1)
+                if not an.in_article(false) and false != statement:
+                    best_swap = (sp, ds[0][0], false)
+                    break
+        key_score = max((an.score(sp.text) for sp in terms), default=0.0)
+        base = key_score - 0.02 * max(0, n_words - 20)
+        tq = Question(
+            id=qid(section.slug, "truefalse", source, "true"), topic=section.slug, type="truefalse",
+            prompt=statement, answer=True, explanation=explain(source, "True. "), source=source, origin="generated",
+        )
+        yield Candidate(tq, base - 0.3, ids, "tf-true", f"tf:{s.id}")
+        if best_swap:
+            sp, d, false = best_swap
+            fq = Question(
+                id=qid(section.slug, "truefalse", source, f"false:{d}"), topic=section.slug, type="truefalse",
+                prompt=false, answer=False,
+                explanation=explain(source, f"False: it is {display_term(an, sp.text)}, not {d}. "),
+                source=source, origin="generated",
+            )
+            yield Candidate(fq, base + 0.2, ids, "tf-false", f"tf:{s.id}")
+
+
+# ---------------------------------------------------------------- short answers and definitions
+
+
+def _agree(clause: str, plural: bool) -> str:
+    """Make the clause's first verb agree with the subject's number."""
+    words = clause.split()
+    if not words:
+        return clause
+    w = words[0].lower()
+    swaps = {"is": "are", "has": "have", "was": "were"} if plural else {"are": "is", "have": "has", "were": "was"}
+    if w in swaps:
+        words[0] = swaps[w]
+    elif not plural and "VERB" in lx.lemmas(w) and lx.verb_lemma(w) == w:
+        words[0] = lx.inflect(w, "VBZ")
+    elif plural and "VERB" in lx.lemmas(w) and w.endswith("s") and lx.verb_lemma(w) != w:
+        words[0] = lx.verb_lemma(w)
+    return " ".join(words)
+
+
+def _accept(an: Analysis, answer: str) -> list[str]:
+    out: list[str] = []
+    pair = an.pair_of(answer)
+    if pair:
+        out.append(pair)
+    last = answer.split()[-1]
+    if not lx.is_acronym(last) and lx.is_plural(last):
+        out.append(" ".join(answer.split()[:-1] + [lx.singular(last)]))
+    if "-" in answer:
+        out.append(answer.replace("-", " "))
+    return [a for a in dict.fromkeys(out) if a.lower() != answer.lower()]
+
+
+def _sentence_source(an: Analysis, sid: str) -> str:
+    return an.sentence[sid].text
+
+
+def short_answers(an: Analysis, section: Section) -> Iterator[Candidate]:
+    """Acronyms ('What does BDNF stand for?') and definitions ('Which region of the brain is …?')."""
+    ids_in = {s.id for s in section.sentences}
+    done_acronyms: set[str] = set()
+    for s in section.sentences:
+        for short, long in sorted(an.acronyms.items()):
+            if short in done_acronyms or f"({short})" not in s.text.replace("( ", "(").replace(" )", ")"):
+                continue
+            done_acronyms.add(short)
+            q = Question(
+                id=qid(section.slug, "short", s.text, long), topic=section.slug, type="short",
+                prompt=f"What does {short} stand for?", answer=long, accept=_accept(an, long),
+                explanation=explain(s.text), source=s.text, origin="generated",
+            )
+            yield Candidate(q, 1.6, (s.id,), "short-acronym", norm(long))
+    for d in an.kinds.definitions:
+        if d.sentence_id not in ids_in:
+            continue
+        source = _sentence_source(an, d.sentence_id)
+        answer = display_term(an, d.term)
+        if norm(answer) in an.topic_words and d.pattern != "is-type-of":
+            continue
+        prompt = None
+        accept = _accept(an, answer)
+        if d.pattern in ("called", "type-of") and d.clause:
+            cat = strip_det(d.category)
+            cat_plural = lx.is_plural(cat.split()[0]) if not cat.lower().startswith(("type of", "kind of")) else False
+            if cat.lower().startswith(("type of", "kind of", "region of", "part of", "form of")):
+                cat_plural = False
+            prompt = f"Which {cat} {_agree(d.clause, cat_plural)}?"
+            if answer.lower().startswith("the "):
+                accept.append(answer[4:])
+            else:
+                accept.append("the " + answer)
+        elif d.pattern == "is-type-of":
+            cat = re.sub(r"^type of\s+", "", d.category)
+            words = cat.split()
+            subj = display_term(an, d.term) if d.term.lower() not in an.topic_words else cap_first(d.term)
+            if len(words) >= 2:
+                prompt = f"{cap_first(subj)} is a type of which kind of {words[-1]}?"
+                answer, accept = " ".join(words[:-1]), [cat]
+            else:
+                prompt = f"According to the text, {subj} is a type of what?"
+                answer, accept = cat, []
+        elif d.pattern == "which-is":
+            prompt = f"What does the text call {d.category}?"
+        if not prompt or contains(prompt, answer):
+            continue
+        q = Question(
+            id=qid(section.slug, "short", source, answer), topic=section.slug, type="short", prompt=cap_first(prompt),
+            answer=answer, accept=[a for a in dict.fromkeys(accept) if a.lower() != answer.lower()],
+            explanation=explain(source), source=source, origin="generated",
+        )
+        yield Candidate(q, 1.5 + 0.2 * an.score(d.term), (d.sentence_id,), "short-definition", norm(answer))
+
+
+# ---------------------------------------------------------------- examples and lists
+
+
+def examples(an: Analysis, section: Section) -> Iterator[Candidate]:
+    """'Y such as X1 and X2' → multi: which of these does the text give as examples of Y?"""
+    ids_in = {s.id for s in section.sentences}
+    for category, members, sid in an.kinds.examples:
+        if sid not in ids_in or len(members) < 2:
+            continue
+        source = _sentence_source(an, sid)
+        answers = [display_term(an, m) for m in members]
+        pool: list[str] = []
+        for m in members:
+            for d, _ in distractors(an, m, source, want=4):
+                if norm(d) not in {norm(a) for a in answers} and norm(d) not in {norm(p) for p in pool}:
+                    pool.append(d)
+        # Fall back on the category's siblings in a list ("psychotic symptoms" → the other side effects).
+        for d, _ in an.kinds.same_kind(category):
+            d = display_term(an, d)
+            if norm(d) not in {norm(a) for a in answers} | {norm(p) for p in pool} and not contains(source, d):
+                pool.append(d)
+        if not pool:
+            continue
+        choices = sorted(answers + pool[: max(1, min(3, 6 - len(answers)))], key=str.lower)
+        cat = display_term(an, strip_det(category))
+        q = Question(
+            id=qid(section.slug, "multi", source, "|".join(answers)), topic=section.slug, type="multi",
+            prompt=f"Which of these does the text give as examples of {cat}?", answer=answers, choices=choices,
+            explanation=explain(source), source=source, origin="generated",
+        )
+        yield Candidate(q, 1.7, (sid,), "multi-examples", "|".join(norm(a) for a in answers))
+
+
+_INCLUDE = re.compile(r"^(.*?)\s+(?:may\s+|can\s+|might\s+|could\s+|will\s+)?(?:include|includes|are|is|involve|involves|consist of)\s*:?\s*\.?$", re.I)
+
+
+def _list_label(intro: Sentence | None) -> str | None:
+    if intro is None:
+        return None
+    text = lx.LEAD_INS.sub("", intro.text.strip())
+    text = re.sub(r"[:.\s]+$", "", text)
+    m = _INCLUDE.match(text)
+    if m:
+        label = m.group(1)
+    elif text.lower().startswith(("the following", "these")):
+        label = re.sub(r"^(?:the following|these)\s+", "", text, flags=re.I)
+    else:
+        m2 = re.search(r"(?:following|these|several|some|main|key)\s+([\w\s-]{3,60}?)(?:\s*[:.]|$)", text, re.I)
+        if not m2:
+            return None
+        label = m2.group(1)
+    label = strip_det(label)
+    words = label.split()
+    while words and words[0].lower() in lx.VAGUE_MODIFIERS - {"potential", "possible"}:
+        words.pop(0)
+    label = " ".join(words)
+    return label if 1 <= len(words) <= 8 else None
+
+
+def _item_option(an: Analysis, item: Sentence) -> str:
+    """A list item as an option: the item itself when short, else its first term."""
+    text = item.text.strip().rstrip(".;")
+    if len(text.split()) <= 5:
+        return display_term(an, text.split(",")[0].strip()) if "," in text else display_term(an, text)
+    spans = an.spans.get(item.id, [])
+    return display_term(an, spans[0].text) if spans else text
+
+
+def _numbered(an: Analysis, item: Sentence) -> bool:
+    line_start = an.article.text.rfind("\n", 0, item.start) + 1
+    return re.match(r"\s*\d{1,3}[.)]\s", an.article.text[line_start:item.start + 1]) is not None
+
+
+def lists(an: Analysis, section: Section) -> Iterator[Candidate]:
+    """Bullet and numbered lists: which is listed, which is NOT, name one, and order for numbered lists."""
+    for intro, items in list_runs(section):
+        label = _list_label(intro)
+        options = [_item_option(an, it) for it in items]
+        if len({norm(o) for o in options}) != len(options):
+            continue
+        source = an.article.text[(intro or items[0]).start:items[-1].end]
+        ids = tuple(it.id for it in items) + ((intro.id,) if intro else ())
+        numbered = all(_numbered(an, it) for it in items)
+        if label is None:
+            label = "steps" if numbered else None
+        if label is None:
+            continue
+        # Outsiders: terms of the same section that are not in the list (never outside-world guesses).
+        listed = {norm(w) for it in items for w in [it.text] + [sp.text for sp in an.spans.get(it.id, [])]}
+        outsiders: list[str] = []
+        for s in section.sentences:
+            if s.list_item or (intro and s.id == intro.id):
+                continue
+            for sp in _sentence_terms(an, s):
+                t = display_term(an, sp.text)
+                if norm(t) in listed or any(norm(t) in x or x in norm(t) for x in listed) or contains(label, t):
+                    continue
+                if norm(t) in an.topic_words or t in outsiders or len(t.split()) > 4:
+                    continue
+                outsiders.append(t)
+        outsiders.sort(key=lambda t: (-an.score(t), t.lower()))
+        if numbered and 3 <= len(items) <= 6:
+            q = Question(
+                id=qid(section.slug, "order", source, "|".join(options)), topic=section.slug, type="order",
+                prompt=f"Put these {label} in the order the text gives them.",
+                items=[cap_first(o) for o in options], explanation=explain(source), source=source, origin="generated",
+            )
+            yield Candidate(q, 2.0, ids, "order-list", "order:" + ids[0])
+        if len(items) >= 2:
+            q = Question(
+                id=qid(section.slug, "short", source, options[0]), topic=section.slug, type="short",
+                prompt=f"Name one of the {label} that the text lists.", answer=options[0], accept=options[1:],
+                explanation=explain(source), source=source, origin="generated",
+            )
+            yield Candidate(q, 1.3, ids, "short-list", "list-one:" + ids[0])
+        if outsiders and len(items) >= 3:
+            choices = sorted(options[:4] + outsiders[:1], key=str.lower)
+            q = Question(
+                id=qid(section.slug, "choice", source, "not:" + outsiders[0]), topic=section.slug, type="choice",
+                prompt=f"Which of these is NOT among the {label} that the text lists?", answer=outsiders[0],
+                choices=choices, explanation=explain(source, f"{cap_first(outsiders[0])} is not in the list. "),
+                source=source, origin="generated",
+            )
+            yield Candidate(q, 1.6, ids, "choice-not", "list-not:" + ids[0])
+        if len(outsiders) >= 2 and len(items) >= 2:
+            picked = options[: min(len(options), 6 - 2)]
+            choices = sorted(picked + outsiders[:2], key=str.lower)
+            q = Question(
+                id=qid(section.slug, "multi", source, "|".join(picked)), topic=section.slug, type="multi",
+                prompt=f"Which of these does the text list as {label}?", answer=picked, choices=choices,
+                explanation=explain(source), source=source, origin="generated",
+            )
+            yield Candidate(q, 1.8, ids, "multi-list", "list-multi:" + ids[0])
+
+
+# ---------------------------------------------------------------- order from cause → effect chains
+
+_BY = re.compile(r"^By\s+(\w+ing)\s+(.+?),\s+(.+?)[.!]?$")
+_WORKS_BY = re.compile(r"\b(?:works|acts|operates|functions)\s+by\s+(\w+ing\s+[^,.;]+)")
+_IN_TURN = re.compile(r"^(?:This|That|These|Which),?\s+(?:in turn,?\s+|then,?\s+)?(\w+s)\s+(.+?)[.!]?$")
+_LEADING = re.compile(r",\s+(?:leading to|resulting in|which leads to|causing)\s+([^,.;]+)")
+_WHICH_HELP = re.compile(r",\s+which\s+(?:help|helps)\s+(?:to\s+)?(\w+)\s+([^,.;]+)")
+_CALLED = re.compile(r"\b(?:another|a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:called|known as|named)\s+(?:the\s+)?", re.I)
+_AUX = re.compile(r"^(?:may|might|can|could|will|would|also|then)\s+(?:help\s+(?:to\s+)?|also\s+)?", re.I)
+
+
+def _gerund(vp: str) -> str:
+    words = vp.split()
+    if not words:
+        return vp
+    w = words[0]
+    lemma = lx.verb_lemma(w)
+    if "VERB" in lx.lemmas(w) and not w.endswith("ing"):
+        words[0] = lx.inflect(lemma, "VBG")
+    return " ".join(words)
+
+
+def _step(text: str) -> str:
+    text = _CALLED.sub("", text).strip()
+    text = re.split(r",|\s+which\s|\s+that\s", text)[0].strip()
+    return text
+
+
+def _effect(clause: str) -> str | None:
+    """'ketamine may help to improve symptoms of depression' → 'improving symptoms of depression'."""
+    words = clause.split()
+    k = 0
+    while k < len(words) and not ("VERB" in lx.lemmas(words[k]) and words[k].lower() not in lx.STOP_WORDS) and words[k].lower() not in ("may", "might", "can", "could", "will"):
+        k += 1
+    if k >= len(words) or k > 4:
+        return None
+    rest = _AUX.sub("", " ".join(words[k:]))
+    return _gerund(_step(rest))
+
+
+def _overlap(a: str, b: str) -> float:
+    wa = {lx.singular(w).lower() for w in re.findall(r"[\w-]+", a) if w.lower() not in lx.STOP_WORDS}
+    wb = {lx.singular(w).lower() for w in re.findall(r"[\w-]+", b) if w.lower() not in lx.STOP_WORDS}
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+def _steps(s: Sentence) -> tuple[list[str], str | None]:
+    """Steps a sentence states, and the cause it links back to (None when it does not link)."""
+    text = lx.LEAD_INS.sub("", s.text.strip())
+    steps: list[str] = []
+    link: str | None = None
+    m = _BY.match(text)
+    if m:
+        cause = _step(f"{m.group(1)} {m.group(2)}")
+        link = cause
+        steps.append(cause)
+        eff = _effect(m.group(3))
+        if eff:
+            steps.append(eff)
+    else:
+        m2 = _IN_TURN.match(text)
+        if m2:
+            link = "\x00"  # "This, in turn, …" always continues the chain
+            steps.append(_gerund(_step(f"{m2.group(1)} {m2.group(2)}")))
+        else:
+            m3 = _WORKS_BY.search(text)
+            if m3:
+                steps.append(_step(m3.group(1)))
+    for m4 in _WHICH_HELP.finditer(text):
+        steps.append(_gerund(_step(f"{m4.group(1)} {m4.group(2)}")))
+    for m5 in _LEADING.finditer(text):
+        steps.append(_step(m5.group(1)))
+    return [st for st in steps if 1 <= len(st.split()) <= 10], link
+
+
+def chains(an: Analysis, section: Section) -> Iterator[Candidate]:
+    """Order questions from 'It works by X' → 'By X, Y' → 'This, in turn, Z' → 'By Z, W' chains."""
+    chain: list[str] = []
+    members: list[Sentence] = []
+    gap = 0
+
+    def flush() -> Iterator[Candidate]:
+        if len(chain) >= 3:
+            items = [cap_first(st) for st in chain[:6]]
+            first, last = members[0], members[-1]
+            source = an.article.text[first.start:last.end]
+            q = Question(
+                id=qid(section.slug, "order", source, "|".join(items)), topic=section.slug, type="order",
+                prompt="Put these steps in the order the text describes them.", items=items,
+                explanation=explain(source), source=source, origin="generated",
+            )
+            yield Candidate(q, 2.2 + 0.1 * len(items), tuple(m.id for m in members), "order-chain", "chain:" + first.id)
+
+    for s in section.sentences:
+        steps, link = _steps(s)
+        if not steps:
+            gap += 1
+            if gap > 1:
+                yield from flush()
+                chain, members = [], []
+            continue
+        links = chain and link is not None and (link == "\x00" or _overlap(link, chain[-1]) >= 0.5)
+        if links:
+            if link != "\x00":
+                steps = steps[1:]  # the cause repeats the last step
+            chain.extend(steps)
+            members.append(s)
+        else:
+            yield from flush()
+            chain, members = list(steps), [s]
+        gap = 0
+    yield from flush()
+
+
+BUILDERS = (cloze_and_choice, true_false, short_answers, examples, lists, chains)

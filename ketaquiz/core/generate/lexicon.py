@@ -1,0 +1,162 @@
+"""Word knowledge: function words, word rarity (wordfreq) and word classes (lemminflect).
+
+Both libraries carry their own data and load lazily, on the first lookup, so importing the
+generator costs nothing until it runs.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+STOP_WORDS = frozenset(
+    """
+    a an the this that these those there here it its it's they them their theirs he him his she her hers we us our
+    you your i me my mine one ones which who whom whose what when where why how whether if then than so such as
+    and or but nor not no yes of in on at to for from by with without within into onto upon about above below over
+    under between among through during before after since until while although though because unless despite via per
+    is are was were be been being am do does did doing done have has had having may might can could will would shall
+    should must ought also too very just only even still already yet again ever never always often sometimes usually
+    typically recently specifically additionally interestingly however therefore thus hence moreover furthermore
+    indeed instead rather quite much many more most less least few fewer several some any all each every both either
+    neither other another same own up down out off away back around well like unlike including include includes
+    included behind beyond against toward towards across along throughout inside outside near beside besides amid
+    regarding concerning following versus whom whose whichever whatever especially particularly namely e.g i.e etc vs whereas wasn't isn't aren't don't doesn't didn't won't
+    can't cannot shouldn't couldn't wouldn't hasn't haven't hadn't
+    """.split()
+)
+
+# Words too vague to ask about on their own, and modifiers that add nothing to a term.
+GENERIC_WORDS = frozenset(
+    """
+    way ways thing things part parts type types kind kinds form forms role roles topic topics interest area areas
+    region regions level levels number numbers amount amounts activity activities process processes effect effects
+    result results study studies researcher researchers people person individual individuals patient patients
+    option options time times year years day days decade decades hour hours case cases fact facts example examples
+    question questions reason reasons need needs use uses point points lot set sets group groups order side sides
+    function functions structure structures production release growth survival concern concerns risk risks benefit
+    benefits promise theory theories treatment treatments condition conditions problem problems term terms name names
+    idea ideas method methods system systems mechanism mechanisms factor factors change changes
+    """.split()
+)
+VAGUE_MODIFIERS = frozenset(
+    """
+    certain various other another new further different specific particular potential possible main major
+    numerous several many some few exact more most direct indirect such own same whole entire overall
+    individual important significant recent
+    """.split()
+)
+# Sentence openers that only link to the previous sentence.
+LEAD_INS = re.compile(
+    r"^(?:however|interestingly|specifically|additionally|moreover|furthermore|in addition|in fact|indeed|"
+    r"for example|for instance|in turn|notably|importantly|also|finally|first|second|third|then|thus|therefore|"
+    r"in contrast|by contrast|similarly|likewise|as a result|consequently|in particular|in short|overall)\s*,\s*",
+    re.IGNORECASE,
+)
+CONTEXT_OPENERS = re.compile(r"^(?:it|this|these|those|they|that|such|another|both|its|their)\b", re.IGNORECASE)
+
+_wordfreq = None
+_lemminflect = None
+
+
+def _wf():
+    global _wordfreq
+    if _wordfreq is None:
+        import wordfreq
+
+        _wordfreq = wordfreq
+    return _wordfreq
+
+
+def _lm():
+    global _lemminflect
+    if _lemminflect is None:
+        import lemminflect
+
+        _lemminflect = lemminflect
+    return _lemminflect
+
+
+@lru_cache(maxsize=50_000)
+def zipf(word: str) -> float:
+    """Zipf frequency of a word in English (0 = unseen, 7+ = 'the')."""
+    return _wf().zipf_frequency(word.lower(), "en")
+
+
+@lru_cache(maxsize=50_000)
+def lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """Part-of-speech → lemmas for a word, from lemminflect's lexicon (empty when unknown)."""
+    w = word.lower()
+    if "-" in w:
+        w = w.rsplit("-", 1)[1]
+    return dict(_lm().getAllLemmas(w))
+
+
+def is_acronym(word: str) -> bool:
+    """NMDA, BDNF, mRNA, COVID-19: at least two capitals and no lowercase run longer than one letter."""
+    core = word.replace("-", "")
+    caps = sum(c.isupper() for c in core)
+    return len(core) >= 2 and caps >= 2 and caps >= len(core) - 1 - sum(c.isdigit() for c in core)
+
+
+def can_be_noun(word: str) -> bool:
+    """True when the word can head a noun phrase (unknown words count: they are usually rare nouns)."""
+    lm = lemmas(word)
+    return not lm or "NOUN" in lm or "PROPN" in lm or is_acronym(word)
+
+
+def is_verb_only(word: str) -> bool:
+    lm = lemmas(word)
+    return bool(lm) and set(lm) <= {"VERB", "AUX"}
+
+
+def is_adverb(word: str) -> bool:
+    lm = lemmas(word)
+    return "ADV" in lm and "NOUN" not in lm and "ADJ" not in lm or (word.lower().endswith("ly") and not can_be_noun(word))
+
+
+@lru_cache(maxsize=20_000)
+def singular(word: str) -> str:
+    """The singular of a plural noun (keeps case of the first letter); the word itself otherwise."""
+    if is_acronym(word) or len(word) < 4:
+        return word
+    lm = lemmas(word).get("NOUN")
+    if lm and lm[0] != word.lower():
+        base = lm[0]
+        return base[0].upper() + base[1:] if word[0].isupper() else base
+    if not lemmas(word) and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def is_plural(word: str) -> bool:
+    """True for plural nouns ('receptors', 'symptoms')."""
+    return singular(word) != word or (is_acronym(word) and word.endswith("s") and word[:-1].isupper())
+
+
+@lru_cache(maxsize=5_000)
+def inflect(lemma: str, tag: str) -> str:
+    """The form of a verb lemma for a Penn tag (VBZ, VBG, VBP …); the lemma when unknown."""
+    forms = _lm().getInflection(lemma, tag=tag)
+    return forms[0] if forms else lemma
+
+
+def verb_lemma(word: str) -> str:
+    lm = lemmas(word).get("VERB") or lemmas(word).get("AUX")
+    return lm[0] if lm else word.lower()
+
+
+def rarity(words: list[str]) -> float:
+    """0 (very common) … 1 (unseen) — mean over the content words."""
+    content = [w for w in words if w.lower() not in STOP_WORDS] or words
+    if not content:
+        return 0.0
+    vals = []
+    for w in content:
+        if is_acronym(w):
+            vals.append(0.9)
+            continue
+        parts = [p for p in w.split("-") if p]
+        z = min(zipf(p) for p in parts) if parts else 0.0
+        vals.append(max(0.0, min(1.0, (7.0 - z) / 6.0)))
+    return sum(vals) / len(vals)

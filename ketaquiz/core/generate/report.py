@@ -1,0 +1,59 @@
+"""The generation report: per section, sentences, key terms, questions by type, uncovered sentences."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+
+@dataclass
+class SectionReport:
+    slug: str
+    title: str
+    sentences: int
+    key_terms: list[str] = field(default_factory=list)
+    by_type: Counter[str] = field(default_factory=Counter)
+    candidates: int = 0
+    uncovered: list[tuple[str, str]] = field(default_factory=list)  # (sentence id, text)
+
+    @property
+    def questions(self) -> int:
+        return sum(self.by_type.values())
+
+
+@dataclass
+class GenerationReport:
+    """What the generator found and produced; `format()` is the `--report` text."""
+
+    sections: list[SectionReport] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def questions(self) -> int:
+        return sum(s.questions for s in self.sections)
+
+    @property
+    def coverage(self) -> float:
+        """Share of sentences that at least one question quotes."""
+        total = sum(s.sentences for s in self.sections)
+        covered = total - sum(len(s.uncovered) for s in self.sections)
+        return covered / total if total else 0.0
+
+    def format(self) -> str:
+        lines: list[str] = []
+        for s in self.sections:
+            types = ", ".join(f"{t} {n}" for t, n in sorted(s.by_type.items())) or "none"
+            lines.append(f"[{s.slug}] {s.title}")
+            lines.append(f"  sentences: {s.sentences}; questions: {s.questions} ({types}); candidates: {s.candidates}")
+            lines.append(f"  key terms: {', '.join(s.key_terms) or '-'}")
+            if s.uncovered:
+                lines.append(f"  not covered ({len(s.uncovered)}):")
+                for sid, text in s.uncovered:
+                    short = text if len(text) <= 100 else text[:97] + "…"
+                    lines.append(f"    {sid}: {short}")
+            else:
+                lines.append("  not covered: none")
+        lines.append(
+            f"total: {self.questions} questions, {self.coverage:.0%} of sentences covered, {self.seconds:.2f} s"
+        )
+        return "\n".join(lines)

@@ -1,0 +1,223 @@
+"""Key terms: noun runs without a tagger, acronyms and their expansions, scored by rarity.
+
+A term is a maximal run of content words (split at function words, verbs, adverbs and
+punctuation), with vague leading modifiers ("certain", "another") and participles trimmed.
+Acronym pairs follow Schwartz & Hearst (2003): "brain-derived neurotrophic factor (BDNF)".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon as lx
+
+TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9]*(?:[-‐][A-Za-z0-9]+)*(?:['’][A-Za-z]+)?|[^\sA-Za-z0-9]")
+_MODALS = frozenset("to may might can could will would shall should must does do did not it they which that who he she we".split())
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int  # offset within the sentence
+    end: int
+
+
+@dataclass(frozen=True)
+class Span:
+    """A term occurrence in one sentence."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def _word(tok: Token) -> str:
+    w = tok.text
+    for poss in ("'s", "’s"):
+        if w.lower().endswith(poss):
+            return w[: -len(poss)]
+    return w
+
+
+def _classify_simple(tok: Token) -> bool:
+    """Content word by itself (no context): alphanumeric, not a function word, not verb-only."""
+    w = _word(tok)
+    if not w[0].isalnum() or w.lower() in lx.STOP_WORDS:
+        return False
+    return lx.is_acronym(w) or not lx.is_verb_only(w)
+
+
+def _classify(tokens: list[Token], i: int) -> str:
+    """'C' content (may join a term), 'B' break."""
+    tok = tokens[i]
+    w = _word(tok)
+    if not w[0].isalnum():
+        return "B"
+    lw = w.lower()
+    if lw in lx.STOP_WORDS or w.isdigit() and len(w) < 3:
+        return "B"
+    if lx.is_acronym(w):
+        return "C"
+    if "'" in w or "’" in w:  # contractions: wasn't
+        return "B"
+    lm = lx.lemmas(w)
+    prev = tokens[i - 1].text.lower() if i > 0 else ""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    nxt_content = nxt is not None and nxt.text[0].isalnum() and nxt.text.lower() not in lx.STOP_WORDS
+    if lx.is_adverb(w):
+        return "B"
+    prev_content = i > 0 and _classify_simple(tokens[i - 1])
+    if lm and set(lm) <= {"VERB", "AUX"}:
+        # Participles used as modifiers ("damaged neural circuitry") join; other verbs break the run.
+        if (lw.endswith("ed") or lw.endswith("ing")) and nxt_content and prev not in _MODALS and not prev_content:
+            return "P"
+        # "a temporary disconnect": a verb-only word after determiner + adjective is a noun here.
+        if i >= 2 and tokens[i - 2].text.lower() in ("a", "an", "the") and "ADJ" in lx.lemmas(_word(tokens[i - 1])):
+            return "N"
+        return "B"
+    if "VERB" in lm:
+        if prev in _MODALS:
+            return "B"
+        if nxt is not None and nxt.text.lower() in ("the", "a", "an", "to", "that", "this", "these", "its", "their"):
+            return "B"
+        if lw.endswith("ing") and prev_content and "ADJ" not in lm:
+            return "B"
+        if lw.endswith("ing") and nxt_content and "ADJ" not in lm and prev not in ("the", "a", "an", "of", "in"):
+            return "B"
+    return "C"
+
+
+def find_terms(text: str) -> list[Span]:
+    """Candidate term spans of one sentence, in order."""
+    tokens = tokenize(text)
+    kinds = [_classify(tokens, i) for i in range(len(tokens))]
+    spans: list[Span] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        if kinds[i] == "B":
+            i += 1
+            continue
+        j = i
+        while j < n and kinds[j] != "B":
+            j += 1
+            if _word(tokens[j - 1]) != tokens[j - 1].text:  # possessive ends the run
+                break
+        run = list(range(i, j))
+        # Trim leading participles and vague modifiers; trailing words that cannot head a noun phrase.
+        while run and (kinds[run[0]] == "P" or _word(tokens[run[0]]).lower() in lx.VAGUE_MODIFIERS):
+            run.pop(0)
+        while run and kinds[run[-1]] != "N" and not lx.can_be_noun(_word(tokens[run[-1]])):
+            run.pop()
+        while run and kinds[run[-1]] == "P":
+            run.pop()
+        if run and len(run) <= 5:
+            a, b = tokens[run[0]].start, tokens[run[-1]].start + len(_word(tokens[run[-1]]))
+            spans.append(Span(text[a:b], a, b))
+        i = max(j, i + 1)
+    return spans
+
+
+def norm(term: str) -> str:
+    """Key for comparing terms: lowercase, last word singular, quotes folded."""
+    words = term.replace("’", "'").split()
+    if not words:
+        return ""
+    words[-1] = lx.singular(words[-1])
+    return " ".join(w if lx.is_acronym(w) else w.lower() for w in words)
+
+
+def head(term: str) -> str:
+    words = term.split()
+    return lx.singular(words[-1]).lower() if words else ""
+
+
+_PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9\-]{1,9})\s*\)")
+
+
+def _best_long_form(short: str, long: str) -> str | None:
+    """Schwartz & Hearst: match the short form's characters right to left inside the long form."""
+    s_i = len(short) - 1
+    l_i = len(long) - 1
+    while s_i >= 0:
+        c = short[s_i].lower()
+        if not c.isalnum():
+            s_i -= 1
+            continue
+        while l_i >= 0 and (
+            long[l_i].lower() != c or (s_i == 0 and l_i > 0 and long[l_i - 1].isalnum())
+        ):
+            l_i -= 1
+        if l_i < 0:
+            return None
+        l_i -= 1
+        s_i -= 1
+    start = long.rfind(" ", 0, l_i + 1) + 1
+    return long[start:]
+
+
+def acronym_pairs(text: str) -> dict[str, str]:
+    """ACRONYM → expansion for every 'long form (SF)' in the text."""
+    pairs: dict[str, str] = {}
+    for m in _PAREN.finditer(text):
+        short = m.group(1)
+        if not lx.is_acronym(short):
+            continue
+        before = text[: m.start()].rstrip()
+        words = before.split()
+        max_words = min(len(short) + 5, len(short) * 2)
+        window = " ".join(words[-max_words:])
+        long = _best_long_form(short, window)
+        if long:
+            long = long.strip(" ,;:")
+            if long.lower().split()[0] in lx.STOP_WORDS or len(long) <= len(short):
+                continue
+            pairs[short] = long
+    return pairs
+
+
+@dataclass
+class TermInfo:
+    """A term across the article: how often, where, and its score."""
+
+    key: str
+    text: str  # the most frequent surface form
+    sentences: set[str] = field(default_factory=set)
+    sections: set[str] = field(default_factory=set)
+    score: float = 0.0
+
+
+def score_term(info: TermInfo, *, n_sentences: int, topic_words: set[str], word_spread: dict[str, int]) -> float:
+    """Higher for rare, multi-word, acronym terms; lower for the topic word, generic and ubiquitous words."""
+    words = info.text.split()
+    s = 1.5 * lx.rarity(words)
+    if len(words) > 1:
+        s += 0.4
+    if any(lx.is_acronym(w) for w in words):
+        s += 0.6
+    if len(words) == 1 and words[0].lower() in lx.GENERIC_WORDS:
+        s -= 1.2
+    elif lx.singular(words[-1]).lower() in lx.GENERIC_WORDS and len(words) == 2 and words[0].lower() in lx.VAGUE_MODIFIERS:
+        s -= 0.8
+    spread = len(info.sentences) / max(n_sentences, 1)
+    if len(words) > 1 and {w.lower() for w in words} & topic_words:
+        s -= 1.0  # "ketamine treatment": the topic word makes a trivial blank
+    if {w.lower() for w in words} <= topic_words or (len(words) == 1 and spread > 0.3 and n_sentences >= 6):
+        s -= 2.0
+    # Words recurring all over the article ("neurons", "brain") are weak answers on their own.
+    if len(words) == 1 and word_spread.get(words[0].lower(), 0) > max(3, n_sentences * 0.15):
+        s -= 0.7
+    if len(words) >= 4:
+        s -= 0.3
+    if len(info.text) < 3:
+        s -= 1.0
+    return round(s, 4)
