@@ -1,0 +1,56 @@
+"""Regenerate the draft of the bundled ketamine course, to diff against the hand-reviewed set.
+
+    python scripts/build_course.py            # draft to stdout
+    python scripts/build_course.py -o /tmp/ketamine.draft.toml --report
+
+The reviewed course is questions/ketamine/set.toml; questions kept as generated share their ids
+with this draft, so `diff` shows every hand edit. Never write the draft under questions/: every
+.toml there is loaded as a set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from ketaquiz.core.article import load_article  # noqa: E402
+from ketaquiz.core.generate import generate_set  # noqa: E402
+from ketaquiz.core.setfile import set_to_text  # noqa: E402
+
+ARTICLE = ROOT / "questions" / "ketamine" / "article.txt"
+COURSE_PER_SENTENCE = 3  # the course wants ≥ 15 questions from 6 mechanism sentences
+
+
+def build() -> tuple[str, str]:
+    """The draft set text and the report text."""
+    article = load_article(ARTICLE)
+    qset, report = generate_set(
+        article, set_id="ketamine", title="Ketamine for treatment-resistant depression", article_ref="article.txt",
+        per_sentence=COURSE_PER_SENTENCE,
+    )
+    return set_to_text(qset), report.format()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-o", "--out", type=Path, help="write the draft here (default: stdout)")
+    ap.add_argument("--report", action="store_true", help="print the generation report to stderr")
+    args = ap.parse_args(argv)
+    text, report = build()
+    if args.out:
+        if ROOT / "questions" in args.out.resolve().parents:
+            ap.error("do not write the draft under questions/ (every .toml there is loaded as a set)")
+        args.out.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    if args.report:
+        print(report, file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
