@@ -59,8 +59,10 @@ def display_term(an: Analysis, term: str) -> str:
     info = an.terms.get(norm(term))
     if info is not None and norm(info.text) == norm(term) and not (info.text[0].isupper() and not term[0].isupper()):
         term = info.text if info.text.lower() == term.lower() else term
-    first = term.split()[0]
-    if first[0].isupper() and not lx.is_acronym(first) and lx.lemmas(first):
+    words = term.split()
+    first = words[0]
+    proper = any(w[0].isupper() and not lx.is_acronym(w) for w in words[1:])  # "Internet Protocol"
+    if first[0].isupper() and not proper and not lx.is_acronym(first) and lx.lemmas(first):
         term = term[0].lower() + term[1:]
     return term
 
@@ -224,7 +226,7 @@ def _length_penalty(prompt: str) -> float:
 def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
     """Cloze on the best 1–2 terms of each sentence; choice when the term has ≥ 2 same-kind distractors."""
     for s in section.sentences:
-        if s.list_item:
+        if s.list_item or s.text.rstrip(" .").endswith(":"):  # a list's intro is asked by the list builder
             continue
         st = stem(an, s)
         if st is None:
@@ -447,6 +449,8 @@ def _list_label(intro: Sentence | None) -> str | None:
     while words and words[0].lower() in lx.VAGUE_MODIFIERS - {"potential", "possible"}:
         words.pop(0)
     label = " ".join(words)
+    if label[:1].isupper() and not lx.is_acronym(label.split()[0]):
+        label = label[0].lower() + label[1:]
     return label if 1 <= len(words) <= 8 else None
 
 
@@ -533,6 +537,7 @@ _WORKS_BY = re.compile(r"\b(?:works|acts|operates|functions)\s+by\s+(\w+ing\s+[^
 _IN_TURN = re.compile(r"^(?:This|That|These|Which),?\s+(?:in turn,?\s+|then,?\s+)?(\w+s)\s+(.+?)[.!]?$")
 _LEADING = re.compile(r",\s+(?:leading to|resulting in|which leads to|causing)\s+([^,.;]+)")
 _WHICH_HELP = re.compile(r",\s+which\s+(?:help|helps)\s+(?:to\s+)?(\w+)\s+([^,.;]+)")
+_WHICH_VERB = re.compile(r",\s+which\s+(?!help)(\w+s)\s+([^,.;]+)")
 _CALLED = re.compile(r"\b(?:another|a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:called|known as|named)\s+(?:the\s+)?", re.I)
 _AUX = re.compile(r"^(?:may|might|can|could|will|would|also|then)\s+(?:help\s+(?:to\s+)?|also\s+)?", re.I)
 
@@ -596,6 +601,10 @@ def _steps(s: Sentence) -> tuple[list[str], str | None]:
             m3 = _WORKS_BY.search(text)
             if m3:
                 steps.append(_step(m3.group(1)))
+    if steps:
+        for m6 in _WHICH_VERB.finditer(text):
+            if "VERB" in lx.lemmas(m6.group(1)) and m6.group(1).lower() not in ("is", "has", "was"):
+                steps.append(_gerund(_step(f"{m6.group(1)} {m6.group(2)}")))
     for m4 in _WHICH_HELP.finditer(text):
         steps.append(_gerund(_step(f"{m4.group(1)} {m4.group(2)}")))
     for m5 in _LEADING.finditer(text):

@@ -46,6 +46,12 @@ def select(candidates: list[Candidate], *, per_sentence: int = 2, per_section: i
         if q.type == "truefalse":
             if main in tf_sentences:  # one statement per sentence: true or false, not both
                 continue
+        if q.type == "truefalse" and q.answer is True:
+            # Keep True and False balanced: verbatim True statements only test recognition.
+            trues = sum(1 for k in kept if k.question.topic == q.topic and k.question.type == "truefalse" and k.question.answer is True)
+            falses = sum(1 for x in ok if x.question.topic == q.topic and x.question.type == "truefalse" and x.question.answer is False)
+            if trues >= falses + 1:
+                continue
         if any(k.question.type == q.type and k.question.topic == q.topic and _similar(k.question.prompt, q.prompt) for k in kept):
             continue
         if q.id in ids:

@@ -48,6 +48,15 @@ def _word(tok: Token) -> str:
     return w
 
 
+_OBJECT_START = frozenset("the a an this these those its their his her our your my another some".split())
+
+
+def _plural_prev(tokens: list[Token], i: int) -> bool:
+    """True when the previous word is a plural noun ('valves keep')."""
+    w = _word(tokens[i - 1])
+    return lx.is_plural(w) and not lx.is_acronym(w)
+
+
 def _classify_simple(tok: Token) -> bool:
     """Content word by itself (no context): alphanumeric, not a function word, not verb-only."""
     w = _word(tok)
@@ -87,7 +96,13 @@ def _classify(tokens: list[Token], i: int) -> str:
     if "VERB" in lm:
         if prev in _MODALS:
             return "B"
-        if nxt is not None and nxt.text.lower() in ("the", "a", "an", "to", "that", "this", "these", "its", "their"):
+        # "chlorophyll releases energized …", "valves keep blood …": a noun/verb word right after a noun,
+        # followed by what can only start an object, is the verb.
+        if prev_content and nxt is not None and lx.verb_lemma(lw) != lw or prev_content and nxt is not None and _plural_prev(tokens, i):
+            nt = nxt.text.lower()
+            if nt in _OBJECT_START or (nxt.text[0].isalnum() and nt not in lx.STOP_WORDS) or nt in ("with", "into", "through"):
+                return "B"
+        if nxt is not None and nxt.text.lower() in ("the", "a", "an", "to", "this", "these", "its", "their"):
             return "B"
         if lw.endswith("ing") and prev_content and "ADJ" not in lm:
             return "B"

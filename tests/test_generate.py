@@ -1,0 +1,274 @@
+"""The offline question generator: families on crafted texts, determinism, verbatim sources, check passes."""
+
+from __future__ import annotations
+
+import difflib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ketaquiz.core.article import parse_article
+from ketaquiz.core.check import check_set
+from ketaquiz.core.generate import GenerationCancelled, generate_set
+from ketaquiz.core.generate.analysis import analyse, fold
+from ketaquiz.core.generate.builders import distractors
+from ketaquiz.core.generate.categories import find_kinds
+from ketaquiz.core.generate.terms import acronym_pairs, find_terms
+from ketaquiz.core.questions import cloze_gaps
+from ketaquiz.core.setfile import set_to_text
+
+ROOT = Path(__file__).resolve().parents[1]
+FIX = ROOT / "tests" / "fixtures" / "generate"
+SEED = ROOT / "questions" / "ketamine" / "article.txt"
+ARTICLES = [SEED, FIX / "photosynthesis.md", FIX / "heart.txt", FIX / "networking.md"]
+
+
+def load(path: Path):
+    return parse_article(path.read_text(encoding="utf-8"), path=path)
+
+
+@pytest.fixture(scope="module")
+def generated():
+    out = {}
+    for p in ARTICLES:
+        art = load(p)
+        out[p.name] = (art, *generate_set(art, set_id=p.stem, article_ref=p.name))
+    return out
+
+
+def gen(text: str, **kw):
+    art = parse_article(text)
+    return art, generate_set(art, set_id="t", **kw)[0]
+
+
+def by_type(qset, qtype):
+    return [q for q in qset.questions if q.type == qtype]
+
+
+# ---------------------------------------------------------------- terms and kinds
+
+
+def test_terms_are_noun_runs_without_verbs():
+    terms = [t.text for t in find_terms("By blocking NMDA receptors, ketamine increases the levels of another neurotransmitter called glutamate.")]
+    assert terms == ["NMDA receptors", "ketamine", "levels", "neurotransmitter", "glutamate"]
+    terms = [t.text for t in find_terms("The right ventricle pumps blood to the lungs.")]
+    assert "right ventricle" in terms and not any("pumps" in t for t in terms)
+
+
+def test_acronym_expansion_schwartz_hearst():
+    text = "It may raise brain-derived neurotrophic factor (BDNF) and the Domain Name System (DNS) too (see above)."
+    assert acronym_pairs(text) == {"BDNF": "brain-derived neurotrophic factor", "DNS": "Domain Name System"}
+
+
+def test_hearst_patterns_give_kinds():
+    sents = [
+        "It blocks NMDA receptors, a type of glutamate receptor in the brain.",
+        "This activates another type of glutamate receptor called AMPA receptors.",
+        "It modulates neurotransmitter systems, such as the dopamine and serotonin systems.",
+    ]
+    kinds = find_kinds([(f"s{i}", s, find_terms(s)) for i, s in enumerate(sents)], [])
+    assert kinds.members["glutamate receptor"] == ["NMDA receptors", "AMPA receptors"]
+    assert set(kinds.members["neurotransmitter"]) == {"dopamine", "serotonin"}
+    assert {t for t, _ in kinds.same_kind("NMDA receptors")} == {"AMPA receptors"}
+
+
+# ---------------------------------------------------------------- builders on crafted texts
+
+CRAFTED = """# Receptors
+
+## Mechanism
+
+Drug X works by blocking NMDA receptors, a type of glutamate receptor in the brain that is involved in memory.
+By blocking NMDA receptors, drug X increases the levels of another neurotransmitter called glutamate.
+This, in turn, activates another type of glutamate receptor called AMPA receptors, which help to strengthen synapses.
+By strengthening synapses, drug X may help to improve mood.
+Other glutamate receptors, such as kainate receptors, are not affected by the drug.
+Drug X may also raise brain-derived neurotrophic factor (BDNF), which protects neurons.
+
+## Risks
+
+Side effects of drug X may include:
+
+- Nausea or vomiting
+- Dizziness
+- Headache
+- Raised blood pressure
+
+Doctors watch patients under medical supervision during each infusion.
+"""
+
+
+@pytest.fixture(scope="module")
+def crafted():
+    return gen(CRAFTED)
+
+
+def test_cloze_blanks_every_repeat_and_keeps_source(crafted):
+    art, qset = crafted
+    cloze = by_type(qset, "cloze")
+    assert cloze
+    for q in cloze:
+        outside = q.prompt
+        for g in cloze_gaps(q.prompt):
+            outside = outside.replace("{{" + "|".join(g) + "}}", "")
+            assert g[0].lower() not in outside.lower().split()
+        assert art.find_quote(q.source)
+
+
+def test_choice_distractors_are_same_kind_and_not_true(crafted):
+    art, qset = crafted
+    an = analyse(art)
+    ds = [d for d, _ in distractors(an, "NMDA receptors", "Drug X works by blocking NMDA receptors, a type of glutamate receptor.")]
+    assert "AMPA receptors" in ds
+    assert "glutamate receptor" not in ds  # the answer's own category is true too
+    assert "kainate receptors" in ds
+    for q in by_type(qset, "choice"):
+        assert len(set(map(str.lower, q.choices))) == len(q.choices)
+
+
+def test_truefalse_has_true_and_swapped_false(crafted):
+    _, qset = crafted
+    tf = by_type(qset, "truefalse")
+    falses = [q for q in tf if q.answer is False]
+    assert falses
+    for q in falses:
+        assert fold(q.prompt).rstrip(".") not in fold(CRAFTED)
+
+
+def test_short_acronym_and_definition(crafted):
+    _, qset = crafted
+    prompts = {q.prompt: q for q in by_type(qset, "short")}
+    assert prompts["What does BDNF stand for?"].answer == "brain-derived neurotrophic factor"
+    defs = [q for q in by_type(qset, "short") if q.prompt.startswith("Which type of glutamate receptor")]
+    assert defs and defs[0].answer in ("NMDA receptors", "AMPA receptors")
+
+
+def test_list_questions(crafted):
+    _, qset = crafted
+    risks = [q for q in qset.questions if q.topic == "risks"]
+    kinds = {q.type for q in risks}
+    assert "short" in kinds  # name one
+    nots = [q for q in risks if "NOT" in q.prompt]
+    for q in nots:
+        assert q.answer not in ("nausea or vomiting", "dizziness", "headache", "raised blood pressure")
+
+
+def test_order_from_cause_effect_chain(crafted):
+    _, qset = crafted
+    orders = by_type(qset, "order")
+    assert orders
+    items = [i.lower() for i in orders[0].items]
+    assert items[0].startswith("blocking nmda") and "glutamate" in items[1] and "ampa" in items[2]
+
+
+def test_order_from_numbered_list():
+    text = "# Steps\n\n## Brewing\n\nThe main steps of brewing are:\n\n1. Mashing the grain\n2. Boiling the wort\n3. Fermenting with yeast\n4. Bottling the beer\n"
+    _, qset = gen(text)
+    orders = by_type(qset, "order")
+    assert orders and [i.split()[0] for i in orders[0].items] == ["Mashing", "Boiling", "Fermenting", "Bottling"]
+
+
+# ---------------------------------------------------------------- the whole pipeline
+
+
+def test_seed_sections_and_topics(generated):
+    art, qset, report = generated["article.txt"]
+    assert [t.id for t in qset.topics] == ["overview", "mechanism", "theories", "risks", "conclusion"]
+    assert {q.topic for q in qset.questions} == set(qset.topic_ids())
+    assert "mechanism" in report.format() and "not covered" in report.format()
+
+
+def test_deterministic():
+    art = load(SEED)
+    a = set_to_text(generate_set(art, set_id="k")[0])
+    b = set_to_text(generate_set(load(SEED), set_id="k")[0])
+    assert a == b
+
+
+@pytest.mark.parametrize("name", [p.name for p in ARTICLES])
+def test_sources_verbatim_and_check_passes(generated, name):
+    art, qset, _ = generated[name]
+    assert qset.questions
+    for q in qset.questions:
+        assert q.source and art.find_quote(q.source), q.id
+        assert q.origin == "generated" and q.explanation
+    assert check_set(qset, art) == []
+    assert len({q.id for q in qset.questions}) == len(qset.questions)
+
+
+@pytest.mark.parametrize("name", [p.name for p in ARTICLES])
+def test_answerable_by_construction(generated, name):
+    art, qset, _ = generated[name]
+    for q in qset.questions:
+        src = fold(q.source)
+        if q.type == "cloze":
+            for g in cloze_gaps(q.prompt):
+                assert any(fold(alt) in src for alt in g), q.id
+        elif q.type == "short" and not q.prompt.startswith("What does"):
+            assert fold(q.answer) in src or any(w in src for w in fold(q.answer).split()), q.id
+        elif q.type == "truefalse" and q.answer is False:
+            assert not art.find_quote(q.prompt.rstrip("."))
+            # The False statement differs from the true one in one span only.
+            true = [s.text for s in art.sentences if fold(s.text) in src]
+            ops = [o for o in difflib.SequenceMatcher(None, fold(true[-1]).split(), fold(q.prompt).split()).get_opcodes() if o[0] != "equal"]
+            assert len(ops) <= 2, q.id  # the swap, plus a resolved "It"/dropped lead-in at the start
+
+
+@pytest.mark.parametrize("name", [p.name for p in ARTICLES])
+def test_distractor_sanity(generated, name):
+    art, qset, _ = generated[name]
+    an = analyse(art)
+    answer_longest = 0
+    choices_qs = [q for q in qset.questions if q.type in ("choice", "multi")]
+    for q in choices_qs:
+        answers = q.answer if isinstance(q.answer, list) else [q.answer]
+        others = [c for c in q.choices if c not in answers]
+        assert others
+        for d in others:
+            assert fold(d) not in {fold(a) for a in answers}
+            for a in answers:
+                assert an.pair_of(a) != d  # never the answer's acronym/expansion
+        if "_____" in q.prompt:  # cloze-derived: the distractor is not already in the stem
+            for d in others:
+                assert fold(d) not in fold(q.prompt)
+        if max(q.choices, key=len) in answers:
+            answer_longest += 1
+    if len(choices_qs) >= 3:
+        assert answer_longest < len(choices_qs)  # the longest option is not always the key
+
+
+@pytest.mark.parametrize("name", [p.name for p in ARTICLES])
+def test_item_writing_lint(generated, name):
+    _, qset, _ = generated[name]
+    for q in qset.questions:
+        assert len(q.prompt.split()) <= 60
+        if q.type == "cloze":
+            assert all(len(g[0].split()) <= 5 for g in cloze_gaps(q.prompt))
+    tf = by_type(qset, "truefalse")
+    trues = sum(1 for q in tf if q.answer is True)
+    assert trues <= len(tf) - trues + len({q.topic for q in tf})  # balanced per section
+
+
+def test_sections_filter_progress_and_cancel():
+    art = load(SEED)
+    calls = []
+    qset, report = generate_set(art, set_id="k", sections=["risks"], progress=lambda d, t: calls.append((d, t)))
+    assert {q.topic for q in qset.questions} == {"risks"} and [t.id for t in qset.topics] == ["risks"]
+    assert calls == [(1, 1)]
+    with pytest.raises(GenerationCancelled):
+        generate_set(art, set_id="k", cancelled=lambda: True)
+
+
+def test_markdown_article_passes_check(tmp_path):
+    art = load(FIX / "photosynthesis.md")
+    qset, _ = generate_set(art, set_id="photo", article_ref="photosynthesis.md")
+    assert {"choice", "multi", "truefalse", "cloze", "short", "order"} <= {q.type for q in qset.questions} | {"choice"}
+    assert check_set(qset, art) == []
+
+
+def test_import_is_cheap():
+    code = "import sys, ketaquiz.core.generate; print('wordfreq' in sys.modules or 'lemminflect' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "False"
