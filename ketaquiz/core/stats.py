@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
@@ -31,11 +32,16 @@ class Stats:
     new_remaining: int = 0
     learned: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
+    # The Scores page's figures, computed only when the JSON is asked for (the Home page never pays for them).
+    dashboard: Callable[[], dict[str, Any]] | None = field(default=None, repr=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
-        d = asdict(self)
-        extra = d.pop("extra")
-        d.update(extra)
+        """The ``ketaquiz stats --json`` object: the fields above, `extra`'s keys, and "dashboard"."""
+        d = asdict(self)  # (a function deep-copies as itself)
+        d.pop("dashboard")
+        d.update(d.pop("extra"))
+        if self.dashboard is not None:
+            d["dashboard"] = self.dashboard()
         return d
 
 
@@ -117,7 +123,14 @@ def compute_stats(store: Store, now: datetime, *, set_id: str | None = None, tz:
         new_remaining=sum(v["new"] for v in counts.values()),
         learned=sum(v["learned"] for v in counts.values()),
         extra={"longest_streak_days": longest_streak(days)},
+        dashboard=lambda: _dashboard_json(store, now, set_id, tz),
     )
+
+
+def _dashboard_json(store: Store, now: datetime, set_id: str | None, tz: tzinfo) -> dict[str, Any]:
+    from .dashboard import dashboard  # dashboard imports this module
+
+    return dashboard(store, now, set_id=set_id, tz=tz).to_json()
 
 
 __all__ = ["Stats", "TopicStats", "compute_stats", "streak_from_days", "longest_streak", "review_days"]
