@@ -59,7 +59,7 @@ def generate_set(
         kept.sort(key=lambda c: (order.get(c.sentence_ids[0], 0), TYPE_ORDER[c.question.type], c.question.id))
         kept_all.extend(kept)
         topics.append(Topic(id=sec.slug, title=sec.title, section=sec.slug))
-        covered = {sid for c in kept for s in article.sentences_in(*_span(article, c)) for sid in [s.id]}
+        covered = {sid for c in kept for sid in c.sentence_ids}
         rep = SectionReport(sec.slug, sec.title, len(sec.sentences), key_terms=an.key_terms(sec), candidates=len(candidates))
         for c in kept:
             rep.by_type[c.question.type] += 1
@@ -74,7 +74,3 @@ def generate_set(
     report.seconds = time.perf_counter() - t0
     return qset, report
 
-
-def _span(article: Article, cand) -> tuple[int, int]:
-    found = article.find_quote(cand.question.source)
-    return found if found else (0, 0)

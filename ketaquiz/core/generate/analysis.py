@@ -25,6 +25,7 @@ class Analysis:
     sentence: dict[str, Sentence] = field(default_factory=dict)
     previous: dict[str, Sentence | None] = field(default_factory=dict)  # previous sentence in the same section
     folded_text: str = ""
+    _expansions: dict[str, str] | None = None
 
     def score(self, term: str) -> float:
         info = self.terms.get(norm(term))
@@ -44,10 +45,11 @@ class Analysis:
         """The acronym's expansion or the expansion's acronym."""
         if term in self.acronyms:
             return self.acronyms[term]
-        for short, long in self.acronyms.items():
-            if norm(long) == norm(term):
-                return short
-        return None
+        if not self.acronyms:
+            return None
+        if self._expansions is None:
+            self._expansions = {norm(long): short for short, long in self.acronyms.items()}
+        return self._expansions.get(norm(term))
 
     def in_article(self, statement: str) -> bool:
         """True when the statement (quotes and spaces folded, case-insensitive) occurs in the article."""

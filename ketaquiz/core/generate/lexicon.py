@@ -92,6 +92,7 @@ def lemmas(word: str) -> dict[str, tuple[str, ...]]:
     return dict(_lm().getAllLemmas(w))
 
 
+@lru_cache(maxsize=50_000)
 def is_acronym(word: str) -> bool:
     """NMDA, BDNF, mRNA, COVID-19: at least two capitals and no lowercase run longer than one letter."""
     core = word.replace("-", "")

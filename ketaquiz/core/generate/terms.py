@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import lexicon as lx
 
@@ -142,6 +143,7 @@ def find_terms(text: str) -> list[Span]:
     return spans
 
 
+@lru_cache(maxsize=50_000)
 def norm(term: str) -> str:
     """Key for comparing terms: lowercase, last word singular, quotes folded."""
     words = term.replace("’", "'").split()
