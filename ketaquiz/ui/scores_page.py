@@ -1,0 +1,606 @@
+"""The Scores page: where the learner stands, in pictures (QtCharts) with a few tables.
+
+Data from ``core.dashboard``; the page recomputes only when shown after a change (answers, profile, library).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, Qt, QThread, Signal
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.dashboard import Dashboard, dashboard, hardest
+from ..core.history_export import export_history
+from .context import AppContext, StudyRequest
+
+ACCENT = QColor(52, 120, 246)
+RIGHT = QColor(46, 160, 67)
+TOPIC_COLOURS = ["#3478f6", "#e8710a", "#2ea043", "#d93025", "#9334e6", "#12a4af", "#b06000", "#c5221f"]
+
+
+def _pct(x: float | None) -> str:
+    return "—" if x is None else f"{x:.0%}"
+
+
+def _short(day_iso: str) -> str:
+    d = date.fromisoformat(day_iso)
+    return f"{d.strftime('%b')} {d.day}"
+
+
+def _chart(title: str) -> tuple[QChart, QChartView]:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.legend().hide()
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.setBackgroundRoundness(4)
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(230)
+    view.setAccessibleName(title)
+    return chart, view
+
+
+class Heatmap(QWidget):
+    """A year of days as squares (weeks as columns, Monday on top), darker for more reviews."""
+
+    CELL = 12
+    GAP = 2
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.counts: dict[str, int] = {}
+        self.today = date.today()
+        self.setAccessibleName("Calendar of review days")
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_data(self, counts: dict[str, int], today: str) -> None:
+        self.counts = counts
+        self.today = date.fromisoformat(today)
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        step = self.CELL + self.GAP
+        return QSize(53 * step + 30, 7 * step + 18)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self.sizeHint()
+
+    def cells(self) -> list[tuple[date, QRectF]]:
+        """Each day of the last 53 weeks with its square."""
+        step = self.CELL + self.GAP
+        first_monday = self.today.toordinal() - self.today.weekday() - 52 * 7
+        out = []
+        for i in range(53 * 7):
+            d = date.fromordinal(first_monday + i)
+            if d > self.today:
+                break
+            out.append((d, QRectF(24 + (i // 7) * step, 16 + (i % 7) * step, self.CELL, self.CELL)))
+        return out
+
+    def colour(self, n: int) -> QColor:
+        if n <= 0:
+            c = self.palette().color(QPalette.ColorRole.Mid)
+            c.setAlpha(70)
+            return c
+        top = max(self.counts.values(), default=1)
+        level = 0.3 + 0.7 * min(1.0, n / max(1, top))
+        c = QColor(RIGHT)
+        c.setAlphaF(level)
+        return c
+
+    def paintEvent(self, _event) -> None:  # noqa: N802, ANN001 (Qt override)
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(self.palette().color(QPalette.ColorRole.Text))
+        font = p.font()
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
+        p.setFont(font)
+        for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri")):
+            p.drawText(QPointF(0, 16 + row * (self.CELL + self.GAP) + self.CELL - 2), name[:1])
+        last_month = None
+        for d, rect in self.cells():
+            if d.day <= 7 and d.weekday() == 0 and d.month != last_month:
+                p.setPen(self.palette().color(QPalette.ColorRole.Text))
+                p.drawText(QPointF(rect.left(), 11), d.strftime("%b"))
+                last_month = d.month
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(self.colour(self.counts.get(d.isoformat(), 0)))
+            p.drawRoundedRect(rect, 2, 2)
+        p.end()
+
+    def event(self, e) -> bool:  # noqa: ANN001 (Qt override)
+        if e.type() == e.Type.ToolTip:
+            for d, rect in self.cells():
+                if rect.contains(e.position() if hasattr(e, "position") else QPointF(e.pos())):
+                    n = self.counts.get(d.isoformat(), 0)
+                    self.setToolTip(f"{d.strftime('%a %d %b %Y')}: {n} review{'s' if n != 1 else ''}")
+                    break
+            else:
+                self.setToolTip("")
+        return super().event(e)
+
+
+class _Optimiser(QThread):
+    done = Signal(object)
+
+    def __init__(self, db_path: Path, now: datetime) -> None:
+        super().__init__()
+        self.db_path, self.now = db_path, now
+
+    def run(self) -> None:
+        from ..core.optimize import optimise
+        from ..core.store import Store
+
+        store = Store(self.db_path)  # its own connection: SQLite connections stay in their thread
+        try:
+            self.done.emit(optimise(store, self.now))
+        except Exception as e:  # noqa: BLE001 (any failure is shown to the learner, not raised in a thread)
+            self.done.emit(e)
+        finally:
+            store.close()
+
+
+def _table(headers: list[str], name: str) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.setAccessibleName(name)
+    t.verticalHeader().hide()
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setAlternatingRowColors(True)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
+
+
+def _item(text: str, align_right: bool = False) -> QTableWidgetItem:
+    it = QTableWidgetItem(text)
+    if align_right:
+        it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return it
+
+
+class ScoresPage(QWidget):
+    """Reviews per day, accuracy per topic, calendar and streaks, forecast, retention, sessions, hardest questions."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.data: Dashboard | None = None
+        self.period = 30
+        self._dirty = True
+        self._thread: _Optimiser | None = None
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(16, 12, 16, 16)
+
+        top = QHBoxLayout()
+        label = QLabel("Scores &for")
+        self.set_combo = QComboBox()
+        self.set_combo.setAccessibleName("Set whose scores are shown")
+        label.setBuddy(self.set_combo)
+        self.summary = QLabel()
+        self.summary.setObjectName("hint")
+        self.export_button = QToolButton()
+        self.export_button.setText("&Export CSV…")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.export_button)
+        menu.addAction("Review history…", lambda: self._ask_export("reviews"))
+        menu.addAction("Per-question scores…", lambda: self._ask_export("questions"))
+        self.export_button.setMenu(menu)
+        self.optimise_button = QPushButton("&Optimise my schedule")
+        self.optimise_button.setToolTip("Fit the scheduler's parameters to your own answers (FSRS optimizer)")
+        self.optimise_button.clicked.connect(self.optimise)
+        top.addWidget(label)
+        top.addWidget(self.set_combo)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.export_button)
+        top.addWidget(self.optimise_button)
+        lay.addLayout(top)
+        self.status = QLabel()
+        self.status.setObjectName("hint")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.hide()
+        lay.addWidget(self.status)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(12)
+        lay.addLayout(grid)
+
+        # Reviews per day, with a 30 / 90 / 365 days switch.
+        box = QWidget()
+        bl = QVBoxLayout(box)
+        bl.setContentsMargins(0, 0, 0, 0)
+        switch = QHBoxLayout()
+        switch.addStretch(1)
+        self.period_group = QButtonGroup(self)
+        self.period_buttons: dict[int, QPushButton] = {}
+        for days in (30, 90, 365):
+            b = QPushButton(f"{days} days")
+            b.setCheckable(True)
+            b.setChecked(days == self.period)
+            b.setAccessibleName(f"Show the last {days} days")
+            self.period_group.addButton(b, days)
+            self.period_buttons[days] = b
+            switch.addWidget(b)
+        self.period_group.idClicked.connect(self.set_period)
+        bl.addLayout(switch)
+        self.reviews_chart, self.reviews_view = _chart("Reviews per day")
+        bl.addWidget(self.reviews_view)
+        grid.addWidget(box, 0, 0)
+
+        self.accuracy_chart, self.accuracy_view = _chart("Accuracy per topic, by week")
+        self.accuracy_chart.legend().show()
+        self.accuracy_chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        grid.addWidget(self.accuracy_view, 0, 1)
+
+        cal = QGroupBox("Calendar")
+        cl = QVBoxLayout(cal)
+        cl.setSpacing(4)
+        self.streak_label = QLabel()
+        self.streak_label.setObjectName("streaks")
+        self.heatmap = Heatmap()
+        cl.addWidget(self.streak_label)
+        cl.addWidget(self.heatmap)
+        cl.addStretch(1)
+        grid.addWidget(cal, 1, 0, 1, 2)
+
+        self.forecast_chart, self.forecast_view = _chart("Due in the next 30 days")
+        grid.addWidget(self.forecast_view, 2, 0)
+
+        ret = QGroupBox("True retention (questions in review)")
+        rl = QVBoxLayout(ret)
+        self.retention_table = _table(["Period", "Young", "Mature", "All"], "True retention")
+        self.retention_table.setToolTip("Share of answers right when a learned question came back. Young: last seen "
+                                        "under 21 days before; mature: 21 days or more.")
+        self.retention_table.setMaximumHeight(230)
+        rl.addWidget(self.retention_table)
+        grid.addWidget(ret, 2, 1)
+
+        ses = QGroupBox("Sessions")
+        sl = QVBoxLayout(ses)
+        self.sessions_table = _table(["Started", "Set", "Answered", "Right", "Score", "Minutes"], "Session history")
+        self.sessions_table.setMaximumHeight(220)
+        sl.addWidget(self.sessions_table)
+        grid.addWidget(ses, 3, 0, 1, 2)
+
+        hard = QGroupBox("Hardest questions")
+        hl = QVBoxLayout(hard)
+        hrow = QHBoxLayout()
+        self.hard_combo = QComboBox()
+        self.hard_combo.addItem("Most lapses", "lapses")
+        self.hard_combo.addItem("Lowest recall now", "retrievability")
+        self.hard_combo.setAccessibleName("Order the hardest questions by")
+        self.hard_combo.currentIndexChanged.connect(lambda _i: self._fill_hardest())
+        hrow.addWidget(QLabel("Order by"))
+        hrow.addWidget(self.hard_combo)
+        hrow.addStretch(1)
+        hl.addLayout(hrow)
+        self.hard_table = _table(["Question", "Topic", "Lapses", "Answers", "Recall now", ""], "Hardest questions")
+        self.hard_table.horizontalHeader().setStretchLastSection(False)
+        self.hard_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.hard_table.setMinimumHeight(200)
+        self.hard_table.setMaximumHeight(320)
+        hl.addWidget(self.hard_table)
+        grid.addWidget(hard, 4, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+
+        self.set_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        for sig in (ctx.progress_changed, ctx.library_changed, ctx.settings_changed):
+            sig.connect(self._changed)
+        ctx.profile_changed.connect(lambda _n: self._changed())
+        ctx.library_changed.connect(self._fill_sets)
+        self._fill_sets()
+
+    # --- data ----------------------------------------------------------------
+    def set_id(self) -> str | None:
+        return self.set_combo.currentData()
+
+    def _fill_sets(self) -> None:
+        keep = self.set_id()
+        self.set_combo.blockSignals(True)
+        self.set_combo.clear()
+        self.set_combo.addItem("All sets", None)
+        for info in self.ctx.store.sets():
+            self.set_combo.addItem(info.title, info.id)
+        idx = self.set_combo.findData(keep)
+        self.set_combo.setCurrentIndex(max(0, idx))
+        self.set_combo.blockSignals(False)
+
+    def _changed(self) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt override)
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute every chart from the store."""
+        self._dirty = False
+        self.data = d = dashboard(self.ctx.store, self.ctx.clock(), set_id=self.set_id())
+        total = sum(n for _d, n, _c in d.reviews_per_day)
+        self.summary.setText(f"{total} answers in the last year · profile “{self.ctx.profile}”")
+        self._fill_reviews()
+        self._fill_accuracy()
+        self.heatmap.set_data(d.heatmap, d.today)
+        self.streak_label.setText(f"Current streak: <b>{d.current_streak}</b> day{'s' if d.current_streak != 1 else ''}"
+                                  f" · Longest: <b>{d.longest_streak}</b> day{'s' if d.longest_streak != 1 else ''}")
+        self._fill_forecast()
+        self._fill_retention()
+        self._fill_sessions()
+        self._fill_hardest()
+
+    def set_period(self, days: int) -> None:
+        """Show reviews per day over the last 30, 90 or 365 days."""
+        self.period = days
+        self.period_buttons[days].setChecked(True)
+        self._fill_reviews()
+
+    # --- charts ----------------------------------------------------------------
+    def _bars(self, chart: QChart, labels: list[str], sets: list[tuple[str, list[int], QColor]]) -> None:
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        series = QBarSeries()
+        series.setBarWidth(0.9)
+        top = 0
+        for name, values, colour in sets:
+            bs = QBarSet(name)
+            bs.append([float(v) for v in values])
+            bs.setColor(colour)
+            bs.setBorderColor(colour)
+            series.append(bs)
+            top = max(top, *values, 0)
+        chart.addSeries(series)
+        x = QBarCategoryAxis()
+        x.append(labels)
+        y = QValueAxis()
+        y.setLabelFormat("%d")
+        y.setRange(0, max(4, top))
+        y.applyNiceNumbers()
+        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x)
+        series.attachAxis(y)
+
+    def _fill_reviews(self) -> None:
+        if self.data is not None:
+            self._bars_by_day(self.data.reviews_last(self.period))
+
+    def _bars_by_day(self, rows: list[tuple[str, int, int]]) -> None:
+        chart = self.reviews_chart
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        right, wrong = QBarSet("Right"), QBarSet("Wrong")
+        right.append([float(c) for _d, _n, c in rows])
+        wrong.append([float(n - c) for _d, n, c in rows])
+        right.setColor(RIGHT)
+        right.setBorderColor(RIGHT)
+        wrong.setColor(QColor(229, 57, 53))
+        wrong.setBorderColor(QColor(229, 57, 53))
+        series = QStackedBarSeries()
+        series.setBarWidth(0.85)
+        series.append(right)
+        series.append(wrong)
+        chart.addSeries(series)
+        x = QBarCategoryAxis()
+        x.append([d for d, _n, _c in rows])
+        x.setLabelsVisible(False)
+        # The category axis cannot thin its labels: a value axis over the same span shows a few dates instead.
+        xv = QValueAxis()
+        ticks = 6 if len(rows) >= 30 else len(rows)
+        xv.setTickCount(ticks)
+        xv.setGridLineVisible(False)
+        xv.setLabelFormat("%d")
+        xv.setTitleText(f"last {len(rows)} days (0 = today)")
+        xv.setRange(-(len(rows) - 1) - 0.5, 0.5)
+        top = max((n for _d, n, _c in rows), default=0)
+        y = QValueAxis()
+        y.setLabelFormat("%d")
+        y.setRange(0, max(4, top))
+        y.applyNiceNumbers()
+        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(xv, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x)
+        series.attachAxis(y)
+        x.setGridLineVisible(False)
+        chart.setTitle(f"Reviews per day — last {len(rows)} days")
+        chart.legend().show()
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
+
+    def _fill_accuracy(self) -> None:
+        assert self.data is not None
+        chart = self.accuracy_chart
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        weeks = next(iter(self.data.topic_accuracy.values()), [])
+        x = QBarCategoryAxis()
+        x.append([_short(w) for w, _n, _a in weeks] or ["—"])
+        y = QValueAxis()
+        y.setRange(0, 100)
+        y.setLabelFormat("%d%%")
+        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        x.setLabelsAngle(-45)
+        for i, (topic, rows) in enumerate(self.data.topic_accuracy.items()):
+            s = QLineSeries()
+            s.setName(topic)
+            s.setPointsVisible(True)
+            s.setColor(QColor(TOPIC_COLOURS[i % len(TOPIC_COLOURS)]))
+            for j, (_w, n, acc) in enumerate(rows):
+                if n and acc is not None:
+                    s.append(j, acc * 100)
+            chart.addSeries(s)
+            s.attachAxis(x)
+            s.attachAxis(y)
+
+    def _fill_forecast(self) -> None:
+        assert self.data is not None
+        rows = self.data.forecast
+        chart = self.forecast_chart
+        self._bars(chart, [d for d, _n in rows], [("Due", [n for _d, n in rows], ACCENT)])
+        x = next(iter(chart.axes(Qt.Orientation.Horizontal)))
+        x.setLabelsVisible(False)
+        x.setGridLineVisible(False)
+        days = QValueAxis()
+        days.setRange(-0.5, len(rows) - 0.5)
+        days.setTickCount(7)
+        days.setLabelFormat("%d")
+        days.setTitleText("days from today (0 = today, with the overdue)")
+        chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
+        due = sum(n for _d, n in rows)
+        chart.setTitle(f"Due in the next 30 days — {due} in all, {rows[0][1] if rows else 0} today")
+
+    def _fill_retention(self) -> None:
+        assert self.data is not None
+        t = self.retention_table
+        t.setRowCount(len(self.data.retention))
+        for i, r in enumerate(self.data.retention):
+            t.setItem(i, 0, _item(r.period))
+            t.setItem(i, 1, _item(f"{_pct(r.young)}  ({r.young_passed}/{r.young_total})", True))
+            t.setItem(i, 2, _item(f"{_pct(r.mature)}  ({r.mature_passed}/{r.mature_total})", True))
+            n = r.young_total + r.mature_total
+            t.setItem(i, 3, _item(f"{_pct(r.total)}  ({r.young_passed + r.mature_passed}/{n})", True))
+        t.resizeColumnsToContents()
+
+    def _fill_sessions(self) -> None:
+        assert self.data is not None
+        t = self.sessions_table
+        rows = self.data.sessions
+        t.setRowCount(len(rows))
+        titles = {s.id: s.title for s in self.ctx.store.sets(include_deleted=True)}
+        for i, s in enumerate(rows):
+            start = datetime.fromtimestamp(s.started_at).astimezone()
+            t.setItem(i, 0, _item(start.strftime("%Y-%m-%d %H:%M")))
+            t.setItem(i, 1, _item(titles.get(s.set_id or "", "All sets")))
+            t.setItem(i, 2, _item(str(s.answered), True))
+            t.setItem(i, 3, _item(str(s.correct), True))
+            t.setItem(i, 4, _item(_pct(s.score), True))
+            t.setItem(i, 5, _item("…" if s.ended_at is None else f"{(s.ended_at - s.started_at) / 60:.0f}", True))
+        t.resizeColumnsToContents()
+
+    def _fill_hardest(self) -> None:
+        if self.data is None:
+            return
+        by = self.hard_combo.currentData() or "lapses"
+        rows = self.data.hardest if by == "lapses" else hardest(self.ctx.store, self.ctx.clock(), by=by, set_id=self.set_id())
+        t = self.hard_table
+        t.setRowCount(len(rows))
+        self.study_buttons: list[QPushButton] = []
+        for i, h in enumerate(rows):
+            t.setItem(i, 0, _item(h.prompt or h.question_id))
+            t.item(i, 0).setToolTip(h.prompt)
+            t.setItem(i, 1, _item(h.topic))
+            t.setItem(i, 2, _item(str(h.lapses), True))
+            t.setItem(i, 3, _item(str(h.reviews), True))
+            t.setItem(i, 4, _item(_pct(h.retrievability), True))
+            b = QPushButton("Study now")
+            b.setAccessibleName(f"Study now: {h.prompt[:60]}")
+            b.clicked.connect(lambda _c=False, key=h.key: self.study_now(key))
+            t.setCellWidget(i, 5, b)
+            self.study_buttons.append(b)
+        t.resizeColumnToContents(5)
+        if not rows:
+            t.setRowCount(1)
+            t.setItem(0, 0, _item("No lapses yet." if by == "lapses" else "Nothing studied yet."))
+
+    # --- actions --------------------------------------------------------------------
+    def study_now(self, key: int) -> None:
+        self.ctx.study_requested.emit(StudyRequest(keys=[key]))
+        self.ctx.page_requested.emit("study")
+
+    def _ask_export(self, kind: str) -> None:
+        stamp = self.ctx.clock().strftime("%Y-%m-%d")
+        name = f"ketaquiz-{'history' if kind == 'reviews' else 'scores'}-{self.ctx.profile}-{stamp}.csv"
+        path, _f = QFileDialog.getSaveFileName(self, "Export CSV", str(Path.home() / name), "CSV files (*.csv)")
+        if path:
+            self.export_csv(kind, Path(path))
+
+    def export_csv(self, kind: str, path: Path) -> int:
+        """Write the review history ("reviews") or per-question scores ("questions") and say so."""
+        try:
+            n = export_history(self.ctx.store, path, self.ctx.clock(), kind=kind, set_id=self.set_id())
+        except OSError as e:
+            self._say(f"Could not write {path}: {e.strerror or e}")
+            return 0
+        self._say(f"Wrote {n} row{'s' if n != 1 else ''} to {path}")
+        return n
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.show()
+
+    def optimise(self) -> None:
+        """Fit FSRS parameters to this learner's answers (in a worker thread); the result is shown on the page."""
+        from ..core.optimize import MISSING_MESSAGE, optimizer_available
+
+        if not optimizer_available():
+            self._say(MISSING_MESSAGE)
+            return
+        if self.ctx.store.path == Path(":memory:"):
+            self._say("Optimising needs a profile saved on disk.")
+            return
+        self.optimise_button.setEnabled(False)
+        self._say("Optimising your schedule… this can take a minute.")
+        self._thread = _Optimiser(self.ctx.store.path, self.ctx.clock())
+        self._thread.done.connect(self._optimised)
+        self._thread.start()
+
+    def _optimised(self, result: object) -> None:
+        from ..core.optimize import apply_result
+
+        self.optimise_button.setEnabled(True)
+        if isinstance(result, Exception):
+            self._say(f"Optimising failed: {result}")
+            return
+        self._say(apply_result(self.ctx.store, result))  # type: ignore[arg-type]
+        self.ctx.settings_changed.emit()
