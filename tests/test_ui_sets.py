@@ -124,16 +124,16 @@ def test_page_duplicate_edit_save(qtbot, ctx, tmp_path):
     assert copy is not None and page.qset.id == copy.id and not page.read_only
     path = page.qset.path
     before = read_set(path)
-    page.select_question("mechanism-region")
+    page.select_question("mechanism-choice-region")
     page.editor.explanation_edit.setPlainText("Edited explanation.")
     assert page.dirty and page.save_btn.isEnabled()
     assert page.save()
     after = read_set(path)
     assert [q.id for q in after.questions] == [q.id for q in before.questions]
-    changed = after.question("mechanism-region")
-    assert changed.explanation == "Edited explanation." and changed.choices == before.question("mechanism-region").choices
+    changed = after.question("mechanism-choice-region")
+    assert changed.explanation == "Edited explanation." and changed.choices == before.question("mechanism-choice-region").choices
     assert not list(path.parent.glob(".*.tmp"))
-    assert ctx.store.question(ctx.store.question_key(copy.id, "mechanism-region")).explanation == "Edited explanation."
+    assert ctx.store.question(ctx.store.question_key(copy.id, "mechanism-choice-region")).explanation == "Edited explanation."
     with qtbot.waitExposed(page):
         page.show()
     page.grab().save(str(tmp_path / "sets_page.png"))
@@ -164,12 +164,12 @@ def test_page_filters_sort_add_remove(qtbot, ctx, monkeypatch):
     page.remove_question()
     assert page.proxy.rowCount() == total
     # a problem stays visible and blocks nothing but study; the set is still saved
-    page.select_question("mechanism-region")
+    page.select_question("mechanism-choice-region")
     page.editor.prompt_edit.setPlainText("")
     qtbot.waitUntil(lambda: any("missing prompt" in page.problem_list.item(i).text()
                                 for i in range(page.problem_list.count())), timeout=3000)
     assert page.save()
-    assert read_set(page.qset.path).question("mechanism-region").prompt == ""
+    assert read_set(page.qset.path).question("mechanism-choice-region").prompt == ""
 
 
 def test_page_create_rename_delete_restore(qtbot, ctx, monkeypatch):
@@ -219,7 +219,7 @@ def test_unsaved_changes_prompt(qtbot, ctx, monkeypatch):
     page = SetsPage(ctx)
     qtbot.addWidget(page)
     page.duplicate_set("Mine")
-    page.select_question("mechanism-region")
+    page.select_question("mechanism-choice-region")
     page.editor.explanation_edit.setPlainText("Changed.")
     monkeypatch.setattr(page, "ask_save_changes", lambda: "cancel")
     bundled_row = next(i for i in range(page.set_list.count()) if page.set_list.item(i).data(Qt.ItemDataRole.UserRole).bundled)
@@ -228,7 +228,7 @@ def test_unsaved_changes_prompt(qtbot, ctx, monkeypatch):
     monkeypatch.setattr(page, "ask_save_changes", lambda: "save")
     page.set_list.setCurrentRow(bundled_row)
     assert page.qset.id == "ketamine"
-    assert read_set(ctx.data.sets_dir / "mine" / "set.toml").question("mechanism-region").explanation == "Changed."
+    assert read_set(ctx.data.sets_dir / "mine" / "set.toml").question("mechanism-choice-region").explanation == "Changed."
 
 
 # --- wizard ----------------------------------------------------------------------------------
