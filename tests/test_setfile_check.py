@@ -81,12 +81,27 @@ def test_syntax_error_names_file_and_line(tmp_path):
         ('type = "short"\nprompt = "P"\nanswer = "x"\nsource = "not in the article at all"', "source not found in the article"),
         ('type = "short"\nprompt = "Is NMDA blocked? (NMDA)"\nanswer = "NMDA"', "gives the answer away word for word (NMDA)"),
         ('type = "cloze"\nprompt = "{{NMDA}} receptors: NMDA"', "gives the answer away word for word (NMDA)"),
+        ('type = "short"\nprompt = "Which GA drug?"\nanswer = "GA"', "gives the answer away word for word (GA)"),
     ],
 )
 def test_each_rule_reports_file_line_question_and_message(tmp_path, body, expected):
     text = '\n[[questions]]\nid = "q7"\n' + ('topic = "mechanism"\n' if "topic" not in body else "") + body + "\n"
     out = problems(tmp_path, text)
     assert any(line.startswith(f"{tmp_path / 't.toml'}:9: question q7: ") and expected in line for line in out), out
+
+
+def test_small_sets_are_written_one_table_per_question(tmp_path):
+    """tomli_w would inline tiny tables; a written set keeps [[questions]] headers so check can name lines."""
+    qset = QuestionSet(id="s", title="S", topics=[Topic("t", "T")], questions=[
+        Question(id="a", topic="t", type="truefalse", prompt="P", answer=True),
+        Question(id="b", topic="t", type="short", prompt="Q", answer=""),
+    ])
+    path = write_set(qset, tmp_path / "s.toml")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines.count("[[questions]]") == 2
+    out = check_path(path)
+    b_line = [i for i, line in enumerate(lines, 1) if line == 'id = "b"'][0] - 1
+    assert [str(p) for p in out] == [f"{path}:{b_line}: question b: missing answer"]
 
 
 def test_duplicate_ids_point_at_both_lines(tmp_path):

@@ -36,7 +36,7 @@ def _norm(s: str) -> str:
 def _gives_away(answer: str, text: str) -> bool:
     """True when `answer` stands word for word in `text` (case-insensitive, whole words)."""
     a = _norm(answer)
-    if len(a) < 3 and not a.isupper():
+    if len(a) < 3 and not answer.strip().isupper():  # "no" or "5" say nothing; an acronym like "GA" does
         return False
     t = _norm(text)
     if a not in t:  # cheap test first: the regex below is compiled per answer

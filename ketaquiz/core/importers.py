@@ -722,13 +722,6 @@ def _toml_value(v: Any) -> str:
     raise TypeError(type(v).__name__)
 
 
-def _fits_inline(d: dict[str, Any]) -> bool:
-    if any(isinstance(v, list) and v for v in d.values()):
-        return False
-    x = "{ " + ", ".join(f"{k} = {_toml_value(v)}" for k, v in d.items()) + " }"
-    return len(f"    {x},") <= 100
-
-
 def _toml_line(key: str, v: Any) -> str:
     if type(v) is str:
         return f'{key} = "{v}"\n' if not _TOML_ESC.search(v) else f"{key} = {_toml_value(v)}\n"
@@ -811,9 +804,6 @@ def fast_set_to_text(qset: QuestionSet) -> str:
         questions = qset.questions
         if not questions:
             head.append("questions = []\n")
-        elif all(_fits_inline(q.to_dict()) for q in questions):  # tomli_w inlines small tables
-            rendered = ["{ " + ", ".join(f"{k} = {_toml_value(v)}" for k, v in q.to_dict().items()) + " }" for q in questions]
-            head.append("questions = [\n" + "".join(f"    {x},\n" for x in rendered) + "]\n")
         else:
             search = _TOML_ESC.search
             # one test per question for characters to escape; most questions have none

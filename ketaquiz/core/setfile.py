@@ -125,9 +125,14 @@ def set_to_text(qset: QuestionSet) -> str:
         {"id": t.id, "title": t.title, **({"section": t.section} if t.section and t.section != t.id else {})}
         for t in qset.topics
     ]
-    data["questions"] = [q.to_dict() for q in qset.questions]
+    if not qset.questions:
+        data["questions"] = []
     text = tomli_w.dumps(data, multiline_strings=False)
-    # A blank line before each table keeps hunks of a diff to one question.
+    # Always one [[questions]] table per question (tomli_w would inline small ones): `check` reports
+    # problems at the line of a question's header, and a blank line between tables keeps diff hunks
+    # to one question.
+    tables = ["[[questions]]\n" + tomli_w.dumps(q.to_dict(), multiline_strings=False) for q in qset.questions]
+    text = "\n".join([text, *tables])
     return re.sub(r"\n(\[\[)", r"\n\n\1", text).replace("\n\n\n", "\n\n")
 
 
