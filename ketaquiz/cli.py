@@ -13,6 +13,7 @@ from typing import IO, Any
 from .core.check import check_path
 from .core.clock import utc_now
 from .core.library import DEFAULT_PROFILE, DataDir, load_library, validate_profile_name
+from .core.profiles import last_profile
 from .core.questions import QuestionSet
 from .core.setfile import SetFileError, find_set_files, read_set
 from .core.store import Store, StoreError
@@ -91,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_generate(args)
         if args.command == "import":
             return cmd_import(args, data)
-        profile = args.profile or DEFAULT_PROFILE
+        profile = args.profile or last_profile(data)
         store = open_library(data, profile)
         try:
             if args.command == "quiz":

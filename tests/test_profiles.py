@@ -68,6 +68,10 @@ def test_cli_profile_option_keeps_learners_apart(data_dir, clock, capsys):
         assert main(["--data", str(data_dir.root), "--profile", name, "stats", "--json"]) == 0
         totals[name] = json.loads(capsys.readouterr().out)["reviews_total"]
     assert totals == {"Ann": 2, "Ben": 5, DEFAULT_PROFILE: 0}
+    # without --profile the command line follows the app: the profile used last
+    set_last_profile(data_dir, "Ben")
+    assert main(["--data", str(data_dir.root), "stats", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["reviews_total"] == 5
 
 
 def test_switcher_lists_switches_remembers_and_creates(qtbot, data_dir, clock):
