@@ -213,3 +213,21 @@ def test_launch_opens_home_on_the_course_and_backs_up_on_close(qtbot, data_dir, 
         assert len(backup.list_backups(data_dir.backups_dir())) == 2
     finally:
         started.guard.release()
+
+
+def test_launch_opens_the_profile_used_last(qtbot, data_dir, clock):
+    from ketaquiz.core.profiles import set_last_profile
+    from ketaquiz.ui.app import Launched, launch
+
+    set_last_profile(data_dir, "Ann")
+    started = launch(data_dir, clock=clock)
+    assert isinstance(started, Launched)
+    try:
+        qtbot.addWidget(started.window)
+        assert started.controller.ctx.profile == "Ann"
+        assert data_dir.db_path("Ann").exists()
+        started.window.close()
+        started.app.aboutToQuit.disconnect(started.controller.shutdown)
+        started.controller.ctx.close()
+    finally:
+        started.guard.release()

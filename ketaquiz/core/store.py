@@ -9,17 +9,38 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from .clock import Clock, utc_now
 from .questions import Question, QuestionSet
 from .scheduling import CardState, Settings
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+
+def load_sqlite_utils() -> ModuleType:
+    """Import sqlite-utils (once). Stores import it on first use of `Store.db`, off the app's start path."""
+    # sqlite-utils imports numpy when installed (the generator's lemminflect needs it), only to store
+    # numpy values, which KetaQuiz never writes. numpy costs ~150 ms, so it is kept out while
+    # sqlite-utils loads; `import numpy` works as usual afterwards.
+    if "sqlite_utils" in sys.modules or "numpy" in sys.modules:
+        import sqlite_utils
+    else:
+        sys.modules["numpy"] = None  # type: ignore[assignment]
+        try:
+            import sqlite_utils
+        finally:
+            del sys.modules["numpy"]
+    return sqlite_utils
+
 
 SCHEMA_VERSION = 1
 
@@ -220,7 +241,7 @@ class Store:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=10)
-            self.db = sqlite_utils.Database(conn)
+            self._conn = conn
             conn.execute("PRAGMA foreign_keys = ON")
             if str(path) != ":memory:":
                 conn.execute("PRAGMA journal_mode = WAL")
@@ -231,7 +252,14 @@ class Store:
 
     @property
     def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+        """The plain connection: the answer path and every read use it with plain SQL."""
+        return self._conn
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection: table helpers and ``atomic()`` for writes off the answer path."""
+        # Made on first use: importing sqlite-utils costs ~100 ms that the app's start does not need.
+        return load_sqlite_utils().Database(self._conn, execute_plugins=False)  # no plugin hooks on our connection
 
     def close(self) -> None:
         self.conn.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,8 +16,9 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
 from ..core import backup
 from ..core.clock import Clock, utc_now
-from ..core.library import DEFAULT_PROFILE, DataDir
-from ..core.store import StoreError
+from ..core.library import DataDir
+from ..core.profiles import last_profile
+from ..core.store import StoreError, load_sqlite_utils
 from .context import AppContext
 from .main_window import MainWindow
 from .theme import apply_theme
@@ -246,7 +248,7 @@ def launch(data: DataDir, profile: str | None = None, *, clock: Clock = utc_now)
         QMessageBox.information(None, "KetaQuiz is already open",
                                 f"KetaQuiz is already open on {data.root}.\nSwitch to its window.")
         return 1
-    ctx = open_checked(data, profile or DEFAULT_PROFILE, clock, lambda t, q: _ask(None, t, q))
+    ctx = open_checked(data, profile or last_profile(data), clock, lambda t, q: _ask(None, t, q))
     if ctx is None:
         guard.release()
         return 1
@@ -259,8 +261,10 @@ def launch(data: DataDir, profile: str | None = None, *, clock: Clock = utc_now)
     window.show()
     window.raise_()
     window.activateWindow()
-    # After the first paint: the daily backup never delays the window.
+    # After the first paint: the daily backup never delays the window, and sqlite-utils (needed by the
+    # first settings change, undo or set sync) loads on a worker thread instead of in the user's way.
     QTimer.singleShot(1500, controller.daily_backup)
+    QTimer.singleShot(200, lambda: threading.Thread(target=load_sqlite_utils, daemon=True).start())
     app.aboutToQuit.connect(controller.shutdown)
     return Launched(app, window, controller, guard)
 
