@@ -22,6 +22,7 @@ from ketaquiz.core.clock import ManualClock  # noqa: E402
 from ketaquiz.core.library import DataDir  # noqa: E402
 from ketaquiz.core.questions import QUESTION_TYPES, cloze_gaps  # noqa: E402
 from ketaquiz.core.scheduling import Settings  # noqa: E402
+from ketaquiz.core.session import StudySession  # noqa: E402
 from ketaquiz.ui.app import make_app  # noqa: E402
 from ketaquiz.ui.context import AppContext, StudyRequest  # noqa: E402
 from ketaquiz.ui.main_window import MainWindow  # noqa: E402
@@ -74,6 +75,27 @@ def answer(study: StudyPage, right: bool) -> None:
             for _ in range(row - pos):
                 lst.move_current(-1)
     study.submit()
+
+
+def simulate_month(ctx: AppContext, clock: ManualClock, rng: Random, days: int = 30) -> None:
+    """A learner's month: a session most days, right about four times in five (more on mechanism)."""
+    for _day in range(days):
+        clock.advance(days=1)
+        if rng.random() < 0.2:
+            continue  # a day off
+        session = StudySession(ctx.store, clock=clock, rng=rng, limit=rng.randint(8, 20))
+        while not session.finished and session.current is not None:
+            q = session.current
+            right = rng.random() < (0.92 if q.topic == "mechanism" else 0.75)
+            response = q.correct_answer if right else WRONG.get(q.type, "no idea")
+            session.submit(response, duration_ms=rng.randint(3000, 15000))
+            clock.advance(seconds=rng.randint(5, 20))
+            session.advance()
+        session.close()
+    clock.advance(hours=2)
+
+
+WRONG = {"truefalse": None, "multi": [], "order": [], "cloze": ["?"]}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -133,12 +155,34 @@ def main(argv: list[str] | None = None) -> int:
     window.show_page("settings")
     save(app, window, out / "settings.png")
 
+    simulate_month(ctx, clock, Random(7))
+    ctx.progress_changed.emit()
+    scores = window.page("scores")
+    window.show_page("scores")
+    scores.refresh()  # type: ignore[attr-defined]
+    save(app, window, out / "scores.png")
+
+    article = window.page("article")
+    window.show_page("article")
+    article.mastery_box.setChecked(True)  # type: ignore[attr-defined]
+    save(app, window, out / "article-mastery.png")
+
+    window.show_page("sets")
+    sets = window.page("sets")
+    sets.select_question("mechanism-choice-region")  # type: ignore[attr-defined]
+    save(app, window, out / "sets.png")
+
+    window.show_page("home")
     ctx.store.save_settings(Settings(fuzz=False, theme="dark"))
     apply_theme(app, ctx.store.settings())
     window.show_page("home")
     ctx.progress_changed.emit()
     save(app, window, out / "home-dark.png")
     window.close()
+    # Destroy the widgets while Qt is still up: left to interpreter shutdown, PySide6 6.12 can abort
+    # ("bool_dealloc: deallocating True or False").
+    window.deleteLater()
+    settle(app)
     ctx.close()
     tmp.cleanup()
     return 0

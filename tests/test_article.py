@@ -73,3 +73,16 @@ def test_slugify_kinds_and_words():
     assert slugify("How does aspirin work?") == "mechanism"
     assert slugify("What are the risks of surgery?") == "risks"
     assert slugify("Early history of the drug") == "early-history-drug"
+
+
+def test_feedback_explanation_does_not_repeat_the_source_quote():
+    from ketaquiz.core.questions import explanation_without_source
+
+    src = "It works by blocking NMDA receptors.\nBy blocking them, glutamate rises."
+    assert explanation_without_source(
+        "The text says: “It works by blocking NMDA receptors. By blocking them, glutamate rises.”", src) == ""
+    assert explanation_without_source("True. The text says: “It works by blocking NMDA receptors. "
+                                      "By blocking them, glutamate rises.”", src) == "True."
+    own = "Blocking NMDA receptors is the first step; glutamate rises after it."
+    assert explanation_without_source(own, src) == own
+    assert explanation_without_source("Because.", "") == "Because."

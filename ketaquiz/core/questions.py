@@ -24,6 +24,18 @@ ORIGINS = ("generated", "edited", "written", "imported")
 CLOZE_GAP = re.compile(r"\{\{(.+?)\}\}")
 
 
+def explanation_without_source(explanation: str, source: str) -> str:
+    """The explanation minus a verbatim copy of the source quote (and its "The text says:"), which
+    feedback already shows as the quote itself; unchanged when it does not repeat the source."""
+    words = source.split()
+    if not words:
+        return explanation.strip()
+    quote = r"\s+".join(map(re.escape, words))
+    pattern = r"(?:The (?:text|article) says:?\s*)?[“\"]?" + quote + r"[”\"]?"
+    rest = re.sub(pattern, " ", explanation, flags=re.IGNORECASE)
+    return re.sub(r"\s{2,}", " ", rest).strip()
+
+
 def cloze_gaps(prompt: str) -> list[list[str]]:
     """The accepted answers of each gap in a cloze prompt, in order."""
     return [[alt.strip() for alt in m.group(1).split("|") if alt.strip()] for m in CLOZE_GAP.finditer(prompt)]

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLockFile, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
@@ -278,6 +278,9 @@ def run(data: DataDir, profile: str | None = None, *, clock: Clock = utc_now) ->
         return int(started.app.exec())
     finally:
         started.guard.release()
+        # Destroy the window while Qt is still up: left to interpreter shutdown, PySide6 can abort.
+        started.window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _bring_to_front(window: QWidget) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.questions import explanation_without_source
 from ..core.session import Feedback, StudySession, Summary
 from .context import AppContext, StudyRequest
 from .question_widgets import QuestionWidget, make_question_widget
@@ -390,8 +391,9 @@ class StudyPage(QWidget):
         self.verdict_label.style().unpolish(self.verdict_label)
         self.verdict_label.style().polish(self.verdict_label)
         self.answer_label.setText(f"Answer: {g.expected}")
-        self.explanation_label.setText(q.explanation)
-        self.explanation_label.setVisible(bool(q.explanation))
+        explanation = explanation_without_source(q.explanation, q.source)
+        self.explanation_label.setText(explanation)
+        self.explanation_label.setVisible(bool(explanation))
         self.source_label.setText(f"“{q.source}”" if q.source else "")
         self.source_label.setVisible(bool(q.source))
         self.show_source_btn.setVisible(bool(q.source))
