@@ -51,6 +51,29 @@ def test_schema_version_and_pragmas(tmp_path):
     st.close()
 
 
+def test_version_1_database_upgrades_and_keeps_progress(tmp_path, clock, rng):
+    for name in ("mini.toml", "mini.md"):
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    st = Store(tmp_path / "p.db", clock=clock)
+    st.sync_set(read_set(tmp_path / "mini.toml"))
+    s = session(st, clock, rng)
+    answer_right(s)
+    # as a version-1 database was: no Scores cache tables
+    st.conn.execute("DROP TABLE dash_days")
+    st.conn.execute("DROP TABLE dash_meta")
+    st.conn.execute("PRAGMA user_version = 1")
+    st.close()
+    st = Store(tmp_path / "p.db", clock=clock)
+    assert st.schema_version() == SCHEMA_VERSION == 2
+    assert st.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 1
+    from ketaquiz.core.dashboard import dashboard
+
+    clock.advance(days=2)  # the answer is now folded into the per-day cache
+    assert sum(n for _day, n, _right in dashboard(st, clock()).reviews_per_day) == 1
+    assert st.conn.execute("SELECT SUM(reviews) FROM dash_days").fetchone()[0] == 1
+    st.close()
+
+
 def test_newer_schema_is_refused_with_advice(tmp_path):
     st = Store(tmp_path / "p.db")
     st.conn.execute("PRAGMA user_version = 99")

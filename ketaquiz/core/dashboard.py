@@ -2,7 +2,7 @@
 heatmap and streaks, the 30-day due forecast, true retention (young / mature), sessions and the hardest questions.
 
 Speed: a million reviews must not cost a scan per chart. Reviews older than yesterday are folded into a small
-derived table, ``dash_days`` (one row per learner day, set and topic), kept in the profile's database. Only the
+derived table, ``dash_days`` (one row per learner day, set and topic; schema v2 of the store), kept in the profile's database. Only the
 reviews of yesterday and today (the ones an undo can still remove) are read from the log on each call, through
 the ``reviewed_at`` index. The cache is checked on every call against ``review_totals`` (the store's running
 totals per topic): when cached + live counts differ (a set purged, a review rewritten), it is rebuilt from the log.
@@ -33,22 +33,6 @@ from .store import Store
 MATURE_DAYS = 21
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _CACHE_VERSION = 1
-
-_CACHE_SCHEMA = """
-CREATE TABLE IF NOT EXISTS dash_days (
-    day INTEGER NOT NULL,           -- learner day, as a date ordinal
-    set_id TEXT NOT NULL,
-    topic TEXT NOT NULL,
-    reviews INTEGER NOT NULL,
-    correct INTEGER NOT NULL,
-    young INTEGER NOT NULL,
-    young_correct INTEGER NOT NULL,
-    mature INTEGER NOT NULL,
-    mature_correct INTEGER NOT NULL,
-    PRIMARY KEY (day, set_id, topic)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS dash_meta (key TEXT PRIMARY KEY, value REAL NOT NULL);
-"""
 
 # One aggregate, used for the cache fill and for the live part: per (day, set, topic).
 _AGGREGATE = f"""
@@ -219,9 +203,6 @@ def day_rows(store: Store, now: datetime, tz: tzinfo | None = None) -> list[DayR
     tz = tz or local_tz()
     shift = _shift(now, tz)
     c = store.conn
-    for stmt in _CACHE_SCHEMA.strip().split(";"):
-        if stmt.strip():
-            c.execute(stmt)
     cutoff = _day_start_ts(_day_of(now.timestamp(), shift) - 1, shift)  # start of yesterday
     meta = _meta(store)
     if meta.get("version") != _CACHE_VERSION or meta.get("shift") != shift or meta.get("cutoff", cutoff + 1) > cutoff:

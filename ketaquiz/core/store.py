@@ -42,7 +42,7 @@ def load_sqlite_utils() -> ModuleType:
     return sqlite_utils
 
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # One encoder for question data: compact, stable key order (so unchanged questions compare equal).
 _DATA_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -173,8 +173,26 @@ CREATE TABLE settings (
 );
 """
 
+# v2: the Scores page's per-day totals (derived from the log, see dashboard.py; dropping them loses nothing).
+# IF NOT EXISTS: databases opened by a pre-release Scores page already have them.
+_SCHEMA_V2 = """
+CREATE TABLE IF NOT EXISTS dash_days (
+    day INTEGER NOT NULL,           -- learner day, as a date ordinal
+    set_id TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    reviews INTEGER NOT NULL,
+    correct INTEGER NOT NULL,
+    young INTEGER NOT NULL,
+    young_correct INTEGER NOT NULL,
+    mature INTEGER NOT NULL,
+    mature_correct INTEGER NOT NULL,
+    PRIMARY KEY (day, set_id, topic)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS dash_meta (key TEXT PRIMARY KEY, value REAL NOT NULL);
+"""
+
 # Forward migrations: MIGRATIONS[n] takes a database at version n to n + 1.
-MIGRATIONS: dict[int, str] = {0: _SCHEMA_V1}
+MIGRATIONS: dict[int, str] = {0: _SCHEMA_V1, 1: _SCHEMA_V2}
 
 
 class StoreError(Exception):
