@@ -5,14 +5,19 @@
 The article is the bundled ketamine text and the generator's test articles (Markdown, plain text
 with lists and abbreviations), repeated as numbered parts until it reaches N words. `generate_s`
 is the first run in a fresh process, so it includes loading wordfreq and lemminflect;
-`warm_s` is a second run.
+`warm_s` is a second run. The parts repeat the same texts, so the generator keeps the questions
+of the first copy only (later copies are near-duplicates of them): `questions` counts distinct ones.
+`dup_check_s` is the near-duplicate check's worst case, timed on its own: 1,000 distinct
+questions (article sentences with every other word made up), each checked against all before it.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
+import string
 import sys
 import time
 from pathlib import Path
@@ -61,6 +66,26 @@ def build_article(words: int = 10_000) -> str:
     return "\n".join(parts)
 
 
+def dup_check_seconds(sentences: list[str], n: int = 1000) -> float:
+    """Time for the generator's near-duplicate index to check and keep `n` distinct questions."""
+    from ketaquiz.core.lint import DuplicateIndex
+    from ketaquiz.core.questions import Question
+
+    rng = random.Random(0)
+    questions = []
+    for k in range(n):
+        words = sentences[k % len(sentences)].split()
+        made_up = ["".join(rng.choices(string.ascii_lowercase, k=len(w))) for w in words]
+        prompt = " ".join(m if i % 2 == 0 else w for i, (w, m) in enumerate(zip(words, made_up)))
+        questions.append(Question(id=f"q{k}", topic="t", type="truefalse", prompt=prompt, answer=True))
+    index = DuplicateIndex()
+    t0 = time.perf_counter()
+    for q in questions:
+        if index.find(q) is None:
+            index.add(q)
+    return time.perf_counter() - t0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Benchmark the question generator.")
     ap.add_argument("--json", action="store_true", help='print {"words": N, "generate_s": T, "questions": Q}')
@@ -78,13 +103,15 @@ def main(argv: list[str] | None = None) -> int:
     t1 = time.perf_counter()
     generate_set(article, set_id="bench")
     warm = time.perf_counter() - t1
+    dup = dup_check_seconds([s.text for s in article.sentences if len(s.text.split()) >= 8])
     if args.json:
         print(json.dumps({"words": n_words, "generate_s": round(cold, 3), "questions": len(qset.questions),
-                          "warm_s": round(warm, 3), "sections": len(article.sections)}))
+                          "warm_s": round(warm, 3), "sections": len(article.sections), "dup_check_s": round(dup, 3)}))
     else:
         print(f"{n_words} words, {len(article.sections)} sections, {len(article.sentences)} sentences")
         print(f"generate: {cold:.2f} s first run (loads wordfreq + lemminflect), {warm:.2f} s warm")
-        print(f"questions: {len(qset.questions)}")
+        print(f"questions: {len(qset.questions)} (repeated parts are near-duplicates, kept once)")
+        print(f"near-duplicate check, 1,000 distinct questions: {dup:.2f} s")
     return 0
 
 

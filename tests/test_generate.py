@@ -13,10 +13,12 @@ from ketaquiz.core.article import parse_article
 from ketaquiz.core.check import check_set
 from ketaquiz.core.generate import GenerationCancelled, generate_set
 from ketaquiz.core.generate.analysis import analyse, fold
-from ketaquiz.core.generate.builders import distractors
+from ketaquiz.core.generate.builders import BUILDERS, Candidate, distractors, true_false
 from ketaquiz.core.generate.categories import find_kinds
+from ketaquiz.core.generate.rank import select
 from ketaquiz.core.generate.terms import acronym_pairs, find_terms
-from ketaquiz.core.questions import cloze_gaps
+from ketaquiz.core.lint import DuplicateIndex, lint_set, near_duplicates
+from ketaquiz.core.questions import Question, cloze_gaps
 from ketaquiz.core.setfile import set_to_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -129,8 +131,11 @@ def test_choice_distractors_are_same_kind_and_not_true(crafted):
 
 
 def test_truefalse_has_true_and_swapped_false(crafted):
-    _, qset = crafted
-    tf = by_type(qset, "truefalse")
+    art, _ = crafted
+    an = analyse(art)
+    # The builder's output: in the kept set a cloze or choice on the same sentence may outrank the statement.
+    tf = [c.question for sec in art.sections for c in true_false(an, sec)]
+    assert any(q.answer is True for q in tf)
     falses = [q for q in tf if q.answer is False]
     assert falses
     for q in falses:
@@ -178,6 +183,65 @@ def test_seed_sections_and_topics(generated):
     assert [t.id for t in qset.topics] == ["overview", "mechanism", "theories", "risks", "conclusion"]
     assert {q.topic for q in qset.questions} == set(qset.topic_ids())
     assert "mechanism" in report.format() and "not covered" in report.format()
+
+
+def _cand(qid: str, qtype: str, prompt: str, score: float, sid: str = "s1", topic: str = "t", **kw) -> Candidate:
+    q = Question(id=qid, topic=topic, type=qtype, prompt=prompt, source="x", explanation="x", **kw)
+    return Candidate(q, score, (sid,), qtype, qid)
+
+
+def test_select_drops_near_duplicates_and_fills_the_slot():
+    sentence = "Although the drug has been used as a general anesthetic for decades, it wasn’t until the early 2000s that researchers began investigating its potential as an antidepressant."
+    cloze = _cand("cloze", "cloze", sentence.replace("2000s", "{{2000s}}"), 1.5)
+    true = _cand("true", "truefalse", sentence, 1.2, answer=True)  # cloze + answer reads as this statement
+    false = _cand("false", "truefalse", sentence.replace("2000s", "1990s"), 1.8, answer=False)
+    short = _cand("short", "short", "For how long had the drug been used as a general anesthetic?", 0.5, answer="decades")
+    assert len(near_duplicates([cloze.question, true.question, false.question])) == 2
+    kept = select([cloze, true, false, short], per_sentence=2)
+    # the best-ranked of the three look-alikes stays; the second slot of the sentence goes to another kind
+    assert [c.question.id for c in kept] == ["false", "short"]
+    assert near_duplicates([c.question for c in kept]) == []
+
+
+def test_duplicate_index_agrees_with_the_lint():
+    art = load(SEED)
+    an = analyse(art)
+    qs = [c.question for sec in art.sections for build in BUILDERS for c in build(an, sec)]
+    flagged = {i.question for i in near_duplicates(qs)}
+    assert flagged  # the raw candidates repeat one another a lot
+    seen = DuplicateIndex()
+    found = set()
+    for q in qs:
+        if seen.find(q) is not None:
+            found.add(q.id)
+        seen.add(q)
+    assert found == flagged
+
+
+def test_select_checks_questions_kept_in_other_sections():
+    seen = DuplicateIndex()
+    first = select([_cand("a", "short", "What stimulant does coffee contain?", 1.0, answer="caffeine")], seen=seen)
+    again = _cand("b", "short", "Which stimulant does coffee contain?", 2.0, topic="u", answer="caffeine")
+    other = _cand("c", "short", "Where are coffee beans grown?", 1.0, sid="s2", topic="u", answer="the tropics")
+    assert [c.question.id for c in first] == ["a"]
+    assert seen.find(again.question) == "a"
+    assert [c.question.id for c in select([again, other], seen=seen)] == ["c"]
+
+
+@pytest.mark.parametrize("per_sentence", [2, 3])  # 3: the course draft (scripts/build_course.py)
+@pytest.mark.parametrize("name", [p.name for p in ARTICLES])
+def test_no_near_duplicates_by_the_lint(name, per_sentence):
+    path = next(p for p in ARTICLES if p.name == name)
+    art = load(path)
+    qset, _ = generate_set(art, set_id=path.stem, per_sentence=per_sentence)
+    assert [str(i) for i in lint_set(qset, art) if i.rule == "duplicate"] == []
+
+
+def test_chain_prompts_name_their_section(generated):
+    _, qset, _ = generated["article.txt"]
+    chains = [q for q in by_type(qset, "order") if "steps" in q.prompt]
+    assert {q.topic for q in chains} == {"mechanism", "theories"}
+    assert chains[0].prompt.startswith("How does ketamine work? Put these steps")
 
 
 def test_deterministic():

@@ -120,12 +120,49 @@ def lint_question(q: Question, article: Article | None = None) -> list[LintIssue
     return _giveaway(q) + _distractors(q) + _source(q, article)
 
 
+def duplicate_text(q: Question) -> str:
+    """What the duplicate rule compares: the prompt as shown, with its answers, normalised."""
+    return _norm(_shown_prompt(q) + " " + " ".join(_answers(q)))
+
+
+class DuplicateIndex:
+    """Questions seen so far, to ask whether a new one nearly repeats one of them (the `near_duplicates` rule).
+
+    For generators that build a set one question at a time. The tokens of each text are sorted once, so
+    `fuzz.ratio` on the sorted texts gives exactly `fuzz.token_sort_ratio` on the texts.
+    """
+
+    def __init__(self) -> None:
+        self._keys: list[str] = []
+        self._ids: list[str] = []
+        self._cache: dict[tuple[str, str, str], str] = {}
+
+    def _key(self, q: Question) -> str:
+        what = (q.type, q.prompt, repr(q.answer))  # all that duplicate_text reads
+        key = self._cache.get(what)
+        if key is None:
+            key = self._cache[what] = " ".join(sorted(duplicate_text(q).split()))
+        return key
+
+    def find(self, q: Question) -> str | None:
+        """The id of a seen question that `q` nearly repeats, or None."""
+        if not q.prompt.strip() or not self._keys:
+            return None
+        best = process.extractOne(self._key(q), self._keys, scorer=fuzz.ratio, score_cutoff=DUPLICATE_SCORE)
+        return None if best is None else self._ids[best[2]]
+
+    def add(self, q: Question) -> None:
+        if q.prompt.strip():
+            self._keys.append(self._key(q))
+            self._ids.append(q.id)
+
+
 def near_duplicates(questions: list[Question]) -> list[LintIssue]:
     """Pairs of questions whose prompts (with answers) read nearly the same; reported on the later one."""
     qs = [q for q in questions if q.prompt.strip()][:MAX_PAIRWISE]
     if len(qs) < 2:
         return []
-    texts = [_norm(_shown_prompt(q) + " " + " ".join(_answers(q))) for q in qs]
+    texts = [duplicate_text(q) for q in qs]
     scores = process.cdist(texts, texts, scorer=fuzz.token_sort_ratio, score_cutoff=DUPLICATE_SCORE, workers=1)
     out: list[LintIssue] = []
     for i in range(len(qs)):

@@ -38,6 +38,7 @@ def generate_set(
     `progress(done, total)` is called after each section; when `cancelled()` returns true the
     run stops with GenerationCancelled. Same input, same output.
     """
+    from ..lint import DuplicateIndex
     from .analysis import analyse
     from .builders import BUILDERS, Candidate
     from .rank import TYPE_ORDER, select
@@ -51,11 +52,12 @@ def generate_set(
     topics: list[Topic] = []
     kept_all: list[Candidate] = []
     order = {s.id: i for i, s in enumerate(article.sentences)}
+    seen = DuplicateIndex()  # no two questions of the set may read nearly the same (the lint's rule)
     for done, sec in enumerate(chosen, start=1):
         if cancelled and cancelled():
             raise GenerationCancelled
         candidates = [c for build in BUILDERS for c in build(an, sec)]
-        kept = select(candidates, per_sentence=per_sentence)
+        kept = select(candidates, per_sentence=per_sentence, seen=seen)
         kept.sort(key=lambda c: (order.get(c.sentence_ids[0], 0), TYPE_ORDER[c.question.type], c.question.id))
         kept_all.extend(kept)
         topics.append(Topic(id=sec.slug, title=sec.title, section=sec.slug))

@@ -612,6 +612,17 @@ def _steps(s: Sentence) -> tuple[list[str], str | None]:
     return [st for st in steps if 1 <= len(st.split()) <= 10], link
 
 
+def _chain_prompt(title: str) -> str:
+    """'How does ketamine work? Put these steps …': the section names the chain, so two chains read apart."""
+    ask = "Put these steps in the order the text describes them."
+    title = title.strip()
+    if not title:
+        return ask
+    if title.endswith("?"):
+        return f"{title} {ask}"
+    return f"{title.rstrip('.:')}: {ask[0].lower()}{ask[1:]}"
+
+
 def chains(an: Analysis, section: Section) -> Iterator[Candidate]:
     """Order questions from 'It works by X' → 'By X, Y' → 'This, in turn, Z' → 'By Z, W' chains."""
     chain: list[str] = []
@@ -625,7 +636,7 @@ def chains(an: Analysis, section: Section) -> Iterator[Candidate]:
             source = an.article.text[first.start:last.end]
             q = Question(
                 id=qid(section.slug, "order", source, "|".join(items)), topic=section.slug, type="order",
-                prompt="Put these steps in the order the text describes them.", items=items,
+                prompt=_chain_prompt(section.title), items=items,
                 explanation=explain(source), source=source, origin="generated",
             )
             yield Candidate(q, 2.2 + 0.1 * len(items), tuple(m.id for m in members), "order-chain", "chain:" + first.id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..check import check_question
+from ..lint import DuplicateIndex
 from ..questions import cloze_gaps
 from .builders import Candidate
 
@@ -26,8 +27,18 @@ def _similar(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= 90
 
 
-def select(candidates: list[Candidate], *, per_sentence: int = 2, per_section: int | None = None) -> list[Candidate]:
-    """The best candidates under the caps, best first per section; deterministic."""
+def select(
+    candidates: list[Candidate], *, per_sentence: int = 2, per_section: int | None = None,
+    seen: DuplicateIndex | None = None,
+) -> list[Candidate]:
+    """The best candidates under the caps, best first per section; deterministic.
+
+    A candidate that nearly repeats a kept question by the lint's duplicate rule (a cloze, a choice and a
+    true/false built on one sentence read alike) is skipped, so the slot goes to the next-best candidate:
+    another kind of question or another sentence. `seen` holds the questions already kept in other
+    sections (the lint compares the whole set); kept ones are added to it.
+    """
+    seen = DuplicateIndex() if seen is None else seen
     ok = [c for c in candidates if not _trivial(c) and not check_question(c.question)]
     ok.sort(key=lambda c: (-round(c.score, 6), TYPE_ORDER[c.question.type], c.question.id))
     kept: list[Candidate] = []
@@ -35,7 +46,7 @@ def select(candidates: list[Candidate], *, per_sentence: int = 2, per_section: i
     answers: set[tuple[str, str, str]] = set()
     tf_sentences: set[str] = set()
     ids: set[str] = set()
-    for c in ok:
+    for pos, c in enumerate(ok):
         q = c.question
         main = c.sentence_ids[0]
         if per_sent.get(main, 0) >= per_sentence and not c.family.startswith(("order", "multi-list", "short-list", "choice-not")):
@@ -48,8 +59,12 @@ def select(candidates: list[Candidate], *, per_sentence: int = 2, per_section: i
                 continue
         if q.type == "truefalse" and q.answer is True:
             # Keep True and False balanced: verbatim True statements only test recognition.
+            # False statements count when kept, or still to come and not near-duplicates of a kept question.
             trues = sum(1 for k in kept if k.question.topic == q.topic and k.question.type == "truefalse" and k.question.answer is True)
-            falses = sum(1 for x in ok if x.question.topic == q.topic and x.question.type == "truefalse" and x.question.answer is False)
+            falses = sum(1 for k in kept if k.question.topic == q.topic and k.question.type == "truefalse" and k.question.answer is False)
+            if trues >= falses + 1:
+                falses += sum(1 for x in ok[pos + 1:] if x.question.topic == q.topic and x.question.type == "truefalse"
+                              and x.question.answer is False and seen.find(x.question) is None)
             if trues >= falses + 1:
                 continue
         if any(k.question.type == q.type and k.question.topic == q.topic and _similar(k.question.prompt, q.prompt) for k in kept):
@@ -58,6 +73,9 @@ def select(candidates: list[Candidate], *, per_sentence: int = 2, per_section: i
             continue
         if per_section is not None and sum(1 for k in kept if k.question.topic == q.topic) >= per_section:
             continue
+        if seen.find(q) is not None:
+            continue
+        seen.add(q)
         kept.append(c)
         ids.add(q.id)
         answers.add(key)
