@@ -58,14 +58,18 @@ def test_version_1_database_upgrades_and_keeps_progress(tmp_path, clock, rng):
     st.sync_set(read_set(tmp_path / "mini.toml"))
     s = session(st, clock, rng)
     answer_right(s)
-    # as a version-1 database was: no Scores cache tables
-    st.conn.execute("DROP TABLE dash_days")
-    st.conn.execute("DROP TABLE dash_meta")
+    counts = st.topic_counts(clock())
+    # as a version-1 database was: no Scores cache tables, no card counts
+    for table in ("dash_days", "dash_meta", "card_counts"):
+        st.conn.execute(f"DROP TABLE {table}")
+    for trigger in ("card_counts_insert", "card_counts_delete", "card_counts_update"):
+        st.conn.execute(f"DROP TRIGGER {trigger}")
     st.conn.execute("PRAGMA user_version = 1")
     st.close()
     st = Store(tmp_path / "p.db", clock=clock)
     assert st.schema_version() == SCHEMA_VERSION == 2
     assert st.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 1
+    assert st.topic_counts(clock()) == counts  # card counts filled from the cards
     from ketaquiz.core.dashboard import dashboard
 
     clock.advance(days=2)  # the answer is now folded into the per-day cache
@@ -228,3 +232,41 @@ def test_every_answer_is_one_transaction(mini, memory_store, clock, rng):
     assert writes[0].startswith("BEGIN") and writes[-1] == "COMMIT"
     assert sum(w.startswith("BEGIN") for w in writes) == 1
     json.dumps(writes)
+
+
+def brute_counts(store, now):
+    out = {}
+    for sid, topic, state, due in store.conn.execute(
+            "SELECT c.set_id, c.topic, c.state, c.due FROM cards c JOIN sets s ON s.id = c.set_id "
+            "WHERE c.retired = 0 AND s.deleted = 0"):
+        c = out.setdefault((sid, topic), {"new": 0, "due": 0, "learned": 0, "total": 0})
+        c["total"] += 1
+        c["new"] += state == 0
+        c["learned"] += state == 2
+        c["due"] += state > 0 and due <= now.timestamp()
+    return out
+
+
+def test_topic_counts_follow_answers_edits_retirement_and_purge(mini, memory_store, clock, rng, tmp_path):
+    st = memory_store
+    s = session(st, clock, rng)
+    for _ in range(3):
+        answer_right(s)
+        s.advance()
+    assert st.topic_counts(clock()) == brute_counts(st, clock())
+    clock.advance(days=30)
+    assert st.topic_counts(clock()) == brute_counts(st, clock()) and any(
+        c["due"] for c in st.topic_counts(clock()).values())
+    # an edit moves one question to another topic and removes another (retired)
+    qset = read_set(tmp_path / "mini.toml")
+    moved, removed = qset.questions[0], qset.questions[-1]
+    moved.topic = qset.questions[-2].topic
+    qset.questions.remove(removed)
+    st.sync_set(qset, force=True)
+    assert st.topic_counts(clock()) == brute_counts(st, clock())
+    assert sum(c["total"] for c in st.topic_counts(clock()).values()) == len(qset.questions)
+    assert s.undo() is not None  # the card goes back to its state before the answer
+    assert st.topic_counts(clock()) == brute_counts(st, clock())
+    st.purge_set("mini")
+    assert st.topic_counts(clock()) == {} == brute_counts(st, clock())
+    assert st.conn.execute("SELECT COALESCE(SUM(n), 0) FROM card_counts").fetchone()[0] == 0

@@ -189,6 +189,33 @@ CREATE TABLE IF NOT EXISTS dash_days (
     PRIMARY KEY (day, set_id, topic)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS dash_meta (key TEXT PRIMARY KEY, value REAL NOT NULL);
+-- Cards per (set, topic, retired, state), kept by triggers, so Home's counts need not scan every card:
+-- only the due ones are counted on each call.
+CREATE TABLE card_counts (
+    set_id TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    retired INTEGER NOT NULL,
+    state INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (set_id, topic, retired, state)
+) WITHOUT ROWID;
+INSERT INTO card_counts SELECT set_id, topic, retired, state, COUNT(*) FROM cards GROUP BY 1, 2, 3, 4;
+CREATE TRIGGER card_counts_insert AFTER INSERT ON cards BEGIN
+    INSERT INTO card_counts VALUES (NEW.set_id, NEW.topic, NEW.retired, NEW.state, 1)
+    ON CONFLICT (set_id, topic, retired, state) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER card_counts_delete AFTER DELETE ON cards BEGIN
+    UPDATE card_counts SET n = n - 1
+    WHERE set_id = OLD.set_id AND topic = OLD.topic AND retired = OLD.retired AND state = OLD.state;
+END;
+CREATE TRIGGER card_counts_update AFTER UPDATE OF set_id, topic, retired, state ON cards
+WHEN OLD.state IS NOT NEW.state OR OLD.retired IS NOT NEW.retired OR OLD.topic IS NOT NEW.topic
+     OR OLD.set_id IS NOT NEW.set_id BEGIN
+    UPDATE card_counts SET n = n - 1
+    WHERE set_id = OLD.set_id AND topic = OLD.topic AND retired = OLD.retired AND state = OLD.state;
+    INSERT INTO card_counts VALUES (NEW.set_id, NEW.topic, NEW.retired, NEW.state, 1)
+    ON CONFLICT (set_id, topic, retired, state) DO UPDATE SET n = n + 1;
+END;
 """
 
 # Forward migrations: MIGRATIONS[n] takes a database at version n to n + 1.
@@ -546,15 +573,32 @@ class Store:
 
     def topic_counts(self, now: datetime, set_id: str | None = None) -> dict[tuple[str, str], dict[str, int]]:
         """(set, topic) → {new, due, learned, total} for every live question."""
-        where, args = self._filter(set_id, None)
         sql = (
-            "SELECT c.set_id, c.topic, SUM(c.state = 0), SUM(c.state > 0 AND c.due <= ?), SUM(c.state = 2), COUNT(*) "
-            f"FROM cards c WHERE 1 = 1{where} GROUP BY c.set_id, c.topic"
+            "SELECT k.set_id, k.topic, k.state, k.n FROM card_counts k JOIN sets s ON s.id = k.set_id "
+            "WHERE k.retired = 0 AND k.n > 0 AND s.deleted = 0"
         )
-        return {
-            (r[0], r[1]): {"new": r[2] or 0, "due": r[3] or 0, "learned": r[4] or 0, "total": r[5]}
-            for r in self.conn.execute(sql, [now.timestamp(), *args])
-        }
+        args: list[Any] = []
+        if set_id is not None:
+            sql += " AND k.set_id = ?"
+            args.append(set_id)
+        out: dict[tuple[str, str], dict[str, int]] = {}
+        due_of: list[tuple[str, str, int]] = []
+        for sid, topic, state, n in self.conn.execute(sql, args):
+            c = out.setdefault((sid, topic), {"new": 0, "due": 0, "learned": 0, "total": 0})
+            c["total"] += n
+            if state == 0:
+                c["new"] += n
+            else:
+                c["learned"] += n if state == 2 else 0
+                due_of.append((sid, topic, state))
+        # Each (set, topic, state) is one range of the cards_topic index: only due cards are read.
+        ts = now.timestamp()
+        for sid, topic, state in due_of:
+            out[(sid, topic)]["due"] += self.conn.execute(
+                "SELECT COUNT(*) FROM cards WHERE set_id = ? AND topic = ? AND retired = 0 AND state = ? AND due <= ?",
+                (sid, topic, state, ts),
+            ).fetchone()[0]
+        return out
 
     def next_due_after(self, now: datetime, *, set_id: str | None = None, topics: list[str] | None = None) -> datetime | None:
         """When the next question (of a set / topics) falls due after `now`."""
