@@ -138,32 +138,40 @@ class Question:
     def from_dict(cls, d: dict[str, Any], line: int | None = None) -> Question:
         """Build from a set file table or a JSON export object (unknown keys ignored)."""
 
+        get = d.get
+
+        def text(key: str, default: str = "") -> str:
+            v = get(key)
+            return v if type(v) is str else default if v is None or v == "" else str(v)
+
         def strs(key: str) -> list[str]:
-            v = d.get(key)
+            v = get(key)
             if not v:
                 return []
-            return [x if isinstance(x, str) else str(x) for x in v] if isinstance(v, list) else [str(v)]
+            if type(v) is not list:
+                return [str(v)]
+            return v if all(type(x) is str for x in v) else [x if isinstance(x, str) else str(x) for x in v]
 
-        qtype = str(d.get("type", ""))
-        answer = d.get("answer")
+        qtype = text("type")
+        answer = get("answer")
         items = strs("items")
         if qtype == "order" and not items and isinstance(answer, list):
             items, answer = [str(x) for x in answer], None
         if qtype == "cloze":
             answer = None
         return cls(
-            id=str(d.get("id", "")),
-            topic=str(d.get("topic", "")),
+            id=text("id"),
+            topic=text("topic"),
             type=qtype,
-            prompt=str(d.get("prompt", "")),
+            prompt=text("prompt"),
             answer=answer,
             choices=strs("choices") if qtype in ("choice", "multi") else [],
             accept=strs("accept"),
             items=items,
-            explanation=str(d.get("explanation", "") or ""),
-            source=str(d.get("source", "") or ""),
+            explanation=text("explanation"),
+            source=text("source"),
             tags=strs("tags"),
-            origin=str(d.get("origin", "written") or "written"),
+            origin=text("origin") or "written",
             line=line,
         )
 

@@ -31,6 +31,7 @@ from typing import Any
 import rtoml
 import tomli_w
 
+from .bulk import gc_paused
 from .questions import Question, QuestionSet, Topic
 
 SET_FILE_SUFFIX = ".toml"
@@ -46,18 +47,31 @@ class SetFileError(Exception):
         super().__init__(f"{path}:{line if line is not None else 1}: {message}")
 
 
-_QUESTION_HEADER = re.compile(r"^\s*\[\[\s*questions\s*\]\]\s*(#.*)?$")
 _TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+_QUESTION_HEADERS = re.compile(r"^[ \t]*\[\[[ \t]*questions[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
 
 
 def question_lines(text: str) -> list[int]:
     """1-based line numbers of each ``[[questions]]`` header, in order."""
-    return [i + 1 for i, line in enumerate(text.splitlines()) if "[[" in line and _QUESTION_HEADER.match(line)]
+    out: list[int] = []
+    line, pos = 1, 0
+    for m in _QUESTION_HEADERS.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        out.append(line)
+    return out
 
 
 def parse_set(text: str, path: Path | str = "<set>") -> QuestionSet:
     """Parse set-file text. Raises SetFileError (with the line) on TOML syntax or shape errors."""
     path = Path(path)
+    with gc_paused():
+        return _parse_set(text, path)
+
+
+def _parse_set(text: str, path: Path) -> QuestionSet:
     try:
         # rtoml (Rust) reads a 100k-question file ~100x faster than tomllib; tomllib words the errors.
         data = rtoml.loads(text)

@@ -18,6 +18,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from .bulk import gc_paused
 from .clock import Clock, utc_now
 from .questions import Question, QuestionSet
 from .scheduling import CardState, Settings
@@ -372,7 +373,7 @@ class Store:
             return SyncResult(skipped=True)
         now = self.clock().timestamp()
         added = updated = unchanged = 0
-        with self.db.atomic():
+        with gc_paused(), self.db.atomic():
             self.db["sets"].upsert(
                 {
                     "id": qset.id,
