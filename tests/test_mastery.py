@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
+from random import Random
 
 import pytest
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication, QLabel
 
 from ketaquiz.core.article import load_article
 from ketaquiz.core.mastery import NOT_COVERED, NOT_STARTED, band, compute_mastery
 from ketaquiz.core.scheduling import curve, retrievability_at
 from ketaquiz.ui.article_view import ArticlePage
+from ketaquiz.ui.context import AppContext
+from ketaquiz.ui.main_window import MainWindow
 
 from .test_ui_study import ctx  # noqa: F401 (fixture)
 
@@ -137,3 +143,49 @@ def test_plain_browser_is_searched_by_text(qtbot, demo):
     text = b.document().toPlainText()
     assert _status_at(b, text.index("Grass is green")) == "strong"
     assert _status_at(b, text.index("The sky")) == NOT_STARTED
+
+
+def test_bundled_course_covers_nearly_every_sentence(store):
+    """The bundled course has a question for nearly every sentence of its article (a threshold: the set changes)."""
+    info = store.set_info("ketamine")
+    m = compute_mastery(store, "ketamine", load_article(info.article_path), store.clock())
+    assert m.coverage() >= 0.8
+    assert len(m.unplaced) <= 3
+
+
+@pytest.fixture
+def bundled_window(qtbot, data_dir, clock):
+    context = AppContext(data_dir, clock=clock)
+    context.reload_library()
+    w = MainWindow(context, rng=Random(1))
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.close()
+    context.close()
+
+
+@pytest.mark.parametrize("size", [(1100, 760), (800, 560), (1600, 1000)])
+def test_legend_fits_the_window_and_shows_the_coverage_whole(bundled_window, size):
+    """The legend wraps instead of widening the window; the coverage figure is shown in full (it read "0%": the
+    label was squeezed and, aligned right, lost the "10" of "100%")."""
+    w = bundled_window
+    w.resize(*size)
+    w.show_page("article")
+    page = w.page("article")
+    page.set_combo.setCurrentIndex(page.set_combo.findData("ketamine"))
+    page.mastery_box.setChecked(True)
+    for _ in range(4):
+        QApplication.processEvents()
+    legend = page.legend
+    assert legend is not None and legend.isVisible()
+    assert legend.minimumSizeHint().width() <= page.width() and page.minimumSizeHint().width() <= page.width()
+    coverage = legend.findChild(QLabel, "hint")
+    assert coverage is not None and coverage.accessibleName() == "Coverage"
+    percent = re.fullmatch(r"(\d+)% of sentences covered", coverage.text())
+    assert percent and int(percent.group(1)) >= 80
+    for label in legend.findChildren(QLabel):
+        if label.text():
+            rect = QRect(label.mapTo(page, QPoint(0, 0)), label.size())
+            assert page.rect().contains(rect), (label.text(), rect, page.rect())
+            assert label.width() >= label.sizeHint().width(), label.text()  # nothing cut off

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QTextBrowser, QWidget
 
 from ..core.article import Article
 from ..core.mastery import NOT_COVERED, NOT_STARTED, Score, compute_mastery
 from .context import AppContext
+from .reflow import FlowLayout
 
 # Translucent backgrounds, so the text stays readable on light and dark themes alike.
 COLOURS: dict[str, QColor] = {
@@ -85,14 +85,21 @@ def apply_mastery(browser: QTextBrowser, ctx: AppContext, set_id: str, article: 
 
 
 def legend_widget(coverage: float | None, unplaced: int = 0) -> QWidget:
-    """A row of colour swatches naming each band, and the share of the article covered."""
+    """Colour swatches naming each band, and the share of the article covered.
+
+    The entries wrap onto a second line when the page is narrow: the legend never makes the window wider.
+    """
     w = QWidget()
     w.setObjectName("mastery_legend")
     w.setAccessibleName("Mastery colours")
-    lay = QHBoxLayout(w)
+    lay = FlowLayout(w, h_spacing=14, v_spacing=4)
     lay.setContentsMargins(0, 4, 0, 0)
     lay.addWidget(QLabel("<b>Recall now:</b>"))
     for status, text in LEGEND:
+        entry = QWidget()
+        el = QHBoxLayout(entry)
+        el.setContentsMargins(0, 0, 0, 0)
+        el.setSpacing(5)
         sw = QLabel()
         sw.setFixedSize(16, 14)
         if status == NOT_COVERED:
@@ -101,19 +108,23 @@ def legend_widget(coverage: float | None, unplaced: int = 0) -> QWidget:
         else:
             c = COLOURS[status]
             sw.setStyleSheet(f"background: rgba({c.red()},{c.green()},{c.blue()},{c.alpha()}); border-radius: 3px;")
-        lay.addWidget(sw)
+        el.addWidget(sw)
         label = QLabel(text)
         label.setObjectName(f"legend_{status.replace(' ', '_')}")
-        lay.addWidget(label)
-        lay.addSpacing(6)
-    lay.addStretch(1)
-    note = f"{coverage:.0%} of sentences covered" if coverage is not None else ""
+        el.addWidget(label)
+        lay.addWidget(entry)
+    if coverage is not None:
+        info = QLabel(f"{coverage:.0%} of sentences covered")
+        info.setObjectName("hint")
+        info.setAccessibleName("Coverage")
+        lay.addWidget(info)
     if unplaced:
-        note += f" · {unplaced} question(s) quote text no longer in the article"
-    info = QLabel(note)
-    info.setObjectName("hint")
-    info.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    lay.addWidget(info)
+        lost = QLabel(f"{unplaced} question(s) quote text no longer in the article")
+        lost.setObjectName("hint")
+        lay.addWidget(lost)
+    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+    policy.setHeightForWidth(True)
+    w.setSizePolicy(policy)
     w.setToolTip("Each sentence is shaded by the mean chance you would recall the questions taken from it now "
                  "(FSRS retrievability; a question not yet studied counts as 0).")
     return w
