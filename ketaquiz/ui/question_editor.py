@@ -92,6 +92,9 @@ class QuestionEditor(QWidget):
         self.source_edit = _text_box(2, "A verbatim quote from the article")
         self.tags_edit = QLineEdit()
         self.tags_edit.setPlaceholderText("Tags separated by spaces")
+        for combo in (self.topic_combo, self.type_combo, self.tf_combo):  # not held wider than the editor is given
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
 
         self.msg: dict[str, QLabel] = {}
         form = QFormLayout()

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from ..core.questions import Question
 
 COLUMNS = ("Id", "Topic", "Type", "Prompt", "Answer", "Origin")
+PROMPT, ANSWER = COLUMNS.index("Prompt"), COLUMNS.index("Answer")
 _Index = QModelIndex | QPersistentModelIndex
 
 

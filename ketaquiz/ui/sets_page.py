@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,7 +41,8 @@ from ..core.questions import QUESTION_TYPES, Question, QuestionSet, Topic
 from ..core.setfile import SetFileError, find_set_files, read_set
 from .context import AppContext, StudyRequest
 from .question_editor import TYPE_LABELS, QuestionEditor
-from .question_table import QuestionFilterProxy, QuestionTableModel
+from .question_table import ANSWER, PROMPT, QuestionFilterProxy, QuestionTableModel
+from .reflow import ReflowSplitter, flow_row
 
 _NEW_PROMPTS = {
     "choice": ("Which …?", {"choices": ["", "", ""]}),
@@ -78,7 +79,7 @@ class SetsPage(QWidget):
 
         # --- left: the sets ---
         self.set_list = QListWidget()
-        self.set_list.setMinimumWidth(180)
+        self.set_list.setMinimumWidth(150)
         self.set_list.setWordWrap(True)
         self.set_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.set_list.setSpacing(2)
@@ -104,18 +105,35 @@ class SetsPage(QWidget):
         self.delete_act = more.addAction("Delete…", self.ask_delete)
         self.trash_act = more.addAction("Deleted sets…", self.ask_trash)
         self.more_btn.setMenu(more)
-        left = QWidget()
+        self.left = left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         title = QLabel("Question sets")
         title.setStyleSheet("font-weight: 600; font-size: 15px;")
         ll.addWidget(title)
         ll.addWidget(self.set_list, 1)
-        lb = QHBoxLayout()
-        lb.addWidget(self.new_btn)
-        lb.addWidget(self.more_btn)
-        lb.addStretch(1)
-        ll.addLayout(lb)
+        self._list_buttons = QHBoxLayout()
+        self._list_buttons.addWidget(self.new_btn)
+        self._list_buttons.addWidget(self.more_btn)
+        self._list_buttons.addStretch(1)
+        ll.addLayout(self._list_buttons)
+        # On a narrow page the list gives way to a drop-down of the same sets (same model) above the questions.
+        self.set_combo = QComboBox()
+        self.set_combo.setModel(self.set_list.model())
+        self.set_combo.setAccessibleName("Question set")
+        self.set_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.set_combo.setMinimumContentsLength(16)
+        self.set_combo.activated.connect(self._combo_chosen)
+        self.set_list.currentRowChanged.connect(self._sync_combo)
+        self.set_bar = QWidget()
+        self._bar_layout = QHBoxLayout(self.set_bar)
+        self._bar_layout.setContentsMargins(0, 0, 0, 0)
+        bar_label = QLabel("&Set")
+        bar_label.setBuddy(self.set_combo)
+        self._bar_layout.addWidget(bar_label)
+        self._bar_layout.addWidget(self.set_combo, 1)
+        self.set_bar.hide()
+        self.narrow = False
 
         # --- right: the questions ---
         self.header = QLabel()
@@ -126,8 +144,12 @@ class SetsPage(QWidget):
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText("Filter by text…")
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMinimumWidth(160)
         self.topic_filter = QComboBox()
         self.type_filter = QComboBox()
+        for combo in (self.topic_filter, self.type_filter):  # as narrow as a few letters; wider when there is room
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(9)
         self.type_filter.addItem("All types", "")
         for t in QUESTION_TYPES:
             self.type_filter.addItem(TYPE_LABELS[t], t)
@@ -146,9 +168,12 @@ class SetsPage(QWidget):
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setStretchLastSection(False)
-        hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 120), (1, 80), (2, 64), (4, 120), (5, 64)):
-            self.table.setColumnWidth(col, width)
+        # Id, Prompt and Answer first: on a narrow table those stay in view, the rest scrolls sideways.
+        hh.moveSection(hh.visualIndex(PROMPT), 1)
+        hh.moveSection(hh.visualIndex(ANSWER), 2)
+        hh.sectionResized.connect(self._column_resized)
+        self.table.viewport().installEventFilter(self)
+        self._fitting = False
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.filter_edit.textChanged.connect(self.proxy.set_text)
         self.topic_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_topic(self.topic_filter.currentData() or ""))
@@ -173,7 +198,8 @@ class SetsPage(QWidget):
         self.source_btn = QPushButton("Show source in article")
         self.source_btn.clicked.connect(self.show_source)
         self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status.setObjectName("hint")
+        self.status.setWordWrap(True)  # one line for the counts; a long "Exported … to <path>" wraps
         self.problem_list = QListWidget()
         self.problem_list.setMaximumHeight(110)
         self.problem_list.itemActivated.connect(self._problem_chosen)
@@ -195,25 +221,26 @@ class SetsPage(QWidget):
         tl.setContentsMargins(0, 0, 0, 0)
         tl.addLayout(filters)
         tl.addWidget(self.table, 1)
+        tl.addWidget(self.status)
         tl.addWidget(self.problem_list)
-        split = QSplitter(Qt.Orientation.Horizontal)
+        # Table and editor side by side when there is room for both, the editor below the table when not.
+        split = ReflowSplitter(self.SIDE_BY_SIDE, share_beside=0.58, share_above=0.5, second_beside=(360, 520))
+        split.reflowed.connect(self._reflowed)
         split.addWidget(table_box)
         split.addWidget(self.editor)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
         self.splitter = split
+        self.editor.setMinimumWidth(300)
         actions = QHBoxLayout()
-        actions.addWidget(self.add_btn)
-        actions.addWidget(self.remove_btn)
-        actions.addWidget(self.source_btn)
-        actions.addWidget(self.study_btn)
-        actions.addStretch(1)
-        actions.addWidget(self.status, 2)
-        actions.addWidget(self.revert_btn)
-        actions.addWidget(self.save_btn)
+        actions.addWidget(flow_row(self.add_btn, self.remove_btn, self.source_btn, self.study_btn, h_spacing=6), 1)
+        actions.addWidget(self.revert_btn, 0, Qt.AlignmentFlag.AlignTop)
+        actions.addWidget(self.save_btn, 0, Qt.AlignmentFlag.AlignTop)
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.set_bar)
         rl.addWidget(self.header)
         rl.addWidget(self.banner)
         rl.addWidget(split, 1)
@@ -223,12 +250,74 @@ class SetsPage(QWidget):
         outer.addWidget(left)
         outer.addWidget(right)
         outer.setStretchFactor(1, 1)
-        outer.setSizes([200, 900])
+        outer.setCollapsible(1, False)
+        outer.setSizes([190, 900])
+        self.outer = outer
         lay = QVBoxLayout(self)
         lay.addWidget(outer)
 
         ctx.library_changed.connect(self._library_changed)
         self.refresh_sets()
+
+    # --- fitting the width ---------------------------------------------------------
+    NARROW = 1000  # below this page width the set list becomes a drop-down above the questions
+    SIDE_BY_SIDE = 720  # from this width of the questions area the editor sits beside the table
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt override)
+        self.set_narrow(event.size().width() < self.NARROW)
+        super().resizeEvent(event)
+
+    def set_narrow(self, narrow: bool) -> None:
+        """Set list on the left (wide page) or as a drop-down above the questions (narrow page)."""
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        target = self._bar_layout if narrow else self._list_buttons
+        for i, btn in enumerate((self.new_btn, self.more_btn)):
+            target.insertWidget(target.count() if narrow else i, btn)
+        self.left.setVisible(not narrow)
+        self.set_bar.setVisible(narrow)
+        self.header.setVisible(not narrow)  # the drop-down shows the set's title
+        self._sync_combo(self.set_list.currentRow())
+
+    def _reflowed(self, orientation: Qt.Orientation) -> None:
+        # Editor below the table: the problem list gives the table some of its height.
+        self.problem_list.setMaximumHeight(110 if orientation == Qt.Orientation.Horizontal else 64)
+
+    def _sync_combo(self, row: int) -> None:
+        self.set_combo.blockSignals(True)
+        self.set_combo.setCurrentIndex(row)
+        self.set_combo.blockSignals(False)
+
+    def _combo_chosen(self, row: int) -> None:
+        self.set_list.setCurrentRow(row)
+        self._sync_combo(self.set_list.currentRow())  # it stays put when unsaved changes are kept
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802, ANN001 (Qt override)
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _column_resized(self, index: int, _old: int, _new: int) -> None:
+        if index != PROMPT and not self._fitting:
+            self._fit_columns()
+
+    def _size_columns(self) -> None:
+        """Columns as wide as their content (within bounds) for the set just opened; Prompt takes the rest."""
+        self._fitting = True
+        for col, low, high in ((0, 90, 190), (1, 60, 110), (2, 56, 90), (4, 90, 130), (5, 56, 90)):
+            width = self.table.sizeHintForColumn(col) if self.model.rowCount() else 0
+            header = self.table.horizontalHeader().sectionSizeHint(col)
+            self.table.setColumnWidth(col, max(low, min(high, max(width, header) + 8)))
+        self._fitting = False
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Prompt fills the table's width, but never narrower than it stays readable (the table scrolls instead)."""
+        self._fitting = True
+        others = sum(self.table.columnWidth(c) for c in range(self.model.columnCount()) if c != PROMPT)
+        self.table.setColumnWidth(PROMPT, max(200, self.table.viewport().width() - others))
+        self._fitting = False
 
     # --- the set list -------------------------------------------------------------
     def set_entries(self) -> list[SetEntry]:
@@ -326,6 +415,7 @@ class SetsPage(QWidget):
         self.topic_filter.blockSignals(False)
         self.proxy.set_topic("")
         self.model.set_questions(qset.questions)
+        self._size_columns()
         self.editor.set_read_only(self.read_only)
         self.editor.clear()
         self._row = None
@@ -343,7 +433,9 @@ class SetsPage(QWidget):
     def _show_banner(self, text: str, error: bool = False) -> None:
         self.banner.setText(text)
         self.banner.setStyleSheet(
-            "padding: 6px; border-radius: 4px; " + ("background: #fde7e9; color: #8c0010;" if error else "background: #eef3fb;")
+            # Translucent tints over the palette's own text colour: readable in the light and the dark theme.
+            "padding: 6px; border-radius: 4px; "
+            + ("background: rgba(217, 48, 37, 55);" if error else "background: rgba(52, 120, 246, 40);")
         )
         self.banner.show()
 
