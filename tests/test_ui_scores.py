@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import csv
+import re
 from datetime import timedelta
+from random import Random
 
 import pytest
 from PySide6.QtCharts import QStackedBarSeries
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFontMetrics, QPalette
+from PySide6.QtWidgets import QApplication, QLabel
 
 from ketaquiz.core import optimize
 from ketaquiz.ui.context import StudyRequest
-from ketaquiz.ui.scores_page import ScoresPage
+from ketaquiz.ui.main_window import MainWindow
+from ketaquiz.ui.scores_page import Heatmap, ScoresPage, _short, _week_labels
+from ketaquiz.ui.theme import dark_palette
 
 from .test_dashboard import add_review
 from .test_ui_study import ctx  # noqa: F401 (fixture)
@@ -93,3 +100,87 @@ def test_optimise_without_the_extra_says_how_to_enable_it(page, monkeypatch):
 def test_page_renders(page, tmp_path):
     out = tmp_path / "scores.png"
     assert page.grab().save(str(out)) and out.stat().st_size > 10_000
+
+
+# --- fitting the window (a 1366×768 laptop: 1100×760) and the theme -----------------------------------------------
+def _settle(w, size):
+    w.resize(*size)
+    for _ in range(4):
+        QApplication.processEvents()
+
+
+def _right_edge(page, widget):
+    return widget.mapTo(page.scroll.widget(), QPoint(widget.width(), 0)).x()
+
+
+@pytest.fixture
+def window(qtbot, page, ctx):  # noqa: F811 (the page fixture's answers are in the store)
+    w = MainWindow(ctx, rng=Random(1))
+    qtbot.addWidget(w)
+    w.show()
+    w.show_page("scores")
+    return w
+
+
+def test_fits_a_laptop_window_without_scrolling_sideways(window):
+    page = window.page("scores")
+    for size, columns in (((1100, 760), 2), ((1600, 1000), 2), ((800, 560), 1), ((1100, 760), 2)):
+        _settle(window, size)
+        view = page.scroll.viewport().width()
+        assert page.columns == columns, size
+        assert page.scroll.widget().minimumSizeHint().width() <= view, size
+        assert page.scroll.horizontalScrollBar().maximum() == 0, size
+        for w in (page.optimise_button, page.export_button, page.accuracy_view, page.retention_table,
+                  page.heatmap, page.hard_table):
+            assert _right_edge(page, w) <= view, (size, w.accessibleName() or w)
+        for b in (page.optimise_button, page.export_button):
+            assert b.width() >= b.sizeHint().width()  # labels not cut
+        t = page.retention_table  # every column whole, none beyond the table's width
+        assert sum(t.columnWidth(c) for c in range(t.columnCount())) <= t.viewport().width()
+        for c in range(t.columnCount()):
+            assert t.columnWidth(c) >= t.sizeHintForColumn(c), (size, c)
+
+
+def test_accuracy_axis_has_a_few_dates_that_fit(window):
+    page = window.page("scores")
+    _settle(window, (1100, 760))
+    x = page.accuracy_chart.axes(Qt.Orientation.Horizontal)[0]
+    labels = x.categoriesLabels()
+    weeks = next(iter(page.data.topic_accuracy.values()))
+    assert 2 <= len(labels) <= 5 and all(re.fullmatch(r"\d{1,2} [A-Z][a-z]{2}", s) for s in labels)
+    assert labels[-1] == _short(weeks[-1][0])  # this week always named
+    # labels are centred on their week: neighbours must be further apart than the widest label
+    values = [x.endValue(s) for s in labels]
+    px_per_week = page.accuracy_chart.plotArea().width() / (x.max() - x.min())
+    widest = max(QFontMetrics(x.labelsFont()).horizontalAdvance(s) for s in labels)
+    assert min(b - a for a, b in zip(values, values[1:])) * px_per_week > widest + 4
+    names = [w.text() for w in page.accuracy_legend.findChildren(QLabel)]
+    assert any("water" in n for n in names) and any("colours" in n for n in names)
+
+
+def test_week_labels_and_short_dates():
+    assert _week_labels(12) == [2, 5, 8, 11] and _week_labels(3) == [0, 1, 2] and _week_labels(0) == []
+    assert _short("2026-03-02") == "2 Mar"
+
+
+def test_charts_follow_the_dark_theme(page):
+    dark = dark_palette()
+    page.setPalette(dark)
+    text, base = dark.color(QPalette.ColorRole.Text), dark.color(QPalette.ColorRole.Base)
+    for chart in (page.reviews_chart, page.accuracy_chart, page.forecast_chart):
+        assert chart.backgroundBrush().color() == base and chart.titleBrush().color() == text
+        assert chart.axes() and all(a.labelsColor() == text for a in chart.axes())
+    page.set_period(90)  # redrawn charts keep the theme
+    assert all(a.labelsColor() == text for a in page.reviews_chart.axes())
+
+
+def test_calendar_shows_fewer_weeks_when_narrow(page):
+    h = page.heatmap
+    assert h.minimumSizeHint().width() < h.sizeHint().width() < 800
+    h.resize(h.sizeHint())
+    assert h.weeks() == Heatmap.MAX_WEEKS
+    h.resize(h.minimumSizeHint())
+    assert h.weeks() == Heatmap.MIN_WEEKS
+    days = [d for d, _r in h.cells()]
+    assert days[-1] == h.today and len(days) <= Heatmap.MIN_WEEKS * 7
+    assert all(r.right() <= h.width() for _d, r in h.cells())

@@ -5,6 +5,7 @@ Data from ``core.dashboard``; the page recomputes only when shown after a change
 
 from __future__ import annotations
 
+import html
 from datetime import date, datetime
 from pathlib import Path
 
@@ -12,14 +13,15 @@ from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QLineSeries,
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, Qt, QThread, Signal
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtCore import QEvent, QMargins, QPointF, QRectF, QSize, Qt, QThread, Signal
+from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -44,6 +46,7 @@ from PySide6.QtWidgets import (
 from ..core.dashboard import Dashboard, dashboard, hardest
 from ..core.history_export import export_history
 from .context import AppContext, StudyRequest
+from .reflow import flow_row
 
 ACCENT = QColor(52, 120, 246)
 RIGHT = QColor(46, 160, 67)
@@ -55,8 +58,32 @@ def _pct(x: float | None) -> str:
 
 
 def _short(day_iso: str) -> str:
+    """A short date label: "3 Mar"."""
     d = date.fromisoformat(day_iso)
-    return f"{d.strftime('%b')} {d.day}"
+    return f"{d.day} {d.strftime('%b')}"
+
+
+def _week_labels(n: int, most: int = 5) -> list[int]:
+    """Which of `n` weekly points get a date label: at most `most`, evenly spaced, always the latest week."""
+    step = max(1, -(-n // most))
+    return [j for j in range(n) if (n - 1 - j) % step == 0]
+
+
+def _style_chart(chart: QChart, palette: QPalette) -> None:
+    """Colours from the palette, so the charts follow the light and the dark theme."""
+    text = palette.color(QPalette.ColorRole.Text)
+    grid, line = QColor(text), QColor(text)
+    grid.setAlpha(38)
+    line.setAlpha(110)
+    chart.setBackgroundBrush(palette.color(QPalette.ColorRole.Base))
+    chart.setBackgroundPen(grid)
+    chart.setTitleBrush(text)
+    chart.legend().setLabelColor(text)
+    for axis in chart.axes():
+        axis.setLabelsColor(text)
+        axis.setTitleBrush(text)
+        axis.setGridLineColor(grid)
+        axis.setLinePenColor(line)
 
 
 def _chart(title: str) -> tuple[QChart, QChartView]:
@@ -73,15 +100,22 @@ def _chart(title: str) -> tuple[QChart, QChartView]:
 
 
 class Heatmap(QWidget):
-    """A year of days as squares (weeks as columns, Monday on top), darker for more reviews."""
+    """Up to a year of days as squares (weeks as columns, Monday on top), darker for more reviews.
+
+    As many weeks as fit the width are shown (a year when there is room, at least four months), ending today.
+    """
 
     CELL = 12
     GAP = 2
+    LEFT = 24
+    MAX_WEEKS = 53
+    MIN_WEEKS = 17
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.counts: dict[str, int] = {}
         self.today = date.today()
+        self._picture: QPixmap | None = None  # painted once per change (PySide calls are costly per square)
         self.setAccessibleName("Calendar of review days")
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -89,26 +123,44 @@ class Heatmap(QWidget):
     def set_data(self, counts: dict[str, int], today: str) -> None:
         self.counts = counts
         self.today = date.fromisoformat(today)
+        self._picture = None
         self.update()
 
+    def _width_for(self, weeks: int) -> int:
+        return self.LEFT + weeks * (self.CELL + self.GAP)
+
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        step = self.CELL + self.GAP
-        return QSize(53 * step + 30, 7 * step + 18)
+        return QSize(self._width_for(self.MAX_WEEKS) + 6, 7 * (self.CELL + self.GAP) + 18)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        return self.sizeHint()
+        return QSize(self._width_for(self.MIN_WEEKS), self.sizeHint().height())
+
+    def weeks(self) -> int:
+        """How many weeks fit the current width."""
+        fit = (self.width() - self.LEFT) // (self.CELL + self.GAP)
+        return max(self.MIN_WEEKS, min(self.MAX_WEEKS, fit))
 
     def cells(self) -> list[tuple[date, QRectF]]:
-        """Each day of the last 53 weeks with its square."""
+        """Each day of the weeks shown, with its square."""
         step = self.CELL + self.GAP
-        first_monday = self.today.toordinal() - self.today.weekday() - 52 * 7
+        weeks = self.weeks()
+        first_monday = self.today.toordinal() - self.today.weekday() - (weeks - 1) * 7
         out = []
-        for i in range(53 * 7):
+        for i in range(weeks * 7):
             d = date.fromordinal(first_monday + i)
             if d > self.today:
                 break
-            out.append((d, QRectF(24 + (i // 7) * step, 16 + (i % 7) * step, self.CELL, self.CELL)))
+            out.append((d, QRectF(self.LEFT + (i // 7) * step, 16 + (i % 7) * step, self.CELL, self.CELL)))
         return out
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt override)
+        self._picture = None
+        super().resizeEvent(event)
+
+    def changeEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt override)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self._picture = None
+        super().changeEvent(event)
 
     def colour(self, n: int) -> QColor:
         if n <= 0:
@@ -122,7 +174,17 @@ class Heatmap(QWidget):
         return c
 
     def paintEvent(self, _event) -> None:  # noqa: N802, ANN001 (Qt override)
+        ratio = self.devicePixelRatioF()
+        if self._picture is None or self._picture.size() != self.size() * ratio:
+            self._picture = QPixmap(self.size() * ratio)
+            self._picture.setDevicePixelRatio(ratio)
+            self._picture.fill(Qt.GlobalColor.transparent)
+            self._paint(QPainter(self._picture))
         p = QPainter(self)
+        p.drawPixmap(0, 0, self._picture)
+        p.end()
+
+    def _paint(self, p: QPainter) -> None:
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setPen(self.palette().color(QPalette.ColorRole.Text))
         font = p.font()
@@ -205,9 +267,10 @@ class ScoresPage(QWidget):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.viewport().installEventFilter(self)
         outer.addWidget(scroll)
         body = QWidget()
         scroll.setWidget(body)
@@ -218,6 +281,9 @@ class ScoresPage(QWidget):
         label = QLabel("Scores &for")
         self.set_combo = QComboBox()
         self.set_combo.setAccessibleName("Set whose scores are shown")
+        self.set_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.set_combo.setMinimumContentsLength(14)
+        self.set_combo.setMaximumWidth(460)
         label.setBuddy(self.set_combo)
         self.summary = QLabel()
         self.summary.setObjectName("hint")
@@ -232,11 +298,13 @@ class ScoresPage(QWidget):
         self.optimise_button.setToolTip("Fit the scheduler's parameters to your own answers (FSRS optimizer)")
         self.optimise_button.clicked.connect(self.optimise)
         top.addWidget(label)
-        top.addWidget(self.set_combo)
-        top.addWidget(self.summary, 1)
+        top.addWidget(self.set_combo, 1)
+        top.addStretch(0)
         top.addWidget(self.export_button)
         top.addWidget(self.optimise_button)
         lay.addLayout(top)
+        self.summary.setWordWrap(True)
+        lay.addWidget(self.summary)  # its own line: the buttons above stay in view on a narrow window
         self.status = QLabel()
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)
@@ -244,15 +312,16 @@ class ScoresPage(QWidget):
         self.status.hide()
         lay.addWidget(self.status)
 
-        grid = QGridLayout()
+        self.grid = grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(12)
         lay.addLayout(grid)
 
-        # Reviews per day, with a 30 / 90 / 365 days switch.
+        # Reviews per day, with a 30 / 90 / 365 days switch under it.
         box = QWidget()
         bl = QVBoxLayout(box)
         bl.setContentsMargins(0, 0, 0, 0)
+        bl.setSpacing(4)
         switch = QHBoxLayout()
         switch.addStretch(1)
         self.period_group = QButtonGroup(self)
@@ -266,15 +335,21 @@ class ScoresPage(QWidget):
             self.period_buttons[days] = b
             switch.addWidget(b)
         self.period_group.idClicked.connect(self.set_period)
-        bl.addLayout(switch)
+        switch.addStretch(1)
         self.reviews_chart, self.reviews_view = _chart("Reviews per day")
-        bl.addWidget(self.reviews_view)
-        grid.addWidget(box, 0, 0)
+        bl.addWidget(self.reviews_view, 1)
+        bl.addLayout(switch)
 
+        # Accuracy per topic, with its own legend under it that wraps (the chart's legend would cut names short).
+        accuracy = QWidget()
+        al = QVBoxLayout(accuracy)
+        al.setContentsMargins(0, 0, 0, 0)
+        al.setSpacing(4)
         self.accuracy_chart, self.accuracy_view = _chart("Accuracy per topic, by week")
-        self.accuracy_chart.legend().show()
-        self.accuracy_chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        grid.addWidget(self.accuracy_view, 0, 1)
+        self.accuracy_legend = flow_row(h_spacing=14)
+        self.accuracy_legend.setAccessibleName("Topics")
+        al.addWidget(self.accuracy_view, 1)
+        al.addWidget(self.accuracy_legend)
 
         cal = QGroupBox("Calendar")
         cl = QVBoxLayout(cal)
@@ -285,10 +360,8 @@ class ScoresPage(QWidget):
         cl.addWidget(self.streak_label)
         cl.addWidget(self.heatmap)
         cl.addStretch(1)
-        grid.addWidget(cal, 1, 0, 1, 2)
 
         self.forecast_chart, self.forecast_view = _chart("Due in the next 30 days")
-        grid.addWidget(self.forecast_view, 2, 0)
 
         ret = QGroupBox("True retention (questions in review)")
         rl = QVBoxLayout(ret)
@@ -296,15 +369,20 @@ class ScoresPage(QWidget):
         self.retention_table.setToolTip("Share of answers right when a learned question came back. Young: last seen "
                                         "under 21 days before; mature: 21 days or more.")
         self.retention_table.setMaximumHeight(230)
+        rh = self.retention_table.horizontalHeader()  # the four columns share the box's width
+        rh.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        rh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         rl.addWidget(self.retention_table)
-        grid.addWidget(ret, 2, 1)
 
         ses = QGroupBox("Sessions")
         sl = QVBoxLayout(ses)
         self.sessions_table = _table(["Started", "Set", "Answered", "Right", "Score", "Minutes"], "Session history")
         self.sessions_table.setMaximumHeight(220)
+        sh = self.sessions_table.horizontalHeader()  # the set's title takes the spare width
+        sh.setStretchLastSection(False)
+        sh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        sh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         sl.addWidget(self.sessions_table)
-        grid.addWidget(ses, 3, 0, 1, 2)
 
         hard = QGroupBox("Hardest questions")
         hl = QVBoxLayout(hard)
@@ -324,9 +402,12 @@ class ScoresPage(QWidget):
         self.hard_table.setMinimumHeight(200)
         self.hard_table.setMaximumHeight(320)
         hl.addWidget(self.hard_table)
-        grid.addWidget(hard, 4, 0, 1, 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        # (widget, spans both columns): two columns when the page is wide enough, else one under the other.
+        self.tiles: list[tuple[QWidget, bool]] = [
+            (box, False), (accuracy, False), (cal, True), (self.forecast_view, False), (ret, False),
+            (ses, True), (hard, True)]
+        self.columns = 0
+        self._arrange(2)
 
         self.set_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         for sig in (ctx.progress_changed, ctx.library_changed, ctx.settings_changed):
@@ -334,6 +415,43 @@ class ScoresPage(QWidget):
         ctx.profile_changed.connect(lambda _n: self._changed())
         ctx.library_changed.connect(self._fill_sets)
         self._fill_sets()
+
+    # --- fitting the width ------------------------------------------------------------
+    TWO_COLUMNS = 820  # viewport width from which the charts go two abreast
+
+    def _arrange(self, columns: int) -> None:
+        """Lay the tiles out in one or two columns."""
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for w, _span in self.tiles:
+            self.grid.removeWidget(w)
+        row, col = 0, 0
+        for w, span in self.tiles:
+            if columns == 1 or span:
+                if col:
+                    row, col = row + 1, 0
+                self.grid.addWidget(w, row, 0, 1, columns)
+                row += 1
+            else:
+                self.grid.addWidget(w, row, col)
+                row, col = (row, 1) if col == 0 else (row + 1, 0)
+        self.grid.setColumnStretch(0, 1)
+        self.grid.setColumnStretch(1, 1 if columns == 2 else 0)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802, ANN001 (Qt override)
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._arrange(2 if event.size().width() >= self.TWO_COLUMNS else 1)
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt override)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._style_charts()
+        super().changeEvent(event)
+
+    def _style_charts(self) -> None:
+        for chart in (self.reviews_chart, self.accuracy_chart, self.forecast_chart):
+            _style_chart(chart, self.palette())
 
     # --- data ----------------------------------------------------------------
     def set_id(self) -> str | None:
@@ -375,12 +493,14 @@ class ScoresPage(QWidget):
         self._fill_retention()
         self._fill_sessions()
         self._fill_hardest()
+        self._style_charts()
 
     def set_period(self, days: int) -> None:
         """Show reviews per day over the last 30, 90 or 365 days."""
         self.period = days
         self.period_buttons[days].setChecked(True)
         self._fill_reviews()
+        _style_chart(self.reviews_chart, self.palette())
 
     # --- charts ----------------------------------------------------------------
     def _bars(self, chart: QChart, labels: list[str], sets: list[tuple[str, list[int], QColor]]) -> None:
@@ -463,14 +583,20 @@ class ScoresPage(QWidget):
         for axis in chart.axes():
             chart.removeAxis(axis)
         weeks = next(iter(self.data.topic_accuracy.values()), [])
-        x = QBarCategoryAxis()
-        x.append([_short(w) for w, _n, _a in weeks] or ["—"])
+        # A date under a few of the weeks ("3 Mar"), the latest always: twelve labels would not fit a half page.
+        x = QCategoryAxis()
+        x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        x.setStartValue(-0.5)
+        x.setRange(-0.5, max(1, len(weeks)) - 0.5)
+        for j in _week_labels(len(weeks)):
+            x.append(_short(weeks[j][0]), j)
+        x.setTitleText("week starting")
         y = QValueAxis()
         y.setRange(0, 100)
         y.setLabelFormat("%d%%")
+        y.setTickCount(5)
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        x.setLabelsAngle(-45)
         for i, (topic, rows) in enumerate(self.data.topic_accuracy.items()):
             s = QLineSeries()
             s.setName(topic)
@@ -482,6 +608,20 @@ class ScoresPage(QWidget):
             chart.addSeries(s)
             s.attachAxis(x)
             s.attachAxis(y)
+        self._fill_topic_legend()
+
+    def _fill_topic_legend(self) -> None:
+        assert self.data is not None
+        lay = self.accuracy_legend.layout()
+        while lay.count():
+            item = lay.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        for i, topic in enumerate(self.data.topic_accuracy):
+            colour = TOPIC_COLOURS[i % len(TOPIC_COLOURS)]
+            entry = QLabel(f"<span style='color:{colour}'>■</span>&nbsp;{html.escape(topic)}")
+            entry.setObjectName("topic_legend")
+            lay.addWidget(entry)
 
     def _fill_forecast(self) -> None:
         assert self.data is not None
@@ -510,7 +650,10 @@ class ScoresPage(QWidget):
             t.setItem(i, 2, _item(f"{_pct(r.mature)}  ({r.mature_passed}/{r.mature_total})", True))
             n = r.young_total + r.mature_total
             t.setItem(i, 3, _item(f"{_pct(r.total)}  ({r.young_passed + r.mature_passed}/{n})", True))
-        t.resizeColumnsToContents()
+        # Columns fit the width by the header's modes (sizing them to contents here would undo the stretch);
+        # tall enough for every period without a scroll bar.
+        rows = sum(t.rowHeight(i) for i in range(t.rowCount()))
+        t.setMinimumHeight(min(t.maximumHeight(), t.horizontalHeader().sizeHint().height() + rows + 2 * t.frameWidth()))
 
     def _fill_sessions(self) -> None:
         assert self.data is not None
@@ -526,7 +669,6 @@ class ScoresPage(QWidget):
             t.setItem(i, 3, _item(str(s.correct), True))
             t.setItem(i, 4, _item(_pct(s.score), True))
             t.setItem(i, 5, _item("…" if s.ended_at is None else f"{(s.ended_at - s.started_at) / 60:.0f}", True))
-        t.resizeColumnsToContents()
 
     def _fill_hardest(self) -> None:
         if self.data is None:
