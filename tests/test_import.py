@@ -353,3 +353,18 @@ def test_cli_import_ok_and_error(tmp_path, data_dir, capsys, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO("A\n"))
     assert main(["--data", str(data_dir.root), "quiz", "--set", "mine", "--limit", "1"]) == 0
     assert "Score: 1/1" in capsys.readouterr().out
+
+
+def test_imported_set_loads_from_memory_and_the_library_then_skips_it(tmp_path, data_dir):
+    from ketaquiz.core.importers import load_imported
+    from ketaquiz.core.library import load_library
+
+    src = write(tmp_path / "deck.txt", "#separator:tab\nCapital of France?\tParis\nCapital of Peru?\tLima\n")
+    res = import_file(src, data_dir)
+    store = data_dir.open_store("default")
+    load_imported(store, res)
+    assert [q.id for _key, q in store.questions(res.set_id)] == [q.id for q in read_set(res.path).questions]
+    assert store.is_synced(res.path)  # what was loaded is what the file holds
+    results, problems = load_library(store, data_dir)
+    assert problems == [] and store.topic_counts(store.clock())[(res.set_id, res.qset.questions[0].topic)]["total"] == 2
+    store.close()

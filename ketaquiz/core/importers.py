@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import gc
 import html
 import io
 import json
@@ -31,10 +30,12 @@ from typing import Any
 
 import nh3
 
+from .bulk import gc_paused
 from .check import check_question
 from .library import DataDir, bundled_questions_dir
 from .questions import QUESTION_TYPES, Question, QuestionSet, Topic
 from .setfile import set_to_text
+from .store import Store
 
 MAX_ARCHIVE_BYTES = 512 * 1024 * 1024  # total uncompressed size accepted from an .apkg
 MAX_RATIO = 200  # compression ratio above which a large member is treated as a zip bomb
@@ -55,6 +56,7 @@ class ImportResult:
     path: Path
     count: int
     warnings: list[str] = field(default_factory=list)
+    qset: QuestionSet | None = field(default=None, repr=False)  # the set as written, to load without re-reading
 
 
 @dataclass
@@ -69,13 +71,8 @@ class _Row:
 def import_file(path: Path, data: DataDir, set_id: str | None = None, *, overwrite: bool = False,
                 title: str | None = None) -> ImportResult:
     """Import `path` as a new set in the data directory; raises ImportError_ and writes nothing on any problem."""
-    gc_was_on = gc.isenabled()
-    gc.disable()  # hundreds of thousands of new objects and no cycles: collections only cost time
-    try:
+    with gc_paused():  # hundreds of thousands of new objects and no cycles: collections only cost time
         return _import_file(path, data, set_id, overwrite, title)
-    finally:
-        if gc_was_on:
-            gc.enable()
 
 
 def _import_file(path: Path, data: DataDir, set_id: str | None, overwrite: bool, title: str | None) -> ImportResult:
@@ -86,7 +83,13 @@ def _import_file(path: Path, data: DataDir, set_id: str | None, overwrite: bool,
         write_set_fast(qset, dest)
     except OSError as e:
         raise ImportError_(f"{path}: cannot write {dest}: {e.strerror}; check the data directory's permissions") from None
-    return ImportResult(set_id=qset.id, path=dest, count=len(qset.questions), warnings=warnings)
+    return ImportResult(set_id=qset.id, path=dest, count=len(qset.questions), warnings=warnings, qset=qset)
+
+
+def load_imported(store: Store, result: ImportResult) -> None:
+    """Load a just-imported set into a learner's store from memory (the library's next load then skips it)."""
+    if result.qset is not None:
+        store.sync_set(result.qset)
 
 
 def read_import(path: Path, set_id: str | None = None, title: str | None = None) -> tuple[QuestionSet, list[str]]:
