@@ -3,9 +3,10 @@
     python scripts/build_course.py            # draft to stdout
     python scripts/build_course.py -o /tmp/ketamine.draft.toml --report
 
-The reviewed course is questions/ketamine/set.toml; questions kept as generated share their ids
-with this draft, so `diff` shows every hand edit. Never write the draft under questions/: every
-.toml there is loaded as a set.
+The course, questions/ketamine/set.toml, is this draft reviewed by hand: look-alike and give-away
+questions rewritten, explanations written, a few questions added. Questions that started from the
+generator keep their ids (origin "edited"), hand-written ones are origin "written", so `diff` shows
+every hand edit. Never write the draft under questions/: every .toml there is loaded as a set.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from ketaquiz.core.generate import generate_set  # noqa: E402
 from ketaquiz.core.setfile import set_to_text  # noqa: E402
 
 ARTICLE = ROOT / "questions" / "ketamine" / "article.txt"
-COURSE_PER_SENTENCE = 3  # the course wants ≥ 15 questions from 6 mechanism sentences
+COURSE_PER_SENTENCE = 3  # more candidates per sentence: the course asks ≥ 15 questions of 6 mechanism sentences
 
 
 def build() -> tuple[str, str]:
