@@ -33,3 +33,22 @@ def test_every_parsed_sentence_is_found_at_its_offsets(paragraphs):
     for s in art.sentences:
         assert art.text[s.start:s.end] == s.text
         assert find_quote(art.text, s.text) is not None
+
+
+@given(prompt=st.text(), answer=st.one_of(st.text(), st.booleans(), st.lists(st.text(), max_size=3)),
+       tags=st.lists(st.text(), max_size=3))
+def test_stored_question_form_matches_what_older_versions_wrote(prompt, answer, tags):
+    """Rows written before orjson (json.dumps) must compare equal, or every sync would rewrite every question."""
+    import json
+
+    from ketaquiz.core.store import _data_json
+
+    q = Question(id="q", topic="t", type="short", prompt=prompt, answer=answer, tags=tags)
+    d = q.to_dict()
+    assert _data_json(d) == json.dumps(d, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def test_stored_question_form_copes_with_a_lone_surrogate():
+    from ketaquiz.core.store import _data_json
+
+    assert _data_json({"prompt": "a\ud800b"}) == '{"prompt":"a\ud800b"}'
