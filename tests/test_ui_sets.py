@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import replace
+from random import Random
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from ketaquiz.core.article import parse_article
+from ketaquiz.core.check import check_set
+from ketaquiz.core.lint import LintIssue
 from ketaquiz.core.questions import Question, QuestionSet, Topic
 from ketaquiz.core.setfile import read_set
-from ketaquiz.ui import article_wizard
+from ketaquiz.ui import article_wizard, sets_page
 from ketaquiz.ui.article_wizard import ArticleWizard, compose_article, section_bodies
 from ketaquiz.ui.context import AppContext
 from ketaquiz.ui.question_editor import QuestionEditor
 from ketaquiz.ui.sets_page import SetsPage
+from ketaquiz.ui.workers import ProgressDialog
 
 TOPICS = [Topic("t", "Topic T"), Topic("u", "Topic U")]
 EVERY_TYPE = [
@@ -213,6 +219,122 @@ def test_page_import_and_export(qtbot, ctx, tmp_path, monkeypatch):
     assert page.import_path(good) == "good"
     assert page.qset.id == "good" and page.proxy.rowCount() == 1
     assert page.export_to(tmp_path / "out.apkg", "apkg") and (tmp_path / "out.apkg").stat().st_size > 0
+
+
+def test_page_import_runs_off_the_ui_thread(qtbot, ctx, tmp_path, monkeypatch):
+    """A file is imported and loaded in a worker behind a progress dialog; the UI thread keeps ticking."""
+    rng = Random(5)
+
+    def word() -> str:
+        return "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(4, 9)))
+
+    rows = 2000
+    big = tmp_path / "big.csv"
+    big.write_text("#separator:Comma\n" + "".join(f"{word()} {word()} {word()} {word()}?,{word()}\n" for _ in range(rows)),
+                   encoding="utf-8")
+    threads: dict[str, threading.Thread] = {}
+
+    def on_thread(name, fn):
+        def wrapper(*args, **kwargs):
+            threads[name] = threading.current_thread()
+            return fn(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(sets_page, "import_file", on_thread("import", sets_page.import_file))
+    monkeypatch.setattr(sets_page, "load_imported", on_thread("load", sets_page.load_imported))
+    monkeypatch.setattr(sets_page, "lint_set", lambda *_a: [])  # the check of 2,000 questions is not under test
+    page = SetsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.IMPORT_GRACE_MS = 0  # the dialog whatever the speed
+    shown = []
+    monkeypatch.setattr(page, "inform", lambda title, text, error=False: shown.append((title, text, error)))
+    ticks: list[tuple[str, str]] = []  # (heading, stage) of the progress dialog on screen at each tick
+
+    def tick() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, ProgressDialog) and w.isVisible()]
+        ticks.append((dialogs[0].heading.text(), dialogs[0].stage.text()) if dialogs else ("", ""))
+
+    timer = QTimer()
+    timer.setInterval(1)
+    timer.timeout.connect(tick)
+    timer.start()
+    sid = page.import_path(big, "big")
+    timer.stop()
+    assert sid == "big" and shown == [("Imported", f"{rows} questions imported into “big”.", False)]
+    assert ticks, "the UI thread's timers did not run during the import"
+    assert any(heading == "big.csv" and stage in ("Importing…", "Loading into your progress…") for heading, stage in ticks)
+    assert set(threads) == {"import", "load"} and threading.main_thread() not in threads.values()
+    assert ctx.store.set_info("big") is not None and len(ctx.store.questions("big")) == rows
+    assert ctx.store.is_synced(page.qset.path)  # the library's reload found it loaded already
+    assert page.current_entry().id == "big" and page.qset.id == "big" and page.proxy.rowCount() == rows
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, ProgressDialog) and w.isVisible()]
+    qtbot.waitUntil(lambda: page.status.text() == f"{rows} questions")  # checked in a worker: a big set
+
+
+def test_page_import_failure_in_the_worker_is_reported(qtbot, ctx, tmp_path, monkeypatch):
+    page = SetsPage(ctx)
+    qtbot.addWidget(page)
+    page.IMPORT_GRACE_MS = 0
+    shown = []
+    monkeypatch.setattr(page, "inform", lambda title, text, error=False: shown.append((title, text, error)))
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,topic,type,prompt,answer\na,t,truefalse,X?,perhaps\n", encoding="utf-8")
+    assert page.import_path(bad) is None
+    assert shown[-1][0] == "Nothing imported" and shown[-1][2] and "row 2" in shown[-1][1]
+    assert not (ctx.data.sets_dir / "bad").exists() and ctx.store.set_info("bad") is None
+
+    def crash(*_a, **_k):
+        raise ValueError("unexpected")
+
+    monkeypatch.setattr(sets_page, "import_file", crash)
+    assert page.import_path(bad) is None
+    assert shown[-1][0] == "Could not import" and "unexpected" in shown[-1][1] and shown[-1][2]
+
+
+def test_page_checks_a_big_set_in_a_worker(qtbot, ctx, monkeypatch):
+    page = SetsPage(ctx)
+    qtbot.addWidget(page)
+    page.duplicate_set("Mine")
+    page.select_question("mechanism-choice-region")
+    page.editor.prompt_edit.setPlainText("")
+    page._refresh_problems()
+    expected = [page.problem_list.item(i).text() for i in range(page.problem_list.count())]
+    assert any("missing prompt" in t for t in expected)
+    threads = []
+
+    def recording(*args):
+        threads.append(threading.current_thread())
+        return check_set(*args)
+
+    monkeypatch.setattr(sets_page, "check_set", recording)
+    page.BIG_SET = 1
+    page._refresh_problems()
+    assert "checking…" in page.status.text()
+    page._refresh_problems()  # a second request while the first runs: one check after the other
+    qtbot.waitUntil(lambda: page._problems_job is None and "checking…" not in page.status.text())
+    assert [page.problem_list.item(i).text() for i in range(page.problem_list.count())] == expected
+    assert threads and threading.main_thread() not in threads
+    assert "1 problem to fix" in page.status.text() and "unsaved changes" in page.status.text()
+
+
+def test_problem_lines_wrap_instead_of_scrolling_sideways(qtbot, ctx):
+    page = SetsPage(ctx)
+    qtbot.addWidget(page)
+    page.duplicate_set("Mine")
+    long = LintIssue("mechanism-choice-region", "prompt", "style", "a warning that goes on " + "and on " * 40)
+    page._show_problems([], [long, LintIssue("mechanism-choice-region", "prompt", "style", "short")])
+    page.resize(1100, 760)
+    with qtbot.waitExposed(page):
+        page.show()
+    lst = page.problem_list
+    assert lst.count() and lst.wordWrap()
+    assert lst.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert all(lst.item(i).toolTip() == lst.item(i).text() for i in range(lst.count()))
+    QApplication.processEvents()
+    assert lst.horizontalScrollBar().maximum() == 0
+    widest = max(lst.visualItemRect(lst.item(i)).right() for i in range(lst.count()))
+    assert widest <= lst.viewport().width()
 
 
 def test_unsaved_changes_prompt(qtbot, ctx, monkeypatch):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import sqlite3
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 from ..core import authoring, exporters
 from ..core.article import Article, load_article
 from ..core.check import check_set
-from ..core.importers import ImportError_, import_file
+from ..core.importers import ImportError_, ImportResult, import_file, load_imported
 from ..core.lint import lint_set
 from ..core.questions import QUESTION_TYPES, Question, QuestionSet, Topic
 from ..core.setfile import SetFileError, find_set_files, read_set
@@ -43,6 +44,7 @@ from .context import AppContext, StudyRequest
 from .question_editor import TYPE_LABELS, QuestionEditor
 from .question_table import ANSWER, PROMPT, QuestionFilterProxy, QuestionTableModel
 from .reflow import ReflowSplitter, flow_row
+from .workers import Job, Report, run_with_progress
 
 _NEW_PROMPTS = {
     "choice": ("Which …?", {"choices": ["", "", ""]}),
@@ -76,6 +78,12 @@ class SetsPage(QWidget):
         self.dirty = False
         self.read_only = True
         self._row: int | None = None  # source row in the editor
+        self._preloaded: QuestionSet | None = None  # a set just imported, in memory: opened without a re-read
+        self._problems_job: Job | None = None  # checking a big set in a worker
+        self._problems_wanted = 0  # bumped by each request: an older check's result is dropped
+        self._counts = (0, 0)  # errors and warnings found by the last check
+        self._problems_of: QuestionSet | None = None  # the set those findings are about
+        self.errors: list = []
 
         # --- left: the sets ---
         self.set_list = QListWidget()
@@ -172,6 +180,7 @@ class SetsPage(QWidget):
         hh.moveSection(hh.visualIndex(PROMPT), 1)
         hh.moveSection(hh.visualIndex(ANSWER), 2)
         hh.sectionResized.connect(self._column_resized)
+        hh.setResizeContentsPrecision(200)  # columns sized on the first rows: a 100k-row set opens without a scan
         self.table.viewport().installEventFilter(self)
         self._fitting = False
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
@@ -202,6 +211,11 @@ class SetsPage(QWidget):
         self.status.setWordWrap(True)  # one line for the counts; a long "Exported … to <path>" wraps
         self.problem_list = QListWidget()
         self.problem_list.setMaximumHeight(110)
+        # Long warnings wrap to the list's width (whole text in the tooltip) rather than scroll sideways.
+        self.problem_list.setWordWrap(True)
+        self.problem_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.problem_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.problem_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.problem_list.itemActivated.connect(self._problem_chosen)
         self.problem_list.itemClicked.connect(self._problem_chosen)
 
@@ -385,7 +399,8 @@ class SetsPage(QWidget):
 
     def open_set(self, entry: SetEntry) -> None:
         try:
-            qset = read_set(entry.path)
+            pre = self._preloaded
+            qset = pre if pre is not None and pre.path == entry.path else read_set(entry.path)
         except SetFileError as e:
             self.qset = None
             self.model.set_questions([])
@@ -501,38 +516,104 @@ class SetsPage(QWidget):
         self._set_dirty(True)
         self._refresh_problems()
 
+    BIG_SET = 400  # from this many questions the set is checked off the UI thread (lint takes seconds at 100k)
+
     def _refresh_problems(self) -> None:
+        """Check the set (errors, then lint warnings) and list what was found; a big set is checked in a worker."""
         self._problems_timer.stop()
-        self.problem_list.clear()
+        self._problems_wanted += 1
         if self.qset is None:
+            self.problem_list.clear()
+            self.problem_list.hide()
             return
+        if len(self.qset.questions) < self.BIG_SET:
+            self._show_problems(check_set(self.qset, self.article), lint_set(self.qset, self.article))
+            return
+        if self._problems_of is not self.qset:  # another set's findings must not stand meanwhile
+            self._problems_of = self.qset
+            self._counts = (0, 0)
+            self.problem_list.clear()
+            self.problem_list.hide()
+        self._show_status(checking=True)
+        if self._problems_job is None:  # one check at a time: a newer request starts when this one ends
+            self._start_problems_job()
+
+    def _start_problems_job(self) -> None:
+        assert self.qset is not None
+        snapshot = replace(self.qset, questions=list(self.qset.questions))  # edits go on while it is checked
+        article = self.article
+
+        def work(_report: Report) -> tuple[list, list]:
+            return check_set(snapshot, article), lint_set(snapshot, article)
+
+        job = Job(work)
+        job.wanted = self._problems_wanted  # type: ignore[attr-defined]
+        job.qset = self.qset  # type: ignore[attr-defined]
+        job.done.connect(self._problems_checked)
+        self._problems_job = job
+        job.start()
+
+    def _problems_checked(self, job: Job) -> None:
+        self._problems_job = None
+        if job.wanted != self._problems_wanted or job.qset is not self.qset:  # type: ignore[attr-defined]
+            if self.qset is not None and len(self.qset.questions) >= self.BIG_SET:
+                self._start_problems_job()  # superseded: check what the set is now
+            return
+        if job.error is not None:
+            self.problem_list.clear()
+            self.problem_list.hide()
+            self.errors = []
+            self.status.setText(f"Could not check the set: {job.error}")
+            return
+        self._show_problems(*job.result)
+
+    MAX_LISTED = 200  # problem lines listed; the rest are counted (and flagged in the table)
+
+    def _show_problems(self, errors: list, warnings: list) -> None:
+        self.problem_list.clear()
         flags: dict[str, str] = {}
-        errors = check_set(self.qset, self.article)
+        lines: list[tuple[str, str | None, bool]] = []
         for p in errors:
-            it = QListWidgetItem(f"✗ {p.question or 'set'}: {p.message}")
-            it.setData(Qt.ItemDataRole.UserRole, p.question)
-            it.setForeground(Qt.GlobalColor.darkRed)
-            self.problem_list.addItem(it)
+            lines.append((f"✗ {p.question or 'set'}: {p.message}", p.question, True))
             if p.question:
                 flags[p.question] = "error"
-        for w in lint_set(self.qset, self.article):
-            it = QListWidgetItem(f"⚠ {w.question}: {w.message}")
-            it.setData(Qt.ItemDataRole.UserRole, w.question)
-            self.problem_list.addItem(it)
+        for w in warnings:
+            lines.append((f"⚠ {w.question}: {w.message}", w.question, False))
             flags.setdefault(w.question, "warning")
+        for text, qid, error in lines[:self.MAX_LISTED]:
+            it = QListWidgetItem(text)
+            it.setToolTip(text)
+            it.setData(Qt.ItemDataRole.UserRole, qid)
+            if error:
+                it.setForeground(Qt.GlobalColor.darkRed)
+            self.problem_list.addItem(it)
+        if len(lines) > self.MAX_LISTED:
+            more = QListWidgetItem(f"… and {len(lines) - self.MAX_LISTED:,} more, marked in the table's Id column")
+            more.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.problem_list.addItem(more)
         self.model.set_flags(flags)
-        n_err = len(errors)
-        n_warn = self.problem_list.count() - n_err
-        self.problem_list.setVisible(self.problem_list.count() > 0)
+        self.problem_list.setVisible(bool(lines))
+        self.errors = errors
+        self._counts = (len(errors), len(warnings))
+        self._problems_of = self.qset
+        self._show_status()
+
+    def _show_status(self, checking: bool = False) -> None:
+        """The line under the table: questions, problems and warnings (as of the last check), unsaved changes."""
+        if self.qset is None:
+            return
+        n_err, n_warn = self._counts
         parts = [f"{len(self.qset.questions)} questions"]
-        if n_err:
-            parts.append(f"{n_err} problem{'s' if n_err != 1 else ''} to fix before it can be studied")
-        if n_warn:
-            parts.append(f"{n_warn} warning{'s' if n_warn != 1 else ''}")
+        if checking:
+            parts.append("checking…")
+        else:
+            if n_err:
+                parts.append(f"{n_err} problem{'s' if n_err != 1 else ''} to fix before it can be studied")
+            if n_warn:
+                parts.append(f"{n_warn} warning{'s' if n_warn != 1 else ''}")
         if self.dirty:
             parts.append("unsaved changes")
         self.status.setText(" · ".join(parts))
-        self.errors = errors
 
     def _problem_chosen(self, item: QListWidgetItem) -> None:
         qid = item.data(Qt.ItemDataRole.UserRole)
@@ -733,16 +814,47 @@ class SetsPage(QWidget):
             sid = authoring.unique_set_id(self.ctx.data, Path(path).stem, self.ctx.store)
             self.import_path(Path(path), sid)
 
+    IMPORT_GRACE_MS = 100  # an import over in this time shows no progress dialog
+
     def import_path(self, path: Path, set_id: str | None = None) -> str | None:
-        """Import a file as a new set; shows the importer's report when it fails (nothing is written then)."""
-        try:
-            res = import_file(path, self.ctx.data, set_id=set_id)
-        except ImportError_ as e:
-            self.inform("Nothing imported", str(e), error=True)
+        """Import a file as a new set and open it; returns its id once done (None when nothing was imported).
+
+        Reading, checking and writing the set, then loading it into the learner's progress, run in a worker
+        thread with its own store connection, behind a modal progress dialog (a 100,000-row file takes seconds);
+        the UI thread stays free meanwhile. The importer's report is shown when it fails (nothing is written then).
+        """
+        path = Path(path)
+        data, profile, clock = self.ctx.data, self.ctx.profile, self.ctx.clock
+
+        def work(report: Report) -> ImportResult:
+            report("Importing…")
+            res = import_file(path, data, set_id=set_id)
+            report("Loading into your progress…")
+            try:
+                store = data.open_store(profile, clock=clock)  # its own connection: SQLite's stay in their thread
+                try:
+                    load_imported(store, res)
+                finally:
+                    store.close()
+            except (sqlite3.Error, OSError):
+                pass  # the set file is written: the library's reload below loads it instead
+            return res
+
+        job = run_with_progress(Job(work), self, "Importing questions", path.name, grace_ms=self.IMPORT_GRACE_MS)
+        if isinstance(job.error, ImportError_):
+            self.inform("Nothing imported", str(job.error), error=True)
             return None
-        self.ctx.reload_library()
+        if job.error is not None or not isinstance(job.result, ImportResult):
+            self.inform("Could not import", f"{path}: {job.error}", error=True)
+            return None
+        res = job.result
+        self.ctx.reload_library()  # cheap: the file is loaded and unchanged
         self.qset = None
-        self.refresh_sets(res.set_id)
+        self._preloaded = res.qset  # the set as written: opening it needs no re-read
+        try:
+            self.refresh_sets(res.set_id)
+        finally:
+            self._preloaded = None
         note = "\n".join(res.warnings)
         self.inform("Imported", f"{res.count} questions imported into “{res.set_id}”." + (f"\n\n{note}" if note else ""))
         return res.set_id
