@@ -4,23 +4,37 @@ from __future__ import annotations
 
 import csv
 import re
+import threading
 from datetime import timedelta
 from random import Random
 
 import pytest
-from PySide6.QtCharts import QStackedBarSeries
+from PySide6.QtCharts import QStackedBarSeries, QValueAxis
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFontMetrics, QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from ketaquiz.core import optimize
+from ketaquiz.core.dashboard import dashboard
+from ketaquiz.ui import scores_page
 from ketaquiz.ui.context import StudyRequest
 from ketaquiz.ui.main_window import MainWindow
-from ketaquiz.ui.scores_page import Heatmap, ScoresPage, _short, _week_labels
+from ketaquiz.ui.scores_page import Heatmap, ScoresPage, _day_step, _short, _week_labels
 from ketaquiz.ui.theme import dark_palette
 
 from .test_dashboard import add_review
 from .test_ui_study import ctx  # noqa: F401 (fixture)
+
+
+@pytest.fixture(autouse=True)
+def always_in_a_worker(monkeypatch):
+    """No grace wait: every refresh takes the worker path, so the tests wait for figures as the page does."""
+    monkeypatch.setattr(ScoresPage, "GRACE_MS", 0)
+
+
+def computed(qtbot, page):
+    """Wait until the page's figures are up to date (nothing computing, nothing pending)."""
+    qtbot.waitUntil(lambda: page.data is not None and page._job is None and not page.busy.isVisible())
 
 
 @pytest.fixture
@@ -39,6 +53,7 @@ def page(qtbot, ctx):  # noqa: F811
     p.resize(1100, 1400)
     p.show()
     p.keys = keys
+    computed(qtbot, p)
     return p
 
 
@@ -74,10 +89,10 @@ def test_study_now_asks_for_that_question(page, ctx):  # noqa: F811
     assert asked == [StudyRequest(keys=[page.keys["q-tf"]])] and pages == ["study"]
 
 
-def test_new_answers_redraw_the_page(page, ctx):  # noqa: F811
+def test_new_answers_redraw_the_page(qtbot, page, ctx):  # noqa: F811
     add_review(ctx.store, page.keys["q-short"], ctx.clock() - timedelta(minutes=5), True)
     ctx.progress_changed.emit()
-    assert bar_values(page)[-1] == 3
+    qtbot.waitUntil(lambda: bar_values(page)[-1] == 3)
 
 
 def test_export_csv_writes_the_history(page, tmp_path):
@@ -119,6 +134,7 @@ def window(qtbot, page, ctx):  # noqa: F811 (the page fixture's answers are in t
     qtbot.addWidget(w)
     w.show()
     w.show_page("scores")
+    computed(qtbot, w.page("scores"))
     return w
 
 
@@ -184,3 +200,98 @@ def test_calendar_shows_fewer_weeks_when_narrow(page):
     days = [d for d, _r in h.cells()]
     assert days[-1] == h.today and len(days) <= Heatmap.MIN_WEEKS * 7
     assert all(r.right() <= h.width() for _d, r in h.cells())
+
+
+# --- computing off the UI thread ----------------------------------------------------------------------------------
+def test_refresh_computes_the_figures_off_the_ui_thread(qtbot, page, monkeypatch):
+    threads = []
+
+    def recording(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return dashboard(*args, **kwargs)
+
+    monkeypatch.setattr(scores_page, "dashboard", recording)
+    with qtbot.waitSignal(page.computed):
+        page.refresh()
+    page.set_combo.setCurrentIndex(page.set_combo.findData("demo"))
+    computed(qtbot, page)
+    assert len(threads) == 2 and threading.main_thread() not in threads
+    assert sum(bar_values(page)) == 4  # the demo set's answers of the last 30 days
+
+
+def test_a_newer_request_supersedes_a_computing_one(qtbot, page, monkeypatch):
+    """While one computation runs the previous figures stay up; a set chosen meanwhile wins, the older result
+    is never painted."""
+    gate = threading.Event()
+    asked: list[str | None] = []
+    made: dict[int, str | None] = {}
+
+    def slow(store, now, *, set_id=None, **kwargs):
+        asked.append(set_id)
+        if len(asked) == 1:
+            assert gate.wait(10)
+        d = dashboard(store, now, set_id=set_id, **kwargs)
+        made[id(d)] = set_id
+        return d
+
+    monkeypatch.setattr(scores_page, "dashboard", slow)
+    painted: list[str | None] = []
+    page.computed.connect(lambda: painted.append(made[id(page.data)]))
+    before = page.data
+    page.refresh()  # all sets: held at the gate
+    qtbot.waitUntil(lambda: asked == [None])
+    assert page.busy.isVisible() and page.data is before  # the previous figures stay meanwhile
+    page.set_combo.setCurrentIndex(page.set_combo.findData("demo"))  # a newer request
+    assert asked == [None]  # one computation at a time
+    gate.set()
+    computed(qtbot, page)
+    assert asked == [None, "demo"] and painted == ["demo"]
+    assert not page.busy.isVisible()
+
+
+def test_a_failed_computation_is_said_not_raised(qtbot, page, monkeypatch):
+    def broken(*_a, **_k):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(scores_page, "dashboard", broken)
+    before = page.data
+    page.refresh()
+    qtbot.waitUntil(lambda: "disk on fire" in page.status.text())
+    assert page.data is before and not page.busy.isVisible()
+
+
+# --- polish ---------------------------------------------------------------------------------------------------------
+def test_tables_open_with_nothing_selected_and_no_stray_buttons(qtbot, page):
+    page.refresh()  # a second fill replaces the buttons of the first
+    computed(qtbot, page)
+    for t in (page.hard_table, page.sessions_table, page.retention_table):
+        assert not t.selectionModel().hasSelection() and not t.currentIndex().isValid(), t.accessibleName()
+    t = page.hard_table
+    buttons = [b for b in t.viewport().findChildren(QPushButton) if not b.isHidden()]
+    assert buttons and set(buttons) <= set(page.study_buttons)  # none left over at the table's top left
+    assert all(t.indexAt(b.geometry().center()).column() == 5 for b in buttons if b.isVisible())
+
+
+def test_day_axes_tick_on_round_numbers(page):
+    assert [_day_step(n) for n in (29, 89, 364, 6)] == [7, 14, 60, 1]
+    days = next(a for a in page.forecast_chart.axes(Qt.Orientation.Horizontal) if isinstance(a, QValueAxis))
+    assert days.tickType() == QValueAxis.TickType.TicksDynamic
+    assert (days.tickAnchor(), days.tickInterval(), days.min(), days.max()) == (0, 7, -0.5, 29.5)  # 0, 7, 14, 21, 28
+    for period, step in ((30, 7), (90, 14), (365, 60)):
+        page.set_period(period)
+        axis = next(a for a in page.reviews_chart.axes(Qt.Orientation.Horizontal) if isinstance(a, QValueAxis))
+        assert (axis.tickAnchor(), axis.tickInterval(), axis.max()) == (0, step, 0.5)
+
+
+def test_accuracy_starts_at_the_first_week_with_answers(qtbot, page, ctx):  # noqa: F811
+    x = page.accuracy_chart.axes(Qt.Orientation.Horizontal)[0]
+    assert x.max() - x.min() == 7  # answers from 40 days ago: seven weeks shown, not twelve
+    firsts = [s.at(0).x() for s in page.accuracy_chart.series() if s.count()]
+    assert min(firsts) == 0
+    with ctx.store.db.atomic():  # a new learner: only today's answers
+        ctx.store.conn.execute("DELETE FROM reviews WHERE reviewed_at < ?", ((ctx.clock() - timedelta(hours=3)).timestamp(),))
+    page.refresh()
+    computed(qtbot, page)
+    assert x is not page.accuracy_chart.axes(Qt.Orientation.Horizontal)[0]
+    x = page.accuracy_chart.axes(Qt.Orientation.Horizontal)[0]
+    assert x.max() - x.min() == 1 and x.categoriesLabels() == [_short(page.data.topic_accuracy["water"][-1][0])]

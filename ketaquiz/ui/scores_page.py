@@ -1,6 +1,8 @@
 """The Scores page: where the learner stands, in pictures (QtCharts) with a few tables.
 
 Data from ``core.dashboard``; the page recomputes only when shown after a change (answers, profile, library).
+The figures are computed in a worker thread with its own store connection (the first call on a million-review
+log builds a per-day cache: seconds); the previous figures stay up meanwhile, under "Computing your scores…".
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QEvent, QMargins, QPointF, QRectF, QSize, Qt, QThread, Signal
+from PySide6.QtCore import QEvent, QMargins, QModelIndex, QPointF, QRectF, QSize, Qt, QThread, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +49,7 @@ from ..core.dashboard import Dashboard, dashboard, hardest
 from ..core.history_export import export_history
 from .context import AppContext, StudyRequest
 from .reflow import flow_row
+from .workers import Job, Report
 
 ACCENT = QColor(52, 120, 246)
 RIGHT = QColor(46, 160, 67)
@@ -67,6 +70,31 @@ def _week_labels(n: int, most: int = 5) -> list[int]:
     """Which of `n` weekly points get a date label: at most `most`, evenly spaced, always the latest week."""
     step = max(1, -(-n // most))
     return [j for j in range(n) if (n - 1 - j) % step == 0]
+
+
+def _day_step(span: int, most: int = 7) -> int:
+    """A tick step for an axis of `span` days: a round number of days (a week, a fortnight, a month …), so the
+    labels read 0, 7, 14 … rather than 0, 4, 9 …; at most `most` labels."""
+    return next((s for s in (1, 2, 7, 14, 30, 60, 90, 180, 365) if span // s + 1 <= most), 365 * (span // (365 * most) + 1))
+
+
+def _day_axis(first: int, last: int, title: str) -> QValueAxis:
+    """A value axis over the days first..last (bars centred on them), ticks on round numbers from 0."""
+    axis = QValueAxis()
+    axis.setRange(first - 0.5, last + 0.5)
+    axis.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis.setTickAnchor(0)
+    axis.setTickInterval(_day_step(last - first))
+    axis.setLabelFormat("%d")
+    axis.setGridLineVisible(False)
+    axis.setTitleText(title)
+    return axis
+
+
+def _first_active_week(rows_by_topic: dict[str, list[tuple[str, int, float | None]]]) -> int:
+    """Index of the first week with reviews in any topic (0 when none)."""
+    weeks = next(iter(rows_by_topic.values()), [])
+    return next((j for j in range(len(weeks)) if any(rows[j][1] for rows in rows_by_topic.values())), 0)
 
 
 def _style_chart(chart: QChart, palette: QPalette) -> None:
@@ -247,6 +275,12 @@ def _table(headers: list[str], name: str) -> QTableWidget:
     return t
 
 
+def _no_selection(t: QTableWidget) -> None:
+    """A freshly filled table shows no row as chosen (nothing was)."""
+    t.clearSelection()
+    t.setCurrentIndex(QModelIndex())
+
+
 def _item(text: str, align_right: bool = False) -> QTableWidgetItem:
     it = QTableWidgetItem(text)
     if align_right:
@@ -257,6 +291,8 @@ def _item(text: str, align_right: bool = False) -> QTableWidgetItem:
 class ScoresPage(QWidget):
     """Reviews per day, accuracy per topic, calendar and streaks, forecast, retention, sessions, hardest questions."""
 
+    computed = Signal()  # new figures are on the page
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -264,6 +300,8 @@ class ScoresPage(QWidget):
         self.period = 30
         self._dirty = True
         self._thread: _Optimiser | None = None
+        self._job: Job | None = None  # the figures being computed (one at a time)
+        self._wanted = 0  # bumped by each refresh: a result for an older request is dropped
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -304,7 +342,14 @@ class ScoresPage(QWidget):
         top.addWidget(self.optimise_button)
         lay.addLayout(top)
         self.summary.setWordWrap(True)
-        lay.addWidget(self.summary)  # its own line: the buttons above stay in view on a narrow window
+        self.busy = QLabel("Computing your scores…")
+        self.busy.setObjectName("hint")
+        self.busy.setStyleSheet("font-style: italic;")
+        self.busy.hide()
+        line = QHBoxLayout()  # its own line: the buttons above stay in view on a narrow window
+        line.addWidget(self.busy, 0, Qt.AlignmentFlag.AlignTop)
+        line.addWidget(self.summary, 1)
+        lay.addLayout(line)
         self.status = QLabel()
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)
@@ -478,10 +523,53 @@ class ScoresPage(QWidget):
         if self._dirty:
             self.refresh()
 
+    GRACE_MS = 60  # figures ready within this show without a busy state (the usual case: ~50 ms)
+
     def refresh(self) -> None:
-        """Recompute every chart from the store."""
+        """Recompute every chart from the store, in a worker; the figures are drawn when they come back.
+
+        A newer request supersedes an older one: while one computes, the next waits for it to end and the
+        older result is dropped, never drawn.
+        """
         self._dirty = False
-        self.data = d = dashboard(self.ctx.store, self.ctx.clock(), set_id=self.set_id())
+        self._wanted += 1
+        if self._job is None:
+            self._compute()
+        else:
+            self.busy.show()
+
+    def _compute(self) -> None:
+        data, profile, clock = self.ctx.data, self.ctx.profile, self.ctx.clock
+        now, set_id = clock(), self.set_id()
+
+        def work(_report: Report) -> Dashboard:
+            store = data.open_store(profile, clock=clock)  # its own connection: SQLite's stay in their thread
+            try:
+                return dashboard(store, now, set_id=set_id)
+            finally:
+                store.close()
+
+        job = Job(work)
+        job.wanted = self._wanted  # type: ignore[attr-defined]
+        job.done.connect(self._computed)
+        self._job = job
+        job.start()
+        if not job.settle(self.GRACE_MS):
+            self.busy.show()
+
+    def _computed(self, job: Job) -> None:
+        self._job = None
+        if job.wanted != self._wanted:  # type: ignore[attr-defined]
+            self._compute()  # superseded (another set, profile or answers since): compute what is wanted now
+            return
+        self.busy.hide()
+        if job.error is not None or not isinstance(job.result, Dashboard):
+            self._say(f"Could not compute your scores: {job.error}")
+            return
+        self._show(job.result)
+
+    def _show(self, d: Dashboard) -> None:
+        self.data = d
         total = sum(n for _d, n, _c in d.reviews_per_day)
         self.summary.setText(f"{total} answers in the last year · profile “{self.ctx.profile}”")
         self._fill_reviews()
@@ -494,6 +582,7 @@ class ScoresPage(QWidget):
         self._fill_sessions()
         self._fill_hardest()
         self._style_charts()
+        self.computed.emit()
 
     def set_period(self, days: int) -> None:
         """Show reviews per day over the last 30, 90 or 365 days."""
@@ -553,14 +642,8 @@ class ScoresPage(QWidget):
         x = QBarCategoryAxis()
         x.append([d for d, _n, _c in rows])
         x.setLabelsVisible(False)
-        # The category axis cannot thin its labels: a value axis over the same span shows a few dates instead.
-        xv = QValueAxis()
-        ticks = 6 if len(rows) >= 30 else len(rows)
-        xv.setTickCount(ticks)
-        xv.setGridLineVisible(False)
-        xv.setLabelFormat("%d")
-        xv.setTitleText(f"last {len(rows)} days (0 = today)")
-        xv.setRange(-(len(rows) - 1) - 0.5, 0.5)
+        # The category axis cannot thin its labels: a value axis over the same span shows a few days instead.
+        xv = _day_axis(-(len(rows) - 1), 0, f"last {len(rows)} days (0 = today)")
         top = max((n for _d, n, _c in rows), default=0)
         y = QValueAxis()
         y.setLabelFormat("%d")
@@ -582,7 +665,11 @@ class ScoresPage(QWidget):
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
-        weeks = next(iter(self.data.topic_accuracy.values()), [])
+        # From the first week with answers (at most the dashboard's twelve): a new learner's chart is not
+        # mostly empty weeks.
+        start = _first_active_week(self.data.topic_accuracy)
+        by_topic = {topic: rows[start:] for topic, rows in self.data.topic_accuracy.items()}
+        weeks = next(iter(by_topic.values()), [])
         # A date under a few of the weeks ("3 Mar"), the latest always: twelve labels would not fit a half page.
         x = QCategoryAxis()
         x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
@@ -597,7 +684,7 @@ class ScoresPage(QWidget):
         y.setTickCount(5)
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        for i, (topic, rows) in enumerate(self.data.topic_accuracy.items()):
+        for i, (topic, rows) in enumerate(by_topic.items()):
             s = QLineSeries()
             s.setName(topic)
             s.setPointsVisible(True)
@@ -631,11 +718,7 @@ class ScoresPage(QWidget):
         x = next(iter(chart.axes(Qt.Orientation.Horizontal)))
         x.setLabelsVisible(False)
         x.setGridLineVisible(False)
-        days = QValueAxis()
-        days.setRange(-0.5, len(rows) - 0.5)
-        days.setTickCount(7)
-        days.setLabelFormat("%d")
-        days.setTitleText("days from today (0 = today, with the overdue)")
+        days = _day_axis(0, max(0, len(rows) - 1), "days from today (0 = today, with the overdue)")
         chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
         due = sum(n for _d, n in rows)
         chart.setTitle(f"Due in the next 30 days — {due} in all, {rows[0][1] if rows else 0} today")
@@ -650,6 +733,7 @@ class ScoresPage(QWidget):
             t.setItem(i, 2, _item(f"{_pct(r.mature)}  ({r.mature_passed}/{r.mature_total})", True))
             n = r.young_total + r.mature_total
             t.setItem(i, 3, _item(f"{_pct(r.total)}  ({r.young_passed + r.mature_passed}/{n})", True))
+        _no_selection(t)
         # Columns fit the width by the header's modes (sizing them to contents here would undo the stretch);
         # tall enough for every period without a scroll bar.
         rows = sum(t.rowHeight(i) for i in range(t.rowCount()))
@@ -669,6 +753,7 @@ class ScoresPage(QWidget):
             t.setItem(i, 3, _item(str(s.correct), True))
             t.setItem(i, 4, _item(_pct(s.score), True))
             t.setItem(i, 5, _item("…" if s.ended_at is None else f"{(s.ended_at - s.started_at) / 60:.0f}", True))
+        _no_selection(t)
 
     def _fill_hardest(self) -> None:
         if self.data is None:
@@ -676,6 +761,7 @@ class ScoresPage(QWidget):
         by = self.hard_combo.currentData() or "lapses"
         rows = self.data.hardest if by == "lapses" else hardest(self.ctx.store, self.ctx.clock(), by=by, set_id=self.set_id())
         t = self.hard_table
+        t.setRowCount(0)  # drops the old buttons at once (replaced ones would linger until deleted)
         t.setRowCount(len(rows))
         self.study_buttons: list[QPushButton] = []
         for i, h in enumerate(rows):
@@ -694,6 +780,7 @@ class ScoresPage(QWidget):
         if not rows:
             t.setRowCount(1)
             t.setItem(0, 0, _item("No lapses yet." if by == "lapses" else "Nothing studied yet."))
+        _no_selection(t)
 
     # --- actions --------------------------------------------------------------------
     def study_now(self, key: int) -> None:
