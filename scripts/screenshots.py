@@ -179,8 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     ctx.progress_changed.emit()
     save(app, window, out / "home-dark.png")
     window.close()
-    # Destroy the widgets while Qt is still up: left to interpreter shutdown, PySide6 6.12 can abort
-    # ("bool_dealloc: deallocating True or False").
+    # Destroy the widgets while Qt is still up rather than in interpreter shutdown (where PySide6 6.12.0's
+    # reference leak, see pyproject.toml, surfaced as a "bool_dealloc" abort).
     window.deleteLater()
     settle(app)
     ctx.close()

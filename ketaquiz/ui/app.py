@@ -278,7 +278,7 @@ def run(data: DataDir, profile: str | None = None, *, clock: Clock = utc_now) ->
         return int(started.app.exec())
     finally:
         started.guard.release()
-        # Destroy the window while Qt is still up: left to interpreter shutdown, PySide6 can abort.
+        # Destroy the window while Qt is still up, not in interpreter shutdown's arbitrary order.
         started.window.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
