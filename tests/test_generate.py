@@ -142,6 +142,23 @@ def test_truefalse_has_true_and_swapped_false(crafted):
         assert fold(q.prompt).rstrip(".") not in fold(CRAFTED)
 
 
+def test_false_statements_start_with_a_capital():
+    # "Coronary artery disease narrows …" with the first term swapped read "arrhythmia narrows …".
+    art = load(FIX / "heart.txt")
+    an = analyse(art)
+    falses = [c.question for sec in art.sections for c in true_false(an, sec) if c.question.answer is False]
+    assert any(q.prompt.startswith("Arrhythmia narrows") for q in falses)
+    for q in falses:
+        assert q.prompt[0].isupper(), q.prompt
+
+
+@pytest.mark.parametrize("name", [p.name for p in ARTICLES])
+def test_kept_statements_start_with_a_capital(generated, name):
+    _, qset, _ = generated[name]
+    for q in by_type(qset, "truefalse"):
+        assert not q.prompt[0].isalpha() or q.prompt[0].isupper(), q.prompt
+
+
 def test_short_acronym_and_definition(crafted):
     _, qset = crafted
     prompts = {q.prompt: q for q in by_type(qset, "short")}

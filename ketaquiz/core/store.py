@@ -303,6 +303,8 @@ class Store:
             if str(path) != ":memory:":
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
+            # As sqlite-utils sets it when it wraps the connection (lazily, see `db`): the same from the start.
+            conn.execute("PRAGMA recursive_triggers = ON")
             self._migrate()
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{path}: cannot open the progress database ({e}); restore a backup or move the file away") from None

@@ -279,7 +279,8 @@ def true_false(an: Analysis, section: Section) -> Iterator[Candidate]:
         for sp in terms:
             ds = distractors(an, sp.text, statement, want=1)
             if ds and ds[0][1] >= 1.0:
-                false = _word_re(sp.text).sub(lambda m, d=ds[0][0]: d, statement, count=1)
+                # A swapped-in term may open the statement ("arrhythmia narrows …"): keep the sentence's capital.
+                false = cap_first(_word_re(sp.text).sub(lambda m, d=ds[0][0]: d, statement, count=1))
                 if not an.in_article(false) and false != statement:
                     best_swap = (sp, ds[0][0], false)
                     break
