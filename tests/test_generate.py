@@ -159,6 +159,29 @@ def test_kept_statements_start_with_a_capital(generated, name):
         assert not q.prompt[0].isalpha() or q.prompt[0].isupper(), q.prompt
 
 
+def test_examples_end_where_the_list_ends():
+    sents = [
+        "Other glutamate receptors, such as kainate receptors, are not affected by the drug.",
+        "Plants need nutrients such as nitrogen or phosphorus, and farmers add them to the soil.",
+        "Some drugs, such as opioids, benzodiazepines and the barbiturates, slow breathing.",
+    ]
+    kinds = find_kinds([(f"s{i}", s, find_terms(s)) for i, s in enumerate(sents)], [])
+    assert [(cat, items) for cat, items, _ in kinds.examples] == [
+        ("glutamate receptors", ["kainate receptors"]),  # not "drug": it ends a clause after the list
+        ("nutrients", ["nitrogen", "phosphorus"]),  # one "and"/"or" per list: ", and farmers add …" is a clause
+        ("drugs", ["opioids", "benzodiazepines", "barbiturates"]),
+    ]
+    assert "drug" not in kinds.members["glutamate receptor"]
+
+
+def test_crafted_examples_have_no_clause_noun(crafted):
+    art, qset = crafted
+    for q in by_type(qset, "multi"):
+        assert "drug" not in q.answer, q.prompt
+    an = analyse(art)
+    assert "drug" not in [d for d, _ in distractors(an, "NMDA receptors", "Drug X works by blocking NMDA receptors.")]
+
+
 def test_short_acronym_and_definition(crafted):
     _, qset = crafted
     prompts = {q.prompt: q for q in by_type(qset, "short")}

@@ -144,6 +144,28 @@ def _relative(text: str, pos: int) -> str:
     return clause.strip()
 
 
+_QUOTES = re.compile(r"[\"'“”‘’`*]")
+_LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:(and|or|as well as)\s+)?(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+
+
+def _chained(spans: list[Span], text: str) -> list[Span]:
+    """The terms of a 'such as' list: the first one, then each joined to the previous one only by a comma,
+    'and'/'or' and an article, with one 'and'/'or' at most (before the last item). A term after anything else
+    belongs to a following clause: 'Other receptors, such as kainate receptors, are not affected by the drug'
+    (not 'drug'), 'nutrients such as nitrogen or phosphorus, and farmers add …' (not 'farmers')."""
+    out: list[Span] = []
+    for sp in spans:
+        if out:
+            join = _LIST_JOIN.fullmatch(_QUOTES.sub("", text[out[-1].end:sp.start]))
+            if not join:
+                break
+            if join.group(1):
+                out.append(sp)
+                break
+        out.append(sp)
+    return out
+
+
 def find_kinds(sentences: list[tuple[str, str, list[Span]]], lists: list[tuple[str, list[list[Span]]]]) -> Kinds:
     """Kinds from (sentence id, text, term spans) and (section slug, list items' spans)."""
     kinds = Kinds()
@@ -193,7 +215,7 @@ def find_kinds(sentences: list[tuple[str, str, list[Span]]], lists: list[tuple[s
             tail = text[m.end():]
             end_m = re.search(r"[;:.!?]|,\s+(?!and\b|or\b)(?=which|that|who|and\s+\w+ing)", tail)
             seg_end = m.end() + (end_m.start() if end_m else len(tail))
-            xs = [sp for sp in spans if m.end() <= sp.start < seg_end]
+            xs = _chained([sp for sp in spans if m.end() <= sp.start < seg_end], text)
             if not xs:
                 continue
             names = [sp.text for sp in xs]
