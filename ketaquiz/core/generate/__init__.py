@@ -1,7 +1,8 @@
 """Offline question generation: overgenerate → filter → rank (after Heilman & Smith 2010).
 
 ``generate_set(article, set_id=…)`` returns a QuestionSet (one topic per section) and a
-GenerationReport. Pure Python plus wordfreq and lemminflect, both loaded on first use.
+GenerationReport. Pure Python plus wordfreq and lemminflect, both loaded on first use; without them
+(not installed or failing to import) built-in heuristics stand in, and ``report.lexicon`` says so.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ def generate_set(
     run stops with GenerationCancelled. Same input, same output.
     """
     from ..lint import DuplicateIndex
+    from . import lexicon
     from .analysis import analyse
     from .builders import BUILDERS, Candidate
     from .rank import TYPE_ORDER, select
@@ -73,6 +75,7 @@ def generate_set(
         id=set_id, title=title or article.title, article=article_ref, topics=topics,
         questions=[c.question for c in kept_all],
     )
+    report.lexicon = lexicon.mode()
     report.seconds = time.perf_counter() - t0
     return qset, report
 

@@ -74,9 +74,7 @@ def match_number(distractor: str, answer: str) -> str:
     if lx.is_acronym(d_last) or lx.is_acronym(a_last) or len(d_words) == 1 and len(answer.split()) == 1 and not lx.lemmas(d_last):
         return distractor
     if lx.is_plural(a_last) and not lx.is_plural(d_last):
-        forms = lx._lm().getInflection(d_last, tag="NNS")
-        if forms:
-            d_words[-1] = forms[0]
+        d_words[-1] = lx.inflect(d_last, "NNS")
     elif not lx.is_plural(a_last) and lx.is_plural(d_last):
         d_words[-1] = lx.singular(d_last)
     return " ".join(d_words)

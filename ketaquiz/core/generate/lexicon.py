@@ -1,13 +1,19 @@
 """Word knowledge: function words, word rarity (wordfreq) and word classes (lemminflect).
 
 Both libraries carry their own data and load lazily, on the first lookup, so importing the
-generator costs nothing until it runs.
+generator costs nothing until it runs. When one cannot be imported (not installed, or a broken
+dependency such as numpy), its lookups fall back on the built-in heuristics of `fallback.py`, each
+library on its own; `mode()` says which ran and the generation report carries it.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
 from functools import lru_cache
+from typing import Any
+
+from . import fallback
 
 STOP_WORDS = frozenset(
     """
@@ -55,41 +61,78 @@ LEAD_INS = re.compile(
 )
 CONTEXT_OPENERS = re.compile(r"^(?:it|this|these|those|they|that|such|another|both|its|their)\b", re.IGNORECASE)
 
-_wordfreq = None
-_lemminflect = None
+_UNLOADED: Any = object()
+_wordfreq: Any = _UNLOADED
+_lemminflect: Any = _UNLOADED
 
 
-def _wf():
+def _load(name: str) -> Any:
+    try:
+        return importlib.import_module(name)
+    except Exception:  # missing, or failing on import (numpy broken): the built-in heuristics take over
+        return None
+
+
+def _wf() -> Any:
+    """The wordfreq module, or None when it cannot be imported."""
     global _wordfreq
-    if _wordfreq is None:
-        import wordfreq
-
-        _wordfreq = wordfreq
+    if _wordfreq is _UNLOADED:
+        _wordfreq = _load("wordfreq")
     return _wordfreq
 
 
-def _lm():
+def _lm() -> Any:
+    """The lemminflect module, or None when it cannot be imported."""
     global _lemminflect
-    if _lemminflect is None:
-        import lemminflect
-
-        _lemminflect = lemminflect
+    if _lemminflect is _UNLOADED:
+        _lemminflect = _load("lemminflect")
     return _lemminflect
+
+
+BUILT_IN = "built-in"
+
+
+def mode() -> str:
+    """Which word knowledge runs: 'wordfreq+lemminflect', 'built-in' (neither importable), or rarity+classes
+    with one of them built in ('wordfreq+built-in', 'built-in+lemminflect'). Loads the libraries if needed."""
+    rarity_source = "wordfreq" if _wf() is not None else BUILT_IN
+    class_source = "lemminflect" if _lm() is not None else BUILT_IN
+    return BUILT_IN if rarity_source == class_source == BUILT_IN else f"{rarity_source}+{class_source}"
+
+
+def reset() -> None:
+    """Forget the loaded libraries and every cached lookup, so the next lookup imports them again.
+
+    For tests that simulate a missing library (``sys.modules["wordfreq"] = None``) and restore it.
+    """
+    global _wordfreq, _lemminflect
+    _wordfreq = _lemminflect = _UNLOADED
+    for cached in (zipf, lemmas, is_acronym, singular, inflect):
+        cached.cache_clear()
+    from .terms import norm
+
+    norm.cache_clear()
 
 
 @lru_cache(maxsize=50_000)
 def zipf(word: str) -> float:
-    """Zipf frequency of a word in English (0 = unseen, 7+ = 'the')."""
-    return _wf().zipf_frequency(word.lower(), "en")
+    """Zipf frequency of a word in English (0 = unseen, 7+ = 'the'); a rough built-in guess without wordfreq."""
+    wf = _wf()
+    if wf is None:
+        return fallback.zipf(word)
+    return wf.zipf_frequency(word.lower(), "en")
 
 
 @lru_cache(maxsize=50_000)
 def lemmas(word: str) -> dict[str, tuple[str, ...]]:
-    """Part-of-speech → lemmas for a word, from lemminflect's lexicon (empty when unknown)."""
+    """Part-of-speech → lemmas for a word, from lemminflect's lexicon (empty when unknown); suffix rules without it."""
     w = word.lower()
     if "-" in w:
         w = w.rsplit("-", 1)[1]
-    return dict(_lm().getAllLemmas(w))
+    lm = _lm()
+    if lm is None:
+        return fallback.lemmas(w)
+    return dict(lm.getAllLemmas(w))
 
 
 @lru_cache(maxsize=50_000)
@@ -137,8 +180,12 @@ def is_plural(word: str) -> bool:
 
 @lru_cache(maxsize=5_000)
 def inflect(lemma: str, tag: str) -> str:
-    """The form of a verb lemma for a Penn tag (VBZ, VBG, VBP …); the lemma when unknown."""
-    forms = _lm().getInflection(lemma, tag=tag)
+    """The form of a lemma for a Penn tag (VBZ, VBG, VBP, NNS …); the lemma when unknown. Regular rules without
+    lemminflect."""
+    lm = _lm()
+    if lm is None:
+        return fallback.inflect(lemma, tag)
+    forms = lm.getInflection(lemma, tag=tag)
     return forms[0] if forms else lemma
 
 

@@ -5,6 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+_LEXICON_NOTES = {
+    "built-in": " (wordfreq and lemminflect not importable: built-in heuristics, key terms may be plainer)",
+    "wordfreq+built-in": " (lemminflect not importable: built-in word classes, key terms may be plainer)",
+    "built-in+lemminflect": " (wordfreq not importable: built-in word rarity, key terms may be plainer)",
+}
+
 
 @dataclass
 class SectionReport:
@@ -27,6 +33,9 @@ class GenerationReport:
 
     sections: list[SectionReport] = field(default_factory=list)
     seconds: float = 0.0
+    # Word knowledge used: "wordfreq+lemminflect", or "built-in" heuristics when neither library could be
+    # imported ("wordfreq+built-in" / "built-in+lemminflect" when only one is missing).
+    lexicon: str = ""
 
     @property
     def questions(self) -> int:
@@ -56,4 +65,6 @@ class GenerationReport:
         lines.append(
             f"total: {self.questions} questions, {self.coverage:.0%} of sentences covered, {self.seconds:.2f} s"
         )
+        if self.lexicon:
+            lines.append(f"lexicon: {self.lexicon}{_LEXICON_NOTES.get(self.lexicon, '')}")
         return "\n".join(lines)
