@@ -26,7 +26,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, Qt, QThread, Signal
+from PySide6.QtCore import QEventLoop, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 Report = Callable[[str], None]
@@ -78,7 +78,18 @@ class Job(QThread):
         _running.discard(self)
         if not _running and _default_interval is not None:
             sys.setswitchinterval(_default_interval)
+        # Whoever drops the job in `done` (a superseded one, say) must not destroy it while Qt is still delivering
+        # its `finished` here: it is let go on a later turn of the event loop.
+        _delivered.append(self)
+        QTimer.singleShot(0, _release_delivered)
         self.done.emit(self)
+
+
+_delivered: list[Job] = []  # delivered jobs kept for a turn of the event loop
+
+
+def _release_delivered() -> None:
+    _delivered.clear()
 
 
 @atexit.register
