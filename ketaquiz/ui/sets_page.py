@@ -67,6 +67,15 @@ class SetEntry:
     problem: str = ""  # why the set is not loaded, if it is not
 
 
+def _article_of(qset: QuestionSet) -> Article | None:
+    """The set's article, when it has one that can be read."""
+    try:
+        ap = qset.article_path()
+        return load_article(ap) if ap and ap.is_file() else None
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 class SetsPage(QWidget):
     """Hosted by the main window; talks to other pages only through the AppContext."""
 
@@ -83,6 +92,8 @@ class SetsPage(QWidget):
         self._problems_wanted = 0  # bumped by each request: an older check's result is dropped
         self._counts = (0, 0)  # errors and warnings found by the last check
         self._problems_of: QuestionSet | None = None  # the set those findings are about
+        self._open_job: Job | None = None  # reading the set file chosen last; an older read's result is dropped
+        self._loading: SetEntry | None = None  # the set being read, while "Loading…" shows
         self.errors: list = []
 
         # --- left: the sets ---
@@ -359,7 +370,7 @@ class SetsPage(QWidget):
         return entries
 
     def refresh_sets(self, select: str | None = None) -> None:
-        current = select or (self.qset.id if self.qset else None)
+        current = select or (self.qset.id if self.qset else self._loading.id if self._loading else None)
         self.set_list.blockSignals(True)
         self.set_list.clear()
         for e in self.set_entries():
@@ -386,6 +397,8 @@ class SetsPage(QWidget):
         entry: SetEntry = item.data(Qt.ItemDataRole.UserRole)
         if self.qset is not None and entry.path == self.qset.path:
             return
+        if self.qset is None and self._loading is not None and entry.path == self._loading.path:
+            return  # being read already
         if not self.maybe_keep_changes():
             self.set_list.blockSignals(True)
             self.set_list.setCurrentItem(previous)
@@ -397,24 +410,77 @@ class SetsPage(QWidget):
         it = self.set_list.currentItem()
         return it.data(Qt.ItemDataRole.UserRole) if it else None
 
+    OPEN_GRACE_MS = 100  # a set read in this time opens at once, with no "Loading…" in between
+
     def open_set(self, entry: SetEntry) -> None:
-        try:
-            pre = self._preloaded
-            qset = pre if pre is not None and pre.path == entry.path else read_set(entry.path)
-        except SetFileError as e:
+        """Show a set: its file is read in a worker (a 100,000-question file takes seconds).
+
+        A small set is read within the grace wait and shown right away; a big one shows "Loading…" meanwhile.
+        A newer choice supersedes an older read: only the set chosen last is ever shown.
+        """
+        pre = self._preloaded
+        if pre is not None and pre.path == entry.path:
+            self._open_job = None
+            self._loading = None
+            self._show_set(entry, pre, _article_of(pre))
+            return
+
+        def work(_report: Report) -> tuple[QuestionSet, Article | None]:
+            qset = read_set(entry.path)
+            return qset, _article_of(qset)
+
+        job = Job(work)
+        job.entry = entry  # type: ignore[attr-defined]
+        job.done.connect(self._set_read)
+        self._open_job = job
+        self._loading = entry
+        job.start()
+        if not job.settle(self.OPEN_GRACE_MS):
+            self._show_loading(entry)
+
+    def _show_loading(self, entry: SetEntry) -> None:
+        """While a big set is read: its title, "Loading…", and nothing to edit (no set is open meanwhile)."""
+        self._problems_timer.stop()
+        self._problems_wanted += 1  # a check still running is about the set left behind
+        self.qset = None
+        self.article = None
+        self.model.set_questions([])
+        self.editor.clear()
+        self._row = None
+        self.header.setText(entry.title)
+        self.banner.hide()
+        self.problem_list.clear()
+        self.problem_list.hide()
+        self.status.setText(f"Loading {entry.title}…")
+        for w in (self.add_btn, self.remove_btn, self.study_btn, self.source_btn):
+            w.setEnabled(False)
+        for act in (self.rename_act, self.delete_act, self.topics_act):
+            act.setEnabled(False)
+        self._set_dirty(False)
+
+    def _set_read(self, job: Job) -> None:
+        if job is not self._open_job:
+            return  # superseded by a newer choice
+        self._open_job = None
+        self._loading = None
+        entry: SetEntry = job.entry  # type: ignore[attr-defined]
+        if job.error is not None:
             self.qset = None
             self.model.set_questions([])
             self.editor.clear()
+            self._row = None
             self.header.setText(entry.title)
-            self._show_banner(f"This file cannot be read: {e}. Fix it in a text editor, then come back.", error=True)
+            self.status.setText("")
+            why = job.error if isinstance(job.error, SetFileError) else f"{entry.path}: {job.error}"
+            self._show_banner(f"This file cannot be read: {why}. Fix it in a text editor, then come back.", error=True)
             return
+        qset, article = job.result
+        self._show_set(entry, qset, article)
+
+    def _show_set(self, entry: SetEntry, qset: QuestionSet, article: Article | None) -> None:
         self.qset = qset
         self.read_only = not authoring.is_user_set(self.ctx.data, entry.path)
-        try:
-            ap = qset.article_path()
-            self.article = load_article(ap) if ap and ap.is_file() else None
-        except (OSError, UnicodeDecodeError):
-            self.article = None
+        self.article = article
         self.header.setText(qset.title)
         if self.read_only:
             self._show_banner("A bundled set is read-only. Use Set actions → Duplicate… to make your own copy to edit.")
@@ -643,15 +709,42 @@ class SetsPage(QWidget):
         self.save_btn.setEnabled(dirty and not self.read_only)
         self.revert_btn.setEnabled(dirty)
 
+    SAVE_GRACE_MS = 100  # a save over in this time shows no progress dialog
+
     def save(self) -> bool:
-        """Write the set file atomically and reload the library (a set with problems is saved but not studied)."""
+        """Write the set file atomically and reload the library (a set with problems is saved but not studied).
+
+        Writing the file and loading the set into the learner's progress run in a worker with its own store
+        connection, behind a progress dialog past the grace wait (a 100,000-question set takes seconds); the
+        library's reload on the UI thread then finds the file loaded and unchanged.
+        """
         if self.qset is None or self.read_only:
             return False
         self._problems_timer.stop()
-        try:
-            authoring.save_set(self.qset)
-        except OSError as e:
-            self.inform("Could not save", f"{self.qset.path}: {e.strerror}. Nothing was changed on disk.", error=True)
+        qset = self.qset
+        data, profile, clock = self.ctx.data, self.ctx.profile, self.ctx.clock
+
+        def work(report: Report) -> None:
+            report("Writing the set file…")
+            authoring.save_set(qset)
+            report("Loading into your progress…")
+            try:
+                store = data.open_store(profile, clock=clock)  # its own connection: SQLite's stay in their thread
+                try:
+                    deleted = {s.id for s in store.sets(include_deleted=True) if s.deleted}
+                    if qset.id not in deleted and not check_set(qset):  # as the library loads it: no problems
+                        store.sync_set(qset)
+                finally:
+                    store.close()
+            except (sqlite3.Error, OSError):
+                pass  # the file is written: the library's reload below loads it instead
+
+        job = run_with_progress(Job(work), self, "Saving", qset.title, grace_ms=self.SAVE_GRACE_MS)
+        if isinstance(job.error, OSError):
+            self.inform("Could not save", f"{qset.path}: {job.error.strerror}. Nothing was changed on disk.", error=True)
+            return False
+        if job.error is not None:
+            self.inform("Could not save", f"{qset.path}: {job.error}. Nothing was changed on disk.", error=True)
             return False
         self._set_dirty(False)
         qid = self.model.question(self._row).id if self._row is not None else None

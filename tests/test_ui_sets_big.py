@@ -1,0 +1,212 @@
+"""The Sets page on a big set: opening and saving run off the UI thread, the table filters without a per-row pass."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from ketaquiz.core.questions import Question, QuestionSet, Topic
+from ketaquiz.core.setfile import read_set, write_set
+from ketaquiz.core.store import Store
+from ketaquiz.ui import sets_page, workers
+from ketaquiz.ui.context import AppContext
+from ketaquiz.ui.question_table import QuestionFilterProxy, QuestionTableModel
+from ketaquiz.ui.sets_page import SetsPage
+from ketaquiz.ui.workers import ProgressDialog
+
+N = 20_000
+
+
+def big_set(n: int = N) -> QuestionSet:
+    topics = [Topic("geo", "Geography"), Topic("hist", "History")]
+    qs = [Question(id=f"q{i}", topic=("geo", "hist")[i % 2], type=("short", "truefalse")[i % 3 == 0],
+                   prompt=f"Question number {i}?", answer=(i % 2 == 0) if i % 3 == 0 else f"answer {i}")
+          for i in range(n)]
+    return QuestionSet(id="big", title="Big set", topics=topics, questions=qs)
+
+
+@pytest.fixture(scope="module")
+def big_file(tmp_path_factory):
+    """The set file, written once; each test copies it into its own data directory."""
+    qset = big_set()
+    path = tmp_path_factory.mktemp("big") / "set.toml"
+    write_set(qset, path)
+    return path
+
+
+@pytest.fixture
+def ctx(data_dir, clock, big_file):
+    dest = data_dir.sets_dir / "big" / "set.toml"
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_bytes(big_file.read_bytes())
+    c = AppContext(data_dir, clock=clock)
+    c.reload_library()
+    assert c.store.set_info("big") is not None
+    yield c
+    c.close()
+
+
+@pytest.fixture
+def page(qtbot, ctx, monkeypatch):
+    monkeypatch.setattr(sets_page, "lint_set", lambda *_a: [])  # checking 20,000 questions is not under test
+    p = SetsPage(ctx)
+    qtbot.addWidget(p)
+    p.resize(1300, 800)
+    p.show()
+    yield p
+    qtbot.waitUntil(lambda: not workers._running, timeout=30000)  # no job left running into the next test
+
+
+def row_of(page: SetsPage, sid: str) -> int:
+    return next(i for i in range(page.set_list.count()) if page.set_list.item(i).data(Qt.ItemDataRole.UserRole).id == sid)
+
+
+class Ticks:
+    """A 1 ms timer on the UI thread: it only ticks while the UI thread is free."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.dialog_seen = False
+        self.timer = QTimer()
+        self.timer.setInterval(1)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        self.count += 1
+        self.dialog_seen |= any(isinstance(w, ProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
+
+
+def recording(threads: list, fn):
+    def wrapper(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return fn(*args, **kwargs)
+    return wrapper
+
+
+def test_a_big_set_is_read_off_the_ui_thread(qtbot, page, monkeypatch):
+    threads: list[threading.Thread] = []
+    monkeypatch.setattr(sets_page, "read_set", recording(threads, sets_page.read_set))
+    page.OPEN_GRACE_MS = 0  # "Loading…" whatever the speed
+    ticks = Ticks()
+    page.set_list.setCurrentRow(row_of(page, "big"))
+    assert page.qset is None and page.status.text() == "Loading Big set…" and page.header.text() == "Big set"
+    assert not page.add_btn.isEnabled() and not page.save_btn.isEnabled()
+    qtbot.waitUntil(lambda: page.qset is not None, timeout=30000)
+    ticks.timer.stop()
+    assert threads and threading.main_thread() not in threads
+    assert ticks.count > 0, "the UI thread's timers did not run while the set was read"
+    assert page.qset.id == "big" and page.proxy.rowCount() == N and page.current_entry().id == "big"
+    assert page.editor.question().id == "q0" and page.add_btn.isEnabled()
+
+
+def test_a_small_set_still_opens_at_once(qtbot, page):
+    page.set_list.setCurrentRow(row_of(page, "ketamine"))
+    assert page.qset is not None and page.qset.id == "ketamine"  # read within the grace wait: no "Loading…"
+
+
+def test_a_newer_choice_supersedes_an_older_read(qtbot, page, monkeypatch):
+    release = threading.Event()
+    real = sets_page.read_set
+
+    def slow_read(path):
+        if path.parent.name == "big":
+            release.wait(10)
+        return real(path)
+
+    monkeypatch.setattr(sets_page, "read_set", slow_read)
+    page.OPEN_GRACE_MS = 0
+    page.set_list.setCurrentRow(row_of(page, "big"))
+    assert page.qset is None and "Loading" in page.status.text()
+    page.set_list.setCurrentRow(row_of(page, "ketamine"))  # chosen while the big set is still being read
+    qtbot.waitUntil(lambda: page.qset is not None, timeout=10000)
+    assert page.qset.id == "ketamine"
+    release.set()
+    qtbot.waitUntil(lambda: not workers._running, timeout=30000)  # the older read is over and dropped
+    QApplication.processEvents()
+    assert page.qset.id == "ketamine" and page.header.text() == page.qset.title
+    assert page.current_entry().id == "ketamine" and page.proxy.rowCount() == len(page.qset.questions)
+
+
+def test_a_big_set_is_saved_off_the_ui_thread(qtbot, page, ctx, monkeypatch):
+    page.set_list.setCurrentRow(row_of(page, "big"))
+    qtbot.waitUntil(lambda: page.qset is not None and page.qset.id == "big", timeout=30000)
+    page.select_question("q7")
+    page.editor.prompt_edit.setPlainText("An edited prompt?")
+    assert page.dirty
+    saved: list[threading.Thread] = []
+    synced: list[threading.Thread] = []
+    monkeypatch.setattr(sets_page.authoring, "save_set", recording(saved, sets_page.authoring.save_set))
+    monkeypatch.setattr(Store, "sync_set", recording(synced, Store.sync_set))
+    page.SAVE_GRACE_MS = 0  # the progress dialog whatever the speed
+    ticks = Ticks()
+    assert page.save()
+    ticks.timer.stop()
+    assert ticks.count > 0 and ticks.dialog_seen, "the UI thread did not run (behind a progress dialog) while saving"
+    assert saved and synced and threading.main_thread() not in saved + synced
+    assert not page.dirty and page.qset.id == "big" and page.current_entry().id == "big"
+    assert read_set(page.qset.path).question("q7").prompt == "An edited prompt?"
+    assert ctx.store.question(ctx.store.question_key("big", "q7")).prompt == "An edited prompt?"
+    assert ctx.store.is_synced(page.qset.path)
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, ProgressDialog) and w.isVisible()]
+
+
+def test_a_failed_save_is_reported_and_keeps_the_changes(qtbot, page, monkeypatch):
+    page.set_list.setCurrentRow(row_of(page, "ketamine"))
+    page.duplicate_set("Mine")
+    page.select_question("mechanism-choice-region")
+    page.editor.explanation_edit.setPlainText("Changed.")
+    shown = []
+    monkeypatch.setattr(page, "inform", lambda title, text, error=False: shown.append((title, text, error)))
+
+    def full(_qset):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(sets_page.authoring, "save_set", full)
+    assert not page.save()
+    assert shown == [("Could not save", f"{page.qset.path}: No space left on device. Nothing was changed on disk.", True)]
+    assert page.dirty
+
+
+def test_the_filter_runs_no_python_per_row(qtbot):
+    """Opening, marking flags and clearing filters cost no Python call per row; a filter still filters."""
+    qset = big_set()
+    model = QuestionTableModel()
+    proxy = QuestionFilterProxy()
+    proxy.setSourceModel(model)
+    calls = {"data": 0, "question": 0}
+    real_data, real_question = model.data, model.question
+
+    def data(index, role=Qt.ItemDataRole.DisplayRole):
+        calls["data"] += 1
+        return real_data(index, role)
+
+    def question(row):
+        calls["question"] += 1
+        return real_question(row)
+
+    model.data, model.question = data, question  # what C++ (and the old filter) call on this model
+    model.set_questions(qset.questions)
+    assert proxy.rowCount() == N
+    model.set_flags({f"q{i}": "warning" for i in range(0, N, 2)})
+    proxy.set_topic("")
+    assert proxy.rowCount() == N
+    assert calls["data"] + calls["question"] < 100
+    proxy.set_topic("geo")
+    assert proxy.rowCount() == N // 2
+    proxy.set_text("NUMBER 1?")
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == []  # q1 is a history question
+    proxy.set_topic("hist")
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["q1"]
+    row = proxy.mapToSource(proxy.index(0, 0)).row()
+    model.replace_question(row, replace(qset.questions[row], prompt="Renamed?"))
+    assert proxy.rowCount() == 0  # an edit out of the filter leaves it, as before
+    proxy.set_text("")
+    proxy.set_topic("")
+    calls.update(data=0, question=0)
+    proxy.setSourceModel(proxy.sourceModel())
+    assert proxy.rowCount() == N and calls["data"] < 100
