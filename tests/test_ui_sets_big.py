@@ -90,7 +90,7 @@ def recording(threads: list, fn):
 
 def test_a_big_set_is_read_off_the_ui_thread(qtbot, page, monkeypatch):
     threads: list[threading.Thread] = []
-    monkeypatch.setattr(sets_page, "read_set", recording(threads, sets_page.read_set))
+    monkeypatch.setattr(sets_page, "read_set_in_slices", recording(threads, sets_page.read_set_in_slices))
     page.OPEN_GRACE_MS = 0  # "Loading…" whatever the speed
     ticks = Ticks()
     page.set_list.setCurrentRow(row_of(page, "big"))
@@ -104,6 +104,22 @@ def test_a_big_set_is_read_off_the_ui_thread(qtbot, page, monkeypatch):
     assert page.editor.question().id == "q0" and page.add_btn.isEnabled()
 
 
+def test_reading_in_slices_reads_the_same_set(big_file, tmp_path, monkeypatch):
+    """The TOML is parsed a slice at a time (the parser holds the GIL per call); the set read is the same."""
+    assert sets_page.read_set_in_slices(big_file) == read_set(big_file)
+    monkeypatch.setattr(sets_page, "READ_SLICE", 2)
+    odd = tmp_path / "set.toml"  # topics after the questions: read whole
+    odd.write_text('id = "odd"\ntitle = "Odd"\n' + "".join(
+        f'[[questions]]\nid = "q{i}"\ntopic = "t"\ntype = "short"\nprompt = """Multi\n[[questions]]\nline"""\nanswer = "a"\n\n'
+        for i in range(5)) + '[[topics]]\nid = "t"\ntitle = "T"\n', encoding="utf-8")
+    assert sets_page.read_set_in_slices(odd) == read_set(odd)
+    assert [q.prompt for q in read_set(odd).questions] == ["Multi\n[[questions]]\nline"] * 5
+    broken = tmp_path / "broken.toml"
+    broken.write_text(odd.read_text(encoding="utf-8").replace('answer = "a"', "answer = ", 1), encoding="utf-8")
+    with pytest.raises(sets_page.SetFileError):
+        sets_page.read_set_in_slices(broken)
+
+
 def test_a_small_set_still_opens_at_once(qtbot, page):
     page.set_list.setCurrentRow(row_of(page, "ketamine"))
     assert page.qset is not None and page.qset.id == "ketamine"  # read within the grace wait: no "Loading…"
@@ -111,14 +127,14 @@ def test_a_small_set_still_opens_at_once(qtbot, page):
 
 def test_a_newer_choice_supersedes_an_older_read(qtbot, page, monkeypatch):
     release = threading.Event()
-    real = sets_page.read_set
+    real = sets_page.read_set_in_slices
 
     def slow_read(path):
         if path.parent.name == "big":
             release.wait(10)
         return real(path)
 
-    monkeypatch.setattr(sets_page, "read_set", slow_read)
+    monkeypatch.setattr(sets_page, "read_set_in_slices", slow_read)
     page.OPEN_GRACE_MS = 0
     page.set_list.setCurrentRow(row_of(page, "big"))
     assert page.qset is None and "Loading" in page.status.text()
