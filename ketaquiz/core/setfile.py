@@ -171,6 +171,38 @@ def write_set(qset: QuestionSet, path: str | Path | None = None) -> Path:
     return p
 
 
+READ_SLICE = 2000  # questions parsed per call of the TOML parser by read_set_sliced
+
+
+def read_set_sliced(path: Path) -> QuestionSet:
+    """`read_set`, for a worker thread: the file's TOML is parsed a slice of questions at a time.
+
+    The fast TOML parser (Rust) holds the GIL for a whole call, about a second for a 100,000-question file,
+    and the UI thread cannot run Python meanwhile: parsed in slices, the UI thread gets its turn between them.
+    Slices are cut before ``[[questions]]`` headers; anything unexpected (a parse error, a key outside the
+    questions after the first slice) falls back to `read_set`, which reads the file whole and words the errors.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return read_set(path)
+    starts = [m.start() for m in _QUESTION_HEADERS.finditer(text)]
+    if len(starts) <= READ_SLICE:
+        return read_set(path)
+    cuts = [0, *starts[READ_SLICE::READ_SLICE], len(text)]
+    try:
+        data = rtoml.loads(text[cuts[0]:cuts[1]])
+        for a, b in zip(cuts[1:], cuts[2:], strict=False):
+            part = rtoml.loads(text[a:b])
+            if set(part) != {"questions"} or not isinstance(part["questions"], list):
+                return read_set(path)
+            data["questions"].extend(part["questions"])
+    except Exception:  # noqa: BLE001 (read_set says what is wrong with the file)
+        return read_set(path)
+    with gc_paused():
+        return set_from_data(data, path, question_lines(text))
+
+
 def find_set_files(paths: list[Path]) -> list[Path]:
     """Set files named by paths: files as given, folders searched recursively for ``*.toml``."""
     out: list[Path] = []

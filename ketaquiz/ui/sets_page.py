@@ -7,7 +7,6 @@ import sqlite3
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import rtoml
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,12 +35,11 @@ from PySide6.QtWidgets import (
 
 from ..core import authoring, exporters
 from ..core.article import Article, load_article
-from ..core.bulk import gc_paused
 from ..core.check import check_set
 from ..core.importers import ImportError_, ImportResult, import_file, load_imported
 from ..core.lint import lint_set
 from ..core.questions import QUESTION_TYPES, Question, QuestionSet, Topic
-from ..core.setfile import SetFileError, find_set_files, question_lines, read_set, set_from_data
+from ..core.setfile import SetFileError, find_set_files, read_set, read_set_sliced
 from .context import AppContext, StudyRequest
 from .question_editor import TYPE_LABELS, QuestionEditor
 from .question_table import ANSWER, PROMPT, QuestionFilterProxy, QuestionTableModel
@@ -67,39 +65,6 @@ class SetEntry:
     path: Path
     bundled: bool
     problem: str = ""  # why the set is not loaded, if it is not
-
-
-_QUESTION_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*questions[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
-READ_SLICE = 2000  # questions parsed per call of the TOML parser when a set is read in a worker
-
-
-def read_set_in_slices(path: Path) -> QuestionSet:
-    """`read_set`, for a worker: the file's TOML is parsed a slice of questions at a time.
-
-    The fast TOML parser (Rust) holds the GIL for a whole call, about a second for a 100,000-question file,
-    and the UI thread cannot run Python meanwhile: parsed in slices, the UI thread gets its turn between them.
-    Slices are cut before ``[[questions]]`` headers; anything unexpected (a parse error, a key outside the
-    questions after the first slice) falls back to `read_set`, which reads the file whole and words the errors.
-    """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return read_set(path)
-    starts = [m.start() for m in _QUESTION_HEADER.finditer(text)]
-    if len(starts) <= READ_SLICE:
-        return read_set(path)
-    cuts = [0, *starts[READ_SLICE::READ_SLICE], len(text)]
-    try:
-        data = rtoml.loads(text[cuts[0]:cuts[1]])
-        for a, b in zip(cuts[1:], cuts[2:], strict=False):
-            part = rtoml.loads(text[a:b])
-            if set(part) != {"questions"} or not isinstance(part["questions"], list):
-                return read_set(path)
-            data["questions"].extend(part["questions"])
-    except Exception:  # noqa: BLE001 (read_set says what is wrong with the file)
-        return read_set(path)
-    with gc_paused():
-        return set_from_data(data, path, question_lines(text))
 
 
 def _article_of(qset: QuestionSet) -> Article | None:
@@ -461,7 +426,7 @@ class SetsPage(QWidget):
             return
 
         def work(_report: Report) -> tuple[QuestionSet, Article | None]:
-            qset = read_set_in_slices(entry.path)
+            qset = read_set_sliced(entry.path)
             return qset, _article_of(qset)
 
         job = Job(work)
