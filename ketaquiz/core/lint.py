@@ -128,6 +128,11 @@ def duplicate_text(q: Question) -> str:
     return _norm(_shown_prompt(q) + " " + " ".join(_answers(q)))
 
 
+def _duplicate_key(q: Question) -> str:
+    # Tokens sorted once: fuzz.ratio on these keys gives exactly fuzz.token_sort_ratio on the texts.
+    return " ".join(sorted(duplicate_text(q).split()))
+
+
 class DuplicateIndex:
     """Questions seen so far, to ask whether a new one nearly repeats one of them (the `near_duplicates` rule).
 
@@ -144,7 +149,7 @@ class DuplicateIndex:
         what = (q.type, q.prompt, repr(q.answer))  # all that duplicate_text reads
         key = self._cache.get(what)
         if key is None:
-            key = self._cache[what] = " ".join(sorted(duplicate_text(q).split()))
+            key = self._cache[what] = _duplicate_key(q)
         return key
 
     def find(self, q: Question) -> str | None:
@@ -168,7 +173,7 @@ def near_duplicates(questions: list[Question]) -> list[LintIssue]:
     if len(qs) < 2:
         return []
     # fuzz.ratio on token-sorted texts is token_sort_ratio without re-sorting every pair (see DuplicateIndex).
-    keys = [" ".join(sorted(duplicate_text(q).split())) for q in qs]
+    keys = [_duplicate_key(q) for q in qs]
     scores = np.tril(process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=DUPLICATE_SCORE, dtype=np.uint8,
                                    workers=-1), -1)
     out: list[LintIssue] = []

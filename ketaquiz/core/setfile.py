@@ -53,13 +53,17 @@ _TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 _QUESTION_HEADERS = re.compile(r"^[ \t]*\[\[[ \t]*questions[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
 
 
-def question_lines(text: str) -> list[int]:
-    """1-based line numbers of each ``[[questions]]`` header, in order."""
+def _question_header_offsets(text: str) -> list[int]:
+    return [m.start() for m in _QUESTION_HEADERS.finditer(text)]
+
+
+def question_lines(text: str, offsets: list[int] | None = None) -> list[int]:
+    """1-based line numbers of each ``[[questions]]`` header, in order (from their offsets, when known)."""
     out: list[int] = []
     line, pos = 1, 0
-    for m in _QUESTION_HEADERS.finditer(text):
-        line += text.count("\n", pos, m.start())
-        pos = m.start()
+    for start in _question_header_offsets(text) if offsets is None else offsets:
+        line += text.count("\n", pos, start)
+        pos = start
         out.append(line)
     return out
 
@@ -186,7 +190,7 @@ def read_set_sliced(path: Path) -> QuestionSet:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return read_set(path)
-    starts = [m.start() for m in _QUESTION_HEADERS.finditer(text)]
+    starts = _question_header_offsets(text)
     if len(starts) <= READ_SLICE:
         return read_set(path)
     cuts = [0, *starts[READ_SLICE::READ_SLICE], len(text)]
@@ -200,7 +204,7 @@ def read_set_sliced(path: Path) -> QuestionSet:
     except Exception:  # noqa: BLE001 (read_set says what is wrong with the file)
         return read_set(path)
     with gc_paused():
-        return set_from_data(data, path, question_lines(text))
+        return set_from_data(data, path, question_lines(text, starts))
 
 
 def find_set_files(paths: list[Path]) -> list[Path]:
