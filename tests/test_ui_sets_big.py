@@ -91,7 +91,7 @@ def recording(threads: list, fn):
 
 def test_a_big_set_is_read_off_the_ui_thread(qtbot, page, monkeypatch):
     threads: list[threading.Thread] = []
-    monkeypatch.setattr(sets_page, "read_set_sliced", recording(threads, sets_page.read_set_sliced))
+    monkeypatch.setattr(sets_page, "read_set", recording(threads, sets_page.read_set))
     page.OPEN_GRACE_MS = 0  # "Loading…" whatever the speed
     ticks = Ticks()
     page.set_list.setCurrentRow(row_of(page, "big"))
@@ -107,18 +107,20 @@ def test_a_big_set_is_read_off_the_ui_thread(qtbot, page, monkeypatch):
 
 def test_reading_in_slices_reads_the_same_set(big_file, tmp_path, monkeypatch):
     """The TOML is parsed a slice at a time (the parser holds the GIL per call); the set read is the same."""
-    assert setfile.read_set_sliced(big_file) == read_set(big_file)
+    sliced = read_set(big_file)
+    monkeypatch.setattr(setfile, "READ_SLICE", 10**9)
+    assert read_set(big_file) == sliced  # lines included
     monkeypatch.setattr(setfile, "READ_SLICE", 2)
     odd = tmp_path / "set.toml"  # topics after the questions: read whole
     odd.write_text('id = "odd"\ntitle = "Odd"\n' + "".join(
         f'[[questions]]\nid = "q{i}"\ntopic = "t"\ntype = "short"\nprompt = """Multi\n[[questions]]\nline"""\nanswer = "a"\n\n'
         for i in range(5)) + '[[topics]]\nid = "t"\ntitle = "T"\n', encoding="utf-8")
-    assert setfile.read_set_sliced(odd) == read_set(odd)
+    assert [t.id for t in read_set(odd).topics] == ["t"]
     assert [q.prompt for q in read_set(odd).questions] == ["Multi\n[[questions]]\nline"] * 5
     broken = tmp_path / "broken.toml"
     broken.write_text(odd.read_text(encoding="utf-8").replace('answer = "a"', "answer = ", 1), encoding="utf-8")
-    with pytest.raises(sets_page.SetFileError):
-        setfile.read_set_sliced(broken)
+    with pytest.raises(sets_page.SetFileError, match=r"broken\.toml:\d+: TOML syntax error"):
+        read_set(broken)
 
 
 def test_a_small_set_still_opens_at_once(qtbot, page):
@@ -128,14 +130,14 @@ def test_a_small_set_still_opens_at_once(qtbot, page):
 
 def test_a_newer_choice_supersedes_an_older_read(qtbot, page, monkeypatch):
     release = threading.Event()
-    real = sets_page.read_set_sliced
+    real = sets_page.read_set
 
     def slow_read(path):
         if path.parent.name == "big":
             release.wait(10)
         return real(path)
 
-    monkeypatch.setattr(sets_page, "read_set_sliced", slow_read)
+    monkeypatch.setattr(sets_page, "read_set", slow_read)
     page.OPEN_GRACE_MS = 0
     page.set_list.setCurrentRow(row_of(page, "big"))
     assert page.qset is None and "Loading" in page.status.text()

@@ -39,7 +39,7 @@ from ..core.check import check_set
 from ..core.importers import ImportError_, ImportResult, import_file, load_imported
 from ..core.lint import lint_set
 from ..core.questions import QUESTION_TYPES, Question, QuestionSet, Topic
-from ..core.setfile import SetFileError, find_set_files, read_set, read_set_sliced
+from ..core.setfile import SetFileError, find_set_files, read_set
 from .context import AppContext, StudyRequest
 from .question_editor import TYPE_LABELS, QuestionEditor
 from .question_table import ANSWER, PROMPT, QuestionFilterProxy, QuestionTableModel
@@ -426,7 +426,7 @@ class SetsPage(QWidget):
             return
 
         def work(_report: Report) -> tuple[QuestionSet, Article | None]:
-            qset = read_set_sliced(entry.path)
+            qset = read_set(entry.path)
             return qset, _article_of(qset)
 
         job = Job(work)
