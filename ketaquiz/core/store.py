@@ -24,6 +24,7 @@ from .bulk import gc_paused
 from .clock import Clock, utc_now
 from .questions import Question, QuestionSet
 from .scheduling import CardState, Settings
+from .walcheckpoint import BACKSTOP_PAGES, WalCheckpointer
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -302,12 +303,15 @@ class Store:
             conn.execute("PRAGMA foreign_keys = ON")
             if str(path) != ":memory:":
                 conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute(f"PRAGMA wal_autocheckpoint = {BACKSTOP_PAGES}")
             conn.execute("PRAGMA synchronous = NORMAL")
             # As sqlite-utils sets it when it wraps the connection (lazily, see `db`): the same from the start.
             conn.execute("PRAGMA recursive_triggers = ON")
             self._migrate()
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{path}: cannot open the progress database ({e}); restore a backup or move the file away") from None
+        # Checkpoints off the writers' path (see walcheckpoint.py).
+        self.checkpointer = WalCheckpointer(self.path) if str(path) != ":memory:" else None
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -321,6 +325,8 @@ class Store:
         return load_sqlite_utils().Database(self._conn, execute_plugins=False)  # no plugin hooks on our connection
 
     def close(self) -> None:
+        if self.checkpointer is not None:
+            self.checkpointer.close()
         self.conn.close()
 
     # --- schema -----------------------------------------------------------
