@@ -60,6 +60,14 @@ def _data_json(d: dict[str, Any]) -> str:
         return json.dumps(d, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+def _json_text(value: Any) -> str:
+    """JSON for the review log (a response, a card's state): orjson on the answer path, json for what it refuses."""
+    try:
+        return orjson.dumps(value).decode()
+    except (orjson.JSONEncodeError, TypeError):
+        return json.dumps(value, ensure_ascii=False)
+
+
 _SCHEMA_V1 = """
 CREATE TABLE sets (
     id TEXT PRIMARY KEY,
@@ -660,8 +668,8 @@ class Store:
                 "duration_ms, state_before, card_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     rec.question_key, rec.set_id, rec.topic, rec.session_id, rec.reviewed_at, int(rec.rating),
-                    int(rec.correct), json.dumps(rec.response, ensure_ascii=False), rec.duration_ms,
-                    rec.before.state, json.dumps(rec.before.to_row()),
+                    int(rec.correct), _json_text(rec.response), rec.duration_ms,
+                    rec.before.state, _json_text(rec.before.to_row()),
                 ),
             )
             c.execute("COMMIT")
