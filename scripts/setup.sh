@@ -14,3 +14,6 @@ fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e '.[test]'
+# Byte-compile the package now, as a regular install would: an editable install leaves that to the
+# first import, which never writes the cache where PYTHONDONTWRITEBYTECODE is set (~45 ms of every start).
+.venv/bin/python -m compileall -q ketaquiz
