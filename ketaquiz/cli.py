@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from .core.check import check_path
 from .core.clock import utc_now
 from .core.library import DEFAULT_PROFILE, DataDir, load_library, validate_profile_name
 from .core.profiles import last_profile
@@ -148,6 +147,8 @@ def run_app(data: DataDir, profile: str | None) -> int:
 # --- check ----------------------------------------------------------------------
 def cmd_check(paths: list[str], out: IO[str] | None = None) -> int:
     """Print one line per problem (FILE:LINE: question ID: message); exit 1 when any."""
+    from .core.check import check_path  # here: the app's start does not need the checks
+
     out = out or sys.stdout
     problems = 0
     files: list[Path] = []

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import platformdirs
 
-from .check import check_set
 from .clock import Clock, utc_now
 from .setfile import SetFileError, find_set_files, read_set
 from .store import Store, SyncResult
@@ -96,6 +95,8 @@ def load_library(store: Store, data: DataDir) -> tuple[dict[str, SyncResult], li
     """Sync every known set file into the store. A set with problems is not loaded (its saved progress stays)."""
     results: dict[str, SyncResult] = {}
     problems: list[LoadProblem] = []
+    from .check import check_set  # here: a start with no changed set file never needs it
+
     deleted = {s.id for s in store.sets(include_deleted=True) if s.deleted}
     for path, bundled in set_files(data):
         if store.is_synced(path):

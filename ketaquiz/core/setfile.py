@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Any
 
 import rtoml
-import tomli_w
 
 from .bulk import gc_paused
 from .questions import Question, QuestionSet, Topic
@@ -175,6 +174,8 @@ def set_to_text(qset: QuestionSet) -> str:
     ]
     if not qset.questions:
         data["questions"] = []
+    import tomli_w  # here: only writing needs it
+
     text = tomli_w.dumps(data, multiline_strings=False)
     # Always one [[questions]] table per question (tomli_w would inline small ones): `check` reports
     # problems at the line of a question's header, and a blank line between tables keeps diff hunks
