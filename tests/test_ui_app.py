@@ -144,6 +144,20 @@ def test_one_instance_per_data_dir(qtbot, tmp_path):
     second.release()
 
 
+def test_the_app_listens_for_the_next_instance_once_its_window_is_up(qtbot, tmp_path):
+    first = InstanceGuard(tmp_path / "d")
+    second = InstanceGuard(tmp_path / "d")
+    try:
+        assert first.acquire(listen=False)  # as launch() does before the window shows
+        assert not second.acquire()
+        assert not second.notify_running(timeout_ms=200)  # nobody answers: the second says "already open"
+        first.listen()
+        with qtbot.waitSignal(first.raise_requested, timeout=3000):
+            assert second.notify_running()
+    finally:
+        first.release()
+
+
 def test_damaged_database_offers_the_newest_good_backup(data_dir, clock):
     st = data_dir.open_store(clock=clock)
     st.set_setting("marker", 42)
@@ -203,6 +217,7 @@ def test_launch_opens_home_on_the_course_and_backs_up_on_close(qtbot, data_dir, 
         qtbot.addWidget(started.window)
         assert started.window.isVisible() and started.window.current_page() == "home"
         assert started.window.page("home").study_buttons  # the bundled course, straight away
+        qtbot.waitUntil(lambda: started.guard.server is not None)  # listening once the window is up
         second = launch(data_dir, clock=clock)  # the same data directory again
         assert second == 0  # told the first window to come forward, and did not open the database
         assert started.controller.daily_backup() is not None

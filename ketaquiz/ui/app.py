@@ -41,17 +41,24 @@ class InstanceGuard(QObject):
         self.name = f"ketaquiz-{user}-{digest}"
         self.server: QObject | None = None
 
-    def acquire(self) -> bool:
-        """True when this is the only instance (then it listens for the next one)."""
+    def acquire(self, *, listen: bool = True) -> bool:
+        """True when this is the only instance; then it listens for the next one (now, or on `listen()`)."""
         if not self.lock.tryLock(100):
             return False
+        if listen:
+            self.listen()
+        return True
+
+    def listen(self) -> None:
+        """Answer the next instance's knock (it then raises this window instead of opening a second)."""
+        if self.server is not None or not self.lock.isLocked():
+            return
         from PySide6.QtNetwork import QLocalServer  # only once the lock is ours
 
         QLocalServer.removeServer(self.name)  # a leftover from a crash
         self.server = QLocalServer(self)
         self.server.newConnection.connect(self._knock)
         self.server.listen(self.name)
-        return True
 
     def _knock(self) -> None:
         from PySide6.QtNetwork import QLocalServer
@@ -64,13 +71,21 @@ class InstanceGuard(QObject):
             self.raise_requested.emit()
 
     def notify_running(self, timeout_ms: int = 1000) -> bool:
-        """Ask the running instance to raise its window; False when it does not answer."""
+        """Ask the running instance to raise its window; False when it does not answer within the timeout
+        (it listens only once its window is up, so a refused connection is tried again meanwhile)."""
+        from PySide6.QtCore import QDeadlineTimer, QThread
         from PySide6.QtNetwork import QLocalSocket
 
+        deadline = QDeadlineTimer(timeout_ms)
         sock = QLocalSocket()
-        sock.connectToServer(self.name)
-        if not sock.waitForConnected(timeout_ms):
-            return False
+        while True:
+            sock.connectToServer(self.name)
+            if sock.waitForConnected(max(0, deadline.remainingTime())):
+                break
+            if deadline.hasExpired():
+                return False
+            sock.abort()
+            QThread.msleep(50)
         sock.write(b"raise\n")
         sock.flush()
         sock.waitForBytesWritten(timeout_ms)
@@ -241,7 +256,7 @@ def launch(data: DataDir, profile: str | None = None, *, clock: Clock = utc_now)
     """Everything up to the shown window; an exit status instead when the app must not start."""
     app = make_app()
     guard = InstanceGuard(data.root)
-    if not guard.acquire():
+    if not guard.acquire(listen=False):  # listens once the window is up: QtNetwork need not delay it
         if guard.notify_running():
             print(f"KetaQuiz is already running on {data.root}; its window was brought to the front.", file=sys.stderr)
             return 0
@@ -263,6 +278,7 @@ def launch(data: DataDir, profile: str | None = None, *, clock: Clock = utc_now)
     window.activateWindow()
     # After the first paint: the daily backup never delays the window, and sqlite-utils (needed by the
     # first settings change, undo or set sync) loads on a worker thread instead of in the user's way.
+    QTimer.singleShot(0, guard.listen)
     QTimer.singleShot(1500, controller.daily_backup)
     QTimer.singleShot(200, lambda: threading.Thread(target=load_sqlite_utils, daemon=True).start())
     app.aboutToQuit.connect(controller.shutdown)
