@@ -1,12 +1,15 @@
 """Set files: round trip, and every rule of `ketaquiz check` with its message."""
 
+import re
 import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ketaquiz.cli import main
-from ketaquiz.core.check import check_path
+from ketaquiz.core.check import _norm, check_path
 from ketaquiz.core.questions import Question, QuestionSet, Topic
 from ketaquiz.core.setfile import read_set, set_to_text, write_set
 
@@ -128,3 +131,9 @@ def test_not_utf8_is_a_clear_problem(tmp_path, capsys):
     p.write_bytes('id = "x"\ntitle = "caf\xe9"\n'.encode("latin-1"))
     assert main(["check", str(p)]) == 1
     assert "not UTF-8 text" in capsys.readouterr().out
+
+
+@given(st.text())
+def test_whitespace_folding_matches_the_regex_it_replaced(text):
+    """The giveaway check folds whitespace with str.split (fast); it must fold exactly what \\s+ did."""
+    assert _norm(text) == re.sub(r"\s+", " ", text).strip().casefold()
