@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from random import Random
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ketaquiz.core import backup
 from ketaquiz.core.scheduling import Settings
@@ -246,3 +246,32 @@ def test_launch_opens_the_profile_used_last(qtbot, data_dir, clock):
         started.controller.ctx.close()
     finally:
         started.guard.release()
+
+
+def test_after_first_paint_runs_once_the_window_has_painted(qtbot):
+    from PySide6.QtCore import QEvent
+
+    from ketaquiz.ui.app import after_first_paint
+
+    events: list[str] = []
+    w = QWidget()
+    qtbot.addWidget(w)
+
+    class Paints(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 (Qt override)
+            if event.type() == QEvent.Type.Paint:
+                events.append("paint")
+            return False
+
+    spy = Paints()
+    w.installEventFilter(spy)
+    after_first_paint(w, lambda: events.append("callback"))
+    QApplication.processEvents()
+    assert events == []  # not shown, not painted: not called
+    w.show()
+    qtbot.waitUntil(lambda: "callback" in events)
+    assert events.index("paint") < events.index("callback")
+    w.update()
+    qtbot.waitUntil(lambda: events.count("paint") >= 2)
+    QApplication.processEvents()
+    assert events.count("callback") == 1

@@ -252,6 +252,24 @@ class Launched:
     guard: InstanceGuard
 
 
+class _FirstPaint(QObject):
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.callback = callback
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self.callback)  # once this paint is done
+            self.deleteLater()
+        return False
+
+
+def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Call `callback` once `widget` has painted for the first time (a zero timer would run before that paint)."""
+    widget.installEventFilter(_FirstPaint(widget, callback))
+
+
 def launch(data: DataDir, profile: str | None = None, *, clock: Clock = utc_now) -> Launched | int:
     """Everything up to the shown window; an exit status instead when the app must not start."""
     app = make_app()
@@ -278,7 +296,7 @@ def launch(data: DataDir, profile: str | None = None, *, clock: Clock = utc_now)
     window.activateWindow()
     # After the first paint: the daily backup never delays the window, and sqlite-utils (needed by the
     # first settings change, undo or set sync) loads on a worker thread instead of in the user's way.
-    QTimer.singleShot(0, guard.listen)
+    after_first_paint(window, guard.listen)
     QTimer.singleShot(1500, controller.daily_backup)
     QTimer.singleShot(200, lambda: threading.Thread(target=load_sqlite_utils, daemon=True).start())
     app.aboutToQuit.connect(controller.shutdown)
