@@ -95,8 +95,6 @@ def load_library(store: Store, data: DataDir) -> tuple[dict[str, SyncResult], li
     """Sync every known set file into the store. A set with problems is not loaded (its saved progress stays)."""
     results: dict[str, SyncResult] = {}
     problems: list[LoadProblem] = []
-    from .check import check_set  # here: a start with no changed set file never needs it
-
     deleted = {s.id for s in store.sets(include_deleted=True) if s.deleted}
     for path, bundled in set_files(data):
         if store.is_synced(path):
@@ -108,6 +106,8 @@ def load_library(store: Store, data: DataDir) -> tuple[dict[str, SyncResult], li
             continue
         if qset.id in deleted:
             continue
+        from .check import check_set  # here: a start with no changed set file never needs the checks
+
         found = check_set(qset)
         if found:
             problems.append(LoadProblem(path, f"{found[0]} (and {len(found) - 1} more; run 'ketaquiz check {path}')" if len(found) > 1 else str(found[0])))
