@@ -64,10 +64,13 @@ def test_version_1_database_upgrades_and_keeps_progress(tmp_path, clock, rng):
         st.conn.execute(f"DROP TABLE {table}")
     for trigger in ("card_counts_insert", "card_counts_delete", "card_counts_update"):
         st.conn.execute(f"DROP TRIGGER {trigger}")
+    st.conn.execute("CREATE INDEX questions_set_topic ON questions(set_id, topic, position)")
     st.conn.execute("PRAGMA user_version = 1")
     st.close()
     st = Store(tmp_path / "p.db", clock=clock)
-    assert st.schema_version() == SCHEMA_VERSION == 2
+    assert st.schema_version() == SCHEMA_VERSION == 3
+    indexes = {r[0] for r in st.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "questions_set_topic" not in indexes and "cards_topic" in indexes  # v3 drops only that one
     assert st.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 1
     assert st.topic_counts(clock()) == counts  # card counts filled from the cards
     from ketaquiz.core.dashboard import dashboard
