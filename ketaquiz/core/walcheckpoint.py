@@ -71,12 +71,12 @@ class WalCheckpointer:
                     seen = self._asked
                 signature = self._log_signature()
                 if signature is not None and signature != checked:
-                    if conn is None:
-                        conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
                     try:
+                        if conn is None:
+                            conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
                         conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
                     except sqlite3.Error:
-                        pass  # busy or closing: the next pass tries again
+                        pass  # busy, closing or unreadable: the next pass tries again (and the backstop remains)
                     checked = self._log_signature()
                 with self._passes:
                     self._finished = seen
