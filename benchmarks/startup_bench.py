@@ -13,8 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -55,6 +53,7 @@ def child_start(data_root: str) -> int:
 
 
 def bench_start(runs: int) -> list[float]:
+    import subprocess  # not at the top: the child started below runs this file and should import only what the app does
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
@@ -156,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.child_start:
         return child_start(args.child_start)
+    import statistics
+
     starts = bench_start(args.runs)
     nxt, ans = bench_next_question(args.answers)
     result = {
