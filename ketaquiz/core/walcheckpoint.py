@@ -74,10 +74,12 @@ class WalCheckpointer:
                     try:
                         if conn is None:
                             conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
-                        conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+                        _busy, frames, copied = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
                     except sqlite3.Error:
-                        pass  # busy, closing or unreadable: the next pass tries again (and the backstop remains)
-                    checked = self._log_signature()
+                        frames, copied = 1, 0  # busy, closing or unreadable: the next pass tries again
+                    if copied == frames:
+                        # The log as seen before this pass: a commit landing during it makes the next pass run.
+                        checked = signature
                 with self._passes:
                     self._finished = seen
                     self._passes.notify_all()
