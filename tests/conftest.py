@@ -6,9 +6,11 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from collections.abc import Iterator  # noqa: E402
 from datetime import datetime, timezone  # noqa: E402
 from pathlib import Path  # noqa: E402
 from random import Random  # noqa: E402
+from typing import Any  # noqa: E402
 
 import pytest  # noqa: E402
 
@@ -54,3 +56,19 @@ def memory_store(clock: ManualClock):
     st.save_settings(Settings(fuzz=False))
     yield st
     st.close()
+
+
+def shown_window(qtbot: Any, data_dir: DataDir, clock: ManualClock) -> Iterator[Any]:
+    """For a fixture to `yield from`: the app's main window over `data_dir` (library loaded), shown;
+    closed with its context afterwards."""
+    from ketaquiz.ui.context import AppContext
+    from ketaquiz.ui.main_window import MainWindow
+
+    ctx = AppContext(data_dir, clock=clock)
+    ctx.reload_library()
+    w = MainWindow(ctx, rng=Random(1))
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.close()
+    ctx.close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
-from random import Random
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
@@ -15,9 +14,8 @@ from ketaquiz.core.article import load_article
 from ketaquiz.core.mastery import NOT_COVERED, NOT_STARTED, band, compute_mastery
 from ketaquiz.core.scheduling import curve, retrievability_at
 from ketaquiz.ui.article_view import ArticlePage
-from ketaquiz.ui.context import AppContext
-from ketaquiz.ui.main_window import MainWindow
 
+from .conftest import shown_window
 from .test_ui_study import ctx  # noqa: F401 (fixture)
 
 
@@ -155,14 +153,7 @@ def test_bundled_course_covers_nearly_every_sentence(store):
 
 @pytest.fixture
 def bundled_window(qtbot, data_dir, clock):
-    context = AppContext(data_dir, clock=clock)
-    context.reload_library()
-    w = MainWindow(context, rng=Random(1))
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
-    context.close()
+    yield from shown_window(qtbot, data_dir, clock)
 
 
 @pytest.mark.parametrize("size", [(1100, 760), (800, 560), (1600, 1000)])

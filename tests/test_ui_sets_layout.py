@@ -3,29 +3,20 @@
 
 from __future__ import annotations
 
-from random import Random
-
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ketaquiz.ui.context import AppContext
 from ketaquiz.ui.main_window import MainWindow
 
+from .conftest import shown_window
 from .test_ui_study import write_course
 
 
 @pytest.fixture
 def window(qtbot, data_dir, clock):
     write_course(data_dir)  # a second set, "demo", beside the bundled course
-    ctx = AppContext(data_dir, clock=clock)
-    ctx.reload_library()
-    w = MainWindow(ctx, rng=Random(1))
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
-    ctx.close()
+    yield from shown_window(qtbot, data_dir, clock)
 
 
 def settle(w: QWidget, size: tuple[int, int]) -> None:
