@@ -65,12 +65,16 @@ def test_version_1_database_upgrades_and_keeps_progress(tmp_path, clock, rng):
     for trigger in ("card_counts_insert", "card_counts_delete", "card_counts_update"):
         st.conn.execute(f"DROP TRIGGER {trigger}")
     st.conn.execute("CREATE INDEX questions_set_topic ON questions(set_id, topic, position)")
+    st.conn.execute("CREATE INDEX cards_due ON cards(due) WHERE state > 0")
+    st.conn.execute("CREATE INDEX reviews_session ON reviews(session)")
     st.conn.execute("PRAGMA user_version = 1")
     st.close()
     st = Store(tmp_path / "p.db", clock=clock)
-    assert st.schema_version() == SCHEMA_VERSION == 3
+    assert st.schema_version() == SCHEMA_VERSION == 4
     indexes = {r[0] for r in st.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    assert "questions_set_topic" not in indexes and "cards_topic" in indexes  # v3 drops only that one
+    # v3 and v4 drop only these three
+    assert not indexes & {"questions_set_topic", "cards_due", "reviews_session"}
+    assert {"cards_topic", "cards_new", "reviews_time", "reviews_question"} <= indexes
     assert st.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 1
     assert st.topic_counts(clock()) == counts  # card counts filled from the cards
     from ketaquiz.core.dashboard import dashboard
@@ -273,3 +277,69 @@ def test_topic_counts_follow_answers_edits_retirement_and_purge(mini, memory_sto
     st.purge_set("mini")
     assert st.topic_counts(clock()) == {} == brute_counts(st, clock())
     assert st.conn.execute("SELECT COALESCE(SUM(n), 0) FROM card_counts").fetchone()[0] == 0
+
+
+def test_due_queries_match_the_cards_they_describe(mini, memory_store, clock):
+    """Due counts, due keys and the next due time, read group by group through cards_topic, agree with a
+    plain filter over every card: across sets, topics, states, retired questions and a deleted set."""
+    import random
+
+    st = memory_store
+    st.sync_set(read_set(Path(__file__).parent.parent / "questions" / "ketamine" / "set.toml"))
+    now = clock().timestamp()
+    rnd = random.Random(5)
+    for (key,) in st.conn.execute("SELECT question FROM cards").fetchall():
+        state = rnd.choice([0, 1, 2, 2, 3])
+        due = None if state == 0 else now + rnd.uniform(-5, 5) * 86400
+        st.conn.execute("UPDATE cards SET state = ?, due = ?, last_review = ?, stability = ?, retired = ? WHERE question = ?",
+                        (state, due, None if due is None else now - 86400, 1.0, int(rnd.random() < 0.1), key))
+    cards = st.conn.execute("SELECT question, set_id, topic, state, due, retired FROM cards").fetchall()
+    topics_of = {s: sorted({c[2] for c in cards if c[1] == s}) for s in ("mini", "ketamine")}
+    scopes = [(None, None), ("mini", None), ("ketamine", None), ("ketamine", topics_of["ketamine"][:2]),
+              ("mini", topics_of["mini"][:1])]
+
+    def expected(at, set_id, topics, deleted=()):
+        return {c[0] for c in cards if c[3] > 0 and not c[5] and c[1] not in deleted and c[4] <= at
+                and (set_id is None or c[1] == set_id) and (not topics or c[2] in topics)}
+
+    def expected_next(at, set_id, topics, deleted=()):
+        later = [c[4] for c in cards if c[3] > 0 and not c[5] and c[1] not in deleted and c[4] > at
+                 and (set_id is None or c[1] == set_id) and (not topics or c[2] in topics)]
+        return min(later) if later else None
+
+    for deleted in ((), ("mini",)):
+        if deleted:
+            st.conn.execute("UPDATE sets SET deleted = 1 WHERE id = 'mini'")
+        for days in (-6, -1, 0, 2, 6):
+            at = clock() + timedelta(days=days)
+            for set_id, topics in scopes:
+                want = expected(at.timestamp(), set_id, topics, deleted)
+                assert st.due_count(at, set_id=set_id, topics=topics) == len(want)
+                keys = st.due_keys(at, set_id=set_id, topics=topics)
+                assert sorted(keys) == sorted(want)
+                nxt = st.next_due_after(at, set_id=set_id, topics=topics)
+                want_next = expected_next(at.timestamp(), set_id, topics, deleted)
+                assert (nxt.timestamp() if nxt else None) == pytest.approx(want_next)
+    assert len(expected(now, None, None)) > 10  # the comparison covered due cards, not just empty sets
+
+
+def test_a_session_left_open_is_closed_at_its_last_answer_by_the_next(tmp_path, clock, rng):
+    for name in ("mini.toml", "mini.md"):
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    st = Store(tmp_path / "p.db", clock=clock)
+    st.sync_set(read_set(tmp_path / "mini.toml"))
+    crashed = session(st, clock, rng)
+    answer_right(crashed)
+    crashed.advance()
+    clock.advance(seconds=30)
+    crashed.submit(None)
+    last_answer = clock().timestamp()
+    # the process dies here: no close(); a day later the learner studies again
+    clock.advance(days=1)
+    from ketaquiz.core.dashboard import sessions
+
+    assert [(r.answered, r.correct, r.ended_at) for r in sessions(st)] == [(2, 1, None)]
+    session(st, clock, rng)
+    row = st.conn.execute("SELECT ended_at, answered, correct FROM sessions WHERE id = ?", (crashed.session_id,)).fetchone()
+    assert row == (pytest.approx(last_answer), 2, 1)
+    st.close()

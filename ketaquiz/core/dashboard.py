@@ -28,7 +28,7 @@ from typing import Any
 from .clock import day_start, local_tz
 from .scheduling import curve, retrievability_at
 from .stats import longest_streak, streak_from_days
-from .store import Store
+from .store import SESSION_REVIEWS, Store
 
 MATURE_DAYS = 21
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
@@ -258,16 +258,16 @@ def forecast(store: Store, now: datetime, *, days: int = 30, set_id: str | None 
 def sessions(store: Store, *, limit: int = 100, set_id: str | None = None) -> list[SessionRow]:
     """The latest sessions with answers, newest first; an unfinished one is counted from the log."""
     sql = (
-        "SELECT s.id, s.started_at, s.ended_at, s.set_id, "
-        "CASE WHEN s.ended_at IS NULL THEN (SELECT COUNT(*) FROM reviews WHERE session = s.id) ELSE s.answered END AS n, "
-        "CASE WHEN s.ended_at IS NULL THEN (SELECT COALESCE(SUM(correct), 0) FROM reviews WHERE session = s.id) "
-        "ELSE s.correct END FROM sessions s"
+        "SELECT id, started_at, ended_at, set_id, "
+        f"CASE WHEN ended_at IS NULL THEN (SELECT COUNT(*) {SESSION_REVIEWS}) ELSE answered END AS n, "
+        f"CASE WHEN ended_at IS NULL THEN (SELECT COALESCE(SUM(correct), 0) {SESSION_REVIEWS}) "
+        "ELSE correct END FROM sessions"
     )
     args: list[Any] = []
     if set_id is not None:
-        sql += " WHERE s.set_id = ?"
+        sql += " WHERE set_id = ?"
         args.append(set_id)
-    sql += " ORDER BY s.started_at DESC"
+    sql += " ORDER BY started_at DESC"
     out: list[SessionRow] = []
     # Sessions opened and left without an answer are noise in the history: skip them.
     for r in store.conn.execute(sql, args):
