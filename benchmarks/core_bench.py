@@ -114,13 +114,16 @@ def main() -> None:
         t0 = time.perf_counter()
         session = StudySession(store, clock=clock, rng=rng, settings=Settings(new_per_day=0, reviews_per_day=99999))
         queue_build_ms = (time.perf_counter() - t0) * 1000
-        times = []
+        times: list[float] = []
+        right = 0
         for i in range(args.answers):
             if session.current is None:
                 break
             clock.advance(seconds=3)
+            # Four answers in five right, the fifth "I don't know" (a wrong answer: the card lapses).
+            response = session.current.answer if i % 5 else None
             t0 = time.perf_counter()
-            session.submit("answer" if i % 5 else None)
+            right += session.submit(response).correct
             session.advance()
             times.append((time.perf_counter() - t0) * 1000)
         store.close()
@@ -130,6 +133,7 @@ def main() -> None:
         "reviews": args.reviews,
         "answer_next_p50_ms": round(statistics.median(times), 3),
         "answer_next_p95_ms": round(percentile(times, 95), 3),
+        "answers_right_share": round(right / max(1, len(times)), 2),
         "session_queue_build_ms": round(queue_build_ms, 1),
         "due_counts_ms": round(due_counts_ms, 1),
         "stats_ms": round(stats_ms, 1),
@@ -141,7 +145,7 @@ def main() -> None:
         print(json.dumps(result))
         return
     due = sum(v["due"] for v in counts.values())
-    print(f"store: {args.questions} questions, {args.reviews} reviews, {due} due now; {len(times)} answers timed")
+    print(f"store: {args.questions} questions, {args.reviews} reviews, {due} due now; {len(times)} answers timed, {result['answers_right_share']:.0%} of them right")
     print(f"answer + next      p50 {result['answer_next_p50_ms']} ms   p95 {result['answer_next_p95_ms']} ms   (Anki: answer p95 0.32 ms + next 0.05 ms)")
     print(f"session queue      {result['session_queue_build_ms']} ms (once per session)")
     print(f"due counts/topic   {result['due_counts_ms']} ms   (Anki due tree: 20 ms)")
