@@ -52,3 +52,29 @@ def test_stored_question_form_copes_with_a_lone_surrogate():
     from ketaquiz.core.store import _json_text
 
     assert _json_text({"prompt": "a\ud800b"}, sort_keys=True) == '{"prompt":"a\ud800b"}'
+
+
+def _normalize_answer_as_first_written(text: str) -> str:
+    import re
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").replace("‘", "'").casefold()
+    text = re.sub(r"\s+", " ", text).strip(" .,;:!?\"'()[]")
+    return re.sub(r"^(?:the|a|an) ", "", text)
+
+
+answer_text = st.one_of(
+    st.text(),
+    st.text(st.sampled_from("aAbé e\u0301 \t\n\u00a0\u2003’‘'\".,;()Thean"), max_size=20),
+    st.text(st.characters(max_codepoint=127), max_size=20),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(answer_text)
+def test_answer_normalisation_is_unchanged_by_its_ascii_fast_path(text):
+    from ketaquiz.core.grading import normalize_answer
+
+    assert normalize_answer(text) == _normalize_answer_as_first_written(text)

@@ -30,14 +30,17 @@ class Grade:
         return "Wrong"
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an) ")
+
+
 def normalize_answer(text: str) -> str:
     """Fold case, accents, typographic quotes, punctuation at the ends and inner white space."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("’", "'").replace("‘", "'").casefold()
-    text = re.sub(r"\s+", " ", text).strip(" .,;:!?\"'()[]")
-    text = re.sub(r"^(?:the|a|an) ", "", text)
-    return text
+    if not text.isascii():  # plain ASCII (most answers) has no accents or curly quotes to fold
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = text.replace("’", "'").replace("‘", "'")
+    text = " ".join(text.casefold().split()).strip(" .,;:!?\"'()[]")
+    return _LEADING_ARTICLE.sub("", text)
 
 
 def typed_match(response: str, accepted: list[str]) -> tuple[bool, bool]:

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from functools import cached_property
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import orjson
 
@@ -293,8 +293,7 @@ class TopicInfo:
     section: str
 
 
-@dataclass(frozen=True)
-class AnswerRecord:
+class AnswerRecord(NamedTuple):  # a tuple: built on every answer, in a fraction of a frozen dataclass's time
     """What the store needs to record one answer."""
 
     question_key: int
