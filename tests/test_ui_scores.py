@@ -9,6 +9,7 @@ from datetime import timedelta
 from random import Random
 
 import pytest
+from fsrs.scheduler import DEFAULT_PARAMETERS
 from PySide6.QtCharts import QStackedBarSeries, QValueAxis
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFontMetrics, QPalette
@@ -110,6 +111,65 @@ def test_optimise_without_the_extra_says_how_to_enable_it(page, monkeypatch):
     page.optimise_button.click()
     assert "pip install -e '.[optimizer]'" in page.status.text()
     assert page.optimise_button.isEnabled()
+
+
+@pytest.fixture
+def optimiser(monkeypatch):
+    """The optimiser as if its extra were installed; `optimise` replaced by a fake that waits for `gate`.
+
+    `result` is what the fake returns (or raises, when an exception); `calls` records its thread and store.
+    """
+    class Fake:
+        gate = threading.Event()
+        result: object = None
+        calls: list[tuple[threading.Thread, object]] = []
+
+        def __call__(self, store, now):
+            self.calls.append((threading.current_thread(), store))
+            assert self.gate.wait(10)
+            if isinstance(self.result, Exception):
+                raise self.result
+            return self.result
+
+    fake = Fake()
+    monkeypatch.setattr(optimize, "optimizer_available", lambda: True)
+    monkeypatch.setattr(optimize, "optimise", fake)
+    return fake
+
+
+def test_optimise_saves_better_parameters(qtbot, page, ctx, optimiser):  # noqa: F811
+    fitted = [round(x * 1.1, 4) for x in DEFAULT_PARAMETERS]
+    optimiser.result = optimize.OptimiseResult("improved", 600, 0.4, 0.3, fitted, message="Schedule fitted to your 600 answers.")
+    page.optimise_button.click()
+    assert not page.optimise_button.isEnabled()  # while it runs, in a worker
+    assert page.status.text() == "Optimising your schedule… this can take a minute."
+    with qtbot.waitSignal(ctx.settings_changed):
+        optimiser.gate.set()
+    assert page.status.text() == "Schedule fitted to your 600 answers." and page.optimise_button.isEnabled()
+    assert ctx.store.settings().parameters == fitted
+    (thread, store), = optimiser.calls
+    assert thread is not threading.main_thread() and store is not ctx.store  # its own connection, off the UI thread
+    assert page._optimise_job is None
+    computed(qtbot, page)  # new settings redraw the page
+
+
+def test_optimise_failure_is_shown_and_changes_nothing(qtbot, page, ctx, optimiser):  # noqa: F811
+    optimiser.result = RuntimeError("out of memory")
+    optimiser.gate.set()
+    page.optimise_button.click()
+    qtbot.waitUntil(page.optimise_button.isEnabled)
+    assert page.status.text() == "Optimising failed: out of memory"
+    assert ctx.store.settings().parameters == []
+
+
+def test_optimise_with_too_few_answers_says_so(qtbot, page, ctx, monkeypatch):  # noqa: F811
+    """The real core path (no torch needed: five answers are too few to fit)."""
+    monkeypatch.setattr(optimize, "optimizer_available", lambda: True)
+    page.optimise_button.click()
+    qtbot.waitUntil(page.optimise_button.isEnabled)
+    assert page.status.text() == "Optimising needs at least 512 answers; you have 5 so far. Keep studying!"
+    assert ctx.store.settings().parameters == []
+    computed(qtbot, page)
 
 
 def test_page_renders(page, tmp_path):

@@ -22,7 +22,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QEvent, QMargins, QModelIndex, QPointF, QRectF, QSize, Qt, QThread, Signal
+from PySide6.QtCore import QEvent, QMargins, QModelIndex, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from ..core.dashboard import Dashboard, dashboard, hardest
 from ..core.history_export import export_history
+from ..core.store import Store
 from .context import AppContext, StudyRequest
 from .reflow import flow_row
 from .workers import Job, Report
@@ -243,26 +244,6 @@ class Heatmap(QWidget):
         return super().event(e)
 
 
-class _Optimiser(QThread):
-    done = Signal(object)
-
-    def __init__(self, db_path: Path, now: datetime) -> None:
-        super().__init__()
-        self.db_path, self.now = db_path, now
-
-    def run(self) -> None:
-        from ..core.optimize import optimise
-        from ..core.store import Store
-
-        store = Store(self.db_path)  # its own connection: SQLite connections stay in their thread
-        try:
-            self.done.emit(optimise(store, self.now))
-        except Exception as e:  # noqa: BLE001 (any failure is shown to the learner, not raised in a thread)
-            self.done.emit(e)
-        finally:
-            store.close()
-
-
 def _table(headers: list[str], name: str) -> QTableWidget:
     t = QTableWidget(0, len(headers))
     t.setHorizontalHeaderLabels(headers)
@@ -299,7 +280,7 @@ class ScoresPage(QWidget):
         self.data: Dashboard | None = None
         self.period = 30
         self._dirty = True
-        self._thread: _Optimiser | None = None
+        self._optimise_job: Job | None = None  # the optimiser, while it runs
         self._job: Job | None = None  # the figures being computed (one at a time)
         self._wanted = 0  # bumped by each refresh: a result for an older request is dropped
 
@@ -810,26 +791,39 @@ class ScoresPage(QWidget):
 
     def optimise(self) -> None:
         """Fit FSRS parameters to this learner's answers (in a worker thread); the result is shown on the page."""
-        from ..core.optimize import MISSING_MESSAGE, optimizer_available
+        from ..core import optimize
 
-        if not optimizer_available():
-            self._say(MISSING_MESSAGE)
+        if not optimize.optimizer_available():
+            self._say(optimize.MISSING_MESSAGE)
             return
         if self.ctx.store.path == Path(":memory:"):
             self._say("Optimising needs a profile saved on disk.")
             return
+        if self._optimise_job is not None:
+            return
+        path, clock = self.ctx.store.path, self.ctx.clock
+        now = clock()
+
+        def work(_report: Report) -> optimize.OptimiseResult:
+            store = Store(path, clock=clock)  # its own connection: SQLite's stay in their thread
+            try:
+                return optimize.optimise(store, now)
+            finally:
+                store.close()
+
         self.optimise_button.setEnabled(False)
         self._say("Optimising your schedule… this can take a minute.")
-        self._thread = _Optimiser(self.ctx.store.path, self.ctx.clock())
-        self._thread.done.connect(self._optimised)
-        self._thread.start()
+        job = self._optimise_job = Job(work)
+        job.done.connect(self._optimised)
+        job.start()
 
-    def _optimised(self, result: object) -> None:
+    def _optimised(self, job: Job) -> None:
         from ..core.optimize import apply_result
 
+        self._optimise_job = None
         self.optimise_button.setEnabled(True)
-        if isinstance(result, Exception):
-            self._say(f"Optimising failed: {result}")
+        if job.error is not None:
+            self._say(f"Optimising failed: {job.error}")
             return
-        self._say(apply_result(self.ctx.store, result))  # type: ignore[arg-type]
+        self._say(apply_result(self.ctx.store, job.result))
         self.ctx.settings_changed.emit()
