@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -41,6 +40,7 @@ from ..core.article import Article, parse_article, slugify
 from ..core.questions import Question, QuestionSet, Topic
 from .context import AppContext
 from .question_editor import QuestionEditor
+from .workers import Job, Report
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s", re.M)
 ACCEPTED, REJECTED, PENDING = "accepted", "rejected", "pending"
@@ -125,41 +125,27 @@ class WizardResult:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-class GenerateWorker(QThread):
-    """Runs the generator off the UI thread; progress and the result come back as signals."""
+def generate_drafts(article: Article, set_id: str, title: str, sections: list[str], cancel: threading.Event,
+                    report: Report) -> WizardResult:
+    """Run the generator (in a worker job): the drafts, or why there are none.
 
-    progressed = Signal(int, int)
-    done = Signal(object)  # WizardResult
-
-    def __init__(self, article: Article, set_id: str, title: str, sections: list[str], parent: Any = None) -> None:
-        super().__init__(parent)
-        self.article, self.set_id, self.title, self.sections = article, set_id, title, sections
-        self.cancel_event = threading.Event()
-
-    def cancel(self) -> None:
-        self.cancel_event.set()
-
-    def run(self) -> None:
-        gen = load_generator()
-        if gen is None:
-            self.done.emit(WizardResult(error="The question generator is not installed in this build."))
-            return
-        generate_set, cancelled_exc = gen
-        try:
-            qset, report = generate_set(
-                self.article, set_id=self.set_id, title=self.title, article_ref="article.md", sections=self.sections,
-                progress=lambda d, t: self.progressed.emit(int(d), int(t)), cancelled=self.cancel_event.is_set,
-            )
-        except cancelled_exc:
-            self.done.emit(WizardResult(cancelled=True))
-            return
-        except Exception as e:  # noqa: BLE001 - a generator bug must not take the app down
-            self.done.emit(WizardResult(error=f"The generator failed: {e}"))
-            return
-        if self.cancel_event.is_set():
-            self.done.emit(WizardResult(cancelled=True))
-            return
-        self.done.emit(WizardResult(qset=qset, report=report))
+    `report` gets "done/total" after each section; the generator stops soon after `cancel` is set. A generator
+    error is raised (the job hands it to the UI thread).
+    """
+    gen = load_generator()
+    if gen is None:
+        return WizardResult(error="The question generator is not installed in this build.")
+    generate_set, cancelled_exc = gen
+    try:
+        qset, gen_report = generate_set(
+            article, set_id=set_id, title=title, article_ref="article.md", sections=sections,
+            progress=lambda d, t: report(f"{int(d)}/{int(t)}"), cancelled=cancel.is_set,
+        )
+    except cancelled_exc:
+        return WizardResult(cancelled=True)
+    if cancel.is_set():
+        return WizardResult(cancelled=True)
+    return WizardResult(qset=qset, report=gen_report)
 
 
 class ArticleWizard(QDialog):
@@ -178,7 +164,8 @@ class ArticleWizard(QDialog):
         self.plans: list[SectionPlan] = []
         self.drafts: list[Draft] = []
         self.topics: list[Topic] = []
-        self.worker: GenerateWorker | None = None
+        self.job: Job | None = None  # generating drafts
+        self._cancel = threading.Event()  # set to stop the generation under way
         self.saved_set_id: str | None = None
         self.result_: WizardResult | None = None
 
@@ -418,27 +405,34 @@ class ArticleWizard(QDialog):
         self.gen_status.setText("Generating drafts…")
         self.stop_btn.setEnabled(True)
         set_id = authoring.unique_set_id(self.ctx.data, title, self.ctx.store)
-        self.worker = GenerateWorker(self.composed, set_id, title, sections, self)
-        self.worker.progressed.connect(self._progressed)
-        self.worker.done.connect(self._generated)
-        self.worker.start()
+        article, cancel = self.composed, threading.Event()
+        self._cancel = cancel
+        self.job = Job(lambda report: generate_drafts(article, set_id, title, sections, cancel, report))
+        self.job.progress.connect(self._progressed)
+        self.job.done.connect(self._generated)
+        self.job.start()
 
     def cancel_generation(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
+        if self.job is not None:
+            self._cancel.set()
             self.stop_btn.setEnabled(False)
             self.gen_status.setText("Cancelling…")
 
-    def _progressed(self, done: int, total: int) -> None:
+    def _progressed(self, text: str) -> None:
+        if self._cancel.is_set():
+            return  # "Cancelling…" stays up
+        done, total = (int(n) for n in text.split("/"))  # as generate_drafts reports it
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self.gen_status.setText(f"Generating drafts… {done} of {total} sections")
 
-    def _generated(self, result: WizardResult) -> None:
+    def _generated(self, job: Job) -> None:
+        self.job = None
+        if job.error is not None:  # a generator bug must not take the app down
+            result = WizardResult(error=f"The generator failed: {job.error}")
+        else:
+            result = job.result
         self.result_ = result
-        if self.worker is not None:
-            self.worker.wait()
-            self.worker = None
         if result.cancelled:
             self.gen_status.setText("Cancelled. Nothing was generated.")
             self._show_step(1)
@@ -552,7 +546,9 @@ class ArticleWizard(QDialog):
         return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
 
     def reject(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
-            self.worker.wait(5000)
+        if self.job is not None:
+            self._cancel.set()
+            self.job.done.disconnect(self._generated)  # closing: no drafts to show, no message about them
+            self.job.settle(5000)
+            self.job = None
         super().reject()
