@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -188,3 +188,75 @@ def test_stats_json_keeps_its_keys_and_adds_the_dashboard(logged):
     assert dash["retention"][0]["period"] == "Today" and dash["retention"][0]["young"] == 1.0
     assert len(dash["forecast"]) == 30
     json.dumps(out)  # plain JSON throughout
+
+
+def test_summer_reviews_fall_on_their_local_day_when_looked_at_in_winter(store, keys):
+    """Berlin: 04:30 in July is 02:30 UTC (summer time, +2); with winter's +1 it would read 03:30, before the
+    4 am rollover, and land on the day before."""
+    from zoneinfo import ZoneInfo
+
+    from ketaquiz.core.stats import review_days
+
+    berlin = ZoneInfo("Europe/Berlin")
+    add_review(store, keys[0], datetime(2025, 7, 10, 2, 30, tzinfo=UTC), True)  # 04:30 CEST: July 10th
+    add_review(store, keys[0], datetime(2025, 7, 11, 1, 30, tzinfo=UTC), True)  # 03:30 CEST: still July 10th
+    add_review(store, keys[0], datetime(2025, 12, 1, 2, 30, tzinfo=UTC), True)  # 03:30 CET: November 30th
+    winter = datetime(2026, 1, 15, 12, 0, tzinfo=UTC)
+    d = dashboard(store, winter, tz=berlin, days=365)
+    assert d.heatmap == {"2025-07-10": 2, "2025-11-30": 1}
+    assert review_days(store, berlin) == {date(2025, 7, 10).toordinal(), date(2025, 11, 30).toordinal()}
+    # the cache built in winter holds when looked at again in summer (and after another day's reviews)
+    add_review(store, keys[1], datetime(2026, 6, 1, 2, 30, tzinfo=UTC), True)  # 04:30 CEST: June 1st
+    summer = datetime(2026, 6, 3, 12, 0, tzinfo=UTC)
+    assert dashboard(store, summer, tz=berlin, days=365).heatmap == {"2025-07-10": 2, "2025-11-30": 1, "2026-06-01": 1}
+
+
+def test_forecast_counts_questions_due_across_a_clock_change_on_their_local_day(store, keys):
+    from zoneinfo import ZoneInfo
+
+    berlin = ZoneInfo("Europe/Berlin")
+    now = datetime(2026, 3, 27, 12, 0, tzinfo=UTC)  # a Friday; summer time starts on Sunday the 29th
+    # 04:30 CEST on Monday the 30th is 02:30 UTC: with Friday's +1 it would read 03:30, Sunday's day
+    store.conn.execute("UPDATE cards SET state = 2, due = ? WHERE question = ?",
+                       (datetime(2026, 3, 30, 2, 30, tzinfo=UTC).timestamp(), keys[0]))
+    f = dict(forecast(store, now, days=7, tz=berlin))
+    assert f["2026-03-30"] == 1 and f["2026-03-29"] == 0
+
+
+def test_day_shifts_find_each_clock_change_to_the_second():
+    from zoneinfo import ZoneInfo
+
+    from ketaquiz.core.clock import day_shifts, shift_at
+
+    berlin = ZoneInfo("Europe/Berlin")
+    lo, hi = datetime(2025, 1, 1, tzinfo=UTC).timestamp(), datetime(2026, 12, 31, tzinfo=UTC).timestamp()
+    shifts = day_shifts(berlin, lo, hi)
+    changes = [datetime.fromtimestamp(start, UTC) for start, _ in shifts[1:]]
+    assert changes == [datetime(2025, 3, 30, 1, tzinfo=UTC), datetime(2025, 10, 26, 1, tzinfo=UTC),
+                       datetime(2026, 3, 29, 1, tzinfo=UTC), datetime(2026, 10, 25, 1, tzinfo=UTC)]
+    for start, shift in shifts[1:]:
+        assert shift_at(start, berlin) == shift and shift_at(start - 1, berlin) != shift
+    assert day_shifts(UTC, lo, hi) == [(float("-inf"), -4 * 3600.0)]
+
+
+def test_the_local_zone_follows_summer_time(monkeypatch):
+    """local_tz() is the system's zone with its changes, not today's fixed offset."""
+    import time
+    from zoneinfo import ZoneInfo
+
+    from ketaquiz.core.clock import day_start, local_tz
+
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    try:
+        berlin, local = ZoneInfo("Europe/Berlin"), local_tz()
+        for month in range(1, 13):
+            for hour in (0, 1, 2, 3):  # around the changes, which happen at 01:00 UTC
+                moment = datetime(2026, month, 29 if month != 2 else 28, hour, 30, tzinfo=UTC)
+                assert moment.astimezone(local).utcoffset() == moment.astimezone(berlin).utcoffset()
+                assert moment.astimezone(local).replace(tzinfo=None) == moment.astimezone(berlin).replace(tzinfo=None)
+        july = datetime(2026, 7, 10, 12, tzinfo=UTC)
+        assert day_start(july, local) == day_start(july, berlin) == datetime(2026, 7, 10, 2, tzinfo=UTC)
+    finally:
+        monkeypatch.undo()
+        time.tzset()

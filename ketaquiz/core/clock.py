@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import time as _time
 from collections.abc import Callable
 from datetime import datetime, time, timedelta, timezone, tzinfo
 
@@ -41,10 +43,77 @@ class ManualClock:
         return self.now
 
 
+class SystemLocalTime(tzinfo):
+    """The machine's local time, summer time included: each offset is the one the system gives for that moment.
+
+    (``datetime.now().astimezone().tzinfo`` is a fixed offset: today's, wrong for half of a year's history.)
+    """
+
+    def fromutc(self, dt: datetime) -> datetime:
+        ts = (dt.replace(tzinfo=timezone.utc) - _EPOCH).total_seconds()
+        return dt + timedelta(seconds=_time.localtime(ts).tm_gmtoff)
+
+    def utcoffset(self, dt: datetime | None) -> timedelta:
+        if dt is None:
+            return timedelta(seconds=_time.localtime().tm_gmtoff)
+        # Wall time to a moment: mktime resolves it by the system's rules (a repeated hour takes its first).
+        return timedelta(seconds=_time.localtime(_time.mktime((*dt.timetuple()[:8], -1))).tm_gmtoff)
+
+    def dst(self, dt: datetime | None) -> timedelta | None:
+        return None
+
+    def tzname(self, dt: datetime | None) -> str:
+        return _time.strftime("%Z", _time.localtime(_time.mktime((*dt.timetuple()[:8], -1)) if dt else None))
+
+    def __repr__(self) -> str:
+        return "SystemLocalTime()"
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_LOCAL = SystemLocalTime()
+
+
 def local_tz() -> tzinfo:
-    """The machine's local time zone."""
-    tz = datetime.now().astimezone().tzinfo
-    return tz if tz is not None else timezone.utc
+    """The machine's local time zone (with its summer time changes)."""
+    return _LOCAL
+
+
+def shift_at(ts: float, tz: tzinfo, rollover_hour: int = 4) -> float:
+    """Seconds to add to a UTC timestamp near `ts` so that whole days of 86400 s fall on learner days."""
+    offset = datetime.fromtimestamp(ts, tz).utcoffset() or timedelta(0)
+    return offset.total_seconds() - rollover_hour * 3600
+
+
+def day_shifts(tz: tzinfo, lo: float, hi: float, rollover_hour: int = 4) -> list[tuple[float, float]]:
+    """[(from, shift), …]: from each UTC timestamp on (the first from -inf), the shift of `shift_at`.
+
+    Covers [lo, hi]: one entry more per change of the zone's offset (summer time) in that span.
+    """
+    out = [(float("-inf"), shift_at(lo, tz, rollover_hour))]
+    step = 7 * 86400  # offsets change a few times a year at most; each change is then found to the second
+    t = float(lo)
+    while t < hi:
+        nxt = min(t + step, float(hi))
+        s = shift_at(nxt, tz, rollover_hour)
+        if s != out[-1][1]:
+            a, b = int(t), math.ceil(nxt)  # the old shift at a, the new one at b: find the second it changes
+            while b - a > 1:
+                m = (a + b) // 2
+                if shift_at(m, tz, rollover_hour) == s:
+                    b = m
+                else:
+                    a = m
+            out.append((float(b), s))
+        t = nxt
+    return out
+
+
+def shift_sql(column: str, shifts: list[tuple[float, float]]) -> str:
+    """An SQL expression: the shift (of `day_shifts`) for the UTC timestamp in `column`."""
+    if len(shifts) == 1:
+        return repr(shifts[0][1])
+    cases = " ".join(f"WHEN {column} < {end!r} THEN {shift!r}" for (_, shift), (end, _) in zip(shifts, shifts[1:]))
+    return f"(CASE {cases} ELSE {shifts[-1][1]!r} END)"
 
 
 def day_start(now: datetime, tz: tzinfo | None = None, rollover_hour: int = 4) -> datetime:

@@ -21,22 +21,24 @@ Definitions:
 from __future__ import annotations
 
 import json
+import zlib
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import Any
 
-from .clock import day_start, local_tz
+from .clock import day_shifts, day_start, local_tz, shift_at, shift_sql
 from .scheduling import curve, retrievability_at
 from .stats import longest_streak, streak_from_days
 from .store import SESSION_REVIEWS, Store
 
 MATURE_DAYS = 21
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
-_CACHE_VERSION = 1
+_CACHE_VERSION = 2  # 2: days by the offset of each review's moment (was: of today's)
 
-# One aggregate, used for the cache fill and for the live part: per (day, set, topic).
+# One aggregate, used for the cache fill and for the live part: per (day, set, topic). {shift} is the
+# shift_sql expression of the span read, so that a review falls on its day by the offset of its own moment.
 _AGGREGATE = f"""
-SELECT CAST((reviewed_at + :shift) / 86400 AS INTEGER) + {_EPOCH_ORDINAL} AS day,
+SELECT CAST((reviewed_at + {{shift}}) / 86400 AS INTEGER) + {_EPOCH_ORDINAL} AS day,
        set_id, topic, COUNT(*), SUM(correct),
        SUM(r.state_before = 2 AND r.ivl < {MATURE_DAYS} * 86400),
        SUM(r.state_before = 2 AND r.ivl < {MATURE_DAYS} * 86400 AND correct),
@@ -151,10 +153,9 @@ class Dashboard:
         }
 
 
-def _shift(now: datetime, tz: tzinfo, rollover_hour: int = 4) -> float:
-    """Seconds to add to a UTC timestamp so that whole days of 86400 s fall on learner days."""
-    offset = now.astimezone(tz).utcoffset() or timedelta(0)
-    return offset.total_seconds() - rollover_hour * 3600
+def _shift(now: datetime, tz: tzinfo) -> float:
+    """The shift (see clock.shift_at) of `now`: today's day boundaries."""
+    return shift_at(now.timestamp(), tz)
 
 
 def _day_of(ts: float, shift: float) -> int:
@@ -165,8 +166,9 @@ def _day_start_ts(day: int, shift: float) -> float:
     return (day - _EPOCH_ORDINAL) * 86400 - shift
 
 
-def _aggregate(store: Store, shift: float, lo: float, hi: float) -> list[DayRow]:
-    rows = store.conn.execute(_AGGREGATE, {"shift": shift, "lo": lo, "hi": hi}).fetchall()
+def _aggregate(store: Store, shifts: list[tuple[float, float]], lo: float, hi: float) -> list[DayRow]:
+    sql = _AGGREGATE.replace("{shift}", shift_sql("reviewed_at", shifts))
+    rows = store.conn.execute(sql, {"lo": lo, "hi": hi}).fetchall()
     return [DayRow(int(r[0]), r[1], r[2], *(int(x or 0) for x in r[3:])) for r in rows]
 
 
@@ -174,14 +176,20 @@ def _meta(store: Store) -> dict[str, float]:
     return {k: v for k, v in store.conn.execute("SELECT key, value FROM dash_meta")}
 
 
-def _rebuild(store: Store, shift: float, cutoff: float) -> None:
+def _zone_key(shifts: list[tuple[float, float]], upto: float) -> float:
+    """A fingerprint of the day boundaries before `upto`: the cache up to there holds only while it is unchanged
+    (another time zone, or rules that changed)."""
+    return float(zlib.crc32(repr([x for x in shifts if x[0] < upto]).encode()))
+
+
+def _rebuild(store: Store, shifts: list[tuple[float, float]], cutoff: float) -> None:
     with store.db.atomic():
         store.conn.execute("DELETE FROM dash_days")
         store.conn.execute("DELETE FROM dash_meta")
-        _fold(store, shift, float("-inf"), cutoff)
+        _fold(store, shifts, float("-inf"), cutoff)
 
 
-def _fold(store: Store, shift: float, lo: float, hi: float) -> None:
+def _fold(store: Store, shifts: list[tuple[float, float]], lo: float, hi: float) -> None:
     """Add the reviews in [lo, hi) to the cache (inside the caller's transaction)."""
     if hi > lo:
         store.conn.executemany(
@@ -190,11 +198,11 @@ def _fold(store: Store, shift: float, lo: float, hi: float) -> None:
             "young_correct = young_correct + excluded.young_correct, mature = mature + excluded.mature, "
             "mature_correct = mature_correct + excluded.mature_correct",
             [(r.day, r.set_id, r.topic, r.reviews, r.correct, r.young, r.young_correct, r.mature, r.mature_correct)
-             for r in _aggregate(store, shift, lo, hi)],
+             for r in _aggregate(store, shifts, lo, hi)],
         )
     store.conn.executemany(
         "INSERT OR REPLACE INTO dash_meta (key, value) VALUES (?, ?)",
-        [("version", _CACHE_VERSION), ("shift", shift), ("cutoff", hi)],
+        [("version", _CACHE_VERSION), ("zone", _zone_key(shifts, hi)), ("cutoff", hi)],
     )
 
 
@@ -204,13 +212,16 @@ def day_rows(store: Store, now: datetime, tz: tzinfo | None = None) -> list[DayR
     shift = _shift(now, tz)
     c = store.conn
     cutoff = _day_start_ts(_day_of(now.timestamp(), shift) - 1, shift)  # start of yesterday
+    first = c.execute("SELECT MIN(reviewed_at) FROM reviews").fetchone()[0]
+    shifts = day_shifts(tz, min(first, cutoff) if first is not None else cutoff, max(now.timestamp(), cutoff))
     meta = _meta(store)
-    if meta.get("version") != _CACHE_VERSION or meta.get("shift") != shift or meta.get("cutoff", cutoff + 1) > cutoff:
-        _rebuild(store, shift, cutoff)
+    if (meta.get("version") != _CACHE_VERSION or meta.get("cutoff", cutoff + 1) > cutoff
+            or meta.get("zone") != _zone_key(shifts, meta["cutoff"])):
+        _rebuild(store, shifts, cutoff)
     elif meta["cutoff"] < cutoff:
         with store.db.atomic():
-            _fold(store, shift, meta["cutoff"], cutoff)
-    live = _aggregate(store, shift, cutoff, float("inf"))
+            _fold(store, shifts, meta["cutoff"], cutoff)
+    live = _aggregate(store, shifts, cutoff, float("inf"))
     cached = [DayRow(*r) for r in c.execute("SELECT * FROM dash_days")]
     totals: dict[tuple[str, str], list[int]] = {}
     for r in (*cached, *live):
@@ -226,7 +237,7 @@ def day_rows(store: Store, now: datetime, tz: tzinfo | None = None) -> list[DayR
                 c.executemany("DELETE FROM dash_days WHERE set_id = ? AND topic = ?", sorted(wrong))
             live = [r for r in live if (r.set_id, r.topic) not in wrong]
         else:
-            _rebuild(store, shift, cutoff)
+            _rebuild(store, shifts, cutoff)
         cached = [DayRow(*r) for r in c.execute("SELECT * FROM dash_days")]
     return [*cached, *live]
 
@@ -243,11 +254,12 @@ def forecast(store: Store, now: datetime, *, days: int = 30, set_id: str | None 
     today = _day_of(now.timestamp(), shift)
     end = _day_start_ts(today + days, shift)
     sql = (
-        "SELECT MAX(CAST((c.due + :shift) / 86400 AS INTEGER) + :ep, :today), COUNT(*) "
+        f"SELECT MAX(CAST((c.due + {shift_sql('c.due', day_shifts(tz, now.timestamp(), end))}) / 86400 AS INTEGER) "
+        "+ :ep, :today), COUNT(*) "
         "FROM cards c WHERE c.state > 0 AND c.due < :end AND c.retired = 0 "
         "AND c.set_id IN (SELECT id FROM sets WHERE deleted = 0)"
     )
-    args: dict[str, Any] = {"shift": shift, "ep": _EPOCH_ORDINAL, "today": today, "end": end}
+    args: dict[str, Any] = {"ep": _EPOCH_ORDINAL, "today": today, "end": end}
     if set_id is not None:
         sql += " AND c.set_id = :set"
         args["set"] = set_id

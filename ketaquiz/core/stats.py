@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
-from .clock import day_number, day_start, local_tz
+from .clock import day_number, day_shifts, day_start, local_tz
 from .store import Store
 
 
@@ -66,27 +66,38 @@ def longest_streak(days: set[int]) -> int:
 
 
 def review_days(store: Store, tz: tzinfo, rollover_hour: int = 4) -> set[int]:
-    """The learner's days (ordinals) with at least one review.
+    """The learner's days (ordinals) with at least one review, each by the offset of its own moment.
 
-    A skip scan over the reviewed_at index: one seek per distinct day, not one row per review.
+    A skip scan over the reviewed_at index: one seek per distinct day, not one row per review; one scan per
+    span of a single offset (summer time makes two a year).
     """
-    offset = datetime.now(tz).utcoffset() or timedelta(0)
-    shift = offset.total_seconds() - rollover_hour * 3600
-    rows = store.conn.execute(
-        """
-        WITH RECURSIVE d(day) AS (
-            SELECT CAST(floor((MIN(reviewed_at) + :shift) / 86400) AS INTEGER) FROM reviews
-            UNION ALL
-            SELECT (SELECT CAST(floor((MIN(reviewed_at) + :shift) / 86400) AS INTEGER) FROM reviews
-                    WHERE reviewed_at >= (d.day + 1) * 86400 - :shift)
-            FROM d WHERE d.day IS NOT NULL
-        )
-        SELECT day FROM d WHERE day IS NOT NULL
-        """,
-        {"shift": shift},
-    ).fetchall()
-    epoch_ordinal = datetime(1970, 1, 1).toordinal()
-    return {int(r[0]) + epoch_ordinal for r in rows}
+    c = store.conn
+    first, last = c.execute("SELECT MIN(reviewed_at), MAX(reviewed_at) FROM reviews").fetchone()
+    if first is None:
+        return set()
+    shifts = day_shifts(tz, first, last, rollover_hour)
+    ends = [start for start, _ in shifts[1:]] + [float("inf")]
+    days: set[int] = set()
+    for (start, shift), end in zip(shifts, ends):
+        rows = c.execute(
+            """
+            WITH RECURSIVE d(day) AS (
+                SELECT CAST(floor((MIN(reviewed_at) + :shift) / 86400) AS INTEGER) FROM reviews
+                WHERE reviewed_at >= :lo AND reviewed_at < :hi
+                UNION ALL
+                SELECT (SELECT CAST(floor((MIN(reviewed_at) + :shift) / 86400) AS INTEGER) FROM reviews
+                        WHERE reviewed_at >= MAX((d.day + 1) * 86400 - :shift, :lo) AND reviewed_at < :hi)
+                FROM d WHERE d.day IS NOT NULL
+            )
+            SELECT day FROM d WHERE day IS NOT NULL
+            """,
+            {"shift": shift, "lo": max(start, -1e18), "hi": min(end, 1e18)},
+        ).fetchall()
+        days.update(int(r[0]) + _EPOCH_ORDINAL for r in rows)
+    return days
+
+
+_EPOCH_ORDINAL = datetime(1970, 1, 1).toordinal()
 
 
 def compute_stats(store: Store, now: datetime, *, set_id: str | None = None, tz: tzinfo | None = None) -> Stats:
