@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from ketaquiz.core import optimize
 from ketaquiz.core.dashboard import dashboard
+from ketaquiz.core.store import Store
 from ketaquiz.ui import scores_page
 from ketaquiz.ui.context import StudyRequest
 from ketaquiz.ui.main_window import MainWindow
@@ -151,6 +152,23 @@ def test_optimise_saves_better_parameters(qtbot, page, ctx, optimiser):  # noqa:
     assert thread is not threading.main_thread() and store is not ctx.store  # its own connection, off the UI thread
     assert page._optimise_job is None
     computed(qtbot, page)  # new settings redraw the page
+
+
+def test_parameters_fitted_for_a_profile_go_to_it_after_a_switch(qtbot, page, ctx, optimiser):  # noqa: F811
+    fitted = [round(x * 1.1, 4) for x in DEFAULT_PARAMETERS]
+    optimiser.result = optimize.OptimiseResult("improved", 600, 0.4, 0.3, fitted, message="Schedule fitted to your 600 answers.")
+    first, first_path = ctx.profile, ctx.store.path
+    page.optimise_button.click()
+    ctx.switch_profile("other")  # while the optimiser runs
+    optimiser.gate.set()
+    qtbot.waitUntil(lambda: page._optimise_job is None)
+    assert page.status.text() == f"Profile “{first}”: Schedule fitted to your 600 answers."
+    assert ctx.store.settings().parameters == []  # the profile now open keeps its own
+    st = Store(first_path)
+    try:
+        assert st.settings().parameters == fitted
+    finally:
+        st.close()
 
 
 def test_optimise_failure_is_shown_and_changes_nothing(qtbot, page, ctx, optimiser):  # noqa: F811

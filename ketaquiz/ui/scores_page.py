@@ -801,7 +801,7 @@ class ScoresPage(QWidget):
             return
         if self._optimise_job is not None:
             return
-        path, clock = self.ctx.store.path, self.ctx.clock
+        path, clock, profile = self.ctx.store.path, self.ctx.clock, self.ctx.profile
         now = clock()
 
         def work(_report: Report) -> optimize.OptimiseResult:
@@ -814,16 +814,25 @@ class ScoresPage(QWidget):
         self.optimise_button.setEnabled(False)
         self._say("Optimising your schedule… this can take a minute.")
         job = self._optimise_job = Job(work)
-        job.done.connect(self._optimised)
+        job.done.connect(lambda j: self._optimised(j, path, profile))
         job.start()
 
-    def _optimised(self, job: Job) -> None:
+    def _optimised(self, job: Job, path: Path, profile: str) -> None:
         from ..core.optimize import apply_result
 
         self._optimise_job = None
         self.optimise_button.setEnabled(True)
         if job.error is not None:
             self._say(f"Optimising failed: {job.error}")
+            return
+        if self.ctx.store.path != path:
+            # The learner switched profile while it ran: the parameters belong to the profile they were fitted to.
+            store = Store(path, clock=self.ctx.clock)
+            try:
+                message = apply_result(store, job.result)
+            finally:
+                store.close()
+            self._say(f"Profile “{profile}”: {message}")
             return
         self._say(apply_result(self.ctx.store, job.result))
         self.ctx.settings_changed.emit()
