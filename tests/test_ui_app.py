@@ -6,7 +6,7 @@ from random import Random
 
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from ketaquiz.core import backup
 from ketaquiz.core.scheduling import Settings
@@ -275,3 +275,37 @@ def test_after_first_paint_runs_once_the_window_has_painted(qtbot):
     qtbot.waitUntil(lambda: events.count("paint") >= 2)
     QApplication.processEvents()
     assert events.count("callback") == 1
+
+
+def test_a_big_set_changed_outside_loads_after_the_window_shows(qtbot, data_dir, clock, monkeypatch):
+    """The bundled course loads before the window (it is small); a big set file edited outside the app loads on
+    a worker once the window is up, and Home then lists it."""
+    from ketaquiz.core.library import bundled_questions_dir
+    from ketaquiz.core.questions import Question, QuestionSet, Topic
+    from ketaquiz.core.setfile import write_set
+    from ketaquiz.ui import context
+    from ketaquiz.ui.app import Launched, launch
+
+    qs = [Question(f"q{i}", "geo", "short", f"Question number {i}?", f"answer {i}") for i in range(600)]
+    path = write_set(QuestionSet("geo-set", "Geography", topics=[Topic("geo", "Geography")], questions=qs),
+                     data_dir.sets_dir / "geo-set" / "set.toml")
+    course = bundled_questions_dir() / "ketamine" / "set.toml"
+    assert course.stat().st_size < 40_000 < path.stat().st_size
+    monkeypatch.setattr(context, "INLINE_LOAD_BYTES", 40_000)  # "big": this set, not the course
+    started = launch(data_dir, clock=clock)
+    assert isinstance(started, Launched)
+    app_ctx = started.controller.ctx
+    try:
+        qtbot.addWidget(started.window)
+        assert started.window.isVisible()
+        assert app_ctx.store.set_info("ketamine") is not None  # loaded before the window showed
+        assert started.window.statusBar().currentMessage() == "Loading question sets changed outside KetaQuiz…"
+        qtbot.waitUntil(lambda: started.window.statusBar().currentMessage() == "", timeout=10000)
+        assert len(app_ctx.store.questions("geo-set")) == 600
+        home = started.window.page("home")
+        qtbot.waitUntil(lambda: "Geography" in " ".join(w.text() for w in home.findChildren(QLabel)))
+        started.window.close()
+        started.app.aboutToQuit.disconnect(started.controller.shutdown)
+        app_ctx.close()
+    finally:
+        started.guard.release()

@@ -91,12 +91,19 @@ def set_files(data: DataDir) -> list[tuple[Path, bool]]:
     return files
 
 
-def load_library(store: Store, data: DataDir) -> tuple[dict[str, SyncResult], list[LoadProblem]]:
-    """Sync every known set file into the store. A set with problems is not loaded (its saved progress stays)."""
+def changed_set_files(store: Store, data: DataDir) -> list[tuple[Path, bool]]:
+    """(set file, bundled?) for the set files not loaded in this store yet, or changed since."""
+    return [(path, bundled) for path, bundled in set_files(data) if not store.is_synced(path)]
+
+
+def load_library(store: Store, data: DataDir, files: list[tuple[Path, bool]] | None = None
+                 ) -> tuple[dict[str, SyncResult], list[LoadProblem]]:
+    """Sync every known set file (or these `files`) into the store. A set with problems is not loaded (its
+    saved progress stays)."""
     results: dict[str, SyncResult] = {}
     problems: list[LoadProblem] = []
     deleted = {s.id for s in store.sets(include_deleted=True) if s.deleted}
-    for path, bundled in set_files(data):
+    for path, bundled in set_files(data) if files is None else files:
         if store.is_synced(path):
             continue
         try:

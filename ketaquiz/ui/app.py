@@ -285,9 +285,12 @@ def launch(data: DataDir, profile: str | None = None, *, clock: Clock = utc_now)
     if ctx is None:
         guard.release()
         return 1
-    ctx.reload_library()
+    loading = ctx.load_changed_sets()  # a big set changed outside the app loads once the window is up
     apply_theme(app, ctx.store.settings())
     window = MainWindow(ctx, settings=window_settings(data))
+    if loading is not None:
+        window.statusBar().showMessage("Loading question sets changed outside KetaQuiz…")
+        loading.done.connect(lambda _job: window.statusBar().clearMessage())
     controller = AppController(app, ctx, window)
     guard.raise_requested.connect(lambda: _bring_to_front(window))
     window.restore_state()

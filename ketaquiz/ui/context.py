@@ -3,12 +3,29 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from ..core.clock import Clock, utc_now
-from ..core.library import DEFAULT_PROFILE, DataDir, LoadProblem, load_library
+from ..core.library import DEFAULT_PROFILE, DataDir, LoadProblem, changed_set_files, load_library
 from ..core.store import Store
+
+if TYPE_CHECKING:
+    from .workers import Job
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # gone since it was listed: load_library reports it
+
+
+# Changed set files up to this size are loaded before the window shows (the bundled course is ~0.1 MB);
+# bigger ones (a 100k-question set is ~14 MB, seconds to load) on a worker thread once it is up.
+INLINE_LOAD_BYTES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -45,6 +62,44 @@ class AppContext(QObject):
         _results, self.load_problems = load_library(self.store, self.data)
         self.library_changed.emit()
         return self.load_problems
+
+    def load_changed_sets(self) -> Job | None:
+        """Load the set files changed outside the app: small ones now, big ones on a worker thread (its own
+        connection). `library_changed` follows when those are in; returns their job, if one was needed."""
+        small: list[tuple[Path, bool]] = []
+        big: list[tuple[Path, bool]] = []
+        for path, bundled in changed_set_files(self.store, self.data):
+            (small if _size(path) <= INLINE_LOAD_BYTES else big).append((path, bundled))
+        if small or not big:
+            _results, self.load_problems = load_library(self.store, self.data, small)
+            self.library_changed.emit()
+        if not big:
+            return None
+        from .workers import Job  # not needed by most starts
+
+        data, profile, clock = self.data, self.profile, self.clock
+
+        def work(_report: object) -> list[LoadProblem]:
+            store = data.open_store(profile, clock=clock)
+            try:
+                return load_library(store, data, big)[1]
+            finally:
+                store.close()
+
+        job = Job(work)
+        job.done.connect(lambda j: self._loaded_in_background(j, profile, big))
+        job.start()
+        return job
+
+    def _loaded_in_background(self, job: Job, profile: str, files: list[tuple[Path, bool]]) -> None:
+        if profile != self.profile:
+            return  # another learner's store is open now: it was loaded on the switch
+        if job.error is not None:
+            self.load_problems = [*self.load_problems, *(LoadProblem(p, f"could not load: {job.error}") for p, _b in files)]
+        else:
+            self.load_problems = [*self.load_problems, *job.result]
+        self.library_changed.emit()
+        self.progress_changed.emit()
 
     def switch_profile(self, name: str) -> None:
         """Close this learner's store and open another's (created on first use)."""
