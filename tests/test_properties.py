@@ -78,3 +78,18 @@ def test_answer_normalisation_is_unchanged_by_its_ascii_fast_path(text):
     from ketaquiz.core.grading import normalize_answer
 
     assert normalize_answer(text) == _normalize_answer_as_first_written(text)
+
+
+@settings(max_examples=80, deadline=None)
+@given(prompt=text, answer=text, explanation=text, source=text, tags=st.lists(text, max_size=3),
+       choices=st.lists(text, min_size=3, max_size=3, unique=True), title=text)
+def test_the_fast_set_writer_writes_what_tomli_w_writes(prompt, answer, explanation, source, tags, choices, title):
+    from ketaquiz.core.importers import fast_set_to_text
+    from ketaquiz.core.setfile import set_to_text
+
+    qs = [Question("q1", "t", "short", prompt, answer, explanation=explanation, source=source, tags=tags),
+          Question("q2", "t", "choice", prompt, choices[0], choices=choices),
+          Question("q3", "t", "order", prompt, None, items=choices, tags=tags),
+          Question("q4", "t", "truefalse", prompt, True)]
+    qset = QuestionSet("s", title, topics=[Topic("t", title)], questions=qs)
+    assert fast_set_to_text(qset) == set_to_text(qset)

@@ -733,58 +733,38 @@ def _toml_line(key: str, v: Any) -> str:
     return f"{key} = {_toml_value(v)}\n"
 
 
+def _esc(v: str) -> str:
+    """A string's TOML basic-string body (most need no escapes: one search tells)."""
+    return _TOML_ESC.sub(_toml_esc, v) if _TOML_ESC.search(v) else v
+
+
+def _str_list(key: str, v: list[str]) -> str:
+    return f'{key} = [\n    "' + '",\n    "'.join([_esc(x) for x in v]) + '",\n]\n'
+
+
 def _question_table(q: Question) -> str:
-    """``[[questions]]`` for one question: the keys and order of Question.to_dict, formatted like tomli_w."""
-    parts = ["[[questions]]\n", _toml_line("id", q.id), _toml_line("topic", q.topic), _toml_line("type", q.type),
-             _toml_line("prompt", q.prompt)]
+    """``[[questions]]`` for one question: the keys and order of Question.to_dict, formatted like tomli_w.
+
+    Each string is escaped only when it must be; a value of a shape this does not know raises TypeError
+    (fast_set_to_text then writes the set with tomli_w).
+    """
+    text = f'[[questions]]\nid = "{_esc(q.id)}"\ntopic = "{_esc(q.topic)}"\ntype = "{_esc(q.type)}"\nprompt = "{_esc(q.prompt)}"\n'
     if q.choices:
-        parts.append(_toml_line("choices", list(q.choices)))
-    if q.type in ("choice", "multi", "truefalse", "short") and q.answer is not None:
-        parts.append(_toml_line("answer", q.answer))
-    if q.accept:
-        parts.append(_toml_line("accept", list(q.accept)))
-    if q.items:
-        parts.append(_toml_line("items", list(q.items)))
-    if q.explanation:
-        parts.append(_toml_line("explanation", q.explanation))
-    if q.source:
-        parts.append(_toml_line("source", q.source))
-    if q.tags:
-        parts.append(_toml_line("tags", list(q.tags)))
-    parts.append(_toml_line("origin", q.origin))
-    return "".join(parts)
-
-
-def _plain_strings(q: Question) -> str:
-    """Every string of a question run together, to test the whole set for characters TOML must escape."""
+        text += _str_list("choices", q.choices)
     a = q.answer
-    extra = a if type(a) is str else "".join(map(str, a)) if type(a) is list else ""
-    return "".join((q.id, q.topic, q.type, q.prompt, extra, q.explanation, q.source, q.origin, *q.choices, *q.accept,
-                    *q.items, *q.tags))
-
-
-def _plain_list(key: str, v: list[str]) -> str:
-    return f'{key} = [\n    "' + '",\n    "'.join(v) + '",\n]\n'
-
-
-def _plain_question_table(q: Question) -> str:
-    """_question_table for a question known to hold nothing that needs escaping."""
-    text = f'[[questions]]\nid = "{q.id}"\ntopic = "{q.topic}"\ntype = "{q.type}"\nprompt = "{q.prompt}"\n'
-    if q.choices:
-        text += _plain_list("choices", q.choices)
-    if q.type in ("choice", "multi", "truefalse", "short") and q.answer is not None:
-        text += f'answer = "{q.answer}"\n' if type(q.answer) is str else _toml_line("answer", q.answer)
+    if q.type in ("choice", "multi", "truefalse", "short") and a is not None:
+        text += f'answer = "{_esc(a)}"\n' if type(a) is str else _toml_line("answer", a)
     if q.accept:
-        text += _plain_list("accept", q.accept)
+        text += _str_list("accept", q.accept)
     if q.items:
-        text += _plain_list("items", q.items)
+        text += _str_list("items", q.items)
     if q.explanation:
-        text += f'explanation = "{q.explanation}"\n'
+        text += f'explanation = "{_esc(q.explanation)}"\n'
     if q.source:
-        text += f'source = "{q.source}"\n'
+        text += f'source = "{_esc(q.source)}"\n'
     if q.tags:
-        text += _plain_list("tags", q.tags)
-    return text + f'origin = "{q.origin}"\n'
+        text += _str_list("tags", q.tags)
+    return text + f'origin = "{_esc(q.origin)}"\n'
 
 
 def fast_set_to_text(qset: QuestionSet) -> str:
@@ -808,13 +788,11 @@ def fast_set_to_text(qset: QuestionSet) -> str:
         if not questions:
             head.append("questions = []\n")
         else:
-            search = _TOML_ESC.search
-            # one test per question for characters to escape; most questions have none
-            chunks.extend([_question_table(q) if search(_plain_strings(q)) else _plain_question_table(q) for q in questions])
+            chunks.extend([_question_table(q) for q in questions])
         text = "".join(head) + "".join("\n" + c for c in chunks)
     except TypeError:
         return set_to_text(qset)
-    return text.replace("\n[[", "\n\n[[").replace("\n\n\n", "\n\n")
+    return text
 
 
 def write_set_fast(qset: QuestionSet, path: Path) -> Path:
