@@ -113,6 +113,34 @@ def test_dark_theme_and_font_size_applied(qtbot, ctx):  # noqa: F811
     assert app.font().pointSize() == before_font
 
 
+def test_back_to_the_system_theme_brings_back_the_platform_style(qtbot):
+    from ketaquiz.ui import theme
+
+    def style_name() -> str:  # under a stylesheet, style() is its nameless proxy
+        sheet = app.styleSheet()
+        app.setStyleSheet("")
+        name = app.style().name().lower()
+        app.setStyleSheet(sheet)
+        return name
+
+    app = QApplication.instance()
+    saved_original, saved_style = dict(theme._original), style_name()
+    theme._original.clear()
+    app.setStyle("Windows")  # stands in for the platform's own style
+    try:
+        theme.apply_theme(app, Settings(theme="system"))
+        assert style_name() == "windows"
+        theme.apply_theme(app, Settings(theme="dark"))
+        assert style_name() == "fusion"
+        theme.apply_theme(app, Settings(theme="system"))
+        assert style_name() == "windows"
+    finally:
+        theme._original.clear()
+        theme._original.update(saved_original)
+        app.setStyle(saved_style)
+        theme.apply_theme(app, Settings(theme="light"))
+
+
 def test_window_geometry_and_last_page_remembered(qtbot, ctx, data_dir):  # noqa: F811
     w = make_window(qtbot, ctx, window_settings(data_dir))
     w.resize(760, 520)  # inside the offscreen screen (800 × 600)

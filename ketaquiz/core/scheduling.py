@@ -15,11 +15,21 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fsrs import Card, Rating, Scheduler, State
+if TYPE_CHECKING:
+    from fsrs import Card, Rating, Scheduler
 
 NEW = 0  # a card never answered; fsrs has no "new" state, so the store keeps it as 0
+REVIEW = 2  # fsrs State.Review
+
+
+def _fsrs() -> Any:
+    """The fsrs package, imported on first use: with typing_extensions under it that is ~20 ms, which a start
+    showing Home (counts only) need not spend."""
+    import fsrs
+
+    return fsrs
 
 
 class Confidence(str, Enum):
@@ -32,14 +42,15 @@ class Confidence(str, Enum):
 
 def rating_for(correct: bool, confidence: Confidence | str = Confidence.NORMAL) -> Rating:
     """The FSRS rating for an answer (see the module docstring)."""
+    rating = _fsrs().Rating
     if not correct:
-        return Rating.Again
+        return rating.Again
     confidence = Confidence(confidence)
     if confidence is Confidence.UNSURE:
-        return Rating.Hard
+        return rating.Hard
     if confidence is Confidence.EASY:
-        return Rating.Easy
-    return Rating.Good
+        return rating.Easy
+    return rating.Good
 
 
 @dataclass
@@ -79,7 +90,7 @@ def make_scheduler(settings: Settings) -> Scheduler:
     kwargs: dict[str, Any] = {"desired_retention": settings.desired_retention, "enable_fuzzing": settings.fuzz}
     if settings.parameters:
         kwargs["parameters"] = tuple(settings.parameters)
-    return Scheduler(**kwargs)
+    return _fsrs().Scheduler(**kwargs)
 
 
 def _ts(dt: datetime | None) -> float | None:
@@ -105,11 +116,12 @@ class CardState:
 
     def to_fsrs(self, card_id: int, now: datetime) -> Card:
         """The fsrs Card (a new card becomes a Learning card at step 0, due now)."""
+        fsrs = _fsrs()
         if self.state == NEW:
-            return Card(card_id=card_id, state=State.Learning, step=0, due=now)
-        return Card(
+            return fsrs.Card(card_id=card_id, state=fsrs.State.Learning, step=0, due=now)
+        return fsrs.Card(
             card_id=card_id,
-            state=State(self.state),
+            state=fsrs.State(self.state),
             step=self.step,
             stability=self.stability,
             difficulty=self.difficulty,
@@ -119,7 +131,7 @@ class CardState:
 
     def after(self, card: Card, rating: Rating) -> CardState:
         """The state after fsrs reviewed this card into `card` with `rating`."""
-        lapse = rating == Rating.Again and self.state == State.Review.value
+        lapse = rating == _fsrs().Rating.Again and self.state == REVIEW
         return CardState(
             state=card.state.value,
             step=card.step,
@@ -147,7 +159,7 @@ def review(scheduler: Scheduler, card_id: int, before: CardState, rating: Rating
 
 def curve(parameters: list[float] | tuple[float, ...] | None = None) -> tuple[float, float]:
     """(factor, decay) of the FSRS forgetting curve R = (1 + factor * days / S) ** decay."""
-    params = tuple(parameters) if parameters else Scheduler().parameters
+    params = tuple(parameters) if parameters else _fsrs().Scheduler().parameters
     decay = -params[20]
     return 0.9 ** (1 / decay) - 1, decay
 

@@ -61,22 +61,35 @@ def effective_dark(theme: str) -> bool:
     return hints.colorScheme() == Qt.ColorScheme.Dark
 
 
+def _use_fusion(app: QApplication) -> None:
+    """Fusion, which draws our palettes faithfully; the platform's style is noted first, to return to.
+
+    Noted only here: reading app.style() builds QStyle's Python type and its ~30 enums, which a start
+    with the system theme need not wait for.
+    """
+    if "style" not in _original:
+        app.setStyleSheet("")  # under a stylesheet, style() is its nameless proxy (apply_theme sets it again)
+        _original["style"] = app.style().name()
+    app.setStyle("Fusion")
+
+
 def apply_theme(app: QApplication, settings: Settings) -> None:
     """Apply palette, font size and stylesheet from the settings (safe to call again on change)."""
     if not _original:
         _original["palette"] = QPalette(app.palette())
         _original["font"] = QFont(app.font())
-        _original["style"] = app.style().name()
     if settings.theme == "system":
         hints = QGuiApplication.styleHints()
         hints.unsetColorScheme() if hasattr(hints, "unsetColorScheme") else None
+        if "style" in _original:  # back from a theme of our own: the platform's style again
+            app.setStyle(str(_original["style"]))
         app.setPalette(_original["palette"])  # type: ignore[arg-type]
         dark = effective_dark("system")
         if dark and app.palette().color(QPalette.ColorRole.Window).lightness() > 128:
-            app.setStyle("Fusion")
+            _use_fusion(app)
             app.setPalette(dark_palette())
     else:
-        app.setStyle("Fusion")
+        _use_fusion(app)
         app.setPalette(dark_palette() if settings.theme == "dark" else light_palette())
     font = QFont(_original["font"])  # type: ignore[arg-type]
     if settings.font_size:
