@@ -149,26 +149,27 @@ def test_page_filters_sort_add_remove(qtbot, ctx, monkeypatch):
     page = SetsPage(ctx)
     qtbot.addWidget(page)
     page.duplicate_set("Mine")
-    total = page.proxy.rowCount()
+    total = page.model.rowCount()
     page.filter_edit.setText("NMDA")
-    assert 0 < page.proxy.rowCount() < total
+    assert page.model.rowCount() == total  # typing: filtered once the keys pause
+    qtbot.waitUntil(lambda: 0 < page.model.rowCount() < total)
     page.filter_edit.clear()
     page.type_filter.setCurrentIndex(page.type_filter.findData("choice"))
-    assert {page.proxy.index(r, 2).data() for r in range(page.proxy.rowCount())} == {"choice"}
+    assert {page.model.index(r, 2).data() for r in range(page.model.rowCount())} == {"choice"}
     page.type_filter.setCurrentIndex(0)
     page.topic_filter.setCurrentIndex(page.topic_filter.findData("mechanism"))
-    assert {page.proxy.index(r, 1).data() for r in range(page.proxy.rowCount())} == {"mechanism"}
+    assert {page.model.index(r, 1).data() for r in range(page.model.rowCount())} == {"mechanism"}
     page.topic_filter.setCurrentIndex(0)
     page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    ids = [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+    ids = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
     assert ids == sorted(ids, key=str.casefold)
     q = page.add_question("truefalse")
-    assert q is not None and page.proxy.rowCount() == total + 1
+    assert q is not None and page.model.rowCount() == total + 1
     assert page.editor.question().id == q.id
     monkeypatch.setattr(page, "confirm", lambda *a: True)
     page.select_question(q.id)
     page.remove_question()
-    assert page.proxy.rowCount() == total
+    assert page.model.rowCount() == total
     # a problem stays visible and blocks nothing but study; the set is still saved
     page.select_question("mechanism-choice-region")
     page.editor.prompt_edit.setPlainText("")
@@ -217,7 +218,7 @@ def test_page_import_and_export(qtbot, ctx, tmp_path, monkeypatch):
     good = tmp_path / "good.csv"
     good.write_text("#separator:Comma\nCapital of France?,Paris\n", encoding="utf-8")
     assert page.import_path(good) == "good"
-    assert page.qset.id == "good" and page.proxy.rowCount() == 1
+    assert page.qset.id == "good" and page.model.rowCount() == 1
     assert page.export_to(tmp_path / "out.apkg", "apkg") and (tmp_path / "out.apkg").stat().st_size > 0
 
 
@@ -267,7 +268,7 @@ def test_page_import_runs_off_the_ui_thread(qtbot, ctx, tmp_path, monkeypatch):
     assert set(threads) == {"import", "load"} and threading.main_thread() not in threads.values()
     assert ctx.store.set_info("big") is not None and len(ctx.store.questions("big")) == rows
     assert ctx.store.is_synced(page.qset.path)  # the library's reload found it loaded already
-    assert page.current_entry().id == "big" and page.qset.id == "big" and page.proxy.rowCount() == rows
+    assert page.current_entry().id == "big" and page.qset.id == "big" and page.model.rowCount() == rows
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, ProgressDialog) and w.isVisible()]
     qtbot.waitUntil(lambda: page.status.text() == f"{rows} questions")  # checked in a worker: a big set
 

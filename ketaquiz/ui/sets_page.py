@@ -42,7 +42,7 @@ from ..core.questions import QUESTION_TYPES, Question, QuestionSet, Topic
 from ..core.setfile import SetFileError, find_set_files, read_set
 from .context import AppContext, StudyRequest
 from .question_editor import TYPE_LABELS, QuestionEditor
-from .question_table import ANSWER, PROMPT, QuestionFilterProxy, QuestionTableModel
+from .question_table import ANSWER, PROMPT, QuestionTableModel, RowTexts, row_texts
 from .reflow import ReflowSplitter, flow_row
 from .workers import Job, Report, run_with_progress
 
@@ -172,11 +172,9 @@ class SetsPage(QWidget):
         self.type_filter.addItem("All types", "")
         for t in QUESTION_TYPES:
             self.type_filter.addItem(TYPE_LABELS[t], t)
-        self.model = QuestionTableModel()
-        self.proxy = QuestionFilterProxy()
-        self.proxy.setSourceModel(self.model)
+        self.model = QuestionTableModel()  # filters and sorts by itself: no proxy (see question_table)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -195,9 +193,16 @@ class SetsPage(QWidget):
         self.table.viewport().installEventFilter(self)
         self._fitting = False
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
-        self.filter_edit.textChanged.connect(self.proxy.set_text)
-        self.topic_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_topic(self.topic_filter.currentData() or ""))
-        self.type_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_type(self.type_filter.currentData() or ""))
+        hh.sortIndicatorChanged.connect(self._sorted)  # connected after the view's own slot: runs once sorted
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(self.FILTER_PAUSE_MS)
+        self._filter_timer.timeout.connect(self.apply_filter)
+        self._holding_filter = False  # while several filter boxes are reset together
+        self.filter_edit.textChanged.connect(self._filter_typed)
+        self.filter_edit.returnPressed.connect(self.apply_filter)
+        self.topic_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.type_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
 
         self.add_btn = QToolButton()
         self.add_btn.setText("Add question")
@@ -425,9 +430,9 @@ class SetsPage(QWidget):
             self._show_set(entry, pre, _article_of(pre))
             return
 
-        def work(_report: Report) -> tuple[QuestionSet, Article | None]:
+        def work(_report: Report) -> tuple[QuestionSet, Article | None, RowTexts]:
             qset = read_set(entry.path)
-            return qset, _article_of(qset)
+            return qset, _article_of(qset), row_texts(qset.questions)  # the filter's text, built here once
 
         job = Job(work)
         job.entry = entry  # type: ignore[attr-defined]
@@ -474,10 +479,11 @@ class SetsPage(QWidget):
             why = job.error if isinstance(job.error, SetFileError) else f"{entry.path}: {job.error}"
             self._show_banner(f"This file cannot be read: {why}. Fix it in a text editor, then come back.", error=True)
             return
-        qset, article = job.result
-        self._show_set(entry, qset, article)
+        qset, article, texts = job.result
+        self._show_set(entry, qset, article, texts)
 
-    def _show_set(self, entry: SetEntry, qset: QuestionSet, article: Article | None) -> None:
+    def _show_set(self, entry: SetEntry, qset: QuestionSet, article: Article | None,
+                  texts: RowTexts | None = None) -> None:
         self.qset = qset
         self.read_only = not authoring.is_user_set(self.ctx.data, entry.path)
         self.article = article
@@ -494,8 +500,8 @@ class SetsPage(QWidget):
         for t in qset.topics:
             self.topic_filter.addItem(t.title, t.id)
         self.topic_filter.blockSignals(False)
-        self.proxy.set_topic("")
-        self.model.set_questions(qset.questions)
+        self._filter_timer.stop()
+        self.model.set_questions(qset.questions, texts, self._filter_values())  # text and type filters stay on
         self._size_columns()
         self.editor.set_read_only(self.read_only)
         self.editor.clear()
@@ -508,7 +514,7 @@ class SetsPage(QWidget):
         self._refresh_problems()
         self.study_btn.setEnabled(self.ctx.store.set_info(qset.id) is not None)
         self.source_btn.setEnabled(False)
-        if self.proxy.rowCount():
+        if self.model.rowCount():
             self.select_row(0)
 
     def _show_banner(self, text: str, error: bool = False) -> None:
@@ -520,29 +526,85 @@ class SetsPage(QWidget):
         )
         self.banner.show()
 
+    # --- filtering ------------------------------------------------------------------
+    FILTER_PAUSE_MS = 150  # typing in the filter box: the filter is applied once the keys pause this long
+
+    def _filter_values(self) -> tuple[str, str, str]:
+        return (self.topic_filter.currentData() or "", self.type_filter.currentData() or "",
+                self.filter_edit.text().strip().casefold())
+
+    def _filter_typed(self, text: str) -> None:
+        if text.strip():
+            self._filter_timer.start()
+        else:
+            self.apply_filter()  # emptied (the clear button, or the page before selecting a question): at once
+
+    def apply_filter(self) -> None:
+        """Show the questions passing the filter boxes now (typing waits for a pause). The question in the editor
+        stays chosen while it is shown; when the filter hides it, the first row shown is chosen instead."""
+        self._filter_timer.stop()
+        if self._holding_filter or not self.model.set_filter(*self._filter_values()):
+            return
+        self._keep_current()
+
+    def _clear_filters(self, keep_topic: bool = False) -> None:
+        """Empty the filter boxes (all but the topic if `keep_topic`): one re-filter, not one per box."""
+        self._holding_filter = True
+        try:
+            self.filter_edit.clear()
+            self.type_filter.setCurrentIndex(0)
+            if not keep_topic:
+                self.topic_filter.setCurrentIndex(0)
+        finally:
+            self._holding_filter = False
+        self.apply_filter()
+
+    def _keep_current(self) -> None:
+        """After a filter: the current question scrolled into view, else the first row chosen, else none."""
+        current = self.table.currentIndex()
+        if current.isValid():
+            self.table.scrollTo(current)
+        elif self.model.rowCount():
+            self.select_row(0)
+        else:
+            self._row_chosen(QModelIndex(), QModelIndex())
+
+    def _sorted(self, _column: int, _order: Qt.SortOrder) -> None:
+        if self.table.currentIndex().isValid():
+            self.table.scrollTo(self.table.currentIndex())
+
     # --- questions ------------------------------------------------------------------
-    def select_row(self, proxy_row: int) -> None:
-        idx = self.proxy.index(proxy_row, 0)
+    def select_row(self, row: int) -> None:
+        idx = self.model.index(row, 0)
         self.table.selectionModel().setCurrentIndex(
             idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
     def select_question(self, qid: str) -> None:
-        for r in range(self.proxy.rowCount()):
-            if self.proxy.index(r, 0).data() == qid:
-                self.select_row(r)
-                return
+        row = self.model.row_of_id(qid)
+        if row >= 0:
+            self.select_row(row)
 
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid() or self.qset is None:
             self._row = None
             self.editor.clear()
+            self.source_btn.setEnabled(False)
             return
-        row = self.proxy.mapToSource(current).row()
+        row = self.model.source_row(current.row())
         self._row = row
         q = self.model.question(row)
-        self.editor.set_context(self.qset.topics, self.article, {x.id for i, x in enumerate(self.qset.questions) if i != row})
+        self.editor.set_context(self.qset.topics, self.article, self._other_ids(row))
         self.editor.load(q)
         self.source_btn.setEnabled(bool(q.source) and self.article is not None)
+
+    def _other_ids(self, row: int) -> set[str]:
+        """The ids of the questions other than the one at source row `row` (its own id too if another has it)."""
+        assert self.qset is not None
+        ids = [x.id for x in self.qset.questions]  # whole-list passes: a filter often chooses a row, at 100k
+        others = set(ids)
+        if ids.count(ids[row]) == 1:
+            others.discard(ids[row])
+        return others
 
     def _question_edited(self, q: Question) -> None:
         if self._row is None or self.qset is None or self.read_only:
@@ -561,8 +623,7 @@ class SetsPage(QWidget):
             n += 1
         prompt, extra = _NEW_PROMPTS[qtype]
         q = Question(id=f"{topic}-q{n}", topic=topic, type=qtype, prompt=prompt, origin="written", **extra)
-        self.filter_edit.clear()
-        self.type_filter.setCurrentIndex(0)
+        self._clear_filters(keep_topic=True)
         self.model.insert_question(len(self.qset.questions), q)
         self._set_dirty(True)
         self._refresh_problems()
@@ -578,7 +639,15 @@ class SetsPage(QWidget):
         if not self.confirm("Delete question", f"Delete question {q.id!r}?\n\n{q.prompt[:200]}"):
             return
         self.model.remove_question(self._row)
+        # Qt made a neighbouring row current while the row went (the editor shows it), but that row's source
+        # row was counted before the removal, and it is not selected: choose it again, renumbered.
+        current = self.table.currentIndex()
         self._row = None
+        if current.isValid():
+            self.table.selectionModel().clearCurrentIndex()
+            self.select_row(current.row())
+        else:
+            self._row_chosen(QModelIndex(), QModelIndex())
         self._set_dirty(True)
         self._refresh_problems()
 
@@ -684,9 +753,7 @@ class SetsPage(QWidget):
     def _problem_chosen(self, item: QListWidgetItem) -> None:
         qid = item.data(Qt.ItemDataRole.UserRole)
         if qid:
-            self.filter_edit.clear()
-            self.topic_filter.setCurrentIndex(0)
-            self.type_filter.setCurrentIndex(0)
+            self._clear_filters()
             self.select_question(qid)
 
     def study_set(self) -> None:
@@ -848,12 +915,12 @@ class SetsPage(QWidget):
         for t in topics:
             self.topic_filter.addItem(t.title, t.id)
         self.topic_filter.blockSignals(False)
-        self.proxy.set_topic("")
+        self.apply_filter()
         self._set_dirty(True)
         self._refresh_problems()
         if self._row is not None:
             q = self.model.question(self._row)
-            self.editor.set_context(topics, self.article, {x.id for x in self.qset.questions if x is not q})
+            self.editor.set_context(topics, self.article, self._other_ids(self._row))
             self.editor.load(q)
 
     def ask_duplicate(self) -> None:
