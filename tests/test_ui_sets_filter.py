@@ -227,3 +227,24 @@ def test_the_searched_text_is_built_off_the_ui_thread(qtbot, page, monkeypatch):
     type_filter_text(page, "capital")
     assert shown(page) == ["a1", "a5", "a7"]
     assert threads and threading.main_thread() not in threads
+
+
+def test_the_duplicate_id_check_follows_id_edits(page):
+    page.duplicate_set("Mine")
+
+    def rename(qid: str) -> None:
+        page.editor.id_edit.setText(qid)
+        page.editor.id_edit.textEdited.emit(qid)
+
+    def id_problem() -> bool:
+        return any(field == "id" for field, _message in page.editor.problems)
+
+    page.select_question("a2")
+    rename("a1")
+    assert id_problem()
+    page.select_question("a3")
+    rename("a2")  # free since the rename above
+    assert not id_problem() and editing(page) == "a2"
+    page.select_question("a1")  # the first of the two: the other holds its id too
+    page.editor.prompt_edit.setPlainText("Capital of France, again?")
+    assert id_problem()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -87,6 +88,8 @@ class SetsPage(QWidget):
         self.dirty = False
         self.read_only = True
         self._row: int | None = None  # source row in the editor
+        # For the editor's duplicate-id check: (the questions list, every id, ids held twice), built on demand.
+        self._ids: tuple[list[Question], set[str], set[str]] | None = None
         self._preloaded: QuestionSet | None = None  # a set just imported, in memory: opened without a re-read
         self._problems_job: Job | None = None  # checking a big set in a worker
         self._problems_wanted = 0  # bumped by each request: an older check's result is dropped
@@ -600,15 +603,19 @@ class SetsPage(QWidget):
     def _other_ids(self, row: int) -> set[str]:
         """The ids of the questions other than the one at source row `row` (its own id too if another has it)."""
         assert self.qset is not None
-        ids = [x.id for x in self.qset.questions]  # whole-list passes: a filter often chooses a row, at 100k
-        others = set(ids)
-        if ids.count(ids[row]) == 1:
-            others.discard(ids[row])
-        return others
+        qs = self.qset.questions
+        if self._ids is None or self._ids[0] is not qs:  # kept while no id changes: a filter chooses rows often
+            ids = [x.id for x in qs]
+            self._ids = (qs, set(ids), {i for i, n in Counter(ids).items() if n > 1})
+        _qs, every, repeated = self._ids
+        own = qs[row].id
+        return every if own in repeated else every - {own}
 
     def _question_edited(self, q: Question) -> None:
         if self._row is None or self.qset is None or self.read_only:
             return
+        if q.id != self.model.question(self._row).id:
+            self._ids = None
         self.model.replace_question(self._row, q)
         self._set_dirty(True)
         self._problems_timer.start()  # typing: re-check the whole set once the keys stop
@@ -625,6 +632,7 @@ class SetsPage(QWidget):
         q = Question(id=f"{topic}-q{n}", topic=topic, type=qtype, prompt=prompt, origin="written", **extra)
         self._clear_filters(keep_topic=True)
         self.model.insert_question(len(self.qset.questions), q)
+        self._ids = None
         self._set_dirty(True)
         self._refresh_problems()
         self.select_question(q.id)
@@ -639,6 +647,7 @@ class SetsPage(QWidget):
         if not self.confirm("Delete question", f"Delete question {q.id!r}?\n\n{q.prompt[:200]}"):
             return
         self.model.remove_question(self._row)
+        self._ids = None  # (built again meanwhile, as Qt chose another row while this one went)
         # Qt made a neighbouring row current while the row went (the editor shows it), but that row's source
         # row was counted before the removal, and it is not selected: choose it again, renumbered.
         current = self.table.currentIndex()
