@@ -14,7 +14,6 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -53,7 +52,9 @@ def child_start(data_root: str) -> int:
 
 
 def bench_start(runs: int) -> list[float]:
-    import subprocess  # not at the top: the child started below runs this file and should import only what the app does
+    # Not at the top: the child started below runs this file and should import only what the app does.
+    import subprocess
+    import tempfile
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
@@ -93,6 +94,7 @@ def bench_set(n: int) -> str:
 
 
 def bench_next_question(answers: int) -> tuple[list[float], list[float]]:
+    import tempfile
     from datetime import datetime, timezone
     from random import Random
 

@@ -23,8 +23,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +81,8 @@ def _parse_set(text: str, path: Path) -> QuestionSet:
             data = rtoml.loads(text)
         except Exception:
             data = None
+    import tomllib  # here: only a file rtoml refused needs it (~6 ms of a start otherwise)
+
     try:
         if data is None:
             data = tomllib.loads(text)
@@ -190,6 +190,8 @@ def write_set(qset: QuestionSet, path: str | Path | None = None) -> Path:
     p = Path(path) if path is not None else qset.path
     if p is None:
         raise ValueError("no path to write the set to")
+    import tempfile  # only writing needs it
+
     p.parent.mkdir(parents=True, exist_ok=True)
     text = set_to_text(qset)
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)

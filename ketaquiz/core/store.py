@@ -18,8 +18,6 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-import orjson
-
 from .bulk import gc_paused
 from .clock import Clock, utc_now
 from .questions import Question, QuestionSet
@@ -56,6 +54,8 @@ def _json_text(value: Any, *, sort_keys: bool = False) -> str:
     compare equal): a question's stored form (keys sorted), a response or a card state in the log.
     orjson: 10x faster on a 100k-question sync and on the answer path; json for what it refuses
     (e.g. a lone surrogate from an imported file)."""
+    import orjson  # on first use (with uuid and platform under it, ~7 ms a start showing Home need not spend)
+
     try:
         return orjson.dumps(value, option=orjson.OPT_SORT_KEYS if sort_keys else 0).decode()
     except (orjson.JSONEncodeError, TypeError):
@@ -528,12 +528,16 @@ class Store:
         ).fetchone()
         if row is None:
             raise KeyError(key)
+        import orjson
+
         return row[0], Question.from_dict(orjson.loads(row[1])), CardState.from_row(row[2:])
 
     def question(self, key: int) -> Question:
         row = self.conn.execute("SELECT data FROM questions WHERE key = ?", (key,)).fetchone()
         if row is None:
             raise KeyError(key)
+        import orjson
+
         return Question.from_dict(orjson.loads(row[0]))
 
     def question_key(self, set_id: str, question_id: str) -> int | None:
@@ -552,6 +556,8 @@ class Store:
         if not include_retired:
             sql += " AND retired = 0"
         sql += " ORDER BY position"
+        import orjson
+
         return [(int(k), Question.from_dict(orjson.loads(d))) for k, d in self.conn.execute(sql, (set_id,))]
 
     def card(self, key: int) -> CardState:
