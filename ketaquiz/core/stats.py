@@ -72,7 +72,9 @@ def review_days(store: Store, tz: tzinfo, rollover_hour: int = 4) -> set[int]:
     span of a single offset (summer time makes two a year).
     """
     c = store.conn
-    first, last = c.execute("SELECT MIN(reviewed_at), MAX(reviewed_at) FROM reviews").fetchone()
+    # Two queries: each is one seek in reviews_time (asked together, SQLite scans the whole log).
+    first = c.execute("SELECT MIN(reviewed_at) FROM reviews").fetchone()[0]
+    last = c.execute("SELECT MAX(reviewed_at) FROM reviews").fetchone()[0]
     if first is None:
         return set()
     shifts = day_shifts(tz, first, last, rollover_hour)
@@ -86,7 +88,7 @@ def review_days(store: Store, tz: tzinfo, rollover_hour: int = 4) -> set[int]:
                 WHERE reviewed_at >= :lo AND reviewed_at < :hi
                 UNION ALL
                 SELECT (SELECT CAST(floor((MIN(reviewed_at) + :shift) / 86400) AS INTEGER) FROM reviews
-                        WHERE reviewed_at >= MAX((d.day + 1) * 86400 - :shift, :lo) AND reviewed_at < :hi)
+                        WHERE reviewed_at >= (d.day + 1) * 86400 - :shift AND reviewed_at < :hi)
                 FROM d WHERE d.day IS NOT NULL
             )
             SELECT day FROM d WHERE day IS NOT NULL
