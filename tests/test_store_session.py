@@ -25,6 +25,15 @@ def mini(tmp_path, memory_store):
     return qset
 
 
+def disk_store_with_mini(tmp_path, clock):
+    """A store in a file (not in memory), with the mini set loaded."""
+    for name in ("mini.toml", "mini.md"):
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    st = Store(tmp_path / "p.db", clock=clock)
+    st.sync_set(read_set(tmp_path / "mini.toml"))
+    return st
+
+
 def session(store, clock, rng, **kw):
     return StudySession(store, clock=clock, rng=rng, settings=Settings(fuzz=False), **kw)
 
@@ -52,10 +61,7 @@ def test_schema_version_and_pragmas(tmp_path):
 
 
 def test_version_1_database_upgrades_and_keeps_progress(tmp_path, clock, rng):
-    for name in ("mini.toml", "mini.md"):
-        shutil.copy(FIXTURES / name, tmp_path / name)
-    st = Store(tmp_path / "p.db", clock=clock)
-    st.sync_set(read_set(tmp_path / "mini.toml"))
+    st = disk_store_with_mini(tmp_path, clock)
     s = session(st, clock, rng)
     answer_right(s)
     counts = st.topic_counts(clock())
@@ -324,10 +330,7 @@ def test_due_queries_match_the_cards_they_describe(mini, memory_store, clock):
 
 
 def test_a_session_left_open_is_closed_at_its_last_answer_by_the_next(tmp_path, clock, rng):
-    for name in ("mini.toml", "mini.md"):
-        shutil.copy(FIXTURES / name, tmp_path / name)
-    st = Store(tmp_path / "p.db", clock=clock)
-    st.sync_set(read_set(tmp_path / "mini.toml"))
+    st = disk_store_with_mini(tmp_path, clock)
     crashed = session(st, clock, rng)
     answer_right(crashed)
     crashed.advance()
