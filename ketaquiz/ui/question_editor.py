@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import random
+from collections.abc import Container
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
@@ -66,7 +67,7 @@ class QuestionEditor(QWidget):
         self._base: Question | None = None
         self._topics: list[Topic] = []
         self._article: Article | None = None
-        self._other_ids: set[str] = set()
+        self._other_ids: Container[str] = frozenset()
         self._read_only = False
         self.problems: list[tuple[str, str]] = []
         self.warnings: list[LintIssue] = []
@@ -189,11 +190,17 @@ class QuestionEditor(QWidget):
         self.setEnabled(False)
 
     # --- context --------------------------------------------------------------
-    def set_context(self, topics: list[Topic], article: Article | None = None, other_ids: set[str] | None = None) -> None:
-        """The set's topics (for the topic list and validation), its article and the other questions' ids."""
+    def set_context(self, topics: list[Topic], article: Article | None = None,
+                    other_ids: Container[str] | None = None) -> None:
+        """The set's topics (for the topic list and validation), its article and the other questions' ids.
+
+        `other_ids` answers `qid in other_ids`: is that id held by a question other than the one edited? It is
+        kept, not copied (choosing a row of a 100k-question set must not copy 100k ids): the caller keeps it
+        true of the other questions for as long as this context stands.
+        """
         self._topics = list(topics)
         self._article = article
-        self._other_ids = set(other_ids or ())
+        self._other_ids = other_ids if other_ids is not None else frozenset()
         self._loading = True
         current = self.topic_combo.currentData()
         self.topic_combo.clear()

@@ -68,6 +68,25 @@ class SetEntry:
     problem: str = ""  # why the set is not loaded, if it is not
 
 
+class _OtherIds:
+    """`qid in view`: does a question other than the one at source row `row` hold `qid`? Read from the page's
+    live id counts and the questions list, so it stays true through edits, and choosing a row copies nothing."""
+
+    __slots__ = ("_counts", "_questions", "_row")
+
+    def __init__(self, counts: Counter[str], questions: list[Question], row: int) -> None:
+        self._counts = counts
+        self._questions = questions
+        self._row = row
+
+    def __contains__(self, qid: object) -> bool:
+        n = self._counts.get(qid, 0)  # type: ignore[call-overload]
+        if n != 1:
+            return n > 1
+        qs, row = self._questions, self._row
+        return not (0 <= row < len(qs) and qs[row].id == qid)  # the one holder is not the question edited
+
+
 def _article_of(qset: QuestionSet) -> Article | None:
     """The set's article, when it has one that can be read."""
     try:
@@ -88,8 +107,10 @@ class SetsPage(QWidget):
         self.dirty = False
         self.read_only = True
         self._row: int | None = None  # source row in the editor
-        # For the editor's duplicate-id check: (the questions list, every id, ids held twice), built on demand.
-        self._ids: tuple[list[Question], set[str], set[str]] | None = None
+        # For the editor's duplicate-id check: how many questions hold each id, kept up to date through edits,
+        # additions and removals (built on demand, for the questions list it counts).
+        self._id_counts: Counter[str] = Counter()
+        self._counted: list[Question] | None = None
         self._preloaded: QuestionSet | None = None  # a set just imported, in memory: opened without a re-read
         self._problems_job: Job | None = None  # checking a big set in a worker
         self._problems_wanted = 0  # bumped by each request: an older check's result is dropped
@@ -488,6 +509,8 @@ class SetsPage(QWidget):
     def _show_set(self, entry: SetEntry, qset: QuestionSet, article: Article | None,
                   texts: RowTexts | None = None) -> None:
         self.qset = qset
+        self._counted = None  # the set left behind is not kept alive by its id counts
+        self._id_counts = Counter()
         self.read_only = not authoring.is_user_set(self.ctx.data, entry.path)
         self.article = article
         self.header.setText(qset.title)
@@ -600,22 +623,38 @@ class SetsPage(QWidget):
         self.editor.load(q)
         self.source_btn.setEnabled(bool(q.source) and self.article is not None)
 
-    def _other_ids(self, row: int) -> set[str]:
-        """The ids of the questions other than the one at source row `row` (its own id too if another has it)."""
+    def _other_ids(self, row: int) -> _OtherIds:
+        """The ids held by questions other than the one at source row `row`: a view, nothing copied."""
+        assert self.qset is not None
+        return _OtherIds(self._ids_counted(), self.qset.questions, row)
+
+    def _ids_counted(self) -> Counter[str]:
+        """How many questions of the open set hold each id (counted once per set, then kept up to date)."""
         assert self.qset is not None
         qs = self.qset.questions
-        if self._ids is None or self._ids[0] is not qs:  # kept while no id changes: a filter chooses rows often
-            ids = [x.id for x in qs]
-            self._ids = (qs, set(ids), {i for i, n in Counter(ids).items() if n > 1})
-        _qs, every, repeated = self._ids
-        own = qs[row].id
-        return every if own in repeated else every - {own}
+        if self._counted is not qs:
+            self._id_counts = Counter(q.id for q in qs)
+            self._counted = qs
+        return self._id_counts
+
+    def _recount(self, gone: str | None, new: str | None) -> None:
+        """An id left the set (`gone`) and/or came into it (`new`): the counts follow, if they are kept."""
+        if self.qset is None or self._counted is not self.qset.questions:
+            return
+        counts = self._id_counts
+        if gone is not None:
+            counts[gone] -= 1
+            if counts[gone] <= 0:
+                del counts[gone]
+        if new is not None:
+            counts[new] += 1
 
     def _question_edited(self, q: Question) -> None:
         if self._row is None or self.qset is None or self.read_only:
             return
-        if q.id != self.model.question(self._row).id:
-            self._ids = None
+        old = self.model.question(self._row).id
+        if q.id != old:
+            self._recount(old, q.id)
         self.model.replace_question(self._row, q)
         self._set_dirty(True)
         self._problems_timer.start()  # typing: re-check the whole set once the keys stop
@@ -631,8 +670,8 @@ class SetsPage(QWidget):
         prompt, extra = _NEW_PROMPTS[qtype]
         q = Question(id=f"{topic}-q{n}", topic=topic, type=qtype, prompt=prompt, origin="written", **extra)
         self._clear_filters(keep_topic=True)
+        self._recount(None, q.id)
         self.model.insert_question(len(self.qset.questions), q)
-        self._ids = None
         self._set_dirty(True)
         self._refresh_problems()
         self.select_question(q.id)
@@ -646,8 +685,8 @@ class SetsPage(QWidget):
         q = self.model.question(self._row)
         if not self.confirm("Delete question", f"Delete question {q.id!r}?\n\n{q.prompt[:200]}"):
             return
+        self._recount(q.id, None)
         self.model.remove_question(self._row)
-        self._ids = None  # (built again meanwhile, as Qt chose another row while this one went)
         # Qt made a neighbouring row current while the row went (the editor shows it), but that row's source
         # row was counted before the removal, and it is not selected: choose it again, renumbered.
         current = self.table.currentIndex()
