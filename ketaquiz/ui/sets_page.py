@@ -65,7 +65,54 @@ class SetEntry:
     title: str
     path: Path
     bundled: bool
-    problem: str = ""  # why the set is not loaded, if it is not
+    problem: str = ""  # why the set is not loaded, if it is not (the last known reason while `pending`)
+    pending: str = ""  # work under way on a set file not loaded: "checking…" or "loading…"
+
+    @property
+    def label(self) -> str:
+        """The line shown in the set list."""
+        return (self.title + ("  · bundled" if self.bundled else "") + ("  ⚠" if self.problem else "")
+                + (f"  ({self.pending})" if self.pending else ""))
+
+    @property
+    def tooltip(self) -> str:
+        return f"{self.id} — {self.path}" + "".join(f"\n{t}" for t in (self.problem, self.pending) if t)
+
+
+Stamp = tuple[int, int]  # a file's (mtime in ns, size): it is read again only when this changes
+_NO_STAMP: Stamp = (-1, -1)  # a file gone since it was listed
+
+
+def _stamp(path: Path) -> Stamp:
+    try:
+        st = path.stat()
+    except OSError:
+        return _NO_STAMP
+    return st.st_mtime_ns, st.st_size
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """A user set file the library did not load, as read and checked at `stamp`."""
+
+    stamp: Stamp
+    id: str
+    title: str
+    problem: str  # "" when it reads and checks without problems
+
+
+def _read_and_check(path: Path, stamp: Stamp) -> _Checked:
+    """Read and check a set file as the library does before loading it (in a worker: a big file takes seconds)."""
+    try:
+        qset = read_set(path)
+    except SetFileError as e:
+        return _Checked(stamp, path.parent.name, path.parent.name, str(e))
+    found = check_set(qset)
+    if len(found) > 1:  # worded as load_library words it
+        problem = f"{found[0]} (and {len(found) - 1} more; run 'ketaquiz check {path}')"
+    else:
+        problem = str(found[0]) if found else ""
+    return _Checked(stamp, qset.id, qset.title, problem)
 
 
 class _OtherIds:
@@ -119,6 +166,12 @@ class SetsPage(QWidget):
         self._open_job: Job | None = None  # reading the set file chosen last; an older read's result is dropped
         self._loading: SetEntry | None = None  # the set being read, while "Loading…" shows
         self.errors: list = []
+        # User set files the library did not load: read and checked in a worker, one at a time, and cached by
+        # their (mtime, size). `_listed` holds those in the list now, resolved path → (path, stamp as listed).
+        self._checked: dict[Path, _Checked] = {}
+        self._listed: dict[Path, tuple[Path, Stamp]] = {}
+        self._check_job: Job | None = None
+        self._saving = False
 
         # --- left: the sets ---
         self.set_list = QListWidget()
@@ -375,7 +428,11 @@ class SetsPage(QWidget):
 
     # --- the set list -------------------------------------------------------------
     def set_entries(self) -> list[SetEntry]:
-        """Loaded sets (bundled first) and the user's set files that could not be loaded (to fix them here)."""
+        """Loaded sets (bundled first) and the user's set files that could not be loaded (to fix them here).
+
+        Nothing is read here: a file not loaded is listed with what its last check found, if the file has not
+        changed since, else as "checking…" (with the library's last word on it); `refresh_sets` has it checked.
+        """
         entries: list[SetEntry] = []
         seen: set[Path] = set()
         for info in self.ctx.store.sets():
@@ -387,28 +444,103 @@ class SetsPage(QWidget):
         problems = {Path(lp.path).resolve(): lp.message for lp in self.ctx.load_problems}
         deleted = {s.id for s in self.ctx.store.sets(include_deleted=True) if s.deleted}
         files = find_set_files([self.ctx.data.sets_dir]) if self.ctx.data.sets_dir.is_dir() else []
+        listed: dict[Path, tuple[Path, Stamp]] = {}
         for f in files:
-            if f.resolve() in seen or f.parent.name in deleted:
+            key = f.resolve()
+            if key in seen or f.parent.name in deleted:
                 continue
-            try:
-                qs = read_set(f)
-                sid, title = qs.id, qs.title
-            except SetFileError:
-                sid, title = f.parent.name, f.parent.name
-            entries.append(SetEntry(sid, title, f, False, problems.get(f.resolve(), "not loaded: it has problems")))
+            stamp = _stamp(f)
+            known = self._checked.get(key)
+            if known is not None and known.stamp == stamp:
+                if known.id in deleted:
+                    continue  # as the library: a file of a deleted set is left alone
+                # The file is clean but not loaded (a load of it failed): the library may say why.
+                problem = known.problem or problems.get(key, "not loaded, though no problem was found in it")
+                entries.append(SetEntry(known.id, known.title, f, False, problem))
+            else:
+                sid, title = (known.id, known.title) if known is not None else (f.parent.name, f.parent.name)
+                entries.append(SetEntry(sid, title, f, False, problems.get(key, ""), pending="checking…"))
+            listed[key] = (f, stamp)
+        self._listed = listed
         return entries
+
+    def _check_next(self) -> None:
+        """Read and check, in a worker, the next listed file not checked since it last changed (one at a time)."""
+        if self._check_job is not None:
+            return  # the next one starts when it ends
+        todo = next(((key, path, stamp) for key, (path, stamp) in self._listed.items()
+                     if (known := self._checked.get(key)) is None or known.stamp != stamp), None)
+        if todo is None:
+            return
+        key, path, stamp = todo
+        job = Job(lambda _report: _read_and_check(path, stamp))
+        job.key, job.path, job.stamp = key, path, stamp  # type: ignore[attr-defined]
+        job.done.connect(self._file_checked)
+        self._check_job = job
+        job.start()
+
+    def _file_checked(self, job: Job) -> None:
+        self._check_job = None
+        key, path, stamp = job.key, job.path, job.stamp  # type: ignore[attr-defined]
+        if job.error is not None:
+            name = path.parent.name
+            checked = _Checked(stamp, name, name, f"could not be checked: {job.error}")
+        else:
+            checked = job.result
+        self._checked[key] = checked
+        load = False
+        if self._listed.get(key) == (path, stamp):  # listed still, and unchanged since
+            load = not checked.problem
+            # Clean now (fixed outside the app, say): loading it is the library's, through the context.
+            self._show_checked(SetEntry(checked.id, checked.title, path, False, checked.problem,
+                                        pending="loading…" if load else ""))
+        self._check_next()
+        if load:
+            self.ctx.load_changed_sets()  # big files load in a worker; `library_changed` refreshes the list
+
+    def _show_checked(self, entry: SetEntry) -> None:
+        """Put what a file's check found on its line of the list (and on the banner, if it is the set open)."""
+        for i in range(self.set_list.count()):
+            it = self.set_list.item(i)
+            old: SetEntry = it.data(Qt.ItemDataRole.UserRole)
+            if old.path == entry.path and not old.bundled:
+                it.setData(Qt.ItemDataRole.UserRole, entry)
+                it.setText(entry.label)
+                it.setToolTip(entry.tooltip)
+                break
+        if self.qset is not None and self.qset.path == entry.path and not self.read_only:
+            self._show_unloaded_banner(entry)
+
+    def _listed_entry(self, path: Path) -> SetEntry | None:
+        """The list's entry for this file now (a check may have ended since another entry for it was taken)."""
+        for i in range(self.set_list.count()):
+            e: SetEntry = self.set_list.item(i).data(Qt.ItemDataRole.UserRole)
+            if e.path == path:
+                return e
+        return None
+
+    def _show_unloaded_banner(self, entry: SetEntry, saved: bool = False) -> None:
+        """Why a user set open here is not loaded for study (the banner hides when it is)."""
+        if entry.problem:
+            more = f" ({entry.pending})" if entry.pending else ""
+            self._show_banner(f"{'Saved, but not' if saved else 'Not'} loaded for study until fixed: {entry.problem}"
+                              + more, error=True)
+        elif entry.pending:
+            self._show_banner(f"{'Saved, but not' if saved else 'Not'} loaded for study yet: {entry.pending}")
+        else:
+            self.banner.hide()
 
     def refresh_sets(self, select: str | None = None) -> None:
         current = select or (self.qset.id if self.qset else self._loading.id if self._loading else None)
         self.set_list.blockSignals(True)
         self.set_list.clear()
         for e in self.set_entries():
-            label = e.title + ("  · bundled" if e.bundled else "") + ("  ⚠" if e.problem else "")
-            it = QListWidgetItem(label)
+            it = QListWidgetItem(e.label)
             it.setData(Qt.ItemDataRole.UserRole, e)
-            it.setToolTip(f"{e.id} — {e.path}" + (f"\n{e.problem}" if e.problem else ""))
+            it.setToolTip(e.tooltip)
             self.set_list.addItem(it)
         self.set_list.blockSignals(False)
+        self._check_next()
         target = next((i for i in range(self.set_list.count())
                        if self.set_list.item(i).data(Qt.ItemDataRole.UserRole).id == current), None)
         if target is None and self.set_list.count():
@@ -417,8 +549,13 @@ class SetsPage(QWidget):
             self.set_list.setCurrentRow(target)
 
     def _library_changed(self) -> None:
-        if not self.dirty:
+        if not self.dirty and not self._saving:
             self.refresh_sets()
+            if self.qset is not None and not self.read_only:  # the open set may have loaded, or failed to
+                entry = self._listed_entry(self.qset.path)
+                if entry is not None:
+                    self._show_unloaded_banner(entry)
+                self.study_btn.setEnabled(self.ctx.store.set_info(self.qset.id) is not None)
 
     def _set_chosen(self, item: QListWidgetItem | None, previous: QListWidgetItem | None) -> None:
         if item is None:
@@ -516,10 +653,8 @@ class SetsPage(QWidget):
         self.header.setText(qset.title)
         if self.read_only:
             self._show_banner("A bundled set is read-only. Use Set actions → Duplicate… to make your own copy to edit.")
-        elif entry.problem:
-            self._show_banner(f"Not loaded for study until fixed: {entry.problem}", error=True)
         else:
-            self.banner.hide()
+            self._show_unloaded_banner(self._listed_entry(entry.path) or entry)
         self.topic_filter.blockSignals(True)
         self.topic_filter.clear()
         self.topic_filter.addItem("All topics", "")
@@ -863,11 +998,20 @@ class SetsPage(QWidget):
             return False
         self._set_dirty(False)
         qid = self.model.question(self._row).id if self._row is not None else None
-        self.ctx.reload_library()
+        self._saving = True  # the list is refreshed below, once what the library found is known
+        try:
+            self.ctx.reload_library()
+        finally:
+            self._saving = False
+        if qset.path is not None:  # the library has just read and checked the file as saved: no second read
+            key = qset.path.resolve()
+            said = next((lp.message for lp in self.ctx.load_problems if Path(lp.path).resolve() == key), None)
+            if said is not None:
+                self._checked[key] = _Checked(_stamp(qset.path), qset.id, qset.title, said)
         self.refresh_sets(self.qset.id)
         entry = self.current_entry()
-        if entry is not None and entry.problem:
-            self._show_banner(f"Saved, but not loaded for study until fixed: {entry.problem}", error=True)
+        if entry is not None:
+            self._show_unloaded_banner(entry, saved=True)
         else:
             self.banner.hide()
         self.study_btn.setEnabled(self.ctx.store.set_info(self.qset.id) is not None)
