@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,28 +99,67 @@ def changed_set_files(store: Store, data: DataDir) -> list[tuple[Path, bool]]:
     return [(path, bundled) for path, bundled in set_files(data) if not store.is_synced(path)]
 
 
+# Set files that did not load, by path: what they and their article were then, and why. A file unchanged
+# since is not read again (every save in the app reloads the library; a broken 100k-question file takes
+# seconds to read and check).
+_failed: dict[str, tuple[tuple[int | None, ...], Path | None, LoadProblem]] = {}
+_RACY_NS = 2_000_000_000  # a file written this recently may change again without its signature changing
+
+
+def _signature(path: Path, article: Path | None) -> tuple[int | None, ...] | None:
+    """(mtime, size, inode) of a set file and (mtime, size) of its article; None when not to be trusted."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    if time.time_ns() - st.st_mtime_ns < _RACY_NS:
+        return None
+    sig: tuple[int | None, ...] = (st.st_mtime_ns, st.st_size, st.st_ino)
+    if article is not None:
+        try:
+            a = article.stat()
+            sig += (a.st_mtime_ns, a.st_size)
+        except OSError:
+            sig += (None, None)
+    return sig
+
+
 def load_library(store: Store, data: DataDir, files: list[tuple[Path, bool]] | None = None
                  ) -> tuple[dict[str, SyncResult], list[LoadProblem]]:
     """Sync every known set file (or these `files`) into the store. A set with problems is not loaded (its
-    saved progress stays)."""
+    saved progress stays), nor read again while neither it nor its article changes."""
     results: dict[str, SyncResult] = {}
     problems: list[LoadProblem] = []
     deleted = {s.id for s in store.sets(include_deleted=True) if s.deleted}
     for path, bundled in set_files(data) if files is None else files:
         if store.is_synced(path):
             continue
+        known = _failed.get(str(path))
+        if known is not None and known[0] == _signature(path, known[1]):
+            problems.append(known[2])
+            continue
+        problem: LoadProblem | None = None
+        article: Path | None = None
         try:
             qset = read_set(path)
         except SetFileError as e:
-            problems.append(LoadProblem(path, str(e)))
-            continue
-        if qset.id in deleted:
-            continue
-        from .check import check_set  # here: a start with no changed set file never needs the checks
+            problem = LoadProblem(path, str(e))
+        else:
+            if qset.id in deleted:
+                continue
+            from .check import check_set  # here: a start with no changed set file never needs the checks
 
-        found = check_set(qset)
-        if found:
-            problems.append(LoadProblem(path, f"{found[0]} (and {len(found) - 1} more; run 'ketaquiz check {path}')" if len(found) > 1 else str(found[0])))
+            article = qset.article_path()
+            found = check_set(qset)
+            if found:
+                more = f" (and {len(found) - 1} more; run 'ketaquiz check {path}')" if len(found) > 1 else ""
+                problem = LoadProblem(path, f"{found[0]}{more}")
+        if problem is not None:
+            problems.append(problem)
+            sig = _signature(path, article)
+            if sig is not None:
+                _failed[str(path)] = (sig, article, problem)
             continue
+        _failed.pop(str(path), None)
         results[qset.id] = store.sync_set(qset, bundled=bundled)
     return results, problems
