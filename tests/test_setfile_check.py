@@ -137,3 +137,27 @@ def test_not_utf8_is_a_clear_problem(tmp_path, capsys):
 def test_whitespace_folding_matches_the_regex_it_replaced(text):
     """The giveaway check folds whitespace with str.split (fast); it must fold exactly what \\s+ did."""
     assert _norm(text) == re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def test_a_syntax_error_in_a_big_file_is_worded_without_a_whole_file_fast_parse(tmp_path, monkeypatch):
+    """A big file is parsed in slices; a slice that fails sends the file to tomllib for the message and line,
+    not first to a whole-file rtoml parse (which fails too, holding the GIL for ~0.6 s at 100k questions)."""
+    import rtoml
+
+    from ketaquiz.core import setfile
+    from ketaquiz.core.setfile import SetFileError
+
+    qs = [Question(f"q{i}", "t", "short", f"Question {i}?", f"answer {i}") for i in range(10)]
+    path = write_set(QuestionSet("big", "Big", topics=[Topic("t", "T")], questions=qs), tmp_path / "big.toml")
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    bad = next(i for i, ln in enumerate(lines) if ln.startswith('prompt = "Question 8?"'))
+    lines[bad] = 'prompt = "Question 8?\n'  # an unterminated string, in the 5th slice of two questions
+    path.write_text("".join(lines), encoding="utf-8")
+    monkeypatch.setattr(setfile, "READ_SLICE", 2)
+    whole: list[int] = []
+    real = rtoml.loads
+    monkeypatch.setattr(setfile.rtoml, "loads", lambda text, **kw: (whole.append(len(text)) if len(text) == len("".join(lines)) else None) or real(text, **kw))
+    with pytest.raises(SetFileError) as e:
+        read_set(path)
+    assert e.value.line == bad + 1 and "TOML syntax error" in str(e.value)
+    assert whole == []

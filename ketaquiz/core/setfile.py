@@ -75,7 +75,9 @@ def parse_set(text: str, path: Path | str = "<set>") -> QuestionSet:
 def _parse_set(text: str, path: Path) -> QuestionSet:
     starts = _question_header_offsets(text)
     data = _loads_sliced(text, starts)
-    if data is None:
+    if data is _SLICE_ERROR:
+        data = None  # tomllib words the error; rtoml on the whole file would fail too, holding the GIL ~0.6 s
+    elif data is None:
         try:
             # rtoml (Rust) reads a 100k-question file ~100x faster than tomllib; tomllib words the errors.
             data = rtoml.loads(text)
@@ -96,8 +98,12 @@ def _parse_set(text: str, path: Path) -> QuestionSet:
 READ_SLICE = 2000  # questions parsed per call of the TOML parser
 
 
+_SLICE_ERROR: dict[str, Any] = {}  # _loads_sliced: a slice is not valid TOML
+
+
 def _loads_sliced(text: str, starts: list[int]) -> dict[str, Any] | None:
-    """Parse a big file a slice of questions at a time; None when it is small or anything is unexpected.
+    """Parse a big file a slice of questions at a time; None when it is small or anything is unexpected,
+    _SLICE_ERROR when a slice does not parse.
 
     Why: the TOML parser (Rust) holds the GIL for a whole call, about a second for a 100,000-question
     file, so a UI thread could not run Python meanwhile; and its own parse tree of the whole file
@@ -115,6 +121,8 @@ def _loads_sliced(text: str, starts: list[int]) -> dict[str, Any] | None:
             if set(part) != {"questions"} or not isinstance(part["questions"], list):
                 return None
             data["questions"].extend(part["questions"])
+    except rtoml.TomlParsingError:
+        return _SLICE_ERROR  # tomllib, on the whole file, says what is wrong and where
     except Exception:  # noqa: BLE001 (the whole-file parse says what is wrong)
         return None
     return data
