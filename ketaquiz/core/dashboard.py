@@ -10,8 +10,9 @@ It is derived data only: dropping it loses nothing.
 
 Definitions:
 
-* Learner day: days roll over at 4 am in the learner's time zone (``clock.day_start``); the zone's current UTC
-  offset is used for the whole history (as ``stats.review_days`` does).
+* Learner day: days roll over at 4 am in the learner's time zone (``clock.day_start``); each review counts on
+  the day it fell on there, by the zone's offset at that moment (summer time included: ``clock.day_shifts``,
+  as ``stats.review_days`` does). The cache holds while those day boundaries stay the same.
 * True retention (as Anki's table): only reviews of questions in the Review state count; a review passes when the
   answer was right. *Young*: the time since the question's previous answer (``card_before.last_review``) was under
   21 days; *mature*: 21 days or more.
