@@ -102,7 +102,7 @@ def changed_set_files(store: Store, data: DataDir) -> list[tuple[Path, bool]]:
 # Set files that did not load, by path: what they and their article were then, and why. A file unchanged
 # since is not read again (every save in the app reloads the library; a broken 100k-question file takes
 # seconds to read and check).
-_failed: dict[str, tuple[tuple[int | None, ...], Path | None, LoadProblem]] = {}
+_failed: dict[str, tuple[tuple[int | None, ...], Path | None, str | None, LoadProblem]] = {}
 _RACY_NS = 2_000_000_000  # a file written this recently may change again without its signature changing
 
 
@@ -136,15 +136,18 @@ def load_library(store: Store, data: DataDir, files: list[tuple[Path, bool]] | N
             continue
         known = _failed.get(str(path))
         if known is not None and known[0] == _signature(path, known[1]):
-            problems.append(known[2])
+            if known[2] not in deleted:  # (a set this learner deleted is not loaded, nor reported)
+                problems.append(known[3])
             continue
         problem: LoadProblem | None = None
         article: Path | None = None
+        set_id: str | None = None
         try:
             qset = read_set(path)
         except SetFileError as e:
             problem = LoadProblem(path, str(e))
         else:
+            set_id = qset.id
             if qset.id in deleted:
                 continue
             from .check import check_set  # here: a start with no changed set file never needs the checks
@@ -158,7 +161,7 @@ def load_library(store: Store, data: DataDir, files: list[tuple[Path, bool]] | N
             problems.append(problem)
             sig = _signature(path, article)
             if sig is not None:
-                _failed[str(path)] = (sig, article, problem)
+                _failed[str(path)] = (sig, article, set_id, problem)
             continue
         _failed.pop(str(path), None)
         results[qset.id] = store.sync_set(qset, bundled=bundled)
