@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .clock import Clock, utc_now
+from .questions import QuestionSet
 from .setfile import SetFileError, find_set_files, read_set
 from .store import Store, SyncResult
 
@@ -139,30 +140,36 @@ def load_library(store: Store, data: DataDir, files: list[tuple[Path, bool]] | N
             if known[2] not in deleted:  # (a set this learner deleted is not loaded, nor reported)
                 problems.append(known[3])
             continue
-        problem: LoadProblem | None = None
-        article: Path | None = None
-        set_id: str | None = None
-        try:
-            qset = read_set(path)
-        except SetFileError as e:
-            problem = LoadProblem(path, str(e))
-        else:
-            set_id = qset.id
-            if qset.id in deleted:
-                continue
-            from .check import check_set  # here: a start with no changed set file never needs the checks
-
-            article = qset.article_path()
-            found = check_set(qset)
-            if found:
-                more = f" (and {len(found) - 1} more; run 'ketaquiz check {path}')" if len(found) > 1 else ""
-                problem = LoadProblem(path, f"{found[0]}{more}")
-        if problem is not None:
+        qset, message = read_and_check(path, skip_ids=deleted)
+        if qset is not None and qset.id in deleted:
+            continue
+        if message:
+            problem = LoadProblem(path, message)
             problems.append(problem)
+            article = qset.article_path() if qset is not None else None
             sig = _signature(path, article)
             if sig is not None:
-                _failed[str(path)] = (sig, article, set_id, problem)
+                _failed[str(path)] = (sig, article, qset.id if qset is not None else None, problem)
             continue
+        assert qset is not None
         _failed.pop(str(path), None)
         results[qset.id] = store.sync_set(qset, bundled=bundled)
     return results, problems
+
+
+def read_and_check(path: Path, *, skip_ids: set[str] | frozenset[str] = frozenset()) -> tuple[QuestionSet | None, str]:
+    """A set file read and checked as the library does before loading it: (the set, or None when it cannot
+    be read; "" or why it cannot be loaded, in one line). A set whose id is in `skip_ids` is not checked."""
+    try:
+        qset = read_set(path)
+    except SetFileError as e:
+        return None, str(e)
+    if qset.id in skip_ids:
+        return qset, ""
+    from .check import check_set  # here: a start with no changed set file never needs the checks
+
+    found = check_set(qset)
+    if not found:
+        return qset, ""
+    more = f" (and {len(found) - 1} more; run 'ketaquiz check {path}')" if len(found) > 1 else ""
+    return qset, f"{found[0]}{more}"

@@ -38,6 +38,7 @@ from ..core import authoring, exporters
 from ..core.article import Article, load_article
 from ..core.check import check_set
 from ..core.importers import ImportError_, ImportResult, import_file, load_imported
+from ..core.library import read_and_check
 from ..core.lint import lint_set
 from ..core.questions import QUESTION_TYPES, Question, QuestionSet, Topic
 from ..core.setfile import SetFileError, find_set_files, read_set
@@ -103,15 +104,9 @@ class _Checked:
 
 def _read_and_check(path: Path, stamp: Stamp) -> _Checked:
     """Read and check a set file as the library does before loading it (in a worker: a big file takes seconds)."""
-    try:
-        qset = read_set(path)
-    except SetFileError as e:
-        return _Checked(stamp, path.parent.name, path.parent.name, str(e))
-    found = check_set(qset)
-    if len(found) > 1:  # worded as load_library words it
-        problem = f"{found[0]} (and {len(found) - 1} more; run 'ketaquiz check {path}')"
-    else:
-        problem = str(found[0]) if found else ""
+    qset, problem = read_and_check(path)
+    if qset is None:
+        return _Checked(stamp, path.parent.name, path.parent.name, problem)
     return _Checked(stamp, qset.id, qset.title, problem)
 
 
