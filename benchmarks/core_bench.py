@@ -98,6 +98,7 @@ def main() -> None:
                 store.close()
         sync_s = statistics.median(sync_times)
         fill_history(store, args.reviews, clock(), rng)
+        store.fold_review_totals()  # as the app's reads would have, answer by answer, over that history
         # The synthetic history (~150 MB of log) is checkpointed before anything is timed, as a learner's
         # would have been long before: otherwise the timed reads race the background copy of it.
         if store.checkpointer is not None:

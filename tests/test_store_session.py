@@ -11,6 +11,7 @@ from fsrs import Rating
 from ketaquiz.core.scheduling import NEW, Settings, rating_for
 from ketaquiz.core.session import StudySession
 from ketaquiz.core.setfile import read_set, write_set
+from ketaquiz.core.stats import compute_stats
 from ketaquiz.core.store import SCHEMA_VERSION, Store, StoreError
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -73,21 +74,37 @@ def test_version_1_database_upgrades_and_keeps_progress(tmp_path, clock, rng):
     st.conn.execute("CREATE INDEX questions_set_topic ON questions(set_id, topic, position)")
     st.conn.execute("CREATE INDEX cards_due ON cards(due) WHERE state > 0")
     st.conn.execute("CREATE INDEX reviews_session ON reviews(session)")
+    # totals kept by a trigger on every answer, with no mark of how far they count
+    st.fold_review_totals()
+    st.conn.execute("DROP TABLE review_totals_upto")
+    st.conn.execute(
+        "CREATE TRIGGER reviews_total_insert AFTER INSERT ON reviews BEGIN "
+        "INSERT INTO review_totals (set_id, topic, reviews, correct, learned_reviews, learned_correct) "
+        "VALUES (NEW.set_id, NEW.topic, 1, NEW.correct, NEW.state_before = 2, NEW.state_before = 2 AND NEW.correct) "
+        "ON CONFLICT (set_id, topic) DO UPDATE SET reviews = reviews + 1, correct = correct + excluded.correct, "
+        "learned_reviews = learned_reviews + excluded.learned_reviews, "
+        "learned_correct = learned_correct + excluded.learned_correct; END"
+    )
     st.conn.execute("PRAGMA user_version = 1")
     st.close()
     st = Store(tmp_path / "p.db", clock=clock)
-    assert st.schema_version() == SCHEMA_VERSION == 4
+    assert st.schema_version() == SCHEMA_VERSION == 5
+    triggers = {r[0] for r in st.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert "reviews_total_insert" not in triggers  # v5: answers no longer write the totals
     indexes = {r[0] for r in st.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     # v3 and v4 drop only these three
     assert not indexes & {"questions_set_topic", "cards_due", "reviews_session"}
     assert {"cards_topic", "cards_new", "reviews_time", "reviews_question"} <= indexes
     assert st.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 1
     assert st.topic_counts(clock()) == counts  # card counts filled from the cards
+    s2 = session(st, clock, rng)
+    answer_right(s2)  # counted by the next reader, once: the one before was counted by the old trigger
+    assert compute_stats(st, clock()).reviews_total == 2
     from ketaquiz.core.dashboard import dashboard
 
     clock.advance(days=2)  # the answer is now folded into the per-day cache
-    assert sum(n for _day, n, _right in dashboard(st, clock()).reviews_per_day) == 1
-    assert st.conn.execute("SELECT SUM(reviews) FROM dash_days").fetchone()[0] == 1
+    assert sum(n for _day, n, _right in dashboard(st, clock()).reviews_per_day) == 2
+    assert st.conn.execute("SELECT SUM(reviews) FROM dash_days").fetchone()[0] == 2
     st.close()
 
 
@@ -345,4 +362,51 @@ def test_a_session_left_open_is_closed_at_its_last_answer_by_the_next(tmp_path, 
     session(st, clock, rng)
     row = st.conn.execute("SELECT ended_at, answered, correct FROM sessions WHERE id = ?", (crashed.session_id,)).fetchone()
     assert row == (pytest.approx(last_answer), 2, 1)
+    st.close()
+
+
+def test_review_totals_match_the_log_through_answers_undos_marks_and_a_purge(tmp_path, clock, rng):
+    """The answer path leaves the totals to their readers (schema v5): at any read they equal a count of the log,
+    whatever mix of answers, undos (which hand the undone id out again), marks and purges came before."""
+    import random
+
+    st = disk_store_with_mini(tmp_path, clock)
+    st.sync_set(read_set(Path(__file__).parent.parent / "questions" / "ketamine" / "set.toml"))
+
+    def from_log():
+        return {(s, t): (n, k, ln, lk) for s, t, n, k, ln, lk in st.conn.execute(
+            "SELECT set_id, topic, COUNT(*), SUM(correct), SUM(state_before = 2), SUM(state_before = 2 AND correct) "
+            "FROM reviews GROUP BY 1, 2")}
+
+    def totals():
+        st.fold_review_totals()
+        return {(s, t): (n, k, ln, lk) for s, t, n, k, ln, lk in st.conn.execute(
+            "SELECT set_id, topic, reviews, correct, learned_reviews, learned_correct FROM review_totals WHERE reviews > 0")}
+
+    pick = random.Random(11)
+    s = session(st, clock, rng)
+    checks = 0
+    for step in range(120):
+        if s.current is None:
+            clock.advance(days=3)
+            s = session(st, clock, rng)
+            if s.current is None:
+                break
+        if s.feedback is None:
+            answer_right(s) if pick.random() < 0.7 else s.submit(None)
+        roll = pick.random()
+        if roll < 0.15 and s.can_undo:
+            s.undo()  # the id of the answer undone is handed out again by the next one
+        elif roll < 0.3 and s.feedback is not None and s.feedback.correct:
+            s.mark(pick.choice(["unsure", "easy"]))
+        else:
+            s.advance()
+        clock.advance(minutes=pick.choice([1, 10, 60 * 24]))
+        if pick.random() < 0.25:
+            assert totals() == from_log(), f"step {step}"
+            checks += 1
+    assert checks > 10 and sum(v[0] for v in from_log().values()) > 50
+    s.close()
+    st.purge_set("mini")  # its reviews go, counted ones taken out by the trigger
+    assert totals() == from_log() and all(k[0] != "mini" for k in from_log())
     st.close()

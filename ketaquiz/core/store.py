@@ -44,7 +44,7 @@ def load_sqlite_utils() -> ModuleType:
     return sqlite_utils
 
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # One encoder for question data: compact, stable key order (so unchanged questions compare equal).
 
@@ -247,8 +247,48 @@ DROP INDEX IF EXISTS cards_due;
 DROP INDEX IF EXISTS reviews_session;
 """
 
+# v5: review_totals is no longer kept by a trigger on every answer (a page more for each answer's commit, ~10%
+# of its time). It counts the reviews up to review_totals_upto.upto, and a reader first folds in the ones
+# recorded since (Store.fold_review_totals). A review taken out or changed that was counted already is still
+# taken out of the totals by a trigger; ids are handed out again from the largest up (no AUTOINCREMENT), so
+# deleting the largest counted one also moves the mark down to the largest id left.
+_SCHEMA_V5 = """
+CREATE TABLE IF NOT EXISTS review_totals_upto (upto INTEGER NOT NULL);
+INSERT INTO review_totals_upto SELECT COALESCE(MAX(id), 0) FROM reviews WHERE NOT EXISTS (SELECT 1 FROM review_totals_upto);
+DROP TRIGGER IF EXISTS reviews_total_insert;
+DROP TRIGGER IF EXISTS reviews_total_delete;
+DROP TRIGGER IF EXISTS reviews_total_update;
+CREATE TRIGGER reviews_total_delete AFTER DELETE ON reviews
+WHEN OLD.id <= (SELECT upto FROM review_totals_upto) BEGIN
+    UPDATE review_totals SET
+        reviews = reviews - 1,
+        correct = correct - OLD.correct,
+        learned_reviews = learned_reviews - (OLD.state_before = 2),
+        learned_correct = learned_correct - (OLD.state_before = 2 AND OLD.correct)
+    WHERE set_id = OLD.set_id AND topic = OLD.topic;
+    UPDATE review_totals_upto SET upto = (SELECT COALESCE(MAX(id), 0) FROM reviews)
+    WHERE upto > (SELECT COALESCE(MAX(id), 0) FROM reviews);
+END;
+CREATE TRIGGER reviews_total_update AFTER UPDATE OF set_id, topic, correct, state_before ON reviews
+WHEN OLD.id <= (SELECT upto FROM review_totals_upto) BEGIN
+    UPDATE review_totals SET
+        reviews = reviews - 1,
+        correct = correct - OLD.correct,
+        learned_reviews = learned_reviews - (OLD.state_before = 2),
+        learned_correct = learned_correct - (OLD.state_before = 2 AND OLD.correct)
+    WHERE set_id = OLD.set_id AND topic = OLD.topic;
+    INSERT INTO review_totals (set_id, topic, reviews, correct, learned_reviews, learned_correct)
+    VALUES (NEW.set_id, NEW.topic, 1, NEW.correct, NEW.state_before = 2, NEW.state_before = 2 AND NEW.correct)
+    ON CONFLICT (set_id, topic) DO UPDATE SET
+        reviews = reviews + 1,
+        correct = correct + excluded.correct,
+        learned_reviews = learned_reviews + excluded.learned_reviews,
+        learned_correct = learned_correct + excluded.learned_correct;
+END;
+"""
+
 # Forward migrations: MIGRATIONS[n] takes a database at version n to n + 1.
-MIGRATIONS: dict[int, str] = {0: _SCHEMA_V1, 1: _SCHEMA_V2, 2: _SCHEMA_V3, 3: _SCHEMA_V4}
+MIGRATIONS: dict[int, str] = {0: _SCHEMA_V1, 1: _SCHEMA_V2, 2: _SCHEMA_V3, 3: _SCHEMA_V4, 4: _SCHEMA_V5}
 
 
 # A session's answers, read through reviews_time from the session's start (`sessions` in the outer query).
@@ -752,6 +792,32 @@ class Store:
                 "reps = ?, lapses = ? WHERE question = ?",
                 (*after.to_row(), row["question"]),
             )
+
+    def fold_review_totals(self) -> None:
+        """Bring review_totals up to the log: count in the answers recorded since it was last brought up
+        (the answer path leaves that to whoever reads the totals; see schema v5)."""
+        c = self.conn
+        if c.execute("SELECT (SELECT upto FROM review_totals_upto) >= COALESCE((SELECT MAX(id) FROM reviews), 0)").fetchone()[0]:
+            return  # nothing new: no write transaction
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            upto = c.execute("SELECT upto FROM review_totals_upto").fetchone()[0]
+            last = c.execute("SELECT MAX(id) FROM reviews").fetchone()[0]
+            if last is not None and last > upto:
+                c.execute(
+                    "INSERT INTO review_totals (set_id, topic, reviews, correct, learned_reviews, learned_correct) "
+                    "SELECT set_id, topic, COUNT(*), SUM(correct), SUM(state_before = 2), SUM(state_before = 2 AND correct) "
+                    "FROM reviews WHERE id > ? GROUP BY set_id, topic "
+                    "ON CONFLICT (set_id, topic) DO UPDATE SET reviews = reviews + excluded.reviews, "
+                    "correct = correct + excluded.correct, learned_reviews = learned_reviews + excluded.learned_reviews, "
+                    "learned_correct = learned_correct + excluded.learned_correct",
+                    (upto,),
+                )
+                c.execute("UPDATE review_totals_upto SET upto = ?", (last,))
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
 
     # --- sessions ---------------------------------------------------------
     def start_session(self, started: datetime, set_id: str | None, topics: list[str] | None) -> int:
