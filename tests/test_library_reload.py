@@ -82,3 +82,45 @@ def test_a_file_written_just_now_is_read_again(data_dir, store, monkeypatch):
     load_library(store, data_dir)
     load_library(store, data_dir)
     assert reads == ["geo", "geo"]  # a second write within the clock's grain could keep its signature
+
+
+def _synced_geo(data_dir, store):
+    path, article = _write(data_dir, SET.format(source="The Nile runs north."), "The Nile runs north.\n")
+    _results, problems = load_library(store, data_dir)
+    assert problems == [] and store.is_synced(path)
+    return path
+
+
+def test_a_loaded_file_unchanged_since_is_known_without_reading_it(data_dir, store, monkeypatch):
+    from ketaquiz.core import store as store_module
+
+    path = _synced_geo(data_dir, store)  # written a minute before it was hashed: its stat can be trusted
+    hashed: list[str] = []
+    real = store_module.file_hash
+    monkeypatch.setattr(store_module, "file_hash", lambda p: hashed.append(p.parent.name) or real(p))
+    assert store.is_synced(path) and hashed == []
+    text = path.read_text(encoding="utf-8").replace("Which river", "Which great river")
+    path.write_text(text, encoding="utf-8")  # edited outside the app
+    _age(path, seconds=30)
+    assert not store.is_synced(path) and hashed == ["geo"]
+    load_library(store, data_dir)
+    assert store.question(store.question_key("geo", "q1")).prompt == "Which great river runs north?"
+
+
+def test_a_file_hashed_right_after_it_was_written_is_read_until_its_stat_can_be_trusted(data_dir, store, monkeypatch):
+    from ketaquiz.core import store as store_module
+
+    folder = data_dir.sets_dir / "geo"
+    folder.mkdir(parents=True)
+    (folder / "article.md").write_text("The Nile runs north.\n", encoding="utf-8")
+    path = folder / "set.toml"
+    path.write_text(SET.format(source="The Nile runs north."), encoding="utf-8")  # just now: not dated back
+    load_library(store, data_dir)
+    hashed: list[str] = []
+    real = store_module.file_hash
+    monkeypatch.setattr(store_module, "file_hash", lambda p: hashed.append(p.parent.name) or real(p))
+    assert store.is_synced(path) and store.is_synced(path)
+    assert hashed == ["geo", "geo"]  # a second write within the clock's grain could share its stat: read each time
+    _age(path)  # once the file is older than the grain, one more read records a stat to trust
+    assert store.is_synced(path) and store.is_synced(path) and store.is_synced(path)
+    assert hashed == ["geo", "geo", "geo"]

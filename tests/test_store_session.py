@@ -74,6 +74,7 @@ def test_version_1_database_upgrades_and_keeps_progress(tmp_path, clock, rng):
     st.conn.execute("CREATE INDEX questions_set_topic ON questions(set_id, topic, position)")
     st.conn.execute("CREATE INDEX cards_due ON cards(due) WHERE state > 0")
     st.conn.execute("CREATE INDEX reviews_session ON reviews(session)")
+    st.conn.execute("ALTER TABLE sets DROP COLUMN file_stat")  # files known by their hash alone
     # totals kept by a trigger on every answer, with no mark of how far they count
     st.fold_review_totals()
     st.conn.execute("DROP TABLE review_totals_upto")
@@ -88,7 +89,8 @@ def test_version_1_database_upgrades_and_keeps_progress(tmp_path, clock, rng):
     st.conn.execute("PRAGMA user_version = 1")
     st.close()
     st = Store(tmp_path / "p.db", clock=clock)
-    assert st.schema_version() == SCHEMA_VERSION == 5
+    assert st.schema_version() == SCHEMA_VERSION == 6
+    assert st.is_synced(tmp_path / "mini.toml")  # by its hash, as before
     triggers = {r[0] for r in st.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     assert "reviews_total_insert" not in triggers  # v5: answers no longer write the totals
     indexes = {r[0] for r in st.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
