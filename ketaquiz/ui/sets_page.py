@@ -793,9 +793,9 @@ class SetsPage(QWidget):
         if self.qset is None or self.read_only:
             return None
         topic = self.topic_filter.currentData() or (self.qset.topics[0].id if self.qset.topics else "general")
-        existing = {q.id for q in self.qset.questions}
+        existing = self._ids_counted()  # kept up to date: no pass over every question
         n = len(self.qset.questions) + 1
-        while f"{topic}-q{n}" in existing:
+        while existing[f"{topic}-q{n}"]:
             n += 1
         prompt, extra = _NEW_PROMPTS[qtype]
         q = Question(id=f"{topic}-q{n}", topic=topic, type=qtype, prompt=prompt, origin="written", **extra)
