@@ -337,3 +337,39 @@ def test_a_big_set_changed_outside_loads_after_the_window_shows(qtbot, data_dir,
         app_ctx.close()
     finally:
         started.guard.release()
+
+
+def test_back_in_the_app_a_set_edited_outside_is_loaded(qtbot, ctx, data_dir):  # noqa: F811
+    """Edit a set file in a text editor, come back to KetaQuiz: the change is in, with no restart."""
+    app = QApplication.instance()
+    w = make_window(qtbot, ctx)
+    controller = AppController(app, ctx, w)
+    path = data_dir.sets_dir / "demo.toml"
+    key = ctx.store.question_key("demo", "q-short")
+    old_prompt = ctx.store.question(key).prompt
+    with qtbot.assertNotEmitted(ctx.library_changed):
+        controller._state_changed(Qt.ApplicationState.ApplicationActive)  # nothing changed: pages left alone
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f'prompt = "{old_prompt}"', 'prompt = "Edited outside: which one?"'), encoding="utf-8")
+    with qtbot.waitSignal(ctx.library_changed, timeout=5000):
+        controller._state_changed(Qt.ApplicationState.ApplicationActive)
+    assert ctx.store.question(key).prompt == "Edited outside: which one?"
+
+
+def test_a_big_set_loading_is_not_started_twice(qtbot, ctx, data_dir, monkeypatch):  # noqa: F811
+    import threading
+
+    from ketaquiz.core import library
+    from ketaquiz.ui import context
+
+    monkeypatch.setattr(context, "INLINE_LOAD_BYTES", 10)  # every set file counts as big
+    path = data_dir.sets_dir / "demo.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace("q-short", "q-short-2"), encoding="utf-8")
+    gate, reads = threading.Event(), []
+    real = library.read_set
+    monkeypatch.setattr(library, "read_set", lambda p: reads.append(p.name) or gate.wait(10) and real(p))
+    first = ctx.load_changed_sets()
+    assert first is not None and ctx.load_changed_sets() is first  # asked again (back in the app) while it runs
+    with qtbot.waitSignal(ctx.library_changed, timeout=10000):
+        gate.set()
+    assert reads == ["demo.toml"] and ctx.store.question_key("demo", "q-short-2") is not None

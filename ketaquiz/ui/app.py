@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLockFile, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMessageBox, QWidget
 
 from ..core import backup
 from ..core.clock import Clock, utc_now
@@ -145,6 +145,17 @@ class AppController(QObject):
         ctx.profile_changed.connect(self._profile_changed)
         # "Same as the system" follows the desktop switching between light and dark.
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
+        # Back in the app (from a text editor, say): set files changed meanwhile are loaded.
+        app.applicationStateChanged.connect(self._state_changed)
+
+    def _state_changed(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.load_changed_sets()
+
+    def load_changed_sets(self) -> None:
+        """Load the set files changed outside the app (a stat of each when none has: cheap); the status bar
+        says so while big ones load in the background."""
+        show_loading(self.window, self.ctx.load_changed_sets())
 
     def _profile_changed(self, _name: str) -> None:
         self.apply_settings()
@@ -270,6 +281,14 @@ def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
     widget.installEventFilter(_FirstPaint(widget, callback))
 
 
+def show_loading(window: QMainWindow, job: QObject | None) -> None:
+    """While set files load in the background: a line in the status bar, gone when they are in."""
+    if job is None or getattr(job, "delivered", True):
+        return
+    window.statusBar().showMessage("Loading question sets changed outside KetaQuiz…")
+    job.done.connect(lambda _job: window.statusBar().clearMessage())  # type: ignore[attr-defined]
+
+
 def launch(data: DataDir, profile: str | None = None, *, clock: Clock = utc_now) -> Launched | int:
     """Everything up to the shown window; an exit status instead when the app must not start."""
     app = make_app()
@@ -288,9 +307,7 @@ def launch(data: DataDir, profile: str | None = None, *, clock: Clock = utc_now)
     loading = ctx.load_changed_sets()  # a big set changed outside the app loads once the window is up
     apply_theme(app, ctx.store.settings())
     window = MainWindow(ctx, settings=window_settings(data))
-    if loading is not None:
-        window.statusBar().showMessage("Loading question sets changed outside KetaQuiz…")
-        loading.done.connect(lambda _job: window.statusBar().clearMessage())
+    show_loading(window, loading)
     controller = AppController(app, ctx, window)
     guard.raise_requested.connect(lambda: _bring_to_front(window))
     window.restore_state()

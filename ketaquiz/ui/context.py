@@ -56,6 +56,7 @@ class AppContext(QObject):
         self.profile = profile or DEFAULT_PROFILE
         self.store: Store = data.open_store(self.profile, clock=clock)
         self.load_problems: list[LoadProblem] = []
+        self._loading_job: Job | None = None  # loading big changed set files, while it runs
 
     def reload_library(self) -> list[LoadProblem]:
         """Sync set files into the store (bundled course and the user's sets) and tell the pages."""
@@ -65,11 +66,17 @@ class AppContext(QObject):
 
     def load_changed_sets(self) -> Job | None:
         """Load the set files changed outside the app: small ones now, big ones on a worker thread (its own
-        connection). `library_changed` follows when those are in; returns their job, if one was needed."""
+        connection). `library_changed` follows when any was found; returns the job for the big ones, if any
+        (while one runs, it is returned again: the files it loads are not loaded twice)."""
+        if self._loading_job is not None and not self._loading_job.delivered:
+            return self._loading_job
         small: list[tuple[Path, bool]] = []
         big: list[tuple[Path, bool]] = []
         for path, bundled in changed_set_files(self.store, self.data):
             (small if _size(path) <= INLINE_LOAD_BYTES else big).append((path, bundled))
+        if not small and not big:
+            self.load_problems = []
+            return None  # nothing changed (a start, or a return to the app, usually): nothing to tell the pages
         if small or not big:
             _results, self.load_problems = load_library(self.store, self.data, small)
             self.library_changed.emit()
@@ -86,7 +93,7 @@ class AppContext(QObject):
             finally:
                 store.close()
 
-        job = Job(work)
+        job = self._loading_job = Job(work)
         job.done.connect(lambda j: self._loaded_in_background(j, profile, big))
         job.start()
         return job
