@@ -16,7 +16,7 @@ from ketaquiz.core.article import parse_article
 from ketaquiz.core.check import check_set
 from ketaquiz.core.lint import LintIssue
 from ketaquiz.core.questions import Question, QuestionSet, Topic
-from ketaquiz.core.setfile import read_set
+from ketaquiz.core.setfile import read_set, write_set
 from ketaquiz.ui import article_wizard, sets_page
 from ketaquiz.ui.article_wizard import ArticleWizard, compose_article, section_bodies
 from ketaquiz.ui.context import AppContext
@@ -542,3 +542,40 @@ def test_wizard_with_the_real_generator(qtbot, ctx):
     assert wiz.save()
     saved = read_set(ctx.data.sets_dir / wiz.saved_set_id / "set.toml")
     assert len(saved.questions) == len(wiz.drafts)
+
+
+def test_an_open_set_edited_outside_is_shown_as_it_is_now(qtbot, ctx, monkeypatch):
+    """The set file open on the page is edited in a text editor; back in the app it shows the new text (when
+    nothing here is unsaved), and the edit is in the learner's store too."""
+    page = SetsPage(ctx)
+    qtbot.addWidget(page)
+    copy = page.duplicate_set("Mine")
+    assert copy is not None and not page.dirty
+    path = page.qset.path
+    q0 = page.qset.questions[0]
+    time.sleep(0.02)  # a later mtime than the save's, on any filesystem clock
+    edited = read_set(path)
+    edited.questions[0].explanation = "Changed in a text editor."
+    write_set(edited, path)  # as another program would save it
+    ctx.load_changed_sets()  # as on coming back to the app
+    qtbot.waitUntil(lambda: page.qset is not None
+                    and page.qset.question(q0.id).explanation == "Changed in a text editor.", timeout=5000)
+    assert ctx.store.question(ctx.store.question_key(copy.id, q0.id)).explanation == "Changed in a text editor."
+    assert not page.dirty
+
+
+def test_unsaved_changes_are_not_replaced_by_an_outside_edit(qtbot, ctx):
+    page = SetsPage(ctx)
+    qtbot.addWidget(page)
+    page.duplicate_set("Mine")
+    path = page.qset.path
+    q0 = page.qset.questions[0]
+    page.select_question(q0.id)
+    page.editor.prompt_edit.setPlainText("Typed here, not saved?")
+    qtbot.waitUntil(lambda: page.dirty)
+    time.sleep(0.02)
+    edited = read_set(path)
+    edited.questions[0].prompt = "Outside?"
+    write_set(edited, path)
+    ctx.load_changed_sets()
+    assert page.dirty and page.editor.prompt_edit.toPlainText() == "Typed here, not saved?"

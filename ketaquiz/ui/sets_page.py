@@ -167,6 +167,7 @@ class SetsPage(QWidget):
         self._listed: dict[Path, tuple[Path, Stamp]] = {}
         self._check_job: Job | None = None
         self._saving = False
+        self._open_stamp: Stamp | None = None  # the open set's file as read (or saved) here
 
         # --- left: the sets ---
         self.set_list = QListWidget()
@@ -545,6 +546,15 @@ class SetsPage(QWidget):
 
     def _library_changed(self) -> None:
         if not self.dirty and not self._saving:
+            path = self.qset.path if self.qset is not None else None
+            if path is not None and self._open_stamp not in (None, _stamp(path)) and _stamp(path) != _NO_STAMP:
+                # Its file was changed outside the app (and nothing is unsaved here): show it as it is now.
+                self.refresh_sets()
+                entry = self._listed_entry(path) or self.current_entry()
+                if entry is not None and entry.path == path:
+                    self.qset = None
+                    self.open_set(entry)
+                return
             self.refresh_sets()
             if self.qset is not None and not self.read_only:  # the open set may have loaded, or failed to
                 entry = self._listed_entry(self.qset.path)
@@ -641,6 +651,7 @@ class SetsPage(QWidget):
     def _show_set(self, entry: SetEntry, qset: QuestionSet, article: Article | None,
                   texts: RowTexts | None = None) -> None:
         self.qset = qset
+        self._open_stamp = _stamp(entry.path)
         self._counted = None  # the set left behind is not kept alive by its id counts
         self._id_counts = Counter()
         self.read_only = not authoring.is_user_set(self.ctx.data, entry.path)
@@ -992,6 +1003,8 @@ class SetsPage(QWidget):
             self.inform("Could not save", f"{qset.path}: {job.error}. Nothing was changed on disk.", error=True)
             return False
         self._set_dirty(False)
+        if qset.path is not None:
+            self._open_stamp = _stamp(qset.path)  # this file is the one shown
         qid = self.model.question(self._row).id if self._row is not None else None
         self._saving = True  # the list is refreshed below, once what the library found is known
         try:
