@@ -564,7 +564,7 @@ def test_an_open_set_edited_outside_is_shown_as_it_is_now(qtbot, ctx, monkeypatc
     assert not page.dirty
 
 
-def test_unsaved_changes_are_not_replaced_by_an_outside_edit(qtbot, ctx):
+def test_unsaved_changes_are_not_replaced_by_an_outside_edit(qtbot, ctx, monkeypatch):
     page = SetsPage(ctx)
     qtbot.addWidget(page)
     page.duplicate_set("Mine")
@@ -579,3 +579,11 @@ def test_unsaved_changes_are_not_replaced_by_an_outside_edit(qtbot, ctx):
     write_set(edited, path)
     ctx.load_changed_sets()
     assert page.dirty and page.editor.prompt_edit.toPlainText() == "Typed here, not saved?"
+    asked: list[str] = []
+    monkeypatch.setattr(page, "confirm", lambda title, _text: asked.append(title) or False)
+    assert not page.save()  # asked first; "No" keeps the file as the other program left it
+    assert asked == ["The file changed on disk"] and read_set(path).questions[0].prompt == "Outside?" and page.dirty
+    monkeypatch.setattr(page, "confirm", lambda title, _text: asked.append(title) or True)
+    assert page.save()
+    assert read_set(path).question(q0.id).prompt == "Typed here, not saved?" and not page.dirty
+    assert page.save() and len(asked) == 2  # the file is the page's own again: no question

@@ -976,6 +976,12 @@ class SetsPage(QWidget):
         """
         if self.qset is None or self.read_only:
             return False
+        path = self.qset.path
+        if (path is not None and self._open_stamp is not None and _stamp(path) not in (self._open_stamp, _NO_STAMP)
+                and not self.confirm("The file changed on disk",
+                                     f"{path} was changed outside KetaQuiz since you opened it.\n\n"
+                                     "Save your changes over it? (No keeps the file as it is; your changes stay here.)")):
+            return False
         self._problems_timer.stop()
         qset = self.qset
         data, profile, clock = self.ctx.data, self.ctx.profile, self.ctx.clock
