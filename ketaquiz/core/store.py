@@ -63,7 +63,26 @@ def _json_text(value: Any, *, sort_keys: bool = False) -> str:
         return json.dumps(value, ensure_ascii=False, sort_keys=sort_keys, separators=(",", ":"))
 
 
-_SCHEMA_V1 = """
+# The trigger statements that keep review_totals (schema v1, and v5's after it): a review taken out, or put in.
+_TAKE_OUT_OLD = """\
+    UPDATE review_totals SET
+        reviews = reviews - 1,
+        correct = correct - OLD.correct,
+        learned_reviews = learned_reviews - (OLD.state_before = 2),
+        learned_correct = learned_correct - (OLD.state_before = 2 AND OLD.correct)
+    WHERE set_id = OLD.set_id AND topic = OLD.topic;
+"""
+_PUT_IN_NEW = """\
+    INSERT INTO review_totals (set_id, topic, reviews, correct, learned_reviews, learned_correct)
+    VALUES (NEW.set_id, NEW.topic, 1, NEW.correct, NEW.state_before = 2, NEW.state_before = 2 AND NEW.correct)
+    ON CONFLICT (set_id, topic) DO UPDATE SET
+        reviews = reviews + 1,
+        correct = correct + excluded.correct,
+        learned_reviews = learned_reviews + excluded.learned_reviews,
+        learned_correct = learned_correct + excluded.learned_correct;
+"""
+
+_SCHEMA_V1 = f"""
 CREATE TABLE sets (
     id TEXT PRIMARY KEY,
     title TEXT NOT NULL,
@@ -152,37 +171,11 @@ CREATE TABLE review_totals (
     PRIMARY KEY (set_id, topic)
 );
 CREATE TRIGGER reviews_total_insert AFTER INSERT ON reviews BEGIN
-    INSERT INTO review_totals (set_id, topic, reviews, correct, learned_reviews, learned_correct)
-    VALUES (NEW.set_id, NEW.topic, 1, NEW.correct, NEW.state_before = 2, NEW.state_before = 2 AND NEW.correct)
-    ON CONFLICT (set_id, topic) DO UPDATE SET
-        reviews = reviews + 1,
-        correct = correct + excluded.correct,
-        learned_reviews = learned_reviews + excluded.learned_reviews,
-        learned_correct = learned_correct + excluded.learned_correct;
-END;
+{_PUT_IN_NEW}END;
 CREATE TRIGGER reviews_total_delete AFTER DELETE ON reviews BEGIN
-    UPDATE review_totals SET
-        reviews = reviews - 1,
-        correct = correct - OLD.correct,
-        learned_reviews = learned_reviews - (OLD.state_before = 2),
-        learned_correct = learned_correct - (OLD.state_before = 2 AND OLD.correct)
-    WHERE set_id = OLD.set_id AND topic = OLD.topic;
-END;
+{_TAKE_OUT_OLD}END;
 CREATE TRIGGER reviews_total_update AFTER UPDATE OF set_id, topic, correct, state_before ON reviews BEGIN
-    UPDATE review_totals SET
-        reviews = reviews - 1,
-        correct = correct - OLD.correct,
-        learned_reviews = learned_reviews - (OLD.state_before = 2),
-        learned_correct = learned_correct - (OLD.state_before = 2 AND OLD.correct)
-    WHERE set_id = OLD.set_id AND topic = OLD.topic;
-    INSERT INTO review_totals (set_id, topic, reviews, correct, learned_reviews, learned_correct)
-    VALUES (NEW.set_id, NEW.topic, 1, NEW.correct, NEW.state_before = 2, NEW.state_before = 2 AND NEW.correct)
-    ON CONFLICT (set_id, topic) DO UPDATE SET
-        reviews = reviews + 1,
-        correct = correct + excluded.correct,
-        learned_reviews = learned_reviews + excluded.learned_reviews,
-        learned_correct = learned_correct + excluded.learned_correct;
-END;
+{_TAKE_OUT_OLD}{_PUT_IN_NEW}END;
 CREATE TABLE settings (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -253,7 +246,7 @@ DROP INDEX IF EXISTS reviews_session;
 # recorded since (Store.fold_review_totals). A review taken out or changed that was counted already is still
 # taken out of the totals by a trigger; ids are handed out again from the largest up (no AUTOINCREMENT), so
 # deleting the largest counted one also moves the mark down to the largest id left.
-_SCHEMA_V5 = """
+_SCHEMA_V5 = f"""
 CREATE TABLE IF NOT EXISTS review_totals_upto (upto INTEGER NOT NULL);
 INSERT INTO review_totals_upto SELECT COALESCE(MAX(id), 0) FROM reviews WHERE NOT EXISTS (SELECT 1 FROM review_totals_upto);
 DROP TRIGGER IF EXISTS reviews_total_insert;
@@ -261,31 +254,12 @@ DROP TRIGGER IF EXISTS reviews_total_delete;
 DROP TRIGGER IF EXISTS reviews_total_update;
 CREATE TRIGGER reviews_total_delete AFTER DELETE ON reviews
 WHEN OLD.id <= (SELECT upto FROM review_totals_upto) BEGIN
-    UPDATE review_totals SET
-        reviews = reviews - 1,
-        correct = correct - OLD.correct,
-        learned_reviews = learned_reviews - (OLD.state_before = 2),
-        learned_correct = learned_correct - (OLD.state_before = 2 AND OLD.correct)
-    WHERE set_id = OLD.set_id AND topic = OLD.topic;
-    UPDATE review_totals_upto SET upto = (SELECT COALESCE(MAX(id), 0) FROM reviews)
+{_TAKE_OUT_OLD}    UPDATE review_totals_upto SET upto = (SELECT COALESCE(MAX(id), 0) FROM reviews)
     WHERE upto > (SELECT COALESCE(MAX(id), 0) FROM reviews);
 END;
 CREATE TRIGGER reviews_total_update AFTER UPDATE OF set_id, topic, correct, state_before ON reviews
 WHEN OLD.id <= (SELECT upto FROM review_totals_upto) BEGIN
-    UPDATE review_totals SET
-        reviews = reviews - 1,
-        correct = correct - OLD.correct,
-        learned_reviews = learned_reviews - (OLD.state_before = 2),
-        learned_correct = learned_correct - (OLD.state_before = 2 AND OLD.correct)
-    WHERE set_id = OLD.set_id AND topic = OLD.topic;
-    INSERT INTO review_totals (set_id, topic, reviews, correct, learned_reviews, learned_correct)
-    VALUES (NEW.set_id, NEW.topic, 1, NEW.correct, NEW.state_before = 2, NEW.state_before = 2 AND NEW.correct)
-    ON CONFLICT (set_id, topic) DO UPDATE SET
-        reviews = reviews + 1,
-        correct = correct + excluded.correct,
-        learned_reviews = learned_reviews + excluded.learned_reviews,
-        learned_correct = learned_correct + excluded.learned_correct;
-END;
+{_TAKE_OUT_OLD}{_PUT_IN_NEW}END;
 """
 
 # v6: a set file's (mtime, size, inode) when it was hashed, so that an unchanged file is known without reading
