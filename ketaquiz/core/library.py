@@ -127,13 +127,14 @@ def _signature(path: Path, article: Path | None) -> tuple[int | None, ...] | Non
 
 def load_library(store: Store, data: DataDir, files: list[tuple[Path, bool]] | None = None
                  ) -> tuple[dict[str, SyncResult], list[LoadProblem]]:
-    """Sync every known set file (or these `files`) into the store. A set with problems is not loaded (its
-    saved progress stays), nor read again while neither it nor its article changes."""
+    """Sync every known set file (or these `files`, found changed by `changed_set_files`) into the store.
+    A set with problems is not loaded (its saved progress stays), nor read again while neither it nor its
+    article changes."""
     results: dict[str, SyncResult] = {}
     problems: list[LoadProblem] = []
     deleted = {s.id for s in store.sets(include_deleted=True) if s.deleted}
     for path, bundled in set_files(data) if files is None else files:
-        if store.is_synced(path):
+        if files is None and store.is_synced(path):  # (`files` were found changed: not hashed again)
             continue
         known = _failed.get(str(path))
         if known is not None and known[0] == _signature(path, known[1]):

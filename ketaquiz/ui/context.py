@@ -77,7 +77,7 @@ class AppContext(QObject):
         if not small and not big:
             self.load_problems = []
             return None  # nothing changed (a start, or a return to the app, usually): nothing to tell the pages
-        if small or not big:
+        if small:
             _results, self.load_problems = load_library(self.store, self.data, small)
             self.library_changed.emit()
         if not big:
