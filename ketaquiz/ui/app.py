@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLockFile, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -22,6 +23,9 @@ from ..core.store import StoreError, load_sqlite_utils
 from .context import AppContext
 from .main_window import MainWindow
 from .theme import apply_theme
+
+if TYPE_CHECKING:
+    from .workers import Job
 
 Ask = Callable[[str, str], bool]  # (title, question) -> yes?
 
@@ -281,12 +285,12 @@ def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
     widget.installEventFilter(_FirstPaint(widget, callback))
 
 
-def show_loading(window: QMainWindow, job: QObject | None) -> None:
+def show_loading(window: QMainWindow, job: Job | None) -> None:
     """While set files load in the background: a line in the status bar, gone when they are in."""
-    if job is None or getattr(job, "delivered", True):
+    if job is None or job.delivered:
         return
     window.statusBar().showMessage("Loading question sets changed outside KetaQuiz…")
-    job.done.connect(lambda _job: window.statusBar().clearMessage())  # type: ignore[attr-defined]
+    job.done.connect(lambda _job: window.statusBar().clearMessage())
 
 
 def launch(data: DataDir, profile: str | None = None, *, clock: Clock = utc_now) -> Launched | int:
