@@ -547,7 +547,7 @@ class SetsPage(QWidget):
     def _library_changed(self) -> None:
         if not self.dirty and not self._saving:
             path = self.qset.path if self.qset is not None else None
-            if path is not None and self._open_stamp not in (None, _stamp(path)) and _stamp(path) != _NO_STAMP:
+            if self._changed_on_disk():
                 # Its file was changed outside the app (and nothing is unsaved here): show it as it is now.
                 self.refresh_sets()
                 entry = self._listed_entry(path) or self.current_entry()
@@ -561,6 +561,13 @@ class SetsPage(QWidget):
                 if entry is not None:
                     self._show_unloaded_banner(entry)
                 self.study_btn.setEnabled(self.ctx.store.set_info(self.qset.id) is not None)
+
+    def _changed_on_disk(self) -> bool:
+        """Whether the open set's file was changed (not removed) outside the app since it was read or saved here."""
+        path = self.qset.path if self.qset is not None else None
+        if path is None or self._open_stamp is None:
+            return False
+        return _stamp(path) not in (self._open_stamp, _NO_STAMP)
 
     def _set_chosen(self, item: QListWidgetItem | None, previous: QListWidgetItem | None) -> None:
         if item is None:
@@ -977,7 +984,7 @@ class SetsPage(QWidget):
         if self.qset is None or self.read_only:
             return False
         path = self.qset.path
-        if (path is not None and self._open_stamp is not None and _stamp(path) not in (self._open_stamp, _NO_STAMP)
+        if (self._changed_on_disk()
                 and not self.confirm("The file changed on disk",
                                      f"{path} was changed outside KetaQuiz since you opened it.\n\n"
                                      "Save your changes over it? (No keeps the file as it is; your changes stay here.)")):
