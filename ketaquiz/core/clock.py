@@ -70,6 +70,7 @@ class SystemLocalTime(tzinfo):
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+EPOCH_ORDINAL = _EPOCH.date().toordinal()  # day 0 of a UTC timestamp // 86400, as a date ordinal
 _LOCAL = SystemLocalTime()
 
 

@@ -27,19 +27,18 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, tzinfo
 from typing import Any
 
-from .clock import day_shifts, day_start, local_tz, shift_at, shift_sql
+from .clock import EPOCH_ORDINAL, day_shifts, day_start, local_tz, shift_at, shift_sql
 from .scheduling import curve, retrievability_at
 from .stats import longest_streak, streak_from_days
 from .store import SESSION_REVIEWS, Store
 
 MATURE_DAYS = 21
-_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _CACHE_VERSION = 2  # 2: days by the offset of each review's moment (was: of today's)
 
 # One aggregate, used for the cache fill and for the live part: per (day, set, topic). {shift} is the
 # shift_sql expression of the span read, so that a review falls on its day by the offset of its own moment.
 _AGGREGATE = f"""
-SELECT CAST((reviewed_at + {{shift}}) / 86400 AS INTEGER) + {_EPOCH_ORDINAL} AS day,
+SELECT CAST((reviewed_at + {{shift}}) / 86400 AS INTEGER) + {EPOCH_ORDINAL} AS day,
        set_id, topic, COUNT(*), SUM(correct),
        SUM(r.state_before = 2 AND r.ivl < {MATURE_DAYS} * 86400),
        SUM(r.state_before = 2 AND r.ivl < {MATURE_DAYS} * 86400 AND correct),
@@ -160,11 +159,11 @@ def _shift(now: datetime, tz: tzinfo) -> float:
 
 
 def _day_of(ts: float, shift: float) -> int:
-    return int((ts + shift) // 86400) + _EPOCH_ORDINAL
+    return int((ts + shift) // 86400) + EPOCH_ORDINAL
 
 
 def _day_start_ts(day: int, shift: float) -> float:
-    return (day - _EPOCH_ORDINAL) * 86400 - shift
+    return (day - EPOCH_ORDINAL) * 86400 - shift
 
 
 def _aggregate(store: Store, shifts: list[tuple[float, float]], lo: float, hi: float) -> list[DayRow]:
@@ -261,7 +260,7 @@ def forecast(store: Store, now: datetime, *, days: int = 30, set_id: str | None 
         "FROM cards c WHERE c.state > 0 AND c.due < :end AND c.retired = 0 "
         "AND c.set_id IN (SELECT id FROM sets WHERE deleted = 0)"
     )
-    args: dict[str, Any] = {"ep": _EPOCH_ORDINAL, "today": today, "end": end}
+    args: dict[str, Any] = {"ep": EPOCH_ORDINAL, "today": today, "end": end}
     if set_id is not None:
         sql += " AND c.set_id = :set"
         args["set"] = set_id

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
-from .clock import day_number, day_shifts, day_start, local_tz
+from .clock import EPOCH_ORDINAL, day_number, day_shifts, day_start, local_tz
 from .store import Store
 
 
@@ -95,11 +95,8 @@ def review_days(store: Store, tz: tzinfo, rollover_hour: int = 4) -> set[int]:
             """,
             {"shift": shift, "lo": max(start, -1e18), "hi": min(end, 1e18)},
         ).fetchall()
-        days.update(int(r[0]) + _EPOCH_ORDINAL for r in rows)
+        days.update(int(r[0]) + EPOCH_ORDINAL for r in rows)
     return days
-
-
-_EPOCH_ORDINAL = datetime(1970, 1, 1).toordinal()
 
 
 def compute_stats(store: Store, now: datetime, *, set_id: str | None = None, tz: tzinfo | None = None) -> Stats:
