@@ -86,17 +86,20 @@ def test_version_1_database_upgrades_and_keeps_progress(tmp_path, clock, rng):
         "learned_reviews = learned_reviews + excluded.learned_reviews, "
         "learned_correct = learned_correct + excluded.learned_correct; END"
     )
+    link_reviews_to_questions(st)  # v1's log held a foreign key to its questions, with an index
     st.conn.execute("PRAGMA user_version = 1")
     st.close()
     st = Store(tmp_path / "p.db", clock=clock)
-    assert st.schema_version() == SCHEMA_VERSION == 6
+    assert st.schema_version() == SCHEMA_VERSION == 7
     assert st.is_synced(tmp_path / "mini.toml")  # by its hash, as before
     triggers = {r[0] for r in st.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     assert "reviews_total_insert" not in triggers  # v5: answers no longer write the totals
     indexes = {r[0] for r in st.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    # v3 and v4 drop only these three
-    assert not indexes & {"questions_set_topic", "cards_due", "reviews_session"}
-    assert {"cards_topic", "cards_new", "reviews_time", "reviews_question"} <= indexes
+    # v3, v4 and v7 drop only these four
+    assert not indexes & {"questions_set_topic", "cards_due", "reviews_session", "reviews_question"}
+    assert {"cards_topic", "cards_new", "reviews_time"} <= indexes
+    assert [fk[2] for fk in st.conn.execute("PRAGMA foreign_key_list(reviews)")] == ["sessions"]
+    assert st.integrity_check() == "ok"
     assert st.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 1
     assert st.topic_counts(clock()) == counts  # card counts filled from the cards
     s2 = session(st, clock, rng)
@@ -107,6 +110,58 @@ def test_version_1_database_upgrades_and_keeps_progress(tmp_path, clock, rng):
     clock.advance(days=2)  # the answer is now folded into the per-day cache
     assert sum(n for _day, n, _right in dashboard(st, clock()).reviews_per_day) == 2
     assert st.conn.execute("SELECT SUM(reviews) FROM dash_days").fetchone()[0] == 2
+    st.close()
+
+
+def link_reviews_to_questions(st: Store, key: str = " REFERENCES questions(key) ON DELETE CASCADE") -> None:
+    """Put back the log's foreign key to its questions (`key` as written) and its index, as before schema v7."""
+    c = st.conn
+    sql = c.execute("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'reviews'").fetchone()[0]
+    assert "question INTEGER NOT NULL," in sql
+    version = c.execute("PRAGMA schema_version").fetchone()[0]
+    c.execute("PRAGMA writable_schema = ON")
+    c.execute("UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = 'reviews'",
+              (sql.replace("question INTEGER NOT NULL,", f"question INTEGER NOT NULL{key},"),))
+    c.execute(f"PRAGMA schema_version = {version + 1}")
+    c.execute("PRAGMA writable_schema = OFF")
+    c.execute("CREATE INDEX reviews_question ON reviews(question, reviewed_at)")
+
+
+def test_version_6_log_loses_its_question_key_and_index_and_keeps_every_answer(tmp_path, clock, rng):
+    st = disk_store_with_mini(tmp_path, clock)
+    s = session(st, clock, rng)
+    answer_right(s)
+    s.advance()
+    s.submit(None)  # a wrong one too
+    log = st.conn.execute("SELECT * FROM reviews ORDER BY id").fetchall()
+    link_reviews_to_questions(st)
+    st.conn.execute("PRAGMA user_version = 6")
+    st.close()
+    st = Store(tmp_path / "p.db", clock=clock)
+    assert st.schema_version() == 7
+    assert [fk[2] for fk in st.conn.execute("PRAGMA foreign_key_list(reviews)")] == ["sessions"]
+    indexes = {r[0] for r in st.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "reviews_question" not in indexes and "reviews_time" in indexes
+    assert st.integrity_check() == "ok"
+    assert st.conn.execute("SELECT * FROM reviews ORDER BY id").fetchall() == log
+    st.purge_set("mini")  # with no key to cascade along, the set's answers still go with it
+    assert st.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 0
+    assert st.integrity_check() == "ok"
+    st.close()
+
+
+def test_version_6_log_with_a_key_written_otherwise_keeps_it_and_its_index(tmp_path, clock, rng):
+    st = disk_store_with_mini(tmp_path, clock)
+    answer_right(session(st, clock, rng))
+    link_reviews_to_questions(st, " references questions (key) on delete cascade")
+    st.conn.execute("PRAGMA user_version = 6")
+    st.close()
+    st = Store(tmp_path / "p.db", clock=clock)
+    assert st.schema_version() == 7
+    assert {fk[2] for fk in st.conn.execute("PRAGMA foreign_key_list(reviews)")} == {"questions", "sessions"}
+    assert st.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'reviews_question'").fetchone()  # the key's index
+    st.purge_set("mini")
+    assert st.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 0
     st.close()
 
 

@@ -62,17 +62,20 @@ def write_questions_csv(store: Store, out: IO[str], now: datetime, *, set_id: st
     w.writerow(QUESTION_COLUMNS)
     fd = curve(store.settings().parameters)
     t = now.timestamp()
+    # The log has no index by question: it is counted in one pass, grouped, rather than once per question.
+    in_set = "" if set_id is None else " WHERE set_id = ?"
     sql = (
         "SELECT q.set_id, q.id, q.topic, q.data, c.state, c.lapses, c.stability, c.difficulty, c.last_review, c.due, "
-        "(SELECT COUNT(*) FROM reviews r WHERE r.question = q.key), "
-        "(SELECT COALESCE(SUM(correct), 0) FROM reviews r WHERE r.question = q.key) "
+        "COALESCE(r.n, 0), COALESCE(r.right, 0) "
         "FROM questions q JOIN cards c ON c.question = q.key JOIN sets s ON s.id = q.set_id "
+        f"LEFT JOIN (SELECT question, COUNT(*) AS n, SUM(correct) AS right FROM reviews{in_set} GROUP BY question) r "
+        "ON r.question = q.key "
         "WHERE q.retired = 0 AND s.deleted = 0"
     )
     args: list[str] = []
     if set_id is not None:
         sql += " AND q.set_id = ?"
-        args.append(set_id)
+        args += [set_id, set_id]
     n = 0
     for sid, qid, topic, data, state, lapses, stab, diff, last, due, reviews, right in store.conn.execute(
         sql + " ORDER BY q.set_id, q.position", args

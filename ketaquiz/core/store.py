@@ -11,7 +11,7 @@ import json
 import sqlite3
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cached_property
@@ -45,7 +45,7 @@ def load_sqlite_utils() -> ModuleType:
     return sqlite_utils
 
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # One encoder for question data: compact, stable key order (so unchanged questions compare equal).
 
@@ -268,8 +268,42 @@ _SCHEMA_V6 = """
 ALTER TABLE sets ADD COLUMN file_stat TEXT;
 """
 
-# Forward migrations: MIGRATIONS[n] takes a database at version n to n + 1.
-MIGRATIONS: dict[int, str] = {0: _SCHEMA_V1, 1: _SCHEMA_V2, 2: _SCHEMA_V3, 3: _SCHEMA_V4, 4: _SCHEMA_V5, 5: _SCHEMA_V6}
+# v7: the log's link to its question is no longer a foreign key, and reviews_question goes with it. That index took
+# one random page more in every answer's commit (~20 µs of an answer's ~300), and it served only the key: questions
+# are deleted with their set only, and purge_set deletes the set's reviews by set_id first. What read the log by
+# question (per-question counts, the optimiser) now groups or sorts the log instead.
+_REVIEW_QUESTION_KEY = " REFERENCES questions(key) ON DELETE CASCADE"
+
+
+def _unlink_reviews_from_questions(conn: sqlite3.Connection) -> None:
+    """Schema v7: drop the foreign key, then its index.
+
+    As SQLite's documentation does it for removing a foreign key constraint (ALTER TABLE, "making other kinds of
+    table schema changes"): the table's CREATE text is edited in place, which leaves the stored rows as they are,
+    where a rebuild would copy the whole log (~5 s for a million answers). A table whose text is not the one this
+    code wrote keeps its key, and then its index too.
+    """
+    sql = conn.execute("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'reviews'").fetchone()[0]
+    if sql.count(_REVIEW_QUESTION_KEY) == 1:
+        version = conn.execute("PRAGMA schema_version").fetchone()[0]
+        try:
+            conn.execute("PRAGMA writable_schema = ON")
+            conn.execute("UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = 'reviews'",
+                         (sql.replace(_REVIEW_QUESTION_KEY, ""),))
+            conn.execute(f"PRAGMA schema_version = {version + 1}")
+        except sqlite3.DatabaseError:
+            pass  # a build that refuses schema edits (SQLITE_DBCONFIG_DEFENSIVE): the key and its index stay
+        finally:
+            conn.execute("PRAGMA writable_schema = OFF")
+    if not any(fk[2] == "questions" for fk in conn.execute("PRAGMA foreign_key_list(reviews)")):
+        conn.execute("DROP INDEX IF EXISTS reviews_question")
+
+
+# Forward migrations: MIGRATIONS[n] takes a database at version n to n + 1 (a script, or a function of the connection).
+MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
+    0: _SCHEMA_V1, 1: _SCHEMA_V2, 2: _SCHEMA_V3, 3: _SCHEMA_V4, 4: _SCHEMA_V5, 5: _SCHEMA_V6,
+    6: _unlink_reviews_from_questions,
+}
 
 
 # A session's answers, read through reviews_time from the session's start (`sessions` in the outer query).
@@ -410,9 +444,13 @@ class Store:
                 f"{self.path}: database schema {version} is newer than this KetaQuiz understands ({SCHEMA_VERSION}); upgrade KetaQuiz"
             )
         while version < SCHEMA_VERSION:
+            step = MIGRATIONS[version]
             with self.db.atomic():
-                for statement in _statements(MIGRATIONS[version]):
-                    self.conn.execute(statement)
+                if callable(step):
+                    step(self.conn)
+                else:
+                    for statement in _statements(step):
+                        self.conn.execute(statement)
                 version += 1
                 self.conn.execute(f"PRAGMA user_version = {version}")
 
@@ -566,6 +604,8 @@ class Store:
     def purge_set(self, set_id: str) -> None:
         """Remove a set and all of its progress for good."""
         with self.db.atomic():
+            # The log holds no foreign key to its questions (schema v7): its rows go by their set.
+            self.conn.execute("DELETE FROM reviews WHERE set_id = ?", (set_id,))
             self.conn.execute("DELETE FROM sets WHERE id = ?", (set_id,))
 
     def topics(self, set_id: str) -> list[TopicInfo]:
