@@ -15,7 +15,7 @@ from .questions import Question, cloze_gaps
 DONT_KNOW = None  # the response meaning "I don't know": always wrong
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Grade:
     """The verdict on one response."""
 
@@ -99,7 +99,7 @@ def grade(question: Question, response: Any) -> Grade:
     raise ValueError(f"question {question.id}: unknown type {t!r}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Presentation:
     """A question as shown once: options in the order the learner sees them."""
 

@@ -101,7 +101,7 @@ def _dt(ts: float | None) -> datetime | None:
     return None if ts is None else datetime.fromtimestamp(ts, timezone.utc)
 
 
-@dataclass
+@dataclass(slots=True)
 class CardState:
     """A card's schedule as the store keeps it (times as UTC epoch seconds)."""
 

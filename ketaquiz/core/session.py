@@ -26,7 +26,7 @@ from .store import AnswerRecord, Store
 LEARN_AHEAD = timedelta(minutes=20)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Feedback:
     """What the learner sees after answering."""
 
@@ -65,7 +65,7 @@ class Summary:
         return self.correct / self.answered if self.answered else None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Answered:
     key: int
     review_id: int
@@ -77,7 +77,7 @@ class _Answered:
     learning_due: float | None = None
 
 
-@dataclass(order=True)
+@dataclass(order=True, slots=True)
 class _Pending:
     due: float
     key: int = field(compare=False)
@@ -122,7 +122,7 @@ class StudySession:
         self._learning: list[_Pending] = []  # a heap; entries not matching _pending are stale
         self._pending: dict[int, float] = {}  # key -> due of questions coming back in this session
         self._history: list[_Answered] = []
-        self._loaded: dict[int, tuple[str, Question]] = {}
+        self._shown_set_id = ""  # the set of the question on screen
         self._shown_card: CardState | None = None
         self.session_id = store.start_session(now, set_id, self.topics)
         self.current_key: int | None = None
@@ -164,8 +164,7 @@ class StudySession:
 
     def _show(self, key: int) -> Question:
         """Load a question and its card state (one query) and present it."""
-        set_id, q, card = self.store.question_and_card(key)
-        self._loaded[key] = (set_id, q)
+        self._shown_set_id, q, card = self.store.question_and_card(key)
         self._shown_card = card
         self.presentation = present(q, self.rng)
         self.shown_at = self.clock()
@@ -226,7 +225,7 @@ class StudySession:
         rating = rating_for(correct, confidence)
         after = review(self.scheduler, key, before, rating, now)
         review_id = self.store.record_answer(
-            AnswerRecord(key, self._loaded[key][0], q.topic, before, after, int(rating), correct, response,
+            AnswerRecord(key, self._shown_set_id, q.topic, before, after, int(rating), correct, response,
                          duration_ms, now.timestamp(), self.session_id)
         )
         entry = _Answered(key, review_id, q.topic, correct, before, now, response)
