@@ -24,12 +24,18 @@ NEW = 0  # a card never answered; fsrs has no "new" state, so the store keeps it
 REVIEW = 2  # fsrs State.Review
 
 
+_fsrs_module: Any = None
+
+
 def _fsrs() -> Any:
     """The fsrs package, imported on first use: with typing_extensions under it that is ~20 ms, which a start
     showing Home (counts only) need not spend."""
-    import fsrs
+    global _fsrs_module
+    if _fsrs_module is None:  # (an import statement is a dearer lookup, and every answer asks several times)
+        import fsrs
 
-    return fsrs
+        _fsrs_module = fsrs
+    return _fsrs_module
 
 
 class Confidence(str, Enum):
@@ -45,6 +51,8 @@ def rating_for(correct: bool, confidence: Confidence | str = Confidence.NORMAL) 
     rating = _fsrs().Rating
     if not correct:
         return rating.Again
+    if confidence is Confidence.NORMAL:
+        return rating.Good
     confidence = Confidence(confidence)
     if confidence is Confidence.UNSURE:
         return rating.Hard
