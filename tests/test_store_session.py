@@ -334,6 +334,31 @@ def brute_counts(store, now):
     return out
 
 
+def test_an_answer_on_a_card_changed_elsewhere_since_shown_keeps_counts_right(tmp_path, clock, rng):
+    """An answer that leaves its card's state as shown skips the state column (and its counting trigger); when
+    another program changed that state in the meantime, the full update still runs and the counts follow."""
+    st = disk_store_with_mini(tmp_path, clock)
+    t = clock().timestamp()
+    with st.db.atomic():  # every question a review, due now
+        st.conn.execute("UPDATE cards SET state = 2, stability = 10, difficulty = 5, due = ?, last_review = ?, reps = 3",
+                        (t - 3600, t - 11 * 86400))
+    s = session(st, clock, rng)
+    shown = s.current_key
+    assert st.card(shown).state == 2
+    other = Store(tmp_path / "p.db", clock=clock)  # another program: the card lapses there
+    with other.db.atomic():
+        other.conn.execute("UPDATE cards SET state = 3, step = 0 WHERE question = ?", (shown,))
+    other.close()
+    answer_right(s)  # a review answered right stays a review: the state it was shown in
+    assert st.card(shown).state == 2
+    assert st.topic_counts(clock()) == brute_counts(st, clock())
+    s.advance()
+    answer_right(s)  # and the usual case, with nothing changed elsewhere
+    assert st.card(s.current_key).state == 2 and st.card(s.current_key).reps == 4
+    assert st.topic_counts(clock()) == brute_counts(st, clock())
+    st.close()
+
+
 def test_topic_counts_follow_answers_edits_retirement_and_purge(mini, memory_store, clock, rng, tmp_path):
     st = memory_store
     s = session(st, clock, rng)

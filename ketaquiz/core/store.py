@@ -796,11 +796,22 @@ class Store:
         c = self.conn
         c.execute("BEGIN IMMEDIATE")
         try:
-            c.execute(
-                "UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, last_review = ?, "
-                "reps = ?, lapses = ? WHERE question = ?",
-                (*rec.after.to_row(), rec.question_key),
-            )
+            after = rec.after
+            # Most answers leave the card in its state (a review stays a review). Such an update does not set
+            # `state`, so SQLite leaves out card_counts_update, a trigger on that column: ~12 µs of every answer.
+            # If the card's state in the database is not the one the answer started from, nothing matches and
+            # the full update runs.
+            if after.state != rec.before.state or c.execute(
+                "UPDATE cards SET step = ?, stability = ?, difficulty = ?, due = ?, last_review = ?, reps = ?, lapses = ? "
+                "WHERE question = ? AND state = ?",
+                (after.step, after.stability, after.difficulty, after.due, after.last_review, after.reps, after.lapses,
+                 rec.question_key, after.state),
+            ).rowcount == 0:
+                c.execute(
+                    "UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, last_review = ?, "
+                    "reps = ?, lapses = ? WHERE question = ?",
+                    (*after.to_row(), rec.question_key),
+                )
             cur = c.execute(
                 "INSERT INTO reviews (question, set_id, topic, session, reviewed_at, rating, correct, response, "
                 "duration_ms, state_before, card_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
