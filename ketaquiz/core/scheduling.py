@@ -25,15 +25,17 @@ REVIEW = 2  # fsrs State.Review
 
 
 _fsrs_module: Any = None
+_FSRS_STATES: dict[int, Any] = {}  # fsrs.State by value
 
 
 def _fsrs() -> Any:
     """The fsrs package, imported on first use: with typing_extensions under it that is ~20 ms, which a start
     showing Home (counts only) need not spend."""
-    global _fsrs_module
+    global _fsrs_module, _FSRS_STATES
     if _fsrs_module is None:  # (an import statement is a dearer lookup, and every answer asks several times)
         import fsrs
 
+        _FSRS_STATES = {s.value: s for s in fsrs.State}
         _fsrs_module = fsrs
     return _fsrs_module
 
@@ -126,30 +128,16 @@ class CardState:
         """The fsrs Card (a new card becomes a Learning card at step 0, due now)."""
         fsrs = _fsrs()
         if self.state == NEW:
-            return fsrs.Card(card_id=card_id, state=fsrs.State.Learning, step=0, due=now)
-        return fsrs.Card(
-            card_id=card_id,
-            state=fsrs.State(self.state),
-            step=self.step,
-            stability=self.stability,
-            difficulty=self.difficulty,
-            due=_dt(self.due),
-            last_review=_dt(self.last_review),
-        )
+            return fsrs.Card(card_id, fsrs.State.Learning, 0, due=now)
+        # Positional, and no Enum call for the state: this runs on every answer.
+        return fsrs.Card(card_id, _FSRS_STATES[self.state], self.step, self.stability, self.difficulty,
+                         _dt(self.due), _dt(self.last_review))
 
     def after(self, card: Card, rating: Rating) -> CardState:
         """The state after fsrs reviewed this card into `card` with `rating`."""
-        lapse = rating == _fsrs().Rating.Again and self.state == REVIEW
-        return CardState(
-            state=card.state.value,
-            step=card.step,
-            stability=card.stability,
-            difficulty=card.difficulty,
-            due=_ts(card.due),
-            last_review=_ts(card.last_review),
-            reps=self.reps + 1,
-            lapses=self.lapses + (1 if lapse else 0),
-        )
+        lapse = self.state == REVIEW and rating == 1  # Again
+        return CardState(card.state.value, card.step, card.stability, card.difficulty, _ts(card.due),
+                         _ts(card.last_review), self.reps + 1, self.lapses + lapse)
 
     def to_row(self) -> tuple[Any, ...]:
         return (self.state, self.step, self.stability, self.difficulty, self.due, self.last_review, self.reps, self.lapses)
