@@ -359,6 +359,26 @@ def test_an_answer_on_a_card_changed_elsewhere_since_shown_keeps_counts_right(tm
     st.close()
 
 
+def test_a_lapse_is_a_review_answered_wrong(mini, memory_store, clock, rng):
+    st = memory_store
+    s = session(st, clock, rng)
+    first = s.current_key
+    s.submit(None)  # a new question answered wrong: learning again, not a lapse
+    assert (st.card(first).state, st.card(first).reps, st.card(first).lapses) == (1, 1, 0)
+    t = clock().timestamp()
+    with st.db.atomic():
+        st.conn.execute("UPDATE cards SET state = 2, step = NULL, stability = 10, difficulty = 5, due = ?, "
+                        "last_review = ?, reps = 4, lapses = 1", (t - 60, t - 11 * 86400))
+    s = session(st, clock, rng)
+    key = s.current_key
+    s.submit(None)  # a review answered wrong: a lapse, relearning
+    assert (st.card(key).state, st.card(key).reps, st.card(key).lapses) == (3, 5, 2)
+    s.advance()
+    other = s.current_key
+    answer_right(s)  # a review answered right: no lapse
+    assert (st.card(other).state, st.card(other).reps, st.card(other).lapses) == (2, 5, 1)
+
+
 def test_topic_counts_follow_answers_edits_retirement_and_purge(mini, memory_store, clock, rng, tmp_path):
     st = memory_store
     s = session(st, clock, rng)
