@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from random import Random
 
 from PySide6.QtCore import QObject, QSettings, Qt
@@ -354,6 +355,46 @@ def test_back_in_the_app_a_set_edited_outside_is_loaded(qtbot, ctx, data_dir):  
     with qtbot.waitSignal(ctx.library_changed, timeout=5000):
         controller._state_changed(Qt.ApplicationState.ApplicationActive)
     assert ctx.store.question(key).prompt == "Edited outside: which one?"
+
+
+def test_a_set_changed_outside_while_the_app_stays_in_front_is_loaded(qtbot, ctx, data_dir):  # noqa: F811
+    """A set file rewritten outside KetaQuiz (an editor beside it, a script) loads with no restart and without
+    leaving the app; so does one saved the way many editors save (a new file renamed over the old), and a
+    write in place after that (the new file is watched in its turn)."""
+    app = QApplication.instance()
+    w = make_window(qtbot, ctx)
+    controller = AppController(app, ctx, w)
+    controller.watch_set_files()  # as launch() does once the window has painted
+    path = data_dir.sets_dir / "demo.toml"
+    key = ctx.store.question_key("demo", "q-short")
+    old_prompt = ctx.store.question(key).prompt
+    text = path.read_text(encoding="utf-8")
+    with qtbot.waitSignal(ctx.library_changed, timeout=5000):
+        path.write_text(text.replace(f'prompt = "{old_prompt}"', 'prompt = "Changed in place?"'), encoding="utf-8")
+    assert ctx.store.question(key).prompt == "Changed in place?"
+    tmp = path.with_name("demo.toml.tmp")
+    tmp.write_text(text.replace(f'prompt = "{old_prompt}"', 'prompt = "Saved by rename?"'), encoding="utf-8")
+    with qtbot.waitSignal(ctx.library_changed, timeout=5000):
+        tmp.replace(path)
+    assert ctx.store.question(key).prompt == "Saved by rename?"
+    with qtbot.waitSignal(ctx.library_changed, timeout=5000):
+        path.write_text(text.replace(f'prompt = "{old_prompt}"', 'prompt = "In place again?"'), encoding="utf-8")
+    assert ctx.store.question(key).prompt == "In place again?"
+
+
+def test_a_set_put_in_a_new_folder_while_the_app_runs_is_loaded(qtbot, ctx, data_dir):  # noqa: F811
+    app = QApplication.instance()
+    w = make_window(qtbot, ctx)
+    controller = AppController(app, ctx, w)
+    watcher = controller.watch_set_files()
+    folder = data_dir.sets_dir / "copied"
+    with qtbot.waitSignal(ctx.library_changed, timeout=5000):
+        folder.mkdir()
+        shutil.copy(data_dir.sets_dir / "demo.txt", folder / "demo.txt")  # its article, beside it
+        text = (data_dir.sets_dir / "demo.toml").read_text(encoding="utf-8")
+        (folder / "set.toml").write_text(text.replace('id = "demo"', 'id = "demo-copy"', 1), encoding="utf-8")
+    assert ctx.store.set_info("demo-copy") is not None
+    assert str(folder / "set.toml") in watcher.watched()  # its later edits are seen too
 
 
 def test_a_big_set_loading_is_not_started_twice(qtbot, ctx, data_dir, monkeypatch):  # noqa: F811

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMessageB
 
 from ..core import backup
 from ..core.clock import Clock, utc_now
-from ..core.library import DataDir
+from ..core.library import DataDir, bundled_questions_dir
 from ..core.profiles import last_profile
 from ..core.store import StoreError, load_sqlite_utils
 from .context import AppContext
@@ -25,6 +25,7 @@ from .main_window import MainWindow
 from .theme import apply_theme
 
 if TYPE_CHECKING:
+    from .set_watch import SetFileWatcher
     from .workers import Job
 
 Ask = Callable[[str, str], bool]  # (title, question) -> yes?
@@ -151,15 +152,30 @@ class AppController(QObject):
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
         # Back in the app (from a text editor, say): set files changed meanwhile are loaded.
         app.applicationStateChanged.connect(self._state_changed)
+        self.set_watcher: SetFileWatcher | None = None  # and, once started, as they change (watch_set_files)
 
     def _state_changed(self, state: Qt.ApplicationState) -> None:
         if state == Qt.ApplicationState.ApplicationActive:
             self.load_changed_sets()
+            if self.set_watcher is not None:
+                self.set_watcher.rewatch()  # a folder removed and made again meanwhile is watched again
 
     def load_changed_sets(self) -> None:
         """Load the set files changed outside the app (a stat of each when none has: cheap); the status bar
         says so while big ones load in the background."""
         show_loading(self.window, self.ctx.load_changed_sets())
+
+    def watch_set_files(self) -> SetFileWatcher:
+        """From now on, load set files as soon as they change outside the app, even while it stays in front."""
+        if self.set_watcher is None:
+            from .set_watch import SetFileWatcher  # after the first paint: QFileSystemWatcher need not delay it
+
+            data = self.ctx.data
+            data.sets_dir.mkdir(parents=True, exist_ok=True)  # so that the first set put there is seen
+            self.set_watcher = SetFileWatcher(lambda: [bundled_questions_dir(), data.sets_dir], self)
+            self.set_watcher.changed.connect(self.load_changed_sets)
+        self.set_watcher.rewatch()
+        return self.set_watcher
 
     def _profile_changed(self, _name: str) -> None:
         self.apply_settings()
@@ -321,6 +337,7 @@ def launch(data: DataDir, profile: str | None = None, *, clock: Clock = utc_now)
     # After the first paint: the daily backup never delays the window, and sqlite-utils (needed by the
     # first settings change, undo or set sync) loads on a worker thread instead of in the user's way.
     after_first_paint(window, guard.listen)
+    after_first_paint(window, controller.watch_set_files)
     QTimer.singleShot(1500, controller.daily_backup)
     QTimer.singleShot(200, lambda: threading.Thread(target=load_sqlite_utils, daemon=True).start())
     app.aboutToQuit.connect(controller.shutdown)
