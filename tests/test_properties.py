@@ -93,3 +93,38 @@ def test_the_fast_set_writer_writes_what_tomli_w_writes(prompt, answer, explanat
           Question("q4", "t", "truefalse", prompt, True)]
     qset = QuestionSet("s", title, topics=[Topic("t", title)], questions=qs)
     assert fast_set_to_text(qset) == set_to_text(qset)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from([0, 1, 2, 3]),
+    st.floats(0.1, 400), st.floats(1, 10), st.floats(0, 200), st.integers(1, 4), st.integers(0, 2),
+)
+def test_scheduling_is_what_fsrs_schedules_on_its_own_card(state, stability, difficulty, days_since, rating, step):
+    """CardState → fsrs (through a Card that copies cheaply) → CardState gives fsrs's own result, and fsrs works
+    on a copy: the card handed to it is left as it was."""
+    from copy import copy
+    from datetime import datetime, timedelta, timezone
+
+    import fsrs
+
+    from ketaquiz.core.scheduling import CardState, Settings, make_scheduler, review
+
+    now = datetime(2026, 6, 1, 12, tzinfo=timezone.utc)
+    last = (now - timedelta(days=days_since)).timestamp()
+    before = CardState(state, None if state in (0, 2) else step, None if state == 0 else stability,
+                       None if state == 0 else difficulty, None if state == 0 else last + 86400,
+                       None if state == 0 else last, 3, 1)
+    scheduler = make_scheduler(Settings(fuzz=False))
+    ours = review(scheduler, 7, before, fsrs.Rating(rating), now)
+    plain = fsrs.Card(7, fsrs.State.Learning, 0, due=now) if state == 0 else fsrs.Card(
+        7, fsrs.State(state), before.step, stability, difficulty, datetime.fromtimestamp(last + 86400, timezone.utc),
+        datetime.fromtimestamp(last, timezone.utc))
+    theirs, _log = scheduler.review_card(plain, fsrs.Rating(rating), review_datetime=now)
+    assert (ours.state, ours.step, ours.stability, ours.difficulty, ours.due, ours.last_review) == (
+        theirs.state.value, theirs.step, theirs.stability, theirs.difficulty, theirs.due.timestamp(),
+        theirs.last_review.timestamp())
+    handed = before.to_fsrs(7, now)
+    kept = dict(vars(handed))
+    scheduler.review_card(handed, fsrs.Rating(rating), review_datetime=now)
+    assert vars(handed) == kept and vars(copy(handed)) == kept and copy(handed) is not handed
