@@ -467,6 +467,40 @@ def test_a_session_left_open_is_closed_at_its_last_answer_by_the_next(tmp_path, 
     st.close()
 
 
+def test_after_purging_the_set_of_the_latest_answer_the_next_answers_are_counted(tmp_path, clock, rng):
+    """A purge takes the set's totals whole and puts the totals' mark back no higher than the largest id left:
+    the purged answers' ids are handed out again, and the answers that get them must still be counted."""
+    st = disk_store_with_mini(tmp_path, clock)
+    st.sync_set(read_set(Path(__file__).parent.parent / "questions" / "ketamine" / "set.toml"))
+
+    def from_log():
+        return {(s, t): (n, k) for s, t, n, k in st.conn.execute(
+            "SELECT set_id, topic, COUNT(*), SUM(correct) FROM reviews GROUP BY 1, 2")}
+
+    def totals():
+        st.fold_review_totals()
+        return {(s, t): (n, k) for s, t, n, k in st.conn.execute(
+            "SELECT set_id, topic, reviews, correct FROM review_totals WHERE reviews > 0")}
+
+    a = session(st, clock, rng, set_id="ketamine")
+    answer_right(a)
+    a.advance()
+    a.submit(None)
+    b = session(st, clock, rng, set_id="mini")
+    answer_right(b)
+    b.advance()
+    answer_right(b)  # the largest ids are the mini set's
+    assert totals() == from_log()  # and the mark is at them
+    st.purge_set("mini")
+    assert totals() == from_log() and {k[0] for k in from_log()} == {"ketamine"}
+    a.advance()
+    answer_right(a)  # takes an id the purge freed
+    a.advance()
+    a.submit(None)
+    assert totals() == from_log() and sum(n for n, _k in from_log().values()) == 4
+    st.close()
+
+
 def test_review_totals_match_the_log_through_answers_undos_marks_and_a_purge(tmp_path, clock, rng):
     """The answer path leaves the totals to their readers (schema v5): at any read they equal a count of the log,
     whatever mix of answers, undos (which hand the undone id out again), marks and purges came before."""

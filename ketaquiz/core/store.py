@@ -603,10 +603,18 @@ class Store:
 
     def purge_set(self, set_id: str) -> None:
         """Remove a set and all of its progress for good."""
+        c = self.conn
         with self.db.atomic():
-            # The log holds no foreign key to its questions (schema v7): its rows go by their set.
-            self.conn.execute("DELETE FROM reviews WHERE set_id = ?", (set_id,))
-            self.conn.execute("DELETE FROM sets WHERE id = ?", (set_id,))
+            # The log holds no foreign key to its questions (schema v7): its rows go by their set. The set's
+            # totals go whole, so the totals' mark is lowered to 0 meanwhile: the trigger that takes each counted
+            # answer out of them then has nothing to do (~1.5 s less for a million answers). Then the mark is put back,
+            # no higher than the largest id left, since SQLite hands the ids above it out again.
+            upto = c.execute("SELECT upto FROM review_totals_upto").fetchone()[0]
+            c.execute("UPDATE review_totals_upto SET upto = 0")
+            c.execute("DELETE FROM reviews WHERE set_id = ?", (set_id,))
+            c.execute("DELETE FROM review_totals WHERE set_id = ?", (set_id,))
+            c.execute("UPDATE review_totals_upto SET upto = MIN(?, (SELECT COALESCE(MAX(id), 0) FROM reviews))", (upto,))
+            c.execute("DELETE FROM sets WHERE id = ?", (set_id,))
 
     def topics(self, set_id: str) -> list[TopicInfo]:
         return [
