@@ -116,11 +116,11 @@ def test_version_1_database_upgrades_and_keeps_progress(tmp_path, clock, rng):
 def link_reviews_to_questions(st: Store, key: str = " REFERENCES questions(key) ON DELETE CASCADE") -> None:
     """Put back the log's foreign key to its questions (`key` as written) and its index, as before schema v7."""
     c = st.conn
-    sql = c.execute("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'reviews'").fetchone()[0]
+    sql = c.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'reviews'").fetchone()[0]
     assert "question INTEGER NOT NULL," in sql
     version = c.execute("PRAGMA schema_version").fetchone()[0]
     c.execute("PRAGMA writable_schema = ON")
-    c.execute("UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = 'reviews'",
+    c.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'reviews'",
               (sql.replace("question INTEGER NOT NULL,", f"question INTEGER NOT NULL{key},"),))
     c.execute(f"PRAGMA schema_version = {version + 1}")
     c.execute("PRAGMA writable_schema = OFF")

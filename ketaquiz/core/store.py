@@ -283,12 +283,12 @@ def _unlink_reviews_from_questions(conn: sqlite3.Connection) -> None:
     where a rebuild would copy the whole log (~5 s for a million answers). A table whose text is not the one this
     code wrote keeps its key, and then its index too.
     """
-    sql = conn.execute("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'reviews'").fetchone()[0]
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'reviews'").fetchone()[0]
     if sql.count(_REVIEW_QUESTION_KEY) == 1:
         version = conn.execute("PRAGMA schema_version").fetchone()[0]
         try:
             conn.execute("PRAGMA writable_schema = ON")
-            conn.execute("UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = 'reviews'",
+            conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'reviews'",
                          (sql.replace(_REVIEW_QUESTION_KEY, ""),))
             conn.execute(f"PRAGMA schema_version = {version + 1}")
         except sqlite3.DatabaseError:
