@@ -84,15 +84,14 @@ class LoadProblem:
     message: str
 
 
+def set_folders(data: DataDir) -> list[tuple[Path, bool]]:
+    """(folder, bundled?) where set files are: the bundled course's, then the user's (searched recursively)."""
+    return [(bundled_questions_dir(), True), (data.sets_dir, False)]
+
+
 def set_files(data: DataDir) -> list[tuple[Path, bool]]:
     """(set file, bundled?) for the bundled course and the user's sets."""
-    files: list[tuple[Path, bool]] = []
-    bundled = bundled_questions_dir()
-    if bundled.is_dir():
-        files += [(p, True) for p in find_set_files([bundled])]
-    if data.sets_dir.is_dir():
-        files += [(p, False) for p in find_set_files([data.sets_dir])]
-    return files
+    return [(p, bundled) for folder, bundled in set_folders(data) if folder.is_dir() for p in find_set_files([folder])]
 
 
 def changed_set_files(store: Store, data: DataDir) -> list[tuple[Path, bool]]:

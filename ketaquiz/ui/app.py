@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMessageB
 
 from ..core import backup
 from ..core.clock import Clock, utc_now
-from ..core.library import DataDir, bundled_questions_dir
+from ..core.library import DataDir, set_folders
 from ..core.profiles import last_profile
 from ..core.store import StoreError, load_sqlite_utils
 from .context import AppContext
@@ -172,7 +172,7 @@ class AppController(QObject):
 
             data = self.ctx.data
             data.sets_dir.mkdir(parents=True, exist_ok=True)  # so that the first set put there is seen
-            self.set_watcher = SetFileWatcher(lambda: [bundled_questions_dir(), data.sets_dir], self)
+            self.set_watcher = SetFileWatcher(lambda: [folder for folder, _bundled in set_folders(data)], self)
             self.set_watcher.changed.connect(self.load_changed_sets)
         self.set_watcher.rewatch()
         return self.set_watcher
