@@ -206,6 +206,40 @@ def test_page_create_rename_delete_restore(qtbot, ctx, monkeypatch):
     assert not ctx.store.set_info("brand-new").deleted and page.qset.id == "brand-new"
 
 
+def test_purging_a_deleted_set_removes_it_with_its_answers_and_files(qtbot, ctx, data_dir, clock, monkeypatch):
+    from ketaquiz.core import authoring
+    from ketaquiz.core.session import StudySession
+    from ketaquiz.ui.sets_page import TrashDialog
+
+    page = SetsPage(ctx)
+    qtbot.addWidget(page)
+    monkeypatch.setattr(page, "confirm", lambda *a: True)
+    errors = []
+    monkeypatch.setattr(page, "inform", lambda title, text, error=False: errors.append(text) if error else None)
+    page.create_set("Soon gone")
+    page.add_question("short")
+    page.editor.prompt_edit.setPlainText("Two and two?")
+    page.editor.short_edit.setText("four")
+    page.editor.short_edit.textEdited.emit("four")
+    assert page.save()
+    s = StudySession(ctx.store, clock=clock, rng=Random(1), set_id="soon-gone")
+    s.submit("four")
+    s.close()
+    kept = ctx.store.conn.execute("SELECT COUNT(*) FROM reviews WHERE set_id <> 'soon-gone'").fetchone()[0]
+    page.delete_set()
+    dlg = TrashDialog(page)
+    qtbot.addWidget(dlg)
+    assert dlg.list.count() == 1 and (authoring.trash_dir(data_dir) / "soon-gone").is_dir()
+    dlg.list.setCurrentRow(0)
+    with qtbot.waitSignal(ctx.progress_changed, timeout=10000):
+        dlg.purge()  # on a worker, behind a wait that shows if it lasts
+    assert errors == []
+    assert ctx.store.set_info("soon-gone") is None and dlg.list.count() == 0
+    assert ctx.store.conn.execute("SELECT COUNT(*) FROM reviews WHERE set_id = 'soon-gone'").fetchone()[0] == 0
+    assert ctx.store.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == kept
+    assert not (authoring.trash_dir(data_dir) / "soon-gone").exists()
+
+
 def test_page_import_and_export(qtbot, ctx, tmp_path, monkeypatch):
     page = SetsPage(ctx)
     qtbot.addWidget(page)

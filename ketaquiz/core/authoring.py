@@ -159,11 +159,12 @@ def restore_set(data: DataDir, store: Store, set_id: str) -> Path:
 
 
 def purge_set(data: DataDir, store: Store, set_id: str) -> None:
-    """Remove a deleted set and all its progress for good."""
+    """Remove a deleted set and all its progress for good: the progress first (one transaction), then its files,
+    so that a failure leaves either everything or only files the trash still lists."""
+    store.purge_set(set_id)
     folder = trash_dir(data) / set_id
     if folder.is_dir():
         shutil.rmtree(folder)
-    store.purge_set(set_id)
 
 
 def save_set(qset: QuestionSet) -> Path:

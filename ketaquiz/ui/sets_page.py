@@ -1323,9 +1323,30 @@ class TrashDialog(QDialog):
 
     def purge(self) -> None:
         sid = self._current()
-        if sid and self.page.confirm("Purge set", f"Remove {sid!r} and all your progress on it for good? This cannot be undone."):
-            authoring.purge_set(self.page.ctx.data, self.page.ctx.store, sid)
-            self.fill()
+        if not sid or not self.page.confirm("Purge set", f"Remove {sid!r} and all your progress on it for good? This cannot be undone."):
+            return
+        ctx = self.page.ctx
+        data, profile, clock = ctx.data, ctx.profile, ctx.clock
+
+        def work(report: Report) -> None:
+            # A set's whole history goes: seconds for a big one, behind a modal wait (so no answer races it).
+            report("Removing the set and its answers…")
+            store = data.open_store(profile, clock=clock)  # its own connection: SQLite's stay in their thread
+            try:
+                authoring.purge_set(data, store, sid)
+            finally:
+                store.close()
+
+        job = run_with_progress(Job(work), self, "Purging", sid)
+        progress_gone = job.error is None or isinstance(job.error, OSError)  # (the progress goes first, then the files)
+        if isinstance(job.error, OSError):
+            self.page.inform("Could not purge", f"Your progress on {sid!r} is gone, but its files could not be "
+                             f"removed ({job.error}). Remove the folder {authoring.trash_dir(data) / sid} by hand.", error=True)
+        elif job.error is not None:
+            self.page.inform("Could not purge", f"{sid}: {job.error}. Nothing was removed; try again.", error=True)
+        if progress_gone:
+            ctx.progress_changed.emit()  # its answers no longer count in the scores
+        self.fill()
 
 
 class TopicsDialog(QDialog):
