@@ -137,12 +137,21 @@ class ProgressDialog(QDialog):
 def run_with_progress(job: Job, parent: QWidget | None, title: str, heading: str, *, grace_ms: int = 100) -> Job:
     """Start `job` and return once it is over; past `grace_ms` a modal progress dialog shows its stages."""
     stages: list[str] = []
-    job.progress.connect(stages.append)
+    shown: list[ProgressDialog] = []
+
+    def stage(text: str) -> None:
+        # One receiver for the whole job: a stage reported while the UI thread waited in settle() arrives after
+        # the dialog is up, and it would miss a receiver connected only then (the dialog showed no stage).
+        stages.append(text)
+        if shown:
+            shown[0].set_stage(text)
+
+    job.progress.connect(stage)
     job.start()
     if job.settle(grace_ms):
         return job
     dlg = ProgressDialog(title, heading, parent)
-    job.progress.connect(dlg.set_stage)
+    shown.append(dlg)
     if stages:
         dlg.set_stage(stages[-1])
     loop = QEventLoop()
