@@ -311,6 +311,10 @@ SESSION_REVIEWS = "FROM reviews WHERE reviewed_at >= sessions.started_at AND ses
 # An unfinished session this old was left by a crash (or a machine put to sleep): the next one closes it.
 STALE_SESSION = timedelta(hours=12)
 
+# A card's whole schedule (CardState.to_row(), then the question key): an answer, its undo, its re-rating.
+_WRITE_CARD = ("UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, last_review = ?, reps = ?, "
+               "lapses = ? WHERE question = ?")
+
 # Joins `cards c` to its group in `card_counts k` (see Store._answered_groups).
 _IN_GROUP = "c.set_id = k.set_id AND c.topic = k.topic AND c.retired = 0 AND c.state = k.state"
 
@@ -816,8 +820,7 @@ class Store:
                  rec.question_key, after.state),
             ).rowcount == 0:
                 c.execute(
-                    "UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, last_review = ?, "
-                    "reps = ?, lapses = ? WHERE question = ?",
+                    _WRITE_CARD,
                     (*after.to_row(), rec.question_key),
                 )
             cur = c.execute(
@@ -850,8 +853,7 @@ class Store:
         before = CardState.from_row(tuple(json.loads(row["card_before"])))
         with self.db.atomic():
             self.conn.execute(
-                "UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, last_review = ?, "
-                "reps = ?, lapses = ? WHERE question = ?",
+                _WRITE_CARD,
                 (*before.to_row(), row["question"]),
             )
             self.conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
@@ -865,8 +867,7 @@ class Store:
                 raise StoreError(f"review {review_id} is not in the log")
             self.conn.execute("UPDATE reviews SET rating = ? WHERE id = ?", (int(rating), review_id))
             self.conn.execute(
-                "UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, last_review = ?, "
-                "reps = ?, lapses = ? WHERE question = ?",
+                _WRITE_CARD,
                 (*after.to_row(), row["question"]),
             )
 
