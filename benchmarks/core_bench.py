@@ -49,7 +49,7 @@ def fill_history(store: Store, reviews: int, now: datetime, rng: random.Random) 
         stability = rng.uniform(1, 200)
         last = t - rng.uniform(0, 60) * 86400
         due = t - rng.uniform(0, 5) * 86400 if rng.random() < 0.33 else t + rng.uniform(1, 90) * 86400
-        card_rows.append((2, None, stability, rng.uniform(1, 10), due, last, rng.randint(1, 20), rng.randint(0, 3), k))
+        card_rows.append((2, None, stability, rng.uniform(1, 10), due, last, rng.randint(1, 20), rng.randint(0, 3), due, k))
     # A generator, so that the benchmark's own data does not inflate the peak RSS it reports.
     log_rows = (
         (keys[i % len(keys)], "bench", TOPICS[keys[i % len(keys)] % 5], None, t - rng.uniform(0, 365) * 86400,
@@ -59,8 +59,8 @@ def fill_history(store: Store, reviews: int, now: datetime, rng: random.Random) 
     )
     with store.db.atomic():
         store.conn.executemany(
-            "UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, last_review = ?, reps = ?, lapses = ? "
-            "WHERE question = ?", card_rows)
+            "UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, last_review = ?, reps = ?, lapses = ?, "
+            "queue_due = ? WHERE question = ?", card_rows)
         store.conn.executemany(
             "INSERT INTO reviews (question, set_id, topic, session, reviewed_at, rating, correct, response, duration_ms, "
             "state_before, card_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", log_rows)
@@ -99,7 +99,7 @@ def main() -> None:
                 store.close()
         sync_s = statistics.median(sync_times)
         fill_history(store, args.reviews, clock(), rng)
-        store.fold_review_totals()  # as the app's reads would have, answer by answer, over that history
+        store.catch_up()  # as the app's reads would have, answer by answer, over that history
         # The synthetic history (~150 MB of log) is checkpointed before anything is timed, as a learner's
         # would have been long before: otherwise the timed reads race the background copy of it.
         if store.checkpointer is not None:

@@ -50,12 +50,13 @@ def build_store(path: str | Path, reviews: int, questions: int, now: datetime, *
             [(k, f"q{k}", TOPICS[k % 5], k, json.dumps({"id": f"q{k}", "prompt": f"Question {k}?"})) for k in range(1, questions + 1)],
         )
         c.executemany(
-            "INSERT INTO cards (question, set_id, topic, position, state, stability, difficulty, due, last_review, reps, lapses) "
-            "VALUES (?, 'bench', ?, ?, 2, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO cards (question, set_id, topic, position, state, stability, difficulty, due, last_review, reps, lapses, "
+            "queue_due) VALUES (?, 'bench', ?, ?, 2, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (k, TOPICS[k % 5], k, rng.uniform(1, 300), rng.uniform(1, 10), t + rng.uniform(-5, 60) * 86400,
-                 t - rng.uniform(0, 60) * 86400, rng.randint(1, 400), rng.randint(0, 12))
+                (k, TOPICS[k % 5], k, rng.uniform(1, 300), rng.uniform(1, 10), due, t - rng.uniform(0, 60) * 86400,
+                 rng.randint(1, 400), rng.randint(0, 12), due)
                 for k in range(1, questions + 1)
+                for due in (t + rng.uniform(-5, 60) * 86400,)
             ],
         )
         n_sessions = max(1, reviews // 40)
@@ -83,7 +84,7 @@ def build_store(path: str | Path, reviews: int, questions: int, now: datetime, *
             "state_before, card_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows(),
         )
-    store.fold_review_totals()  # as the app's reads would have, answer by answer, over those years
+    store.catch_up()  # as the app's reads would have, answer by answer, over those years
     c.execute("PRAGMA foreign_keys = ON")
     c.execute("ANALYZE")
     return store

@@ -66,6 +66,7 @@ def test_version_1_database_upgrades_and_keeps_progress(tmp_path, clock, rng):
     s = session(st, clock, rng)
     answer_right(s)
     counts = st.topic_counts(clock())
+    queue_as_before_v8(st)
     # as a version-1 database was: no Scores cache tables, no card counts
     for table in ("dash_days", "dash_meta", "card_counts"):
         st.conn.execute(f"DROP TABLE {table}")
@@ -76,7 +77,7 @@ def test_version_1_database_upgrades_and_keeps_progress(tmp_path, clock, rng):
     st.conn.execute("CREATE INDEX reviews_session ON reviews(session)")
     st.conn.execute("ALTER TABLE sets DROP COLUMN file_stat")  # files known by their hash alone
     # totals kept by a trigger on every answer, with no mark of how far they count
-    st.fold_review_totals()
+    st.catch_up()
     st.conn.execute("DROP TABLE review_totals_upto")
     st.conn.execute(
         "CREATE TRIGGER reviews_total_insert AFTER INSERT ON reviews BEGIN "
@@ -90,14 +91,14 @@ def test_version_1_database_upgrades_and_keeps_progress(tmp_path, clock, rng):
     st.conn.execute("PRAGMA user_version = 1")
     st.close()
     st = Store(tmp_path / "p.db", clock=clock)
-    assert st.schema_version() == SCHEMA_VERSION == 7
+    assert st.schema_version() == SCHEMA_VERSION == 8
     assert st.is_synced(tmp_path / "mini.toml")  # by its hash, as before
     triggers = {r[0] for r in st.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     assert "reviews_total_insert" not in triggers  # v5: answers no longer write the totals
     indexes = {r[0] for r in st.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    # v3, v4 and v7 drop only these four
-    assert not indexes & {"questions_set_topic", "cards_due", "reviews_session", "reviews_question"}
-    assert {"cards_topic", "cards_new", "reviews_time"} <= indexes
+    # v3, v4, v7 and v8 drop only these five
+    assert not indexes & {"questions_set_topic", "cards_due", "reviews_session", "reviews_question", "cards_topic"}
+    assert {"cards_queue", "cards_new", "reviews_time"} <= indexes
     assert [fk[2] for fk in st.conn.execute("PRAGMA foreign_key_list(reviews)")] == ["sessions"]
     assert st.integrity_check() == "ok"
     assert st.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 1
@@ -111,6 +112,13 @@ def test_version_1_database_upgrades_and_keeps_progress(tmp_path, clock, rng):
     assert sum(n for _day, n, _right in dashboard(st, clock()).reviews_per_day) == 2
     assert st.conn.execute("SELECT SUM(reviews) FROM dash_days").fetchone()[0] == 2
     st.close()
+
+
+def queue_as_before_v8(st: Store) -> None:
+    """Take out queue_due and its index, and put back cards_topic, as before schema v8."""
+    st.conn.execute("DROP INDEX cards_queue")
+    st.conn.execute("ALTER TABLE cards DROP COLUMN queue_due")
+    st.conn.execute("CREATE INDEX cards_topic ON cards(set_id, topic, retired, state, due)")
 
 
 def link_reviews_to_questions(st: Store, key: str = " REFERENCES questions(key) ON DELETE CASCADE") -> None:
@@ -135,10 +143,11 @@ def test_version_6_log_loses_its_question_key_and_index_and_keeps_every_answer(t
     s.submit(None)  # a wrong one too
     log = st.conn.execute("SELECT * FROM reviews ORDER BY id").fetchall()
     link_reviews_to_questions(st)
+    queue_as_before_v8(st)
     st.conn.execute("PRAGMA user_version = 6")
     st.close()
     st = Store(tmp_path / "p.db", clock=clock)
-    assert st.schema_version() == 7
+    assert st.schema_version() == SCHEMA_VERSION
     assert [fk[2] for fk in st.conn.execute("PRAGMA foreign_key_list(reviews)")] == ["sessions"]
     indexes = {r[0] for r in st.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "reviews_question" not in indexes and "reviews_time" in indexes
@@ -154,10 +163,11 @@ def test_version_6_log_with_a_key_written_otherwise_keeps_it_and_its_index(tmp_p
     st = disk_store_with_mini(tmp_path, clock)
     answer_right(session(st, clock, rng))
     link_reviews_to_questions(st, " references questions (key) on delete cascade")
+    queue_as_before_v8(st)
     st.conn.execute("PRAGMA user_version = 6")
     st.close()
     st = Store(tmp_path / "p.db", clock=clock)
-    assert st.schema_version() == 7
+    assert st.schema_version() == SCHEMA_VERSION
     assert {fk[2] for fk in st.conn.execute("PRAGMA foreign_key_list(reviews)")} == {"questions", "sessions"}
     assert st.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'reviews_question'").fetchone()  # the key's index
     st.purge_set("mini")
@@ -249,7 +259,8 @@ def test_due_reviews_first_lowest_retrievability_first(mini, memory_store, clock
     with memory_store.db.atomic():
         for q, stab in (("m2", 0.5), ("o1", 2.0)):
             memory_store.conn.execute(
-                "UPDATE cards SET stability = ?, due = ? WHERE question = ?", (stab, clock().timestamp(), keys[q]))
+                "UPDATE cards SET stability = ?, due = ?, queue_due = ? WHERE question = ?",
+                (stab, clock().timestamp(), clock().timestamp(), keys[q]))
     clock.advance(days=1)
     s2 = session(memory_store, clock, rng)
     order = []
@@ -340,8 +351,8 @@ def test_an_answer_on_a_card_changed_elsewhere_since_shown_keeps_counts_right(tm
     st = disk_store_with_mini(tmp_path, clock)
     t = clock().timestamp()
     with st.db.atomic():  # every question a review, due now
-        st.conn.execute("UPDATE cards SET state = 2, stability = 10, difficulty = 5, due = ?, last_review = ?, reps = 3",
-                        (t - 3600, t - 11 * 86400))
+        st.conn.execute("UPDATE cards SET state = 2, stability = 10, difficulty = 5, due = ?, queue_due = ?, last_review = ?, "
+                        "reps = 3", (t - 3600, t - 3600, t - 11 * 86400))
     s = session(st, clock, rng)
     shown = s.current_key
     assert st.card(shown).state == 2
@@ -367,8 +378,8 @@ def test_a_lapse_is_a_review_answered_wrong(mini, memory_store, clock, rng):
     assert (st.card(first).state, st.card(first).reps, st.card(first).lapses) == (1, 1, 0)
     t = clock().timestamp()
     with st.db.atomic():
-        st.conn.execute("UPDATE cards SET state = 2, step = NULL, stability = 10, difficulty = 5, due = ?, "
-                        "last_review = ?, reps = 4, lapses = 1", (t - 60, t - 11 * 86400))
+        st.conn.execute("UPDATE cards SET state = 2, step = NULL, stability = 10, difficulty = 5, due = ?, queue_due = ?, "
+                        "last_review = ?, reps = 4, lapses = 1", (t - 60, t - 60, t - 11 * 86400))
     s = session(st, clock, rng)
     key = s.current_key
     s.submit(None)  # a review answered wrong: a lapse, relearning
@@ -416,8 +427,9 @@ def test_due_queries_match_the_cards_they_describe(mini, memory_store, clock):
     for (key,) in st.conn.execute("SELECT question FROM cards").fetchall():
         state = rnd.choice([0, 1, 2, 2, 3])
         due = None if state == 0 else now + rnd.uniform(-5, 5) * 86400
-        st.conn.execute("UPDATE cards SET state = ?, due = ?, last_review = ?, stability = ?, retired = ? WHERE question = ?",
-                        (state, due, None if due is None else now - 86400, 1.0, int(rnd.random() < 0.1), key))
+        st.conn.execute("UPDATE cards SET state = ?, due = ?, queue_due = ?, last_review = ?, stability = ?, retired = ? "
+                        "WHERE question = ?",
+                        (state, due, due, None if due is None else now - 86400, 1.0, int(rnd.random() < 0.1), key))
     cards = st.conn.execute("SELECT question, set_id, topic, state, due, retired FROM cards").fetchall()
     topics_of = {s: sorted({c[2] for c in cards if c[1] == s}) for s in ("mini", "ketamine")}
     scopes = [(None, None), ("mini", None), ("ketamine", None), ("ketamine", topics_of["ketamine"][:2]),
@@ -478,7 +490,7 @@ def test_after_purging_the_set_of_the_latest_answer_the_next_answers_are_counted
             "SELECT set_id, topic, COUNT(*), SUM(correct) FROM reviews GROUP BY 1, 2")}
 
     def totals():
-        st.fold_review_totals()
+        st.catch_up()
         return {(s, t): (n, k) for s, t, n, k in st.conn.execute(
             "SELECT set_id, topic, reviews, correct FROM review_totals WHERE reviews > 0")}
 
@@ -515,7 +527,7 @@ def test_review_totals_match_the_log_through_answers_undos_marks_and_a_purge(tmp
             "FROM reviews GROUP BY 1, 2")}
 
     def totals():
-        st.fold_review_totals()
+        st.catch_up()
         return {(s, t): (n, k, ln, lk) for s, t, n, k, ln, lk in st.conn.execute(
             "SELECT set_id, topic, reviews, correct, learned_reviews, learned_correct FROM review_totals WHERE reviews > 0")}
 
@@ -545,4 +557,114 @@ def test_review_totals_match_the_log_through_answers_undos_marks_and_a_purge(tmp
     s.close()
     st.purge_set("mini")  # its reviews go, counted ones taken out by the trigger
     assert totals() == from_log() and all(k[0] != "mini" for k in from_log())
+    st.close()
+
+
+def brute_due(store, at, set_id=None):
+    """Keys of live answered questions due by `at`, and the first due after it, from every card's own due."""
+    rows = store.conn.execute(
+        "SELECT c.question, c.due FROM cards c JOIN sets s ON s.id = c.set_id "
+        "WHERE c.retired = 0 AND s.deleted = 0 AND c.state > 0 AND (? IS NULL OR c.set_id = ?)", (set_id, set_id)).fetchall()
+    later = [d for _k, d in rows if d > at.timestamp()]
+    return {k for k, d in rows if d <= at.timestamp()}, min(later) if later else None
+
+
+def assert_due_queries_match_the_cards(store, now, note=""):
+    for at in (now, now + timedelta(minutes=30), now + timedelta(days=2)):
+        assert store.topic_counts(at) == brute_counts(store, at), note
+        for set_id in (None, "mini"):
+            keys, first_later = brute_due(store, at, set_id)
+            assert set(store.due_keys(at, set_id=set_id)) == keys, note
+            assert store.due_count(at, set_id=set_id) == len(keys), note
+            nxt = store.next_due_after(at, set_id=set_id)
+            assert (nxt.timestamp() if nxt else None) == pytest.approx(first_later), note
+    # caught up, the queue's copy of each card's due is the card's own (none for a question never answered)
+    assert store.conn.execute(
+        "SELECT COUNT(*) FROM cards WHERE queue_due IS NOT CASE WHEN state > 0 THEN due END").fetchone()[0] == 0, note
+
+
+def test_an_answer_that_takes_an_undone_id_is_in_the_due_counts(tmp_path, clock, rng):
+    """Answers leave the due index behind (schema v8) for the next reader to catch up from the log's ids. An undo
+    hands its id out again: the answer that gets it after a catch-up must still be caught up."""
+    st = disk_store_with_mini(tmp_path, clock)
+    s = session(st, clock, rng)
+    answer_right(s)
+    undone = s.feedback.review_id
+    assert_due_queries_match_the_cards(st, clock())  # caught up to that answer's id
+    s.undo()
+    clock.advance(minutes=1)
+    s.submit(None)  # the same question again, answered wrong this time: due in minutes
+    assert s.feedback.review_id == undone
+    s.advance()
+    answer_right(s)
+    assert_due_queries_match_the_cards(st, clock())
+    st.close()
+
+
+def test_due_queries_match_the_cards_through_answers_undos_marks_another_program_and_a_purge(tmp_path, clock, rng):
+    """Whatever mix of answers (here and in another program on the same file), undos, re-ratings and a purge came
+    before, the due counts, due keys and next due time agree with every card's own due."""
+    import random
+
+    st = disk_store_with_mini(tmp_path, clock)
+    st.sync_set(read_set(Path(__file__).parent.parent / "questions" / "ketamine" / "set.toml"))
+    other = Store(tmp_path / "p.db", clock=clock)
+    pick = random.Random(3)
+    s = session(st, clock, rng)
+    o = session(other, clock, rng, set_id="mini")
+    checks = 0
+    for step in range(160):
+        here = pick.random() < 0.7
+        cur = s if here else o
+        if cur.current is None:
+            clock.advance(days=2)
+            cur = session(st, clock, rng) if here else session(other, clock, rng, set_id="mini")
+            s, o = (cur, o) if here else (s, cur)
+            if cur.current is None:
+                continue
+        if cur.feedback is None:
+            answer_right(cur) if pick.random() < 0.7 else cur.submit(None)
+        roll = pick.random()
+        if roll < 0.15 and cur.can_undo:
+            cur.undo()
+        elif roll < 0.3 and cur.feedback is not None and cur.feedback.correct:
+            cur.mark(pick.choice(["unsure", "easy"]))
+        else:
+            cur.advance()
+        clock.advance(minutes=pick.choice([1, 10, 60 * 24]))
+        if pick.random() < 0.2:
+            assert_due_queries_match_the_cards(pick.choice([st, other]), clock(), f"step {step}")
+            checks += 1
+        if step == 100:
+            o.close()
+            st.purge_set("mini")  # the largest ids may be its answers: the ids are handed out again
+            s = session(st, clock, rng)
+    assert checks > 15
+    assert_due_queries_match_the_cards(st, clock())
+    assert st.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] > 40
+    st.close()
+    other.close()
+
+
+def test_version_7_cards_get_their_queue_due_and_the_due_queries_agree(tmp_path, clock, rng):
+    st = disk_store_with_mini(tmp_path, clock)
+    s = session(st, clock, rng)
+    answer_right(s)
+    s.advance()
+    s.submit(None)  # relearning, due in minutes
+    s.advance()
+    counts_before = st.topic_counts(clock() + timedelta(days=3))
+    log = st.conn.execute("SELECT * FROM reviews ORDER BY id").fetchall()
+    queue_as_before_v8(st)
+    st.conn.execute("PRAGMA user_version = 7")
+    st.close()
+    st = Store(tmp_path / "p.db", clock=clock)
+    assert st.schema_version() == SCHEMA_VERSION
+    indexes = {r[0] for r in st.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "cards_queue" in indexes and "cards_topic" not in indexes
+    assert st.integrity_check() == "ok"
+    assert st.conn.execute("SELECT * FROM reviews ORDER BY id").fetchall() == log
+    assert st.topic_counts(clock() + timedelta(days=3)) == counts_before
+    assert_due_queries_match_the_cards(st, clock())
+    assert st.due_count(clock() + timedelta(minutes=30)) >= 1  # the relearning one
     st.close()

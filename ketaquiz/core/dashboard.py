@@ -228,7 +228,7 @@ def day_rows(store: Store, now: datetime, tz: tzinfo | None = None) -> list[DayR
         t = totals.setdefault((r.set_id, r.topic), [0, 0])
         t[0] += r.reviews
         t[1] += r.correct
-    store.fold_review_totals()
+    store.catch_up()
     expected = {(s, t): [n, k] for s, t, n, k in c.execute("SELECT set_id, topic, reviews, correct FROM review_totals WHERE reviews > 0")}
     if totals != expected:
         wrong = {k for k in totals.keys() | expected.keys() if totals.get(k) != expected.get(k)}

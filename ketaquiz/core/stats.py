@@ -103,7 +103,7 @@ def compute_stats(store: Store, now: datetime, *, set_id: str | None = None, tz:
     """Reviews, accuracy (overall and per topic), due counts, streak and retention."""
     tz = tz or local_tz()
     c = store.conn
-    store.fold_review_totals()
+    store.catch_up()
     where, args = ("WHERE set_id = ?", [set_id]) if set_id else ("", [])
     per_topic: dict[str, TopicStats] = {}
     total = right = learned_n = learned_right = 0

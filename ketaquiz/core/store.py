@@ -45,7 +45,7 @@ def load_sqlite_utils() -> ModuleType:
     return sqlite_utils
 
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # One encoder for question data: compact, stable key order (so unchanged questions compare equal).
 
@@ -243,7 +243,7 @@ DROP INDEX IF EXISTS reviews_session;
 
 # v5: review_totals is no longer kept by a trigger on every answer (a page more for each answer's commit, ~10%
 # of its time). It counts the reviews up to review_totals_upto.upto, and a reader first folds in the ones
-# recorded since (Store.fold_review_totals). A review taken out or changed that was counted already is still
+# recorded since (Store.catch_up). A review taken out or changed that was counted already is still
 # taken out of the totals by a trigger; ids are handed out again from the largest up (no AUTOINCREMENT), so
 # deleting the largest counted one also moves the mark down to the largest id left.
 _SCHEMA_V5 = f"""
@@ -299,10 +299,23 @@ def _unlink_reviews_from_questions(conn: sqlite3.Connection) -> None:
         conn.execute("DROP INDEX IF EXISTS reviews_question")
 
 
+# v8: the due queries read `queue_due`, a copy of `due` that the answer path leaves behind, through cards_queue
+# (state is no longer in that index: a card that was never answered has no queue_due). Every answer used to move the
+# card's entry in cards_topic: two random index pages more in its commit, ~25% of an answer. Now the answer writes the
+# card's row alone, and whoever reads the due queries first brings queue_due up to due for the cards answered since
+# review_totals_upto.upto, the mark the totals already keep (Store.catch_up). Every other writer of a card's schedule
+# sets both (see _WRITE_CARD).
+_SCHEMA_V8 = """
+ALTER TABLE cards ADD COLUMN queue_due REAL;
+UPDATE cards SET queue_due = due WHERE state > 0;
+DROP INDEX IF EXISTS cards_topic;
+CREATE INDEX cards_queue ON cards(set_id, topic, retired, queue_due);
+"""
+
 # Forward migrations: MIGRATIONS[n] takes a database at version n to n + 1 (a script, or a function of the connection).
 MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
     0: _SCHEMA_V1, 1: _SCHEMA_V2, 2: _SCHEMA_V3, 3: _SCHEMA_V4, 4: _SCHEMA_V5, 5: _SCHEMA_V6,
-    6: _unlink_reviews_from_questions,
+    6: _unlink_reviews_from_questions, 7: _SCHEMA_V8,
 }
 
 
@@ -311,12 +324,20 @@ SESSION_REVIEWS = "FROM reviews WHERE reviewed_at >= sessions.started_at AND ses
 # An unfinished session this old was left by a crash (or a machine put to sleep): the next one closes it.
 STALE_SESSION = timedelta(hours=12)
 
-# A card's whole schedule (CardState.to_row(), then the question key): an answer, its undo, its re-rating.
+# A card's whole schedule and queue_due kept in step (_card_params): an undo, a re-rating.
 _WRITE_CARD = ("UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, last_review = ?, reps = ?, "
-               "lapses = ? WHERE question = ?")
+               "lapses = ?, queue_due = ? WHERE question = ?")
+# The same for an answer, which leaves queue_due to Store.catch_up (schema v8).
+_ANSWER_CARD = ("UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, last_review = ?, reps = ?, "
+                "lapses = ? WHERE question = ?")
 
-# Joins `cards c` to its group in `card_counts k` (see Store._answered_groups).
-_IN_GROUP = "c.set_id = k.set_id AND c.topic = k.topic AND c.retired = 0 AND c.state = k.state"
+# Joins `cards c` to its group `k` (see Store._due_groups): one range of cards_queue.
+_IN_GROUP = "c.set_id = k.set_id AND c.topic = k.topic AND c.retired = 0"
+
+
+def _card_params(card: CardState, key: int) -> tuple[Any, ...]:
+    """_WRITE_CARD's parameters: the schedule, its queue_due (none before a first answer), the question key."""
+    return (*card.to_row(), card.due if card.state > 0 else None, key)
 
 
 class StoreError(Exception):
@@ -709,13 +730,14 @@ class Store:
         return sql, args
 
     @staticmethod
-    def _answered_groups(set_id: str | None, topics: list[str] | None) -> tuple[str, list[Any]]:
-        """WHERE conditions on `card_counts k`: the (set, topic, state) groups of answered live questions.
+    def _due_groups(set_id: str | None, topics: list[str] | None) -> tuple[str, list[Any]]:
+        """A subquery of the (set, topic) groups with answered live questions, as `k`.
 
-        Joined to cards by _IN_GROUP, each group is one range of the cards_topic index, so a condition on
-        c.due reads only the cards it matches. (State as an IN list: a range on it would hide the due column.)
+        Joined to cards by _IN_GROUP, each group is one range of the cards_queue index, so a condition on
+        c.queue_due reads only the cards it matches. The callers catch up first (queue_due is behind `due` for
+        the cards answered since).
         """
-        sql = "k.retired = 0 AND k.state IN (1, 2, 3) AND k.n > 0 AND k.set_id IN (SELECT id FROM sets WHERE deleted = 0)"
+        sql = "k.retired = 0 AND k.state > 0 AND k.n > 0 AND k.set_id IN (SELECT id FROM sets WHERE deleted = 0)"
         args: list[Any] = []
         if set_id is not None:
             sql += " AND k.set_id = ?"
@@ -723,15 +745,16 @@ class Store:
         if topics:
             sql += f" AND k.topic IN ({','.join('?' * len(topics))})"
             args.extend(topics)
-        return sql, args
+        return f"(SELECT DISTINCT k.set_id, k.topic FROM card_counts k WHERE {sql}) k", args
 
     def due_keys(self, now: datetime, *, set_id: str | None = None, topics: list[str] | None = None,
                  limit: int | None = None) -> list[int]:
         """Questions due by `now`, lowest retrievability first (most elapsed time per unit of stability)."""
-        groups, args = self._answered_groups(set_id, topics)
+        self.catch_up()
+        groups, args = self._due_groups(set_id, topics)
         t = now.timestamp()
         sql = (
-            f"SELECT c.question FROM card_counts k CROSS JOIN cards c ON {_IN_GROUP} WHERE {groups} AND c.due <= ? "
+            f"SELECT c.question FROM {groups} CROSS JOIN cards c ON {_IN_GROUP} WHERE c.queue_due <= ? "
             "ORDER BY (? - c.last_review) / MAX(c.stability, 1e-9) DESC, c.due, c.position"
         )
         if limit is not None:
@@ -750,6 +773,7 @@ class Store:
 
     def topic_counts(self, now: datetime, set_id: str | None = None) -> dict[tuple[str, str], dict[str, int]]:
         """(set, topic) → {new, due, learned, total} for every live question."""
+        self.catch_up()
         sql = (
             "SELECT k.set_id, k.topic, k.state, k.n FROM card_counts k JOIN sets s ON s.id = k.set_id "
             "WHERE k.retired = 0 AND k.n > 0 AND s.deleted = 0"
@@ -759,7 +783,7 @@ class Store:
             sql += " AND k.set_id = ?"
             args.append(set_id)
         out: dict[tuple[str, str], dict[str, int]] = {}
-        due_of: list[tuple[str, str, int]] = []
+        answered: set[tuple[str, str]] = set()
         for sid, topic, state, n in self.conn.execute(sql, args):
             c = out.setdefault((sid, topic), {"new": 0, "due": 0, "learned": 0, "total": 0})
             c["total"] += n
@@ -767,31 +791,33 @@ class Store:
                 c["new"] += n
             else:
                 c["learned"] += n if state == 2 else 0
-                due_of.append((sid, topic, state))
-        # Each (set, topic, state) is one range of the cards_topic index: only due cards are read.
+                answered.add((sid, topic))
+        # Each (set, topic) is one range of the cards_queue index: only due cards are read.
         ts = now.timestamp()
-        for sid, topic, state in due_of:
-            out[(sid, topic)]["due"] += self.conn.execute(
-                "SELECT COUNT(*) FROM cards WHERE set_id = ? AND topic = ? AND retired = 0 AND state = ? AND due <= ?",
-                (sid, topic, state, ts),
+        for sid, topic in answered:
+            out[(sid, topic)]["due"] = self.conn.execute(
+                "SELECT COUNT(*) FROM cards WHERE set_id = ? AND topic = ? AND retired = 0 AND queue_due <= ?",
+                (sid, topic, ts),
             ).fetchone()[0]
         return out
 
     def next_due_after(self, now: datetime, *, set_id: str | None = None, topics: list[str] | None = None) -> datetime | None:
         """When the next question (of a set / topics) falls due after `now`."""
-        groups, args = self._answered_groups(set_id, topics)
-        # The first due after `now` of each group is one seek in cards_topic.
+        self.catch_up()
+        groups, args = self._due_groups(set_id, topics)
+        # The first due after `now` of each group is one seek in cards_queue.
         row = self.conn.execute(
-            f"SELECT MIN((SELECT MIN(c.due) FROM cards c WHERE {_IN_GROUP} AND c.due > ?)) FROM card_counts k WHERE {groups}",
+            f"SELECT MIN((SELECT MIN(c.queue_due) FROM cards c WHERE {_IN_GROUP} AND c.queue_due > ?)) FROM {groups}",
             [now.timestamp(), *args],
         ).fetchone()
         return datetime.fromtimestamp(row[0], now.tzinfo) if row and row[0] is not None else None
 
     def due_count(self, by: datetime, *, set_id: str | None = None, topics: list[str] | None = None) -> int:
         """How many answered questions are due by a time."""
-        groups, args = self._answered_groups(set_id, topics)
+        self.catch_up()
+        groups, args = self._due_groups(set_id, topics)
         return int(self.conn.execute(
-            f"SELECT COUNT(*) FROM card_counts k CROSS JOIN cards c ON {_IN_GROUP} WHERE {groups} AND c.due <= ?",
+            f"SELECT COUNT(*) FROM {groups} CROSS JOIN cards c ON {_IN_GROUP} WHERE c.queue_due <= ?",
             [*args, by.timestamp()],
         ).fetchone()[0])
 
@@ -804,7 +830,10 @@ class Store:
 
     # --- answering (plain SQL: this is the hot path) -----------------------
     def record_answer(self, rec: AnswerRecord) -> int:
-        """Save one answer and the card's new state in one transaction; returns the review id."""
+        """Save one answer and the card's new state in one transaction; returns the review id.
+
+        The card's queue_due is left as it was: the due queries bring it up first (catch_up, schema v8).
+        """
         c = self.conn
         c.execute("BEGIN IMMEDIATE")
         try:
@@ -819,10 +848,7 @@ class Store:
                 (after.step, after.stability, after.difficulty, after.due, after.last_review, after.reps, after.lapses,
                  rec.question_key, after.state),
             ).rowcount == 0:
-                c.execute(
-                    _WRITE_CARD,
-                    (*after.to_row(), rec.question_key),
-                )
+                c.execute(_ANSWER_CARD, (*after.to_row(), rec.question_key))
             cur = c.execute(
                 "INSERT INTO reviews (question, set_id, topic, session, reviewed_at, rating, correct, response, "
                 "duration_ms, state_before, card_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -852,10 +878,7 @@ class Store:
             raise StoreError(f"review {review_id} is not in the log; nothing to undo")
         before = CardState.from_row(tuple(json.loads(row["card_before"])))
         with self.db.atomic():
-            self.conn.execute(
-                _WRITE_CARD,
-                (*before.to_row(), row["question"]),
-            )
+            self.conn.execute(_WRITE_CARD, _card_params(before, row["question"]))
             self.conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
         return int(row["question"])
 
@@ -866,14 +889,14 @@ class Store:
             if row is None:
                 raise StoreError(f"review {review_id} is not in the log")
             self.conn.execute("UPDATE reviews SET rating = ? WHERE id = ?", (int(rating), review_id))
-            self.conn.execute(
-                _WRITE_CARD,
-                (*after.to_row(), row["question"]),
-            )
+            self.conn.execute(_WRITE_CARD, _card_params(after, row["question"]))
 
-    def fold_review_totals(self) -> None:
-        """Bring review_totals up to the log: count in the answers recorded since it was last brought up
-        (the answer path leaves that to whoever reads the totals; see schema v5)."""
+    def catch_up(self) -> None:
+        """Bring up what the answer path leaves to its readers, for the answers recorded since the last catch-up
+        (review_totals_upto.upto): review_totals (schema v5) and the answered cards' queue_due (schema v8).
+
+        Stats and the due queries call it before they read; with nothing new it is one read.
+        """
         c = self.conn
         if c.execute("SELECT (SELECT upto FROM review_totals_upto) >= COALESCE((SELECT MAX(id) FROM reviews), 0)").fetchone()[0]:
             return  # nothing new: no write transaction
@@ -889,6 +912,12 @@ class Store:
                     "ON CONFLICT (set_id, topic) DO UPDATE SET reviews = reviews + excluded.reviews, "
                     "correct = correct + excluded.correct, learned_reviews = learned_reviews + excluded.learned_reviews, "
                     "learned_correct = learned_correct + excluded.learned_correct",
+                    (upto,),
+                )
+                c.execute(
+                    "UPDATE cards SET queue_due = CASE WHEN state > 0 THEN due END "
+                    "WHERE question IN (SELECT question FROM reviews WHERE id > ?) "
+                    "AND queue_due IS NOT CASE WHEN state > 0 THEN due END",
                     (upto,),
                 )
                 c.execute("UPDATE review_totals_upto SET upto = ?", (last,))
