@@ -513,6 +513,20 @@ def test_after_purging_the_set_of_the_latest_answer_the_next_answers_are_counted
     st.close()
 
 
+def random_step(s, clock, pick):
+    """Answer the question shown (right or wrong) if not answered yet, then undo it, re-rate it or move on; time passes."""
+    if s.feedback is None:
+        answer_right(s) if pick.random() < 0.7 else s.submit(None)
+    roll = pick.random()
+    if roll < 0.15 and s.can_undo:
+        s.undo()  # the id of the answer undone is handed out again by the next one
+    elif roll < 0.3 and s.feedback is not None and s.feedback.correct:
+        s.mark(pick.choice(["unsure", "easy"]))
+    else:
+        s.advance()
+    clock.advance(minutes=pick.choice([1, 10, 60 * 24]))
+
+
 def test_review_totals_match_the_log_through_answers_undos_marks_and_a_purge(tmp_path, clock, rng):
     """The answer path leaves the totals to their readers (schema v5): at any read they equal a count of the log,
     whatever mix of answers, undos (which hand the undone id out again), marks and purges came before."""
@@ -540,16 +554,7 @@ def test_review_totals_match_the_log_through_answers_undos_marks_and_a_purge(tmp
             s = session(st, clock, rng)
             if s.current is None:
                 break
-        if s.feedback is None:
-            answer_right(s) if pick.random() < 0.7 else s.submit(None)
-        roll = pick.random()
-        if roll < 0.15 and s.can_undo:
-            s.undo()  # the id of the answer undone is handed out again by the next one
-        elif roll < 0.3 and s.feedback is not None and s.feedback.correct:
-            s.mark(pick.choice(["unsure", "easy"]))
-        else:
-            s.advance()
-        clock.advance(minutes=pick.choice([1, 10, 60 * 24]))
+        random_step(s, clock, pick)
         if pick.random() < 0.25:
             assert totals() == from_log(), f"step {step}"
             checks += 1
@@ -622,16 +627,7 @@ def test_due_queries_match_the_cards_through_answers_undos_marks_another_program
             s, o = (cur, o) if here else (s, cur)
             if cur.current is None:
                 continue
-        if cur.feedback is None:
-            answer_right(cur) if pick.random() < 0.7 else cur.submit(None)
-        roll = pick.random()
-        if roll < 0.15 and cur.can_undo:
-            cur.undo()
-        elif roll < 0.3 and cur.feedback is not None and cur.feedback.correct:
-            cur.mark(pick.choice(["unsure", "easy"]))
-        else:
-            cur.advance()
-        clock.advance(minutes=pick.choice([1, 10, 60 * 24]))
+        random_step(cur, clock, pick)
         if pick.random() < 0.2:
             assert_due_queries_match_the_cards(pick.choice([st, other]), clock(), f"step {step}")
             checks += 1
