@@ -301,7 +301,7 @@ def _unlink_reviews_from_questions(conn: sqlite3.Connection) -> None:
 
 # v8: the due queries read `queue_due`, a copy of `due` that the answer path leaves behind, through cards_queue
 # (state is no longer in that index: a card that was never answered has no queue_due). Every answer used to move the
-# card's entry in cards_topic: two random index pages more in its commit, ~25% of an answer. Now the answer writes the
+# card's entry in cards_topic: two random index pages more in its commit, ~15% of an answer. Now the answer writes the
 # card's row alone, and whoever reads the due queries first brings queue_due up to due for the cards answered since
 # review_totals_upto.upto, the mark the totals already keep (Store.catch_up). Every other writer of a card's schedule
 # sets both (see _WRITE_CARD).
