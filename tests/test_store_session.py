@@ -4,6 +4,7 @@ import json
 import shutil
 from datetime import timedelta
 from pathlib import Path
+from random import Random
 
 import pytest
 from fsrs import Rating
@@ -664,3 +665,36 @@ def test_version_7_cards_get_their_queue_due_and_the_due_queries_agree(tmp_path,
     assert_due_queries_match_the_cards(st, clock())
     assert st.due_count(clock() + timedelta(minutes=30)) >= 1  # the relearning one
     st.close()
+
+
+def test_fuzz_draws_from_the_generator_given_not_the_process_one(mini, memory_store, clock):
+    """fsrs fuzzes intervals with the random module's shared generator; a session's comes from its own rng, so a
+    session seeded alike schedules alike, and the shared generator is left alone."""
+    import random as shared
+
+    from ketaquiz.core.scheduling import CardState, make_scheduler, review
+
+    now = clock()
+    t = now.timestamp()
+    before = CardState(2, None, 40.0, 5.0, t, t - 40 * 86400, 6, 0)  # a review whose next interval is weeks
+
+    def due_with(seed):
+        return review(make_scheduler(Settings(fuzz=True), Random(seed)), 1, before, Rating.Good, now).due
+
+    state = shared.getstate()
+    assert due_with(1) == due_with(1)
+    assert len({due_with(seed) for seed in range(8)}) > 1  # fuzzed, by the seed
+    # a session: the same seed gives the same schedule, and the shared generator is not drawn from
+    st = memory_store
+    with st.db.atomic():
+        st.conn.execute("UPDATE cards SET state = 2, stability = 40, difficulty = 5, due = ?, queue_due = ?, last_review = ?, "
+                        "reps = 6", (t - 60, t - 60, t - 40 * 86400))
+    dues = []
+    for _run in range(2):
+        s = StudySession(st, clock=clock, rng=Random(9), settings=Settings(fuzz=True))
+        key = s.current_key
+        answer_right(s)
+        dues.append(st.card(key).due)
+        s.undo()
+    assert dues[0] == dues[1]
+    assert shared.getstate() == state

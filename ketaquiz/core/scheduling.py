@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from enum import Enum
+from random import Random
+from types import FunctionType, MethodType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -108,12 +110,32 @@ class Settings:
             raise ValueError("theme must be system, light or dark")
 
 
-def make_scheduler(settings: Settings) -> Scheduler:
-    """An fsrs Scheduler for these settings."""
+def make_scheduler(settings: Settings, rng: Random | None = None) -> Scheduler:
+    """An fsrs Scheduler for these settings; its fuzz draws from `rng` when one is given."""
     kwargs: dict[str, Any] = {"desired_retention": settings.desired_retention, "enable_fuzzing": settings.fuzz}
     if settings.parameters:
         kwargs["parameters"] = tuple(settings.parameters)
-    return _fsrs().Scheduler(**kwargs)
+    scheduler = _fsrs().Scheduler(**kwargs)
+    if rng is not None and settings.fuzz:
+        _draw_fuzz_from(rng, scheduler)
+    return scheduler
+
+
+def _draw_fuzz_from(rng: Random, scheduler: Scheduler) -> None:
+    """Make the scheduler's fuzz draw from `rng`.
+
+    fsrs takes no generator: its fuzz calls `random()`, imported from the random module into fsrs.scheduler, so it
+    would draw from the process's shared one. This scheduler gets its own copy of fsrs's fuzz function, the same code
+    reading its names from a copy of its module's in which `random` is rng's. A later fsrs that fuzzes otherwise
+    keeps its own draw (a test fails then: tests/test_store_session.py, fuzz from the session's generator).
+    """
+    method = getattr(type(scheduler), "_get_fuzzed_interval", None)
+    if not isinstance(method, FunctionType) or "random" not in method.__code__.co_names:
+        return
+    fuzz = FunctionType(method.__code__, {**method.__globals__, "random": rng.random}, method.__name__,
+                        method.__defaults__, method.__closure__)
+    fuzz.__kwdefaults__ = method.__kwdefaults__
+    scheduler._get_fuzzed_interval = MethodType(fuzz, scheduler)  # type: ignore[method-assign]
 
 
 def _ts(dt: datetime | None) -> float | None:

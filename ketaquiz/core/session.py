@@ -106,7 +106,7 @@ class StudySession:
         self.clock = clock
         self.rng = rng if rng is not None else Random()
         self.settings = settings or store.settings()
-        self.scheduler = make_scheduler(self.settings)
+        self.scheduler = make_scheduler(self.settings, self.rng)
         now = clock()
         self.started = now
         today = day_start(now)
