@@ -324,12 +324,12 @@ SESSION_REVIEWS = "FROM reviews WHERE reviewed_at >= sessions.started_at AND ses
 # An unfinished session this old was left by a crash (or a machine put to sleep): the next one closes it.
 STALE_SESSION = timedelta(hours=12)
 
-# A card's whole schedule and queue_due kept in step (_card_params): an undo, a re-rating.
-_WRITE_CARD = ("UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, last_review = ?, reps = ?, "
-               "lapses = ?, queue_due = ? WHERE question = ?")
-# The same for an answer, which leaves queue_due to Store.catch_up (schema v8).
-_ANSWER_CARD = ("UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, last_review = ?, reps = ?, "
-                "lapses = ? WHERE question = ?")
+# A card's whole schedule (CardState.to_row()).
+_SCHEDULE = "state = ?, step = ?, stability = ?, difficulty = ?, due = ?, last_review = ?, reps = ?, lapses = ?"
+# Written by an answer, which leaves queue_due to Store.catch_up (schema v8)...
+_ANSWER_CARD = f"UPDATE cards SET {_SCHEDULE} WHERE question = ?"
+# ...and with queue_due kept in step (_card_params) by an undo or a re-rating.
+_WRITE_CARD = f"UPDATE cards SET {_SCHEDULE}, queue_due = ? WHERE question = ?"
 
 # Joins `cards c` to its group `k` (see Store._due_groups): one range of cards_queue.
 _IN_GROUP = "c.set_id = k.set_id AND c.topic = k.topic AND c.retired = 0"
