@@ -346,9 +346,9 @@ def brute_counts(store, now):
     return out
 
 
-def test_an_answer_on_a_card_changed_elsewhere_since_shown_keeps_counts_right(tmp_path, clock, rng):
-    """An answer that leaves its card's state as shown skips the state column (and its counting trigger); when
-    another program changed that state in the meantime, the full update still runs and the counts follow."""
+def test_an_answer_is_scheduled_from_the_card_as_saved_when_answered(tmp_path, clock, rng):
+    """The card is read under the answer's write lock: if another program answered it after it was shown here,
+    this answer builds on that one (and its undo goes back to it), and the counts follow the state it changed."""
     st = disk_store_with_mini(tmp_path, clock)
     t = clock().timestamp()
     with st.db.atomic():  # every question a review, due now
@@ -356,14 +356,22 @@ def test_an_answer_on_a_card_changed_elsewhere_since_shown_keeps_counts_right(tm
                         "reps = 3", (t - 3600, t - 3600, t - 11 * 86400))
     s = session(st, clock, rng)
     shown = s.current_key
-    assert st.card(shown).state == 2
-    other = Store(tmp_path / "p.db", clock=clock)  # another program: the card lapses there
-    with other.db.atomic():
-        other.conn.execute("UPDATE cards SET state = 3, step = 0 WHERE question = ?", (shown,))
+    other = Store(tmp_path / "p.db", clock=clock)  # another program: the card is answered wrong there, it lapses
+    o = session(other, clock, rng, keys=[shown])
+    o.submit(None)
+    o.close()
     other.close()
-    answer_right(s)  # a review answered right stays a review: the state it was shown in
-    assert st.card(shown).state == 2
+    lapsed = st.card(shown)
+    assert (lapsed.state, lapsed.reps, lapsed.lapses) == (3, 4, 1)
+    clock.advance(minutes=1)
+    answer_right(s)  # relearning answered right: a review again, its lapse kept
+    assert (st.card(shown).state, st.card(shown).reps, st.card(shown).lapses) == (2, 5, 1)
+    assert st.conn.execute("SELECT state_before FROM reviews WHERE id = ?", (s.feedback.review_id,)).fetchone()[0] == 3
     assert st.topic_counts(clock()) == brute_counts(st, clock())
+    s.undo()  # back to the card as the other program left it
+    assert st.card(shown) == lapsed
+    assert st.topic_counts(clock()) == brute_counts(st, clock())
+    answer_right(s)
     s.advance()
     answer_right(s)  # and the usual case, with nothing changed elsewhere
     assert st.card(s.current_key).state == 2 and st.card(s.current_key).reps == 4

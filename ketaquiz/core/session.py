@@ -20,7 +20,7 @@ from typing import Any
 from .clock import Clock, day_start, utc_now
 from .grading import Grade, Presentation, grade, present
 from .questions import Question
-from .scheduling import CardState, Confidence, Settings, make_scheduler, rating_for, review
+from .scheduling import Confidence, Settings, make_scheduler, rating_for, review
 from .store import AnswerRecord, Store
 
 LEARN_AHEAD = timedelta(minutes=20)
@@ -123,7 +123,6 @@ class StudySession:
         self._pending: dict[int, float] = {}  # key -> due of questions coming back in this session
         self._history: list[_Answered] = []
         self._shown_set_id = ""  # the set of the question on screen
-        self._shown_card: CardState | None = None
         self.session_id = store.start_session(now, set_id, self.topics)
         self.current_key: int | None = None
         self.presentation: Presentation | None = None
@@ -163,9 +162,8 @@ class StudySession:
         return self.answered, max(total, self.answered)
 
     def _show(self, key: int) -> Question:
-        """Load a question and its card state (one query) and present it."""
-        self._shown_set_id, q, card = self.store.question_and_card(key)
-        self._shown_card = card
+        """Load a question and present it."""
+        self._shown_set_id, q = self.store.shown_question(key)
         self.presentation = present(q, self.rng)
         self.shown_at = self.clock()
         return q
@@ -221,12 +219,11 @@ class StudySession:
 
     def _record(self, key: int, q: Question, correct: bool, confidence: Confidence, response: Any,
                 duration_ms: int | None, now: datetime) -> tuple[int, datetime]:
-        before = self._shown_card if self._shown_card is not None else self.store.card(key)
         rating = rating_for(correct, confidence)
-        after = review(self.scheduler, key, before, rating, now)
-        review_id = self.store.record_answer(
-            AnswerRecord(key, self._shown_set_id, q.topic, before, after, int(rating), correct, response,
-                         duration_ms, now.timestamp(), self.session_id)
+        review_id, before, after = self.store.record_answer(
+            AnswerRecord(key, self._shown_set_id, q.topic, int(rating), correct, response, duration_ms,
+                         now.timestamp(), self.session_id),
+            lambda card: review(self.scheduler, key, card, rating, now),
         )
         entry = _Answered(key, review_id, q.topic, correct, before, now, response)
         self._history.append(entry)

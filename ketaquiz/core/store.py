@@ -379,8 +379,6 @@ class AnswerRecord(NamedTuple):  # a tuple: built on every answer, in a fraction
     question_key: int
     set_id: str
     topic: str
-    before: CardState
-    after: CardState
     rating: int
     correct: bool
     response: Any
@@ -650,18 +648,14 @@ class Store:
         ]
 
     # --- questions and cards ---------------------------------------------
-    def question_and_card(self, key: int) -> tuple[str, Question, CardState]:
-        """(set id, question, card state) in one query: what the answer path needs."""
-        row = self.conn.execute(
-            "SELECT q.set_id, q.data, c.state, c.step, c.stability, c.difficulty, c.due, c.last_review, c.reps, c.lapses "
-            "FROM questions q JOIN cards c ON c.question = q.key WHERE q.key = ?",
-            (key,),
-        ).fetchone()
+    def shown_question(self, key: int) -> tuple[str, Question]:
+        """(set id, question): what showing a question needs (its card is read when it is answered)."""
+        row = self.conn.execute("SELECT set_id, data FROM questions WHERE key = ?", (key,)).fetchone()
         if row is None:
             raise KeyError(key)
         import orjson
 
-        return row[0], Question.from_dict(orjson.loads(row[1])), CardState.from_row(row[2:])
+        return row[0], Question.from_dict(orjson.loads(row[1]))
 
     def question(self, key: int) -> Question:
         row = self.conn.execute("SELECT data FROM questions WHERE key = ?", (key,)).fetchone()
@@ -829,40 +823,47 @@ class Store:
         return int(self.conn.execute(sql, (since.timestamp(),)).fetchone()[0])
 
     # --- answering (plain SQL: this is the hot path) -----------------------
-    def record_answer(self, rec: AnswerRecord) -> int:
-        """Save one answer and the card's new state in one transaction; returns the review id.
+    def record_answer(self, rec: AnswerRecord, schedule: Callable[[CardState], CardState]) -> tuple[int, CardState, CardState]:
+        """Save one answer in one transaction: the card's state is read under the write lock, `schedule` gives its
+        state after the answer, and both go in with the log row. Returns (review id, state before, state after).
 
         The card's queue_due is left as it was: the due queries bring it up first (catch_up, schema v8).
         """
         c = self.conn
         c.execute("BEGIN IMMEDIATE")
         try:
-            after = rec.after
-            # Most answers leave the card in its state (a review stays a review). Such an update does not set
-            # `state`, so SQLite leaves out card_counts_update, a trigger on that column: ~12 µs of every answer.
-            # If the card's state in the database is not the one the answer started from, nothing matches and
-            # the full update runs.
-            if after.state != rec.before.state or c.execute(
-                "UPDATE cards SET step = ?, stability = ?, difficulty = ?, due = ?, last_review = ?, reps = ?, lapses = ? "
-                "WHERE question = ? AND state = ?",
-                (after.step, after.stability, after.difficulty, after.due, after.last_review, after.reps, after.lapses,
-                 rec.question_key, after.state),
-            ).rowcount == 0:
+            row = c.execute(
+                "SELECT state, step, stability, difficulty, due, last_review, reps, lapses FROM cards WHERE question = ?",
+                (rec.question_key,),
+            ).fetchone()
+            if row is None:
+                raise KeyError(rec.question_key)
+            before = CardState.from_row(row)
+            after = schedule(before)
+            if after.state == before.state:
+                # Most answers leave the card in its state (a review stays a review). Such an update does not set
+                # `state`, so SQLite leaves out card_counts_update, a trigger on that column: ~12 µs of every answer.
+                c.execute(
+                    "UPDATE cards SET step = ?, stability = ?, difficulty = ?, due = ?, last_review = ?, reps = ?, "
+                    "lapses = ? WHERE question = ?",
+                    (after.step, after.stability, after.difficulty, after.due, after.last_review, after.reps,
+                     after.lapses, rec.question_key),
+                )
+            else:
                 c.execute(_ANSWER_CARD, (*after.to_row(), rec.question_key))
             cur = c.execute(
                 "INSERT INTO reviews (question, set_id, topic, session, reviewed_at, rating, correct, response, "
                 "duration_ms, state_before, card_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     rec.question_key, rec.set_id, rec.topic, rec.session_id, rec.reviewed_at, int(rec.rating),
-                    int(rec.correct), _json_text(rec.response), rec.duration_ms,
-                    rec.before.state, _json_text(rec.before.to_row()),
+                    int(rec.correct), _json_text(rec.response), rec.duration_ms, before.state, _json_text(row),
                 ),
             )
             c.execute("COMMIT")
         except BaseException:
             c.execute("ROLLBACK")
             raise
-        return int(cur.lastrowid or 0)
+        return int(cur.lastrowid or 0), before, after
 
     def review_row(self, review_id: int) -> dict[str, Any] | None:
         cur = self.conn.execute("SELECT * FROM reviews WHERE id = ?", (review_id,))
