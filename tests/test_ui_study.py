@@ -250,6 +250,16 @@ def test_choice_by_click_and_truefalse_wrong_marks(qtbot, ctx, window, study):
     assert ctx.store.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 1
 
 
+def test_truefalse_by_number_keys_as_for_choices(qtbot, ctx, window, study):
+    """1 is True and 2 is False, as the terminal quiz numbers them and as choices are numbered."""
+    for key, said in ((Qt.Key.Key_2, False), (Qt.Key.Key_1, True)):
+        start_on(ctx, window, study, "q-tf")
+        qtbot.keyClick(study.focusWidget() or study, key)
+        assert study.feedback is not None
+        assert ctx.store.review_row(study.feedback.review_id)["response"] == ("true" if said else "false")
+        assert study.feedback.correct == (said == bool(study.qwidget.question.answer))
+
+
 def test_dont_know_and_empty_enter(qtbot, ctx, window, study):
     start_on(ctx, window, study, "q-short")
     qtbot.keyClick(study.qwidget.edit, Qt.Key.Key_Return)  # nothing typed: not an answer yet

@@ -176,8 +176,12 @@ class MultiWidget(QuestionWidget):
                 b.setStyleSheet(WRONG_STYLE)
 
 
+_TRUE_FALSE_KEYS = {Qt.Key.Key_T: True, Qt.Key.Key_1: True, Qt.Key.Key_F: False, Qt.Key.Key_2: False}
+
+
 class TrueFalseWidget(QuestionWidget):
-    """A statement with True / False buttons; keys T and F answer at once."""
+    """A statement with True / False buttons; keys T and F (or 1 and 2, as in the terminal quiz and for choices)
+    answer at once."""
 
     def __init__(self, question: Question, options: list[str], parent: QWidget | None = None) -> None:
         super().__init__(question, options, parent)
@@ -204,8 +208,9 @@ class TrueFalseWidget(QuestionWidget):
         return self.chosen
 
     def handle_key(self, event: QKeyEvent) -> bool:
-        if self.chosen is None and event.key() in (Qt.Key.Key_T, Qt.Key.Key_F):
-            self.choose(event.key() == Qt.Key.Key_T)
+        value = _TRUE_FALSE_KEYS.get(event.key())
+        if self.chosen is None and value is not None:
+            self.choose(value)
             return True
         return False
 
