@@ -19,7 +19,7 @@ from ketaquiz.ui.question_widgets import (
     ShortWidget,
     TrueFalseWidget,
 )
-from ketaquiz.ui.study import StudyPage
+from ketaquiz.ui.study import StudyPage, describe_due
 
 ARTICLE = """Water facts
 
@@ -349,3 +349,21 @@ def test_progress_bar_timer_and_summary_per_topic(qtbot, ctx, window, study, clo
     assert study.score_label.text() == f"{len(seen) - 1} of {len(seen)} right  ({(len(seen) - 1) / len(seen):.0%})"
     labels = [study.topic_grid.itemAt(i).widget().text() for i in range(study.topic_grid.count())]
     assert "Water" in labels and "Colours" not in labels
+
+
+def test_when_a_question_comes_back_reads_to_the_nearest_unit():
+    from datetime import datetime, timedelta, timezone
+
+    now = datetime(2026, 3, 1, 12, tzinfo=timezone.utc)
+    cases = [
+        (timedelta(seconds=10), "now"),
+        (timedelta(seconds=59.9), "in 1 minute"),  # a one-minute step, looked at a moment after the answer
+        (timedelta(minutes=10) - timedelta(seconds=0.2), "in 10 minutes"),
+        (timedelta(minutes=59, seconds=50), "in 1 hour"),
+        (timedelta(hours=5), "in 5 hours"),
+        (timedelta(hours=23, minutes=50), "tomorrow"),
+        (timedelta(days=3, hours=2), "in 3 days"),
+    ]
+    for delta, text in cases:
+        assert describe_due(now + delta, now) == text, delta
+    assert describe_due(None, now) == "not scheduled"

@@ -40,13 +40,15 @@ def describe_due(due: datetime | None, now: datetime) -> str:
     if due is None:
         return "not scheduled"
     secs = (due - now).total_seconds()
-    if secs < 60:
+    # Rounded to the nearest unit: the feedback is shown a moment after the answer was timed, so a one-minute
+    # step is 59.9 s away by then, and it comes back in a minute, not "now".
+    if secs < 30:
         return "now"
-    if secs < 3600:
-        m = round(secs / 60)
+    m = round(secs / 60)
+    if m < 60:
         return f"in {m} minute{'s' if m != 1 else ''}"
-    if secs < 86400:
-        h = round(secs / 3600)
+    h = round(secs / 3600)
+    if h < 24:
         return f"in {h} hour{'s' if h != 1 else ''}"
     d = round(secs / 86400)
     return "tomorrow" if d <= 1 else f"in {d} days"
