@@ -293,6 +293,22 @@ def test_undo_takes_back_the_answer(qtbot, ctx, window, study):
     assert ctx.store.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 0
 
 
+def test_an_answer_to_a_question_purged_meanwhile_is_refused_with_a_reason(qtbot, ctx, window, study):
+    """The set is purged (Sets → Deleted sets) while one of its questions is on the Study page: answering it
+    records nothing, says why, and ends the session."""
+    ctx.study_requested.emit(StudyRequest(set_id="demo"))
+    window.show_page("study")
+    answer_by_keys(qtbot, study, right=True)
+    qtbot.keyClick(study.focusWidget(), Qt.Key.Key_Return)
+    assert study.feedback is None and study.qwidget is not None
+    ctx.store.mark_set_deleted("demo")
+    ctx.store.purge_set("demo")
+    study.dont_know_btn.click()
+    assert study.session is None and study.stack.currentWidget() is study.idle_view
+    assert "answer was not recorded" in study.idle_label.text() and "Start again from Home" in study.idle_label.text()
+    assert ctx.store.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 0
+
+
 def test_unsure_and_easy_rerate(qtbot, ctx, window, study):
     start_on(ctx, window, study, "q-tf")
     answer_by_keys(qtbot, study, right=True)

@@ -837,7 +837,8 @@ class Store:
                 (rec.question_key,),
             ).fetchone()
             if row is None:
-                raise KeyError(rec.question_key)
+                raise StoreError(f"question {rec.question_key} is no longer in this progress database (its set was purged "
+                                 "while it was on screen): the answer was not recorded")
             before = CardState.from_row(row)
             after = schedule(before)
             if after.state == before.state:

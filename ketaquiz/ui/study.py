@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..core.questions import explanation_without_source
 from ..core.session import Feedback, StudySession, Summary
+from ..core.store import StoreError
 from .context import AppContext, StudyRequest
 from .question_widgets import QuestionWidget, make_question_widget
 
@@ -363,12 +364,17 @@ class StudyPage(QWidget):
             return None
         return self._answer(None)
 
-    def _answer(self, response: Any) -> Feedback:
+    def _answer(self, response: Any) -> Feedback | None:
         assert self.session is not None and self.qwidget is not None
         self._tick.stop()
         elapsed = int(self._elapsed.elapsed()) if self._elapsed.isValid() else None
         self.timer_label.setText(_fmt_elapsed(elapsed or 0))
-        fb = self.session.submit(response, duration_ms=elapsed)
+        try:
+            fb = self.session.submit(response, duration_ms=elapsed)
+        except StoreError as e:
+            self.stop()  # the session's other questions may have gone with it: start again from what is there
+            self.idle_label.setText(f"{str(e).capitalize()}. Start again from Home.")
+            return None
         self.feedback = fb
         self._last_response = response
         self._marked = "normal"
