@@ -324,10 +324,13 @@ SESSION_REVIEWS = "FROM reviews WHERE reviewed_at >= sessions.started_at AND ses
 # An unfinished session this old was left by a crash (or a machine put to sleep): the next one closes it.
 STALE_SESSION = timedelta(hours=12)
 
-# A card's whole schedule (CardState.to_row()).
-_SCHEDULE = "state = ?, step = ?, stability = ?, difficulty = ?, due = ?, last_review = ?, reps = ?, lapses = ?"
+# A card's whole schedule, in CardState.to_row()'s order: read, and written.
+_READ_CARD = "SELECT state, step, stability, difficulty, due, last_review, reps, lapses FROM cards WHERE question = ?"
+_SCHEDULE_BUT_STATE = "step = ?, stability = ?, difficulty = ?, due = ?, last_review = ?, reps = ?, lapses = ?"
+_SCHEDULE = f"state = ?, {_SCHEDULE_BUT_STATE}"
 # Written by an answer, which leaves queue_due to Store.catch_up (schema v8)...
 _ANSWER_CARD = f"UPDATE cards SET {_SCHEDULE} WHERE question = ?"
+_ANSWER_CARD_SAME_STATE = f"UPDATE cards SET {_SCHEDULE_BUT_STATE} WHERE question = ?"
 # ...and with queue_due kept in step (_card_params) by an undo or a re-rating.
 _WRITE_CARD = f"UPDATE cards SET {_SCHEDULE}, queue_due = ? WHERE question = ?"
 
@@ -686,10 +689,7 @@ class Store:
         return [(int(k), Question.from_dict(orjson.loads(d))) for k, d in self.conn.execute(sql, (set_id,))]
 
     def card(self, key: int) -> CardState:
-        row = self.conn.execute(
-            "SELECT state, step, stability, difficulty, due, last_review, reps, lapses FROM cards WHERE question = ?",
-            (key,),
-        ).fetchone()
+        row = self.conn.execute(_READ_CARD, (key,)).fetchone()
         if row is None:
             raise KeyError(key)
         return CardState.from_row(row)
@@ -832,10 +832,7 @@ class Store:
         c = self.conn
         c.execute("BEGIN IMMEDIATE")
         try:
-            row = c.execute(
-                "SELECT state, step, stability, difficulty, due, last_review, reps, lapses FROM cards WHERE question = ?",
-                (rec.question_key,),
-            ).fetchone()
+            row = c.execute(_READ_CARD, (rec.question_key,)).fetchone()
             if row is None:
                 raise StoreError(f"question {rec.question_key} is no longer in this progress database (its set was purged "
                                  "while it was on screen): the answer was not recorded")
@@ -844,12 +841,7 @@ class Store:
             if after.state == before.state:
                 # Most answers leave the card in its state (a review stays a review). Such an update does not set
                 # `state`, so SQLite leaves out card_counts_update, a trigger on that column: ~12 µs of every answer.
-                c.execute(
-                    "UPDATE cards SET step = ?, stability = ?, difficulty = ?, due = ?, last_review = ?, reps = ?, "
-                    "lapses = ? WHERE question = ?",
-                    (after.step, after.stability, after.difficulty, after.due, after.last_review, after.reps,
-                     after.lapses, rec.question_key),
-                )
+                c.execute(_ANSWER_CARD_SAME_STATE, (*after.to_row()[1:], rec.question_key))
             else:
                 c.execute(_ANSWER_CARD, (*after.to_row(), rec.question_key))
             cur = c.execute(
