@@ -11,7 +11,7 @@ from pathlib import Path
 from .clock import Clock, utc_now
 from .questions import QuestionSet
 from .setfile import SetFileError, find_set_files, read_set
-from .store import Store, SyncResult
+from .store import RACY_NS, Store, SyncResult
 
 DEFAULT_PROFILE = "default"
 DB_NAME = "ketaquiz.db"
@@ -103,7 +103,6 @@ def changed_set_files(store: Store, data: DataDir) -> list[tuple[Path, bool]]:
 # since is not read again (every save in the app reloads the library; a broken 100k-question file takes
 # seconds to read and check).
 _failed: dict[str, tuple[tuple[int | None, ...], Path | None, str | None, LoadProblem]] = {}
-_RACY_NS = 2_000_000_000  # a file written this recently may change again without its signature changing
 
 
 def _signature(path: Path, article: Path | None) -> tuple[int | None, ...] | None:
@@ -112,7 +111,7 @@ def _signature(path: Path, article: Path | None) -> tuple[int | None, ...] | Non
         st = path.stat()
     except OSError:
         return None
-    if time.time_ns() - st.st_mtime_ns < _RACY_NS:
+    if time.time_ns() - st.st_mtime_ns < RACY_NS:
         return None
     sig: tuple[int | None, ...] = (st.st_mtime_ns, st.st_size, st.st_ino)
     if article is not None:

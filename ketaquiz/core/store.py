@@ -394,7 +394,8 @@ def file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-_RACY_NS = 2_000_000_000  # a file written this shortly before it was hashed may change again, unseen by its stat
+# A file written this shortly before its stat was taken may change again within the clock's grain, unseen by the stat.
+RACY_NS = 2_000_000_000
 
 
 def file_stat(path: Path) -> str | None:
@@ -416,7 +417,7 @@ def _unchanged_since(path: Path, recorded: str | None) -> bool:
         mtime, size, ino, taken = (int(x) for x in recorded.split(":"))
     except (OSError, ValueError):
         return False
-    return (st.st_mtime_ns, st.st_size, st.st_ino) == (mtime, size, ino) and mtime < taken - _RACY_NS
+    return (st.st_mtime_ns, st.st_size, st.st_ino) == (mtime, size, ino) and mtime < taken - RACY_NS
 
 
 class Store:
