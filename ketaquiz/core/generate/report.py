@@ -28,6 +28,24 @@ class SectionReport:
 
 
 @dataclass
+class QuestionFlags:
+    """Why one drafted question was kept: the quality checks it passed, the ones it tripped, its signals.
+
+    `tripped` maps a check's name to a message a person can act on ("the gap is a phrase: …"); a question with
+    no tripped check is *flagged-clean*. `signals` are the ranker's inputs (importance, gap quality, …), 0–1.
+    """
+
+    question_id: str
+    passed: list[str] = field(default_factory=list)
+    tripped: dict[str, str] = field(default_factory=dict)
+    signals: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def clean(self) -> bool:
+        return not self.tripped
+
+
+@dataclass
 class GenerationReport:
     """What the generator found and produced; `format()` is the `--report` text."""
 
@@ -36,6 +54,10 @@ class GenerationReport:
     # Word knowledge used: "wordfreq+lemminflect", or "built-in" heuristics when neither library could be
     # imported ("wordfreq+built-in" / "built-in+lemminflect" when only one is missing).
     lexicon: str = ""
+    # Per kept question (by id), the checks it passed or tripped and what kept it.
+    flags: dict[str, QuestionFlags] = field(default_factory=dict)
+    # Per section slug, the article's key terms that no kept question asks about.
+    unasked_terms: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def questions(self) -> int:
