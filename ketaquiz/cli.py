@@ -261,6 +261,10 @@ def cmd_generate(args: argparse.Namespace) -> int:
         raise CliError(f"{out} exists; pass --force to overwrite it or -o to write elsewhere")
     ref = str(src.resolve()) if out is None else os.path.relpath(src.resolve(), out.resolve().parent)
     set_id = args.set_id or _id_from_name(src.stem)
+    from .core.ids import set_id_problem
+
+    if problem := set_id_problem(set_id):
+        raise CliError(f"--set-id: {problem}")
     qset, report = generate_set(article, set_id=set_id, title=args.title, article_ref=ref)
     if args.report:
         print(report.format(), file=sys.stderr)

@@ -10,6 +10,7 @@ import re
 import shutil
 from pathlib import Path
 
+from . import ids
 from .article import Article, parse_article
 from .library import DataDir, bundled_questions_dir
 from .questions import QuestionSet, Topic
@@ -17,7 +18,6 @@ from .setfile import read_set, write_set
 from .store import Store
 
 SET_FILE = "set.toml"
-_SET_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
 
 class AuthoringError(Exception):
@@ -25,9 +25,9 @@ class AuthoringError(Exception):
 
 
 def validate_set_id(set_id: str) -> str:
-    """The id, or AuthoringError saying what a set id may be."""
-    if not _SET_ID.match(set_id):
-        raise AuthoringError(f"{set_id!r} is not a valid set id: use 1–64 lowercase letters, digits, '-' or '_'")
+    """The id, or AuthoringError saying what a set id may be (the rule is ids.validate_set_id's)."""
+    if ids.set_id_problem(set_id):
+        raise AuthoringError(f"{set_id!r} is not a valid set id: {ids.SET_ID_RULE}")
     return set_id
 
 
@@ -57,7 +57,7 @@ def is_user_set(data: DataDir, path: Path | str | None) -> bool:
 
 def id_taken(data: DataDir, set_id: str, store: Store | None = None) -> bool:
     """True when a set (user's, bundled, deleted-but-not-purged, or known to the store) has this id."""
-    if (data.sets_dir / set_id).exists() or (bundled_questions_dir() / set_id).exists():
+    if (data.sets_dir / set_id).exists() or ids.is_bundled_set_id(set_id) or (bundled_questions_dir() / set_id).exists():
         return True
     if (trash_dir(data) / set_id).exists():
         return True
@@ -118,11 +118,26 @@ def duplicate_set(data: DataDir, qset: QuestionSet, new_id: str, title: str | No
     return copy
 
 
+def set_folder(data: DataDir, store: Store, set_id: str) -> Path:
+    """The folder of one of the user's sets: the folder its file was loaded from, never a path built from
+    its id, and only when it is a real folder (not a link) inside ``<data>/sets/``; else AuthoringError."""
+    not_yours = AuthoringError(f"set {set_id!r} is not one of your sets (bundled sets cannot be deleted)")
+    info = store.set_info(set_id)
+    if ids.set_id_problem(set_id) or info is None or not info.path or info.bundled:
+        raise not_yours
+    folder = Path(info.path).parent
+    try:
+        inside = folder.resolve().relative_to(data.sets_dir.resolve())
+    except (ValueError, OSError):
+        raise not_yours from None
+    if not inside.parts or folder.is_symlink() or not folder.is_dir():
+        raise not_yours
+    return folder
+
+
 def delete_set(data: DataDir, store: Store, set_id: str) -> Path:
-    """Move a user's set to the trash and hide it; its progress stays until purge_set."""
-    folder = data.sets_dir / set_id
-    if not folder.is_dir():
-        raise AuthoringError(f"set {set_id!r} is not one of your sets (bundled sets cannot be deleted)")
+    """Move a user's set (its own folder) to the trash and hide it; its progress stays until purge_set."""
+    folder = set_folder(data, store, set_id)
     dest = trash_dir(data) / set_id
     if dest.exists():
         shutil.rmtree(dest)
@@ -146,6 +161,7 @@ def deleted_sets(data: DataDir) -> list[QuestionSet]:
 
 def restore_set(data: DataDir, store: Store, set_id: str) -> Path:
     """Bring a deleted set back, with its progress."""
+    validate_set_id(set_id)
     src = trash_dir(data) / set_id
     if not src.is_dir():
         raise AuthoringError(f"set {set_id!r} is not in the trash")
@@ -161,6 +177,7 @@ def restore_set(data: DataDir, store: Store, set_id: str) -> Path:
 def purge_set(data: DataDir, store: Store, set_id: str) -> None:
     """Remove a deleted set and all its progress for good: the progress first (one transaction), then its files,
     so that a failure leaves either everything or only files the trash still lists."""
+    validate_set_id(set_id)
     store.purge_set(set_id)
     folder = trash_dir(data) / set_id
     if folder.is_dir():

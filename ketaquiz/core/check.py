@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import ids
 from .article import Article, find_quote, load_article
 from .questions import QUESTION_TYPES, Question, QuestionSet, cloze_gaps
 from .setfile import SetFileError, read_set
@@ -47,10 +48,14 @@ def check_question(q: Question, *, topics: set[str] | None = None, article: Arti
     out: list[tuple[str, str]] = []
     if not q.id.strip():
         out.append(("id", "missing id; give every question a unique id"))
+    elif problem := ids.question_id_problem(q.id):
+        out.append(("id", problem))
     if q.type not in QUESTION_TYPES:
         out.append(("type", f"unknown type {q.type!r}; use one of {', '.join(QUESTION_TYPES)}"))
     if not q.topic.strip():
         out.append(("topic", "missing topic"))
+    elif problem := ids.topic_id_problem(q.topic):
+        out.append(("topic", problem))
     elif topics and q.topic not in topics:
         out.append(("topic", f"unknown topic {q.topic!r}; declare it under [[topics]] or use one of {', '.join(sorted(topics))}"))
     if not q.prompt.strip():
@@ -114,6 +119,8 @@ def check_set(qset: QuestionSet, article: Article | None = None) -> list[Problem
     problems: list[Problem] = []
     if not qset.id.strip():
         problems.append(Problem(path, None, None, "missing set id"))
+    elif problem := ids.set_id_problem(qset.id):
+        problems.append(Problem(path, None, None, problem))
     if article is None and qset.article:
         ap = qset.article_path()
         try:
@@ -121,6 +128,9 @@ def check_set(qset: QuestionSet, article: Article | None = None) -> list[Problem
         except (OSError, UnicodeDecodeError) as e:
             problems.append(Problem(path, None, None, f"article {qset.article} cannot be read ({e}); fix the 'article' path"))
     topic_ids = qset.topic_ids()
+    for t in dict.fromkeys(topic_ids):
+        if problem := ids.topic_id_problem(t):
+            problems.append(Problem(path, None, None, problem))
     for t in sorted({t for t in topic_ids if topic_ids.count(t) > 1}):
         problems.append(Problem(path, None, None, f"duplicate topic id {t!r}"))
     seen: dict[str, int | None] = {}

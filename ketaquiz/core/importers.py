@@ -30,9 +30,11 @@ from typing import Any
 
 import nh3
 
+from . import ids
 from .bulk import gc_paused
 from .check import check_question
 from .library import DataDir, bundled_questions_dir
+from .plaintext import strip_controls
 from .questions import QUESTION_TYPES, Question, QuestionSet, Topic
 from .setfile import set_to_text
 from .store import Store
@@ -41,7 +43,6 @@ MAX_ARCHIVE_BYTES = 512 * 1024 * 1024  # total uncompressed size accepted from a
 MAX_RATIO = 200  # compression ratio above which a large member is treated as a zip bomb
 MAX_PROBLEMS_SHOWN = 8
 LIST_SEP = " | "  # separates list cells (choices, accept, items) in CSV
-_SET_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
 
 class ImportError_(Exception):  # noqa: N801 - trailing underscore avoids shadowing the builtin
@@ -98,10 +99,8 @@ def read_import(path: Path, set_id: str | None = None, title: str | None = None)
     if not path.is_file():
         raise ImportError_(f"{path}: no such file; check the path")
     sid = set_id if set_id is not None else id_from_name(path.stem)
-    if not _SET_ID.match(sid):
-        raise ImportError_(
-            f"{path}: {sid!r} is not a valid set id; use 1–64 lowercase letters, digits, '-' or '_' (pass --set ID)"
-        )
+    if ids.set_id_problem(sid):
+        raise ImportError_(f"{path}: {sid!r} is not a valid set id; {ids.SET_ID_RULE} (pass --set ID)")
     suffix = path.suffix.lower()
     warnings: list[str] = []
     topics_meta: list[Topic] = []
@@ -133,7 +132,7 @@ def id_from_name(name: str) -> str:
 
 
 def _refuse_existing(data: DataDir, set_id: str, dest: Path, overwrite: bool) -> None:
-    if (bundled_questions_dir() / set_id).exists():
+    if ids.is_bundled_set_id(set_id) or (bundled_questions_dir() / set_id).exists():
         raise ImportError_(f"set id {set_id!r} is taken by a bundled set; choose another id with --set ID")
     if (data.root / "trash" / set_id).exists():
         raise ImportError_(f"a deleted set with id {set_id!r} is in the trash; restore or purge it first, "
@@ -507,7 +506,7 @@ def _read_json(path: Path) -> tuple[list[_Row], str, list[Topic]]:
             q.id = f"q{i}"
         if "origin" not in obj:
             q.origin = "imported"
-        rows.append(_Row(where + (f" ({q.id})" if obj.get("id") else ""), q))
+        rows.append(_Row(where + (f" ({strip_controls(q.id, keep_newlines=False)})" if obj.get("id") else ""), q))
     return rows, title, topics
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .clock import Clock, utc_now
+from .ids import is_bundled_set_id
 from .questions import QuestionSet
 from .setfile import SetFileError, find_set_files, read_set
 from .store import RACY_NS, Store, SyncResult
@@ -142,6 +143,9 @@ def load_library(store: Store, data: DataDir, files: list[tuple[Path, bool]] | N
         qset, message = read_and_check(path, skip_ids=deleted)
         if qset is not None and qset.id in deleted:
             continue
+        if not message and qset is not None and not bundled and is_bundled_set_id(qset.id):
+            message = (f"{path}:1: set: set id {qset.id!r} belongs to the bundled course; "
+                       "give your set another id (its questions would replace the course's)")
         if message:
             problem = LoadProblem(path, message)
             problems.append(problem)
