@@ -108,9 +108,27 @@ def check_question(q: Question, *, topics: set[str] | None = None, article: Arti
             out.append(("items", f"order takes at most 6 items, has {len(items)}"))
         if len({_norm(i) for i in items}) != len(items):
             out.append(("items", "duplicate items"))
+    out.extend(_check_sibling_group(q.sibling_group))
     if q.source.strip() and article is not None and find_quote(article.text, q.source) is None:
         out.append(("source", "source not found in the article; quote the article word for word"))
     return out
+
+
+SIBLING_GROUP_MAX = 100  # characters
+
+
+def _check_sibling_group(group: object) -> list[tuple[str, str]]:
+    """sibling_group: optional; a short, non-empty name on one line."""
+    if group == "":
+        return []
+    if not isinstance(group, str):
+        return [("sibling_group", f"sibling_group must be text in quotes (found {type(group).__name__}); "
+                 'e.g. sibling_group = "nmda-block"')]
+    if not group.strip():
+        return [("sibling_group", "empty sibling_group; name the group or remove the line")]
+    if len(group) > SIBLING_GROUP_MAX or any(ord(c) < 32 or ord(c) == 127 for c in group):
+        return [("sibling_group", f"sibling_group must be one line of at most {SIBLING_GROUP_MAX} characters")]
+    return []
 
 
 def check_set(qset: QuestionSet, article: Article | None = None) -> list[Problem]:

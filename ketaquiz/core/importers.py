@@ -763,6 +763,8 @@ def _question_table(q: Question) -> str:
         text += f'source = "{_esc(q.source)}"\n'
     if q.tags:
         text += _str_list("tags", q.tags)
+    if q.sibling_group != "":
+        text += _toml_line("sibling_group", q.sibling_group)
     return text + f'origin = "{_esc(q.origin)}"\n'
 
 

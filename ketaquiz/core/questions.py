@@ -9,6 +9,9 @@ Answer data by type (the same fields in the TOML file and in the JSON export):
   ``answer`` in the export is the list of the first form of each gap.
 - ``short``: ``answer`` (a string) and optional ``accept`` (other accepted answers).
 - ``order``: ``items`` (3–6 strings, in the right order); ``answer`` in the export is that list.
+
+Any type may carry ``sibling_group``: questions of one set with the same value are siblings (drawn from the
+same fact), and a sibling of a question answered today waits until tomorrow (see session.py).
 """
 
 from __future__ import annotations
@@ -78,6 +81,9 @@ class Question:
     tags: list[str] = field(default_factory=list)
     origin: str = "written"
     line: int | None = None  # where the question starts in its file, when read from one
+    # Questions of a set with the same value are siblings; "" = none. A str once checked (check_question
+    # reports any other value read from a file, so it is kept as read until then).
+    sibling_group: Any = ""
 
     @property
     def correct_answer(self) -> Any:
@@ -120,6 +126,8 @@ class Question:
             d["source"] = self.source
         if self.tags:
             d["tags"] = list(self.tags)
+        if self.sibling_group != "":
+            d["sibling_group"] = self.sibling_group
         d["origin"] = self.origin
         return d
 
@@ -141,6 +149,8 @@ class Question:
             d["accept"] = list(self.accept)
         if self.tags:
             d["tags"] = list(self.tags)
+        if self.sibling_group != "":
+            d["sibling_group"] = self.sibling_group
         d["origin"] = self.origin
         return d
 
@@ -164,8 +174,9 @@ class Question:
             items, answer = [str(x) for x in answer], None
         if qtype == "cloze":
             answer = None
+        group = get("sibling_group")
         return cls(qid, topic, qtype, prompt, answer, choices, accept, items, explanation, source, tags,
-                   origin or "written", line)
+                   origin or "written", line, "" if group is None else group)
 
 
 @dataclass

@@ -7,6 +7,8 @@ as Good or Again) → optionally ``mark("unsure" | "easy")`` (re-rated Hard / Ea
 The queue is built once: due reviews (lowest retrievability first), then new
 questions in article order, within the day's limits. A question answered in the
 session comes back when its learning step is due (learn-ahead 20 minutes, as Anki).
+A sibling of a question answered today is held back and shown only when nothing
+else is left (see siblings.py).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from .clock import Clock, day_start, utc_now
 from .grading import Grade, Presentation, grade, present
 from .questions import Question
 from .scheduling import Confidence, Settings, make_scheduler, rating_for, review
+from .siblings import Siblings
 from .store import AnswerRecord, Store
 
 LEARN_AHEAD = timedelta(minutes=20)
@@ -112,12 +115,16 @@ class StudySession:
         today = day_start(now)
         new_left = max(0, self.settings.new_per_day - store.answered_since(today, new_only=True)) + extra_new
         reviews_left = max(0, self.settings.reviews_per_day - store.answered_since(today) + store.answered_since(today, new_only=True))
+        self._siblings = Siblings(store.sibling_groups_answered_since(today))
+        self._held: list[int] = []  # siblings of questions answered today: shown when nothing else is left
         if keys is not None:
-            # "Study now" on chosen questions: those, in the given order, due or not.
+            # "Study now" on chosen questions: those, in the given order, due or not (none held back).
             self._queue: list[int] = list(keys)
+            self._siblings.learn(store.sibling_info(self._queue))
         else:
-            self._queue = store.due_keys(now, set_id=set_id, topics=self.topics, limit=reviews_left)
-            self._queue += store.new_keys(set_id=set_id, topics=self.topics, limit=new_left)
+            self._queue = self._take(lambda n: store.due_keys(now, set_id=set_id, topics=self.topics, limit=n),
+                                     reviews_left)
+            self._queue += self._take(lambda n: store.new_keys(set_id=set_id, topics=self.topics, limit=n), new_left)
         self._queue.reverse()  # pop() from the end
         self._learning: list[_Pending] = []  # a heap; entries not matching _pending are stale
         self._pending: dict[int, float] = {}  # key -> due of questions coming back in this session
@@ -130,6 +137,21 @@ class StudySession:
         self.shown_at: datetime | None = None
         self.planned = len(self._queue)
         self.advance()
+
+    def _take(self, fetch: Any, limit: int) -> list[int]:
+        """Up to `limit` keys of `fetch(n)` (the first n in queue order), siblings held back going to _held
+        (within the limit, after the rest); asks for more while the held ones leave room."""
+        n = limit
+        while True:
+            keys = fetch(n)
+            self._siblings.learn(self.store.sibling_info(keys))
+            free, held = self._siblings.split(keys)
+            if len(free) >= limit or len(keys) < n:
+                break
+            n = 2 * n + len(held)
+        free = free[:limit]
+        self._held += held[:limit - len(free)]
+        return free
 
     # --- state --------------------------------------------------------------
     @property
@@ -151,7 +173,7 @@ class StudySession:
     @property
     def remaining(self) -> int:
         """Questions still waiting (the one shown included; learning repeats counted once)."""
-        return len(self._queue) + len(self._pending) + (1 if self.current is not None and self.feedback is None else 0)
+        return len(self._queue) + len(self._held) + len(self._pending) + (1 if self.current is not None and self.feedback is None else 0)
 
     @property
     def progress(self) -> tuple[int, int]:
@@ -179,7 +201,28 @@ class StudySession:
             return self._queue.pop()
         if self._learning and self._learning[0].due <= t + LEARN_AHEAD.total_seconds():
             return self._pop_pending()
+        if self._held:  # the only work left: siblings of questions answered today
+            return self._held.pop(0)
         return None
+
+    def _hold_siblings(self, key: int) -> None:
+        """`key` was answered: its siblings still queued wait (they go to _held, in queue order)."""
+        self._siblings.answered(key)
+        group = self._siblings.group(key)
+        if group is None:
+            return
+        moved = [k for k in reversed(self._queue) if self._siblings.group(k) == group and self._siblings.held(k)]
+        if moved:
+            self._queue = [k for k in self._queue if k not in moved]
+            self._held += moved
+
+    def _release_siblings(self, key: int) -> None:
+        """An answer of `key` was taken back: siblings held only for it return to the queue (next in line)."""
+        self._siblings.unanswered(key)
+        back = [k for k in self._held if not self._siblings.held(k)]
+        if back:
+            self._held = [k for k in self._held if k not in back]
+            self._queue += reversed(back)
 
     def _pop_pending(self) -> int:
         key = heapq.heappop(self._learning).key
@@ -227,6 +270,7 @@ class StudySession:
         )
         entry = _Answered(key, review_id, q.topic, correct, before, now, response)
         self._history.append(entry)
+        self._hold_siblings(key)
         self._schedule_repeat(entry, after.due)
         return review_id, datetime.fromtimestamp(after.due or now.timestamp(), now.tzinfo)
 
@@ -265,6 +309,7 @@ class StudySession:
         last = self._history.pop()
         self.store.undo_review(last.review_id)
         self._drop_pending(last.key)
+        self._release_siblings(last.key)
         if self.current_key is not None and self.feedback is None and self.current_key != last.key:
             # Put the question that was on screen back at the front of the queue.
             self._queue.append(self.current_key)

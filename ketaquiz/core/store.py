@@ -766,6 +766,30 @@ class Store:
             sql += f" LIMIT {int(limit)}"
         return [int(r[0]) for r in self.conn.execute(sql, args)]
 
+    def sibling_info(self, keys: list[int]) -> dict[int, tuple[str, str, int]]:
+        """key → (set id, sibling group, card state) of those of `keys` that have a sibling group."""
+        if not keys:
+            return {}
+        rows = self.conn.execute(
+            "SELECT q.key, q.set_id, json_extract(q.data, '$.sibling_group') AS g, c.state "
+            "FROM questions q JOIN cards c ON c.question = q.key "
+            "WHERE q.key IN (SELECT value FROM json_each(?)) AND g IS NOT NULL AND g != ''",
+            (json.dumps(keys),),
+        )
+        return {int(k): (sid, str(g), int(st)) for k, sid, g, st in rows}
+
+    def sibling_groups_answered_since(self, since: datetime) -> dict[tuple[str, str], set[int]]:
+        """(set id, sibling group) → the keys of that group answered since a time (reviews_time, then each key)."""
+        rows = self.conn.execute(
+            "SELECT q.key, q.set_id, json_extract(q.data, '$.sibling_group') AS g FROM questions q "
+            "WHERE q.key IN (SELECT question FROM reviews WHERE reviewed_at >= ?) AND g IS NOT NULL AND g != ''",
+            (since.timestamp(),),
+        )
+        out: dict[tuple[str, str], set[int]] = {}
+        for k, sid, g in rows:
+            out.setdefault((sid, str(g)), set()).add(int(k))
+        return out
+
     def topic_counts(self, now: datetime, set_id: str | None = None) -> dict[tuple[str, str], dict[str, int]]:
         """(set, topic) → {new, due, learned, total} for every live question."""
         self.catch_up()
