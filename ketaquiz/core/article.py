@@ -11,6 +11,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .article_markdown import is_furniture, looks_like_markdown, markdown_blocks
+
 __all__ = [
     "Article",
     "Section",
@@ -46,16 +48,24 @@ class Section:
     paragraphs: list[str] = field(default_factory=list)
     lists: list[list[str]] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    # the section's heading lines in Article.source: [start, start of its body); the overview's is (0, end of title)
+    source_span: tuple[int, int] = (0, 0)
 
 
 @dataclass
 class Article:
-    """A parsed article: the original text, its title, sections and sentences."""
+    """A parsed article: its readable text, title, sections and sentences (all offsets are into `text`).
+
+    For plain text `text` is the text as given; for Markdown it is the readable text (markup removed,
+    tables, code and page furniture left out) and `source` keeps the Markdown as given.
+    """
 
     text: str
     title: str
     sections: list[Section]
     path: Path | None = None
+    source: str = ""  # the article as given (newlines normalised)
+    markdown: bool = False
 
     @property
     def sentences(self) -> list[Sentence]:
@@ -144,7 +154,6 @@ def slugify(title: str, max_words: int = 4) -> str:
 
 
 _HEADING_ATTR = re.compile(r"\s*\{#([A-Za-z0-9_-]+)\}\s*$")
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 _ABBREVIATIONS = {
     "e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "prof", "fig", "no", "approx", "al",
@@ -200,49 +209,147 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
     return spans
 
 
+class _Builder:
+    """Sections and sentences as an article is read, block by block, with offsets into `text`."""
+
+    def __init__(self, text: str, title: str | None) -> None:
+        self.text = text
+        self.title = title
+        self.sections: list[Section] = [Section(title="Overview", slug="overview")]
+        self.sentences = 0
+
+    def heading(self, heading: str, level: int, h_start: int, source_span: tuple[int, int]) -> None:
+        """A heading: the article's title (a level-1 heading before any text) or a new section."""
+        explicit_slug = None
+        attr = _HEADING_ATTR.search(heading)
+        if attr:
+            explicit_slug = attr.group(1)
+            heading = heading[: attr.start()].rstrip()
+        if level == 1 and self.title is None and all(not s.sentences for s in self.sections):
+            self.title = heading
+            if self.sections and self.sections[0].heading_start is None:
+                self.sections[0].source_span = (0, source_span[1])  # the overview's body starts after the title
+            return
+        slug = explicit_slug or slugify(heading)
+        used = {s.slug for s in self.sections}
+        base_slug, k = slug, 2
+        while slug in used:
+            slug, k = f"{base_slug}-{k}", k + 1
+        if not self.sections[-1].sentences and self.sections[-1].slug == "overview" and len(self.sections) == 1:
+            self.sections.pop()  # no overview text before the first heading
+        self.sections.append(Section(heading, slug, h_start, h_start + len(heading), source_span=source_span))
+
+    def paragraph(self, start: int, body: str) -> None:
+        """A paragraph of `body` (as it stands in the text at `start`), split into sentences."""
+        sec = self.sections[-1]
+        sec.paragraphs.append(re.sub(r"\s+", " ", body).strip())
+        self._add(sec, split_sentences(body, start), len(sec.paragraphs) - 1, False)
+
+    def items(self, items: list[tuple[int, str]]) -> None:
+        """A list: (offset, text) of each item; it belongs to the paragraph before it."""
+        sec = self.sections[-1]
+        for off, item in items:
+            self._add(sec, [(off, off + len(item))], max(len(sec.paragraphs) - 1, 0), True)
+        sec.lists.append([item for _off, item in items])
+
+    def _add(self, sec: Section, spans: list[tuple[int, int]], paragraph: int, list_item: bool) -> None:
+        for a, b in spans:
+            self.sentences += 1
+            sec.sentences.append(Sentence(f"s{self.sentences}", self.text[a:b], a, b, sec.slug, paragraph, list_item))
+
+    def article(self, path: Path | None, source: str, markdown: bool) -> Article:
+        sections = self.sections or [Section(title="Overview", slug="overview")]
+        title = self.title
+        if title is None:
+            first = next((s.text for sec in sections for s in sec.sentences), "")
+            title = (path.stem.replace("-", " ").title() if path else first[:60]) or "Untitled"
+        return Article(text=self.text, title=title, sections=sections, path=path, source=source, markdown=markdown)
+
+
 def parse_article(text: str, *, title: str | None = None, path: Path | None = None) -> Article:
-    """Parse Markdown (``#`` headings, ``-`` / ``1.`` lists) or plain text into an Article.
+    """Parse Markdown (``#`` headings, lists, inline markup) or plain text into an Article.
 
     Text before the first heading is the overview. A Markdown heading may carry an
     explicit id, ``## How does it work? {#mechanism}``; otherwise the slug comes from
     the title. A level-1 Markdown heading at the very top is the article's title.
+    Markdown is read with a real parser: Article.text is then its readable text (markup removed,
+    tables, code and page furniture left out); plain text is its own readable text.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    markdown = any(_MD_HEADING.match(line) for line in text.split("\n"))
-    sections: list[Section] = [Section(title="Overview", slug="overview")]
-    article_title = title
+    if looks_like_markdown(text):
+        return _parse_markdown(text, title, path)
+    return _parse_plain(text, title, path)
+
+
+def _parse_markdown(source: str, title: str | None, path: Path | None) -> Article:
+    """Markdown: the readable text is written block by block, each block's sentences located in it."""
+    line_starts = [0]
+    for line in source.split("\n"):
+        line_starts.append(line_starts[-1] + len(line) + 1)
+    out: list[str] = []
+    size = 0
+    b = _Builder("", title)
+    pending: list[tuple[int, str]] = []  # the items of the list being read
+    list_id = -1
+    calls: list = []  # the builder's calls, made once the whole text exists (a sentence's text is cut from it)
+
+    def write(piece: str, sep: str) -> int:
+        nonlocal size
+        if out:
+            out.append(sep)
+            size += len(sep)
+        out.append(piece)
+        size += len(piece)
+        return size - len(piece)
+
+    def end_list() -> None:
+        if pending:
+            calls.append(("items", (list(pending),)))
+            pending.clear()
+
+    for block in markdown_blocks(source):
+        if block.kind != "item" or block.list_id != list_id:
+            end_list()
+        if block.kind == "heading":
+            shown = _HEADING_ATTR.sub("", block.text).rstrip()  # "{#id}" names the section, it is not shown
+            if not shown:
+                continue
+            at = write(shown, "\n\n")
+            span = (line_starts[block.lines[0]], min(line_starts[block.lines[1]], len(source)))
+            calls.append(("heading", (block.text, block.level, at, span)))
+        elif block.kind == "paragraph":
+            calls.append(("paragraph", (write(block.text, "\n\n"), block.text)))
+        else:
+            list_id = block.list_id
+            lead = "  " * block.level + (f"{block.marker} " if block.first_para else "   ")
+            at = write(lead + block.text, "\n" if pending else "\n\n")
+            pending.append((at + len(lead), block.text))
+    end_list()
+    b.text = "".join(out) + ("\n" if out else "")
+    for name, args in calls:
+        getattr(b, name)(*args)
+    return b.article(path, source, markdown=True)
+
+
+def _parse_plain(text: str, title: str | None, path: Path | None) -> Article:
+    """Plain text: one paragraph per line; short title-like lines are headings; '-' / '1.' lines are list items."""
+    b = _Builder(text, title)
     para_lines: list[tuple[int, str]] = []  # (offset, line) of the paragraph being read
     list_items: list[tuple[int, str]] = []
-    sent_counter = 0
-
-    def add_sentences(sec: Section, start: int, body: str, paragraph: int, list_item: bool) -> None:
-        nonlocal sent_counter
-        spans = [(start, start + len(body))] if list_item else split_sentences(body, start)
-        for a, b in spans:
-            sent_counter += 1
-            sec.sentences.append(
-                Sentence(f"s{sent_counter}", text[a:b], a, b, sec.slug, paragraph, list_item)
-            )
 
     def flush() -> None:
-        sec = sections[-1]
         if para_lines:
             first_off = para_lines[0][0]
             last_off, last_line = para_lines[-1]
-            body = text[first_off : last_off + len(last_line)]
-            sec.paragraphs.append(re.sub(r"\s+", " ", body).strip())
-            add_sentences(sec, first_off, body, len(sec.paragraphs) - 1, False)
+            b.paragraph(first_off, text[first_off : last_off + len(last_line)])
             para_lines.clear()
         if list_items:
-            items: list[str] = []
+            items = []
             for off, line in list_items:
                 m = _BULLET.match(line)
                 assert m
-                item_off = off + m.end()
-                item = line[m.end():].rstrip()
-                items.append(item)
-                add_sentences(sec, item_off, item, max(len(sec.paragraphs) - 1, 0), True)
-            sec.lists.append(items)
+                items.append((off + m.end(), line[m.end():].rstrip()))
+            b.items(items)
             list_items.clear()
 
     offset = 0
@@ -251,37 +358,12 @@ def parse_article(text: str, *, title: str | None = None, path: Path | None = No
         offset += len(raw_line) + 1
         line = raw_line.rstrip()
         stripped = line.strip()
-        heading: str | None = None
-        explicit_slug: str | None = None
-        level = 2
-        if markdown:
-            m = _MD_HEADING.match(stripped)
-            if m:
-                level = len(m.group(1))
-                heading = m.group(2)
-        elif _is_plain_heading(stripped) and not list_items:
-            heading = stripped
-        if heading is not None:
-            attr = _HEADING_ATTR.search(heading)
-            if attr:
-                explicit_slug = attr.group(1)
-                heading = heading[: attr.start()].rstrip()
+        if _is_plain_heading(stripped) and not list_items:
             flush()
-            h_start = text.find(heading, line_off)
-            no_body_yet = all(not s.sentences for s in sections)
-            if level == 1 and no_body_yet and article_title is None:
-                article_title = heading
-                continue
-            slug = explicit_slug or slugify(heading)
-            used = {s.slug for s in sections}
-            base_slug, k = slug, 2
-            while slug in used:
-                slug, k = f"{base_slug}-{k}", k + 1
-            if not sections[-1].sentences and sections[-1].slug == "overview" and len(sections) == 1:
-                sections.pop()  # no overview text before the first heading
-            sections.append(Section(heading, slug, h_start, h_start + len(heading)))
+            heading = _HEADING_ATTR.sub("", stripped).rstrip() if _HEADING_ATTR.search(stripped) else stripped
+            b.heading(stripped, 2, text.find(heading, line_off), (line_off, min(offset, len(text))))
             continue
-        if not stripped:
+        if not stripped or is_furniture(stripped):
             flush()
             continue
         if _BULLET.match(line):
@@ -289,19 +371,10 @@ def parse_article(text: str, *, title: str | None = None, path: Path | None = No
                 flush()  # the list belongs to the paragraph that introduces it
             list_items.append((line_off, line))
             continue
-        if list_items:
-            flush()
-        # Plain text puts one paragraph per line; Markdown joins lines until a blank.
-        if not markdown and para_lines:
-            flush()
+        flush()  # one paragraph per line
         para_lines.append((line_off, line))
     flush()
-    if not sections:
-        sections = [Section(title="Overview", slug="overview")]
-    if article_title is None:
-        first = next((s.text for sec in sections for s in sec.sentences), "")
-        article_title = (path.stem.replace("-", " ").title() if path else first[:60]) or "Untitled"
-    return Article(text=text, title=article_title, sections=sections, path=path)
+    return b.article(path, text, markdown=False)
 
 
 def load_article(path: str | Path) -> Article:

@@ -6,7 +6,6 @@ Steps: 1 article (file or pasted text) → 2 sections (rename, merge into the on
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -42,7 +41,6 @@ from .context import AppContext
 from .question_editor import QuestionEditor
 from .workers import Job, Report
 
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s", re.M)
 ACCEPTED, REJECTED, PENDING = "accepted", "rejected", "pending"
 _MARK = {ACCEPTED: "✓", REJECTED: "✗", PENDING: "•"}
 
@@ -68,26 +66,13 @@ class SectionPlan:
 
 
 def section_bodies(article: Article) -> list[SectionPlan]:
-    """Each section of the article with the original text under its heading."""
-    text = article.text
-    starts: list[int] = []
-    for sec in article.sections:
-        if sec.heading_start is None:
-            starts.append(0)
-        else:
-            starts.append(text.rfind("\n", 0, sec.heading_start) + 1)
+    """Each section of the article with its text as given (Markdown kept) under its heading."""
+    source = article.source or article.text
+    spans = [sec.source_span for sec in article.sections]
     plans: list[SectionPlan] = []
     for i, sec in enumerate(article.sections):
-        if sec.heading_end is None:
-            begin = 0
-        else:
-            nl = text.find("\n", sec.heading_end)
-            begin = len(text) if nl < 0 else nl + 1
-        end = starts[i + 1] if i + 1 < len(starts) else len(text)
-        body = text[begin:end]
-        if sec.heading_start is None:  # drop a leading "# Title" line from the overview
-            body = re.sub(r"\A\s*#\s[^\n]*\n", "", body)
-        plans.append(SectionPlan(sec.slug, sec.title, body.strip("\n")))
+        end = spans[i + 1][0] if i + 1 < len(spans) else len(source)
+        plans.append(SectionPlan(sec.slug, sec.title, source[spans[i][1]:end].strip("\n")))
     return plans
 
 
@@ -388,7 +373,7 @@ class ArticleWizard(QDialog):
         if self.article is None:
             return
         plans = self.current_plans()
-        markdown = bool(_MD_HEADING.search(self.article.text))
+        markdown = self.article.markdown
         title = self.title_edit.text().strip() or self.article.title
         self.composed_text = compose_article(title, plans, markdown)
         self.composed = parse_article(self.composed_text)

@@ -1,0 +1,163 @@
+"""Read Markdown with a real parser (markdown-it-py) into readable blocks: headings, paragraphs, list items.
+
+Inline markup is removed (``**x**`` → ``x``, ``[text](url)`` → ``text``, images dropped); tables, code,
+HTML blocks, rules and page furniture (navigation and teaser lines, link-only lines) are skipped. Each block
+keeps the source lines it came from, so a section's original Markdown can be cut out again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+__all__ = ["Block", "looks_like_markdown", "markdown_blocks", "is_furniture"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One readable block of a Markdown document."""
+
+    kind: str  # "heading", "paragraph" or "item"
+    text: str  # readable text, markup removed
+    lines: tuple[int, int]  # source lines [first, past-last)
+    level: int = 0  # heading level; list depth (0 = outermost) for an item
+    marker: str = ""  # an item's marker as shown: "-" or "3."
+    list_id: int = -1  # items of one (outermost) list share an id
+    first_para: bool = True  # False for an item's second and later paragraphs
+
+
+# Markdown is recognised by ATX headings (as before) or by markup plain text never has.
+_MD_SIGNS = re.compile(
+    r"^#{1,6}\s"  # heading
+    r"|^\s{0,3}(?:```|~~~)"  # fenced code
+    r"|^\s*\|?\s*:?-{3,}:?\s*\|"  # table delimiter row
+    r"|!?\[[^\]\n]+\]\([^)\n]+\)"  # link or image
+    r"|\*\*\S[^*\n]*\*\*",  # bold
+    re.M,
+)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """True when the text uses Markdown headings or markup (links, bold, tables, fenced code)."""
+    return _MD_SIGNS.search(text) is not None
+
+
+# Page furniture: teasers, calls to action, sharing and navigation lines of web pages.
+_FURNITURE_START = re.compile(
+    r"^(?:discover (?:how|what|why|the|more)|find out (?:how|what|why|more)|learn (?:more|how)|read (?:more|next|the full)"
+    r"|continue reading|click (?:here|to)|tap (?:here|to)|share (?:this|on|via)|follow us|subscribe|sign (?:up|in)|log in"
+    r"|back to top|skip to|jump to|advertisement|sponsored|see also\b|related (?:articles|posts|stories|content|reading)"
+    r"|print this|email this|cookie|accept (?:all )?cookies|table of contents|you might also like|more from)",
+    re.I,
+)
+_CRUMB_SEP = re.compile(r"\s+(?:>|›|»|/|\||·|•)\s+")
+
+
+def is_furniture(text: str, links_only: bool = False) -> bool:
+    """A line of page furniture rather than article text: a teaser, a call to action, a breadcrumb trail or nav."""
+    s = text.strip()
+    if not s:
+        return True
+    if links_only:
+        return True
+    words = s.split()
+    if _FURNITURE_START.match(s) and len(words) <= 25:
+        return True
+    parts = _CRUMB_SEP.split(s)
+    # "Home > Health > Depression", "About | Contact | Privacy": short pieces joined by separators
+    return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts) and s[-1] not in ".!?"
+
+
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$|\S\s*\|\s*\S.*\|")
+
+
+def _is_pipe_table(source_lines: list[str]) -> bool:
+    """A paragraph made of '|' rows (a table the parser did not take as one: no delimiter row)."""
+    rows = [ln for ln in source_lines if ln.strip()]
+    return bool(rows) and sum(bool(_PIPE_ROW.search(ln)) for ln in rows) >= max(1, len(rows) - 1) and \
+        any(ln.count("|") >= 2 for ln in rows)
+
+
+def _inline_text(token: Token) -> tuple[str, bool]:
+    """The readable text of an inline token, and whether all of it sits in links."""
+    parts: list[str] = []
+    link_depth = 0
+    linked = other = False
+    for child in token.children or []:
+        kind = child.type
+        if kind == "link_open":
+            link_depth += 1
+        elif kind == "link_close":
+            link_depth = max(0, link_depth - 1)
+        elif kind in ("text", "code_inline"):
+            parts.append(child.content)
+            if child.content.strip(" |·•>/-–—»›,;"):
+                if link_depth:
+                    linked = True
+                else:
+                    other = True
+        elif kind in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        # images, inline HTML and emphasis markers add no text
+    text = re.sub(r"[ \t]+", " ", "".join(parts)).strip()
+    return text, linked and not other
+
+
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
+def markdown_blocks(source: str) -> list[Block]:
+    """The readable blocks of a Markdown document, in order."""
+    tokens = _parser().parse(source)
+    source_lines = source.split("\n")
+    blocks: list[Block] = []
+    lists: list[list] = []  # open lists: [ordered, next number]
+    list_count = 0
+    item_paras = 0  # paragraphs read in the current list item
+    skip = 0  # inside a table
+    heading: Token | None = None
+    for tok in tokens:
+        kind = tok.type
+        if kind == "table_open":
+            skip += 1
+        elif kind == "table_close":
+            skip -= 1
+        if skip or kind.startswith("table"):
+            continue
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            if not lists:
+                list_count += 1
+            start = tok.attrGet("start")
+            lists.append([kind == "ordered_list_open", int(start) if start is not None else 1])
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif kind == "list_item_open":
+            item_paras = 0
+        elif kind == "list_item_close" and lists:
+            lists[-1][1] += 1
+        elif kind == "heading_open":
+            heading = tok
+        elif kind == "inline" and tok.map is not None:
+            text, links_only = _inline_text(tok)
+            lines = (tok.map[0], tok.map[1])
+            if heading is not None:
+                first, past = heading.map or tok.map
+                blocks.append(Block("heading", text, (first, past), level=int(heading.tag[1:])))
+                heading = None
+                continue
+            if not text or is_furniture(text, links_only) or _is_pipe_table(source_lines[lines[0]:lines[1]]):
+                continue
+            if lists:
+                ordered, number = lists[-1]
+                item_paras += 1
+                blocks.append(Block("item", text, lines, level=len(lists) - 1,
+                                    marker=f"{number}." if ordered else "-", list_id=list_count,
+                                    first_para=item_paras == 1))
+            else:
+                blocks.append(Block("paragraph", text, lines))
+        # fence, code_block, html_block, hr: no readable text
+    return blocks
