@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
+from . import __version__
 from .core.clock import utc_now
 from .core.library import DEFAULT_PROFILE, DataDir, load_library, validate_profile_name
 from .core.profiles import last_profile
@@ -36,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="ketaquiz",
         description="Turn an article into a spaced-repetition course. With no command, opens the desktop app.",
     )
+    p.add_argument("--version", action="version", version=f"ketaquiz {__version__}")
     p.add_argument("--data", metavar="DIR", help="data directory (default: $KETAQUIZ_DATA or the platform's user data dir)")
     p.add_argument("--profile", metavar="NAME", type=_profile, default=None,
                    help=f"learner profile (default: {DEFAULT_PROFILE!r} or the last one used in the app)")

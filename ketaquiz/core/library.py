@@ -8,6 +8,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..resources import shipped_dir
 from .clock import Clock, utc_now
 from .ids import is_bundled_set_id
 from .questions import QuestionSet
@@ -30,8 +31,8 @@ def default_data_dir() -> Path:
 
 
 def bundled_questions_dir() -> Path:
-    """The ``questions/`` folder shipped beside the package."""
-    return Path(__file__).resolve().parents[2] / "questions"
+    """The bundled course's folder: ``questions/``, shipped with the package (ketaquiz.resources)."""
+    return shipped_dir("questions")
 
 
 def validate_profile_name(name: str) -> str:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from ..core.scheduling import Settings
+from ..resources import asset
 
-STYLESHEET = Path(__file__).resolve().parents[2] / "assets" / "style.qss"
+STYLESHEET = asset("style.qss")
 _original: dict[str, object] = {}
 
 
