@@ -459,10 +459,11 @@ def test_wizard_on_an_article(qtbot, ctx, tmp_path, monkeypatch):
     wiz.next()
     qtbot.waitUntil(lambda: wiz.stack.currentIndex() == 3, timeout=10_000)
     assert [d.question.topic for d in wiz.drafts] == ["overview", "coffee-made"]
-    wiz.draft_list.setCurrentRow(1)
-    wiz.editor.explanation_edit.setPlainText("Roasting comes first.")
-    wiz.set_status(0, "rejected")
-    wiz.set_status(1, "accepted")
+    qtbot.keyClick(wiz.review.list, Qt.Key.Key_D)  # drop the first; the second is current
+    qtbot.keyClick(wiz.review.list, Qt.Key.Key_E)
+    wiz.review.edit_dialog.editor.explanation_edit.setPlainText("Roasting comes first.")
+    wiz.review.edit_dialog.accept()  # an edited draft is kept
+    assert [d.status for d in wiz.drafts] == ["dropped", "kept"]
     assert wiz.save()
     sid = wiz.saved_set_id
     saved = read_set(ctx.data.sets_dir / sid / "set.toml")
@@ -570,7 +571,9 @@ def test_wizard_with_the_real_generator(qtbot, ctx):
     wiz.next()
     qtbot.waitUntil(lambda: wiz.stack.currentIndex() in (1, 3), timeout=120_000)
     assert wiz.stack.currentIndex() == 3 and wiz.drafts
-    wiz.accept_undecided()
+    for _ in wiz.drafts:
+        qtbot.keyClick(wiz.review.list, Qt.Key.Key_K)
+    assert not wiz.review.counts()["pending"]
     monkey_confirm = []
     wiz.ask_confirm = lambda *a: monkey_confirm.append(a) or True
     assert wiz.save()

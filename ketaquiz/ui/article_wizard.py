@@ -1,7 +1,8 @@
 """“New set from article…”: open or paste an article, adjust its sections, generate drafts, review, save.
 
 Steps: 1 article (file or pasted text) → 2 sections (rename, merge into the one above, skip) →
-3 generate (worker thread, progress, cancel) → 4 review each draft (accept / edit / reject) → save.
+3 generate (worker thread, progress, cancel) → 4 review each draft with its quality flags (keep / drop / edit,
+by keyboard; see draft_review.py) → save the kept ones.
 """
 
 from __future__ import annotations
@@ -20,13 +21,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -36,13 +34,10 @@ from PySide6.QtWidgets import (
 
 from ..core import authoring
 from ..core.article import Article, parse_article, slugify
-from ..core.questions import Question, QuestionSet, Topic
+from ..core.questions import QuestionSet, Topic
 from .context import AppContext
-from .question_editor import QuestionEditor
+from .draft_review import Draft, DraftReview, drafts_from
 from .workers import Job, Report
-
-ACCEPTED, REJECTED, PENDING = "accepted", "rejected", "pending"
-_MARK = {ACCEPTED: "✓", REJECTED: "✗", PENDING: "•"}
 
 
 def load_generator() -> tuple[Callable[..., Any], type[BaseException]] | None:
@@ -96,12 +91,6 @@ def compose_article(title: str, plans: list[SectionPlan], markdown: bool) -> str
 
 
 @dataclass
-class Draft:
-    question: Question
-    status: str = PENDING
-
-
-@dataclass
 class WizardResult:
     qset: QuestionSet | None = None
     report: Any = None
@@ -140,14 +129,14 @@ class ArticleWizard(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("New set from article")
-        self.resize(1000, 680)
+        screen = self.screen().availableGeometry()  # fits a 1024x640 screen too
+        self.resize(min(1200, int(screen.width() * 0.96)), min(760, int(screen.height() * 0.94)))
         self.source_suffix = ".md"
         self.source_path: Path | None = None
         self.article: Article | None = None
         self.composed: Article | None = None
         self.composed_text = ""
         self.plans: list[SectionPlan] = []
-        self.drafts: list[Draft] = []
         self.topics: list[Topic] = []
         self.job: Job | None = None  # generating drafts
         self._cancel = threading.Event()  # set to stop the generation under way
@@ -167,6 +156,8 @@ class ArticleWizard(QDialog):
         self.back_btn.clicked.connect(self.back)
         self.next_btn.clicked.connect(self.next)
         self.cancel_btn.clicked.connect(self.reject)
+        for b in (self.back_btn, self.next_btn, self.cancel_btn):
+            b.setAutoDefault(False)
         nav = QHBoxLayout()
         nav.addStretch(1)
         nav.addWidget(self.cancel_btn)
@@ -241,35 +232,9 @@ class ArticleWizard(QDialog):
         return page
 
     def _review_page(self) -> QWidget:
-        page = QWidget()
-        self.draft_list = QListWidget()
-        self.draft_list.currentRowChanged.connect(self._draft_chosen)
-        self.accept_btn = QPushButton("Accept")
-        self.reject_btn = QPushButton("Reject")
-        self.accept_rest_btn = QPushButton("Accept all undecided")
-        self.accept_btn.clicked.connect(lambda: self.set_status(self.draft_list.currentRow(), ACCEPTED, advance=True))
-        self.reject_btn.clicked.connect(lambda: self.set_status(self.draft_list.currentRow(), REJECTED, advance=True))
-        self.accept_rest_btn.clicked.connect(self.accept_undecided)
-        self.review_status = QLabel()
-        self.editor = QuestionEditor()
-        self.editor.edited.connect(self._draft_edited)
-        left = QWidget()
-        ll = QVBoxLayout(left)
-        ll.setContentsMargins(0, 0, 0, 0)
-        ll.addWidget(self.draft_list, 1)
-        br = QHBoxLayout()
-        br.addWidget(self.accept_btn)
-        br.addWidget(self.reject_btn)
-        ll.addLayout(br)
-        ll.addWidget(self.accept_rest_btn)
-        ll.addWidget(self.review_status)
-        split = QSplitter()
-        split.addWidget(left)
-        split.addWidget(self.editor)
-        split.setSizes([360, 640])
-        lay = QVBoxLayout(page)
-        lay.addWidget(split)
-        return page
+        self.review = DraftReview()
+        self.review.changed.connect(self._review_changed)
+        return self.review
 
     # --- navigation ---------------------------------------------------------------------
     _TITLES = ("1 · The article", "2 · Sections", "3 · Generating drafts", "4 · Review the drafts")
@@ -279,7 +244,12 @@ class ArticleWizard(QDialog):
         self.step_label.setText(self._TITLES[i])
         self.back_btn.setEnabled(i in (1, 3))
         self.next_btn.setEnabled(i != 2)
-        self.next_btn.setText("Save set" if i == 3 else "Generate drafts" if i == 1 else "Next")
+        kept = len(self.review.kept_questions())
+        self.next_btn.setText(f"Save {kept} kept question{'s' if kept != 1 else ''}" if i == 3
+                              else "Generate drafts" if i == 1 else "Next")
+        if i == 3:
+            self.next_btn.setEnabled(kept > 0)
+        self.next_btn.setDefault(i != 3)  # Enter keeps a draft on the review step, never saves
 
     def back(self) -> None:
         i = self.stack.currentIndex()
@@ -433,62 +403,22 @@ class ArticleWizard(QDialog):
             titles = {t.id: t.title for t in self.topics}
             self.topics = [Topic(t.id, titles.get(t.id, t.title), t.section) for t in self.topics]
         self.generated_id = qset.id
-        self.drafts = [Draft(q) for q in qset.questions]
-        self.editor.set_context(self.topics, self.composed)
-        self._fill_drafts()
+        self.review.set_drafts(drafts_from(qset.questions, result.report), self.topics, self.composed,
+                               getattr(result.report, "unasked_terms", None))
         self._show_step(3)
-        if self.drafts:
-            self.draft_list.setCurrentRow(0)
+        self.review.list.setFocus()
 
     # --- step 4 -------------------------------------------------------------------------
-    def _fill_drafts(self) -> None:
-        self.draft_list.blockSignals(True)
-        row = self.draft_list.currentRow()
-        self.draft_list.clear()
-        for d in self.drafts:
-            self.draft_list.addItem(QListWidgetItem(self._draft_label(d)))
-        self.draft_list.blockSignals(False)
-        if 0 <= row < len(self.drafts):
-            self.draft_list.setCurrentRow(row)
-        self._update_review_status()
+    @property
+    def drafts(self) -> list[Draft]:
+        return self.review.drafts
 
-    def _draft_label(self, d: Draft) -> str:
-        return f"{_MARK[d.status]}  [{d.question.topic}] {d.question.prompt[:80]}"
-
-    def _update_review_status(self) -> None:
-        counts = {s: sum(d.status == s for d in self.drafts) for s in (ACCEPTED, REJECTED, PENDING)}
-        self.review_status.setText(f"{counts[ACCEPTED]} accepted · {counts[REJECTED]} rejected · {counts[PENDING]} undecided")
-
-    def _draft_chosen(self, row: int) -> None:
-        if 0 <= row < len(self.drafts):
-            others = {d.question.id for i, d in enumerate(self.drafts) if i != row}
-            self.editor.set_context(self.topics, self.composed, others)
-            self.editor.load(self.drafts[row].question)
-
-    def _draft_edited(self, q: Question) -> None:
-        row = self.draft_list.currentRow()
-        if 0 <= row < len(self.drafts):
-            self.drafts[row].question = q
-            self.draft_list.item(row).setText(self._draft_label(self.drafts[row]))
-
-    def set_status(self, row: int, status: str, advance: bool = False) -> None:
-        if not 0 <= row < len(self.drafts):
-            return
-        self.drafts[row].status = status
-        self.draft_list.item(row).setText(self._draft_label(self.drafts[row]))
-        self._update_review_status()
-        if advance:
-            nxt = next((i for i in range(row + 1, len(self.drafts)) if self.drafts[i].status == PENDING), None)
-            if nxt is not None:
-                self.draft_list.setCurrentRow(nxt)
-
-    def accept_undecided(self) -> None:
-        for i, d in enumerate(self.drafts):
-            if d.status == PENDING:
-                self.set_status(i, ACCEPTED)
+    def _review_changed(self) -> None:
+        if self.stack.currentIndex() == 3:
+            self._show_step(3)  # the save button counts the kept drafts
 
     def build_set(self) -> QuestionSet:
-        accepted = [d.question for d in self.drafts if d.status == ACCEPTED]
+        accepted = self.review.kept_questions()
         used = {q.topic for q in accepted}
         title = self.title_edit.text().strip() or (self.composed.title if self.composed else "Untitled")
         return QuestionSet(id=getattr(self, "generated_id", "") or authoring.unique_set_id(self.ctx.data, title, self.ctx.store),
@@ -499,9 +429,8 @@ class ArticleWizard(QDialog):
         """Write the accepted drafts as a set, with the article beside it; False when nothing is written."""
         from ..core.check import check_set
 
-        accepted = [d for d in self.drafts if d.status == ACCEPTED]
-        if not accepted:
-            self.inform("Nothing accepted", "Accept at least one draft (or use “Accept all undecided”).")
+        if not self.review.kept_questions():
+            self.inform("Nothing kept", "Keep at least one draft (K or Enter), or use “Keep all flagged-clean”.")
             return False
         qset = self.build_set()
         if authoring.id_taken(self.ctx.data, qset.id, self.ctx.store):
@@ -510,7 +439,7 @@ class ArticleWizard(QDialog):
         problems = check_set(qset, self.composed)
         if problems and not self.ask_confirm(
             "Save with problems?",
-            f"{len(problems)} accepted draft(s) have problems, e.g.\n{problems[0]}\n\nThe set is saved, but it can be "
+            f"{len(problems)} kept draft(s) have problems, e.g.\n{problems[0]}\n\nThe set is saved, but it can be "
             "studied only once they are fixed on the Sets page. Save anyway?"):
             return False
         try:

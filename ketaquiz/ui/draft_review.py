@@ -1,0 +1,359 @@
+"""The generate wizard's review step: each drafted question with its quality flags; keep, drop or edit by keyboard.
+
+K or Enter keeps the current draft, D drops it, E edits it (the Sets page's question editor, in a dialog; an
+edited draft is kept). "Keep all flagged-clean" keeps every undecided draft that tripped none of the
+generator's checks. Only kept drafts are saved. The flags and the key terms no draft asks about come from the
+generator's report (`GenerationReport.flags`, `.unasked_terms`); a report without them shows "not checked".
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.article import Article
+from ..core.questions import Question, Topic, cloze_gaps
+from .question_editor import QuestionEditor, QuestionPreview
+
+KEPT, DROPPED, PENDING = "kept", "dropped", "pending"
+_MARK = {KEPT: "✓", DROPPED: "✗", PENDING: "•"}
+WARN = "#c27c0e"  # readable on light and dark backgrounds
+GOOD = "#2e9d5b"
+_SHORT_TYPE = {"choice": "choice", "multi": "multi", "truefalse": "T/F", "cloze": "gap", "short": "short",
+               "order": "order"}
+
+
+@dataclass
+class Draft:
+    """A drafted question and the reviewer's decision; `flags` is the generator's QuestionFlags (or None)."""
+
+    question: Question
+    status: str = PENDING
+    flags: Any = None
+    edited: bool = False
+
+    @property
+    def clean(self) -> bool:
+        """Checked by the generator and tripped none of its checks."""
+        return self.flags is not None and not self.flags.tripped
+
+
+def drafts_from(questions: list[Question], report: Any) -> list[Draft]:
+    """Drafts for a generated set, each with its flags from the report (when the report has them)."""
+    flags = getattr(report, "flags", None) or {}
+    return [Draft(q, flags=flags.get(q.id)) for q in questions]
+
+
+class DraftEditDialog(QDialog):
+    """One draft in the Sets page's question editor; OK takes the edit."""
+
+    def __init__(self, question: Question, topics: list[Topic], article: Article | None, other_ids: set[str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Edit draft {question.id}")
+        self.editor = QuestionEditor()
+        self.editor.set_context(topics, article, other_ids)
+        self.editor.load(question)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Keep as edited")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.editor, 1)
+        lay.addWidget(buttons)
+        screen = parent.screen().availableGeometry() if parent is not None and parent.screen() else None
+        w, h = 760, 600
+        if screen is not None:
+            w, h = min(w, int(screen.width() * 0.9)), min(h, int(screen.height() * 0.92))
+        self.resize(w, h)
+
+    def question(self) -> Question:
+        return self.editor.question()
+
+
+class _ReviewKeys(QObject):
+    """K / Enter keep, D drop, E edit, on the draft list (before the dialog's Enter = default button)."""
+
+    def __init__(self, review: DraftReview) -> None:
+        super().__init__(review)
+        self.review = review
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if mods != Qt.KeyboardModifier.NoModifier:
+            return False
+        row = self.review.list.currentRow()
+        if key in (Qt.Key.Key_K, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.review.keep(row)
+        elif key == Qt.Key.Key_D:
+            self.review.drop(row)
+        elif key == Qt.Key.Key_E:
+            self.review.edit(row)
+        else:
+            return False
+        return True
+
+
+class DraftReview(QWidget):
+    """The review step's widget: the draft list on the left, the current draft and its flags on the right."""
+
+    changed = Signal()  # a decision or an edit
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.drafts: list[Draft] = []
+        self.topics: list[Topic] = []
+        self.article: Article | None = None
+        self.unasked: dict[str, list[str]] = {}
+        self.edit_dialog: DraftEditDialog | None = None
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        hint = QLabel("K or Enter keep · D drop · E edit · ↑ ↓ move")
+        hint.setStyleSheet("color: #888;")
+        self.list = QListWidget()
+        self.list.setAccessibleName("Drafted questions")
+        self.list.setUniformItemSizes(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.currentRowChanged.connect(self._show)
+        self._keys = _ReviewKeys(self)
+        self.list.installEventFilter(self._keys)
+        self.keep_clean_btn = QPushButton("Keep all flagged-clean")
+        self.keep_clean_btn.setToolTip("Keep every undecided draft that passed all of the generator's checks")
+        self.keep_clean_btn.clicked.connect(self.keep_all_clean)
+
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.summary)
+        ll.addWidget(self.list, 1)
+        ll.addWidget(self.keep_clean_btn)
+        ll.addWidget(hint)
+
+        self.preview = QuestionPreview()
+        self.preview.setMinimumHeight(120)
+        self.details = QTextBrowser()
+        self.details.setOpenLinks(False)
+        self.details.setAccessibleName("Answer and quality flags")
+        self.keep_btn = QPushButton("Keep (K)")
+        self.drop_btn = QPushButton("Drop (D)")
+        self.edit_btn = QPushButton("Edit… (E)")
+        self.keep_btn.clicked.connect(lambda: self.keep(self.list.currentRow()))
+        self.drop_btn.clicked.connect(lambda: self.drop(self.list.currentRow()))
+        self.edit_btn.clicked.connect(lambda: self.edit(self.list.currentRow()))
+        for b in (self.keep_btn, self.drop_btn, self.edit_btn, self.keep_clean_btn):
+            b.setAutoDefault(False)
+            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.keep_btn)
+        buttons.addWidget(self.drop_btn)
+        buttons.addWidget(self.edit_btn)
+        buttons.addStretch(1)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        inner = QSplitter(Qt.Orientation.Vertical)
+        inner.addWidget(self.preview)
+        inner.addWidget(self.details)
+        inner.setStretchFactor(0, 2)
+        inner.setStretchFactor(1, 3)
+        inner.setChildrenCollapsible(False)
+        rl.addWidget(inner, 1)
+        rl.addLayout(buttons)
+
+        self.split = QSplitter()
+        self.split.addWidget(left)
+        self.split.addWidget(right)
+        self.split.setStretchFactor(0, 2)
+        self.split.setStretchFactor(1, 3)
+        self.split.setChildrenCollapsible(False)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.split)
+
+    # --- content --------------------------------------------------------------------------
+    def set_drafts(self, drafts: list[Draft], topics: list[Topic], article: Article | None,
+                   unasked: dict[str, list[str]] | None = None) -> None:
+        self.drafts = drafts
+        self.topics = topics
+        self.article = article
+        self.unasked = {k: list(v) for k, v in (unasked or {}).items() if v}
+        self.list.blockSignals(True)
+        self.list.clear()
+        for i in range(len(drafts)):
+            self.list.addItem(QListWidgetItem())
+            self._label(i)
+        self.list.blockSignals(False)
+        self.list.setCurrentRow(0 if drafts else -1)
+        self._show(self.list.currentRow())
+        self._update_summary()
+
+    def kept_questions(self) -> list[Question]:
+        return [d.question for d in self.drafts if d.status == KEPT]
+
+    def counts(self) -> dict[str, int]:
+        return {s: sum(d.status == s for d in self.drafts) for s in (KEPT, DROPPED, PENDING)}
+
+    # --- decisions --------------------------------------------------------------------------
+    def set_status(self, row: int, status: str, advance: bool = False) -> None:
+        if not 0 <= row < len(self.drafts):
+            return
+        self.drafts[row].status = status
+        self._label(row)
+        self._update_summary()
+        if row == self.list.currentRow():
+            self._show(row)
+        self.changed.emit()
+        if advance:
+            n = len(self.drafts)
+            nxt = next((i % n for i in range(row + 1, row + n) if self.drafts[i % n].status == PENDING), None)
+            self.list.setCurrentRow(nxt if nxt is not None else min(row + 1, n - 1))
+
+    def keep(self, row: int) -> None:
+        self.set_status(row, KEPT, advance=True)
+
+    def drop(self, row: int) -> None:
+        self.set_status(row, DROPPED, advance=True)
+
+    def keep_all_clean(self) -> int:
+        """Keep every undecided draft that is flagged clean; how many were kept."""
+        rows = [i for i, d in enumerate(self.drafts) if d.status == PENDING and d.clean]
+        for i in rows:
+            self.drafts[i].status = KEPT
+            self._label(i)
+        self._update_summary()
+        self._show(self.list.currentRow())
+        if rows:
+            self.changed.emit()
+            nxt = next((i for i, d in enumerate(self.drafts) if d.status == PENDING), None)
+            if nxt is not None:
+                self.list.setCurrentRow(nxt)
+        return len(rows)
+
+    def edit(self, row: int) -> None:
+        """Open the draft in the question editor; OK keeps the edited draft."""
+        if not 0 <= row < len(self.drafts):
+            return
+        others = {d.question.id for i, d in enumerate(self.drafts) if i != row}
+        dlg = DraftEditDialog(self.drafts[row].question, self.topics, self.article, others, self)
+        self.edit_dialog = dlg
+
+        def done(result: int) -> None:
+            self.edit_dialog = None
+            if result == QDialog.DialogCode.Accepted:
+                q = dlg.question()
+                d = self.drafts[row]
+                d.edited = d.edited or q != d.question
+                d.question = q
+                self.set_status(row, KEPT)
+            self.list.setFocus()
+            dlg.deleteLater()
+
+        dlg.finished.connect(done)
+        dlg.open()
+
+    # --- display ----------------------------------------------------------------------------
+    def _label(self, row: int) -> None:
+        d = self.drafts[row]
+        item = self.list.item(row)
+        q = d.question
+        flag = "  " if d.flags is None or d.clean else "⚠ "
+        prompt = " ".join(q.display_prompt().split())
+        item.setText(f"{_MARK[d.status]} {flag}{_SHORT_TYPE.get(q.type, q.type)} · {prompt}")
+        tip = prompt if d.flags is None or d.clean else prompt + "\n\n" + "\n".join(
+            f"⚠ {m}" for m in d.flags.tripped.values())
+        item.setToolTip(tip)
+        font = item.font()
+        font.setStrikeOut(d.status == DROPPED)
+        item.setFont(font)
+        if d.status == DROPPED:
+            item.setForeground(QColor(140, 140, 140))
+        elif d.status == KEPT:
+            item.setForeground(QColor(GOOD))
+        else:
+            item.setData(Qt.ItemDataRole.ForegroundRole, None)
+
+    def _update_summary(self) -> None:
+        c = self.counts()
+        clean = sum(d.clean and d.status == PENDING for d in self.drafts)
+        text = f"{len(self.drafts)} drafts · <b>{c[KEPT]} kept</b> · {c[DROPPED]} dropped · {c[PENDING]} to review"
+        unasked = sum(len(v) for v in self.unasked.values())
+        if unasked:
+            text += f" · {unasked} key term{'s' if unasked != 1 else ''} not asked"
+            self.summary.setToolTip("Key terms no draft asks about:\n" + "\n".join(
+                f"{self._topic_title(k)}: {', '.join(v)}" for k, v in self.unasked.items()))
+        else:
+            self.summary.setToolTip("")
+        self.summary.setText(text)
+        self.keep_clean_btn.setText(f"Keep all flagged-clean ({clean})")
+        self.keep_clean_btn.setEnabled(clean > 0)
+
+    def _topic_title(self, topic: str) -> str:
+        return next((t.title for t in self.topics if t.id == topic), topic)
+
+    def _show(self, row: int) -> None:
+        has = 0 <= row < len(self.drafts)
+        for b in (self.keep_btn, self.drop_btn, self.edit_btn):
+            b.setEnabled(has)
+        if not has:
+            self.preview.clear()
+            self.details.clear()
+            return
+        d = self.drafts[row]
+        self.preview.show_question(d.question)
+        self.details.setHtml(self._details_html(d, row))
+
+    def _details_html(self, d: Draft, row: int) -> str:
+        q = d.question
+        esc = html.escape
+        status = {KEPT: f'<span style="color:{GOOD}">kept</span>', DROPPED: "dropped", PENDING: "not decided"}[d.status]
+        if q.type == "cloze":  # each gap with the other forms it accepts
+            answer = "; ".join(alts[0] + (f" (or {', '.join(alts[1:])})" if alts[1:] else "") for alts in cloze_gaps(q.prompt))
+        else:
+            answer = q.answer_text()
+        out = [f"<p><b>Answer:</b> {esc(answer) or '—'}"]
+        if q.type == "short" and q.accept:
+            out.append(f"<br><span>Also accepted: {esc('; '.join(q.accept))}</span>")
+        out.append("</p>")
+        if d.flags is None:
+            out.append('<p style="color:#888">Quality: not checked by the generator.</p>')
+        else:
+            for name, message in d.flags.tripped.items():
+                out.append(f'<p style="color:{WARN}; margin:2px 0">⚠ <b>{esc(name)}</b>: {esc(message)}</p>')
+            if d.flags.passed:
+                out.append(f'<p style="color:{GOOD}; margin:2px 0">✓ {esc(", ".join(d.flags.passed))}</p>')
+            if d.flags.signals:
+                sig = " · ".join(f"{esc(k)} {v:.2f}" for k, v in sorted(d.flags.signals.items()))
+                out.append(f'<p style="color:#888; margin:2px 0">Signals: {sig}</p>')
+            if d.edited and d.flags.tripped:
+                out.append('<p style="color:#888">(flags are for the draft as generated, before your edit)</p>')
+        if q.source:
+            out.append(f'<p style="color:#888"><i>From the article:</i> “{esc(q.source)}”</p>')
+        terms = self.unasked.get(q.topic)
+        if terms:
+            out.append(f"<p><b>Key terms of “{esc(self._topic_title(q.topic))}” no draft asks about:</b> "
+                       f"{esc(', '.join(terms))}</p>")
+        out.append(f'<p style="color:#888">Draft {row + 1} of {len(self.drafts)} · {status}'
+                   f'{" · edited" if d.edited else ""} · id {esc(q.id)}</p>')
+        return "".join(out)

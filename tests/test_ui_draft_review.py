@@ -1,0 +1,132 @@
+"""The wizard's review step through the real widgets: keep / drop / edit by keyboard, flags, keep-all-clean, save."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from ketaquiz.core.generate.report import GenerationReport, QuestionFlags
+from ketaquiz.core.questions import Question, QuestionSet, Topic
+from ketaquiz.core.setfile import read_set
+from ketaquiz.ui import article_wizard, workers
+from ketaquiz.ui.article_wizard import ArticleWizard
+
+from .test_ui_sets import ARTICLE, FakeCancelled, ctx  # noqa: F401 (fixture)
+
+
+def _report(questions: list[Question]) -> GenerationReport:
+    """A report as the generator gives it: the second draft trips a check, the fourth has no flags."""
+    rep = GenerationReport()
+    for i, q in enumerate(questions):
+        if i == 3:
+            continue
+        tripped = {"phrase-gap": "the gap is a phrase: “are roasted”; blank the key word"} if i == 1 else {}
+        rep.flags[q.id] = QuestionFlags(q.id, passed=["self-contained", "content-word gap"], tripped=tripped,
+                                        signals={"importance": 0.8})
+    rep.unasked_terms = {"coffee-made": ["burr grinder"], "where-grown": ["tropics"]}
+    return rep
+
+
+def fake_generator(article, *, set_id, title=None, article_ref="", sections=None, progress=None, cancelled=None):
+    todo = [s for s in article.sections if sections is None or s.slug in sections]
+    qs = []
+    for sec in todo:
+        s = sec.sentences[0]
+        qs.append(Question(id=f"{sec.slug}-1", topic=sec.slug, type="truefalse", prompt=s.text, answer=True,
+                           source=s.text, origin="generated"))
+    qs[1] = Question(id="coffee-made-1", topic="coffee-made", type="cloze", prompt="Beans {{are roasted}}.",
+                     source="Beans are roasted.", origin="generated")
+    if progress:
+        progress(len(todo), len(todo))
+    qset = QuestionSet(id=set_id, title=title or article.title, article=article_ref,
+                       topics=[Topic(s.slug, s.title) for s in todo], questions=qs)
+    return qset, _report(qs)
+
+
+@pytest.fixture
+def review(qtbot, ctx, monkeypatch):  # noqa: F811
+    monkeypatch.setattr(article_wizard, "load_generator", lambda: (fake_generator, FakeCancelled))
+    w = ArticleWizard(ctx)
+    qtbot.addWidget(w)
+    w.shown = []
+    monkeypatch.setattr(w, "inform", lambda title, text, error=False: w.shown.append(text))
+    monkeypatch.setattr(w, "ask_confirm", lambda *a: True)
+    w.text_edit.setPlainText(ARTICLE)
+    w.next()
+    w.next()
+    qtbot.waitUntil(lambda: w.stack.currentIndex() == 3, timeout=10_000)
+    yield w
+    qtbot.waitUntil(lambda: not workers._running, timeout=10_000)
+
+
+def saved_ids(w: ArticleWizard) -> list[str]:
+    return [q.id for q in read_set(w.ctx.data.sets_dir / w.saved_set_id / "set.toml").questions]
+
+
+def test_keyboard_keep_drop_and_only_kept_drafts_are_saved(qtbot, review):
+    lst = review.review.list
+    assert [d.question.id for d in review.drafts] == ["overview-1", "coffee-made-1", "grinding-details-1", "where-grown-1"]
+    qtbot.keyClick(lst, Qt.Key.Key_K)  # keep the overview's, go to the next
+    qtbot.keyClick(lst, Qt.Key.Key_D)  # drop the flagged cloze
+    qtbot.keyClick(lst, Qt.Key.Key_Return)  # Enter keeps too (and does not save the set)
+    assert review.stack.currentIndex() == 3 and review.saved_set_id is None
+    assert [d.status for d in review.drafts] == ["kept", "dropped", "kept", "pending"]
+    assert lst.currentRow() == 3
+    assert review.next_btn.text() == "Save 2 kept questions"
+    review.next_btn.click()
+    assert saved_ids(review) == ["overview-1", "grinding-details-1"]
+
+
+def test_the_draft_shows_its_prompt_as_learned_its_answer_flags_and_unasked_terms(qtbot, review):
+    r = review.review
+    r.list.setCurrentRow(1)
+    assert r.preview.prompt_text == "Beans _____."
+    details = r.details.toPlainText()
+    assert "Answer: are roasted" in details
+    assert "phrase-gap: the gap is a phrase" in details and "self-contained" in details
+    assert "no draft asks about: burr grinder" in details
+    assert "⚠" in r.list.item(1).text() and "⚠" not in r.list.item(0).text()
+    r.list.setCurrentRow(3)
+    assert "not checked" in r.details.toPlainText()
+    assert "2 key terms not asked" in r.summary.text()
+
+
+def test_keep_all_flagged_clean_keeps_only_clean_undecided_drafts(qtbot, review):
+    r = review.review
+    qtbot.keyClick(r.list, Qt.Key.Key_D)  # a clean draft dropped by hand stays dropped
+    assert r.keep_clean_btn.text() == "Keep all flagged-clean (1)"
+    r.keep_clean_btn.click()
+    # 0 dropped by hand; 1 tripped a check; 2 clean; 3 has no flags (not checked)
+    assert [d.status for d in review.drafts] == ["dropped", "pending", "kept", "pending"]
+    assert not r.keep_clean_btn.isEnabled()
+    assert r.list.currentRow() == 1  # on to the first draft still to review
+    review.next_btn.click()
+    assert saved_ids(review) == ["grinding-details-1"]
+
+
+def test_edit_by_keyboard_in_the_question_editor_keeps_the_edited_draft(qtbot, review):
+    r = review.review
+    r.list.setCurrentRow(1)
+    qtbot.keyClick(r.list, Qt.Key.Key_E)
+    dlg = r.edit_dialog
+    assert dlg is not None and dlg.isVisible() and dlg.editor.prompt_edit.toPlainText() == "Beans {{are roasted}}."
+    dlg.editor.prompt_edit.setPlainText("Beans are {{roasted}}.")
+    dlg.accept()
+    d = review.drafts[1]
+    assert d.status == "kept" and d.edited and d.question.prompt == "Beans are {{roasted}}."
+    assert d.question.origin == "edited" and "Beans are _____." in r.list.item(1).text()
+    assert "before your edit" in r.details.toPlainText()
+    qtbot.keyClick(r.list, Qt.Key.Key_E)  # cancelling an edit changes nothing
+    r.edit_dialog.editor.prompt_edit.setPlainText("Something else {{entirely}}.")
+    r.edit_dialog.reject()
+    assert review.drafts[1].question.prompt == "Beans are {{roasted}}."
+    review.next_btn.click()
+    saved = read_set(review.ctx.data.sets_dir / review.saved_set_id / "set.toml")
+    assert [(q.id, q.prompt) for q in saved.questions] == [("coffee-made-1", "Beans are {{roasted}}.")]
+
+
+def test_nothing_kept_saves_nothing(qtbot, review):
+    for _ in range(4):
+        qtbot.keyClick(review.review.list, Qt.Key.Key_D)
+    assert not review.next_btn.isEnabled()
+    assert not review.save() and review.saved_set_id is None and "Keep at least one" in review.shown[-1]
