@@ -68,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--report", action="store_true", help="print per-section coverage to stderr")
     g.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
 
-    i = sub.add_parser("import", help="import a CSV/TSV (Anki text export), Anki .apkg or KetaQuiz JSON file as a set")
+    i = sub.add_parser("import", help="import a CSV/TSV (Anki text export), Anki .apkg/.colpkg or KetaQuiz JSON file as a set")
     i.add_argument("file", metavar="FILE")
     i.add_argument("--set", dest="set_id", metavar="ID", help="id of the new set (default: from the file name)")
     return p
@@ -216,6 +216,8 @@ def cmd_import(args: argparse.Namespace, data: DataDir) -> int:
         print(f"ketaquiz: {e}", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"imported {result.count} questions into set {result.set_id!r} ({result.path})", file=sys.stderr)
+    for warning in result.warnings:  # what was skipped or changed: the app shows the same
+        print(f"warning: {warning}", file=sys.stderr)
     return EXIT_OK
 
 

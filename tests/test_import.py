@@ -14,7 +14,7 @@ import genanki
 import pytest
 
 from ketaquiz.cli import main
-from ketaquiz.core import importers
+from ketaquiz.core.anki import archive as anki_archive
 from ketaquiz.core.check import check_set
 from ketaquiz.core.importers import ImportError_, fast_set_to_text, html_to_text, import_file, read_import
 from ketaquiz.core.library import DataDir
@@ -185,12 +185,13 @@ def test_apkg_from_genanki_basic_and_cloze(tmp_path, data_dir):
     res = import_file(src, data_dir)
     qset = read_set(res.path)
     assert qset.title == "Neuro"
-    assert [q.type for q in qset.questions] == ["short", "short", "cloze"]
-    q1, q2, q3 = qset.questions
+    assert [q.type for q in qset.questions] == ["short", "short", "cloze", "cloze"]
+    q1, q2, q3, q4 = qset.questions
     assert (q1.prompt, q1.answer, q1.tags, q1.topic) == ("What does NMDA block?", "Calcium flow", ["neuro"], "receptors")
     assert q2.prompt == "Look here" and "evil" not in set_to_text(qset) and "alert" not in set_to_text(qset)
     assert (q2.answer, q2.explanation) == ("Answer", "Because reasons.")
-    assert (q3.prompt, q3.explanation) == ("{{Glutamate}} rises, then {{AMPA}}.", "Extra note")
+    assert (q3.prompt, q3.explanation) == ("{{Glutamate}} rises, then AMPA.", "Extra note")  # one per deletion
+    assert (q4.prompt, q4.explanation) == ("Glutamate rises, then {{AMPA}}.", "Extra note")
     assert check_set(qset) == []
 
 
@@ -233,7 +234,7 @@ def test_symlink_member_refused(tmp_path, data_dir):
 
 
 def test_zip_bomb_refused(tmp_path, data_dir, monkeypatch):
-    monkeypatch.setattr(importers, "MAX_ARCHIVE_BYTES", 4 * 2**20)
+    monkeypatch.setattr(anki_archive, "MAX_ARCHIVE_BYTES", 4 * 2**20)
     src = _zip(tmp_path / "bomb.apkg", {"collection.anki2": _collection_bytes(tmp_path), "0": b"\0" * (8 * 2**20)})
     with pytest.raises(ImportError_, match="more than 4 MB"):
         import_file(src, data_dir)
@@ -257,7 +258,7 @@ def test_apkg_media_paths_never_written(tmp_path, data_dir):
 
 @pytest.mark.parametrize(("members", "why"), [
     ({"readme.txt": b"hi"}, "no Anki collection inside"),
-    ({"collection.anki21b": b"zstd"}, "newest compressed format"),
+    ({"collection.anki21b": b"zstd"}, "collection.anki21b is not valid zstd data"),
     ({"collection.anki2": b"not a database at all" * 100}, "not a readable Anki collection"),
 ])
 def test_apkg_broken(tmp_path, data_dir, members, why):
@@ -267,13 +268,18 @@ def test_apkg_broken(tmp_path, data_dir, members, why):
         import_file(write(tmp_path / "c.apkg", "plain text"), data_dir)
 
 
-def test_apkg_empty_front_reports_note(tmp_path, data_dir):
+def test_apkg_image_only_note_is_skipped_and_named(tmp_path, data_dir):
     deck = genanki.Deck(1, "D")
     deck.add_note(genanki.Note(model=genanki.BASIC_MODEL, fields=["Fine?", "yes"]))
     deck.add_note(genanki.Note(model=genanki.BASIC_MODEL, fields=['<img src="a.png">', "picture"]))
+    deck.add_note(genanki.Note(model=genanki.BASIC_MODEL, fields=["What is shown?", '<img src="b.png">']))
     genanki.Package(deck).write_to_file(str(tmp_path / "img.apkg"))
-    with pytest.raises(ImportError_, match="note 2: the front is empty"):
-        import_file(tmp_path / "img.apkg", data_dir)
+    res = import_file(tmp_path / "img.apkg", data_dir)
+    assert [q.prompt for q in read_set(res.path).questions] == ["Fine?"]
+    report = "\n".join(res.warnings)
+    assert "2 cards skipped" in report
+    assert "note 2 (nid:" in report and "question is only an image" in report
+    assert "note 3 (nid:" in report and "answer is only an image" in report
 
 
 def test_apkg_new_schema_notetypes_table(tmp_path, data_dir):

@@ -18,15 +18,11 @@ import io
 import json
 import os
 import re
-import sqlite3
-import stat
 import tempfile
-import zipfile
-import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import nh3
 
@@ -39,8 +35,9 @@ from .questions import QUESTION_TYPES, Question, QuestionSet, Topic
 from .setfile import set_to_text
 from .store import Store
 
-MAX_ARCHIVE_BYTES = 512 * 1024 * 1024  # total uncompressed size accepted from an .apkg
-MAX_RATIO = 200  # compression ratio above which a large member is treated as a zip bomb
+if TYPE_CHECKING:
+    from .anki import Imported
+
 MAX_PROBLEMS_SHOWN = 8
 LIST_SEP = " | "  # separates list cells (choices, accept, items) in CSV
 
@@ -105,7 +102,7 @@ def read_import(path: Path, set_id: str | None = None, title: str | None = None)
     warnings: list[str] = []
     topics_meta: list[Topic] = []
     if suffix in (".apkg", ".colpkg"):
-        rows, deck_title, warnings, topics_meta = _read_apkg(path)
+        rows, deck_title, warnings, topics_meta, _anki = _read_apkg(path)
         default_title = deck_title or path.stem.replace("_", " ")
     elif suffix == ".json":
         rows, json_title, topics_meta = _read_json(path)
@@ -510,190 +507,12 @@ def _read_json(path: Path) -> tuple[list[_Row], str, list[Topic]]:
     return rows, title, topics
 
 
-# --- Anki .apkg -----------------------------------------------------------------
-def check_archive(path: Path, zf: zipfile.ZipFile) -> None:
-    """Refuse hostile archives: unsafe member paths, links, or a huge uncompressed size (zip bomb)."""
-    total = 0
-    for info in zf.infolist():
-        name = info.filename
-        if _unsafe_member(name):
-            raise ImportError_(f"{path}: refused: the archive holds a file with an unsafe path ({name!r}); "
-                               "this is not a genuine Anki export, so nothing was imported")
-        if stat.S_ISLNK(info.external_attr >> 16):
-            raise ImportError_(f"{path}: refused: the archive holds a symbolic link ({name!r}); nothing was imported")
-        total += info.file_size
-        if total > MAX_ARCHIVE_BYTES:
-            raise ImportError_(f"{path}: refused: the archive would unpack to more than {MAX_ARCHIVE_BYTES // 2**20} MB; "
-                               "nothing was imported (split the deck, or leave out media)")
-        if info.file_size > 16 * 2**20 and info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
-            raise ImportError_(f"{path}: refused: {name!r} is compressed {info.file_size // info.compress_size}:1, "
-                               "which looks like a zip bomb; nothing was imported")
+# --- Anki .apkg / .colpkg ---------------------------------------------------------
+def _read_apkg(path: Path) -> tuple[list[_Row], str, list[str], list[Topic], Imported]:
+    from .anki import read_package  # here: only Anki packages need it
 
-
-def _unsafe_member(name: str) -> bool:
-    if not name or "\x00" in name:
-        return True
-    posix, win = PurePosixPath(name), PureWindowsPath(name)
-    return (posix.is_absolute() or win.is_absolute() or bool(win.drive) or name.startswith(("/", "\\"))
-            or ".." in posix.parts or ".." in win.parts)
-
-
-def _read_member(path: Path, zf: zipfile.ZipFile, name: str, dest: Path) -> None:
-    """Copy one member to `dest`, stopping at its declared size (headers can lie about it)."""
-    info = zf.getinfo(name)
-    written = 0
-    with zf.open(info) as src, open(dest, "wb") as out:
-        while chunk := src.read(1 << 20):
-            written += len(chunk)
-            if written > info.file_size or written > MAX_ARCHIVE_BYTES:
-                raise ImportError_(f"{path}: refused: {name!r} unpacks to more than it declares; nothing was imported")
-            out.write(chunk)
-
-
-def _read_apkg(path: Path) -> tuple[list[_Row], str, list[str], list[Topic]]:
-    warnings: list[str] = []
-    try:
-        zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as e:
-        raise ImportError_(f"{path}: not an Anki package (.apkg is a zip archive: {e}); export the deck from Anki again") from None
-    with zf, tempfile.TemporaryDirectory(prefix="ketaquiz-apkg-") as tmp:
-        check_archive(path, zf)
-        names = set(zf.namelist())
-        coll = next((n for n in ("collection.anki21", "collection.anki2") if n in names), None)
-        if coll is None:
-            if "collection.anki21b" in names:
-                raise ImportError_(f"{path}: this .apkg uses Anki's newest compressed format; in Anki choose "
-                                   "File → Export, tick 'Support older Anki versions', and import that file")
-            raise ImportError_(f"{path}: no Anki collection inside (collection.anki2); export the deck from Anki again")
-        db_path = Path(tmp) / "collection.db"
-        try:
-            _read_member(path, zf, coll, db_path)
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as e:
-            raise ImportError_(f"{path}: the archive is damaged ({e}); export the deck from Anki again") from None
-        media_count = 0
-        if "media" in names and zf.getinfo("media").file_size < 16 * 2**20:
-            try:
-                media = json.loads(zf.read("media") or b"{}")
-                media_count = len(media) if isinstance(media, dict) else 0
-            except (ValueError, zipfile.BadZipFile):
-                media_count = 0
-        rows, deck, topics = _notes_from_collection(path, db_path)
-    if media_count:
-        warnings.append(f"{media_count} media file{'s' if media_count != 1 else ''} (images, sounds) not imported: KetaQuiz shows text only")
-    return rows, deck, warnings, topics
-
-
-def _notes_from_collection(path: Path, db_path: Path) -> tuple[list[_Row], str, list[Topic]]:
-    """The notes as questions, the top deck's name, and topics titled by the decks they sit in."""
-    try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    except sqlite3.Error as e:
-        raise ImportError_(f"{path}: the collection cannot be opened ({e}); export the deck from Anki again") from None
-    try:
-        models, decks = _models_and_decks(conn)
-        notes = conn.execute("SELECT id, guid, mid, tags, flds FROM notes ORDER BY id").fetchall()
-        note_deck: dict[int, int] = {}
-        for nid, did in conn.execute("SELECT nid, did FROM cards ORDER BY ord"):
-            note_deck.setdefault(nid, did)
-    except sqlite3.DatabaseError as e:
-        raise ImportError_(f"{path}: not a readable Anki collection ({e}); export the deck from Anki again") from None
-    finally:
-        conn.close()
-    deck_names = [decks.get(d, "") for d in dict.fromkeys(note_deck.values())]
-    deck_names = [d for d in deck_names if d and d != "Default"]
-    top_deck = deck_names[0].split("::")[0] if deck_names else ""
-    rows: list[_Row] = []
-    row_decks: list[str] = []
-    for n, (nid, _guid, mid, tags, flds) in enumerate(notes, 1):
-        where = f"note {n}"
-        model = models.get(mid, {"name": "", "cloze": False, "fields": []})
-        values = str(flds).split("\x1f")
-        names = model["fields"] or [f"Field {i + 1}" for i in range(len(values))]
-        by_name = {str(nm).strip().lower(): v for nm, v in zip(names, values)}
-        deck = decks.get(note_deck.get(nid, -1), "")
-        row_decks.append(deck if deck != "Default" else "")
-        topic = topic_id(deck.split("::")[-1]) if deck else "imported"
-        raw = by_name.get("ketaquiz", "")
-        if raw:
-            rows.append(_Row(where, _from_ketaquiz_field(path, where, raw, topic)))
-            continue
-        first = values[0] if values else ""
-        is_cloze = model["cloze"] or bool(_ANKI_CLOZE.search(first))
-        extra = by_name.get("back extra", by_name.get("extra", by_name.get("explanation", "")))
-        if is_cloze:
-            text = html_to_text(anki_cloze_to_ketaquiz(by_name.get("text", first)))
-            if not _ANKI_CLOZE.search(by_name.get("text", first)) and "{{" not in text:
-                raise ImportError_(f"{path}: {where}: a Cloze note without a {{{{c1::…}}}} deletion; fix it in Anki and export again")
-            q = Question(id="", topic=topic, type="cloze", prompt=text, explanation=html_to_text(extra))
-        else:
-            front = html_to_text(by_name.get("front", first))
-            back_raw = by_name.get("back", values[1] if len(values) > 1 else "")
-            if not front:
-                raise ImportError_(f"{path}: {where}: the front is empty once images and sounds are removed "
-                                   "(KetaQuiz shows text only); edit or delete that note in Anki and export again")
-            if not html_to_text(back_raw):
-                raise ImportError_(f"{path}: {where}: the back (the answer) is empty once HTML, images and sounds are removed; "
-                                   "edit that note in Anki and export again")
-            answer, explanation = _split_back(back_raw)
-            q = Question(id="", topic=topic, type="short", prompt=front, answer=answer,
-                         explanation=html_to_text(extra) or explanation)
-        q.id = f"n{nid}"
-        q.tags = [t for t in str(tags).split() if t]
-        q.origin = "imported"
-        rows.append(_Row(where, q))
-    topics: dict[str, Topic] = {}
-    for r, deck in zip(rows, row_decks):
-        if r.q.topic not in topics and deck:
-            topics[r.q.topic] = Topic(r.q.topic, deck.split("::")[-1].strip() or r.q.topic)
-    return rows, top_deck, list(topics.values())
-
-
-def _split_back(back_html: str) -> tuple[str, str]:
-    """A Basic note's back as (answer, explanation): the first line answers, the rest explains."""
-    text = html_to_text(back_html)
-    first, _, rest = text.partition("\n")
-    return first.strip(), rest.strip()
-
-
-def _from_ketaquiz_field(path: Path, where: str, raw: str, topic: str) -> Question:
-    try:
-        obj = json.loads(html.unescape(raw))
-        if not isinstance(obj, dict):
-            raise ValueError("not an object")
-    except ValueError as e:
-        raise ImportError_(f"{path}: {where}: its KetaQuiz field is not valid JSON ({e}); export the set again") from None
-    q = Question.from_dict(obj)
-    for key in ("prompt", "explanation", "source"):
-        value = getattr(q, key)
-        if _RISKY_TAG.search(value):
-            setattr(q, key, html_to_text(value))
-    q.topic = q.topic or topic
-    return q
-
-
-def _models_and_decks(conn: sqlite3.Connection) -> tuple[dict[int, dict[str, Any]], dict[int, str]]:
-    """Note types (name, cloze?, field names) and deck names, from the old (JSON in col) or new schema."""
-    models: dict[int, dict[str, Any]] = {}
-    decks: dict[int, str] = {}
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    row = conn.execute("SELECT models, decks FROM col").fetchone() if "col" in tables else None
-    if row and row[0] and row[0] != "{}":
-        for mid, m in json.loads(row[0]).items():
-            models[int(mid)] = {
-                "name": str(m.get("name", "")),
-                "cloze": m.get("type") == 1,
-                "fields": [f.get("name", "") for f in m.get("flds", [])],
-            }
-        for did, d in json.loads(row[1] or "{}").items():
-            decks[int(did)] = str(d.get("name", ""))
-    if "notetypes" in tables:
-        for mid, name in conn.execute("SELECT id, name FROM notetypes"):
-            fields = [r[0] for r in conn.execute("SELECT name FROM fields WHERE ntid = ? ORDER BY ord", (mid,))]
-            models.setdefault(int(mid), {"name": str(name), "cloze": "cloze" in str(name).lower(), "fields": fields})
-    if "decks" in tables:
-        for did, name in conn.execute("SELECT id, name FROM decks"):
-            decks.setdefault(int(did), str(name).replace("\x1f", "::"))
-    return models, decks
+    got = read_package(path)
+    return got.rows, got.title, got.warnings, got.topics, got
 
 
 # --- writing large sets ---------------------------------------------------------

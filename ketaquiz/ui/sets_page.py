@@ -1182,7 +1182,7 @@ class SetsPage(QWidget):
 
     def ask_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import questions", str(Path.home()),
-                                              "Question files (*.csv *.tsv *.txt *.apkg *.json);;All files (*)")
+                                              "Question files (*.csv *.tsv *.txt *.apkg *.colpkg *.json);;All files (*)")
         if path and self.maybe_keep_changes():
             sid = authoring.unique_set_id(self.ctx.data, Path(path).stem, self.ctx.store)
             self.import_path(Path(path), sid)
