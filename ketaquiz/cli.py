@@ -41,37 +41,70 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", metavar="DIR", help="data directory (default: $KETAQUIZ_DATA or the platform's user data dir)")
     p.add_argument("--profile", metavar="NAME", type=_profile, default=None,
                    help=f"learner profile (default: {DEFAULT_PROFILE!r} or the last one used in the app)")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND",
+                           description="Run 'ketaquiz COMMAND --help' for a command's options and examples.")
 
-    q = sub.add_parser("quiz", help="study in the terminal (answers read from stdin)")
+    q = _command(sub, "quiz", "study in the terminal (answers read from stdin)",
+                 "Study the questions due now, then new ones, in the terminal: the same queue and progress as the "
+                 "app. Each question is printed with numbered options; type one line per answer ('-' for I don't "
+                 "know). Piped input works.",
+                 ["ketaquiz quiz", "ketaquiz quiz --set ketamine --topic risks --limit 10",
+                  "printf '1\\n2\\n' | ketaquiz quiz --limit 2"])
     q.add_argument("--set", dest="set_id", metavar="ID", help="only this set (id or set file path)")
     q.add_argument("--topic", dest="topics", metavar="T", nargs="+", action="extend", help="only these topics")
     q.add_argument("--limit", type=int, metavar="N", help="stop after N answers")
 
-    c = sub.add_parser("check", help="validate set files or folders of them")
-    c.add_argument("paths", nargs="+", metavar="PATH")
+    c = _command(sub, "check", "validate set files or folders of them",
+                 "Check set files as the app does before loading them. One line per problem "
+                 "(FILE:LINE: question ID: message); exit status 1 when there is any, 0 when clean.",
+                 ["ketaquiz check my-set.toml", "ketaquiz check ~/sets/"])
+    c.add_argument("paths", nargs="+", metavar="PATH", help="a set file (.toml) or a folder searched for them")
 
-    e = sub.add_parser("export", help="export a set")
-    e.add_argument("set", metavar="SET", help="set id or set file path")
+    e = _command(sub, "export", "export a set",
+                 "Write a set as KetaQuiz JSON, CSV (one question a row) or an Anki package (.apkg).",
+                 ["ketaquiz export ketamine --format json > ketamine.json",
+                  "ketaquiz export ketamine --format apkg -o ketamine.apkg"])
+    e.add_argument("set", metavar="SET", help="set id (see 'ketaquiz sets') or set file path")
     e.add_argument("--format", default="json", choices=export_formats(), help="output format (default json)")
     e.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
 
-    s = sub.add_parser("stats", help="your scores")
+    s = _command(sub, "stats", "your scores",
+                 "Reviews, accuracy overall and per topic, questions due now and tomorrow, streak and retention.",
+                 ["ketaquiz stats", "ketaquiz stats --set ketamine --json"])
     s.add_argument("--json", action="store_true", help="one JSON object")
     s.add_argument("--set", dest="set_id", metavar="ID", help="only this set")
 
-    g = sub.add_parser("generate", help="generate a question set from an article (.md or .txt)")
-    g.add_argument("article", metavar="ARTICLE")
+    ls = _command(sub, "sets", "list the question sets with their question counts",
+                  "Every loaded set: its id, question count (new, due now, learned), topics, title and file. "
+                  "Sets that could not be loaded are named on standard error with the reason.",
+                  ["ketaquiz sets", "ketaquiz sets --json"])
+    ls.add_argument("--json", action="store_true", help="one JSON list")
+
+    g = _command(sub, "generate", "generate a question set from an article (.md or .txt)",
+                 "Draw questions from an article's sentences, one topic per section, and write them as a set file "
+                 "to review and edit.",
+                 ["ketaquiz generate article.md", "ketaquiz generate notes.txt -o notes.toml --title 'My notes'"])
+    g.add_argument("article", metavar="ARTICLE", help="the article: Markdown (.md) or plain text, UTF-8")
     g.add_argument("-o", "--output", metavar="OUT", help="set file to write (default: beside the article, .toml; '-' for stdout)")
     g.add_argument("--set-id", metavar="ID", help="set id (default: from the file name)")
     g.add_argument("--title", metavar="T", help="set title (default: the article's title)")
     g.add_argument("--report", action="store_true", help="print per-section coverage to stderr")
     g.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
 
-    i = sub.add_parser("import", help="import a CSV/TSV (Anki text export), Anki .apkg/.colpkg or KetaQuiz JSON file as a set")
-    i.add_argument("file", metavar="FILE")
+    i = _command(sub, "import", "import a CSV/TSV (Anki text export), Anki .apkg/.colpkg or KetaQuiz JSON file as a set",
+                 "Import a file as a new set in your data directory's sets folder. All or nothing: a file with "
+                 "problems imports nothing and says why.",
+                 ["ketaquiz import deck.apkg", "ketaquiz import cards.csv --set spanish-verbs"])
+    i.add_argument("file", metavar="FILE", help="a .csv, .tsv/.txt, .apkg, .colpkg or .json file")
     i.add_argument("--set", dest="set_id", metavar="ID", help="id of the new set (default: from the file name)")
     return p
+
+
+def _command(sub: Any, name: str, summary: str, description: str, examples: list[str]) -> argparse.ArgumentParser:
+    """A sub-command whose --help gives what it does and examples."""
+    return sub.add_parser(name, help=summary, description=description,
+                          epilog="examples:\n" + "\n".join(f"  {x}" for x in examples),
+                          formatter_class=argparse.RawDescriptionHelpFormatter)
 
 
 def export_formats() -> list[str]:
@@ -102,6 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return cmd_export(store, data, args)
             if args.command == "stats":
                 return cmd_stats(store, args)
+            if args.command == "sets":
+                return cmd_sets(store, args)
         finally:
             store.close()
     except (CliError, StoreError, SetFileError) as e:
@@ -244,6 +279,29 @@ def cmd_stats(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- sets -----------------------------------------------------------------------
+def cmd_sets(store: Store, args: argparse.Namespace) -> int:
+    from .core.overview import set_summaries
+
+    rows = set_summaries(store, utc_now())
+    if args.json:
+        print(json.dumps([r.to_json() for r in rows], indent=2))
+        return EXIT_OK
+    if not rows:
+        print(EMPTY_LIBRARY, file=sys.stderr)
+        return EXIT_OK
+    width = max(len(r.id) for r in rows)
+    for r in rows:
+        where = "bundled" if r.bundled else r.path or ""
+        print(f"{r.id:<{width}}  {r.total:>5} questions ({r.new} new, {r.due} due, {r.learned} learned)  "
+              f"{r.topics} topic{'s' if r.topics != 1 else ''}  {r.title}  [{where}]")
+    return EXIT_OK
+
+
+EMPTY_LIBRARY = ("No question sets are loaded: the library is empty. Import one ('ketaquiz import FILE'), generate "
+                 "one from an article ('ketaquiz generate ARTICLE'), or put a set file in your sets folder.")
+
+
 # --- generate -------------------------------------------------------------------
 def cmd_generate(args: argparse.Namespace) -> int:
     import os.path
@@ -302,6 +360,9 @@ def cmd_quiz(store: Store, args: argparse.Namespace, stdin: IO[str], stdout: IO[
             raise CliError(f"unknown topic {', '.join(unknown)} in set {set_id}; topics: {', '.join(sorted(known))}")
     if args.limit is not None and args.limit < 1:
         raise CliError("--limit takes a whole number of at least 1")
+    if not store.sets():
+        print(f"{EMPTY_LIBRARY}\nSets folder: {DataDir.resolve(args.data).sets_dir}", file=sys.stderr)
+        return EXIT_PROBLEMS
     session = StudySession(store, set_id=set_id, topics=args.topics, limit=args.limit)
     return run_terminal_quiz(session, stdin, stdout)
 
