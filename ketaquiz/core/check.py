@@ -95,8 +95,12 @@ def check_question(q: Question, *, topics: set[str] | None = None, article: Arti
             out.append(("answer", "missing answer: a truefalse question needs answer = true or answer = false"))
     elif q.type == "cloze":
         gaps = cloze_gaps(prompt)
+        empty = [n for n, g in enumerate(gaps, 1) if not g]
         if not gaps:
             out.append(("prompt", "cloze without a gap: mark each gap as {{answer}} or {{answer|alternative}}"))
+        elif empty:
+            out.append(("prompt", f"gap {', '.join(map(str, empty))} is empty: write the answer inside {{{{…}}}}, "
+                                  "e.g. {{answer}} or {{answer|alternative}}"))
         else:
             outside = re.sub(r"\{\{.+?\}\}", " ", prompt)
             for g in gaps:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import nh3
 
-from . import ids
+from . import ids, shapes
 from .bulk import gc_paused
 from .check import check_question
 from .library import DataDir, bundled_questions_dir
@@ -473,12 +473,23 @@ def _read_json(path: Path) -> tuple[list[_Row], str, list[Topic]]:
         raise ImportError_(f"{path}: not UTF-8 text ({e.reason} at byte {e.start}); save the file as UTF-8") from None
     except json.JSONDecodeError as e:
         raise ImportError_(f"{path}: line {e.lineno}, column {e.colno}: not valid JSON ({e.msg}); fix it or export it again") from None
+    except RecursionError:
+        raise ImportError_(f"{path}: values nested too deep to be a KetaQuiz export; export the set again") from None
+    except ValueError as e:  # a number of thousands of digits
+        raise ImportError_(f"{path}: not a KetaQuiz export ({e}); export the set again") from None
+    except OSError as e:
+        raise ImportError_(f"{path}: cannot read: {e.strerror}") from None
     title = ""
     topics: list[Topic] = []
     if isinstance(data, dict):
+        if problem := shapes.fields_problem(data, shapes.SET_FIELDS):
+            raise ImportError_(f"{path}: set: {problem}")
         title = str(data.get("title", "") or "")
         raw_topics = data.get("topics") or []
         if isinstance(raw_topics, list):
+            for n, t in enumerate(raw_topics, 1):
+                if isinstance(t, dict) and (problem := shapes.fields_problem(t, shapes.TOPIC_FIELDS)):
+                    raise ImportError_(f"{path}: topic {n}: {problem}")
             topics = [Topic(id=str(t.get("id", "")), title=str(t.get("title", t.get("id", "")))) for t in raw_topics
                       if isinstance(t, dict) and t.get("id")]
         data = data.get("questions")
@@ -494,7 +505,12 @@ def _read_json(path: Path) -> tuple[list[_Row], str, list[Topic]]:
             raise ImportError_(f"{path}: {where}: unknown type {qtype!r}; use one of {', '.join(QUESTION_TYPES)}")
         if qtype == "truefalse" and not isinstance(obj.get("answer"), bool):
             raise ImportError_(f"{path}: {where}: answer of a truefalse question must be true or false")
-        q = Question.from_dict(obj)
+        try:
+            q = Question.from_dict(obj)
+        except shapes.ShapeError as e:
+            qid = obj.get("id")
+            named = f" ({strip_controls(qid, keep_newlines=False)[:60]})" if isinstance(qid, str) and qid else ""
+            raise ImportError_(f"{path}: {where}{named}: {shapes.question_problem(obj) or e}") from None
         for key in ("prompt", "explanation", "source"):
             value = getattr(q, key)
             if _RISKY_TAG.search(value):

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .shapes import ShapeError, list_problem, scalar_problem
+
 QUESTION_TYPES = ("choice", "multi", "truefalse", "cloze", "short", "order")
 ORIGINS = ("generated", "edited", "written", "imported")
 
@@ -55,13 +57,15 @@ def cloze_filled(prompt: str) -> str:
 
 
 def _text(v: Any) -> str:
+    if (problem := scalar_problem(v)) is not None:
+        raise ShapeError(problem)
     return "" if v is None or v == "" else str(v)
 
 
 def _strs(v: Any) -> list[str]:
     if type(v) is not list:
-        return [str(v)]
-    return v if all(type(x) is str for x in v) else [x if isinstance(x, str) else str(x) for x in v]
+        return [_text(v)]
+    return v if all(type(x) is str for x in v) else [x if isinstance(x, str) else _text(x) for x in v]
 
 
 @dataclass(slots=True)
@@ -88,8 +92,8 @@ class Question:
     @property
     def correct_answer(self) -> Any:
         """The right answer in the export's shape (see the module docstring)."""
-        if self.type == "cloze":
-            return [g[0] for g in cloze_gaps(self.prompt)]
+        if self.type == "cloze":  # (an empty gap, which check refuses, has "" so a stored one still shows)
+            return [g[0] if g else "" for g in cloze_gaps(self.prompt)]
         if self.type == "order":
             return list(self.items)
         return self.answer
@@ -170,6 +174,8 @@ class Question:
         items = _strs(items) if items else []
         tags = _strs(tags) if tags else []
         answer = get("answer")
+        if type(answer) is not str and answer is not None and (problem := list_problem(answer)) is not None:
+            raise ShapeError(f"'answer' is {problem}")
         if qtype == "order" and not items and isinstance(answer, list):
             items, answer = [str(x) for x in answer], None
         if qtype == "cloze":
