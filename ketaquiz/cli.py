@@ -32,13 +32,20 @@ def _profile(value: str) -> str:
         raise argparse.ArgumentTypeError(str(e)) from None
 
 
+def _data_dir(value: str) -> str:
+    if not value.strip():
+        raise argparse.ArgumentTypeError("an empty path is not a data directory: give a folder, or leave --data out "
+                                         "for the default one")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="ketaquiz",
         description="Turn an article into a spaced-repetition course. With no command, opens the desktop app.",
     )
     p.add_argument("--version", action="version", version=f"ketaquiz {__version__}")
-    p.add_argument("--data", metavar="DIR", help="data directory (default: $KETAQUIZ_DATA or the platform's user data dir)")
+    p.add_argument("--data", metavar="DIR", type=_data_dir, help="data directory (default: $KETAQUIZ_DATA or the platform's user data dir)")
     p.add_argument("--profile", metavar="NAME", type=_profile, default=None,
                    help=f"learner profile (default: {DEFAULT_PROFILE!r} or the last one used in the app)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND",

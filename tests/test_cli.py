@@ -219,3 +219,18 @@ def test_bad_profile_name_is_refused(tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(["--data", str(tmp_path), "--profile", "../evil", "stats"])
     assert "profile name '../evil' is not allowed" in capsys.readouterr().err
+
+
+def test_an_empty_data_directory_is_refused(capsys):
+    with pytest.raises(SystemExit) as e:
+        main(["--data", "", "stats"])
+    assert e.value.code == 2
+    assert "an empty path is not a data directory" in capsys.readouterr().err
+
+
+def test_quiz_ending_at_its_limit_closes_its_session(data):
+    proc = subprocess.run([sys.executable, "-m", "ketaquiz", "--data", str(data.root), "quiz", "--set", "mini", "--limit", "1"],
+                          input="-\n", capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    db = sqlite3.connect(data.db_path())
+    assert db.execute("SELECT ended_at IS NOT NULL, answered FROM sessions").fetchall() == [(1, 1)]

@@ -176,12 +176,18 @@ def test_version_6_log_with_a_key_written_otherwise_keeps_it_and_its_index(tmp_p
     st.close()
 
 
-def test_newer_schema_is_refused_with_advice(tmp_path):
-    st = Store(tmp_path / "p.db")
+def test_newer_schema_is_refused_with_advice_and_left_as_it_is(tmp_path):
+    db = tmp_path / "p.db"
+    st = Store(db)
+    st.conn.execute("PRAGMA journal_mode = DELETE")  # as a newer KetaQuiz might keep it: opening must not turn on WAL
     st.conn.execute("PRAGMA user_version = 99")
     st.close()
-    with pytest.raises(StoreError, match="newer than this KetaQuiz understands"):
-        Store(tmp_path / "p.db")
+    before = db.read_bytes()
+    with pytest.raises(StoreError, match="written by a newer KetaQuiz .*nothing was changed. Upgrade KetaQuiz") as e:
+        Store(db)
+    assert e.value.kind == "newer"
+    assert db.read_bytes() == before
+    assert not (tmp_path / "p.db-wal").exists()
 
 
 def test_new_questions_come_in_article_order(mini, memory_store, clock, rng):

@@ -183,10 +183,32 @@ def _zone_key(shifts: list[tuple[float, float]], upto: float) -> float:
 
 
 def _rebuild(store: Store, shifts: list[tuple[float, float]], cutoff: float) -> None:
-    with store.db.atomic():
+    with store.write():
         store.conn.execute("DELETE FROM dash_days")
         store.conn.execute("DELETE FROM dash_meta")
         _fold(store, shifts, float("-inf"), cutoff)
+
+
+def _cache_is_stale(meta: dict[str, float], shifts: list[tuple[float, float]], cutoff: float) -> bool:
+    """True when the cache must be built again: another version, a cutoff past `cutoff`, other day boundaries."""
+    return (meta.get("version") != _CACHE_VERSION or meta.get("cutoff", cutoff + 1) > cutoff
+            or meta.get("zone") != _zone_key(shifts, meta["cutoff"]))
+
+
+def _bring_up(store: Store, shifts: list[tuple[float, float]], cutoff: float) -> None:
+    """Bring the cache up to `cutoff` (rebuilt, or the days since its cutoff folded in), when it is not there yet.
+
+    Decided again under the write lock: another program (the terminal's `stats`, a second window) may have
+    brought it up since it was read, and folding the same days twice would count them twice."""
+    meta = _meta(store)
+    if not _cache_is_stale(meta, shifts, cutoff) and meta["cutoff"] >= cutoff:
+        return  # up to date: no write transaction
+    with store.write():
+        meta = _meta(store)
+        if _cache_is_stale(meta, shifts, cutoff):
+            _rebuild(store, shifts, cutoff)
+        elif meta["cutoff"] < cutoff:
+            _fold(store, shifts, meta["cutoff"], cutoff)
 
 
 def _fold(store: Store, shifts: list[tuple[float, float]], lo: float, hi: float) -> None:
@@ -214,13 +236,7 @@ def day_rows(store: Store, now: datetime, tz: tzinfo | None = None) -> list[DayR
     cutoff = _day_start_ts(_day_of(now.timestamp(), shift) - 1, shift)  # start of yesterday
     first = c.execute("SELECT MIN(reviewed_at) FROM reviews").fetchone()[0]
     shifts = day_shifts(tz, min(first, cutoff) if first is not None else cutoff, max(now.timestamp(), cutoff))
-    meta = _meta(store)
-    if (meta.get("version") != _CACHE_VERSION or meta.get("cutoff", cutoff + 1) > cutoff
-            or meta.get("zone") != _zone_key(shifts, meta["cutoff"])):
-        _rebuild(store, shifts, cutoff)
-    elif meta["cutoff"] < cutoff:
-        with store.db.atomic():
-            _fold(store, shifts, meta["cutoff"], cutoff)
+    _bring_up(store, shifts, cutoff)
     live = _aggregate(store, shifts, cutoff, float("inf"))
     cached = [DayRow(*r) for r in c.execute("SELECT * FROM dash_days")]
     totals: dict[tuple[str, str], list[int]] = {}
@@ -234,7 +250,7 @@ def day_rows(store: Store, now: datetime, tz: tzinfo | None = None) -> list[DayR
         wrong = {k for k in totals.keys() | expected.keys() if totals.get(k) != expected.get(k)}
         if all(k not in expected for k in wrong):
             # Only whole topics gone (a set purged): drop their rows rather than re-read the log.
-            with store.db.atomic():
+            with store.write():
                 c.executemany("DELETE FROM dash_days WHERE set_id = ? AND topic = ?", sorted(wrong))
             live = [r for r in live if (r.set_id, r.topic) not in wrong]
         else:

@@ -232,13 +232,10 @@ class StudySession:
     def advance(self) -> Question | None:
         """Move to the next question (after feedback, or at the start). Returns it, None at the end."""
         self.feedback = None
-        if self.limit is not None and self.answered >= self.limit:
-            self.current_key, self.presentation = None, None
-            return None
         now = self.clock()
-        key = self._next_key(now)
+        key = None if self.limit is not None and self.answered >= self.limit else self._next_key(now)
         self.current_key = key
-        if key is None:
+        if key is None:  # the end: nothing left, or the limit reached
             self.presentation = None
             self.store.end_session(self.session_id, now)
             return None

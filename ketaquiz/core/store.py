@@ -1,12 +1,16 @@
 """The progress store: one SQLite database per profile, through sqlite-utils.
 
-Every user action is one transaction. The answer path uses plain SQL (it runs on
-every answer); the rest uses sqlite-utils' table helpers.
+Every user action is one transaction, begun by `Store.write()` (BEGIN IMMEDIATE; nested work as savepoints).
+The answer path uses plain SQL (it runs on every answer); the rest also uses sqlite-utils' table helpers.
+An sqlite3 error leaves the store as a StoreError that says what it means.
 """
 
 from __future__ import annotations
 
+import errno
+import functools
 import hashlib
+import inspect
 import json
 import sqlite3
 import sys
@@ -344,7 +348,94 @@ def _card_params(card: CardState, key: int) -> tuple[Any, ...]:
 
 
 class StoreError(Exception):
-    """A problem with the progress database, with what to do about it."""
+    """A problem with the progress database, with what to do about it.
+
+    `kind` says which, for the caller to choose its words and what to offer: "full" (the disk), "readonly",
+    "busy" (another program held the write lock too long), "damaged", "newer" (a newer KetaQuiz wrote it),
+    "io" (the disk failed), "missing" (a database that held answers is gone), or "error".
+    """
+
+    def __init__(self, message: str, *, kind: str = "error") -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+# SQLite's primary result codes (an error's sqlite_errorcode & 0xFF) and the kind of StoreError each is.
+_KINDS = {13: "full", 8: "readonly", 3: "readonly", 5: "busy", 6: "busy", 11: "damaged", 26: "damaged", 10: "io",
+          14: "io"}
+
+
+def store_error(e: sqlite3.Error, path: Path, *, busy_timeout: float = 10) -> StoreError:
+    """A StoreError in words a learner can act on, for an sqlite3 error met on the database at `path`."""
+    code = getattr(e, "sqlite_errorcode", None)
+    kind = _KINDS.get(code & 0xFF, "error") if isinstance(code, int) else "error"
+    if kind == "error" and isinstance(e, sqlite3.DatabaseError) and not isinstance(e, sqlite3.OperationalError):
+        kind = "damaged"  # "file is not a database", "malformed" raised without a code
+    if kind == "full":
+        message = (f"the disk holding {path.parent} is full: the last change was not saved (everything saved before it "
+                   "is kept); free some space on that disk, then carry on")
+    elif kind == "readonly":
+        message = f"{path.parent} is read-only: KetaQuiz cannot save progress there ({e})"
+    elif kind == "busy":
+        message = (f"another program (KetaQuiz's app or terminal quiz) kept {path} busy for over {busy_timeout:g} s: "
+                   "nothing was changed; try again")
+    elif kind == "damaged":
+        message = f"{path} is damaged ({e})"
+    elif kind == "io":
+        message = f"could not read or write {path} ({e}); check the disk it is on"
+    else:
+        message = f"{path}: {e}"
+    return StoreError(message, kind=kind)
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    """The store's connection: autocommit (transactions are Store.write's), usable from the thread that has the store."""
+    return sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=Store.BUSY_TIMEOUT)
+
+
+class _Write:
+    """A write transaction (see Store.write): BEGIN IMMEDIATE, or a savepoint inside one already open."""
+
+    __slots__ = ("store", "savepoint")
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.savepoint = ""
+
+    def __enter__(self) -> sqlite3.Connection:
+        c = self.store._conn
+        try:
+            if c.in_transaction:
+                self.savepoint = f"write_{id(self):x}"
+                c.execute(f"SAVEPOINT {self.savepoint}")
+            else:
+                c.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as e:
+            raise self.store.error(e) from e
+        return c
+
+    def __exit__(self, typ: type[BaseException] | None, exc: BaseException | None, _tb: Any) -> bool:
+        c, sp = self.store._conn, self.savepoint
+        if typ is None:
+            try:
+                c.execute(f"RELEASE {sp}" if sp else "COMMIT")
+                return False
+            except sqlite3.Error as e:
+                exc = e  # the commit failed (a full disk, say): rolled back below
+        # SQLite may have rolled the whole transaction back already (it does on a full disk): a ROLLBACK then
+        # fails with "no transaction is active", an error that would hide the one that matters.
+        if c.in_transaction:
+            try:
+                c.execute(f"ROLLBACK TO {sp}" if sp else "ROLLBACK")
+                if sp:
+                    c.execute(f"RELEASE {sp}")
+            except sqlite3.Error:
+                pass
+        if isinstance(exc, sqlite3.Error):
+            raise self.store.error(exc) from exc
+        if typ is None and exc is not None:
+            raise exc
+        return False
 
 
 @dataclass(frozen=True)
@@ -423,26 +514,57 @@ def _unchanged_since(path: Path, recorded: str | None) -> bool:
 class Store:
     """The progress database of one learner (profile)."""
 
-    def __init__(self, path: str | Path, *, clock: Clock = utc_now) -> None:
+    BUSY_TIMEOUT = 10  # seconds a write waits for another program's write transaction to end
+
+    def __init__(self, path: str | Path, *, clock: Clock = utc_now,
+                 connect: Callable[[str], sqlite3.Connection] | None = None) -> None:
+        """Open (and create, or bring up to this version) the database at `path`. `connect` opens the SQLite
+        connection (tests pass one that fails as a full disk would); StoreError when it cannot be used."""
         self.path = Path(path)
         self.clock = clock
-        if str(path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+        memory = str(path) == ":memory:"
+        self.checkpointer: WalCheckpointer | None = None
         try:
-            conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=10)
+            if not memory:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreError(f"cannot make the folder {self.path.parent}: {e.strerror}",
+                             kind="readonly" if e.errno in (errno.EROFS, errno.EACCES, errno.EPERM) else "io") from None
+        try:
+            conn = (connect or _connect)(str(path))
             self._conn = conn
+            # Read before anything is written: a database from a newer KetaQuiz is left exactly as it is.
+            version = self.schema_version()
+            if version > SCHEMA_VERSION:
+                conn.close()
+                raise StoreError(
+                    f"{self.path} was written by a newer KetaQuiz (its schema is version {version}; this KetaQuiz "
+                    f"knows up to {SCHEMA_VERSION}): nothing was changed. Upgrade KetaQuiz to open it", kind="newer")
             conn.execute("PRAGMA foreign_keys = ON")
-            if str(path) != ":memory:":
+            if not memory:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute(f"PRAGMA wal_autocheckpoint = {BACKSTOP_PAGES}")
             conn.execute("PRAGMA synchronous = NORMAL")
             # As sqlite-utils sets it when it wraps the connection (lazily, see `db`): the same from the start.
             conn.execute("PRAGMA recursive_triggers = ON")
             self._migrate()
-        except sqlite3.DatabaseError as e:
-            raise StoreError(f"{path}: cannot open the progress database ({e}); restore a backup or move the file away") from None
+        except sqlite3.Error as e:
+            if hasattr(self, "_conn"):
+                self._conn.close()
+            raise self.error(e) from None
         # Checkpoints off the writers' path (see walcheckpoint.py).
-        self.checkpointer = WalCheckpointer(self.path) if str(path) != ":memory:" else None
+        self.checkpointer = WalCheckpointer(self.path) if not memory else None
+
+    def error(self, e: sqlite3.Error) -> StoreError:
+        """`e` as a StoreError saying what it means for this database."""
+        return store_error(e, self.path, busy_timeout=self.BUSY_TIMEOUT)
+
+    def write(self) -> _Write:
+        """The one way to write: ``with store.write() as conn:`` runs the block as one transaction that takes
+        the write lock first (BEGIN IMMEDIATE: a read-then-write never meets "database is locked" when another
+        program wrote meanwhile; it waits up to BUSY_TIMEOUT), or as a savepoint inside the caller's. Commits
+        when the block ends, rolls back on an exception; an sqlite3 error comes out as a StoreError."""
+        return _Write(self)
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -451,7 +573,7 @@ class Store:
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
-        """sqlite-utils over the same connection: table helpers and ``atomic()`` for writes off the answer path."""
+        """sqlite-utils over the same connection: its table helpers, inside a `write()` block (they nest as savepoints)."""
         # Made on first use: importing sqlite-utils costs ~100 ms that the app's start does not need.
         return load_sqlite_utils().Database(self._conn, execute_plugins=False)  # no plugin hooks on our connection
 
@@ -465,14 +587,13 @@ class Store:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     def _migrate(self) -> None:
-        version = self.schema_version()
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path}: database schema {version} is newer than this KetaQuiz understands ({SCHEMA_VERSION}); upgrade KetaQuiz"
-            )
-        while version < SCHEMA_VERSION:
-            step = MIGRATIONS[version]
-            with self.db.atomic():
+        if self.schema_version() == SCHEMA_VERSION:
+            return
+        with self.write():
+            # Read again under the write lock: another program's first start may have migrated it meanwhile.
+            version = self.schema_version()
+            while version < SCHEMA_VERSION:
+                step = MIGRATIONS[version]
                 if callable(step):
                     step(self.conn)
                 else:
@@ -508,7 +629,7 @@ class Store:
         return default if row is None else json.loads(row[0])
 
     def set_setting(self, key: str, value: Any) -> None:
-        with self.db.atomic():
+        with self.write():
             self.db["settings"].upsert({"key": key, "value": json.dumps(value)}, pk="key")
 
     def settings(self) -> Settings:
@@ -528,7 +649,7 @@ class Store:
             return SyncResult(skipped=True)
         now = self.clock().timestamp()
         added = updated = unchanged = 0
-        with gc_paused(), self.db.atomic():
+        with gc_paused(), self.write():
             self.db["sets"].upsert(
                 {
                     "id": qset.id,
@@ -607,7 +728,8 @@ class Store:
             return False
         if _unchanged_since(path, stat):  # read and found the same: its stat will do from now on (one statement,
             # its own transaction, in plain SQL: a start need not load sqlite-utils for it)
-            self.conn.execute("UPDATE sets SET file_stat = ? WHERE path = ? AND deleted = 0", (stat, str(path)))
+            with self.write() as c:
+                c.execute("UPDATE sets SET file_stat = ? WHERE path = ? AND deleted = 0", (stat, str(path)))
         return True
 
     def sets(self, include_deleted: bool = False) -> list[SetInfo]:
@@ -625,13 +747,13 @@ class Store:
 
     def mark_set_deleted(self, set_id: str, deleted: bool = True) -> None:
         """Hide a set; its progress is kept until purge_set."""
-        with self.db.atomic():
+        with self.write():
             self.conn.execute("UPDATE sets SET deleted = ?, file_hash = NULL, file_stat = NULL WHERE id = ?", (int(deleted), set_id))
 
     def purge_set(self, set_id: str) -> None:
         """Remove a set and all of its progress for good."""
         c = self.conn
-        with self.db.atomic():
+        with self.write():
             # The log holds no foreign key to its questions (schema v7): its rows go by their set. The set's
             # totals go whole, so the totals' mark is lowered to 0 meanwhile: the trigger that takes each counted
             # answer out of them then has nothing to do (~1.5 s less for a million answers). Then the mark is put back,
@@ -854,9 +976,7 @@ class Store:
 
         The card's queue_due is left as it was: the due queries bring it up first (catch_up, schema v8).
         """
-        c = self.conn
-        c.execute("BEGIN IMMEDIATE")
-        try:
+        with self.write() as c:
             row = c.execute(_READ_CARD, (rec.question_key,)).fetchone()
             if row is None:
                 raise StoreError(f"question {rec.question_key} is no longer in this progress database (its set was purged "
@@ -877,10 +997,6 @@ class Store:
                     int(rec.correct), _json_text(rec.response), rec.duration_ms, before.state, _json_text(row),
                 ),
             )
-            c.execute("COMMIT")
-        except BaseException:
-            c.execute("ROLLBACK")
-            raise
         return int(cur.lastrowid or 0), before, after
 
     def review_row(self, review_id: int) -> dict[str, Any] | None:
@@ -892,18 +1008,18 @@ class Store:
 
     def undo_review(self, review_id: int) -> int:
         """Undo one answer: the card gets its state back and the log row goes. Returns the question key."""
-        row = self.review_row(review_id)
-        if row is None:
-            raise StoreError(f"review {review_id} is not in the log; nothing to undo")
-        before = CardState.from_row(tuple(json.loads(row["card_before"])))
-        with self.db.atomic():
+        with self.write():
+            row = self.review_row(review_id)
+            if row is None:
+                raise StoreError(f"review {review_id} is not in the log; nothing to undo")
+            before = CardState.from_row(tuple(json.loads(row["card_before"])))
             self.conn.execute(_WRITE_CARD, _card_params(before, row["question"]))
             self.conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
         return int(row["question"])
 
     def revise_review(self, review_id: int, rating: int, after: CardState) -> None:
         """Change the rating of a recorded answer (the learner marked it unsure or easy)."""
-        with self.db.atomic():
+        with self.write():
             row = self.review_row(review_id)
             if row is None:
                 raise StoreError(f"review {review_id} is not in the log")
@@ -919,8 +1035,7 @@ class Store:
         c = self.conn
         if c.execute("SELECT (SELECT upto FROM review_totals_upto) >= COALESCE((SELECT MAX(id) FROM reviews), 0)").fetchone()[0]:
             return  # nothing new: no write transaction
-        c.execute("BEGIN IMMEDIATE")
-        try:
+        with self.write():
             upto = c.execute("SELECT upto FROM review_totals_upto").fetchone()[0]
             last = c.execute("SELECT MAX(id) FROM reviews").fetchone()[0]
             if last is not None and last > upto:
@@ -940,14 +1055,10 @@ class Store:
                     (upto,),
                 )
                 c.execute("UPDATE review_totals_upto SET upto = ?", (last,))
-            c.execute("COMMIT")
-        except BaseException:
-            c.execute("ROLLBACK")
-            raise
 
     # --- sessions ---------------------------------------------------------
     def start_session(self, started: datetime, set_id: str | None, topics: list[str] | None) -> int:
-        with self.db.atomic():
+        with self.write():
             # A session left open by a crash is closed at its last answer, so that counting it (from its
             # start to now) never grows with the log.
             self.conn.execute(
@@ -964,12 +1075,39 @@ class Store:
 
     def end_session(self, session_id: int, ended: datetime) -> None:
         """Close a session; its answered/correct counts are taken from the log (so undo and a crash need no fix-up)."""
-        with self.db.atomic():
+        with self.write():
             self.conn.execute(
                 f"UPDATE sessions SET ended_at = ?, answered = (SELECT COUNT(*) {SESSION_REVIEWS}), "
                 f"correct = (SELECT COALESCE(SUM(correct), 0) {SESSION_REVIEWS}) WHERE id = ?",
                 (ended.timestamp(), session_id),
             )
+
+
+def _guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """`fn` (a Store method) with sqlite3 errors turned into StoreError, for a generator over its whole run."""
+    if inspect.isgeneratorfunction(fn):
+        @functools.wraps(fn)
+        def gen(self: Store, *args: Any, **kwargs: Any) -> Any:
+            try:
+                yield from fn(self, *args, **kwargs)
+            except sqlite3.Error as e:
+                raise self.error(e) from e
+        return gen
+
+    @functools.wraps(fn)
+    def call(self: Store, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(self, *args, **kwargs)
+        except sqlite3.Error as e:
+            raise self.error(e) from e
+    return call
+
+
+# sqlite3.Error never leaves the store: every public method says what an error means (a full disk, a read-only
+# folder, a damaged file) as a StoreError. (write() wraps its own; `conn` and `db` hand out the connection itself.)
+for _name, _fn in list(vars(Store).items()):
+    if not _name.startswith("_") and inspect.isfunction(_fn) and _name not in ("write", "error"):
+        setattr(Store, _name, _guarded(_fn))
 
 
 def _statements(script: str) -> list[str]:
