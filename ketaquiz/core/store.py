@@ -377,8 +377,8 @@ def store_error(e: sqlite3.Error, path: Path, *, busy_timeout: float = 10) -> St
     elif kind == "readonly":
         message = f"{path.parent} is read-only: KetaQuiz cannot save progress there ({e})"
     elif kind == "busy":
-        message = (f"another program (KetaQuiz's app or terminal quiz) kept {path} busy for over {busy_timeout:g} s: "
-                   "nothing was changed; try again")
+        message = (f"{path} stayed busy for {busy_timeout:g} s: another program (KetaQuiz's app or terminal quiz) "
+                   "was writing to it; nothing was changed, try again")
     elif kind == "damaged":
         message = f"{path} is damaged ({e})"
     elif kind == "io":
@@ -533,27 +533,47 @@ class Store:
         try:
             conn = (connect or _connect)(str(path))
             self._conn = conn
-            # Read before anything is written: a database from a newer KetaQuiz is left exactly as it is.
-            version = self.schema_version()
-            if version > SCHEMA_VERSION:
-                conn.close()
-                raise StoreError(
-                    f"{self.path} was written by a newer KetaQuiz (its schema is version {version}; this KetaQuiz "
-                    f"knows up to {SCHEMA_VERSION}): nothing was changed. Upgrade KetaQuiz to open it", kind="newer")
-            conn.execute("PRAGMA foreign_keys = ON")
-            if not memory:
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute(f"PRAGMA wal_autocheckpoint = {BACKSTOP_PAGES}")
-            conn.execute("PRAGMA synchronous = NORMAL")
-            # As sqlite-utils sets it when it wraps the connection (lazily, see `db`): the same from the start.
-            conn.execute("PRAGMA recursive_triggers = ON")
-            self._migrate()
+            # SQLite answers "busy" at once, without waiting, while another program's first start switches a new
+            # database to WAL or recovers its log: then the setting up is tried again, as a busy write would wait.
+            deadline = time.monotonic() + self.BUSY_TIMEOUT
+            while True:
+                try:
+                    self._set_up(memory)
+                    break
+                except (sqlite3.OperationalError, StoreError) as e:
+                    busy = e.kind == "busy" if isinstance(e, StoreError) else self.error(e).kind == "busy"
+                    if not busy or time.monotonic() > deadline:
+                        raise
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    time.sleep(0.01)
         except sqlite3.Error as e:
             if hasattr(self, "_conn"):
                 self._conn.close()
             raise self.error(e) from None
+        except StoreError:
+            self._conn.close()
+            raise
         # Checkpoints off the writers' path (see walcheckpoint.py).
         self.checkpointer = WalCheckpointer(self.path) if not memory else None
+
+    def _set_up(self, memory: bool) -> None:
+        """Check the version, set the connection's pragmas, migrate."""
+        conn = self._conn
+        # Read before anything is written: a database from a newer KetaQuiz is left exactly as it is.
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} was written by a newer KetaQuiz (its schema is version {version}; this KetaQuiz "
+                f"knows up to {SCHEMA_VERSION}): nothing was changed. Upgrade KetaQuiz to open it", kind="newer")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not memory:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute(f"PRAGMA wal_autocheckpoint = {BACKSTOP_PAGES}")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        # As sqlite-utils sets it when it wraps the connection (lazily, see `db`): the same from the start.
+        conn.execute("PRAGMA recursive_triggers = ON")
+        self._migrate()
 
     def error(self, e: sqlite3.Error) -> StoreError:
         """`e` as a StoreError saying what it means for this database."""
