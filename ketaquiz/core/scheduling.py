@@ -13,7 +13,7 @@ right, marked "easy"                       Easy (4)
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from enum import Enum
 from random import Random
 from types import FunctionType, MethodType
@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from fsrs import Card, Rating, Scheduler
+
+    from .workload import Balancer
 
 NEW = 0  # a card never answered; fsrs has no "new" state, so the store keeps it as 0
 REVIEW = 2  # fsrs State.Review
@@ -86,6 +88,11 @@ class Settings:
     new_per_day: int = 20
     reviews_per_day: int = 200
     fuzz: bool = True  # spread intervals a little so cards learned together do not stay together
+    load_balance: bool = True  # pick the day in the fuzz range with fewer reviews due (workload.py)
+    easy_days: list[str] = field(default_factory=lambda: ["normal"] * 7)  # Monday first: normal|reduced|minimum
+    learning_steps: list[float] = field(default_factory=lambda: [1.0, 10.0])  # minutes
+    relearning_steps: list[float] = field(default_factory=lambda: [10.0])  # minutes
+    max_interval: int = 36500  # days
     parameters: list[float] = field(default_factory=list)  # personal FSRS weights; empty = defaults
     theme: str = "system"  # system | light | dark
     font_size: int = 0  # 0 = the system's size
@@ -108,15 +115,33 @@ class Settings:
             raise ValueError("reviews per day must be between 0 and 99999")
         if self.theme not in ("system", "light", "dark"):
             raise ValueError("theme must be system, light or dark")
+        from .workload import check_easy_days
+
+        check_easy_days(self.easy_days)
+        for name, steps in (("learning", self.learning_steps), ("relearning", self.relearning_steps)):
+            if len(steps) > 10 or any(not isinstance(x, int | float) or not 0 < x <= 1440 * 7 for x in steps):
+                raise ValueError(f"{name} steps must be up to 10 times in minutes, each above 0 and at most a week")
+        if not 1 <= self.max_interval <= 36500:
+            raise ValueError("maximum interval must be between 1 and 36500 days")
 
 
-def make_scheduler(settings: Settings, rng: Random | None = None) -> Scheduler:
-    """An fsrs Scheduler for these settings; its fuzz draws from `rng` when one is given."""
-    kwargs: dict[str, Any] = {"desired_retention": settings.desired_retention, "enable_fuzzing": settings.fuzz}
+def make_scheduler(settings: Settings, rng: Random | None = None, balancer: Balancer | None = None) -> Scheduler:
+    """An fsrs Scheduler for these settings; its fuzz draws from `rng` when one is given, and picks review days
+    through `balancer` (load balancing, easy days) when one is given and fuzz is on."""
+    kwargs: dict[str, Any] = {
+        "desired_retention": settings.desired_retention, "enable_fuzzing": settings.fuzz,
+        "learning_steps": tuple(timedelta(minutes=m) for m in settings.learning_steps),
+        "relearning_steps": tuple(timedelta(minutes=m) for m in settings.relearning_steps),
+        "maximum_interval": settings.max_interval,
+    }
     if settings.parameters:
         kwargs["parameters"] = tuple(settings.parameters)
     scheduler = _fsrs().Scheduler(**kwargs)
-    if rng is not None and settings.fuzz:
+    if settings.fuzz and balancer is not None:
+        from .workload import install
+
+        install(scheduler, balancer)
+    elif rng is not None and settings.fuzz:
         _draw_fuzz_from(rng, scheduler)
     return scheduler
 

@@ -22,9 +22,10 @@ from typing import Any
 from .clock import Clock, day_start, utc_now
 from .grading import Grade, Presentation, grade, present
 from .questions import Question
-from .scheduling import Confidence, Settings, make_scheduler, rating_for, review
+from .scheduling import REVIEW, CardState, Confidence, Settings, make_scheduler, rating_for, review
 from .siblings import Siblings
 from .store import AnswerRecord, Store
+from .workload import HORIZON_DAYS, Balancer, DayLoad, review_day
 
 LEARN_AHEAD = timedelta(minutes=20)
 
@@ -78,6 +79,7 @@ class _Answered:
     reviewed_at: datetime
     response: Any = None
     learning_due: float | None = None
+    after: CardState | None = None
 
 
 @dataclass(order=True, slots=True)
@@ -109,8 +111,12 @@ class StudySession:
         self.clock = clock
         self.rng = rng if rng is not None else Random()
         self.settings = settings or store.settings()
-        self.scheduler = make_scheduler(self.settings, self.rng)
         now = clock()
+        self.balancer = Balancer(DayLoad(), self.rng, balance=self.settings.load_balance,
+                                 easy_days=self.settings.easy_days)
+        if self.settings.fuzz and self.balancer.active:
+            self.balancer.load = DayLoad(store.review_load(now, HORIZON_DAYS))
+        self.scheduler = make_scheduler(self.settings, self.rng, self.balancer)
         self.started = now
         today = day_start(now)
         new_left = max(0, self.settings.new_per_day - store.answered_since(today, new_only=True)) + extra_new
@@ -260,16 +266,23 @@ class StudySession:
     def _record(self, key: int, q: Question, correct: bool, confidence: Confidence, response: Any,
                 duration_ms: int | None, now: datetime) -> tuple[int, datetime]:
         rating = rating_for(correct, confidence)
+        self.balancer.at(now)
         review_id, before, after = self.store.record_answer(
             AnswerRecord(key, self._shown_set_id, q.topic, int(rating), correct, response, duration_ms,
                          now.timestamp(), self.session_id),
             lambda card: review(self.scheduler, key, card, rating, now),
         )
-        entry = _Answered(key, review_id, q.topic, correct, before, now, response)
+        entry = _Answered(key, review_id, q.topic, correct, before, now, response, after=after)
         self._history.append(entry)
+        self._move_load(before, after)
         self._hold_siblings(key)
         self._schedule_repeat(entry, after.due)
         return review_id, datetime.fromtimestamp(after.due or now.timestamp(), now.tzinfo)
+
+    def _move_load(self, old: CardState | None, new: CardState | None) -> None:
+        """Keep the balancer's reviews-per-day in step with an answer (or its re-rating or undo)."""
+        if self.balancer.active:
+            self.balancer.load.move(_review_day(old), _review_day(new))
 
     def _schedule_repeat(self, entry: _Answered, due: float | None) -> None:
         """Bring a question back in this session when its (re)learning step falls due soon."""
@@ -292,8 +305,11 @@ class StudySession:
             return fb
         last = self._history[-1]
         rating = rating_for(True, confidence)
+        self.balancer.at(last.reviewed_at)
         after = review(self.scheduler, last.key, last.before, rating, last.reviewed_at)
         self.store.revise_review(last.review_id, int(rating), after)
+        self._move_load(last.after, after)
+        last.after = after
         self._schedule_repeat(last, after.due)
         self.feedback = Feedback(fb.question, fb.grade, fb.review_id,
                                  datetime.fromtimestamp(after.due or 0, last.reviewed_at.tzinfo))
@@ -307,6 +323,7 @@ class StudySession:
         self.store.undo_review(last.review_id)
         self._drop_pending(last.key)
         self._release_siblings(last.key)
+        self._move_load(last.after, last.before)
         if self.current_key is not None and self.feedback is None and self.current_key != last.key:
             # Put the question that was on screen back at the front of the queue.
             self._queue.append(self.current_key)
@@ -333,3 +350,10 @@ class StudySession:
     def close(self) -> None:
         self.store.end_session(self.session_id, self.clock())
 
+
+
+def _review_day(card: CardState | None) -> int | None:
+    """The learner day a question in review is due (None for any other state)."""
+    if card is None or card.state != REVIEW or card.due is None:
+        return None
+    return review_day(card.due)

@@ -17,14 +17,14 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from functools import cached_property
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .bulk import gc_paused
-from .clock import Clock, utc_now
+from .clock import Clock, day_start, utc_now
 from .questions import Question, QuestionSet
 from .scheduling import CardState, Settings
 from .walcheckpoint import BACKSTOP_PAGES, WalCheckpointer
@@ -981,6 +981,23 @@ class Store:
             f"SELECT COUNT(*) FROM {groups} CROSS JOIN cards c ON {_IN_GROUP} WHERE c.queue_due <= ?",
             [*args, by.timestamp()],
         ).fetchone()[0])
+
+    def review_load(self, now: datetime, days: int, tz: tzinfo | None = None) -> dict[int, int]:
+        """Learner day (date ordinal) → questions in review due that day, from today for `days` days."""
+        from .clock import EPOCH_ORDINAL, day_shifts, local_tz, shift_sql
+
+        self.catch_up()
+        tz = tz or local_tz()
+        start = day_start(now, tz).timestamp()
+        end = start + (days + 1) * 86400.0
+        shift = shift_sql("queue_due", day_shifts(tz, start, end))
+        rows = self.conn.execute(
+            f"SELECT CAST((queue_due + {shift}) / 86400 AS INTEGER) + {EPOCH_ORDINAL}, COUNT(*) FROM cards "
+            "WHERE state = 2 AND retired = 0 AND queue_due >= ? AND queue_due < ? "
+            "AND set_id IN (SELECT id FROM sets WHERE deleted = 0) GROUP BY 1",
+            (start, end),
+        )
+        return {int(d): int(n) for d, n in rows}
 
     def answered_since(self, since: datetime, *, new_only: bool = False) -> int:
         """Answers recorded since a time (new_only: first answers of new questions)."""
