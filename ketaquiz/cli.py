@@ -13,10 +13,12 @@ from typing import IO, Any
 from . import __version__
 from .core.clock import utc_now
 from .core.library import DEFAULT_PROFILE, DataDir, load_library, validate_profile_name
+from .core.plaintext import strip_controls
 from .core.profiles import last_profile
 from .core.questions import QuestionSet
 from .core.setfile import SetFileError, find_set_files, read_set
 from .core.store import Store, StoreError
+from .terminal import make_streams_safe, quiet_broken_pipe
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -121,6 +123,14 @@ def export_formats() -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    make_streams_safe()
+    try:
+        return _main(argv)
+    except BrokenPipeError:  # `ketaquiz quiz | head`: the reader has gone; what was answered is saved
+        return quiet_broken_pipe()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     data = DataDir.resolve(args.data)
@@ -160,7 +170,7 @@ def open_library(data: DataDir, profile: str = DEFAULT_PROFILE) -> Store:
     store = data.open_store(profile)
     _results, problems = load_library(store, data)
     for prob in problems:
-        print(f"ketaquiz: skipped a set: {prob.message}", file=sys.stderr)
+        print(f"ketaquiz: skipped a set: {strip_controls(prob.message)}", file=sys.stderr)
     return store
 
 
@@ -209,7 +219,7 @@ def cmd_check(paths: list[str], out: IO[str] | None = None) -> int:
         files += found
     for f in files:
         for prob in check_path(f):
-            print(prob, file=out)
+            print(strip_controls(str(prob)), file=out)
             problems += 1
     if problems:
         print(f"{problems} problem{'s' if problems != 1 else ''} in {len(files)} file{'s' if len(files) != 1 else ''}", file=sys.stderr)
@@ -375,7 +385,7 @@ def cmd_quiz(store: Store, args: argparse.Namespace, stdin: IO[str], stdout: IO[
 
 
 def _say(out: IO[str], text: str = "") -> None:
-    out.write(text + "\n")
+    out.write(strip_controls(text) + "\n")  # imported text is data: no escape sequence reaches the terminal
     out.flush()
 
 
