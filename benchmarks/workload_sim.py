@@ -1,6 +1,6 @@
 """Simulate a year of study to show what load balancing and easy days do to the workload (figures printed, not asserted).
 
-    python benchmarks/workload_sim.py [--questions 5000] [--days 365] [--new 20] [--seed 7] [--json]
+    python benchmarks/workload_sim.py [--questions 5000] [--days 365] [--new 20] [--seed 7] [--weekend reduced|minimum] [--json]
 
 A learner studies every day on a fresh progress store of --questions questions, through the real StudySession
 (FSRS through fsrs, the session's queue, load balancing and easy days as the app runs them), answering every due
@@ -10,7 +10,7 @@ fixed seed. The same year is run three times, the same in all but the settings:
 
 - ``none``: fuzz alone (load balancing off, every weekday normal);
 - ``balance``: load balancing on (the default), every weekday normal;
-- ``easy``: load balancing on, Saturday and Sunday "reduced".
+- ``easy``: load balancing on, Saturday and Sunday "reduced" (or --weekend minimum).
 
 Reviews are answers to questions in review (state_before = 2): the work the scheduler spreads (first answers and
 learning steps are not moved by it). Printed: ``reviews``, ``daily_max``, ``daily_sd`` (balance run);
@@ -116,8 +116,10 @@ def main() -> None:
     ap.add_argument("--days", type=int, default=365)
     ap.add_argument("--new", type=int, default=20, help="new questions a day")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--weekend", choices=("reduced", "minimum"), default="reduced", help="the easy run's weekend days")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
+    RUNS["easy"]["easy_days"] = ["normal"] * 5 + [args.weekend] * 2
     t0 = time.perf_counter()
     # The three runs are independent: one process each (as many at once as there are cores).
     with ProcessPoolExecutor(max_workers=min(len(RUNS), os.cpu_count() or 1)) as pool:
@@ -137,6 +139,7 @@ def main() -> None:
         "retention": easy["retention"],
         "retention_no_balance": none["retention"],
         "sim_s": sim_s,
+        "weekend_days": args.weekend,
         "daily_max_no_balance": none["daily_max"],
         "daily_sd_raw": bal["daily_sd_raw"],
         "daily_sd_raw_no_balance": none["daily_sd_raw"],
@@ -154,7 +157,7 @@ def main() -> None:
     sd_cut = 1 - bal["daily_sd"] / none["daily_sd"] if none["daily_sd"] else 0.0
     wk_cut = 1 - easy["weekend_share"] / bal["weekend_share"] if bal["weekend_share"] else 0.0
     print(f"load balancing: day-to-day sd {none['daily_sd']} -> {bal['daily_sd']} ({sd_cut:.0%} less)")
-    print(f"easy days (weekends reduced): weekend share {bal['weekend_share']:.1%} -> {easy['weekend_share']:.1%} "
+    print(f"easy days (weekends {args.weekend}): weekend share {bal['weekend_share']:.1%} -> {easy['weekend_share']:.1%} "
           f"({wk_cut:.0%} less)")
     print(f"retention: {none['retention']:.2%} (neither) -> {easy['retention']:.2%} (both)")
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from .clock import Clock, day_start, utc_now
 from .grading import Grade, Presentation, grade, present
+from .presets import DEFAULT, preset_of, preset_values, settings_for
 from .questions import Question
 from .scheduling import REVIEW, CardState, Confidence, Settings, make_scheduler, rating_for, review
 from .siblings import Siblings
@@ -80,6 +81,7 @@ class _Answered:
     response: Any = None
     learning_due: float | None = None
     after: CardState | None = None
+    set_id: str = ""
 
 
 @dataclass(order=True, slots=True)
@@ -110,17 +112,20 @@ class StudySession:
         self.limit = limit
         self.clock = clock
         self.rng = rng if rng is not None else Random()
-        self.settings = settings or store.settings()
+        # The set's preset; over every set, Default's limits, and each question scheduled by its set's preset.
+        self._per_set = settings is None and set_id is None
+        self.settings = settings or settings_for(store, set_id)
         now = clock()
-        self.balancer = Balancer(DayLoad(), self.rng, balance=self.settings.load_balance,
-                                 easy_days=self.settings.easy_days)
-        if self.settings.fuzz and self.balancer.active:
-            self.balancer.load = DayLoad(store.review_load(now, HORIZON_DAYS))
-        self.scheduler = make_scheduler(self.settings, self.rng, self.balancer)
+        self._load = DayLoad()
+        if self.settings.fuzz:
+            self._load = DayLoad(store.review_load(now, HORIZON_DAYS))
+        self._schedulers: dict[str, tuple[Any, Balancer]] = {}
+        self.scheduler, self.balancer = self._make_scheduler(self.settings)
         self.started = now
         today = day_start(now)
-        new_left = max(0, self.settings.new_per_day - store.answered_since(today, new_only=True)) + extra_new
-        reviews_left = max(0, self.settings.reviews_per_day - store.answered_since(today) + store.answered_since(today, new_only=True))
+        new_left, reviews_left = _left_today(store, self.settings, today)
+        new_left += extra_new
+        self._caps = self._set_caps(today, extra_new) if self._per_set and keys is None else {}
         self._siblings = Siblings(store.sibling_groups_answered_since(today))
         self._held: list[int] = []  # siblings of questions answered today: shown when nothing else is left
         if keys is not None:
@@ -129,8 +134,8 @@ class StudySession:
             self._siblings.learn(store.sibling_info(self._queue))
         else:
             self._queue = self._take(lambda n: store.due_keys(now, set_id=set_id, topics=self.topics, limit=n),
-                                     reviews_left)
-            self._queue += self._take(lambda n: store.new_keys(set_id=set_id, topics=self.topics, limit=n), new_left)
+                                     reviews_left, 1)
+            self._queue += self._take(lambda n: store.new_keys(set_id=set_id, topics=self.topics, limit=n), new_left, 0)
         self._queue.reverse()  # pop() from the end
         self._learning: list[_Pending] = []  # a heap; entries not matching _pending are stale
         self._pending: dict[int, float] = {}  # key -> due of questions coming back in this session
@@ -144,17 +149,44 @@ class StudySession:
         self.planned = len(self._queue)
         self.advance()
 
-    def _take(self, fetch: Any, limit: int) -> list[int]:
-        """Up to `limit` keys of `fetch(n)` (the first n in queue order), siblings held back going to _held
-        (within the limit, after the rest); asks for more while the held ones leave room."""
+    def _make_scheduler(self, settings: Settings) -> tuple[Any, Balancer]:
+        balancer = Balancer(self._load, self.rng, balance=settings.load_balance, easy_days=settings.easy_days)
+        return make_scheduler(settings, self.rng, balancer), balancer
+
+    def _scheduler_for(self, set_id: str) -> tuple[Any, Balancer]:
+        """The scheduler (and its balancer) for a question of a set: its preset's in a session over every set."""
+        if not self._per_set:
+            return self.scheduler, self.balancer
+        if set_id not in self._schedulers:
+            settings = settings_for(self.store, set_id)
+            same = preset_values(settings) == preset_values(self.settings)
+            self._schedulers[set_id] = (self.scheduler, self.balancer) if same else self._make_scheduler(settings)
+        return self._schedulers[set_id]
+
+    def _set_caps(self, today: datetime, extra_new: int) -> dict[str, list[int]]:
+        """set id → [new, reviews] left today, for the sets whose preset is not Default (a session over every set)."""
+        caps: dict[str, list[int]] = {}
+        for info in self.store.sets():
+            if preset_of(self.store, info.id) != DEFAULT:
+                new, rev = _left_today(self.store, settings_for(self.store, info.id), today, info.id)
+                caps[info.id] = [new + extra_new, rev]
+        return caps
+
+    def _take(self, fetch: Any, limit: int, kind: int) -> list[int]:
+        """Up to `limit` keys of `fetch(n)` (the first n in queue order), within each set's own limit (`kind`: 0 new,
+        1 reviews; see _set_caps), siblings held back going to _held (within the limit, after the rest); asks for
+        more while the held or capped ones leave room."""
         n = limit
         while True:
-            keys = fetch(n)
+            fetched = fetch(n)
+            caps = {sid: list(c) for sid, c in self._caps.items()}
+            keys = _within_caps(fetched, self.store.sets_of(fetched), caps, kind) if caps else fetched
             self._siblings.learn(self.store.sibling_info(keys))
             free, held = self._siblings.split(keys)
-            if len(free) >= limit or len(keys) < n:
+            if len(free) >= limit or len(fetched) < n:
                 break
-            n = 2 * n + len(held)
+            n = 2 * n + len(fetched) - len(free)
+        self._caps = caps
         free = free[:limit]
         self._held += held[:limit - len(free)]
         return free
@@ -266,13 +298,15 @@ class StudySession:
     def _record(self, key: int, q: Question, correct: bool, confidence: Confidence, response: Any,
                 duration_ms: int | None, now: datetime) -> tuple[int, datetime]:
         rating = rating_for(correct, confidence)
-        self.balancer.at(now)
+        scheduler, balancer = self._scheduler_for(self._shown_set_id)
+        balancer.at(now)
         review_id, before, after = self.store.record_answer(
             AnswerRecord(key, self._shown_set_id, q.topic, int(rating), correct, response, duration_ms,
                          now.timestamp(), self.session_id),
-            lambda card: review(self.scheduler, key, card, rating, now),
+            lambda card: review(scheduler, key, card, rating, now),
         )
-        entry = _Answered(key, review_id, q.topic, correct, before, now, response, after=after)
+        entry = _Answered(key, review_id, q.topic, correct, before, now, response, after=after,
+                          set_id=self._shown_set_id)
         self._history.append(entry)
         self._move_load(before, after)
         self._hold_siblings(key)
@@ -281,8 +315,7 @@ class StudySession:
 
     def _move_load(self, old: CardState | None, new: CardState | None) -> None:
         """Keep the balancer's reviews-per-day in step with an answer (or its re-rating or undo)."""
-        if self.balancer.active:
-            self.balancer.load.move(_review_day(old), _review_day(new))
+        self._load.move(_review_day(old), _review_day(new))
 
     def _schedule_repeat(self, entry: _Answered, due: float | None) -> None:
         """Bring a question back in this session when its (re)learning step falls due soon."""
@@ -305,8 +338,9 @@ class StudySession:
             return fb
         last = self._history[-1]
         rating = rating_for(True, confidence)
-        self.balancer.at(last.reviewed_at)
-        after = review(self.scheduler, last.key, last.before, rating, last.reviewed_at)
+        scheduler, balancer = self._scheduler_for(last.set_id)
+        balancer.at(last.reviewed_at)
+        after = review(scheduler, last.key, last.before, rating, last.reviewed_at)
         self.store.revise_review(last.review_id, int(rating), after)
         self._move_load(last.after, after)
         last.after = after
@@ -357,3 +391,23 @@ def _review_day(card: CardState | None) -> int | None:
     if card is None or card.state != REVIEW or card.due is None:
         return None
     return review_day(card.due)
+
+
+def _left_today(store: Store, settings: Settings, today: datetime, set_id: str | None = None) -> tuple[int, int]:
+    """(new, reviews) still allowed today by these settings' daily limits (answers of one set, or all)."""
+    new_done = store.answered_since(today, new_only=True, set_id=set_id)
+    reviews_done = store.answered_since(today, set_id=set_id) - new_done
+    return max(0, settings.new_per_day - new_done), max(0, settings.reviews_per_day - reviews_done)
+
+
+def _within_caps(keys: list[int], sets: dict[int, str], caps: dict[str, list[int]], kind: int) -> list[int]:
+    """`keys` but those beyond their set's cap (caps are counted down)."""
+    out = []
+    for k in keys:
+        cap = caps.get(sets.get(k, ""))
+        if cap is not None:
+            if cap[kind] <= 0:
+                continue
+            cap[kind] -= 1
+        out.append(k)
+    return out

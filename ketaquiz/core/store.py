@@ -999,12 +999,24 @@ class Store:
         )
         return {int(d): int(n) for d, n in rows}
 
-    def answered_since(self, since: datetime, *, new_only: bool = False) -> int:
-        """Answers recorded since a time (new_only: first answers of new questions)."""
+    def answered_since(self, since: datetime, *, new_only: bool = False, set_id: str | None = None) -> int:
+        """Answers recorded since a time (new_only: first answers of new questions), optionally in one set."""
         sql = "SELECT COUNT(*) FROM reviews WHERE reviewed_at >= ?"
+        args: list[Any] = [since.timestamp()]
         if new_only:
             sql += " AND state_before = 0"
-        return int(self.conn.execute(sql, (since.timestamp(),)).fetchone()[0])
+        if set_id is not None:
+            sql += " AND set_id = ?"
+            args.append(set_id)
+        return int(self.conn.execute(sql, args).fetchone()[0])
+
+    def sets_of(self, keys: list[int]) -> dict[int, str]:
+        """key → set id of questions."""
+        if not keys:
+            return {}
+        rows = self.conn.execute("SELECT question, set_id FROM cards WHERE question IN (SELECT value FROM json_each(?))",
+                                 (json.dumps(keys),))
+        return {int(k): sid for k, sid in rows}
 
     # --- answering (plain SQL: this is the hot path) -----------------------
     def record_answer(self, rec: AnswerRecord, schedule: Callable[[CardState], CardState]) -> tuple[int, CardState, CardState]:
