@@ -42,7 +42,8 @@ def session(store, clock, rng, **kw):
 
 def answer_right(s):
     q = s.current
-    resp = {"short": q.answer, "choice": q.answer, "truefalse": q.answer, "cloze": q.correct_answer}[q.type]
+    resp = {"short": q.answer, "choice": q.answer, "truefalse": q.answer, "cloze": q.correct_answer,
+            "multi": q.answer, "order": q.items}[q.type]
     return s.submit(resp)
 
 
