@@ -106,6 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
                  ["ketaquiz import deck.apkg", "ketaquiz import cards.csv --set spanish-verbs"])
     i.add_argument("file", metavar="FILE", help="a .csv, .tsv/.txt, .apkg, .colpkg or .json file")
     i.add_argument("--set", dest="set_id", metavar="ID", help="id of the new set (default: from the file name)")
+
+    d = _command(sub, "install-desktop", "add KetaQuiz to your desktop's applications menu (Linux)",
+                 "Install a desktop entry and the icon for this user (under $XDG_DATA_HOME, else ~/.local/share), "
+                 "starting this installation of KetaQuiz. Run it again after moving the venv.",
+                 ["ketaquiz install-desktop", "ketaquiz install-desktop --remove"])
+    d.add_argument("--remove", action="store_true", help="take the entry and the icon out again")
     return p
 
 
@@ -143,6 +149,8 @@ def _main(argv: Sequence[str] | None) -> int:
             return cmd_generate(args)
         if args.command == "import":
             return cmd_import(args, data)
+        if args.command == "install-desktop":
+            return cmd_install_desktop(args.remove)
         profile = args.profile or last_profile(data)
         store = open_library(data, profile)
         try:
@@ -226,6 +234,33 @@ def cmd_check(paths: list[str], out: IO[str] | None = None) -> int:
         return EXIT_PROBLEMS
     print(f"ok: {len(files)} file{'s' if len(files) != 1 else ''} checked", file=sys.stderr)
     return EXIT_OK
+
+
+# --- install-desktop ------------------------------------------------------------
+def cmd_install_desktop(remove: bool) -> int:
+    from .desktop import DesktopFiles, install_desktop, remove_desktop
+
+    if sys.platform in ("win32", "darwin"):
+        raise CliError("install-desktop is for Linux desktops. On Windows, pin or make a shortcut to ketaquiz-gui.exe "
+                       f"(in {Path(sys.executable).parent}); it opens the app with no console window.")
+    files = DesktopFiles.for_user()
+    paths = remove_desktop(files) if remove else install_desktop(files)
+    for path in paths:
+        print(f"{'removed' if remove else 'wrote'} {path}", file=sys.stderr)
+    if remove:
+        print("KetaQuiz is out of the applications menu." if paths else "Nothing to remove.")
+    else:
+        print("KetaQuiz is in your applications menu (log out and in again if it does not show yet).")
+    return EXIT_OK
+
+
+def gui_main() -> int:
+    """The ``ketaquiz-gui`` script: the app with no console window beside it on Windows. There, pythonw has no
+    standard output or error: what would be printed goes nowhere rather than failing."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - for the process's life
+    return main()
 
 
 # --- sets by id or path ---------------------------------------------------------

@@ -32,7 +32,7 @@ def fill_log(store, n, rng: Random):
 def test_missing_optimizer_explains_how_to_enable_it(store, clock, monkeypatch):
     monkeypatch.setattr(optimize, "optimizer_available", lambda: False)
     r = optimise(store, clock())
-    assert r.status == "missing" and "pip install -e '.[optimizer]'" in r.message
+    assert r.status == "missing" and "-m pip install 'ketaquiz[optimizer]'" in r.message
     assert apply_result(store, r) == r.message and store.settings().parameters == []
 
 

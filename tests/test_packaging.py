@@ -33,6 +33,8 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> tuple[set[str], set[str]]:
     sdist, = out.glob("*.tar.gz")
     with zipfile.ZipFile(wheel) as z:
         in_wheel = set(z.namelist())
+        entry_points = z.read(next(n for n in in_wheel if n.endswith(".dist-info/entry_points.txt"))).decode()
+    in_wheel.add(f"entry_points.txt:{entry_points}")
     with tarfile.open(sdist) as t:
         in_sdist = {n.split("/", 1)[1] for n in t.getnames() if "/" in n}
     return in_wheel, in_sdist
@@ -48,6 +50,9 @@ def test_the_wheel_carries_the_course_and_the_apps_files(dist: tuple[set[str], s
     assert _files("ketaquiz", "**/*.py") <= in_wheel  # every module, subpackages too
     assert not any("screenshots" in n for n in in_wheel)  # the README's pictures stay out of the wheel
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in in_wheel)
+    entry_points = next(n for n in in_wheel if n.startswith("entry_points.txt:"))
+    assert "[console_scripts]\nketaquiz = ketaquiz.cli:main" in entry_points
+    assert "[gui_scripts]\nketaquiz-gui = ketaquiz.cli:gui_main" in entry_points  # Windows: no console window
 
 
 def test_the_sdist_carries_the_course_assets_and_the_tests_with_their_fixtures(dist: tuple[set[str], set[str]]) -> None:

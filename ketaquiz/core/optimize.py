@@ -1,6 +1,6 @@
 """Personal FSRS parameters: fit them to the learner's own review log, and keep them only when they predict better.
 
-The fit uses ``fsrs.Optimizer`` (the optional extra: ``pip install -e '.[optimizer]'``, which pulls torch). The
+The fit uses ``fsrs.Optimizer`` (the optional extra ``ketaquiz[optimizer]``, which pulls torch). The
 log-loss before and after is computed here in plain Python by replaying every question's answers through an fsrs
 Scheduler, as the optimizer itself scores parameters: at each answer given a day or more after the previous one,
 the predicted recall R is compared with what happened (right = rating above Again):
@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import shlex
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -20,10 +22,19 @@ from fsrs import Card, Rating, ReviewLog, Scheduler
 from .store import Store
 
 MIN_REVIEWS = 512
+
+
+def install_command(python: str = sys.executable) -> str:
+    """The command that installs the optimizer into the Python running KetaQuiz, however KetaQuiz was installed
+    (a wheel, pipx, a checkout): pip sees the installed ketaquiz and adds its extra."""
+    return f"{shlex.quote(python)} -m pip install 'ketaquiz[optimizer]'"
+
+
 MISSING_MESSAGE = (
-    "Optimising needs the optional FSRS optimizer (it brings PyTorch, about 200 MB). Install it with:\n"
-    "    pip install -e '.[optimizer]'\n"
-    "(from the KetaQuiz folder, in the same Python environment), then restart KetaQuiz."
+    "Optimising needs the optional FSRS optimizer (it brings PyTorch: about 200 MB as PyTorch's CPU build, several "
+    "GB as the default build on Linux). Install it into the Python that runs KetaQuiz:\n"
+    f"    {install_command()}\n"
+    "(installed with pipx: pipx inject ketaquiz 'fsrs[optimizer]'), then restart KetaQuiz."
 )
 
 Fitter = Callable[[list[ReviewLog]], Sequence[float]]

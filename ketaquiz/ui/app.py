@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLockFile, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMessageBox, QWidget
 
 from ..core import backup
@@ -20,6 +20,7 @@ from ..core.clock import Clock, utc_now
 from ..core.library import DataDir, set_folders
 from ..core.profiles import last_profile
 from ..core.store import StoreError, load_sqlite_utils
+from ..resources import asset
 from .context import AppContext
 from .main_window import MainWindow
 from .theme import apply_theme
@@ -268,6 +269,15 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def set_app_icon(app: QApplication) -> None:
+    """The windows' and the taskbar's icon; on Wayland the desktop entry (`ketaquiz install-desktop`) names it."""
+    icon = QIcon()
+    for name in ("ketaquiz.svg", "ketaquiz.png"):
+        icon.addFile(str(asset(name)))
+    app.setWindowIcon(icon)
+    QGuiApplication.setDesktopFileName("ketaquiz")
+
+
 def window_settings(data: DataDir) -> QSettings:
     """Window geometry and last page, kept in the data directory (so each data directory has its own)."""
     return QSettings(str(data.root / "window.ini"), QSettings.Format.IniFormat)
@@ -312,6 +322,7 @@ def show_loading(window: QMainWindow, job: Job | None) -> None:
 def launch(data: DataDir, profile: str | None = None, *, clock: Clock = utc_now) -> Launched | int:
     """Everything up to the shown window; an exit status instead when the app must not start."""
     app = make_app()
+    set_app_icon(app)
     guard = InstanceGuard(data.root)
     if not guard.acquire(listen=False):  # listens once the window is up: QtNetwork need not delay it
         if guard.notify_running():

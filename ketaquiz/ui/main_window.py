@@ -167,6 +167,17 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _=False, n=name: self.show_page(n))
             go.addAction(act)
             self.addAction(act)
+        self.help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&About KetaQuiz", self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self.show_about)
+        self.help_menu.addAction(about)
+        self.about_action = about
+
+    def show_about(self) -> None:
+        from .about import AboutDialog  # here: the start need not build it
+
+        AboutDialog(self.ctx.data, self.ctx.profile, self).exec()
 
     def _study_requested(self, request: StudyRequest) -> None:
         if "study" not in self.pages:
