@@ -95,13 +95,18 @@ def read_collection(path: Path, db_path: Path, *, time_limit: float = TIME_LIMIT
         conn.execute("PRAGMA trusted_schema = OFF")
         tables = _plain_tables(path, conn)
         notetypes, decks = _notetypes_and_decks(path, conn, tables)
-        notes = _rows(path, conn, tables, "notes", "SELECT id, mid, tags, flds FROM notes ORDER BY id", MAX_NOTES)
-        cards = [Card(int(cid), int(nid), int(odid or did), int(ord_), queue == -1) for cid, nid, did, odid, ord_, queue
-                 in _rows(path, conn, tables, "cards", "SELECT id, nid, did, odid, ord, queue FROM cards ORDER BY nid, ord",
-                          MAX_CARDS, optional=True, fallback="SELECT rowid, nid, did, 0, ord, 0 FROM cards ORDER BY nid, ord")]
-        reviews = [(int(t), int(c), int(e)) for t, c, e in _rows(
-            path, conn, tables, "revlog", "SELECT id, cid, ease FROM revlog WHERE ease BETWEEN 1 AND 4 AND type < 4 ORDER BY id",
-            MAX_REVIEWS, optional=True)]
+        notes = [(_int(path, "notes", n, i), _int(path, "notes", n, m), _text(t), _text(f)) for n, (i, m, t, f)
+                 in enumerate(_rows(path, conn, tables, "notes", "SELECT id, mid, tags, flds FROM notes ORDER BY id",
+                                    MAX_NOTES), 1)]
+        cards = [Card(_int(path, "cards", n, cid), _int(path, "cards", n, nid), _int(path, "cards", n, odid or did),
+                      _int(path, "cards", n, ord_), queue == -1)
+                 for n, (cid, nid, did, odid, ord_, queue) in enumerate(_rows(
+                     path, conn, tables, "cards", "SELECT id, nid, did, odid, ord, queue FROM cards ORDER BY nid, ord",
+                     MAX_CARDS, optional=True, fallback="SELECT rowid, nid, did, 0, ord, 0 FROM cards ORDER BY nid, ord"), 1)]
+        reviews = [(t, c, e) for t, c, e in _rows(
+            path, conn, tables, "revlog", "SELECT id, cid, ease FROM revlog WHERE ease BETWEEN 1 AND 4 AND type < 4 "
+            "AND typeof(id) = 'integer' AND typeof(cid) = 'integer' AND typeof(ease) = 'integer' ORDER BY id",
+            MAX_REVIEWS, optional=True)]  # a review row of another shape is not one Anki wrote: left out
     except sqlite3.OperationalError as e:
         if "interrupted" in str(e):
             raise _error(f"{path}: refused: reading the collection took longer than {time_limit:.0f} s, which a genuine "
@@ -111,7 +116,23 @@ def read_collection(path: Path, db_path: Path, *, time_limit: float = TIME_LIMIT
         raise _error(f"{path}: not a readable Anki collection ({e}); export the deck from Anki again") from None
     finally:
         conn.close()
-    return Collection(notetypes, decks, [(int(i), int(m), str(t), str(f)) for i, m, t, f in notes], cards, reviews)
+    return Collection(notetypes, decks, notes, cards, reviews)
+
+
+def _int(path: Path, table: str, n: int, value: Any) -> int:
+    """A column that must hold a whole number; anything else is reported with its table and row."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value)
+    raise _error(f"{path}: {table} row {n}: {str(value)[:40]!r} where Anki keeps a number id; "
+                 "the collection is damaged: export the deck from Anki again")
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return "" if value is None else str(value)
 
 
 def _plain_tables(path: Path, conn: sqlite3.Connection) -> set[str]:
