@@ -46,7 +46,8 @@ def test_tsv_with_anki_headers(tmp_path, data_dir):
     qset = read_set(res.path)
     assert check_set(qset) == []
     q1, q2, q3 = qset.questions
-    assert (q1.type, q1.prompt, q1.answer, q1.explanation) == ("short", "What does NMDA stand for?", "N-methyl-D-aspartate\nA receptor.", "")
+    # the back's <br> separates answer and explanation, as the .apkg import does
+    assert (q1.type, q1.prompt, q1.answer, q1.explanation) == ("short", "What does NMDA stand for?", "N-methyl-D-aspartate", "A receptor.")
     assert q1.tags == ["pharm", "receptors"]
     assert (q2.answer, q2.origin) == ("Paris", "imported")
     assert (q3.type, q3.prompt) == ("cloze", "The {{hippocampus}} stores memories.")
@@ -62,6 +63,24 @@ def test_csv_separator_names_and_deck_column(tmp_path, data_dir):
     assert [q.prompt for q in qset.questions] == ["Two plus two?", "A; quoted cell?"]
     assert [q.topic for q in qset.questions] == ["arithmetic", "logic"]
     assert [t.id for t in qset.topics] == ["arithmetic", "logic"]
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("semi.csv", "Capital of France?;Paris\nCapital of Peru?;Lima, the city of kings\n"),
+    ("semi-quoted.csv", '"Capital of France, in Europe?";Paris\n"Capital of Peru?";"Lima, the city of kings"\n'),
+    ("comma.csv", "Capital of France; in Europe?,Paris\nCapital of Peru?,\"Lima, the city of kings\"\n"),
+    ("tabs.csv", "Capital of France?\tParis\nCapital of Peru?\tLima, the city of kings\n"),
+])
+def test_csv_separator_is_sniffed_without_a_header(tmp_path, name, text):
+    """A ';'-separated .csv (European spreadsheets) imports without a #separator: header, as do ',' and tab."""
+    qset, _ = read_import(write(tmp_path / name, text))
+    assert [q.answer for q in qset.questions] == ["Paris", "Lima, the city of kings"]
+    assert qset.questions[0].prompt.startswith("Capital of France")
+
+
+def test_csv_back_with_br_splits_answer_and_explanation(tmp_path):
+    qset, _ = read_import(write(tmp_path / "b.csv", "#html:true\nCapital of France?,Paris<br>On the Seine.\n"))
+    assert (qset.questions[0].answer, qset.questions[0].explanation) == ("Paris", "On the Seine.")
 
 
 def test_csv_own_columns_every_type(tmp_path, data_dir):

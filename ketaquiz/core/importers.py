@@ -313,15 +313,28 @@ def _parse_headers(lines: list[str], path: Path) -> tuple[_CsvHeaders, int]:
     return h, n
 
 
+_SNIFF_DELIMITERS = ",;\t|"
+
+
 def _sniff_separator(sample: str, suffix: str) -> str:
+    """The separator of a file without a ``#separator:`` header: tab for .tsv, else what csv.Sniffer finds
+    among comma, semicolon, tab and pipe (European spreadsheets write ';'), else the most common of them on
+    the first line."""
     if suffix == ".tsv":
         return "\t"
-    first = sample.split("\n", 1)[0]
-    if "\t" in first:
-        return "\t"
-    if suffix == ".txt" and "\t" not in first and first.count(";") > first.count(","):
-        return ";"
-    return ","
+    lines = sample.split("\n")
+    if len(lines) > 1 and len(sample) >= 4096:
+        lines = lines[:-1]  # the sample's last line may be cut short
+    try:
+        found = csv.Sniffer().sniff("\n".join(lines), delimiters=_SNIFF_DELIMITERS).delimiter
+    except csv.Error:
+        found = ""
+    if found in _SNIFF_DELIMITERS:
+        return found
+    first = lines[0]
+    counts = {d: first.count(d) for d in "\t;,|"}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
 
 
 def _map_columns(names: list[str], special: dict[str, int]) -> dict[str, int]:
@@ -419,8 +432,11 @@ def _row_from_cells(path: Path, line: int, cells: list[str], mapping: dict[str, 
     items_cell = get("items")
     items: list[str] = split_list(items_cell) if items_cell else []
     explanation = get("explanation", "")
-    if qtype == "short":
-        pass
+    if qtype == "short" and "\n" in answer_cell:
+        # The back's first line answers and the rest explains, as in an .apkg (Anki's <br> became a line break).
+        answer, _, rest = answer_cell.partition("\n")
+        answer = answer.strip()
+        explanation = "\n".join(x for x in (rest.strip(), explanation) if x)
     elif qtype == "cloze":
         prompt = anki_cloze_to_ketaquiz(prompt)
         # Anki's Cloze has no answer field: a second column is its "Back Extra".
