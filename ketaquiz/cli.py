@@ -295,7 +295,7 @@ def cmd_export(store: Store, data: DataDir, args: argparse.Namespace) -> int:
 
 # --- import ---------------------------------------------------------------------
 def cmd_import(args: argparse.Namespace, data: DataDir) -> int:
-    from .core.importers import ImportError_, import_file
+    from .core.importers import ImportError_, history_summary, import_file, load_imported
 
     try:
         result = import_file(Path(args.file), data, set_id=args.set_id)
@@ -303,6 +303,18 @@ def cmd_import(args: argparse.Namespace, data: DataDir) -> int:
         print(f"ketaquiz: {e}", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"imported {result.count} questions into set {result.set_id!r} ({result.path})", file=sys.stderr)
+    profile = args.profile or last_profile(data)
+    try:  # loaded now, with the history an Anki package brings, into the profile's progress
+        store = data.open_store(profile)
+        try:
+            load_imported(store, result)
+        finally:
+            store.close()
+    except StoreError as e:
+        print(f"warning: the set is saved, but profile {profile!r} could not load it now ({e}); "
+              "it loads at the next start, without Anki's review history", file=sys.stderr)
+    if result.reviews or result.suspended:
+        print(f"brought your Anki history into profile {profile!r}: {history_summary(result)}", file=sys.stderr)
     for warning in result.warnings:  # what was skipped or changed: the app shows the same
         print(f"warning: {warning}", file=sys.stderr)
     return EXIT_OK

@@ -55,6 +55,9 @@ class ImportResult:
     count: int
     warnings: list[str] = field(default_factory=list)
     qset: QuestionSet | None = field(default=None, repr=False)  # the set as written, to load without re-reading
+    history: dict[str, list[tuple[float, int]]] = field(default_factory=dict, repr=False)  # Anki's answers by question
+    suspended: list[str] = field(default_factory=list)  # question ids suspended in Anki
+    reviews: int = 0  # answers brought into the learner's log by load_imported
 
 
 @dataclass
@@ -74,25 +77,53 @@ def import_file(path: Path, data: DataDir, set_id: str | None = None, *, overwri
 
 
 def _import_file(path: Path, data: DataDir, set_id: str | None, overwrite: bool, title: str | None) -> ImportResult:
-    qset, warnings = read_import(path, set_id=set_id, title=title)
+    qset, warnings, anki = _read(path, set_id, title)
     dest = set_file_for(data, qset.id)
     _refuse_existing(data, qset.id, dest, overwrite)
     try:
         write_set_fast(qset, dest)
     except OSError as e:
         raise ImportError_(f"{path}: cannot write {dest}: {e.strerror}; check the data directory's permissions") from None
-    return ImportResult(set_id=qset.id, path=dest, count=len(qset.questions), warnings=warnings, qset=qset)
+    res = ImportResult(set_id=qset.id, path=dest, count=len(qset.questions), warnings=warnings, qset=qset)
+    if anki is not None:
+        res.history, res.suspended = anki.history, anki.suspended
+    return res
 
 
 def load_imported(store: Store, result: ImportResult) -> None:
-    """Load a just-imported set into a learner's store from memory (the library's next load then skips it)."""
-    if result.qset is not None:
-        store.sync_set(result.qset)
+    """Load a just-imported set into a learner's store from memory (the library's next load then skips it),
+    with the history it brings: Anki's answers replayed through FSRS, and its suspended cards kept suspended."""
+    if result.qset is None:
+        return
+    store.sync_set(result.qset)
+    if result.history or result.suspended:
+        from .anki.history import rebuild
+
+        entries = rebuild(result.history, store.settings())
+        result.reviews = store.import_history(result.set_id, entries, result.suspended)
+
+
+def history_summary(result: ImportResult) -> str:
+    """What load_imported brought along, in words ("" when nothing)."""
+    parts = []
+    if result.reviews:
+        cards = sum(1 for v in result.history.values() if v)
+        parts.append(f"{result.reviews} review{'s' if result.reviews != 1 else ''} of {cards} card{'s' if cards != 1 else ''} "
+                     "imported, their schedules rebuilt with FSRS")
+    if result.suspended:
+        n = len(result.suspended)
+        parts.append(f"{n} suspended card{'s' if n != 1 else ''} kept suspended")
+    return "; ".join(parts)
 
 
 def read_import(path: Path, set_id: str | None = None, title: str | None = None) -> tuple[QuestionSet, list[str]]:
     """Read and check a file to import, without writing anything: (set, warnings)."""
-    path = Path(path)
+    qset, warnings, _anki = _read(Path(path), set_id, title)
+    return qset, warnings
+
+
+def _read(path: Path, set_id: str | None, title: str | None) -> tuple[QuestionSet, list[str], Imported | None]:
+    """read_import, and for an Anki package all it read (history, suspended cards)."""
     if not path.is_file():
         raise ImportError_(f"{path}: no such file; check the path")
     sid = set_id if set_id is not None else id_from_name(path.stem)
@@ -101,8 +132,9 @@ def read_import(path: Path, set_id: str | None = None, title: str | None = None)
     suffix = path.suffix.lower()
     warnings: list[str] = []
     topics_meta: list[Topic] = []
+    anki = None
     if suffix in (".apkg", ".colpkg"):
-        rows, deck_title, warnings, topics_meta, _anki = _read_apkg(path)
+        rows, deck_title, warnings, topics_meta, anki = _read_apkg(path)
         default_title = deck_title or path.stem.replace("_", " ")
     elif suffix == ".json":
         rows, json_title, topics_meta = _read_json(path)
@@ -115,7 +147,7 @@ def read_import(path: Path, set_id: str | None = None, title: str | None = None)
     if not rows:
         raise ImportError_(f"{path}: no questions found; the file is empty or has only headers")
     qset = _build_set(path, sid, title or default_title, rows, topics_meta)
-    return qset, warnings
+    return qset, warnings, anki
 
 
 def set_file_for(data: DataDir, set_id: str) -> Path:

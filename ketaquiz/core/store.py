@@ -15,7 +15,7 @@ import json
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from functools import cached_property
@@ -50,6 +50,7 @@ def load_sqlite_utils() -> ModuleType:
 
 
 SCHEMA_VERSION = 8
+SUSPENDED = 2  # cards.retired: 0 in the queue, 1 retired (gone from its set file), 2 suspended
 
 # One encoder for question data: compact, stable key order (so unchanged questions compare equal).
 
@@ -715,7 +716,9 @@ class Store:
                         (data, q.topic, q.type, pos, now, key),
                     )
                     self.conn.execute(
-                        "UPDATE cards SET topic = ?, position = ?, retired = 0 WHERE question = ?", (q.topic, pos, key)
+                        # A suspended card stays suspended; a retired one comes back.
+                        "UPDATE cards SET topic = ?, position = ?, retired = CASE retired WHEN ? THEN ? ELSE 0 END "
+                        "WHERE question = ?", (q.topic, pos, SUSPENDED, SUSPENDED, key),
                     )
                     updated += 1
                 else:
@@ -1074,6 +1077,44 @@ class Store:
                 raise StoreError(f"review {review_id} is not in the log")
             self.conn.execute("UPDATE reviews SET rating = ? WHERE id = ?", (int(rating), review_id))
             self.conn.execute(_WRITE_CARD, _card_params(after, row["question"]))
+
+    def import_history(self, set_id: str, history: dict[str, list[tuple[float, int, CardState, CardState]]],
+                       suspended: Iterable[str] = ()) -> int:
+        """Bring reviews made elsewhere (Anki) into the log, in one transaction: for each question id of `set_id`,
+        its answers as (time, rating, state before, state after) in time order; the card takes the last state.
+        A card already answered here keeps its own progress (its imported history is left out). The questions
+        in `suspended` are suspended. Returns the number of reviews written."""
+        written = 0
+        with self.write() as c:
+            keys = {qid: (key, topic, reps) for qid, key, topic, reps in c.execute(
+                "SELECT q.id, q.key, c.topic, c.reps FROM questions q JOIN cards c ON c.question = q.key "
+                "WHERE q.set_id = ? AND q.retired = 0", (set_id,))}
+            for qid, entries in history.items():
+                if qid not in keys or keys[qid][2] or not entries:
+                    continue
+                key, topic, _ = keys[qid]
+                c.executemany(
+                    "INSERT INTO reviews (question, set_id, topic, session, reviewed_at, rating, correct, response, "
+                    "duration_ms, state_before, card_before) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, NULL, ?, ?)",
+                    [(key, set_id, topic, ts, rating, int(rating > 1), '{"from": "anki"}', before.state,
+                      _json_text(before.to_row())) for ts, rating, before, _after in entries])
+                c.execute(_WRITE_CARD, _card_params(entries[-1][3], key))
+                written += len(entries)
+            self.suspend([keys[q][0] for q in suspended if q in keys])
+            if written:
+                c.execute("DELETE FROM dash_meta")  # the Scores cache folded those days already: built again
+        return written
+
+    def suspend(self, keys: Iterable[int], suspended: bool = True) -> None:
+        """Keep questions out of the queue (suspended) or put them back. Their cards are marked with
+        retired = SUSPENDED, which every queue and count leaves out as it does retired cards."""
+        with self.write() as c:
+            c.executemany(f"UPDATE cards SET retired = ? WHERE question = ? AND retired IN (0, {SUSPENDED})",
+                          [(SUSPENDED if suspended else 0, k) for k in keys])
+
+    def suspended_keys(self, set_id: str) -> list[int]:
+        return [k for (k,) in self.conn.execute(
+            "SELECT question FROM cards WHERE set_id = ? AND retired = ? ORDER BY position", (set_id, SUSPENDED))]
 
     def catch_up(self) -> None:
         """Bring up what the answer path leaves to its readers, for the answers recorded since the last catch-up

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from ..core import authoring, exporters
 from ..core.article import Article, load_article
 from ..core.check import check_set
-from ..core.importers import ImportError_, ImportResult, import_file, load_imported
+from ..core.importers import ImportError_, ImportResult, history_summary, import_file, load_imported
 from ..core.library import read_and_check
 from ..core.lint import lint_set
 from ..core.questions import QUESTION_TYPES, Question, QuestionSet, Topic
@@ -1228,7 +1228,7 @@ class SetsPage(QWidget):
             self.refresh_sets(res.set_id)
         finally:
             self._preloaded = None
-        note = "\n".join(res.warnings)
+        note = "\n".join(([history_summary(res).capitalize() + "."] if res.reviews or res.suspended else []) + res.warnings)
         self.inform("Imported", f"{res.count} questions imported into “{res.set_id}”." + (f"\n\n{note}" if note else ""))
         return res.set_id
 

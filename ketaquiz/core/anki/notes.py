@@ -42,6 +42,7 @@ class Imported:
     warnings: list[str] = field(default_factory=list)
     card_of: dict[str, int] = field(default_factory=dict)  # question id -> Anki card id
     suspended: list[str] = field(default_factory=list)  # question ids whose Anki card is suspended
+    history: dict[str, list[tuple[float, int]]] = field(default_factory=dict)  # question id -> (time, rating) answers
 
 
 def questions_from(path: Path, col: Collection) -> Imported:
@@ -94,6 +95,10 @@ def questions_from(path: Path, col: Collection) -> Imported:
                 if card.suspended:
                     out.suspended.append(q.id)
     out.topics = _topics(out.rows, row_decks, out.title)
+    question_of = {cid: qid for qid, cid in out.card_of.items()}
+    for ms, cid, rating in col.reviews:
+        if cid in question_of:
+            out.history.setdefault(question_of[cid], []).append((ms / 1000, rating))
     if skipped:
         shown = "\n  ".join(skipped[:MAX_SKIPS_SHOWN])
         more = f"\n  … and {len(skipped) - MAX_SKIPS_SHOWN} more" if len(skipped) > MAX_SKIPS_SHOWN else ""
