@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import authoring, exporters
+from ..core import authoring, exporters, presets
 from ..core.article import Article, load_article
 from ..core.check import check_set
 from ..core.importers import ImportError_, ImportResult, history_summary, import_file, load_imported
@@ -295,6 +295,11 @@ class SetsPage(QWidget):
         self.study_btn.clicked.connect(self.study_set)
         self.source_btn = QPushButton("Show source in article")
         self.source_btn.clicked.connect(self.show_source)
+        # The study preset of the set (Settings page edits them); kept in the progress store, not the set file.
+        self.preset_combo = QComboBox()
+        self.preset_combo.setAccessibleName("Study preset of this set")
+        self.preset_combo.setToolTip("The study options this set uses (edit presets on the Settings page)")
+        self.preset_combo.activated.connect(self._preset_chosen)
         self.status = QLabel()
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)  # one line for the counts; a long "Exported … to <path>" wraps
@@ -337,7 +342,10 @@ class SetsPage(QWidget):
         self.splitter = split
         self.editor.setMinimumWidth(300)
         actions = QHBoxLayout()
-        actions.addWidget(flow_row(self.add_btn, self.remove_btn, self.source_btn, self.study_btn, h_spacing=6), 1)
+        preset_label = QLabel("Pr&eset")
+        preset_label.setBuddy(self.preset_combo)
+        actions.addWidget(flow_row(self.add_btn, self.remove_btn, self.source_btn, self.study_btn, preset_label,
+                                   self.preset_combo, h_spacing=6), 1)
         actions.addWidget(self.revert_btn, 0, Qt.AlignmentFlag.AlignTop)
         actions.addWidget(self.save_btn, 0, Qt.AlignmentFlag.AlignTop)
         right = QWidget()
@@ -360,6 +368,7 @@ class SetsPage(QWidget):
         lay.addWidget(outer)
 
         ctx.library_changed.connect(self._library_changed)
+        ctx.settings_changed.connect(self._show_preset)  # presets added or deleted on the Settings page
         self.refresh_sets()
 
     # --- fitting the width ---------------------------------------------------------
@@ -687,9 +696,27 @@ class SetsPage(QWidget):
         self._set_dirty(False)
         self._refresh_problems()
         self.study_btn.setEnabled(self.ctx.store.set_info(qset.id) is not None)
+        self._show_preset()
         self.source_btn.setEnabled(False)
         if self.model.rowCount():
             self.select_row(0)
+
+    def _show_preset(self) -> None:
+        """The open set's preset in the combo (every preset listed)."""
+        self.preset_combo.clear()
+        if self.qset is None:
+            self.preset_combo.setEnabled(False)
+            return
+        self.preset_combo.addItems(list(presets.presets(self.ctx.store)))
+        self.preset_combo.setCurrentText(presets.preset_of(self.ctx.store, self.qset.id))
+        self.preset_combo.setEnabled(True)
+
+    def _preset_chosen(self, _index: int) -> None:
+        if self.qset is None:
+            return
+        name = self.preset_combo.currentText()
+        presets.choose_preset(self.ctx.store, self.qset.id, name)
+        self.status.setText(f"“{self.qset.title}” is studied with the preset {name}.")
 
     def _show_banner(self, text: str, error: bool = False) -> None:
         self.banner.setText(text)

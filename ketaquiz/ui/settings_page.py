@@ -1,4 +1,5 @@
-"""The Settings page: new questions per day, reviews per day, desired retention, theme and font size."""
+"""The Settings page: the study presets (daily limits, desired retention, steps, load balancing, easy days), theme
+and font size."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import presets
 from ..core.scheduling import Settings
 from .context import AppContext
+from .preset_editor import PresetEditor
 
 THEMES = [("system", "Same as the system"), ("light", "Light"), ("dark", "Dark")]
 
@@ -38,19 +40,10 @@ class SettingsPage(QWidget):
         form = QFormLayout(box)
         form.setContentsMargins(0, 8, 0, 8)
         form.setVerticalSpacing(12)
-        self.new_per_day = QSpinBox()
-        self.new_per_day.setRange(0, 9999)
-        self.new_per_day.setAccessibleName("New questions per day")
-        self.reviews_per_day = QSpinBox()
-        self.reviews_per_day.setRange(0, 99999)
-        self.reviews_per_day.setAccessibleName("Reviews per day")
-        self.retention = QDoubleSpinBox()
-        self.retention.setRange(0.70, 0.99)
-        self.retention.setSingleStep(0.01)
-        self.retention.setDecimals(2)
-        self.retention.setAccessibleName("Desired retention")
-        self.retention.setToolTip("The share of questions you want to still know when they come back. "
-                                  "Higher means more reviews.")
+        self.preset = PresetEditor(ctx, form)
+        self.preset.edited.connect(lambda: self.status.setText("Not saved yet"))
+        self.new_per_day, self.reviews_per_day = self.preset.new_per_day, self.preset.reviews_per_day
+        self.retention = self.preset.retention
         self.theme = QComboBox()
         for value, label in THEMES:
             self.theme.addItem(label, value)
@@ -60,13 +53,11 @@ class SettingsPage(QWidget):
         self.font_size.setSpecialValueText("System size")
         self.font_size.setSuffix(" pt")
         self.font_size.setAccessibleName("Font size")
-        form.addRow("&New questions per day:", self.new_per_day)
-        form.addRow("&Reviews per day:", self.reviews_per_day)
-        form.addRow("Desired r&etention:", self.retention)
         form.addRow("&Theme:", self.theme)
         form.addRow("&Font size:", self.font_size)
-        note = QLabel("Desired retention is the share of questions you aim to still know when they come back: "
-                      "higher means more reviews. Theme and font size apply at once.")
+        note = QLabel("A preset's options apply to the sets that use it (choose on the Sets page). Desired retention "
+                      "is the share of questions you aim to still know when they come back: higher means more "
+                      "reviews. Easy days take fewer reviews (reduced: about half). Theme and font size apply at once.")
         note.setObjectName("hint")
         note.setWordWrap(True)
         form.addRow(note)
@@ -88,8 +79,7 @@ class SettingsPage(QWidget):
         row.addWidget(self.status, 1)
         outer.addLayout(row)
         outer.addStretch(1)
-        for w in (self.new_per_day, self.reviews_per_day, self.retention, self.font_size):
-            w.valueChanged.connect(lambda _v: self.status.setText("Not saved yet"))
+        self.font_size.valueChanged.connect(lambda _v: self.status.setText("Not saved yet"))
         self.theme.currentIndexChanged.connect(lambda _i: self.status.setText("Not saved yet"))
         ctx.profile_changed.connect(lambda _n: self.load())
         self.load()
@@ -97,28 +87,25 @@ class SettingsPage(QWidget):
     def load(self) -> None:
         """Show the saved settings."""
         s = self.ctx.store.settings()
-        self.new_per_day.setValue(s.new_per_day)
-        self.reviews_per_day.setValue(s.reviews_per_day)
-        self.retention.setValue(s.desired_retention)
+        self.preset.show_preset()
         self.theme.setCurrentIndex(max(0, self.theme.findData(s.theme)))
         self.font_size.setValue(s.font_size)
         self.status.setText("")
 
     def current(self) -> Settings:
-        """The settings as edited (other fields kept from the store)."""
-        return replace(
-            self.ctx.store.settings(),
-            new_per_day=self.new_per_day.value(),
-            reviews_per_day=self.reviews_per_day.value(),
-            desired_retention=round(self.retention.value(), 2),
-            theme=self.theme.currentData(),
-            font_size=self.font_size.value(),
-        )
+        """The profile's settings as edited (the Default preset's values when it is the one shown)."""
+        values = self.preset.values() if self.preset.name == presets.DEFAULT else {}
+        return replace(self.ctx.store.settings(), **values, theme=self.theme.currentData(),
+                       font_size=self.font_size.value())
 
     def save(self) -> bool:
+        """Save the preset shown and the theme and font size, in one transaction."""
         try:
             settings = self.current()
-            self.ctx.store.save_settings(settings)
+            with self.ctx.store.write():
+                if self.preset.name != presets.DEFAULT:
+                    presets.save_preset(self.ctx.store, self.preset.name, self.preset.values())
+                self.ctx.store.save_settings(settings)
         except ValueError as e:
             self.status.setText(str(e))
             return False

@@ -1,0 +1,63 @@
+"""Presets in the app: the Settings page creates and edits them, the Sets page chooses a set's."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
+
+from ketaquiz.core import presets
+from ketaquiz.core.session import StudySession
+from ketaquiz.ui.context import AppContext
+from ketaquiz.ui.sets_page import SetsPage
+from ketaquiz.ui.settings_page import SettingsPage
+
+
+@pytest.fixture
+def ctx(data_dir, clock):
+    c = AppContext(data_dir, clock=clock)
+    c.reload_library()
+    yield c
+    c.close()
+
+
+def test_settings_page_creates_and_edits_a_preset_leaving_default_alone(qtbot, ctx, monkeypatch):
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Light weekends", True))
+    qtbot.mouseClick(page.preset.new_btn, Qt.MouseButton.LeftButton)
+    assert page.preset.name == "Light weekends"
+    page.new_per_day.setValue(4)
+    page.preset.learning_steps.setText("2 15 60")
+    page.preset.day_combos[5].setCurrentIndex(page.preset.day_combos[5].findData("reduced"))
+    page.preset.day_combos[6].setCurrentIndex(page.preset.day_combos[6].findData("minimum"))
+    page.preset.load_balance.setChecked(False)
+    assert page.status.text() == "Not saved yet"
+    qtbot.mouseClick(page.save_btn, Qt.MouseButton.LeftButton)
+    assert page.status.text() == "Saved"
+    saved = presets.presets(ctx.store)
+    assert saved["Light weekends"]["new_per_day"] == 4
+    assert saved["Light weekends"]["learning_steps"] == [2.0, 15.0, 60.0]
+    assert saved["Light weekends"]["easy_days"][5:] == ["reduced", "minimum"]
+    assert saved["Light weekends"]["load_balance"] is False
+    assert saved["Default"]["new_per_day"] == 20 and saved["Default"]["load_balance"] is True
+    page.preset.learning_steps.setText("one ten")  # not minutes: said, nothing saved
+    qtbot.mouseClick(page.save_btn, Qt.MouseButton.LeftButton)
+    assert "learning steps" in page.status.text()
+    assert presets.presets(ctx.store)["Light weekends"]["learning_steps"] == [2.0, 15.0, 60.0]
+
+
+def test_sets_page_chooses_the_sets_preset_and_study_uses_it(qtbot, ctx, clock):
+    presets.add_preset(ctx.store, "Two a day")
+    presets.save_preset(ctx.store, "Two a day", {"new_per_day": 2})
+    page = SetsPage(ctx)
+    qtbot.addWidget(page)
+    page.select_question("mechanism-nmda")
+    combo = page.preset_combo
+    assert combo.currentText() == "Default" and combo.findText("Two a day") >= 0
+    combo.setCurrentIndex(combo.findText("Two a day"))
+    combo.activated.emit(combo.currentIndex())
+    assert presets.preset_of(ctx.store, "ketamine") == "Two a day"
+    assert "Two a day" in page.status.text()
+    s = StudySession(ctx.store, set_id="ketamine", clock=clock)
+    assert s.remaining == 2
