@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
 from ketaquiz.core import presets
 from ketaquiz.core.session import StudySession
-from ketaquiz.ui.context import AppContext
 from ketaquiz.ui.sets_page import SetsPage
 from ketaquiz.ui.settings_page import SettingsPage
 
-
-@pytest.fixture
-def ctx(data_dir, clock):
-    c = AppContext(data_dir, clock=clock)
-    c.reload_library()
-    yield c
-    c.close()
+from .test_ui_sets import ctx  # noqa: F401 (fixture)
 
 
 def test_settings_page_creates_and_edits_a_preset_leaving_default_alone(qtbot, ctx, monkeypatch):
