@@ -13,7 +13,7 @@ from ketaquiz.ui.settings_page import SettingsPage
 from .test_ui_sets import ctx  # noqa: F401 (fixture)
 
 
-def test_settings_page_creates_and_edits_a_preset_leaving_default_alone(qtbot, ctx, monkeypatch):
+def test_settings_page_creates_and_edits_a_preset_leaving_default_alone(qtbot, ctx, monkeypatch):  # noqa: F811
     page = SettingsPage(ctx)
     qtbot.addWidget(page)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Light weekends", True))
@@ -39,7 +39,7 @@ def test_settings_page_creates_and_edits_a_preset_leaving_default_alone(qtbot, c
     assert presets.presets(ctx.store)["Light weekends"]["learning_steps"] == [2.0, 15.0, 60.0]
 
 
-def test_sets_page_chooses_the_sets_preset_and_study_uses_it(qtbot, ctx, clock):
+def test_sets_page_chooses_the_sets_preset_and_study_uses_it(qtbot, ctx, clock):  # noqa: F811
     presets.add_preset(ctx.store, "Two a day")
     presets.save_preset(ctx.store, "Two a day", {"new_per_day": 2})
     page = SetsPage(ctx)
