@@ -1,6 +1,7 @@
 """Set files: round trip, and every rule of `ketaquiz check` with its message."""
 
 import re
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -15,9 +16,9 @@ from ketaquiz.core.setfile import read_set, set_to_text, write_set
 
 from .conftest import COURSE, SEED
 
-HEADER = f'''id = "t"
+HEADER = '''id = "t"
 title = "Test"
-article = "{SEED}"
+article = "article.txt"
 
 [[topics]]
 id = "mechanism"
@@ -28,6 +29,7 @@ title = "How"
 def write(tmp_path: Path, body: str) -> Path:
     p = tmp_path / "t.toml"
     p.write_text(HEADER + textwrap.dedent(body), encoding="utf-8")
+    shutil.copy(SEED, tmp_path / "article.txt")  # (an article must be inside the set's folder)
     return p
 
 
@@ -116,7 +118,8 @@ def test_duplicate_ids_point_at_both_lines(tmp_path):
 def test_check_cli_exit_codes_and_folders(tmp_path, capsys):
     good = tmp_path / "good"
     good.mkdir()
-    (good / "s.toml").write_text(COURSE.read_text(encoding="utf-8").replace('article = "article.txt"', f'article = "{SEED}"'))
+    (good / "s.toml").write_text(COURSE.read_text(encoding="utf-8"))
+    shutil.copy(SEED, good / "article.txt")
     assert main(["check", str(good)]) == 0
     bad = write(tmp_path, '\n[[questions]]\nid = "x"\ntopic = "mechanism"\ntype = "cloze"\nprompt = "none"\n')
     capsys.readouterr()

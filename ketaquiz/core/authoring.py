@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import ids
 from .article import Article, parse_article
+from .articlefile import ArticleFileError, article_location, read_article_text
 from .library import DataDir, bundled_questions_dir
 from .questions import QuestionSet, Topic
 from .setfile import read_set, write_set
@@ -107,11 +108,16 @@ def duplicate_set(data: DataDir, qset: QuestionSet, new_id: str, title: str | No
     src = qset.path
     copy = read_set(src) if src is not None and src.exists() else qset
     dest = set_path(data, new_id)
+    article = _own_article(qset)
+    text = None
+    try:
+        text = read_article_text(article) if article is not None else None
+    except ArticleFileError as e:
+        raise AuthoringError(str(e)) from None
     dest.parent.mkdir(parents=True, exist_ok=True)
-    article = qset.article_path()
-    if article is not None and article.is_file():
-        target = dest.parent / article.name
-        shutil.copy2(article, target)
+    copy.article = ""  # (an article from outside the set's folder is never copied)
+    if article is not None and text is not None:
+        (dest.parent / article.name).write_text(text, encoding="utf-8")
         copy.article = article.name
     copy.id, copy.title = new_id, (title or f"{qset.title} (copy)")
     write_set(copy, dest)
@@ -133,6 +139,16 @@ def set_folder(data: DataDir, store: Store, set_id: str) -> Path:
     if not inside.parts or folder.is_symlink() or not folder.is_dir():
         raise not_yours
     return folder
+
+
+def _own_article(qset: QuestionSet) -> Path | None:
+    """The set's article when it is a readable file inside the set's folder (never one from elsewhere)."""
+    if not qset.article or qset.path is None:
+        return None
+    try:
+        return article_location(qset.path, qset.article)
+    except ArticleFileError:
+        return None
 
 
 def delete_set(data: DataDir, store: Store, set_id: str) -> Path:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import ids
-from .article import Article, find_quote, load_article
+from .article import Article, find_quote
+from .articlefile import ArticleFileError, load_set_article
 from .questions import QUESTION_TYPES, Question, QuestionSet, cloze_gaps
 from .setfile import SetFileError, read_set
 
@@ -151,11 +152,10 @@ def check_set(qset: QuestionSet, article: Article | None = None) -> list[Problem
     elif problem := ids.set_id_problem(qset.id):
         problems.append(Problem(path, None, None, problem))
     if article is None and qset.article:
-        ap = qset.article_path()
         try:
-            article = load_article(ap) if ap else None
-        except (OSError, UnicodeDecodeError) as e:
-            problems.append(Problem(path, None, None, f"article {qset.article} cannot be read ({e}); fix the 'article' path"))
+            article = load_set_article(path, qset.article)
+        except ArticleFileError as e:  # outside the set's folder, not a regular file, too big, not UTF-8
+            problems.append(Problem(path, None, None, str(e)))
     topic_ids = qset.topic_ids()
     for t in dict.fromkeys(topic_ids):
         if problem := ids.topic_id_problem(t):

@@ -6,8 +6,6 @@ document position (`ArticleBrowser.doc_range`): highlights and the mastery overl
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
@@ -21,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.article import Article, load_article
+from ..core.article import Article, parse_article
+from ..core.articlefile import ArticleFileError, article_file_of, read_article_text
 from .context import AppContext
 
 HIGHLIGHT = QColor(255, 213, 79, 170)
@@ -227,10 +226,10 @@ class ArticlePage(QWidget):
     def article_for(self, set_id: str) -> Article | None:
         if set_id not in self._articles:
             info = self.ctx.store.set_info(set_id)
-            path = Path(info.article_path) if info and info.article_path else None
+            path = article_file_of(info.path, info.article_path) if info else None  # inside the set's folder
             try:
-                self._articles[set_id] = load_article(path) if path and path.is_file() else None
-            except (OSError, UnicodeDecodeError):
+                self._articles[set_id] = parse_article(read_article_text(path), path=path) if path else None
+            except ArticleFileError:
                 self._articles[set_id] = None
         return self._articles[set_id]
 

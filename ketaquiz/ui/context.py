@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,10 +18,19 @@ if TYPE_CHECKING:
 
 
 def _size(path: Path) -> int:
+    """The bytes loading a set file reads: the file, and the files beside it in its own folder (its article
+    is one of them: a small set file over a big article must load off the UI thread too)."""
     try:
-        return path.stat().st_size
+        total = path.stat().st_size
     except OSError:
         return 0  # gone since it was listed: load_library reports it
+    if path.parent.name != "sets":  # (the sets folder itself holds other sets, not this one's article)
+        try:
+            with os.scandir(path.parent) as it:
+                total += sum(e.stat().st_size for e in it if e.name != path.name and e.is_file())
+        except OSError:
+            pass
+    return total
 
 
 # Changed set files up to this size are loaded before the window shows (the bundled course is ~0.1 MB);

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import authoring, exporters, presets
-from ..core.article import Article, load_article
+from ..core.article import Article
+from ..core.articlefile import ArticleFileError, load_set_article
 from ..core.check import check_set
 from ..core.importers import ImportError_, ImportResult, history_summary, import_file, load_imported
 from ..core.library import read_and_check
@@ -131,10 +132,11 @@ class _OtherIds:
 
 def _article_of(qset: QuestionSet) -> Article | None:
     """The set's article, when it has one that can be read."""
+    if not qset.article or qset.path is None:
+        return None
     try:
-        ap = qset.article_path()
-        return load_article(ap) if ap and ap.is_file() else None
-    except (OSError, UnicodeDecodeError):
+        return load_set_article(qset.path, qset.article)  # only a regular file in the set's folder, capped
+    except ArticleFileError:
         return None
 
 
