@@ -82,17 +82,29 @@ def test_answer_normalisation_is_unchanged_by_its_ascii_fast_path(text):
 
 @settings(max_examples=80, deadline=None)
 @given(prompt=text, answer=text, explanation=text, source=text, tags=st.lists(text, max_size=3),
-       choices=st.lists(text, min_size=3, max_size=3, unique=True), title=text)
-def test_the_fast_set_writer_writes_what_tomli_w_writes(prompt, answer, explanation, source, tags, choices, title):
-    from ketaquiz.core.importers import fast_set_to_text
-    from ketaquiz.core.setfile import set_to_text
+       choices=st.lists(text, min_size=3, max_size=3, unique=True), title=text, comment=text)
+def test_saving_over_a_hand_edited_file_keeps_its_comments(tmp_path_factory, prompt, answer, explanation, source, tags,
+                                                            choices, title, comment):
+    """Any text a question holds is written and read back the same, and a save over a file keeps the comments
+    of the questions it does not change."""
+    from ketaquiz.core.setfile import read_set, write_set
 
     qs = [Question("q1", "t", "short", prompt, answer, explanation=explanation, source=source, tags=tags),
           Question("q2", "t", "choice", prompt, choices[0], choices=choices),
           Question("q3", "t", "order", prompt, None, items=choices, tags=tags),
           Question("q4", "t", "truefalse", prompt, True)]
     qset = QuestionSet("s", title, topics=[Topic("t", title)], questions=qs)
-    assert fast_set_to_text(qset) == set_to_text(qset)
+    path = tmp_path_factory.mktemp("save") / "set.toml"
+    note = "# " + "".join(c for c in comment if c.isprintable())  # TOML comments take no control characters
+    text = set_to_text(qset).replace("[[questions]]", note + "\n[[questions]]", 1)
+    path.write_text(text, encoding="utf-8")
+    back = read_set(path)
+    assert [q.to_dict() for q in back.questions] == [q.to_dict() for q in qs]
+    back.questions[3].answer = False
+    write_set(back, path)
+    saved = path.read_text(encoding="utf-8")
+    assert note + "\n[[questions]]" in saved
+    assert [q.to_dict() for q in read_set(path).questions] == [q.to_dict() for q in back.questions]
 
 
 @settings(max_examples=200, deadline=None)

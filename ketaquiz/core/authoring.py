@@ -120,7 +120,7 @@ def duplicate_set(data: DataDir, qset: QuestionSet, new_id: str, title: str | No
         (dest.parent / article.name).write_text(text, encoding="utf-8")
         copy.article = article.name
     copy.id, copy.title = new_id, (title or f"{qset.title} (copy)")
-    write_set(copy, dest)
+    write_set(copy, dest, keep_from=src)  # the copy keeps the original's comments
     return copy
 
 

@@ -16,9 +16,7 @@ import functools
 import html
 import io
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +30,7 @@ from .check import check_question
 from .library import DataDir, bundled_questions_dir
 from .plaintext import strip_controls
 from .questions import QUESTION_TYPES, Question, QuestionSet, Topic
-from .setfile import set_to_text
+from .setwriter import write_set
 from .store import Store
 
 if TYPE_CHECKING:
@@ -81,7 +79,7 @@ def _import_file(path: Path, data: DataDir, set_id: str | None, overwrite: bool,
     dest = set_file_for(data, qset.id)
     _refuse_existing(data, qset.id, dest, overwrite)
     try:
-        write_set_fast(qset, dest)
+        write_set(qset, dest)
     except OSError as e:
         raise ImportError_(f"{path}: cannot write {dest}: {e.strerror}; check the data directory's permissions") from None
     res = ImportResult(set_id=qset.id, path=dest, count=len(qset.questions), warnings=warnings, qset=qset)
@@ -577,121 +575,3 @@ def _read_apkg(path: Path) -> tuple[list[_Row], str, list[str], list[Topic], Imp
 
     got = read_package(path)
     return got.rows, got.title, got.warnings, got.topics, got
-
-
-# --- writing large sets ---------------------------------------------------------
-# tomli_w formats strings a character at a time, too slow for 100,000 questions; this writer
-# produces the very same text as setfile.set_to_text (a test holds them equal) for a set's shapes.
-_TOML_ESC = re.compile('[\x00-\x08\x0a-\x1f\x7f"\\\\]')
-_COMPACT = {"\b": "\\b", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
-
-
-def _toml_esc(m: re.Match[str]) -> str:
-    c = m.group(0)
-    return _COMPACT.get(c) or "\\u" + format(ord(c), "04x")
-
-
-def _toml_value(v: Any) -> str:
-    if type(v) is str:
-        return '"' + _TOML_ESC.sub(_toml_esc, v) + '"' if _TOML_ESC.search(v) else '"' + v + '"'
-    if isinstance(v, str):
-        return '"' + (_TOML_ESC.sub(_toml_esc, v) if _TOML_ESC.search(v) else v) + '"'
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, int | float):
-        return str(v)
-    if isinstance(v, list):
-        if not v:
-            return "[]"
-        return "[\n" + ",\n".join("    " + _toml_value(x) for x in v) + ",\n]"
-    raise TypeError(type(v).__name__)
-
-
-def _toml_line(key: str, v: Any) -> str:
-    if type(v) is str:
-        return f'{key} = "{v}"\n' if not _TOML_ESC.search(v) else f"{key} = {_toml_value(v)}\n"
-    if type(v) is list and v and all(type(x) is str for x in v) and not _TOML_ESC.search("".join(v)):
-        return f'{key} = [\n    "' + '",\n    "'.join(v) + '",\n]\n'
-    return f"{key} = {_toml_value(v)}\n"
-
-
-def _esc(v: str) -> str:
-    """A string's TOML basic-string body (most need no escapes: one search tells)."""
-    return _TOML_ESC.sub(_toml_esc, v) if _TOML_ESC.search(v) else v
-
-
-def _str_list(key: str, v: list[str]) -> str:
-    return f'{key} = [\n    "' + '",\n    "'.join([_esc(x) for x in v]) + '",\n]\n'
-
-
-def _question_table(q: Question) -> str:
-    """``[[questions]]`` for one question: the keys and order of Question.to_dict, formatted like tomli_w.
-
-    Each string is escaped only when it must be; a value of a shape this does not know raises TypeError
-    (fast_set_to_text then writes the set with tomli_w).
-    """
-    text = f'[[questions]]\nid = "{_esc(q.id)}"\ntopic = "{_esc(q.topic)}"\ntype = "{_esc(q.type)}"\nprompt = "{_esc(q.prompt)}"\n'
-    if q.choices:
-        text += _str_list("choices", q.choices)
-    a = q.answer
-    if q.type in ("choice", "multi", "truefalse", "short") and a is not None:
-        text += f'answer = "{_esc(a)}"\n' if type(a) is str else _toml_line("answer", a)
-    if q.accept:
-        text += _str_list("accept", q.accept)
-    if q.items:
-        text += _str_list("items", q.items)
-    if q.explanation:
-        text += f'explanation = "{_esc(q.explanation)}"\n'
-    if q.source:
-        text += f'source = "{_esc(q.source)}"\n'
-    if q.tags:
-        text += _str_list("tags", q.tags)
-    if q.sibling_group != "":
-        text += _toml_line("sibling_group", q.sibling_group)
-    return text + f'origin = "{_esc(q.origin)}"\n'
-
-
-def fast_set_to_text(qset: QuestionSet) -> str:
-    """Same text as setfile.set_to_text, written fast (falls back to it for shapes it does not know)."""
-    try:
-        head: list[str] = [f"id = {_toml_value(qset.id)}\n", f"title = {_toml_value(qset.title)}\n"]
-        if qset.description:
-            head.append(f"description = {_toml_value(qset.description)}\n")
-        if qset.article:
-            head.append(f"article = {_toml_value(qset.article)}\n")
-        topics = [{"id": t.id, "title": t.title, **({"section": t.section} if t.section and t.section != t.id else {})}
-                  for t in qset.topics]
-        inline = ["{ " + ", ".join(f"{k} = {_toml_value(v)}" for k, v in t.items()) + " }" for t in topics]
-        chunks: list[str] = []
-        if not topics or all(len(f"    {x},") <= 100 for x in inline):
-            head.append("topics = []\n" if not topics else "topics = [\n" + "".join(f"    {x},\n" for x in inline) + "]\n")
-        else:
-            for t in topics:
-                chunks.append("[[topics]]\n" + "".join(f"{k} = {_toml_value(v)}\n" for k, v in t.items()))
-        questions = qset.questions
-        if not questions:
-            head.append("questions = []\n")
-        else:
-            chunks.extend([_question_table(q) for q in questions])
-        text = "".join(head) + "".join("\n" + c for c in chunks)
-    except TypeError:
-        return set_to_text(qset)
-    return text
-
-
-def write_set_fast(qset: QuestionSet, path: Path) -> Path:
-    """Write a set file atomically (temp file + rename), like setfile.write_set."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = fast_set_to_text(qset)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    qset.path = path
-    return path

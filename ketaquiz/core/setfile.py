@@ -21,7 +21,6 @@ Example::
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,9 @@ import rtoml
 from . import shapes
 from .bulk import gc_paused
 from .questions import Question, QuestionSet, Topic
+from .setwriter import set_to_text, write_set
+
+__all__ = ["SetFileError", "parse_set", "read_set", "set_to_text", "write_set", "find_set_files"]
 
 SET_FILE_SUFFIX = ".toml"
 
@@ -324,53 +326,6 @@ def read_set(path: str | Path) -> QuestionSet:
     except OSError as e:
         raise SetFileError(p, None, f"cannot read: {e.strerror}") from None
     return parse_set(text, p)
-
-
-def set_to_text(qset: QuestionSet) -> str:
-    """The set as TOML text: metadata, topics, then one table per question (diff-friendly)."""
-    data: dict[str, Any] = {"id": qset.id, "title": qset.title}
-    if qset.description:
-        data["description"] = qset.description
-    if qset.article:
-        data["article"] = qset.article
-    data["topics"] = [
-        {"id": t.id, "title": t.title, **({"section": t.section} if t.section and t.section != t.id else {})}
-        for t in qset.topics
-    ]
-    if not qset.questions:
-        data["questions"] = []
-    import tomli_w  # here: only writing needs it
-
-    text = tomli_w.dumps(data, multiline_strings=False)
-    # Always one [[questions]] table per question (tomli_w would inline small ones): `check` reports
-    # problems at the line of a question's header, and a blank line between tables keeps diff hunks
-    # to one question.
-    tables = ["[[questions]]\n" + tomli_w.dumps(q.to_dict(), multiline_strings=False) for q in qset.questions]
-    text = "\n".join([text, *tables])
-    return re.sub(r"\n(\[\[)", r"\n\n\1", text).replace("\n\n\n", "\n\n")
-
-
-def write_set(qset: QuestionSet, path: str | Path | None = None) -> Path:
-    """Write the set file atomically (temp file + rename); returns the path written."""
-    p = Path(path) if path is not None else qset.path
-    if p is None:
-        raise ValueError("no path to write the set to")
-    import tempfile  # only writing needs it
-
-    p.parent.mkdir(parents=True, exist_ok=True)
-    text = set_to_text(qset)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, p)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    qset.path = p
-    return p
 
 
 def find_set_files(paths: list[Path]) -> list[Path]:
