@@ -66,7 +66,7 @@ def test_generated_sources_are_verbatim_in_the_article_and_prompts_carry_no_mark
     assert qset.questions
     for q in qset.questions:
         assert find_quote(art.text, q.source), q.id
-        assert not MARKUP_LEFT.search(q.prompt), q.prompt
+        assert not MARKUP_LEFT.search(q.display_prompt()), q.prompt
     qset.article = str(MARKUP)
     assert not [p for p in check_set(qset, art) if "source" in str(p).lower()]
 
@@ -120,3 +120,38 @@ def test_corpus_articles_parse_to_exact_markup_free_sentences(path):
     for s in art.sentences:
         assert art.text[s.start:s.end] == s.text
         assert not re.search(r"\*\*|\]\(|^\s*\|", s.text), (s.id, s.text)
+
+
+def test_name_lines_that_lost_their_bullets_are_a_list_and_prose_lines_stay_a_paragraph():
+    art = parse_article("# Drugs\n\n## Kinds\n\nTwo groups are in use today:\n\nCarbenicillin\nTicarcillin\nTemocillin\n"
+                        "There are many precursors in existence. They are\nbroken down in the gut.\n")
+    sec = art.section("kinds")
+    assert sec.lists == [["Carbenicillin", "Ticarcillin", "Temocillin"]]
+    assert [s.text for s in sec.sentences if not s.list_item] == [
+        "Two groups are in use today:", "There are many precursors in existence.", "They are broken down in the gut."]
+
+
+def test_a_furniture_line_inside_a_paragraph_is_left_out_and_its_neighbours_kept():
+    art = parse_article("# Tea\n\nTea is a drink.\nClick here to subscribe to our newsletter.\nIt is brewed hot.\n")
+    assert [s.text for s in art.sentences] == ["Tea is a drink.", "It is brewed hot."]
+
+
+def test_a_pasted_health_page_keeps_its_text_and_loses_its_furniture():
+    art = load_article(MARKUP.parent / "health_page.md")
+    assert art.title == "Migraine"
+    assert [s.text for s in art.sentences] == [
+        "A migraine is a moderate or severe headache felt as a throbbing pain on one side of the head.",
+        "Many people also have symptoms such as feeling sick, being sick and increased sensitivity to light or sound.",
+        "Migraine is a common health condition, affecting around 1 in every 5 women and around 1 in every 15 men.",
+        "They usually begin in early adulthood.",
+        "The main symptom of a migraine is usually an intense headache on one side of the head.",
+        "Other symptoms may include:",
+        "increased sensitivity to light and sound", "feeling sick and being sick", "sweating",
+        "There's no cure for migraines, but a number of treatments are available to help reduce the symptoms.",
+        "These include painkillers, such as paracetamol and ibuprofen, and triptans, medicines that can help reverse "
+        "the changes in the brain that may cause migraines.",
+    ]
+    qset, _report = generate_set(art, set_id="migraine")
+    for q in qset.questions:
+        assert find_quote(art.text, q.source), q.id
+        assert not MARKUP_LEFT.search(q.display_prompt() + " ".join(map(str, q.choices))), q.prompt

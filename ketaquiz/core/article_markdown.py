@@ -50,7 +50,8 @@ _FURNITURE_START = re.compile(
     r"^(?:discover (?:how|what|why|the|more)|find out (?:how|what|why|more)|learn (?:more|how)|read (?:more|next|the full)"
     r"|continue reading|click (?:here|to)|tap (?:here|to)|share (?:this|on|via)|follow us|subscribe|sign (?:up|in)|log in"
     r"|back to top|skip to|jump to|advertisement|sponsored|see also\b|related (?:articles|posts|stories|content|reading)"
-    r"|print this|email this|cookie|accept (?:all )?cookies|table of contents|you might also like|more from)",
+    r"|print this|email this|cookie|accept (?:all )?cookies|table of contents|you might also like|more from"
+    r"|(?:page )?last (?:reviewed|updated)|next review due|published on|updated on)",
     re.I,
 )
 _CRUMB_SEP = re.compile(r"\s+(?:>|›|»|/|\||·|•)\s+")
@@ -81,11 +82,19 @@ def _is_pipe_table(source_lines: list[str]) -> bool:
         any(ln.count("|") >= 2 for ln in rows)
 
 
-def _inline_text(token: Token) -> tuple[str, bool]:
-    """The readable text of an inline token, and whether all of it sits in links."""
+def _inline_lines(token: Token) -> list[tuple[str, bool]]:
+    """The readable text of each source line of an inline token, and whether all of that line sits in links."""
+    lines: list[tuple[str, bool]] = []
     parts: list[str] = []
     link_depth = 0
     linked = other = False
+
+    def end_line() -> None:
+        nonlocal linked, other
+        lines.append((re.sub(r"[ \t]+", " ", "".join(parts)).strip(), linked and not other))
+        parts.clear()
+        linked = other = False
+
     for child in token.children or []:
         kind = child.type
         if kind == "link_open":
@@ -100,10 +109,52 @@ def _inline_text(token: Token) -> tuple[str, bool]:
                 else:
                     other = True
         elif kind in ("softbreak", "hardbreak"):
-            parts.append(" ")
+            end_line()
         # images, inline HTML and emphasis markers add no text
-    text = re.sub(r"[ \t]+", " ", "".join(parts)).strip()
-    return text, linked and not other
+    end_line()
+    return lines
+
+
+_SENTENCE_END = (".", "!", "?", ":", ";", "…", ".\"", ".”", ".)")
+
+
+def _is_name_line(text: str) -> bool:
+    """A short line naming a thing (a list that lost its bullets when pasted): 'Amoxicillin', 'Sulbactam'."""
+    return bool(text) and (text[0].isupper() or text[0].isdigit()) and len(text.split()) <= 6 \
+        and not text.endswith(_SENTENCE_END + (",",))
+
+
+def _paragraph_parts(lines: list[tuple[str, bool]]) -> list[tuple[str, list[str]]]:
+    """A paragraph's lines as ("paragraph", [text]) and ("items", [name, …]) parts, furniture lines left out.
+
+    Two or more name lines in a row are a list whose bullets were lost; a line of furniture standing as its own
+    sentence ("Click here to subscribe") is dropped, the rest of the paragraph kept.
+    """
+    kept: list[str] = []
+    for i, (text, links_only) in enumerate(lines):
+        starts = i == 0 or lines[i - 1][0].endswith(_SENTENCE_END)
+        ends = i + 1 == len(lines) or text.endswith(_SENTENCE_END) or lines[i + 1][0][:1].isupper()
+        if text and not (starts and ends and is_furniture(text, links_only)):
+            kept.append(text)
+    parts: list[tuple[str, list[str]]] = []
+    i = 0
+    while i < len(kept):
+        j = i
+        while j < len(kept) and _is_name_line(kept[j]):
+            j += 1
+        if j - i >= 2:
+            parts.append(("items", kept[i:j]))
+            i = j
+            continue
+        j = max(j, i + 1)
+        while j < len(kept) and not (_is_name_line(kept[j]) and j + 1 < len(kept) and _is_name_line(kept[j + 1])):
+            j += 1
+        if parts and parts[-1][0] == "paragraph":
+            parts[-1][1].extend(kept[i:j])
+        else:
+            parts.append(("paragraph", kept[i:j]))
+        i = j
+    return parts
 
 
 def _parser() -> MarkdownIt:
@@ -142,7 +193,9 @@ def markdown_blocks(source: str) -> list[Block]:
         elif kind == "heading_open":
             heading = tok
         elif kind == "inline" and tok.map is not None:
-            text, links_only = _inline_text(tok)
+            line_texts = _inline_lines(tok)
+            text = " ".join(t for t, _ in line_texts if t)
+            links_only = all(lo for t, lo in line_texts if t)
             lines = (tok.map[0], tok.map[1])
             if heading is not None:
                 first, past = heading.map or tok.map
@@ -158,6 +211,11 @@ def markdown_blocks(source: str) -> list[Block]:
                                     marker=f"{number}." if ordered else "-", list_id=list_count,
                                     first_para=item_paras == 1))
             else:
-                blocks.append(Block("paragraph", text, lines))
+                for part, texts in _paragraph_parts(line_texts):
+                    if part == "items":
+                        list_count += 1
+                        blocks += [Block("item", t, lines, marker="-", list_id=list_count) for t in texts]
+                    elif not is_furniture(" ".join(texts)):
+                        blocks.append(Block("paragraph", " ".join(texts), lines))
         # fence, code_block, html_block, hr: no readable text
     return blocks
