@@ -20,6 +20,11 @@ SDIST=$(ls "$WORK"/dist/ketaquiz-*.tar.gz)
 step "installing $(basename "$WHEEL") into a fresh venv"
 python3 -m venv "$WORK/venv"
 "$WORK/venv/bin/python" -m pip install -q "$WHEEL" >"$WORK/pip.log" 2>&1 || { cat "$WORK/pip.log"; fail "pip install the wheel"; }
+# The install's size (issue 17: at most 500 MiB; 826 MiB with QtCharts' PySide6-Addons). scripts/install_size.py
+# lists it by distribution.
+SIZE=$(du -sm --apparent-size "$WORK/venv" | cut -f1)
+step "the fresh venv with KetaQuiz: $SIZE MiB"
+[ "$SIZE" -le 500 ] || fail "the install takes $SIZE MiB, over 500 MiB: see python3 scripts/install_size.py"
 KQ="$WORK/venv/bin/ketaquiz"
 mkdir "$WORK/elsewhere" && cd "$WORK/elsewhere"   # nowhere near the checkout
 export KETAQUIZ_DATA="$WORK/data"

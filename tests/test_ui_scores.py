@@ -10,9 +10,8 @@ from random import Random
 
 import pytest
 from fsrs import Scheduler
-from PySide6.QtCharts import QStackedBarSeries, QValueAxis
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QFontMetrics, QPalette
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QColor, QFontMetricsF, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from ketaquiz.core import optimize
@@ -62,9 +61,9 @@ def page(qtbot, ctx):  # noqa: F811
 
 
 def bar_values(p):
-    series = next(s for s in p.reviews_chart.series() if isinstance(s, QStackedBarSeries))
-    right, wrong = series.barSets()
-    return [right.at(i) + wrong.at(i) for i in range(right.count())]
+    right, wrong = p.reviews_chart.series
+    assert p.reviews_chart.kind == "stacked" and (right.name, wrong.name) == ("Right", "Wrong")
+    return [(r or 0) + (w or 0) for r, w in zip(right.values, wrong.values)]
 
 
 def test_charts_show_the_known_figures(page):
@@ -76,10 +75,12 @@ def test_charts_show_the_known_figures(page):
     assert len(bar_values(page)) == 365
     assert "Current streak: <b>3</b>" in page.streak_label.text()
     assert page.heatmap.counts["2026-03-02"] == 2
-    topics = {s.name() for s in page.accuracy_chart.series()}
+    topics = {s.name for s in page.accuracy_chart.series}
     assert topics == {"water", "colours"}
-    forecast = page.forecast_chart.series()[0].barSets()[0]
-    assert forecast.count() == 30 and forecast.at(2) == 1  # q-tf due in two days
+    forecast = page.forecast_chart.series[0].values
+    assert len(forecast) == 30 and forecast[2] == 1  # q-tf due in two days
+    assert page.forecast_chart.slot_tips[2].endswith(": 1 due")
+    assert page.reviews_chart.slot_tips[-1].endswith(": 1 right, 1 wrong")
     assert page.retention_table.item(0, 0).text() == "Today"
     assert page.hard_table.item(0, 0).text().startswith("Water freezes")  # q-tf, two lapses
 
@@ -226,7 +227,7 @@ def test_fits_a_laptop_window_without_scrolling_sideways(window):
         assert page.columns == columns, size
         assert page.scroll.widget().minimumSizeHint().width() <= view, size
         assert page.scroll.horizontalScrollBar().maximum() == 0, size
-        for w in (page.optimise_button, page.export_button, page.accuracy_view, page.retention_table,
+        for w in (page.optimise_button, page.export_button, page.accuracy_chart, page.retention_table,
                   page.heatmap, page.hard_table):
             assert _right_edge(page, w) <= view, (size, w.accessibleName() or w)
         for b in (page.optimise_button, page.export_button):
@@ -240,16 +241,16 @@ def test_fits_a_laptop_window_without_scrolling_sideways(window):
 def test_accuracy_axis_has_a_few_dates_that_fit(window):
     page = window.page("scores")
     _settle(window, (1100, 760))
-    x = page.accuracy_chart.axes(Qt.Orientation.Horizontal)[0]
-    labels = x.categoriesLabels()
+    chart = page.accuracy_chart
+    labels = [label for _slot, label in chart.x_ticks]
     weeks = next(iter(page.data.topic_accuracy.values()))
     assert 2 <= len(labels) <= 5 and all(re.fullmatch(r"\d{1,2} [A-Z][a-z]{2}", s) for s in labels)
     assert labels[-1] == _short(weeks[-1][0])  # this week always named
     # labels are centred on their week: neighbours must be further apart than the widest label
-    values = [x.endValue(s) for s in labels]
-    px_per_week = page.accuracy_chart.plotArea().width() / (x.max() - x.min())
-    widest = max(QFontMetrics(x.labelsFont()).horizontalAdvance(s) for s in labels)
-    assert min(b - a for a, b in zip(values, values[1:])) * px_per_week > widest + 4
+    xs = [chart.slot_x(slot) for slot, _label in chart.x_ticks]
+    widest = max(QFontMetricsF(chart._fonts()[0]).horizontalAdvance(s) for s in labels)
+    assert min(b - a for a, b in zip(xs, xs[1:])) > widest + 4
+    assert xs[-1] + widest / 2 <= chart.width()
     names = [w.text() for w in page.accuracy_legend.findChildren(QLabel)]
     assert any("water" in n for n in names) and any("colours" in n for n in names)
 
@@ -259,15 +260,22 @@ def test_week_labels_and_short_dates():
     assert _short("2026-03-02") == "2 Mar"
 
 
+def _painted(chart) -> set[tuple[int, int, int]]:
+    img = chart.grab().toImage()
+    return {QColor(img.pixel(x, y)).getRgb()[:3] for x in range(0, img.width(), 2) for y in range(0, img.height(), 2)}
+
+
 def test_charts_follow_the_dark_theme(page):
     dark = dark_palette()
     page.setPalette(dark)
     text, base = dark.color(QPalette.ColorRole.Text), dark.color(QPalette.ColorRole.Base)
     for chart in (page.reviews_chart, page.accuracy_chart, page.forecast_chart):
-        assert chart.backgroundBrush().color() == base and chart.titleBrush().color() == text
-        assert chart.axes() and all(a.labelsColor() == text for a in chart.axes())
+        assert chart.colours()["background"] == base and chart.colours()["text"] == text
+        img = chart.grab().toImage()
+        assert QColor(img.pixel(img.width() // 2, 2)) == base  # the chart's own background, not the light one
+        assert text.getRgb()[:3] in _painted(chart)  # title and labels in the dark theme's text colour
     page.set_period(90)  # redrawn charts keep the theme
-    assert all(a.labelsColor() == text for a in page.reviews_chart.axes())
+    assert text.getRgb()[:3] in _painted(page.reviews_chart)
 
 
 def test_calendar_shows_fewer_weeks_when_narrow(page):
@@ -354,24 +362,21 @@ def test_tables_open_with_nothing_selected_and_no_stray_buttons(qtbot, page):
 
 def test_day_axes_tick_on_round_numbers(page):
     assert [_day_step(n) for n in (29, 89, 364, 6)] == [7, 14, 60, 1]
-    days = next(a for a in page.forecast_chart.axes(Qt.Orientation.Horizontal) if isinstance(a, QValueAxis))
-    assert days.tickType() == QValueAxis.TickType.TicksDynamic
-    assert (days.tickAnchor(), days.tickInterval(), days.min(), days.max()) == (0, 7, -0.5, 29.5)  # 0, 7, 14, 21, 28
+    assert page.forecast_chart.x_ticks == [(0, "0"), (7, "7"), (14, "14"), (21, "21"), (28, "28")]
     for period, step in ((30, 7), (90, 14), (365, 60)):
         page.set_period(period)
-        axis = next(a for a in page.reviews_chart.axes(Qt.Orientation.Horizontal) if isinstance(a, QValueAxis))
-        assert (axis.tickAnchor(), axis.tickInterval(), axis.max()) == (0, step, 0.5)
+        ticks = page.reviews_chart.x_ticks
+        assert ticks[-1] == (period - 1, "0")  # today, the last slot
+        assert [int(label) for _slot, label in ticks] == list(range(-((period - 1) // step) * step, 1, step))
 
 
 def test_accuracy_starts_at_the_first_week_with_answers(qtbot, page, ctx):  # noqa: F811
-    x = page.accuracy_chart.axes(Qt.Orientation.Horizontal)[0]
-    assert x.max() - x.min() == 7  # answers from 40 days ago: seven weeks shown, not twelve
-    firsts = [s.at(0).x() for s in page.accuracy_chart.series() if s.count()]
+    chart = page.accuracy_chart
+    assert chart.count == 7  # answers from 40 days ago: seven weeks shown, not twelve
+    firsts = [next(i for i, v in enumerate(s.values) if v is not None) for s in chart.series if any(s.values)]
     assert min(firsts) == 0
     with ctx.store.db.atomic():  # a new learner: only today's answers
         ctx.store.conn.execute("DELETE FROM reviews WHERE reviewed_at < ?", ((ctx.clock() - timedelta(hours=3)).timestamp(),))
     page.refresh()
     computed(qtbot, page)
-    assert x is not page.accuracy_chart.axes(Qt.Orientation.Horizontal)[0]
-    x = page.accuracy_chart.axes(Qt.Orientation.Horizontal)[0]
-    assert x.max() - x.min() == 1 and x.categoriesLabels() == [_short(page.data.topic_accuracy["water"][-1][0])]
+    assert chart.count == 1 and [label for _s, label in chart.x_ticks] == [_short(page.data.topic_accuracy["water"][-1][0])]

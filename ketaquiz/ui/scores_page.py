@@ -1,4 +1,4 @@
-"""The Scores page: where the learner stands, in pictures (QtCharts) with a few tables.
+"""The Scores page: where the learner stands, in pictures (ui/charts.py) with a few tables.
 
 Data from ``core.dashboard``; the page recomputes only when shown after a change (answers, profile, library).
 The figures are computed in a worker thread with its own store connection (the first call on a million-review
@@ -11,18 +11,7 @@ import html
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSeries,
-    QBarSet,
-    QCategoryAxis,
-    QChart,
-    QChartView,
-    QLineSeries,
-    QStackedBarSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QEvent, QMargins, QModelIndex, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,12 +37,14 @@ from PySide6.QtWidgets import (
 from ..core.dashboard import Dashboard, dashboard, hardest
 from ..core.history_export import export_history
 from ..core.store import Store
+from .charts import Chart, Series
 from .context import AppContext, StudyRequest
 from .reflow import flow_row
 from .workers import Job, Report
 
 ACCENT = QColor(52, 120, 246)
 RIGHT = QColor(46, 160, 67)
+WRONG = QColor(229, 57, 53)
 TOPIC_COLOURS = ["#3478f6", "#e8710a", "#2ea043", "#d93025", "#9334e6", "#12a4af", "#b06000", "#c5221f"]
 
 
@@ -79,17 +70,11 @@ def _day_step(span: int, most: int = 7) -> int:
     return next((s for s in (1, 2, 7, 14, 30, 60, 90, 180, 365) if span // s + 1 <= most), 365 * (span // (365 * most) + 1))
 
 
-def _day_axis(first: int, last: int, title: str) -> QValueAxis:
-    """A value axis over the days first..last (bars centred on them), ticks on round numbers from 0."""
-    axis = QValueAxis()
-    axis.setRange(first - 0.5, last + 0.5)
-    axis.setTickType(QValueAxis.TickType.TicksDynamic)
-    axis.setTickAnchor(0)
-    axis.setTickInterval(_day_step(last - first))
-    axis.setLabelFormat("%d")
-    axis.setGridLineVisible(False)
-    axis.setTitleText(title)
-    return axis
+def _day_ticks(first: int, count: int) -> list[tuple[float, str]]:
+    """Ticks under `count` day slots, the first being day `first` (0 = today): on round numbers of days from 0
+    (0, 7, 14 … rather than 0, 4, 9 …)."""
+    step = _day_step(count - 1)
+    return [(i, str(first + i)) for i in range(count) if (first + i) % step == 0]
 
 
 def _first_active_week(rows_by_topic: dict[str, list[tuple[str, int, float | None]]]) -> int:
@@ -98,34 +83,10 @@ def _first_active_week(rows_by_topic: dict[str, list[tuple[str, int, float | Non
     return next((j for j in range(len(weeks)) if any(rows[j][1] for rows in rows_by_topic.values())), 0)
 
 
-def _style_chart(chart: QChart, palette: QPalette) -> None:
-    """Colours from the palette, so the charts follow the light and the dark theme."""
-    text = palette.color(QPalette.ColorRole.Text)
-    grid, line = QColor(text), QColor(text)
-    grid.setAlpha(38)
-    line.setAlpha(110)
-    chart.setBackgroundBrush(palette.color(QPalette.ColorRole.Base))
-    chart.setBackgroundPen(grid)
-    chart.setTitleBrush(text)
-    chart.legend().setLabelColor(text)
-    for axis in chart.axes():
-        axis.setLabelsColor(text)
-        axis.setTitleBrush(text)
-        axis.setGridLineColor(grid)
-        axis.setLinePenColor(line)
-
-
-def _chart(title: str) -> tuple[QChart, QChartView]:
-    chart = QChart()
-    chart.setTitle(title)
-    chart.legend().hide()
-    chart.setMargins(QMargins(4, 4, 4, 4))
-    chart.setBackgroundRoundness(4)
-    view = QChartView(chart)
-    view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumHeight(230)
-    view.setAccessibleName(title)
-    return chart, view
+def _chart(title: str) -> Chart:
+    chart = Chart(title)
+    chart.setMinimumHeight(230)
+    return chart
 
 
 class Heatmap(QWidget):
@@ -362,8 +323,8 @@ class ScoresPage(QWidget):
             switch.addWidget(b)
         self.period_group.idClicked.connect(self.set_period)
         switch.addStretch(1)
-        self.reviews_chart, self.reviews_view = _chart("Reviews per day")
-        bl.addWidget(self.reviews_view, 1)
+        self.reviews_chart = _chart("Reviews per day")
+        bl.addWidget(self.reviews_chart, 1)
         bl.addLayout(switch)
 
         # Accuracy per topic, with its own legend under it that wraps (the chart's legend would cut names short).
@@ -371,10 +332,10 @@ class ScoresPage(QWidget):
         al = QVBoxLayout(accuracy)
         al.setContentsMargins(0, 0, 0, 0)
         al.setSpacing(4)
-        self.accuracy_chart, self.accuracy_view = _chart("Accuracy per topic, by week")
+        self.accuracy_chart = _chart("Accuracy per topic, by week")
         self.accuracy_legend = flow_row(h_spacing=14)
         self.accuracy_legend.setAccessibleName("Topics")
-        al.addWidget(self.accuracy_view, 1)
+        al.addWidget(self.accuracy_chart, 1)
         al.addWidget(self.accuracy_legend)
 
         cal = QGroupBox("Calendar")
@@ -387,7 +348,7 @@ class ScoresPage(QWidget):
         cl.addWidget(self.heatmap)
         cl.addStretch(1)
 
-        self.forecast_chart, self.forecast_view = _chart("Due in the next 30 days")
+        self.forecast_chart = _chart("Due in the next 30 days")
 
         ret = QGroupBox("True retention (questions in review)")
         rl = QVBoxLayout(ret)
@@ -430,7 +391,7 @@ class ScoresPage(QWidget):
         hl.addWidget(self.hard_table)
         # (widget, spans both columns): two columns when the page is wide enough, else one under the other.
         self.tiles: list[tuple[QWidget, bool]] = [
-            (box, False), (accuracy, False), (cal, True), (self.forecast_view, False), (ret, False),
+            (box, False), (accuracy, False), (cal, True), (self.forecast_chart, False), (ret, False),
             (ses, True), (hard, True)]
         self.columns = 0
         self._arrange(2)
@@ -471,13 +432,10 @@ class ScoresPage(QWidget):
         return super().eventFilter(watched, event)
 
     def changeEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt override)
-        if event.type() == QEvent.Type.PaletteChange:
-            self._style_charts()
+        if event.type() == QEvent.Type.PaletteChange:  # the charts paint from their palette: this page's
+            for chart in (self.reviews_chart, self.accuracy_chart, self.forecast_chart):
+                chart.setPalette(self.palette())
         super().changeEvent(event)
-
-    def _style_charts(self) -> None:
-        for chart in (self.reviews_chart, self.accuracy_chart, self.forecast_chart):
-            _style_chart(chart, self.palette())
 
     # --- data ----------------------------------------------------------------
     def set_id(self) -> str | None:
@@ -562,7 +520,6 @@ class ScoresPage(QWidget):
         self._fill_retention()
         self._fill_sessions()
         self._fill_hardest()
-        self._style_charts()
         self.computed.emit()
 
     def set_period(self, days: int) -> None:
@@ -570,112 +527,40 @@ class ScoresPage(QWidget):
         self.period = days
         self.period_buttons[days].setChecked(True)
         self._fill_reviews()
-        _style_chart(self.reviews_chart, self.palette())
 
     # --- charts ----------------------------------------------------------------
-    def _bars(self, chart: QChart, labels: list[str], sets: list[tuple[str, list[int], QColor]]) -> None:
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-        series = QBarSeries()
-        series.setBarWidth(0.9)
-        top = 0
-        for name, values, colour in sets:
-            bs = QBarSet(name)
-            bs.append([float(v) for v in values])
-            bs.setColor(colour)
-            bs.setBorderColor(colour)
-            series.append(bs)
-            top = max(top, *values, 0)
-        chart.addSeries(series)
-        x = QBarCategoryAxis()
-        x.append(labels)
-        y = QValueAxis()
-        y.setLabelFormat("%d")
-        y.setRange(0, max(4, top))
-        y.applyNiceNumbers()
-        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(x)
-        series.attachAxis(y)
-
     def _fill_reviews(self) -> None:
         if self.data is not None:
             self._bars_by_day(self.data.reviews_last(self.period))
 
     def _bars_by_day(self, rows: list[tuple[str, int, int]]) -> None:
         chart = self.reviews_chart
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-        right, wrong = QBarSet("Right"), QBarSet("Wrong")
-        right.append([float(c) for _d, _n, c in rows])
-        wrong.append([float(n - c) for _d, n, c in rows])
-        right.setColor(RIGHT)
-        right.setBorderColor(RIGHT)
-        wrong.setColor(QColor(229, 57, 53))
-        wrong.setBorderColor(QColor(229, 57, 53))
-        series = QStackedBarSeries()
-        series.setBarWidth(0.85)
-        series.append(right)
-        series.append(wrong)
-        chart.addSeries(series)
-        x = QBarCategoryAxis()
-        x.append([d for d, _n, _c in rows])
-        x.setLabelsVisible(False)
-        # The category axis cannot thin its labels: a value axis over the same span shows a few days instead.
-        xv = _day_axis(-(len(rows) - 1), 0, f"last {len(rows)} days (0 = today)")
-        top = max((n for _d, n, _c in rows), default=0)
-        y = QValueAxis()
-        y.setLabelFormat("%d")
-        y.setRange(0, max(4, top))
-        y.applyNiceNumbers()
-        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(xv, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(x)
-        series.attachAxis(y)
-        x.setGridLineVisible(False)
-        chart.setTitle(f"Reviews per day — last {len(rows)} days")
-        chart.legend().show()
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
+        chart.set_bars([Series("Right", [float(c) for _d, _n, c in rows], RIGHT),
+                        Series("Wrong", [float(n - c) for _d, n, c in rows], WRONG)], stacked=True, legend=True)
+        chart.set_x_axis(_day_ticks(-(len(rows) - 1), len(rows)), f"last {len(rows)} days (0 = today)")
+        chart.slot_tips = [f"{_short(d)}: {c} right, {n - c} wrong" if n else f"{_short(d)}: no answers"
+                           for d, n, c in rows]
+        chart.set_title(f"Reviews per day — last {len(rows)} days")
 
     def _fill_accuracy(self) -> None:
         assert self.data is not None
-        chart = self.accuracy_chart
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
         # From the first week with answers (at most the dashboard's twelve): a new learner's chart is not
         # mostly empty weeks.
         start = _first_active_week(self.data.topic_accuracy)
         by_topic = {topic: rows[start:] for topic, rows in self.data.topic_accuracy.items()}
         weeks = next(iter(by_topic.values()), [])
+        series = [Series(topic, [acc * 100 if n and acc is not None else None for _w, n, acc in rows],
+                         QColor(TOPIC_COLOURS[i % len(TOPIC_COLOURS)]))
+                  for i, (topic, rows) in enumerate(by_topic.items())]
+        chart = self.accuracy_chart
+        chart.set_lines(max(1, len(weeks)), series)
         # A date under a few of the weeks ("3 Mar"), the latest always: twelve labels would not fit a half page.
-        x = QCategoryAxis()
-        x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        x.setStartValue(-0.5)
-        x.setRange(-0.5, max(1, len(weeks)) - 0.5)
-        for j in _week_labels(len(weeks)):
-            x.append(_short(weeks[j][0]), j)
-        x.setTitleText("week starting")
-        y = QValueAxis()
-        y.setRange(0, 100)
-        y.setLabelFormat("%d%%")
-        y.setTickCount(5)
-        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        for i, (topic, rows) in enumerate(by_topic.items()):
-            s = QLineSeries()
-            s.setName(topic)
-            s.setPointsVisible(True)
-            s.setColor(QColor(TOPIC_COLOURS[i % len(TOPIC_COLOURS)]))
-            for j, (_w, n, acc) in enumerate(rows):
-                if n and acc is not None:
-                    s.append(j, acc * 100)
-            chart.addSeries(s)
-            s.attachAxis(x)
-            s.attachAxis(y)
+        chart.set_x_axis([(j, _short(weeks[j][0])) for j in _week_labels(len(weeks))], "week starting")
+        chart.slot_tips = [
+            f"Week of {_short(w)}: " + ", ".join(f"{topic} {_pct(rows[j][2])} ({rows[j][1]})"
+                                                 for topic, rows in by_topic.items() if rows[j][1])
+            if any(rows[j][1] for rows in by_topic.values()) else f"Week of {_short(w)}: no answers"
+            for j, (w, _n, _a) in enumerate(weeks)]
         self._fill_topic_legend()
 
     def _fill_topic_legend(self) -> None:
@@ -695,14 +580,11 @@ class ScoresPage(QWidget):
         assert self.data is not None
         rows = self.data.forecast
         chart = self.forecast_chart
-        self._bars(chart, [d for d, _n in rows], [("Due", [n for _d, n in rows], ACCENT)])
-        x = next(iter(chart.axes(Qt.Orientation.Horizontal)))
-        x.setLabelsVisible(False)
-        x.setGridLineVisible(False)
-        days = _day_axis(0, max(0, len(rows) - 1), "days from today (0 = today, with the overdue)")
-        chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
+        chart.set_bars([Series("Due", [float(n) for _d, n in rows], ACCENT)])
+        chart.set_x_axis(_day_ticks(0, len(rows)), "days from today (0 = today, with the overdue)")
+        chart.slot_tips = [f"{_short(d)}: {n} due" for d, n in rows]
         due = sum(n for _d, n in rows)
-        chart.setTitle(f"Due in the next 30 days — {due} in all, {rows[0][1] if rows else 0} today")
+        chart.set_title(f"Due in the next 30 days — {due} in all, {rows[0][1] if rows else 0} today")
 
     def _fill_retention(self) -> None:
         assert self.data is not None
