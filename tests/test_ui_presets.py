@@ -53,3 +53,25 @@ def test_sets_page_chooses_the_sets_preset_and_study_uses_it(qtbot, ctx, clock):
     assert "Two a day" in page.status.text()
     s = StudySession(ctx.store, set_id="ketamine", clock=clock)
     assert s.remaining == 2
+
+
+def test_a_retention_change_offers_to_reschedule_and_the_offer_does_it(qtbot, ctx, clock):  # noqa: F811
+    s = StudySession(ctx.store, set_id="ketamine", clock=clock)
+    for _ in range(5):
+        s.submit(s.current.answer if s.current.type in ("short", "choice", "truefalse") else None)
+        s.mark("easy") if s.feedback.correct else None
+        s.advance()
+    s.close()
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    page.font_size.setValue(12)
+    qtbot.mouseClick(page.save_btn, Qt.MouseButton.LeftButton)
+    assert page.reschedule_btn.isHidden()  # nothing that moves a schedule changed
+    page.retention.setValue(0.8)
+    qtbot.mouseClick(page.save_btn, Qt.MouseButton.LeftButton)
+    assert not page.reschedule_btn.isHidden() and "0.90 → 0.80" in page.reschedule_btn.toolTip()
+    with qtbot.waitSignal(ctx.progress_changed):
+        qtbot.mouseClick(page.reschedule_btn, Qt.MouseButton.LeftButton)
+    assert "5 questions rescheduled" in page.status.text() and "restore the backup" in page.status.text()
+    assert page.reschedule_btn.isHidden()
+    assert any(p.name.startswith("ketaquiz-") for p in ctx.data.backups_dir(ctx.profile).iterdir())

@@ -854,6 +854,15 @@ class Store:
         for r in self.conn.execute(sql, args):
             yield int(r[0]), r[1], r[2], CardState.from_row(r[3:])
 
+    def answer_history(self) -> Iterator[tuple[int, int, float]]:
+        """(question key, rating, reviewed_at) of every answer, by question, oldest first."""
+        yield from self.conn.execute("SELECT question, rating, reviewed_at FROM reviews ORDER BY question, reviewed_at")
+
+    def write_schedules(self, cards: list[tuple[int, CardState]]) -> None:
+        """Set many cards' schedules (their due index too), in the caller's transaction or one of its own."""
+        with self.write():
+            self.conn.executemany(_WRITE_CARD, [_card_params(card, key) for key, card in cards])
+
     # --- the queue --------------------------------------------------------
     @staticmethod
     def _filter(set_id: str | None, topics: list[str] | None) -> tuple[str, list[Any]]:

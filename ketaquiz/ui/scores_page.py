@@ -298,6 +298,11 @@ class ScoresPage(QWidget):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.hide()
         lay.addWidget(self.status)
+        from .reschedule_offer import make_reschedule_button  # (offered after fitting new parameters)
+
+        self.reschedule_btn = make_reschedule_button(self)
+        self.reschedule_btn.clicked.connect(self._reschedule)
+        lay.addWidget(self.reschedule_btn, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.grid = grid = QGridLayout()
         grid.setHorizontalSpacing(12)
@@ -718,3 +723,11 @@ class ScoresPage(QWidget):
             return
         self._say(apply_result(self.ctx.store, job.result))
         self.ctx.settings_changed.emit()
+        if job.result.status == "improved":
+            self.reschedule_btn.show()  # (else each question changes at its next answer)
+
+    def _reschedule(self) -> None:
+        from .reschedule_offer import run_reschedule
+
+        self.reschedule_btn.hide()
+        self._say(run_reschedule(self, self.ctx))

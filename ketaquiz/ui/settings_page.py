@@ -20,6 +20,7 @@ from ..core import presets
 from ..core.scheduling import Settings
 from .context import AppContext
 from .preset_editor import PresetEditor
+from .reschedule_offer import RESCHEDULE_TIP, make_reschedule_button, run_reschedule
 
 THEMES = [("system", "Same as the system"), ("light", "Light"), ("dark", "Dark")]
 
@@ -41,7 +42,7 @@ class SettingsPage(QWidget):
         form.setContentsMargins(0, 8, 0, 8)
         form.setVerticalSpacing(12)
         self.preset = PresetEditor(ctx, form)
-        self.preset.edited.connect(lambda: self.status.setText("Not saved yet"))
+        self.preset.edited.connect(self._edited)
         self.new_per_day, self.reviews_per_day = self.preset.new_per_day, self.preset.reviews_per_day
         self.retention = self.preset.retention
         self.theme = QComboBox()
@@ -74,15 +75,23 @@ class SettingsPage(QWidget):
         self.status = QLabel()
         self.status.setObjectName("hint")
         self.status.setAccessibleName("Settings status")
+        self.status.setWordWrap(True)
+        self.reschedule_btn = make_reschedule_button(self)
+        self.reschedule_btn.clicked.connect(self.reschedule)
         row.addWidget(self.save_btn)
         row.addWidget(self.revert_btn)
         row.addWidget(self.status, 1)
+        row.addWidget(self.reschedule_btn)
         outer.addLayout(row)
         outer.addStretch(1)
-        self.font_size.valueChanged.connect(lambda _v: self.status.setText("Not saved yet"))
-        self.theme.currentIndexChanged.connect(lambda _i: self.status.setText("Not saved yet"))
+        self.font_size.valueChanged.connect(lambda _v: self._edited())
+        self.theme.currentIndexChanged.connect(lambda _i: self._edited())
         ctx.profile_changed.connect(lambda _n: self.load())
         self.load()
+
+    def _edited(self) -> None:
+        self.status.setText("Not saved yet")
+        self.reschedule_btn.hide()
 
     def load(self) -> None:
         """Show the saved settings."""
@@ -100,6 +109,7 @@ class SettingsPage(QWidget):
 
     def save(self) -> bool:
         """Save the preset shown and the theme and font size, in one transaction."""
+        retention_before = presets.presets(self.ctx.store).get(self.preset.name, {}).get("desired_retention")
         try:
             settings = self.current()
             with self.ctx.store.write():
@@ -111,4 +121,13 @@ class SettingsPage(QWidget):
             return False
         self.status.setText("Saved")
         self.ctx.settings_changed.emit()
+        retention = presets.presets(self.ctx.store)[self.preset.name]["desired_retention"]
+        if retention_before is not None and retention != retention_before:
+            self.reschedule_btn.setToolTip(f"Desired retention {retention_before:.2f} → {retention:.2f}. "
+                                           + RESCHEDULE_TIP)
+            self.reschedule_btn.show()
         return True
+
+    def reschedule(self) -> None:
+        self.reschedule_btn.hide()
+        self.status.setText(run_reschedule(self, self.ctx))
