@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ketaquiz.core import optimize
 
-from .test_ui_scores import DEFAULT_PARAMETERS, always_in_a_worker, optimiser, page  # noqa: F401 (fixtures)
+from .test_ui_scores import DEFAULT_PARAMETERS, always_in_a_worker, computed, optimiser, page  # noqa: F401 (fixtures)
 from .test_ui_study import ctx  # noqa: F401 (fixture)
 
 
@@ -24,12 +24,14 @@ def test_fitted_parameters_offer_a_reschedule_that_replays_the_answers(qtbot, pa
     assert "questions rescheduled from their answers" in page.status.text() and page.reschedule_btn.isHidden()
     after = ctx.store.card(key)
     assert after.stability != before.stability  # replayed with the fitted parameters
+    computed(qtbot, page)  # the page redraws with the new schedule
 
 
 def test_parameters_kept_offer_nothing(qtbot, page, ctx, optimiser):  # noqa: F811
     optimiser.result = optimize.OptimiseResult("kept", 600, 0.3, 0.4, [], message="Kept.")
     page.optimise_button.click()
-    with qtbot.waitSignal(ctx.settings_changed, raising=False, timeout=500):
+    with qtbot.waitSignal(ctx.settings_changed):
         optimiser.gate.set()
     qtbot.waitUntil(lambda: page._optimise_job is None)
     assert page.reschedule_btn.isHidden()
+    computed(qtbot, page)
