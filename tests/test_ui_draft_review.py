@@ -85,6 +85,7 @@ def test_the_draft_shows_its_prompt_as_learned_its_answer_flags_and_unasked_term
     assert "Answer: are roasted" in details
     assert "phrase-gap: the gap is a phrase" in details and "self-contained" in details
     assert "no draft asks about: burr grinder" in details
+    assert "Draft 2 of 4 · How is coffee made? · not decided" in details
     assert "⚠" in r.list.item(1).text() and "⚠" not in r.list.item(0).text()
     r.list.setCurrentRow(3)
     assert "not checked" in r.details.toPlainText()
@@ -130,3 +131,15 @@ def test_nothing_kept_saves_nothing(qtbot, review):
         qtbot.keyClick(review.review.list, Qt.Key.Key_D)
     assert not review.next_btn.isEnabled()
     assert not review.save() and review.saved_set_id is None and "Keep at least one" in review.shown[-1]
+
+
+def test_enter_anywhere_on_the_review_step_never_saves(qtbot, review):
+    with qtbot.waitExposed(review):
+        review.show()
+    review.activateWindow()
+    qtbot.keyClick(review.review.list, Qt.Key.Key_K)
+    for widget in (review.review.details, review.review.preview, review.next_btn.parentWidget()):
+        widget.setFocus()
+        qtbot.keyClick(widget, Qt.Key.Key_Return)
+    assert review.saved_set_id is None and review.isVisible() and review.stack.currentIndex() == 3
+    assert not review.next_btn.isDefault()

@@ -354,6 +354,6 @@ class DraftReview(QWidget):
         if terms:
             out.append(f"<p><b>Key terms of “{esc(self._topic_title(q.topic))}” no draft asks about:</b> "
                        f"{esc(', '.join(terms))}</p>")
-        out.append(f'<p style="color:#888">Draft {row + 1} of {len(self.drafts)} · {status}'
+        out.append(f'<p style="color:#888">Draft {row + 1} of {len(self.drafts)} · {esc(self._topic_title(q.topic))} · {status}'
                    f'{" · edited" if d.edited else ""} · id {esc(q.id)}</p>')
         return "".join(out)
