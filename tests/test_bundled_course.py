@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from ketaquiz.core.generate.analysis import fold
+from ketaquiz.core.grading import grade
 from ketaquiz.core.questions import cloze_gaps
 
 from .test_generate_quality import course  # noqa: F401 (fixture)
@@ -53,3 +56,14 @@ def test_course_prompts_do_not_give_away_a_sibling_s_answer(course):  # noqa: F8
             for b in qs:
                 if a is not b:
                     assert not [x for x in answers(b) if fold(x) in shown], (a.id, b.id)
+
+
+@pytest.mark.parametrize("qid, typed", [
+    ("risks-cloze-abuse", ["abuse and addiction", "addiction or abuse", "Addiction, abuse"]),
+    ("mechanism-cloze-mind-body", ["mind and body", "the body and the mind"]),
+])
+def test_course_pairs_are_right_in_either_order(course, qid, typed):  # noqa: F811
+    qset, _ = course
+    q = qset.question(qid)
+    for answer in typed:
+        assert grade(q, answer if q.type == "short" else answer.split(" and ")).correct, answer
