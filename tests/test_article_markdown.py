@@ -155,3 +155,19 @@ def test_a_pasted_health_page_keeps_its_text_and_loses_its_furniture():
     for q in qset.questions:
         assert find_quote(art.text, q.source), q.id
         assert not MARKUP_LEFT.search(q.display_prompt() + " ".join(map(str, q.choices))), q.prompt
+
+
+def test_a_quote_copied_from_the_markdown_as_written_is_found_as_its_readable_text():
+    """Sets generated before the Markdown parser quote the article with its markup; they stay valid."""
+    art = load_article(MARKUP)
+    for old in ("**Aspirin** (acetylsalicylic acid) is a medication used to reduce *pain*, fever and inflammation.",
+                "It was first\nmade by [Felix Hoffmann](https://en.wikipedia.org/wiki/Felix_Hoffmann) at Bayer in 1897.",
+                "The common side effects of aspirin include:\n\n* stomach upset\n* heartburn, in about one person in ten",
+                "To take a tablet safely:\n\n1. Read the leaflet\n2. Swallow the tablet with water",
+                "because of the risk of `Reye's syndrome`."):
+        span = find_quote(art.text, old)
+        assert span is not None, old
+        assert art.text[span[0]:span[1]].split()[-1] == old.replace("*", "").replace("`", "").split()[-1]
+    for gone in ("![A box of aspirin tablets](aspirin.jpg)", "| 75 mg | heart attack prevention |",
+                 "Discover how a willow-bark remedy became the world's most used drug."):
+        assert find_quote(art.text, gone) is None, gone

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .article_markdown import is_furniture, looks_like_markdown, markdown_blocks
+from .article_markdown import is_furniture, looks_like_markdown, markdown_blocks, readable_inline
 
 __all__ = [
     "Article",
@@ -93,9 +93,22 @@ def normalize_quote(text: str) -> str:
 
 
 def find_quote(text: str, quote: str) -> tuple[int, int] | None:
-    """Offsets of `quote` in `text`; tolerant of typographic quotes and white space."""
+    """Offsets of `quote` in `text`; tolerant of typographic quotes and white space.
+
+    A quote copied from an article's Markdown as written (``**bold**``, ``[text](url)``, ``* item``) is found
+    as its readable text: sets made before articles were read with a Markdown parser quote it that way.
+    """
     if not quote.strip():
         return None
+    found = _find_folded(text, quote)
+    if found is None:
+        readable = readable_inline(quote)
+        if readable != quote and readable.strip():
+            found = _find_folded(text, readable)
+    return found
+
+
+def _find_folded(text: str, quote: str) -> tuple[int, int] | None:
     i = text.find(quote)
     if i >= 0:
         return i, i + len(quote)

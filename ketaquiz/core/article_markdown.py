@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-__all__ = ["Block", "looks_like_markdown", "markdown_blocks", "is_furniture"]
+__all__ = ["Block", "looks_like_markdown", "markdown_blocks", "is_furniture", "readable_inline"]
 
 
 @dataclass(frozen=True)
@@ -219,3 +219,28 @@ def markdown_blocks(source: str) -> list[Block]:
                         blocks.append(Block("paragraph", " ".join(texts), lines))
         # fence, code_block, html_block, hr: no readable text
     return blocks
+
+
+_ITEM_MARK = re.compile(r"^(\s*)(?:[*+-]|(\d{1,3}[.)]))\s+")
+_INLINE_MARKUP = re.compile(r"[*_`\[<!]|^\s*[*+]\s", re.M)
+
+
+def readable_inline(text: str) -> str:
+    """A snippet of Markdown as its readable text, line by line (a quote taken from the Markdown as written).
+
+    Inline markup goes as in the article's readable text; bullets read '-', numbers keep theirs.
+    """
+    if not _INLINE_MARKUP.search(text):
+        return text
+    md = _parser()
+    out = []
+    for line in text.split("\n"):
+        m = _ITEM_MARK.match(line)
+        lead = ""
+        if m:
+            lead = m.group(1) + (f"{m.group(2)} " if m.group(2) else "- ")
+            line = line[m.end():]
+        tokens = md.parseInline(line)
+        body = " ".join(t for tok in tokens for t, _ in _inline_lines(tok))
+        out.append(lead + body)
+    return "\n".join(out)
