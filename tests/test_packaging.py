@@ -3,6 +3,7 @@ the package finds them through importlib.resources wherever it is installed."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -83,3 +84,13 @@ def test_an_installed_package_reads_the_course_from_inside_itself(tmp_path: Path
     out = subprocess.run([sys.executable, "-c", code, str(site)], cwd=tmp_path, check=True,
                          capture_output=True, text=True).stdout.split()
     assert out == [str(site / "ketaquiz" / "questions"), str(site / "ketaquiz" / "assets" / "style.qss")]
+
+
+def test_the_readmes_debian_libraries_are_what_setup_installs() -> None:
+    """The Install section's apt-get line and scripts/setup.sh name the same Qt system libraries."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("**Debian / Ubuntu.**", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
+    in_readme = set(block.replace("\\\n", " ").split()) - {"sudo", "apt-get", "install"}
+    setup = (REPO / "scripts" / "setup.sh").read_text(encoding="utf-8")
+    in_setup = set(re.search(r'QT_LIBS="([^"]+)"', setup).group(1).split()) - {"xvfb", "desktop-file-utils"}
+    assert in_readme == in_setup
