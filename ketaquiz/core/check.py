@@ -10,6 +10,7 @@ from pathlib import Path
 from . import ids
 from .article import Article, find_quote
 from .articlefile import ArticleFileError, load_set_article
+from .media import media_problem, resolve_media
 from .questions import QUESTION_TYPES, Question, QuestionSet, cloze_gaps
 from .setfile import SetFileError, read_set
 
@@ -121,6 +122,7 @@ def check_question(q: Question, *, topics: set[str] | None = None, article: Arti
         if len({_norm(i) for i in items}) != len(items):
             out.append(("items", "duplicate items"))
     out.extend(_check_sibling_group(q.sibling_group))
+    out.extend(("media", m) for m in map(media_problem, q.media) if m)
     if q.source.strip() and article is not None and find_quote(article.text, q.source) is None:
         out.append(("source", "source not found in the article; quote the article word for word"))
     return out
@@ -171,6 +173,10 @@ def check_set(qset: QuestionSet, article: Article | None = None) -> list[Problem
             seen[q.id] = q.line
         for fld, msg in check_question(q, topics=set(topic_ids), article=article):
             problems.append(Problem(path, q.line, q.id or None, msg, fld))
+        for name in q.media if qset.path is not None else ():
+            if media_problem(name) is None and resolve_media(qset.path.parent, name) is None:
+                problems.append(Problem(path, q.line, q.id or None, f"media {name!r}: no such file in the set's folder "
+                                        f"({qset.path.parent}), or larger than 20 MB", "media"))
     return problems
 
 

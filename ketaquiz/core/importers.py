@@ -5,8 +5,9 @@ with no problem is written, as ``<data>/sets/<id>/set.toml``. A problem raises `
 with one report naming the file, the row or note and what to do.
 
 Untrusted input is neutralised: HTML is reduced to text (scripts, images and remote content
-dropped), media is never written, and archives with ``..``/absolute member paths, links or a
-huge uncompressed size are refused before anything is extracted.
+dropped); an Anki package's images and sounds that questions show are copied beside the set under
+names made safe (media.py), and archives with ``..``/absolute member paths, links or a huge
+uncompressed size are refused before anything is extracted.
 """
 
 from __future__ import annotations
@@ -78,14 +79,34 @@ def _import_file(path: Path, data: DataDir, set_id: str | None, overwrite: bool,
     qset, warnings, anki = _read(path, set_id, title)
     dest = set_file_for(data, qset.id)
     _refuse_existing(data, qset.id, dest, overwrite)
+    media: list[Path] = []
     try:
+        if anki is not None and anki.media_files:
+            media = _copy_anki_media(path, anki, qset, dest.parent, warnings)
         write_set(qset, dest)
     except OSError as e:
+        for f in media:
+            f.unlink(missing_ok=True)
         raise ImportError_(f"{path}: cannot write {dest}: {e.strerror}; check the data directory's permissions") from None
     res = ImportResult(set_id=qset.id, path=dest, count=len(qset.questions), warnings=warnings, qset=qset)
     if anki is not None:
         res.history, res.suspended = anki.history, anki.suspended
     return res
+
+
+def _copy_anki_media(path: Path, anki: Imported, qset: QuestionSet, folder: Path, warnings: list[str]) -> list[Path]:
+    """The images and sounds the questions show, copied beside the set file; a file left out is dropped from
+    its questions and named in a warning."""
+    from .anki import copy_media
+
+    written, left_out = copy_media(path, anki.media_files, folder)
+    kept = {str(f.relative_to(folder).as_posix()) for f in written}
+    for q in qset.questions:
+        q.media = [m for m in q.media if m in kept]
+    if left_out:
+        warnings.append(f"{len(left_out)} media file{'s' if len(left_out) != 1 else ''} left out:\n  "
+                        + "\n  ".join(left_out[:MAX_PROBLEMS_SHOWN]))
+    return written
 
 
 def load_imported(store: Store, result: ImportResult) -> None:

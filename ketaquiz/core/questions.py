@@ -11,7 +11,8 @@ Answer data by type (the same fields in the TOML file and in the JSON export):
 - ``order``: ``items`` (3–6 strings, in the right order); ``answer`` in the export is that list.
 
 Any type may carry ``sibling_group``: questions of one set with the same value are siblings (drawn from the
-same fact), and a sibling of a question answered today waits until tomorrow (see session.py).
+same fact), and a sibling of a question answered today waits until tomorrow (see session.py), and ``media``:
+images and sounds shown with the prompt, files in the set's folder (see media.py).
 """
 
 from __future__ import annotations
@@ -88,6 +89,7 @@ class Question:
     # Questions of a set with the same value are siblings; "" = none. A str once checked (check_question
     # reports any other value read from a file, so it is kept as read until then).
     sibling_group: Any = ""
+    media: list[str] = field(default_factory=list)  # images and sounds, paths relative to the set file's folder
 
     @property
     def correct_answer(self) -> Any:
@@ -132,6 +134,8 @@ class Question:
             d["tags"] = list(self.tags)
         if self.sibling_group != "":
             d["sibling_group"] = self.sibling_group
+        if self.media:
+            d["media"] = list(self.media)
         d["origin"] = self.origin
         return d
 
@@ -155,6 +159,8 @@ class Question:
             d["tags"] = list(self.tags)
         if self.sibling_group != "":
             d["sibling_group"] = self.sibling_group
+        if self.media:
+            d["media"] = list(self.media)
         d["origin"] = self.origin
         return d
 
@@ -180,9 +186,9 @@ class Question:
             items, answer = [str(x) for x in answer], None
         if qtype == "cloze":
             answer = None
-        group = get("sibling_group")
+        group, media = get("sibling_group"), get("media")
         return cls(qid, topic, qtype, prompt, answer, choices, accept, items, explanation, source, tags,
-                   origin or "written", line, "" if group is None else group)
+                   origin or "written", line, "" if group is None else group, _strs(media) if media else [])
 
 
 @dataclass

@@ -7,6 +7,7 @@ was for it (choice 1–5, multi 1–8, T/F) and may emit `submit_requested` (cho
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ..core.questions import CLOZE_GAP, Question
 from ..core.session import Feedback
+from .question_media import media_widgets
 
 RIGHT_STYLE = "background-color: rgba(46, 160, 67, 0.35);"
 WRONG_STYLE = "background-color: rgba(218, 54, 51, 0.35);"
@@ -66,6 +68,13 @@ class QuestionWidget(QWidget):
     def add_prompt(self) -> None:
         self.prompt_label = _prompt_label(self.question.display_prompt())
         self.layout_.addWidget(self.prompt_label)
+
+    def add_media(self, folder: Path | None) -> None:
+        """The question's images and sounds (files in its set's `folder`), under the prompt."""
+        prompt = getattr(self, "prompt_label", None)
+        at = self.layout_.indexOf(prompt) + 1 if prompt is not None else 0
+        for i, widget in enumerate(media_widgets(self.question.media, folder, self)):
+            self.layout_.insertWidget(at + i, widget, 0, Qt.AlignmentFlag.AlignLeft)
 
     def response(self) -> Any:
         """The learner's answer (None when nothing was given: counts as "I don't know")."""
@@ -459,9 +468,13 @@ WIDGETS: dict[str, type[QuestionWidget]] = {
 }
 
 
-def make_question_widget(question: Question, options: list[str], parent: QWidget | None = None) -> QuestionWidget:
-    """The widget for a question's type."""
-    return WIDGETS[question.type](question, options, parent)
+def make_question_widget(question: Question, options: list[str], parent: QWidget | None = None, *,
+                         media_folder: Path | None = None) -> QuestionWidget:
+    """The widget for a question's type (with its images and sounds, from the set's `media_folder`)."""
+    widget = WIDGETS[question.type](question, options, parent)
+    if question.media:
+        widget.add_media(media_folder)
+    return widget
 
 
 def escape(text: str) -> str:

@@ -7,6 +7,7 @@ after an answer U marks "unsure" and E "easy"; Ctrl+Z undoes the last answer.
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from random import Random
 from typing import Any
 
@@ -313,7 +314,7 @@ class StudyPage(QWidget):
         q = s.current
         self._clear_question()
         self.feedback = None
-        self.qwidget = make_question_widget(q, s.presentation.options)
+        self.qwidget = make_question_widget(q, s.presentation.options, media_folder=self._set_folder(s.current_key))
         self.qwidget.submit_requested.connect(self.submit)
         self.question_holder.addWidget(self.qwidget)
         # The widget is made after the buttons: put its inputs first in the tab order, then the buttons.
@@ -338,6 +339,16 @@ class StudyPage(QWidget):
         self._tick.start()
         self.qwidget.focus_input()
         self.question_shown.emit()
+
+    def _set_folder(self, key: int | None) -> Path | None:
+        """The folder of the set a question comes from (its images and sounds are there)."""
+        if key is None:
+            return None
+        try:
+            info = self.ctx.store.set_info(self.ctx.store.question_ref(key)[0])
+        except (KeyError, StoreError):
+            return None
+        return Path(info.path).parent if info is not None and info.path else None
 
     def _set_answering(self, answering: bool) -> None:
         self.dont_know_btn.setVisible(answering)

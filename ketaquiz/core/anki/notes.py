@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,8 @@ _CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
 _IMAGE_OCCLUSION = re.compile(r"\{\{c\d+::image-occlusion:", re.I)
 _MATH = re.compile(r"\\\(|\\\[|\[\$\$?\]|\[latex\]", re.I)
 _MEDIA = re.compile(r"<img\b|\[sound:", re.I)
+_IMG_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_SOUND_REF = re.compile(r"\[sound:([^\]]+)\]")
 _EXTRA_FIELDS = ("back extra", "extra", "explanation", "notes")
 DECK_SEP = " › "
 
@@ -43,11 +46,35 @@ class Imported:
     card_of: dict[str, int] = field(default_factory=dict)  # question id -> Anki card id
     suspended: list[str] = field(default_factory=list)  # question ids whose Anki card is suspended
     history: dict[str, list[tuple[float, int]]] = field(default_factory=dict)  # question id -> (time, rating) answers
+    media_files: dict[str, str] = field(default_factory=dict)  # path in the set's folder -> name in the package
 
 
-def questions_from(path: Path, col: Collection) -> Imported:
-    """Every importable card of the collection as a question; skipped notes are explained in warnings."""
+def media_refs(field_html: str) -> list[str]:
+    """The media file names a field shows: ``<img src="…">`` and ``[sound:…]``, in order, once each."""
+    names = [html.unescape(next(g for g in m.groups() if g is not None)) for m in _IMG_SRC.finditer(field_html)]
+    names += [m.group(1) for m in _SOUND_REF.finditer(field_html)]
+    return list(dict.fromkeys(n.strip() for n in names if n.strip()))
+
+
+def _attach_media(q: Question, available: set[str], out: Imported, taken: set[str]) -> None:
+    """Point the question at the package's files it shows (q.media holds Anki's names until here)."""
+    from ..media import is_image, is_sound, safe_media_name
+
+    wanted = [n for n in q.media if n in available and (is_image(n) or is_sound(n))]
+    by_name = {anki: rel for rel, anki in out.media_files.items()}
+    for name in wanted:
+        if name not in by_name:
+            by_name[name] = safe_media_name(name, taken)
+            out.media_files[by_name[name]] = name
+    q.media = [by_name[n] for n in wanted]
+
+
+def questions_from(path: Path, col: Collection, media: Iterable[str] = ()) -> Imported:
+    """Every importable card of the collection as a question; skipped notes are explained in warnings.
+    `media` names the package's files: the images and sounds a card's question shows go with it."""
     from ..importers import _Row, html_to_text
+
+    available, taken = set(media), set()
 
     out = Imported()
     cards_of: dict[int, list[Card]] = {}
@@ -87,6 +114,7 @@ def questions_from(path: Path, col: Collection) -> Imported:
                 continue
             if not own:  # KetaQuiz's own field carries its id, tags and origin
                 q.id, q.tags, q.origin = qid, list(tag_list), "imported"
+                _attach_media(q, available, out, taken)
             q.id = q.id or qid
             out.rows.append(_Row(where, q))
             row_decks.append(col.decks.get(card.deck, ""))
@@ -128,7 +156,7 @@ def _cloze_card(by_name: dict[str, str], values: list[str], number: int, topic: 
     if not gaps or not all(gaps):
         raise _Skip(f"deletion c{number} is only an image or a sound (KetaQuiz asks in text)")
     extra = next((by_name[k] for k in _EXTRA_FIELDS if by_name.get(k)), "")
-    return Question(id="", topic=topic, type="cloze", prompt=prompt, explanation=to_text(extra))
+    return Question(id="", topic=topic, type="cloze", prompt=prompt, explanation=to_text(extra), media=media_refs(text))
 
 
 def _template_card(nt: Notetype, names: list[str], by_name: dict[str, str], ord_: int, topic: str, to_text) -> Question:
@@ -159,7 +187,7 @@ def _template_card(nt: Notetype, names: list[str], by_name: dict[str, str], ord_
     answer, _, rest = back.partition("\n")
     extra = to_text(html_of(a_fields[1:]))
     return Question(id="", topic=topic, type="short", prompt=front, answer=answer.strip(),
-                    explanation="\n".join(x for x in (rest.strip(), extra) if x))
+                    explanation="\n".join(x for x in (rest.strip(), extra) if x), media=media_refs(front_html))
 
 
 def _from_ketaquiz_field(path: Path, where: str, raw: str, topic: str) -> Question:

@@ -1,0 +1,109 @@
+"""Images and sounds of an imported Anki deck, shown on the Study page from the set's own folder only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from random import Random
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from ketaquiz.core.anki import archive
+from ketaquiz.core.check import check_path
+from ketaquiz.core.importers import import_file, load_imported
+from ketaquiz.core.scheduling import Settings
+from ketaquiz.core.setfile import read_set
+from ketaquiz.ui import question_media
+from ketaquiz.ui.context import AppContext, StudyRequest
+from ketaquiz.ui.main_window import MainWindow
+from ketaquiz.ui.study import StudyPage
+
+FIXTURES = Path(__file__).parent / "fixtures" / "anki"
+STAINED = "Which organelle is stained here?"
+SOUND = "Which sound is this?"
+
+
+def package_file(name: str) -> bytes:
+    """A media file as Anki stored it (zstd in the current format), found through the package's own map."""
+    pkg = archive.open_package(FIXTURES / "modern.apkg")
+    with pkg.zf:
+        return archive.read_small(pkg, pkg.media[name], zstd=True)
+
+
+@pytest.mark.parametrize("name", ["modern.apkg", "legacy.apkg", "modern.colpkg"])
+def test_import_copies_the_media_questions_show_into_the_set_folder(name, data_dir):
+    res = import_file(FIXTURES / name, data_dir, set_id="bio")
+    folder = res.path.parent
+    qs = {q.prompt: q for q in read_set(res.path).questions}
+    assert qs[STAINED].media == ["media/cell.png"] and qs[SOUND].media == ["media/beep.mp3"]
+    assert (folder / "media" / "cell.png").read_bytes() == package_file("cell.png")
+    assert sorted(p.name for p in (folder / "media").iterdir()) == ["beep.mp3", "cell.png"]  # not the IO image
+    assert check_path(res.path) == []
+
+
+def test_check_refuses_media_outside_the_folder_or_missing(tmp_path):
+    path = tmp_path / "s.toml"
+    path.write_text('id = "s"\ntitle = "S"\ntopics = [{ id = "t", title = "T" }]\n\n[[questions]]\nid = "a"\n'
+                    'topic = "t"\ntype = "short"\nprompt = "P?"\nanswer = "x"\n'
+                    'media = ["../secret.png", "/etc/passwd.png", "here.exe", "gone.png"]\n', encoding="utf-8")
+    messages = " | ".join(p.message for p in check_path(path))
+    assert "'../secret.png' must be a path inside the set's folder" in messages
+    assert "'/etc/passwd.png' must be a path inside the set's folder" in messages
+    assert "'here.exe' is not an image or a sound" in messages
+    assert "'gone.png': no such file in the set's folder" in messages
+
+
+@pytest.fixture
+def study(qtbot, data_dir, clock):
+    res = import_file(FIXTURES / "modern.apkg", data_dir, set_id="bio")
+    ctx = AppContext(data_dir, clock=clock)
+    ctx.store.save_settings(Settings(fuzz=False))
+    load_imported(ctx.store, res)
+    ctx.reload_library()
+    window = MainWindow(ctx, rng=Random(3))
+    qtbot.addWidget(window)
+    window.resize(1024, 640)
+    window.show()
+    page = window.page("study")
+    assert isinstance(page, StudyPage)
+    yield ctx, window, page
+    ctx.close()
+
+
+def show(ctx, window, page, prompt: str) -> None:
+    key = next(k for k, q in ctx.store.questions("bio") if q.prompt == prompt)
+    ctx.study_requested.emit(StudyRequest(keys=[key]))
+    window.show_page("study")
+    assert page.session is not None and page.session.current.prompt == prompt
+
+
+def test_study_shows_the_image_under_the_prompt(study):
+    ctx, window, page = study
+    show(ctx, window, page, STAINED)
+    images = [lab for lab in page.qwidget.findChildren(QLabel) if lab.objectName() == "questionImage"]
+    assert len(images) == 1 and not images[0].pixmap().isNull()
+    assert images[0].pixmap().size().width() == 2  # the fixture's 2x2 PNG, from the set's folder
+
+
+def test_study_plays_a_sound_or_says_how(study, monkeypatch):
+    ctx, window, page = study
+    monkeypatch.setattr(question_media, "multimedia_available", lambda: True)  # (PySide6-Addons is optional)
+    show(ctx, window, page, SOUND)
+    assert [b.text() for b in page.qwidget.findChildren(question_media.SoundButton)] == ["▶  Play sound (beep.mp3)"]
+    monkeypatch.setattr(question_media, "multimedia_available", lambda: False)
+    show(ctx, window, page, SOUND)
+    notes = [lab.text() for lab in page.qwidget.findChildren(QLabel) if lab.objectName() == "mediaNote"]
+    assert notes and "install PySide6-Addons (QtMultimedia) to play it" in notes[0]
+
+
+def test_a_file_swapped_for_a_link_outside_the_folder_is_not_shown(study, tmp_path):
+    ctx, window, page = study
+    img = Path(ctx.store.set_info("bio").path).parent / "media" / "cell.png"
+    outside = tmp_path / "outside.png"
+    outside.write_bytes(img.read_bytes())
+    img.unlink()
+    img.symlink_to(outside)
+    show(ctx, window, page, STAINED)
+    assert not [lab for lab in page.qwidget.findChildren(QLabel) if lab.objectName() == "questionImage"]
+    notes = [lab.text() for lab in page.qwidget.findChildren(QLabel) if lab.objectName() == "mediaNote"]
+    assert notes == ["(media/cell.png is not in this set's folder)"]
