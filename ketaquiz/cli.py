@@ -5,19 +5,22 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from . import __version__
+from . import __version__, cli_backups
+from .core.backup import newest_good_backup
 from .core.clock import utc_now
+from .core.health import ProfileProblem, open_profile, readable_copy, restore_advice
 from .core.library import DEFAULT_PROFILE, DataDir, load_library, validate_profile_name
 from .core.plaintext import strip_controls
 from .core.profiles import last_profile
 from .core.questions import QuestionSet
 from .core.setfile import SetFileError, find_set_files, read_set
-from .core.store import Store, StoreError
+from .core.store import Store, StoreError, store_error
 from .terminal import make_streams_safe, quiet_broken_pipe
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -112,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
                  "starting this installation of KetaQuiz. Run it again after moving the venv.",
                  ["ketaquiz install-desktop", "ketaquiz install-desktop --remove"])
     d.add_argument("--remove", action="store_true", help="take the entry and the icon out again")
+    cli_backups.add_commands(sub, _command)
     return p
 
 
@@ -140,6 +144,7 @@ def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     data = DataDir.resolve(args.data)
+    profile = args.profile or DEFAULT_PROFILE
     try:
         if args.command is None:
             return run_app(data, args.profile)
@@ -152,7 +157,11 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.command == "install-desktop":
             return cmd_install_desktop(args.remove)
         profile = args.profile or last_profile(data)
-        store = open_library(data, profile)
+        if args.command == "backup":
+            return cli_backups.cmd_backup(data, profile, args)
+        if args.command == "restore":
+            return cli_backups.cmd_restore(data, profile, args)
+        store = open_library(readable_copy(data, profile), profile)
         try:
             if args.command == "quiz":
                 return cmd_quiz(store, args, sys.stdin, sys.stdout)
@@ -164,9 +173,18 @@ def _main(argv: Sequence[str] | None) -> int:
                 return cmd_sets(store, args)
         finally:
             store.close()
+    except ProfileProblem as e:  # the database as found on opening: what happened, and the backups
+        print(f"ketaquiz: {e}", file=sys.stderr)
+        return EXIT_PROBLEMS
     except (CliError, StoreError, SetFileError) as e:
         print(f"ketaquiz: {e}", file=sys.stderr)
+        if isinstance(e, StoreError) and e.kind in ("damaged", "io"):
+            print(restore_advice(data.backups_dir(profile), newest_good_backup(data.backups_dir(profile))), file=sys.stderr)
         return EXIT_USAGE
+    except sqlite3.DatabaseError as e:  # met by SQL outside the store (the Scores' queries): said as the store says it
+        print(f"ketaquiz: {store_error(e, data.db_path(profile))}", file=sys.stderr)
+        print(restore_advice(data.backups_dir(profile), newest_good_backup(data.backups_dir(profile))), file=sys.stderr)
+        return EXIT_PROBLEMS
     except KeyboardInterrupt:
         return 130
     parser.error(f"unknown command {args.command}")
@@ -174,8 +192,11 @@ def _main(argv: Sequence[str] | None) -> int:
 
 
 def open_library(data: DataDir, profile: str = DEFAULT_PROFILE) -> Store:
-    """Open the profile's store and load the bundled course and the user's sets into it."""
-    store = data.open_store(profile)
+    """Open the profile's store, checked as the app does (ProfileProblem), and load the bundled course and the
+    user's sets into it."""
+    store = open_profile(data, profile)
+    if store.read_only:
+        print(f"ketaquiz: {store.read_only}", file=sys.stderr)
     _results, problems = load_library(store, data)
     for prob in problems:
         print(f"ketaquiz: skipped a set: {strip_controls(prob.message)}", file=sys.stderr)

@@ -49,6 +49,8 @@ class DataDir:
     """The data directory: profiles (one database each), the user's sets, backups."""
 
     root: Path
+    # A copy made because the learner's folder is read-only (health.readable_copy): a sentence saying so.
+    read_only: str = ""
 
     @classmethod
     def resolve(cls, data: str | Path | None = None) -> DataDir:

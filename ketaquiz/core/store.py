@@ -339,6 +339,9 @@ _ANSWER_CARD_SAME_STATE = f"UPDATE cards SET {_SCHEDULE_BUT_STATE} WHERE questio
 # ...and with queue_due kept in step (_card_params) by an undo or a re-rating.
 _WRITE_CARD = f"UPDATE cards SET {_SCHEDULE}, queue_due = ? WHERE question = ?"
 
+# The settings key counting answers taken out of the log on purpose (see Store.answer_tally).
+_REMOVED = "answers_removed"
+
 # Joins `cards c` to its group `k` (see Store._due_groups): one range of cards_queue.
 _IN_GROUP = "c.set_id = k.set_id AND c.topic = k.topic AND c.retired = 0"
 
@@ -370,7 +373,7 @@ def store_error(e: sqlite3.Error, path: Path, *, busy_timeout: float = 10) -> St
     """A StoreError in words a learner can act on, for an sqlite3 error met on the database at `path`."""
     code = getattr(e, "sqlite_errorcode", None)
     kind = _KINDS.get(code & 0xFF, "error") if isinstance(code, int) else "error"
-    if kind == "error" and isinstance(e, sqlite3.DatabaseError) and not isinstance(e, sqlite3.OperationalError):
+    if kind == "error" and type(e) is sqlite3.DatabaseError:
         kind = "damaged"  # "file is not a database", "malformed" raised without a code
     if kind == "full":
         message = (f"the disk holding {path.parent} is full: the last change was not saved (everything saved before it "
@@ -516,6 +519,8 @@ class Store:
     """The progress database of one learner (profile)."""
 
     BUSY_TIMEOUT = 10  # seconds a write waits for another program's write transaction to end
+    # Set (to a sentence saying so) on a copy opened because the learner's folder is read-only (health.open_profile).
+    read_only: str = ""
 
     def __init__(self, path: str | Path, *, clock: Clock = utc_now,
                  connect: Callable[[str], sqlite3.Connection] | None = None) -> None:
@@ -640,9 +645,29 @@ class Store:
         target = sqlite3.connect(str(dest))
         try:
             self.conn.backup(target)
+            # A copy in rollback-journal mode: it is read without the -shm file WAL needs, so a backup can be
+            # checked and restored on a full disk or from a read-only folder.
+            target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
         return dest
+
+    def answer_tally(self) -> int:
+        """Answers ever recorded here: those in the log, and those taken out of it on purpose (undone, or purged
+        with their set). It never goes down while the database keeps its history: a backup guard's measure."""
+        return int(self.conn.execute(
+            "SELECT (SELECT COUNT(*) FROM reviews) + COALESCE((SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?), 0)",
+            (_REMOVED,),
+        ).fetchone()[0])
+
+    def _count_removed(self, n: int) -> None:
+        """Add `n` answers taken out on purpose to the tally (inside the caller's write)."""
+        if n:
+            self.conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + excluded.value AS TEXT)",
+                (_REMOVED, str(n)),
+            )
 
     # --- settings ---------------------------------------------------------
     def get_setting(self, key: str, default: Any = None) -> Any:
@@ -783,7 +808,7 @@ class Store:
             # no higher than the largest id left, since SQLite hands the ids above it out again.
             upto = c.execute("SELECT upto FROM review_totals_upto").fetchone()[0]
             c.execute("UPDATE review_totals_upto SET upto = 0")
-            c.execute("DELETE FROM reviews WHERE set_id = ?", (set_id,))
+            self._count_removed(c.execute("DELETE FROM reviews WHERE set_id = ?", (set_id,)).rowcount)
             c.execute("DELETE FROM review_totals WHERE set_id = ?", (set_id,))
             c.execute("UPDATE review_totals_upto SET upto = MIN(?, (SELECT COALESCE(MAX(id), 0) FROM reviews))", (upto,))
             c.execute("DELETE FROM sets WHERE id = ?", (set_id,))
@@ -1076,6 +1101,7 @@ class Store:
             before = CardState.from_row(tuple(json.loads(row["card_before"])))
             self.conn.execute(_WRITE_CARD, _card_params(before, row["question"]))
             self.conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+            self._count_removed(1)
         return int(row["question"])
 
     def revise_review(self, review_id: int, rating: int, after: CardState) -> None:
@@ -1180,6 +1206,36 @@ class Store:
                 f"correct = (SELECT COALESCE(SUM(correct), 0) {SESSION_REVIEWS}) WHERE id = ?",
                 (ended.timestamp(), session_id),
             )
+
+
+class FileReport(NamedTuple):
+    """A database file looked at without opening it for writing (a backup): its check, and its answers."""
+
+    check: str  # "ok", or what SQLite found wrong
+    answers: int | None  # answers in its log (None when unreadable)
+    tally: int | None  # Store.answer_tally of it
+
+    @property
+    def ok(self) -> bool:
+        return self.check == "ok"
+
+
+def inspect_file(path: Path, *, check: bool = True) -> FileReport:
+    """Read a (closed) database file read-only: quick_check (unless `check` is False) and its answer counts.
+    Opened immutable: nothing is written beside it (no -shm), so this works on a full disk or a read-only folder."""
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error as e:
+        return FileReport(str(e), None, None)
+    try:
+        result = str(conn.execute("PRAGMA quick_check").fetchone()[0]) if check else "ok"
+        answers = int(conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0])
+        removed = conn.execute("SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?", (_REMOVED,)).fetchone()
+        return FileReport(result, answers, answers + (int(removed[0] or 0) if removed else 0))
+    except sqlite3.Error as e:
+        return FileReport(str(e), None, None)
+    finally:
+        conn.close()
 
 
 def _guarded(fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import sys
 import threading
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMessageB
 
 from ..core import backup
 from ..core.clock import Clock, utc_now
+from ..core.health import ProfileProblem, open_profile, readable_copy
 from ..core.library import DataDir, set_folders
 from ..core.profiles import last_profile
 from ..core.store import StoreError, load_sqlite_utils
@@ -105,45 +107,52 @@ class InstanceGuard(QObject):
         self.lock.unlock()
 
 
-def open_checked(data: DataDir, profile: str, clock: Clock, ask: Ask) -> AppContext | None:
-    """Open the profile; when its database fails quick_check, offer the newest good backup.
+# Titles of the start-up messages, by StoreError.kind.
+_PROBLEM_TITLES = {
+    "damaged": "Progress database damaged", "missing": "Progress database missing", "io": "Cannot read your progress",
+    "newer": "Progress saved by a newer KetaQuiz", "full": "Disk full", "busy": "Progress database busy",
+    "readonly": "Read-only folder",
+}
 
-    Returns None when the database cannot be opened and no backup was restored.
+
+def open_checked(data: DataDir, profile: str, clock: Clock, ask: Ask,
+                 inform: Callable[[str, str], object] | None = None) -> AppContext | None:
+    """Open the profile as every command does (health.open_profile). When it is damaged, or gone while its backups
+    hold answers, offer the newest good backup (and, for a database gone, a fresh start); otherwise say what is
+    wrong (a newer KetaQuiz's database, a full disk: nothing is offered that would change it).
+
+    Returns None when the app must not start.
     """
-    problem: str | None = None
-    ctx: AppContext | None = None
+    inform = inform or ask
     try:
-        ctx = AppContext(data, profile, clock=clock)
-        result = ctx.store.quick_check()
-        if result != "ok":
-            problem = result
-    except StoreError as e:
-        problem = str(e)
-    if problem is None:
-        return ctx
-    good = backup.newest_good_backup(data.backups_dir(profile))
-    if good is not None and ask(
-        "Progress database damaged",
-        f"The progress database failed its check:\n{problem}\n\nRestore the backup from {good.label}? "
-        "The damaged file is kept beside it.",
-    ):
-        if ctx is not None:
-            ctx.close()
-        backup.restore_backup(good.path, data.db_path(profile), clock())
-        return AppContext(data, profile, clock=clock)
-    if ctx is None and good is None:
-        ask("Progress database damaged", f"{problem}\n\nThere is no backup to restore.")
-    return ctx
+        return AppContext(data, profile, clock=clock, store=open_profile(data, profile, clock=clock))
+    except ProfileProblem as p:
+        title = _PROBLEM_TITLES.get(p.kind, "Cannot open your progress")
+        if p.backup is None:
+            inform(title, str(p))
+            return None
+        answers = p.backup.report(check=False).answers
+        if ask(title, f"{p.reason}\n\nRestore the backup from {p.backup.label} ({answers} answers)? "
+                      "The current file is kept beside it."):
+            backup.restore_backup(p.backup.path, data.db_path(profile), clock())
+            return AppContext(data, profile, clock=clock)
+        if p.kind == "missing" and ask(title, f"Start with empty progress instead? Your backups stay in {p.backups_dir}."):
+            store = open_profile(data, profile, clock=clock, allow_empty=True)
+            backup.make_backup(store, p.backups_dir, clock(), force=True)  # the fresh start is the newest backup
+            return AppContext(data, profile, clock=clock, store=store)
+        return None
 
 
 class AppController(QObject):
     """Wires the window to backups and settings; owns the context for the app's life."""
 
     def __init__(self, app: QApplication, ctx: AppContext, window: MainWindow, *, ask: Ask | None = None,
-                 choose: Callable[[list[backup.Backup]], backup.Backup | None] | None = None) -> None:
+                 choose: Callable[[list[backup.Backup]], backup.Backup | None] | None = None,
+                 inform: Callable[[str, str], object] | None = None) -> None:
         super().__init__()
         self.app, self.ctx, self.window = app, ctx, window
         self.ask = ask or (lambda title, text: _ask(window, title, text))
+        self.inform = inform or (lambda title, text: QMessageBox.warning(window, title, text))
         self.choose = choose or (lambda items: _choose_backup(window, items))
         window.restore_requested.connect(self.restore_dialog)
         window.backup_requested.connect(self.backup_now)
@@ -194,10 +203,26 @@ class AppController(QObject):
         apply_theme(self.app, self.ctx.store.settings())
 
     def daily_backup(self) -> Path | None:
-        return backup.maybe_daily_backup(self.ctx.store, self.backups_dir, self.ctx.clock())
+        """Today's backup, when none was taken yet; a refusal (a damaged database, fewer answers than the newest
+        backup) or a failure is said in the status bar and the log."""
+        if self.ctx.data.read_only:
+            return None
+        try:
+            return backup.maybe_daily_backup(self.ctx.store, self.backups_dir, self.ctx.clock())
+        except (backup.BackupRefused, OSError, StoreError) as e:
+            logging.getLogger(__name__).warning("daily backup: %s", e)
+            self.window.statusBar().showMessage(f"No backup today: {e}", 20000)
+            return None
 
-    def backup_now(self) -> Path:
-        path = backup.make_backup(self.ctx.store, self.backups_dir, self.ctx.clock())
+    def backup_now(self) -> Path | None:
+        if self.ctx.data.read_only:
+            self.inform("Not backed up", self.ctx.data.read_only)
+            return None
+        try:
+            path = backup.make_backup(self.ctx.store, self.backups_dir, self.ctx.clock())
+        except (backup.BackupRefused, OSError, StoreError) as e:
+            self.inform("Not backed up", str(e).replace("'ketaquiz backup --force'", "the command 'ketaquiz backup --force'"))
+            return None
         self.window.statusBar().showMessage(f"Backed up to {path}", 5000)
         return path
 
@@ -233,11 +258,14 @@ class AppController(QObject):
         return True
 
     def shutdown(self) -> None:
-        """On quit: one last backup, then close the database."""
-        try:
-            backup.make_backup(self.ctx.store, self.backups_dir, self.ctx.clock())
-        except Exception as e:  # noqa: BLE001 - a failed backup must not lose the quit
-            print(f"ketaquiz: backup on close failed: {e}", file=sys.stderr)
+        """On quit: one last backup (none of a read-only copy, nor of a database the backups must be kept from), then
+        close the database."""
+        if not self.ctx.data.read_only:
+            try:
+                backup.make_backup(self.ctx.store, self.backups_dir, self.ctx.clock())
+            except Exception as e:  # noqa: BLE001 - a failed backup must not lose the quit
+                logging.getLogger(__name__).warning("backup on close: %s", e)
+                print(f"ketaquiz: backup on close: {e}", file=sys.stderr)
         self.ctx.close()
 
 
@@ -311,6 +339,17 @@ def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
     widget.installEventFilter(_FirstPaint(widget, callback))
 
 
+def show_read_only(window: QMainWindow, note: str) -> None:
+    """Say, for as long as the window is open, that nothing done in it is saved."""
+    from PySide6.QtWidgets import QLabel
+
+    window.setWindowTitle(f"{window.windowTitle()} (read-only)")
+    label = QLabel(note)
+    label.setObjectName("read_only_note")
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    window.statusBar().addPermanentWidget(label)
+
+
 def show_loading(window: QMainWindow, job: Job | None) -> None:
     """While set files load in the background: a line in the status bar, gone when they are in."""
     if job is None or job.delivered:
@@ -323,6 +362,8 @@ def launch(data: DataDir, profile: str | None = None, *, clock: Clock = utc_now)
     """Everything up to the shown window; an exit status instead when the app must not start."""
     app = make_app()
     set_app_icon(app)
+    profile = profile or last_profile(data)
+    data = readable_copy(data, profile)  # a read-only folder: the app works on a copy, and says so
     guard = InstanceGuard(data.root)
     if not guard.acquire(listen=False):  # listens once the window is up: QtNetwork need not delay it
         if guard.notify_running():
@@ -331,7 +372,7 @@ def launch(data: DataDir, profile: str | None = None, *, clock: Clock = utc_now)
         QMessageBox.information(None, "KetaQuiz is already open",
                                 f"KetaQuiz is already open on {data.root}.\nSwitch to its window.")
         return 1
-    ctx = open_checked(data, profile or last_profile(data), clock, lambda t, q: _ask(None, t, q))
+    ctx = open_checked(data, profile, clock, lambda t, q: _ask(None, t, q), lambda t, m: QMessageBox.warning(None, t, m))
     if ctx is None:
         guard.release()
         return 1
@@ -342,6 +383,8 @@ def launch(data: DataDir, profile: str | None = None, *, clock: Clock = utc_now)
     controller = AppController(app, ctx, window)
     guard.raise_requested.connect(lambda: _bring_to_front(window))
     window.restore_state()
+    if data.read_only:
+        show_read_only(window, data.read_only)
     window.show()
     window.raise_()
     window.activateWindow()

@@ -59,12 +59,13 @@ class AppContext(QObject):
     show_in_article = Signal(str, str)  # set id, verbatim quote to highlight
     page_requested = Signal(str)  # a page name: home, study, article, sets, scores, settings
 
-    def __init__(self, data: DataDir, profile: str | None = None, *, clock: Clock = utc_now) -> None:
+    def __init__(self, data: DataDir, profile: str | None = None, *, clock: Clock = utc_now,
+                 store: Store | None = None) -> None:
         super().__init__()
         self.data = data
         self.clock = clock
         self.profile = profile or DEFAULT_PROFILE
-        self.store: Store = data.open_store(self.profile, clock=clock)
+        self.store: Store = store or data.open_store(self.profile, clock=clock)  # (`store`: opened and checked)
         self.load_problems: list[LoadProblem] = []
         self._loading_job: Job | None = None  # loading big changed set files, while it runs
 
