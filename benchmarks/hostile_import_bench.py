@@ -1,6 +1,6 @@
 """Benchmark: imports built to be slow must stay bounded.
 
-    python benchmarks/hostile_import_bench.py [--choices N]
+    python benchmarks/hostile_import_bench.py [--choices N] [--only K]
 
 Prints one line per case with the seconds taken and what the importer said:
 
@@ -48,10 +48,11 @@ def cases(tmp: Path, n_choices: int) -> list[tuple[str, Path]]:
     return [
         (f"JSON question with {n_choices:,} choices", big),
         ("apkg: notes is a recursive view", apkg(tmp / "view.apkg", f"""
-            CREATE VIEW notes AS {RECURSIVE} AS id, 1 AS mid, '' AS tags, 'Q' || char(31) || 'A' AS flds FROM r;
+            CREATE VIEW notes AS {RECURSIVE} AS id, '' AS guid, 1 AS mid, '' AS tags, 'Q' || char(31) || 'A' AS flds
+                FROM r;
             CREATE TABLE cards (id, nid, did, odid, ord, queue);""")),
         ("apkg: cards is a view of 10^8 rows", apkg(tmp / "cards.apkg", f"""
-            CREATE TABLE notes (id, mid, tags, flds); INSERT INTO notes VALUES (1, 1, '', 'Q' || char(31) || 'A');
+            CREATE TABLE notes (id, guid, mid, tags, flds); INSERT INTO notes VALUES (1, '', 1, '', 'Q' || char(31) || 'A');
             CREATE VIEW cards AS {RECURSIVE} AS id, 1 AS nid, 1 AS did, 0 AS odid, 0 AS ord, 0 AS queue
                 FROM r LIMIT 100000000;""")),
     ]
@@ -60,9 +61,13 @@ def cases(tmp: Path, n_choices: int) -> list[tuple[str, Path]]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--choices", type=int, default=50_000)
+    ap.add_argument("--only", type=int, help="run only case K (1-based), e.g. under `timeout` against older code")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        for label, path in cases(Path(tmp), args.choices):
+        for k, (label, path) in enumerate(cases(Path(tmp), args.choices), 1):
+            if args.only and k != args.only:
+                continue
+            print(f"…  {label}", end="\r", flush=True)
             t = time.perf_counter()
             try:
                 qset, _ = read_import(path)
