@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 import ketaquiz
 from ketaquiz.cli import main
-from ketaquiz.core.library import DataDir
+from ketaquiz.core.library import DataDir, bundled_questions_dir
 from ketaquiz.desktop import DesktopFiles, entry_text, install_desktop, launcher, remove_desktop
 from ketaquiz.resources import asset
 
@@ -78,14 +78,15 @@ def test_about_names_the_version_the_data_folder_and_the_log(qtbot, tmp_path: Pa
 
     data = DataDir(tmp_path / "data")
     log = logging.FileHandler(tmp_path / "ketaquiz.log", delay=True)
-    logging.getLogger("ketaquiz").addHandler(log)
+    logging.getLogger("ketaquiz.app").addHandler(log)  # a logger under KetaQuiz's own
     try:
         dlg = AboutDialog(data, "default")
     finally:
-        logging.getLogger("ketaquiz").removeHandler(log)
+        logging.getLogger("ketaquiz.app").removeHandler(log)
     qtbot.addWidget(dlg)
     text = dlg.facts.text()
-    for fact in (ketaquiz.__version__, str(data.root), str(data.db_path("default")), str(tmp_path / "ketaquiz.log")):
+    for fact in (ketaquiz.__version__, str(data.root), str(data.db_path("default")), str(tmp_path / "ketaquiz.log"),
+                 str(bundled_questions_dir())):
         assert fact in text
 
 

@@ -14,14 +14,16 @@ from PySide6.QtGui import QDesktopServices, QIcon
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from .. import __version__
-from ..core.library import DataDir
+from ..core.library import DataDir, bundled_questions_dir
 from ..resources import asset
 
 
 def log_files() -> list[Path]:
-    """The files KetaQuiz's log is written to: those of the file handlers on its logger and the root logger."""
+    """The files KetaQuiz's log is written to: those of the file handlers on the root logger and on KetaQuiz's
+    loggers (``ketaquiz`` and those under it)."""
+    names = [n for n in list(logging.Logger.manager.loggerDict) if n == "ketaquiz" or n.startswith("ketaquiz.")]
     seen: list[Path] = []
-    for logger in (logging.getLogger("ketaquiz"), logging.getLogger()):
+    for logger in [logging.getLogger(), *(logging.getLogger(n) for n in sorted(names))]:
         for handler in logger.handlers:
             name = getattr(handler, "baseFilename", None)
             if name and Path(name) not in seen:
@@ -37,6 +39,7 @@ def about_facts(data: DataDir, profile: str) -> list[tuple[str, str]]:
         ("Data folder", str(data.root)),
         ("Profile", f"{profile} ({data.db_path(profile)})"),
         ("Backups", str(data.backups_dir(profile))),
+        ("Bundled course", str(bundled_questions_dir())),
         ("Log", ", ".join(map(str, logs)) if logs else "none written to a file (messages go to the terminal)"),
         ("Python", f"{platform.python_version()} ({sys.executable})"),
         ("Qt", f"{qVersion()} (PySide6 {PySide6.__version__})"),
