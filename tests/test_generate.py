@@ -15,7 +15,7 @@ from ketaquiz.core.generate import GenerationCancelled, generate_set
 from ketaquiz.core.generate.analysis import analyse, fold
 from ketaquiz.core.generate.builders import BUILDERS, Candidate, distractors, true_false
 from ketaquiz.core.generate.categories import find_kinds
-from ketaquiz.core.generate.rank import select
+from ketaquiz.core.generate.rank import Ranked, select_budget
 from ketaquiz.core.generate.terms import acronym_pairs, find_terms
 from ketaquiz.core.lint import DuplicateIndex, lint_set, near_duplicates
 from ketaquiz.core.questions import Question, cloze_gaps
@@ -230,17 +230,29 @@ def _cand(qid: str, qtype: str, prompt: str, score: float, sid: str = "s1", topi
     return Candidate(q, score, (sid,), qtype, qid)
 
 
+def _ranked(cands: list[Candidate]) -> list[Ranked]:
+    return [Ranked(c, c.score) for c in sorted(cands, key=lambda c: -c.score)]
+
+
 def test_select_drops_near_duplicates_and_fills_the_slot():
     sentence = "Although the drug has been used as a general anesthetic for decades, it wasn’t until the early 2000s that researchers began investigating its potential as an antidepressant."
     cloze = _cand("cloze", "cloze", sentence.replace("2000s", "{{2000s}}"), 1.5)
-    true = _cand("true", "truefalse", sentence, 1.2, answer=True)  # cloze + answer reads as this statement
-    false = _cand("false", "truefalse", sentence.replace("2000s", "1990s"), 1.8, answer=False)
-    short = _cand("short", "short", "For how long had the drug been used as a general anesthetic?", 0.5, answer="decades")
+    true = _cand("true", "truefalse", sentence, 1.2, sid="s2", answer=True)  # cloze + answer reads as this statement
+    false = _cand("false", "truefalse", sentence.replace("2000s", "1990s"), 1.8, sid="s3", answer=False)
+    short = _cand("short", "short", "For how long had the drug been used as a general anesthetic?", 0.5, sid="s4",
+                  answer="decades")
     assert len(near_duplicates([cloze.question, true.question, false.question])) == 2
-    kept = select([cloze, true, false, short], per_sentence=2)
-    # the best-ranked of the three look-alikes stays; the second slot of the sentence goes to another kind
-    assert [c.question.id for c in kept] == ["false", "short"]
-    assert near_duplicates([c.question for c in kept]) == []
+    kept = select_budget(_ranked([cloze, true, false, short]), ["t"], 600, {})
+    # the best-ranked of the three look-alikes stays; the next slot goes to another question
+    assert [r.cand.question.id for r in kept] == ["false", "short"]
+    assert near_duplicates([r.cand.question for r in kept]) == []
+
+
+def test_select_keeps_one_question_per_sentence_and_a_budget():
+    cands = [_cand(f"q{i}", "short", f"Question number {i} about topic {i * 7}?", 2.0 - i / 10, sid=f"s{i // 2}",
+                   answer=f"answer {i}") for i in range(10)]
+    kept = select_budget(_ranked(cands), ["t"], 4 * 60, {})
+    assert [r.cand.question.id for r in kept] == ["q0", "q2", "q4", "q6"]  # 240 words: 4 questions, one a sentence
 
 
 def test_duplicate_index_agrees_with_the_lint():
@@ -260,20 +272,21 @@ def test_duplicate_index_agrees_with_the_lint():
 
 def test_select_checks_questions_kept_in_other_sections():
     seen = DuplicateIndex()
-    first = select([_cand("a", "short", "What stimulant does coffee contain?", 1.0, answer="caffeine")], seen=seen)
+    first = select_budget(_ranked([_cand("a", "short", "What stimulant does coffee contain?", 1.0, answer="caffeine")]),
+                          ["t"], 600, {}, seen=seen)
     again = _cand("b", "short", "Which stimulant does coffee contain?", 2.0, topic="u", answer="caffeine")
     other = _cand("c", "short", "Where are coffee beans grown?", 1.0, sid="s2", topic="u", answer="the tropics")
-    assert [c.question.id for c in first] == ["a"]
+    assert [r.cand.question.id for r in first] == ["a"]
     assert seen.find(again.question) == "a"
-    assert [c.question.id for c in select([again, other], seen=seen)] == ["c"]
+    assert [r.cand.question.id for r in select_budget(_ranked([again, other]), ["u"], 600, {}, seen=seen)] == ["c"]
 
 
-@pytest.mark.parametrize("per_sentence", [2, 3])  # 3: the course draft (scripts/build_course.py)
+@pytest.mark.parametrize("words_per_question", [60, 30])  # 30: the course draft (scripts/build_course.py)
 @pytest.mark.parametrize("name", [p.name for p in ARTICLES])
-def test_no_near_duplicates_by_the_lint(name, per_sentence):
+def test_no_near_duplicates_by_the_lint(name, words_per_question):
     path = next(p for p in ARTICLES if p.name == name)
     art = load(path)
-    qset, _ = generate_set(art, set_id=path.stem, per_sentence=per_sentence)
+    qset, _ = generate_set(art, set_id=path.stem, words_per_question=words_per_question)
     assert [str(i) for i in lint_set(qset, art) if i.rule == "duplicate"] == []
 
 

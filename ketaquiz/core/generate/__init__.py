@@ -11,12 +11,12 @@ import time
 from collections.abc import Callable
 
 from ..article import Article
-from ..questions import QuestionSet, Topic
-from .report import GenerationReport, SectionReport
+from ..questions import Question, QuestionSet, Topic
+from .report import GenerationReport, QuestionFlags, SectionReport
 
-__all__ = ["generate_set", "GenerationReport", "GenerationCancelled", "DEFAULT_PER_SENTENCE"]
+__all__ = ["generate_set", "GenerationReport", "GenerationCancelled", "WORDS_PER_QUESTION"]
 
-DEFAULT_PER_SENTENCE = 2
+WORDS_PER_QUESTION = 60  # a teacher keeps about one question per 40–80 words of dense text
 
 
 class GenerationCancelled(Exception):
@@ -32,50 +32,67 @@ def generate_set(
     sections: list[str] | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
-    per_sentence: int = DEFAULT_PER_SENTENCE,
+    words_per_question: int = WORDS_PER_QUESTION,
 ) -> tuple[QuestionSet, GenerationReport]:
     """Generate a question set from an article, one topic per section (restricted to `sections` slugs if given).
 
-    `progress(done, total)` is called after each section; when `cancelled()` returns true the
-    run stops with GenerationCancelled. Same input, same output.
+    About one question per `words_per_question` words, spread over sections by importance.
+    `progress(done, total)` is called after each section's candidates are built; when `cancelled()`
+    returns true the run stops with GenerationCancelled. Same input, same output.
     """
-    from ..lint import DuplicateIndex
     from . import lexicon
     from .analysis import analyse
     from .builders import BUILDERS, Candidate
-    from .rank import TYPE_ORDER, select
+    from .importance import sentence_importance
+    from .rank import TYPE_ORDER, check_names, rank_candidates, select_budget, soft_flags
+    from .siblings import mark_siblings
 
     t0 = time.perf_counter()
     chosen = [s for s in article.sections if s.sentences and (sections is None or s.slug in sections)]
     if cancelled and cancelled():
         raise GenerationCancelled
     an = analyse(article)
-    report = GenerationReport()
-    topics: list[Topic] = []
-    kept_all: list[Candidate] = []
-    order = {s.id: i for i, s in enumerate(article.sentences)}
-    seen = DuplicateIndex()  # no two questions of the set may read nearly the same (the lint's rule)
+    importance = sentence_importance(an)
+    candidates: dict[str, list[Candidate]] = {}
     for done, sec in enumerate(chosen, start=1):
         if cancelled and cancelled():
             raise GenerationCancelled
-        candidates = [c for build in BUILDERS for c in build(an, sec)]
-        kept = select(candidates, per_sentence=per_sentence, seen=seen)
-        kept.sort(key=lambda c: (order.get(c.sentence_ids[0], 0), TYPE_ORDER[c.question.type], c.question.id))
-        kept_all.extend(kept)
+        candidates[sec.slug] = [c for build in BUILDERS for c in build(an, sec)]
+        if progress:
+            progress(done, len(chosen))
+    ranked = rank_candidates([c for cs in candidates.values() for c in cs], an, importance)
+    words = sum(len(s.text.split()) for sec in chosen for s in sec.sentences)
+    kept = select_budget(ranked, [s.slug for s in chosen], words * WORDS_PER_QUESTION // max(words_per_question, 1),
+                         importance)
+    order = {s.id: i for i, s in enumerate(article.sentences)}
+    kept.sort(key=lambda r: (order.get(r.cand.sentence_ids[0], 0), TYPE_ORDER[r.cand.question.type], r.cand.question.id))
+    report = GenerationReport()
+    names = check_names()
+    for r in kept:
+        soft = soft_flags(r)
+        report.flags[r.cand.question.id] = QuestionFlags(
+            r.cand.question.id, passed=[n for n in names if n not in soft], tripped=soft, signals=dict(r.signals))
+    topics: list[Topic] = []
+    for sec in chosen:
+        mine = [r.cand for r in kept if r.cand.question.topic == sec.slug]
         topics.append(Topic(id=sec.slug, title=sec.title, section=sec.slug))
-        covered = {sid for c in kept for sid in c.sentence_ids}
-        rep = SectionReport(sec.slug, sec.title, len(sec.sentences), key_terms=an.key_terms(sec), candidates=len(candidates))
-        for c in kept:
+        covered = {sid for c in mine for sid in c.sentence_ids}
+        rep = SectionReport(sec.slug, sec.title, len(sec.sentences), key_terms=an.key_terms(sec),
+                            candidates=len(candidates[sec.slug]))
+        for c in mine:
             rep.by_type[c.question.type] += 1
         rep.uncovered = [(s.id, s.text) for s in sec.sentences if s.id not in covered]
         report.sections.append(rep)
-        if progress:
-            progress(done, len(chosen))
-    qset = QuestionSet(
-        id=set_id, title=title or article.title, article=article_ref, topics=topics,
-        questions=[c.question for c in kept_all],
-    )
+        asked = " ".join(_asked_text(c.question) for c in mine).casefold()
+        report.unasked_terms[sec.slug] = [t for t in rep.key_terms[:8] if t.casefold() not in asked]
+    questions = mark_siblings([r.cand for r in kept])
+    qset = QuestionSet(id=set_id, title=title or article.title, article=article_ref, topics=topics, questions=questions)
     report.lexicon = lexicon.mode()
     report.seconds = time.perf_counter() - t0
     return qset, report
 
+
+def _asked_text(q: Question) -> str:
+    """What a question asks about: its answer and options (a term only in the prompt is not asked)."""
+    parts = [q.answer_text(), *q.choices, *q.items, *q.accept]
+    return " ".join(str(p) for p in parts)

@@ -103,14 +103,9 @@ def stem(an: Analysis, s: Sentence) -> tuple[str, str, tuple[str, ...]] | None:
     prev = an.previous.get(s.id)
     ids: tuple[str, ...] = (s.id,)
     source = s.text
-    m = _IT.match(text)
-    if m:
-        subj = subject_of(an, prev) if prev else None
-        if not subj:
-            return None
-        text = display_term(an, subj) + " " + text[m.end():]
-        text = cap_first(text)
-    elif lx.CONTEXT_OPENERS.match(text) and not re.match(r"^(?:it|this|that)\s+is\s+(?:important|thought)", text, re.I):
+    if _IT.match(text):
+        return None  # "It" resolved to the previous subject was often wrong: the sentence cannot stand alone
+    if lx.CONTEXT_OPENERS.match(text) and not re.match(r"^(?:it|this|that)\s+is\s+(?:important|thought)", text, re.I):
         if prev is None or prev.list_item:
             return None
         ptext = lx.LEAD_INS.sub("", prev.text).strip()
@@ -153,21 +148,32 @@ _NUMBER = re.compile(r"^(\d{1,4})(s?)$")
 
 
 def _number_distractors(an: Analysis, answer: str, context: str) -> list[tuple[str, float]]:
-    """Other numbers of the same shape from the article, else the nearest decade/step either side."""
+    """Near values of the same shape: the article's own numbers close to the answer, then a ladder around it.
+
+    The three closest to the answer are kept, on both sides of it (options all above or all below give the
+    answer away), so each question gets its own near values instead of the article's smallest numbers.
+    """
     m = _NUMBER.match(answer)
     assert m
     value, suffix = int(m.group(1)), m.group(2)
     digits = len(m.group(1))
+    year = digits == 4 or bool(suffix)
+    step = 10 if suffix else (5 if year else max(1, round(value * 0.25)))
+    window = 60 if year else value
     shape = re.compile(r"(?<![\w.,])(\d{" + str(digits) + "})" + re.escape(suffix) + r"(?![\w.,])")
-    found = sorted({int(x) for x in shape.findall(an.article.text)} - {value})
-    step = 10 if (suffix or len(m.group(1)) == 4) else max(1, value // 2)
-    found += [value - step, value + step]
-    out: list[tuple[str, float]] = []
-    for v in found:
-        d = f"{v}{suffix}"
-        if v > 0 and d != answer and not contains(context, d) and d not in (o for o, _ in out):
-            out.append((d, 1.0))
-    return out
+    found = {int(x) for x in shape.findall(an.article.text)} - {value}
+    pool = {v for v in found if abs(v - value) <= window}
+    pool |= {value + k * step for k in (-2, -1, 1, 2)}
+    ok = sorted((v for v in pool if v > 0 and len(str(v)) == digits and not contains(context, f"{v}{suffix}")),
+                key=lambda v: (abs(v - value), v))
+    below = [v for v in ok if v < value]
+    above = [v for v in ok if v > value]
+    picked = ok[:3]
+    if picked and all(v > value for v in picked) and below:
+        picked[-1] = below[0]
+    elif picked and all(v < value for v in picked) and above:
+        picked[-1] = above[0]
+    return [(f"{v}{suffix}", 1.0 if v in found else 0.9) for v in picked]
 
 
 def _gap(an: Analysis, term: str) -> str:
@@ -176,7 +182,7 @@ def _gap(an: Analysis, term: str) -> str:
     if pair:
         alts.append(pair)
     last = term.split()[-1]
-    if not lx.is_acronym(last) and lx.is_plural(last):
+    if not lx.is_acronym(last) and lx.is_plural(last) and not last.endswith(("us", "is", "ss")):
         alts.append(" ".join(term.split()[:-1] + [lx.singular(last)]))
     seen: list[str] = []
     for a in alts:
@@ -275,8 +281,11 @@ def true_false(an: Analysis, section: Section) -> Iterator[Candidate]:
         terms = _sentence_terms(an, s)
         best_swap = None
         for sp in terms:
+            if re.search(r"\d", sp.text) or sp.text.lower() in lx.GENERIC_WORDS:
+                continue  # a changed year or count is a trick on a detail, not a false claim
             ds = distractors(an, sp.text, statement, want=1)
-            if ds and ds[0][1] >= 1.0:
+            if ds and ds[0][1] >= 1.0 and ds[0][0][:1].isupper() == sp.text[:1].isupper() \
+                    and ds[0][0].lower() not in lx.GENERIC_WORDS:
                 # A swapped-in term may open the statement ("arrhythmia narrows …"): keep the sentence's capital.
                 false = cap_first(_word_re(sp.text).sub(lambda m, d=ds[0][0]: d, statement, count=1))
                 if not an.in_article(false) and false != statement:
@@ -325,7 +334,7 @@ def _accept(an: Analysis, answer: str) -> list[str]:
     if pair:
         out.append(pair)
     last = answer.split()[-1]
-    if not lx.is_acronym(last) and lx.is_plural(last):
+    if not lx.is_acronym(last) and lx.is_plural(last) and not last.endswith(("us", "is", "ss")):
         out.append(" ".join(answer.split()[:-1] + [lx.singular(last)]))
     if "-" in answer:
         out.append(answer.replace("-", " "))
@@ -380,8 +389,6 @@ def short_answers(an: Analysis, section: Section) -> Iterator[Candidate]:
             else:
                 prompt = f"According to the text, {subj} is a type of what?"
                 answer, accept = cat, []
-        elif d.pattern == "which-is":
-            prompt = f"What does the text call {d.category}?"
         if not prompt or contains(prompt, answer):
             continue
         q = Question(

@@ -1,85 +1,204 @@
-"""Filter and rank candidates: drop broken ones, near-duplicates, and cap per sentence and answer."""
+"""Filter and rank candidates, then keep a teacher's budget of the best.
+
+1. **Filter.** A candidate must pass `check_question` (the hard rules), every item-writing check of
+   `ketaquiz.core.quality` (dangling references, phrase gaps, acronyms, giveaways, length, markup), and the
+   generator's own worth checks (`_unworthy`: trivia such as a name mentioned once or a gene symbol, the
+   topic word, a fragment of a sentence).
+2. **Rank.** By the importance of its sentence in the article (`importance.py`), the strength of its answer
+   term, and how well the type fits what is asked (lists → multi or name-one, numbers → choice, definitions →
+   short answer, plain facts → cloze).
+3. **Budget.** About one question per `WORDS_PER_QUESTION` words of the article, spread over sections by
+   their importance, not their length; one question per source sentence and per answer, no near-duplicates
+   (the quality lint's own rule), at most half of them cloze and a sixth true/false (no more True than False).
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from dataclasses import dataclass, field
+
 from ..check import check_question
 from ..lint import DuplicateIndex
-from ..questions import cloze_gaps
+from ..quality import CHECKS, tripped
+from ..questions import Question, cloze_gaps
+from . import lexicon as lx
+from .analysis import Analysis
 from .builders import Candidate
+from .terms import norm
 
 TYPE_ORDER = {"cloze": 0, "choice": 1, "truefalse": 2, "short": 3, "multi": 4, "order": 5}
+WORDS_PER_QUESTION = 60
+MAX_CLOZE_SHARE = 0.5
+MAX_TRUEFALSE_SHARE = 1 / 6
+MAX_NUMBER_SHARE = 0.2  # dates and numbers: the key ones, not every year the text names
+MAX_DISTRACTOR_USES = 2  # a wrong option offered more often is a tell
+# How well a family fits what it asks, added to the rank (lists and steps are the most testable content).
+_FAMILY_FIT = {
+    "order": 0.3, "multi-list": 0.3, "short-list": 0.3, "choice-not": 0.25, "multi-examples": 0.25,
+    "short-definition": 0.25, "choice": 0.2, "cloze": 0.0, "tf-false": 0.05, "tf-true": -0.3, "short-acronym": -0.1,
+}
+_GENE_SYMBOL = re.compile(r"^(?:[A-Z][A-Z0-9]{1,6}\d[A-Z0-9]*|[A-Za-z]{1,6}-\d+[A-Za-z]?)$")  # BRCA1, STS-31, DF-224
+_YEARISH = re.compile(r"^\d{3,4}s?$")
+_PROPER_WORD = re.compile(r"^[A-Z][a-z]+$")
+_VERBISH = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|can|may|could|would|will|does|do|did)\b|\w(?:ed|es)\b", re.IGNORECASE
+)
 
 
-def _trivial(c: Candidate) -> bool:
+@dataclass
+class Ranked:
+    """A candidate with what kept it: its rank and the signals behind it."""
+
+    cand: Candidate
+    rank: float
+    signals: dict[str, float] = field(default_factory=dict)
+
+
+def _family(c: Candidate) -> str:
+    return next((f for f in _FAMILY_FIT if c.family.startswith(f)), c.family)
+
+
+def _answer_terms(c: Candidate) -> list[str]:
     q = c.question
     if q.type == "cloze":
-        gaps = cloze_gaps(q.prompt)
-        if not gaps or any(len(g[0].split()) > 5 or len(g[0]) < 3 for g in gaps):
-            return True
-    if q.type == "short" and (len(str(q.answer).split()) > 6 or len(str(q.answer)) < 2):
-        return True
-    return len(q.prompt.split()) > 60
+        return [g[0] for g in cloze_gaps(q.prompt) if g]
+    if q.type in ("short", "choice") and isinstance(q.answer, str):
+        return [q.answer]
+    return []
 
 
-def _similar(a: str, b: str) -> bool:
-    from rapidfuzz import fuzz
-
-    return fuzz.ratio(a, b) >= 90
+def _answers(q: Question) -> list[str]:
+    return [str(a) for a in (q.answer if isinstance(q.answer, list) else [q.answer])]
 
 
-def select(
-    candidates: list[Candidate], *, per_sentence: int = 2, per_section: int | None = None,
-    seen: DuplicateIndex | None = None,
-) -> list[Candidate]:
-    """The best candidates under the caps, best first per section; deterministic.
+def _unworthy(c: Candidate, an: Analysis) -> str | None:
+    """Why a candidate is not worth a learner's time (None when it is)."""
+    source = an.sentence[c.sentence_ids[0]].text
+    words = source.split()
+    if len(words) < 6 or not (source[:1].isupper() or source[:1].isdigit()) or not _VERBISH.search(source):
+        if not c.family.startswith(("multi-list", "short-list", "choice-not", "order")):
+            return "fragment: the source is not a whole sentence"
+    for ans in _answer_terms(c):
+        a = norm(ans)
+        if a in an.topic_words or (a.rstrip("s") in {t.rstrip("s") for t in an.topic_words}):
+            return f"topic word: “{ans}” is what the whole article is about"
+        if _GENE_SYMBOL.match(ans.strip()) and ans.strip() not in an.acronyms:
+            return f"trivia: “{ans}” is a symbol, not a fact"
+        parts = ans.split()
+        if parts and all(_PROPER_WORD.match(p) for p in parts):
+            info = an.terms.get(a)
+            if info is not None and len(info.sentences) <= 1 and not an.pair_of(ans):
+                return f"trivia: “{ans}” is a name mentioned once"
+        if c.question.type == "cloze" and re.search(r"\d", ans):
+            return "a number or date as a gap: asked as a choice among near values instead"
+        if c.question.type == "cloze" and lx.is_acronym(ans.strip()):
+            return f"an acronym as a gap: “{ans}” tests the letters, not the idea"
+    if c.family.startswith("short-acronym"):
+        short = c.question.prompt.split()[2] if len(c.question.prompt.split()) > 2 else ""
+        if len(re.findall(rf"(?<!\w){re.escape(short)}(?!\w)", an.article.text)) < 3:
+            return "trivia: an acronym the article barely uses"
+    return None
 
-    A candidate that nearly repeats a kept question by the lint's duplicate rule (a cloze, a choice and a
-    true/false built on one sentence read alike) is skipped, so the slot goes to the next-best candidate:
-    another kind of question or another sentence. `seen` holds the questions already kept in other
-    sections (the lint compares the whole set); kept ones are added to it.
-    """
-    seen = DuplicateIndex() if seen is None else seen
-    ok = [c for c in candidates if not _trivial(c) and not check_question(c.question)]
-    ok.sort(key=lambda c: (-round(c.score, 6), TYPE_ORDER[c.question.type], c.question.id))
-    kept: list[Candidate] = []
-    per_sent: dict[str, int] = {}
-    answers: set[tuple[str, str, str]] = set()
-    tf_sentences: set[str] = set()
-    ids: set[str] = set()
-    for pos, c in enumerate(ok):
-        q = c.question
-        main = c.sentence_ids[0]
-        if per_sent.get(main, 0) >= per_sentence and not c.family.startswith(("order", "multi-list", "short-list", "choice-not")):
+
+def rank_candidates(candidates: list[Candidate], an: Analysis, importance: dict[str, float]) -> list[Ranked]:
+    """Candidates that pass every check, ranked best first (deterministic)."""
+    out: list[Ranked] = []
+    for c in candidates:
+        if check_question(c.question) or tripped(c.question) or _unworthy(c, an):
             continue
-        key = (q.topic, q.type, c.answer_key)
-        if key in answers:
+        imp = importance.get(c.sentence_ids[0], 0.0)
+        strength = min(1.0, max(0.0, c.score) / 3.0)
+        fit = _FAMILY_FIT.get(_family(c), 0.0)
+        out.append(Ranked(c, 0.6 * imp + 0.25 * strength + fit,
+                          {"importance": round(imp, 3), "answer strength": round(strength, 3), "type fit": fit}))
+    out.sort(key=lambda r: (-round(r.rank, 6), TYPE_ORDER[r.cand.question.type], r.cand.question.id))
+    return out
+
+
+def _section_budgets(ranked: list[Ranked], sections: list[str], total: int, importance: dict[str, float]) -> dict[str, int]:
+    """Questions per section: by the importance of its askable sentences, at least one where any is askable."""
+    weight: dict[str, float] = {}
+    for sec in sections:
+        sents = sorted({r.cand.sentence_ids[0] for r in ranked if r.cand.question.topic == sec},
+                       key=lambda s: -importance.get(s, 0.0))
+        if sents:
+            top = [importance.get(s, 0.0) for s in sents[:3]]
+            weight[sec] = (sum(top) / len(top) + 0.05) * math.sqrt(len(sents))
+    budgets = {sec: 0 for sec in sections}
+    if not weight:
+        return budgets
+    for sec in sorted(weight, key=lambda s: -weight[s])[:total]:
+        budgets[sec] = 1
+    left = total - sum(budgets.values())
+    wsum = sum(weight.values())
+    shares = {sec: left * w / wsum for sec, w in weight.items()}
+    for sec, share in shares.items():
+        budgets[sec] += int(share)
+    rest = total - sum(budgets.values())
+    for sec in sorted(shares, key=lambda s: (-(shares[s] - int(shares[s])), s))[:max(rest, 0)]:
+        budgets[sec] += 1
+    return budgets
+
+
+def select_budget(ranked: list[Ranked], sections: list[str], words: int, importance: dict[str, float],
+                  *, seen: DuplicateIndex | None = None) -> list[Ranked]:
+    """The kept questions: best first within each section's budget, under the set-wide caps."""
+    total = max(3, round(words / WORDS_PER_QUESTION))
+    budgets = _section_budgets(ranked, sections, total, importance)
+    seen = DuplicateIndex() if seen is None else seen
+    kept: list[Ranked] = []
+    used_sentences: set[str] = set()
+    answers: set[str] = set()
+    counts = {"cloze": 0, "truefalse": 0, "tf-true": 0, "tf-false": 0, "number": 0}
+    wrong_uses: dict[str, int] = {}
+    per_section = dict.fromkeys(sections, 0)
+    for r in ranked:
+        c, q = r.cand, r.cand.question
+        if per_section.get(q.topic, 0) >= budgets.get(q.topic, 0):
+            continue
+        if used_sentences & set(c.sentence_ids) or c.answer_key in answers:
+            continue
+        if q.type == "cloze" and counts["cloze"] + 1 > math.ceil(MAX_CLOZE_SHARE * total):
             continue
         if q.type == "truefalse":
-            if main in tf_sentences:  # one statement per sentence: true or false, not both
+            if counts["truefalse"] + 1 > math.ceil(MAX_TRUEFALSE_SHARE * total):
                 continue
-        if q.type == "truefalse" and q.answer is True:
-            # Keep True and False balanced: verbatim True statements only test recognition.
-            # False statements count when kept, or still to come and not near-duplicates of a kept question.
-            trues = sum(1 for k in kept if k.question.topic == q.topic and k.question.type == "truefalse" and k.question.answer is True)
-            falses = sum(1 for k in kept if k.question.topic == q.topic and k.question.type == "truefalse" and k.question.answer is False)
-            if trues >= falses + 1:
-                falses += sum(1 for x in ok[pos + 1:] if x.question.topic == q.topic and x.question.type == "truefalse"
-                              and x.question.answer is False and seen.find(x.question) is None)
-            if trues >= falses + 1:
+            if q.answer is True and counts["tf-true"] + 1 > counts["tf-false"]:
                 continue
-        if any(k.question.type == q.type and k.question.topic == q.topic and _similar(k.question.prompt, q.prompt) for k in kept):
+        number = q.type == "choice" and bool(re.match(r"^\d[\d,.]*s?$", str(q.answer)))
+        if number and counts["number"] + 1 > math.ceil(MAX_NUMBER_SHARE * total):
             continue
-        if q.id in ids:
-            continue
-        if per_section is not None and sum(1 for k in kept if k.question.topic == q.topic) >= per_section:
+        wrong = [norm(str(x)) for x in q.choices if norm(str(x)) not in {norm(str(a)) for a in _answers(q)}]
+        if any(wrong_uses.get(w, 0) >= MAX_DISTRACTOR_USES for w in wrong):
             continue
         if seen.find(q) is not None:
             continue
         seen.add(q)
-        kept.append(c)
-        ids.add(q.id)
-        answers.add(key)
-        per_sent[main] = per_sent.get(main, 0) + 1
+        counts["number"] += number
+        for w in wrong:
+            wrong_uses[w] = wrong_uses.get(w, 0) + 1
+        kept.append(r)
+        per_section[q.topic] = per_section.get(q.topic, 0) + 1
+        used_sentences.update(c.sentence_ids)
+        answers.add(c.answer_key)
+        if q.type in counts:
+            counts[q.type] += 1
         if q.type == "truefalse":
-            tf_sentences.add(main)
+            counts["tf-true" if q.answer is True else "tf-false"] += 1
     return kept
+
+
+def soft_flags(r: Ranked) -> dict[str, str]:
+    """What a reviewer should look at in a kept question (it passed every hard check)."""
+    out: dict[str, str] = {}
+    if r.signals.get("importance", 1.0) < 0.3:
+        out["worth knowing"] = "a detail rather than a main point of its section: keep it if it matters to you"
+    if r.cand.family == "tf-true":
+        out["true statement"] = "a sentence of the text as a True statement tests recognition only"
+    return out
+
+
+def check_names() -> list[str]:
+    """Every check a kept question passed (the item-writing checks plus the generator's own)."""
+    return [*CHECKS, "worth knowing", "not a fragment", "one per sentence", "no near-duplicate"]

@@ -1,0 +1,287 @@
+"""Item-writing checks on one question: what a strict teacher would send back, named and explained.
+
+The generator drops a drafted question that trips any of these and reports the checks each kept one
+passed; the quality lint (``ketaquiz check``) runs the same checks on hand-written sets. Each check is
+a small function ``(question) -> message | None``; the message says what is wrong and what to do.
+The rubric behind them is ``shared/notes/question-quality.md`` (answerable alone, one right answer,
+worth knowing, no giveaway, good distractors, readable, a sensible type).
+
+Pure Python: word classes come from the generator's lexicon (lemminflect / wordfreq, or its built-in
+fallback), loaded only when a check needs them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from .questions import Question, cloze_display, cloze_gaps
+
+__all__ = ["CHECKS", "LINT_CHECKS", "tripped", "passed_and_tripped", "reused_distractors", "shown_prompt"]
+
+MAX_PROMPT_WORDS = 32
+MAX_GAP_WORDS = 3
+
+# A prompt must stand on its own: these point at text the learner cannot see.
+_DANGLING_OPENERS = re.compile(
+    r"^\W*(?:it|its|they|them|their|he|she|his|her|this|these|those|that|such|both|another|the latter|the former|"
+    r"subsequently|since then|thereafter|afterwards|later|meanwhile|then|thus|therefore|hence|however|nevertheless|"
+    r"nonetheless|moreover|furthermore|additionally|also|instead|consequently|accordingly|likewise|similarly|"
+    r"conversely|otherwise|still|yet|but|and|or|so|because of this|as a result|in addition|in contrast|"
+    r"by contrast|in turn|in fact|indeed|for example|for instance|on the other hand|at the same time|"
+    r"in this way|to this end|despite this|even so|after this|before this|by then|until then|"
+    r"here|there(?! (?:is|are|was|were|have|has|had)\b))\b",
+    re.IGNORECASE,
+)
+_DANGLING_INSIDE = re.compile(
+    r"(?<![:;] )\b(?:this|these|those|such)\s+(?!(?:as|that)\b)[A-Za-z]|\bthe (?:following|above|below|latter|former|same)\b|"
+    r"\b(?:see|shown in|listed in|in) (?:the )?(?:table|figure|fig\.|chart|image|diagram|section|chapter)\b|"
+    r"\b(?:above|below)[.,:]|\bthe two\b|\bthe other\b(?! hand)|\bas (?:mentioned|noted|described|discussed)\b|"
+    r"\b(?:I|we|my|our|us|me)\b",
+)
+# A generic head as the subject, standing for something named before ("The condition is known as …").
+_ANAPHORIC_SUBJECT = re.compile(
+    r"^\W*The (?:condition|next|same|latter|former|remaining|resulting|process|method|result|problem|reason|"
+    r"approach|procedure|technique|device|compound|team|project|study|studies|disease|drug|work|idea|theory|"
+    r"engine|machine|design|effect|change|practice|movement|period|event|discovery|finding|experiment)s?\b(?! of\b)"
+)
+_PERSONAL_PRONOUN_SUBJECT = re.compile(
+    r"(?:^(?:\S+\s+){0,4}|[;:]\s+|,\s+(?:and|but|so)\s+)(?:it|they|he|she)\s+(?!is (?:thought|believed|estimated)\b)\w+",
+    re.IGNORECASE,
+)
+_MARKUP = re.compile(r"\*\*|\]\(|\[\[|(?:^|\s)\|(?:\s|$)|`|<[a-z/][^>]*>|^#+\s", re.IGNORECASE)
+_FURNITURE = re.compile(
+    r"\b(?:click here|read more|learn more|discover (?:how|why|what)|find out|sign up|subscribe|share this|"
+    r"see also|external links|references|cookie|privacy policy|skip to|back to top|this page|this article|"
+    r"this website|our website)\b",
+    re.IGNORECASE,
+)
+_CITATION = re.compile(r"\[\d+\]|\[citation needed\]|\(\s*(?:see|cf\.)\s", re.IGNORECASE)
+_NUMBER = re.compile(r"^\s*[-+]?\d[\d,.]*\s*%?\s*$")
+_UNIT_WORDS = frozenset(
+    """percent per cent km kilometres kilometers kilometre metres meters metre m cm mm nm µm micrometres kg g mg µg
+    micrograms microgram milligrams grams gram tonnes tons tonne pounds lb ounces years year months month days day
+    hours hour minutes minute seconds second degrees degree kelvin celsius fahrenheit volts watts megawatts
+    kilowatts gigawatts horsepower hp rpm units unit megaunits litres liters ml miles mile feet foot inches inch
+    billion million thousand hundred times fold""".split()
+)
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten several many few both".split())
+_DETERMINERS = frozenset("a an the this these those its their his her our some any each every such".split())
+_PREPOSITIONS = frozenset("of in on at to for from by with into onto about over under between among through".split())
+_GENERAL_ACRONYMS = frozenset(
+    """DNA RNA WHO FDA US USA UK EU UN NASA AIDS HIV TV CEO PC USB GPS CPU IQ UV ID AD BC BCE CE AM PM OK
+    NATO UNESCO UNICEF CIA FBI BBC CNN NHS CDC ICU MRI CT ATP pH""".split()
+)
+_STAND_FOR = re.compile(r"what does (?:the (?:abbreviation|acronym) )?[\"“]?([\w\-]+?)s?[\"”]? stand for", re.IGNORECASE)
+
+
+def shown_prompt(q: Question) -> str:
+    """The prompt as the learner reads it (cloze gaps as blanks)."""
+    return cloze_display(q.prompt, "___") if q.type == "cloze" else q.prompt
+
+
+def _answers(q: Question) -> list[str]:
+    """The typed or chosen answers whose wording matters (gaps, short answers)."""
+    if q.type == "cloze":
+        return [g[0] for g in cloze_gaps(q.prompt) if g]
+    if q.type == "short" and isinstance(q.answer, str):
+        return [q.answer]
+    return []
+
+
+def dangling_reference(q: Question) -> str | None:
+    """The prompt points at something not shown ("this", "these", "Subsequently", "the following table")."""
+    text = shown_prompt(q).strip()
+    m = _DANGLING_OPENERS.match(text)
+    if m:
+        return f"the prompt opens with “{m.group(0).strip()}”, which points at text the learner cannot see: name the thing"
+    m = _ANAPHORIC_SUBJECT.match(text)
+    if m:
+        return f"“{m.group(0).strip()}” stands for something named before the sentence: name it"
+    m = _DANGLING_INSIDE.search(text) or _PERSONAL_PRONOUN_SUBJECT.search(text)
+    if m:
+        return f"“{m.group(0).strip()}” points at something the prompt does not show: name it, or drop the question"
+    return None
+
+
+_GAP_CONTEXT = re.compile(r"(\w+)?\s*\{\{([^}|]*)[^}]*\}\}\s*(\w+)?")
+_AFTER_VERB = frozenset("from to into the a an its their with by on".split())
+_BEFORE_VERB = frozenset("to helped help helps can could may might will would should must did does do".split())
+
+
+def _verb_at_gap_edge(prompt: str) -> str | None:
+    """A gap that opens with a verb ("helped {{drive X}}") or ends with one ("{{textile production spread}} from")."""
+    from .generate import lexicon as lx
+
+    for m in _GAP_CONTEXT.finditer(prompt):
+        before, gap, after = (m.group(1) or "").lower(), m.group(2).split(), (m.group(3) or "").lower()
+        if len(gap) < 2:
+            continue
+        if before in _BEFORE_VERB and "VERB" in lx.lemmas(gap[0]):
+            return gap[0]
+        if after in _AFTER_VERB and "VERB" in lx.lemmas(gap[-1]) and not gap[-1][:1].isupper():
+            return gap[-1]
+    return None
+
+
+def phrase_gap(q: Question) -> str | None:
+    """A gap or typed answer that is a phrase (a verb, a modifier, a preposition glued to the key word)."""
+    from .generate import lexicon as lx
+
+    if q.type == "cloze":
+        verb = _verb_at_gap_edge(q.prompt)
+        if verb:
+            return f"the gap holds the verb “{verb}” beside the key word: blank the noun alone"
+
+    for ans in _answers(q):
+        words = re.findall(r"[\w\-’']+", ans)
+        if not words:
+            continue
+        if len(words) > MAX_GAP_WORDS and not all(w[:1].isupper() for w in words if w.lower() not in _PREPOSITIONS):
+            return f"the answer “{ans}” is {len(words)} words: make the gap the key word or name only"
+        low = [w.lower() for w in words]
+        if low[0] in _DETERMINERS or low[-1] in _PREPOSITIONS or low[0] in _PREPOSITIONS:
+            return f"the answer “{ans}” carries a function word: blank the key word alone"
+        if len(words) > 1 and low[0] in lx.VAGUE_MODIFIERS:
+            return f"the answer “{ans}” starts with the vague modifier “{words[0]}”: blank the key word alone"
+        if len(words) > 1 and (low[0] in _NUMBER_WORDS or low[0][:1].isdigit()) and not lx.is_acronym(words[0]):
+            return f"the answer “{ans}” starts with a count: blank the key word alone"
+        if len(words) > 1 and not words[0][:1].isupper() and "ADJ" in lx.lemmas(low[0]) and lx.zipf(low[0]) >= 3.3:
+            return f"the answer “{ans}” glues the modifier “{words[0]}” to the key word: blank the key word alone"
+        if len(words) > 1 and not words[0][:1].isupper() and low[0].endswith("s") and "VERB" in lx.lemmas(low[0]) \
+                and lx.can_be_noun(words[-1]):
+            return f"the answer “{ans}” reads as a verb with its object: blank the noun alone"
+        if len(words) > 1 and words[0][:1].islower() and any(w[:1].isupper() for w in words[1:]):
+            return f"the answer “{ans}” glues a title or a common word to a name: blank the name alone"
+        for w in words:
+            if w[:1].isupper() or lx.is_acronym(w) or any(c.isdigit() for c in w):
+                continue
+            if lx.is_verb_only(w) or (lx.is_adverb(w) and not lx.can_be_noun(w)):
+                return f"the answer “{ans}” holds “{w}”, not a name or noun: a learner's natural answer is graded wrong"
+    return None
+
+
+def acronym_answer(q: Question) -> str | None:
+    """"What does X stand for?" on a general-knowledge acronym, or accepting the acronym itself."""
+    m = _STAND_FOR.search(q.prompt)
+    if not m:
+        return None
+    short = m.group(1)
+    if short.upper() in _GENERAL_ACRONYMS or short in _GENERAL_ACRONYMS:
+        return f"{short} is general knowledge: asking what it stands for tests nothing from the text"
+    accepted = [a for a in [q.answer, *q.accept] if isinstance(a, str)]
+    for a in accepted:
+        if re.search(rf"(?<!\w){re.escape(short)}s?(?!\w)", a, re.IGNORECASE):
+            return f"the accepted answer “{a}” holds the acronym {short} itself: typing it back would be graded right"
+    return None
+
+
+def gloss_giveaway(q: Question) -> str | None:
+    """A gap next to its own gloss in parentheses, or next to the other half of a pair."""
+    if q.type != "cloze":
+        return None
+    p = q.prompt
+    if re.search(r"\}\}\s*\(|\(\s*\{\{[^}]*\}\}\s*\)|\)\s*\{\{", p) or re.search(r"\(\s*[^()]*\{\{", p):
+        return "the gap stands beside a parenthesis that glosses it (or is the gloss): the answer shows through"
+    if _pair_half(p):
+        return "the gap is one half of a pair or list left visible beside it: the other half gives it away or competes"
+    m = re.search(r"\d[\d,.]*\s*\{\{|\{\{[^}]*\}\}\s*\d", p)
+    if m:
+        return "the gap is a unit or a part of a number: blank the whole value, or ask another way"
+    return None
+
+
+_AFTER_GAP = re.compile(r"\}\}\s*,?\s+(?:and|or|nor|versus|vs\.?)\s+(?:the\s+|a\s+|an\s+)?([\w\-]+)")
+_BEFORE_GAP = re.compile(r"([\w\-]+),?\s+(?:and|or|nor|versus|vs\.?)\s+(?:the\s+|a\s+|an\s+)?\{\{")
+
+
+def _pair_half(prompt: str) -> bool:
+    """A gap coordinated with a visible noun ("{{dominant}} and recessive", "A, B and {{C}}")."""
+    from .generate import lexicon as lx
+
+    for m in (*_AFTER_GAP.finditer(prompt), *_BEFORE_GAP.finditer(prompt)):
+        w = m.group(1)
+        if w.lower() in lx.STOP_WORDS or lx.is_verb_only(w) or lx.is_adverb(w):
+            continue
+        if lx.can_be_noun(w) or w[:1].isupper() or "ADJ" in lx.lemmas(w):
+            return True
+    return False
+
+
+def readability(q: Question) -> str | None:
+    """Too long, or carrying Markdown/wiki markup, citations or page furniture."""
+    text = shown_prompt(q)
+    n = len(text.split())
+    if n > MAX_PROMPT_WORDS:
+        return f"the prompt is {n} words (at most {MAX_PROMPT_WORDS}): cut it to the fact asked"
+    if "\n" in text.strip():
+        return "the prompt runs over several lines (a list or a table pasted in): ask one sentence"
+    if _MARKUP.search(text) or _CITATION.search(text):
+        return "the prompt carries markup or a citation mark: write it as plain text"
+    if _FURNITURE.search(text):
+        return "the prompt is page furniture (navigation or a teaser), not a fact of the text"
+    return None
+
+
+def unit_or_number_gap(q: Question) -> str | None:
+    """A gap that is a bare unit, or a number that is only a part of a value."""
+    for ans in _answers(q):
+        if ans.strip().lower() in _UNIT_WORDS:
+            return f"the gap “{ans}” is a unit: ask for the value, or for the key word"
+    return None
+
+
+CHECKS: dict[str, Callable[[Question], str | None]] = {
+    "dangling reference": dangling_reference,
+    "phrase gap": phrase_gap,
+    "acronym": acronym_answer,
+    "giveaway": gloss_giveaway,
+    "readable": readability,
+    "unit gap": unit_or_number_gap,
+}
+# The checks `ketaquiz check` reports on hand-written sets (the rest only guide the generator).
+LINT_CHECKS = ("dangling reference", "phrase gap", "acronym", "giveaway")
+
+
+def tripped(q: Question, names: Iterable[str] | None = None) -> dict[str, str]:
+    """The checks (all, or `names`) this question trips, with their messages."""
+    out: dict[str, str] = {}
+    for name in CHECKS if names is None else names:
+        msg = CHECKS[name](q)
+        if msg:
+            out[name] = msg
+    return out
+
+
+def passed_and_tripped(q: Question) -> tuple[list[str], dict[str, str]]:
+    """(names of passed checks, tripped checks with messages)."""
+    bad = tripped(q)
+    return [n for n in CHECKS if n not in bad], bad
+
+
+def _option_key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", str(text).casefold()))
+
+
+def reused_distractors(questions: list[Question], *, limit: int = 2) -> dict[str, str]:
+    """Questions whose wrong options (or false values) recur across the set more than `limit` times.
+
+    A distractor seen in many questions ("1700" as the false year everywhere) is a tell: the learner
+    learns to avoid it rather than the fact. Keyed by question id, with a message.
+    """
+    uses: Counter[str] = Counter()
+    per_q: dict[str, list[str]] = {}
+    for q in questions:
+        if q.type not in ("choice", "multi"):
+            continue
+        right = {_option_key(a) for a in (q.answer if isinstance(q.answer, list) else [q.answer])}
+        wrong = [_option_key(c) for c in q.choices if _option_key(c) not in right]
+        per_q[q.id] = wrong
+        uses.update(set(wrong))
+    out: dict[str, str] = {}
+    for qid, wrong in per_q.items():
+        tells = sorted(w for w in wrong if uses[w] > limit)
+        if tells:
+            out[qid] = f"the wrong option “{tells[0]}” is offered in {uses[tells[0]]} questions: vary the distractors"
+    return out
