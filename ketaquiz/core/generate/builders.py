@@ -281,7 +281,7 @@ def true_false(an: Analysis, section: Section) -> Iterator[Candidate]:
         terms = _sentence_terms(an, s)
         best_swap = None
         for sp in terms:
-            if re.search(r"\d", sp.text) or sp.text.lower() in lx.GENERIC_WORDS:
+            if re.search(r"\d", sp.text) or sp.text.lower() in lx.GENERIC_WORDS or lx.is_acronym(sp.text):
                 continue  # a changed year or count is a trick on a detail, not a false claim
             ds = distractors(an, sp.text, statement, want=1)
             if ds and ds[0][1] >= 1.0 and ds[0][0][:1].isupper() == sp.text[:1].isupper() \
