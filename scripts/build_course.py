@@ -23,7 +23,7 @@ from ketaquiz.core.generate import generate_set  # noqa: E402
 from ketaquiz.core.setfile import set_to_text  # noqa: E402
 
 ARTICLE = ROOT / "questions" / "ketamine" / "article.txt"
-COURSE_PER_SENTENCE = 3  # more candidates per sentence: the course asks ≥ 15 questions of 6 mechanism sentences
+COURSE_WORDS_PER_QUESTION = 10  # a draft to review by hand: far more questions than a course keeps
 
 
 def build() -> tuple[str, str]:
@@ -31,7 +31,7 @@ def build() -> tuple[str, str]:
     article = load_article(ARTICLE)
     qset, report = generate_set(
         article, set_id="ketamine", title="Ketamine for treatment-resistant depression", article_ref="article.txt",
-        per_sentence=COURSE_PER_SENTENCE,
+        words_per_question=COURSE_WORDS_PER_QUESTION,
     )
     return set_to_text(qset), report.format()
 

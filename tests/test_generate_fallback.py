@@ -72,7 +72,7 @@ def test_seed_without_both_libraries_uses_built_in():
         assert lx._wf() is None and lx._lm() is None
     valid(qset, art)
     assert [t.id for t in qset.topics] == ["overview", "mechanism", "theories", "risks", "conclusion"]
-    assert report.coverage >= 0.6
+    assert report.coverage >= 0.45  # one question per 40–60 words quotes about half the sentences
     assert report.lexicon == "built-in"
     assert "lexicon: built-in (wordfreq and lemminflect not importable" in report.format()
     assert len({q.type for q in qset.questions}) >= 4  # plainer, but not only cloze
@@ -86,7 +86,7 @@ def test_seed_with_one_library_missing(missing):
         present = next(n for n in LIBRARIES if n not in missing)
         assert present in sys.modules  # the other library still loads and is used
     valid(qset, art)
-    assert report.coverage >= 0.6
+    assert report.coverage >= 0.45  # one question per 40–60 words quotes about half the sentences
     assert report.lexicon == MODES[missing]
     assert f"lexicon: {MODES[missing]} (" in report.format()
 
@@ -196,7 +196,7 @@ def test_builtin_mode_on_the_test_articles(built_in):
     for name, m in built_in.items():
         assert m["lexicon"] == "built-in"
         valid(m["qset"], m["article"])
-        assert m["coverage"] >= 0.6, name
+        assert m["coverage"] >= 0.4, name
         assert m["key_facts"] >= KEY_FACTS[name]["min_coverage"], name
 
 
@@ -206,7 +206,8 @@ def test_builtin_mode_on_the_labelled_sample(built_in):
     labelled = total - counts["unlabelled"]
     assert labelled >= 0.6 * total  # most of the output is still questions the sample labels
     assert counts["good"] / labelled >= 0.65
-    assert counts["bad"] / labelled <= 0.1
+    # 19 labelled questions at the teacher's density: one bad label is 5 %; the old bound was 0.1 of ~70
+    assert counts["bad"] <= 2
 
 
 def _print_figures() -> None:

@@ -4,6 +4,9 @@
 - ``duplicate``: two questions ask nearly the same thing.
 - ``distractor``: a wrong choice repeats the right answer (near-identical, or contains it).
 - ``source``: the source quote is not in the article (with the closest sentence as a hint).
+- ``dangling reference``, ``phrase gap``, ``acronym``, ``giveaway`` (a gap beside its gloss or the other half of
+  its pair): the item-writing checks of ``ketaquiz.core.quality``, the same ones the generator applies.
+- ``reused distractor``: a wrong option offered in more than two questions of the set.
 """
 
 from __future__ import annotations
@@ -118,9 +121,15 @@ def _source(q: Question, article: Article | None) -> list[LintIssue]:
     return [LintIssue(q.id, "source", "source", f"source quote not found in the article{hint}")]
 
 
+def _item_writing(q: Question) -> list[LintIssue]:
+    from .quality import LINT_CHECKS, tripped
+
+    return [LintIssue(q.id, "prompt", name, msg) for name, msg in tripped(q, LINT_CHECKS).items()]
+
+
 def lint_question(q: Question, article: Article | None = None) -> list[LintIssue]:
-    """Warnings about one question on its own (all rules but near-duplicates)."""
-    return _giveaway(q) + _distractors(q) + _source(q, article)
+    """Warnings about one question on its own (all rules but near-duplicates and reused distractors)."""
+    return _giveaway(q) + _distractors(q) + _source(q, article) + _item_writing(q)
 
 
 def duplicate_text(q: Question) -> str:
@@ -187,6 +196,10 @@ def near_duplicates(questions: list[Question]) -> list[LintIssue]:
 def lint_set(qset: QuestionSet, article: Article | None = None) -> list[LintIssue]:
     """Every warning of a set, in question order (duplicates listed with the later question)."""
     per: dict[str, list[LintIssue]] = {}
-    for issue in [i for q in qset.questions for i in lint_question(q, article)] + near_duplicates(qset.questions):
+    from .quality import reused_distractors
+
+    reused = [LintIssue(qid, "choices", "reused distractor", msg)
+              for qid, msg in reused_distractors(qset.questions).items()]
+    for issue in [i for q in qset.questions for i in lint_question(q, article)] + near_duplicates(qset.questions) + reused:
         per.setdefault(issue.question, []).append(issue)
     return [i for q in qset.questions for i in per.pop(q.id, [])]

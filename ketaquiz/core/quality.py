@@ -46,6 +46,8 @@ _ANAPHORIC_SUBJECT = re.compile(
     r"approach|procedure|technique|device|compound|team|project|study|studies|disease|drug|work|idea|theory|"
     r"engine|machine|design|effect|change|practice|movement|period|event|discovery|finding|experiment)s?\b(?! of\b)"
 )
+_OPTIONS_REF = re.compile(r"\b(?:these|the following)(?= (?:is|are|does|do|was|were|steps|stages|events|items)\b|\?)|"
+                          r"(?<=of )(?:these|the following)\b", re.IGNORECASE)
 _PERSONAL_PRONOUN_SUBJECT = re.compile(
     r"(?:^(?:\S+\s+){0,4}|[;:]\s+|,\s+(?:and|but|so)\s+)(?:it|they|he|she)\s+(?!is (?:thought|believed|estimated)\b)\w+",
     re.IGNORECASE,
@@ -93,6 +95,8 @@ def _answers(q: Question) -> list[str]:
 def dangling_reference(q: Question) -> str | None:
     """The prompt points at something not shown ("this", "these", "Subsequently", "the following table")."""
     text = shown_prompt(q).strip()
+    if q.type in ("choice", "multi", "order"):  # "Which of these …", "Put these steps …" point at the options
+        text = _OPTIONS_REF.sub("the options", text)
     m = _DANGLING_OPENERS.match(text)
     if m:
         return f"the prompt opens with “{m.group(0).strip()}”, which points at text the learner cannot see: name the thing"
@@ -125,6 +129,13 @@ def _verb_at_gap_edge(prompt: str) -> str | None:
     return None
 
 
+def _head_accepted(q: Question, ans: str) -> bool:
+    """True when the gap `ans` also accepts its last word alone (the head noun a learner would type)."""
+    head = ans.split()[-1].casefold()
+    return any(g and g[0] == ans and any(a.casefold() in (head, head.rstrip("s")) for a in g[1:])
+               for g in cloze_gaps(q.prompt))
+
+
 def phrase_gap(q: Question) -> str | None:
     """A gap or typed answer that is a phrase (a verb, a modifier, a preposition glued to the key word)."""
     from .generate import lexicon as lx
@@ -147,7 +158,8 @@ def phrase_gap(q: Question) -> str | None:
             return f"the answer “{ans}” starts with the vague modifier “{words[0]}”: blank the key word alone"
         if len(words) > 1 and (low[0] in _NUMBER_WORDS or low[0][:1].isdigit()) and not lx.is_acronym(words[0]):
             return f"the answer “{ans}” starts with a count: blank the key word alone"
-        if len(words) > 1 and not words[0][:1].isupper() and "ADJ" in lx.lemmas(low[0]) and lx.zipf(low[0]) >= 3.3:
+        if len(words) > 1 and not words[0][:1].isupper() and "-" not in low[0] and "ADJ" in lx.lemmas(low[0]) and lx.zipf(low[0]) >= 3.3 \
+                and q.type == "cloze" and not _head_accepted(q, ans):
             return f"the answer “{ans}” glues the modifier “{words[0]}” to the key word: blank the key word alone"
         if len(words) > 1 and not words[0][:1].isupper() and low[0].endswith("s") and "VERB" in lx.lemmas(low[0]) \
                 and lx.can_be_noun(words[-1]):
@@ -155,7 +167,7 @@ def phrase_gap(q: Question) -> str | None:
         if len(words) > 1 and words[0][:1].islower() and any(w[:1].isupper() for w in words[1:]):
             return f"the answer “{ans}” glues a title or a common word to a name: blank the name alone"
         for w in words:
-            if w[:1].isupper() or lx.is_acronym(w) or any(c.isdigit() for c in w):
+            if w[:1].isupper() or lx.is_acronym(w) or any(c.isdigit() for c in w) or "-" in w:
                 continue
             if lx.is_verb_only(w) or (lx.is_adverb(w) and not lx.can_be_noun(w)):
                 return f"the answer “{ans}” holds “{w}”, not a name or noun: a learner's natural answer is graded wrong"

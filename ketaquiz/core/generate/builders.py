@@ -184,6 +184,10 @@ def _gap(an: Analysis, term: str) -> str:
     last = term.split()[-1]
     if not lx.is_acronym(last) and lx.is_plural(last) and not last.endswith(("us", "is", "ss")):
         alts.append(" ".join(term.split()[:-1] + [lx.singular(last)]))
+    words = term.split()
+    if len(words) == 2 and words[0][:1].islower() and "ADJ" in lx.lemmas(words[0]) and not lx.is_acronym(words[1]) \
+            and lx.singular(words[1].lower()) not in lx.GENERIC_WORDS and words[1].lower() not in lx.GENERIC_WORDS:
+        alts.append(words[1])  # "medical supervision": the head alone is the answer a learner would give too
     seen: list[str] = []
     for a in alts:
         if a.lower() not in (x.lower() for x in seen):

@@ -77,10 +77,13 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
     source = an.sentence[c.sentence_ids[0]].text
     words = source.split()
     if len(words) < 6 or not (source[:1].isupper() or source[:1].isdigit()) or not _VERBISH.search(source):
-        if not c.family.startswith(("multi-list", "short-list", "choice-not", "order")):
+        if not c.family.startswith(("multi-list", "multi-examples", "short-list", "choice-not", "order")):
             return "fragment: the source is not a whole sentence"
     for ans in _answer_terms(c):
         a = norm(ans)
+        if len(parts := a.split()) > 1 and parts[-1] in lx.GENERIC_WORDS and parts[0] in lx.VAGUE_MODIFIERS | {
+                "rapid", "large", "small", "great", "high", "low", "good", "new", "old", "early", "late"}:
+            return f"vague: “{ans}” says little on its own"
         if a in an.topic_words or (a.rstrip("s") in {t.rstrip("s") for t in an.topic_words}):
             return f"topic word: “{ans}” is what the whole article is about"
         if _GENE_SYMBOL.match(ans.strip()) and ans.strip() not in an.acronyms:
@@ -144,7 +147,8 @@ def _section_budgets(ranked: list[Ranked], sections: list[str], total: int, impo
 def select_budget(ranked: list[Ranked], sections: list[str], words: int, importance: dict[str, float],
                   *, seen: DuplicateIndex | None = None) -> list[Ranked]:
     """The kept questions: best first within each section's budget, under the set-wide caps."""
-    total = max(3, round(words / WORDS_PER_QUESTION))
+    # A short article is dense: a teacher asks up to one question per 40 words of it (15 questions at most so).
+    total = max(3, round(max(words / WORDS_PER_QUESTION, min(words / 40, 15))))
     budgets = _section_budgets(ranked, sections, total, importance)
     seen = DuplicateIndex() if seen is None else seen
     kept: list[Ranked] = []

@@ -1,0 +1,62 @@
+"""The item-writing checks that the generator applies and `ketaquiz check` reports (ketaquiz.core.quality)."""
+
+from __future__ import annotations
+
+from ketaquiz.core.lint import lint_set
+from ketaquiz.core.quality import tripped
+from ketaquiz.core.questions import Question, QuestionSet
+
+
+def q(prompt: str, qtype: str = "cloze", **kw) -> Question:
+    return Question(id=kw.pop("id", "q"), topic="t", type=qtype, prompt=prompt, **kw)
+
+
+def test_dangling_references_are_flagged():
+    for prompt in ("Subsequently, {{Fleming}} isolated the mould.", "These {{enzymes}} cut DNA at fixed sites.",
+                   "In all species it is composed of two {{helical chains}}.",
+                   "The condition is known as {{Nicolau syndrome}}.",
+                   "Values are listed in the following table for {{penicillin G}}."):
+        assert "dangling reference" in tripped(q(prompt)), prompt
+    assert "dangling reference" not in tripped(q("Ketamine blocks {{NMDA receptors}} in the brain."))
+    # "Which of these" points at the options shown with it
+    assert "dangling reference" not in tripped(q("Which of these is a side effect?", "choice", answer="a",
+                                                 choices=["a", "b", "c"]))
+
+
+def test_phrase_gaps_are_flagged_and_head_alternatives_accepted():
+    assert "phrase gap" in tripped(q("An entrepreneurial spirit helped {{drive industrialisation}}."))
+    assert "phrase gap" in tripped(q("Mechanised {{textile production spread}} from Britain to Europe."))
+    assert "phrase gap" in tripped(q("Steam turbines propelled {{large ships}} for decades."))
+    assert "phrase gap" in tripped(q("The telescope is named after {{astronomer Edwin Hubble}}."))
+    assert "phrase gap" not in tripped(q("Steam turbines propelled {{large ships|ships}} for decades."))
+    assert "phrase gap" not in tripped(q("Ketamine treats {{treatment-resistant depression}} quickly."))
+    assert "phrase gap" not in tripped(q("DNA strands are joined by {{hydrogen bonds|hydrogen bond}}."))
+
+
+def test_acronym_questions():
+    assert "acronym" in tripped(q("What does DNA stand for?", "short", answer="deoxyribonucleic acid"))
+    assert "acronym" in tripped(q("What does IgE stand for?", "short", answer="immunoglobulin E", accept=["IgE"]))
+    assert "acronym" not in tripped(q("What does BDNF stand for?", "short", answer="brain-derived neurotrophic factor"))
+
+
+def test_giveaways_beside_the_gap():
+    assert "giveaway" in tripped(q("Penicillins (P, {{PCN}} or PEN) are antibiotics."))
+    assert "giveaway" in tripped(q("The pyrimidines are {{thymine}} and cytosine in DNA."))
+    assert "giveaway" in tripped(q("One unit is defined as 0.{{600 micrograms}} of the standard."))
+    assert "giveaway" not in tripped(q("Fleming first used purified penicillin to treat {{meningitis}} in 1942."))
+
+
+def test_readability():
+    assert "readable" in tripped(q("The **mould** produces {{penicillin F}} in small quantities."))
+    assert "readable" in tripped(q(" ".join(["word"] * 40) + " {{gap}}."))
+    assert "readable" in tripped(q("Discover how {{vaccines}} work in our new guide."))
+
+
+def test_lint_reports_the_checks_and_reused_distractors():
+    choices = ["1700", "1800", "1900", "2000"]
+    qs = [q(f"In which year did event {w} happen?", "choice", id=f"c{i}", answer=choices[i], choices=choices)
+          for i, w in enumerate(["alpha", "bravo", "charlie"])]
+    qs.append(q("These {{enzymes}} cut DNA at fixed sites.", id="z"))
+    rules = {(i.question, i.rule) for i in lint_set(QuestionSet(id="s", title="s", questions=qs))}
+    assert ("z", "dangling reference") in rules
+    assert ("c0", "reused distractor") in rules  # 2000 is wrong in all three questions
