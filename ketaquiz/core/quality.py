@@ -20,7 +20,7 @@ from .questions import Question, cloze_display, cloze_gaps
 
 __all__ = ["CHECKS", "LINT_CHECKS", "tripped", "passed_and_tripped", "reused_distractors", "shown_prompt"]
 
-MAX_PROMPT_WORDS = 32
+MAX_PROMPT_WORDS = 28
 MAX_GAP_WORDS = 3
 
 # A prompt must stand on its own: these point at text the learner cannot see.
@@ -35,7 +35,7 @@ _DANGLING_OPENERS = re.compile(
     re.IGNORECASE,
 )
 _DANGLING_INSIDE = re.compile(
-    r"(?<![:;] )\b(?:this|these|those|such)\s+(?!(?:as|that)\b)[A-Za-z]|\bthe (?:following|above|below|latter|former|same)\b|"
+    r"(?<![:;] )\b(?:this|these|those|such)\s+(?!(?:as|that)\b)[A-Za-z_]|\bthe (?:following|above|below|latter|former|same)\b|"
     r"\b(?:see|shown in|listed in|in) (?:the )?(?:table|figure|fig\.|chart|image|diagram|section|chapter)\b|"
     r"\b(?:above|below)[.,:]|\bthe two\b|\bthe other\b(?! hand)|\bas (?:mentioned|noted|described|discussed)\b|"
     r"\b(?:I|we|my|our|us|me)\b",
@@ -46,6 +46,17 @@ _ANAPHORIC_SUBJECT = re.compile(
     r"approach|procedure|technique|device|compound|team|project|study|studies|disease|drug|work|idea|theory|"
     r"engine|machine|design|effect|change|practice|movement|period|event|discovery|finding|experiment)s?\b(?! of\b)"
 )
+# Words that presuppose earlier text ("archaea also have …", "can instead use", "Sixteen years later", "Three of the").
+_PRESUPPOSING = re.compile(
+    r"\b(?:also|instead|too|either|as well|again|likewise|similarly|other than that|both|remaining)\b|"
+    r"^\W*(?:other|earlier|later|afterwards?|[\w-]+ (?:years?|decades?|months?|days?) (?:later|earlier|after|before)|"
+    r"(?:one|two|three|four|five|six|some|many|most|all|none|each) of the)\b|"
+    r"^\W*The (?:larger|smaller|higher|lower|more|less|greater)\b|"
+    r"\bthe (?:enzyme|structure|process|reaction|device|molecule|protein|compound|machine|engine|system|method|"
+    r"mechanism|technique|procedure|experiment|study|team|plant|reactor|mission|program|project)\b(?! (?:of|that|which|called|known)\b)",
+    re.IGNORECASE,
+)
+_THE_NOUN_VERB = re.compile(r"^\W*The ([a-z]+) ([a-z]+)\b")
 _OPTIONS_REF = re.compile(r"\b(?:these|the following)(?= (?:is|are|does|do|was|were|steps|stages|events|items)\b|\?)|"
                           r"(?<=of )(?:these|the following)\b", re.IGNORECASE)
 _PERSONAL_PRONOUN_SUBJECT = re.compile(
@@ -87,7 +98,7 @@ def _answers(q: Question) -> list[str]:
     """The typed or chosen answers whose wording matters (gaps, short answers)."""
     if q.type == "cloze":
         return [g[0] for g in cloze_gaps(q.prompt) if g]
-    if q.type == "short" and isinstance(q.answer, str):
+    if q.type in ("short", "choice") and isinstance(q.answer, str):
         return [q.answer]
     return []
 
@@ -103,6 +114,16 @@ def dangling_reference(q: Question) -> str | None:
     m = _ANAPHORIC_SUBJECT.match(text)
     if m:
         return f"“{m.group(0).strip()}” stands for something named before the sentence: name it"
+    m = _THE_NOUN_VERB.match(text)
+    if m:
+        from .generate import lexicon as lx
+
+        noun, verb = m.group(1), m.group(2)
+        if lx.zipf(noun) >= 3.5 and ("VERB" in lx.lemmas(verb) or "AUX" in lx.lemmas(verb)):
+            return f"“The {noun}” stands for something named before the sentence: name it"
+    m = _PRESUPPOSING.search(text)
+    if m:
+        return f"“{m.group(0).strip()}” presupposes something said before the sentence: rephrase it to stand alone"
     m = _DANGLING_INSIDE.search(text) or _PERSONAL_PRONOUN_SUBJECT.search(text)
     if m:
         return f"“{m.group(0).strip()}” points at something the prompt does not show: name it, or drop the question"
@@ -111,7 +132,10 @@ def dangling_reference(q: Question) -> str | None:
 
 _GAP_CONTEXT = re.compile(r"(\w+)?\s*\{\{([^}|]*)[^}]*\}\}\s*(\w+)?")
 _AFTER_VERB = frozenset("from to into the a an its their with by on".split())
-_BEFORE_VERB = frozenset("to helped help helps can could may might will would should must did does do".split())
+_BEFORE_VERB = frozenset(
+    "to helped help helps can could may might will would should must did does do often usually typically also then "
+    "commonly generally still".split()
+)
 
 
 def _verb_at_gap_edge(prompt: str) -> str | None:
@@ -158,8 +182,10 @@ def phrase_gap(q: Question) -> str | None:
             return f"the answer “{ans}” starts with the vague modifier “{words[0]}”: blank the key word alone"
         if len(words) > 1 and (low[0] in _NUMBER_WORDS or low[0][:1].isdigit()) and not lx.is_acronym(words[0]):
             return f"the answer “{ans}” starts with a count: blank the key word alone"
-        if len(words) > 1 and not words[0][:1].isupper() and "-" not in low[0] and "ADJ" in lx.lemmas(low[0]) and lx.zipf(low[0]) >= 3.3 \
-                and q.type == "cloze" and not _head_accepted(q, ans):
+        common_adj = len(words) > 1 and not words[0][:1].isupper() and "-" not in low[0] and "ADJ" in lx.lemmas(low[0])
+        if common_adj and lx.zipf(low[0]) >= 3.8:
+            return f"the answer “{ans}” hangs on the everyday modifier “{words[0]}”: blank the key word alone"
+        if common_adj and lx.zipf(low[0]) >= 3.3 and q.type == "cloze" and not _head_accepted(q, ans):
             return f"the answer “{ans}” glues the modifier “{words[0]}” to the key word: blank the key word alone"
         if len(words) > 1 and not words[0][:1].isupper() and low[0].endswith("s") and "VERB" in lx.lemmas(low[0]) \
                 and lx.can_be_noun(words[-1]):
@@ -176,6 +202,11 @@ def phrase_gap(q: Question) -> str | None:
 
 def acronym_answer(q: Question) -> str | None:
     """"What does X stand for?" on a general-knowledge acronym, or accepting the acronym itself."""
+    if q.type == "cloze":
+        for gap in cloze_gaps(q.prompt):
+            general = [a for a in gap if a in _GENERAL_ACRONYMS]
+            if general:
+                return f"the gap is {general[0]} spelled out or abbreviated: general knowledge, not the text's point"
     m = _STAND_FOR.search(q.prompt)
     if not m:
         return None
@@ -196,6 +227,9 @@ def gloss_giveaway(q: Question) -> str | None:
     p = q.prompt
     if re.search(r"\}\}\s*\(|\(\s*\{\{[^}]*\}\}\s*\)|\)\s*\{\{", p) or re.search(r"\(\s*[^()]*\{\{", p):
         return "the gap stands beside a parenthesis that glosses it (or is the gloss): the answer shows through"
+    stem = _stem_visible(p)
+    if stem:
+        return stem
     if _pair_half(p):
         return "the gap is one half of a pair or list left visible beside it: the other half gives it away or competes"
     m = re.search(r"\d[\d,.]*\s*\{\{|\{\{[^}]*\}\}\s*\d", p)
@@ -206,6 +240,34 @@ def gloss_giveaway(q: Question) -> str | None:
 
 _AFTER_GAP = re.compile(r"\}\}\s*,?\s+(?:and|or|nor|versus|vs\.?)\s+(?:the\s+|a\s+|an\s+)?([\w\-]+)")
 _BEFORE_GAP = re.compile(r"([\w\-]+),?\s+(?:and|or|nor|versus|vs\.?)\s+(?:the\s+|a\s+|an\s+)?\{\{")
+
+
+def _word_stems(text: str) -> set[str]:
+    return {w.casefold()[:5] for w in re.findall(r"[A-Za-z][\w]*", text) if len(w) >= 4}
+
+
+def _stem_visible(prompt: str) -> str | None:
+    """The gap's words (or their first five letters) stand elsewhere in the prompt, or the gap is glued to a word."""
+    gaps = cloze_gaps(prompt)
+    answers = [g[0] for g in gaps if g]
+    if len({a.casefold() for a in answers}) < len(answers):
+        return "the same answer is blanked twice: one gap answers the other"
+    if re.search(r"[\w][-–]\{\{|\}\}[-–][\w]", prompt):
+        return "the gap is half of a hyphenated compound: the visible half gives it away"
+    shown = _GAP_RE.sub(" ", prompt)
+    visible = _word_stems(shown)
+    from .generate import lexicon as lx
+
+    for ans in answers:
+        for w in re.findall(r"[A-Za-z][\w]*", ans):
+            if len(w) >= 4 and w.casefold()[:5] in visible and lx.zipf(w) < 5.0:
+                return f"“{w}” (or a word of the same stem) stands in the prompt beside the gap: the answer shows through"
+    if re.search(r"\}\}\s*,\s*[^,]{1,40},[^.]*\b(?:and|or)\b|,\s*\{\{[^}]*\}\}\s*,", prompt):
+        return "the gap is one item of a list: the other items compete with it"
+    return None
+
+
+_GAP_RE = re.compile(r"\{\{[^}]*\}\}")
 
 
 def _pair_half(prompt: str) -> bool:
@@ -229,6 +291,12 @@ def readability(q: Question) -> str | None:
         return f"the prompt is {n} words (at most {MAX_PROMPT_WORDS}): cut it to the fact asked"
     if "\n" in text.strip():
         return "the prompt runs over several lines (a list or a table pasted in): ask one sentence"
+    if re.match(r"^\W*[\w ,-]{1,40}:\s", text) and not re.match(r"^\W*(?:Which|What|Name|Put|How)\b", text):
+        return "the prompt opens with a label (“…:”): ask the fact in a sentence"
+    if re.search(r"\(\s*[;,]|\(\s*\)", text) or re.search(r"\b[A-Z]\.\s*$|\b[A-Z]\.\?$", text.strip()):
+        return "the prompt carries debris (an emptied parenthesis, a sentence cut at an initial)"
+    if len(re.findall(r"[\"“”]", text)) >= 2:
+        return "the prompt quotes someone: a quotation is an opinion or wording, not a fact to recall"
     if _MARKUP.search(text) or _CITATION.search(text):
         return "the prompt carries markup or a citation mark: write it as plain text"
     if _FURNITURE.search(text):

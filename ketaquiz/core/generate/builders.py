@@ -136,9 +136,49 @@ def distractors(an: Analysis, answer: str, context: str, *, want: int = 3) -> li
         if t in a or a in t:
             continue
         d = display_term(an, match_number(term, answer))
-        if any(norm(d) == norm(o) for o, _ in out) or norm(d) == a:
+        if any(norm(d) == norm(o) for o, _ in out) or norm(d) == a or not _plausible(d, term, answer):
             continue
         out.append((d, conf))
+        if len(out) >= want:
+            break
+    if len(out) < want:
+        out += _same_head(an, answer, context, {norm(o) for o, _ in out} | {a}, want - len(out))
+    return out
+
+
+def _plausible(option: str, term: str, answer: str) -> bool:
+    """An option of the answer's register: not an everyday word against a technical answer, not a made-up plural."""
+    o_last, t_last, a_last = option.split()[-1], term.split()[-1], answer.split()[-1]
+    if o_last.lower() != t_last.lower() and lx.zipf(o_last) < 1.0 <= lx.zipf(t_last):
+        return False  # "air" → "airs", "slide" → "slides"
+    if len(option.split()) == 1 and lx.zipf(o_last) >= 4.5 and lx.zipf(a_last) < 4.0 and not lx.is_acronym(a_last):
+        return False  # "scientists" among "DNA", "protein"
+    return True
+
+
+def _everyday_modifier(word: str) -> bool:
+    """'short', 'larger', 'known': a modifier anyone could pick, which makes an option a guess on wording."""
+    return "-" not in word and "ADJ" in lx.lemmas(word) and lx.zipf(word) >= 3.8
+
+
+def _same_head(an: Analysis, answer: str, context: str, taken: set[str], want: int) -> list[tuple[str, float]]:
+    """Terms of the article with the answer's head noun ("poppet valves" → "rotary valves", "sleeve valves")."""
+    words = answer.split()
+    if len(words) < 2 or lx.is_acronym(words[-1]):
+        return []
+    head = lx.singular(words[-1].lower())
+    out: list[tuple[str, float]] = []
+    for k, info in sorted(an.terms.items(), key=lambda kv: (-kv[1].score, kv[0])):
+        parts = k.split()
+        if len(parts) != len(words) or lx.singular(parts[-1]) != head or k in taken or contains(context, info.text):
+            continue
+        if parts[0] == norm(words[0]) or info.score < 0.5 or _everyday_modifier(parts[0]):
+            continue
+        d = display_term(an, match_number(info.text, answer))
+        if norm(d) in taken:
+            continue
+        out.append((d, 0.8))
+        taken.add(norm(d))
         if len(out) >= want:
             break
     return out
@@ -176,6 +216,13 @@ def _number_distractors(an: Analysis, answer: str, context: str) -> list[tuple[s
     return [(f"{v}{suffix}", 1.0 if v in found else 0.9) for v in picked]
 
 
+# Heads that a learner may leave out of a two-word term ("poppet valves" → "poppet").
+_GENERIC_HEADS = frozenset(
+    "design valve system organism supply fuel molecule cell device engine process method model array infection "
+    "sequence strand form type unit technique".split()
+)
+
+
 def _gap(an: Analysis, term: str) -> str:
     alts = [term]
     pair = an.pair_of(term)
@@ -185,9 +232,15 @@ def _gap(an: Analysis, term: str) -> str:
     if not lx.is_acronym(last) and lx.is_plural(last) and not last.endswith(("us", "is", "ss")):
         alts.append(" ".join(term.split()[:-1] + [lx.singular(last)]))
     words = term.split()
-    if len(words) == 2 and words[0][:1].islower() and "ADJ" in lx.lemmas(words[0]) and not lx.is_acronym(words[1]) \
+    if len(words) == 2 and words[0][:1].islower() and "ADJ" in lx.lemmas(words[0]) and lx.zipf(words[0]) < 3.8 \
+            and lx.singular(words[1].lower()) in _GENERIC_HEADS:
+        alts.append(words[0])  # "haploid organisms": the rare modifier is the point
+    elif len(words) == 2 and words[0][:1].islower() and "ADJ" in lx.lemmas(words[0]) and not lx.is_acronym(words[1]) \
             and lx.singular(words[1].lower()) not in lx.GENERIC_WORDS and words[1].lower() not in lx.GENERIC_WORDS:
         alts.append(words[1])  # "medical supervision": the head alone is the answer a learner would give too
+    elif len(words) == 2 and not lx.is_acronym(words[0]) and (
+            words[1].lower() in lx.GENERIC_WORDS or lx.singular(words[1].lower()) in _GENERIC_HEADS):
+        alts.append(words[0])  # "poppet valves", "Wankel design", "CRISPR system": the distinctive word alone
     seen: list[str] = []
     for a in alts:
         if a.lower() not in (x.lower() for x in seen):
@@ -406,6 +459,9 @@ def short_answers(an: Analysis, section: Section) -> Iterator[Candidate]:
 # ---------------------------------------------------------------- examples and lists
 
 
+_COUNT_WORDS = frozenset("one two three four five six seven eight nine ten both several many".split())
+
+
 def examples(an: Analysis, section: Section) -> Iterator[Candidate]:
     """'Y such as X1 and X2' → multi: which of these does the text give as examples of Y?"""
     ids_in = {s.id for s in section.sentences}
@@ -414,6 +470,10 @@ def examples(an: Analysis, section: Section) -> Iterator[Candidate]:
             continue
         source = _sentence_source(an, sid)
         answers = [display_term(an, m) for m in members]
+        cat_head = lx.singular(strip_det(category).split()[-1].lower()) if strip_det(category).split() else ""
+        if not cat_head or cat_head in lx.GENERIC_WORDS or any(
+                a.lower() in lx.STOP_WORDS or re.search(r"\d", a) or a.lower() in _COUNT_WORDS for a in answers):
+            continue  # "examples of processes", a member "two": not a list worth asking
         pool: list[str] = []
         for m in members:
             for d, _ in distractors(an, m, source, want=4):
@@ -424,6 +484,9 @@ def examples(an: Analysis, section: Section) -> Iterator[Candidate]:
             d = display_term(an, d)
             if norm(d) not in {norm(a) for a in answers} | {norm(p) for p in pool} and not contains(source, d):
                 pool.append(d)
+        # A distractor the article names beside the category elsewhere may be true: keep only clear outsiders.
+        pool = [d for d in pool if not any(contains(x.text, d) and contains(x.text, cat_head)
+                                           for x in an.article.sentences)]
         if not pool:
             continue
         choices = sorted(answers + pool[: max(1, min(3, 6 - len(answers)))], key=str.lower)

@@ -36,7 +36,7 @@ MAX_DISTRACTOR_USES = 2  # a wrong option offered more often is a tell
 # How well a family fits what it asks, added to the rank (lists and steps are the most testable content).
 _FAMILY_FIT = {
     "order": 0.3, "multi-list": 0.3, "short-list": 0.3, "choice-not": 0.25, "multi-examples": 0.25,
-    "short-definition": 0.25, "choice": 0.2, "cloze": 0.0, "tf-false": 0.05, "tf-true": -0.3, "short-acronym": -0.1,
+    "short-definition": 0.25, "choice": 0.35, "cloze": 0.0, "tf-false": 0.05, "tf-true": -0.3, "short-acronym": -0.1,
 }
 _GENE_SYMBOL = re.compile(r"^(?:[A-Z][A-Z0-9]{1,6}\d[A-Z0-9]*|[A-Za-z]{1,6}-\d+[A-Za-z]?)$")  # BRCA1, STS-31, DF-224
 _YEARISH = re.compile(r"^\d{3,4}s?$")
@@ -88,20 +88,50 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
             return f"topic word: “{ans}” is what the whole article is about"
         if _GENE_SYMBOL.match(ans.strip()) and ans.strip() not in an.acronyms:
             return f"trivia: “{ans}” is a symbol, not a fact"
-        parts = ans.split()
-        if parts and all(_PROPER_WORD.match(p) for p in parts):
-            info = an.terms.get(a)
-            if info is not None and len(info.sentences) <= 1 and not an.pair_of(ans):
-                return f"trivia: “{ans}” is a name mentioned once"
+        proper = re.search(rf"(?<!\w){re.escape(ans[:1].upper() + ans[1:])}(?!\w)", source) is not None \
+            and not ans[:1].isdigit() and not lx.is_acronym(ans.split()[0]) and ans[:1].upper() != ans[:1].lower()
+        if proper and source.find(ans[:1].upper() + ans[1:]) > 0 or all(_PROPER_WORD.match(p) for p in ans.split()):
+            mentions = len(re.findall(rf"(?<!\w){re.escape(ans.split()[-1])}(?!\w)", an.article.text, re.IGNORECASE))
+            if mentions < 3 and not an.pair_of(ans):
+                return f"trivia: “{ans}” is a name the article barely mentions"
         if c.question.type == "cloze" and re.search(r"\d", ans):
             return "a number or date as a gap: asked as a choice among near values instead"
         if c.question.type == "cloze" and lx.is_acronym(ans.strip()):
             return f"an acronym as a gap: “{ans}” tests the letters, not the idea"
+    if c.question.type == "choice" and re.match(r"^\d", str(c.question.answer)) and _side_names(source, an):
+        return "trivia: a one-off date or number tied to a side name"
+    if c.family == "tf-true":
+        return "a sentence of the text as a True statement tests recognition only"
     if c.family.startswith("short-acronym"):
         short = c.question.prompt.split()[2] if len(c.question.prompt.split()) > 2 else ""
         if len(re.findall(rf"(?<!\w){re.escape(short)}(?!\w)", an.article.text)) < 3:
             return "trivia: an acronym the article barely uses"
     return None
+
+
+_DEFINES = re.compile(
+    r"\b(?:called|known as|termed|referred to as|named|defined as|is the term for)\s+(?:the\s+|a\s+|an\s+)?[\"“]?\{\{|"
+    r"^\W*\{\{[^}]*\}\}\s+(?:is|are)\s+(?:a|an|the)\b",
+    re.IGNORECASE,
+)
+
+
+def _defines(c: Candidate) -> bool:
+    """The gap is the term the sentence defines ("… is called {{heritability}}", "{{Introns}} are …")."""
+    return c.question.type == "cloze" and _DEFINES.search(c.question.prompt) is not None
+
+
+def _side_names(source: str, an: Analysis) -> list[str]:
+    """Capitalised names in the sentence (not its first word) that the article barely mentions: side names."""
+    out = []
+    for m in re.finditer(r"(?<=[\w,;:)] )([A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)*)", source):
+        name = m.group(1)
+        if lx.is_acronym(name):
+            continue
+        mentions = len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", an.article.text))
+        if mentions < 3:
+            out.append(name)
+    return out
 
 
 def rank_candidates(candidates: list[Candidate], an: Analysis, importance: dict[str, float]) -> list[Ranked]:
@@ -111,10 +141,12 @@ def rank_candidates(candidates: list[Candidate], an: Analysis, importance: dict[
         if check_question(c.question) or tripped(c.question) or _unworthy(c, an):
             continue
         imp = importance.get(c.sentence_ids[0], 0.0)
-        strength = min(1.0, max(0.0, c.score) / 3.0)
+        strength = min(1.0, max(0.0, c.score) / 2.5)
         fit = _FAMILY_FIT.get(_family(c), 0.0)
-        out.append(Ranked(c, 0.6 * imp + 0.25 * strength + fit,
-                          {"importance": round(imp, 3), "answer strength": round(strength, 3), "type fit": fit}))
+        defined = 0.3 if _defines(c) else 0.0
+        out.append(Ranked(c, 0.5 * imp + 0.35 * strength + fit + defined,
+                          {"importance": round(imp, 3), "answer strength": round(strength, 3), "type fit": fit,
+                           "defined term": defined}))
     out.sort(key=lambda r: (-round(r.rank, 6), TYPE_ORDER[r.cand.question.type], r.cand.question.id))
     return out
 
