@@ -109,13 +109,15 @@ def crafted():
 
 def test_cloze_blanks_every_repeat_and_keeps_source(crafted):
     art, qset = crafted
-    cloze = by_type(qset, "cloze")
-    assert cloze
-    for q in cloze:
+    gapped = by_type(qset, "cloze") + by_type(qset, "choice")
+    assert gapped
+    for q in gapped:
         outside = q.prompt
         for g in cloze_gaps(q.prompt):
             outside = outside.replace("{{" + "|".join(g) + "}}", "")
             assert g[0].lower() not in outside.lower().split()
+        if q.type == "choice":
+            assert str(q.answer).lower() not in q.prompt.lower()
         assert art.find_quote(q.source)
 
 
@@ -255,7 +257,7 @@ def test_select_drops_near_duplicates_and_fills_the_slot():
 def test_select_keeps_one_question_per_sentence_and_a_budget():
     words = "alpha bravo charlie delta echo foxtrot golf hotel india juliet".split()
     cands = [_cand(f"q{i}", "short", f"Which {w} sits beside the {words[-1 - i]} river?", 2.0 - i / 10,
-                   sid=f"s{i // 2}", answer=f"the {w}") for i, w in enumerate(words)]
+                   sid=f"s{i // 2}", answer=f"{w} point") for i, w in enumerate(words)]
     kept = select_budget(_ranked(cands), ["t"], 120, {})
     assert [r.cand.question.id for r in kept] == ["q0", "q2", "q4"]  # 120 words: 3 questions, one a sentence
 
@@ -280,7 +282,7 @@ def test_select_checks_questions_kept_in_other_sections():
     first = select_budget(_ranked([_cand("a", "short", "What stimulant does coffee contain?", 1.0, answer="caffeine")]),
                           ["t"], 600, {}, seen=seen)
     again = _cand("b", "short", "Which stimulant does coffee contain?", 2.0, topic="u", answer="caffeine")
-    other = _cand("c", "short", "Where are coffee beans grown?", 1.0, sid="s2", topic="u", answer="the tropics")
+    other = _cand("c", "short", "Where are coffee beans grown?", 1.0, sid="s2", topic="u", answer="tropics")
     assert [r.cand.question.id for r in first] == ["a"]
     assert seen.find(again.question) == "a"
     assert [r.cand.question.id for r in select_budget(_ranked([again, other]), ["u"], 600, {}, seen=seen)] == ["c"]

@@ -55,8 +55,8 @@ def test_near_duplicates():
 
 def test_source_not_in_article_with_hint():
     art = parse_article("# Coffee\n\nCoffee is a brewed drink. It contains caffeine.\n")
-    good = q("a", "short", "What does it contain?", answer="caffeine", source="It contains caffeine.")
-    bad = q("b", "short", "What does it contain?", answer="caffeine", source="It contains lots of caffeine.")
+    good = q("a", "short", "What does coffee contain?", answer="caffeine", source="It contains caffeine.")
+    bad = q("b", "short", "What does coffee contain?", answer="caffeine", source="It contains lots of caffeine.")
     assert lint_question(good, art) == []
     issues = lint_question(bad, art)
     assert rules(issues) == ["source"] and "closest sentence" in issues[0].message

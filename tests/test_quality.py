@@ -26,9 +26,9 @@ def test_dangling_references_are_flagged():
 def test_phrase_gaps_are_flagged_and_head_alternatives_accepted():
     assert "phrase gap" in tripped(q("An entrepreneurial spirit helped {{drive industrialisation}}."))
     assert "phrase gap" in tripped(q("Mechanised {{textile production spread}} from Britain to Europe."))
-    assert "phrase gap" in tripped(q("Steam turbines propelled {{large ships}} for decades."))
+    assert "modifier gap" in tripped(q("Steam turbines propelled {{large ships}} for decades."))
     assert "phrase gap" in tripped(q("The telescope is named after {{astronomer Edwin Hubble}}."))
-    assert "phrase gap" not in tripped(q("Steam turbines propelled {{large ships|ships}} for decades."))
+    assert "modifier gap" in tripped(q("Steam turbines propelled {{large ships|ships}} for decades."))  # everyday
     assert "phrase gap" not in tripped(q("Ketamine treats {{treatment-resistant depression}} quickly."))
     assert "phrase gap" not in tripped(q("DNA strands are joined by {{hydrogen bonds|hydrogen bond}}."))
 
@@ -40,10 +40,10 @@ def test_acronym_questions():
 
 
 def test_giveaways_beside_the_gap():
-    assert "giveaway" in tripped(q("Penicillins (P, {{PCN}} or PEN) are antibiotics."))
-    assert "giveaway" in tripped(q("The pyrimidines are {{thymine}} and cytosine in DNA."))
-    assert "giveaway" in tripped(q("One unit is defined as 0.{{600 micrograms}} of the standard."))
-    assert "giveaway" not in tripped(q("Fleming first used purified penicillin to treat {{meningitis}} in 1942."))
+    assert "answer visible" in tripped(q("Penicillins (P, {{PCN}} or PEN) are antibiotics."))
+    assert "answer visible" in tripped(q("The pyrimidines are {{thymine}} and cytosine in DNA."))
+    assert "answer visible" in tripped(q("One unit is defined as 0.{{600 micrograms}} of the standard."))
+    assert "answer visible" not in tripped(q("Fleming first used purified penicillin to treat {{meningitis}} in 1942."))
 
 
 def test_readability():

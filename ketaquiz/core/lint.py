@@ -4,8 +4,8 @@
 - ``duplicate``: two questions ask nearly the same thing.
 - ``distractor``: a wrong choice repeats the right answer (near-identical, or contains it).
 - ``source``: the source quote is not in the article (with the closest sentence as a hint).
-- ``dangling reference``, ``phrase gap``, ``acronym``, ``giveaway`` (a gap beside its gloss or the other half of
-  its pair): the item-writing checks of ``ketaquiz.core.quality``, the same ones the generator applies.
+- ``dangling reference``, ``phrase gap``, ``acronym``, ``answer visible`` (a gap beside its gloss, its own stem or
+  the other half of its pair): the item-writing checks of ``ketaquiz.core.quality``, the same ones the generator applies.
 - ``reused distractor``: a wrong option offered in more than two questions of the set.
 """
 
@@ -129,7 +129,9 @@ def _item_writing(q: Question) -> list[LintIssue]:
 
 def lint_question(q: Question, article: Article | None = None) -> list[LintIssue]:
     """Warnings about one question on its own (all rules but near-duplicates and reused distractors)."""
-    return _giveaway(q) + _distractors(q) + _source(q, article) + _item_writing(q)
+    given = _giveaway(q)
+    checks = [i for i in _item_writing(q) if not (given and i.rule == "answer visible")]  # said once is enough
+    return given + _distractors(q) + _source(q, article) + checks
 
 
 def duplicate_text(q: Question) -> str:

@@ -161,6 +161,28 @@ def _everyday_modifier(word: str) -> bool:
     return "-" not in word and "ADJ" in lx.lemmas(word) and lx.zipf(word) >= 3.8
 
 
+_JUNK_MODIFIERS = frozenset("term word way name use kind type form part".split())
+
+
+def _distinct_option(an: Analysis, option: str, answer: str, context: str) -> bool:
+    """A same-head option that is clearly another thing: not the answer's kind or part, not a synonym.
+
+    Judges sent back options that were also true ("covalent bonds" for phosphodiester bonds, "ribonucleic acids"
+    for nucleic acids), near-synonyms ("rotative" for rotary), junk ("way traits") and pairs left in the prompt.
+    """
+    mod, a_mod = option.split()[0], answer.split()[0]
+    low_mod = mod.lower()
+    if low_mod in lx.STOP_WORDS or low_mod in lx.GENERIC_WORDS or low_mod in _JUNK_MODIFIERS or _everyday_modifier(low_mod):
+        return False
+    if mod[:1].isupper() and not lx.is_acronym(mod) and lx.lemmas(mod):
+        return False  # "Diploid organisms": a capital from the start of a sentence, not a name
+    o, a = norm(option), norm(answer)
+    if o in a or a in o or low_mod[:5] == a_mod.lower()[:5] or contains(context, mod):
+        return False
+    # Named together anywhere ("covalent bonds known as the phosphodiester linkage"): probably related, maybe true.
+    return not any(contains(low, mod) and contains(low, a_mod) for low in an.lowered_sentences() if low_mod in low)
+
+
 def _same_head(an: Analysis, answer: str, context: str, taken: set[str], want: int) -> list[tuple[str, float]]:
     """Terms of the article with the answer's head noun ("poppet valves" → "rotary valves", "sleeve valves")."""
     words = answer.split()
@@ -168,11 +190,11 @@ def _same_head(an: Analysis, answer: str, context: str, taken: set[str], want: i
         return []
     head = lx.singular(words[-1].lower())
     out: list[tuple[str, float]] = []
-    for k, info in sorted(an.terms.items(), key=lambda kv: (-kv[1].score, kv[0])):
+    for k, info in an.terms_by_head().get(head, []):
         parts = k.split()
-        if len(parts) != len(words) or lx.singular(parts[-1]) != head or k in taken or contains(context, info.text):
+        if len(parts) != len(words) or k in taken or contains(context, info.text):
             continue
-        if parts[0] == norm(words[0]) or info.score < 0.5 or _everyday_modifier(parts[0]):
+        if parts[0] == norm(words[0]) or info.score < 0.5 or not _distinct_option(an, info.text, answer, context):
             continue
         d = display_term(an, match_number(info.text, answer))
         if norm(d) in taken:
@@ -276,6 +298,35 @@ def _sentence_terms(an: Analysis, s: Sentence) -> list[Span]:
     return sorted(uniq.values(), key=lambda sp: (-an.score(sp.text), sp.start))
 
 
+_NAMING = re.compile(r"\b(?:called|known as|termed|named|referred to as|defined as)\s+(?:the\s+|an?\s+)?[\"“']?$", re.I)
+_IS_A = re.compile(r"^\s*(?:is|are)\s+(?:an?|the|one of)\b", re.I)
+_FIRST_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|can|could|may|might|will|would|must|does|do|did)\b|\b\w+(?:ed|es)\b"
+)
+
+
+def gap_point(sentence: str, sp: Span) -> float:
+    """How much a term is the point of its sentence, as a gap: the defined term up, a plain subject down.
+
+    Judges sent back gaps on the sentence's subject or on an everyday head ("{{cosmologists}} were convinced …",
+    "{{productivity improvement}} in wool spinning …"); they kept the defined term ("… is called {{heritability}}")
+    and the object of a definition ("… made from repeating units called {{nucleotides}}").
+    """
+    before, after = sentence[:sp.start], sentence[sp.end:]
+    if _NAMING.search(before):
+        return 0.6
+    if not before.strip(" \"“(") and _IS_A.match(after):
+        return 0.3  # "Introns are …": the subject a definition defines
+    bonus = 0.0
+    verb = _FIRST_VERB.search(sentence)
+    if verb is not None and sp.end <= verb.start():
+        bonus -= 0.4  # the subject of a statement: rarely its point
+    head = sp.text.split()[-1]
+    if not head[:1].isupper() and not lx.is_acronym(head) and lx.zipf(head) >= 4.3:
+        bonus -= 0.3  # an everyday head noun ("improvement", "nature", "constructions")
+    return bonus
+
+
 def _length_penalty(prompt: str) -> float:
     n = len(prompt.split())
     return 0.0 if n <= 30 else 0.03 * (n - 30)
@@ -293,7 +344,7 @@ def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
         if st is None:
             continue
         prompt_text, source, ids = st
-        terms = _sentence_terms(an, s)[:3]
+        terms = _sentence_terms(an, s)[:5]
         for rank, sp in enumerate(terms):
             term = sp.text
             if len(term.split()) > 5 or not contains(prompt_text, term):
@@ -303,7 +354,7 @@ def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
             prompt = blank(an, prompt_text, term, gap)
             if prompt is None:
                 continue
-            base = an.score(term) - 0.25 * rank - _length_penalty(prompt)
+            base = an.score(term) - 0.15 * rank - _length_penalty(prompt) + gap_point(s.text, sp)
             q = Question(
                 id=qid(section.slug, "cloze", source, answer), topic=section.slug, type="cloze", prompt=prompt,
                 explanation=explain(source), source=source, origin="generated",
@@ -485,8 +536,8 @@ def examples(an: Analysis, section: Section) -> Iterator[Candidate]:
             if norm(d) not in {norm(a) for a in answers} | {norm(p) for p in pool} and not contains(source, d):
                 pool.append(d)
         # A distractor the article names beside the category elsewhere may be true: keep only clear outsiders.
-        pool = [d for d in pool if not any(contains(x.text, d) and contains(x.text, cat_head)
-                                           for x in an.article.sentences)]
+        pool = [d for d in pool if not any(d.lower() in low and cat_head in low and contains(low, d) and contains(low, cat_head)
+                                           for low in an.lowered_sentences())]
         if not pool:
             continue
         choices = sorted(answers + pool[: max(1, min(3, 6 - len(answers)))], key=str.lower)

@@ -32,7 +32,11 @@ WORDS_PER_QUESTION = 60
 MAX_CLOZE_SHARE = 0.5
 MAX_TRUEFALSE_SHARE = 1 / 6
 MAX_NUMBER_SHARE = 0.2  # dates and numbers: the key ones, not every year the text names
-MAX_DISTRACTOR_USES = 2  # a wrong option offered more often is a tell
+# A candidate ranked below the floor is not kept to fill a budget (fewer, better questions); a section's first
+# question may sit lower, so that every section with something askable is asked.
+RANK_FLOOR = 0.33
+SECTION_FIRST_FLOOR = 0.2
+MAX_DISTRACTOR_USES = 1  # a wrong option offered again is a tell (and one question answers another)
 # How well a family fits what it asks, added to the rank (lists and steps are the most testable content).
 _FAMILY_FIT = {
     "order": 0.3, "multi-list": 0.3, "short-list": 0.3, "choice-not": 0.25, "multi-examples": 0.25,
@@ -40,6 +44,7 @@ _FAMILY_FIT = {
 }
 _GENE_SYMBOL = re.compile(r"^(?:[A-Z][A-Z0-9]{1,6}\d[A-Z0-9]*|[A-Za-z]{1,6}-\d+[A-Za-z]?)$")  # BRCA1, STS-31, DF-224
 _YEARISH = re.compile(r"^\d{3,4}s?$")
+_FIRST = re.compile(r"\b(?:first|invent\w*|discover\w*|found(?:ed|er)|father of|pioneer\w*|coined|proposed)\b", re.I)
 _PROPER_WORD = re.compile(r"^[A-Z][a-z]+$")
 _VERBISH = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|can|may|could|would|will|does|do|did)\b|\w(?:ed|es)\b", re.IGNORECASE
@@ -91,9 +96,11 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
         proper = re.search(rf"(?<!\w){re.escape(ans[:1].upper() + ans[1:])}(?!\w)", source) is not None \
             and not ans[:1].isdigit() and not lx.is_acronym(ans.split()[0]) and ans[:1].upper() != ans[:1].lower()
         if proper and source.find(ans[:1].upper() + ans[1:]) > 0 or all(_PROPER_WORD.match(p) for p in ans.split()):
-            mentions = len(re.findall(rf"(?<!\w){re.escape(ans.split()[-1])}(?!\w)", an.article.text, re.IGNORECASE))
-            if mentions < 3 and not an.pair_of(ans):
-                return f"trivia: “{ans}” is a name the article barely mentions"
+            # A name is worth asking when the article keeps coming back to it, or when the sentence says what it
+            # began ("the first to study genetics", "invented by"); else it is a side name.
+            mentions = len(re.findall(rf"(?<!\w){re.escape(ans)}(?!\w)", an.article.text, re.IGNORECASE))
+            if (mentions < 3 or not _FIRST.search(source) and mentions < 6) and not an.pair_of(ans):
+                return f"trivia: “{ans}” is a side name"
         if c.question.type == "cloze" and re.search(r"\d", ans):
             return "a number or date as a gap: asked as a choice among near values instead"
         if c.question.type == "cloze" and lx.is_acronym(ans.strip()):
@@ -135,11 +142,15 @@ def _side_names(source: str, an: Analysis) -> list[str]:
 
 
 def rank_candidates(candidates: list[Candidate], an: Analysis, importance: dict[str, float]) -> list[Ranked]:
-    """Candidates that pass every check, ranked best first (deterministic)."""
+    """Candidates that pass the hard rules and the worth checks, ranked best first (deterministic).
+
+    The item-writing checks of `ketaquiz.core.quality` are left to `select_budget`, which asks them only of the
+    candidates it would keep (most candidates never get there).
+    """
     out: list[Ranked] = []
     for c in candidates:
-        if check_question(c.question) or tripped(c.question) or _unworthy(c, an):
-            continue
+        if _unworthy(c, an) or check_question(c.question):
+            continue  # the item-writing checks (`tripped`) run later, on the few that can be kept
         imp = importance.get(c.sentence_ids[0], 0.0)
         strength = min(1.0, max(0.0, c.score) / 2.5)
         fit = _FAMILY_FIT.get(_family(c), 0.0)
@@ -176,53 +187,86 @@ def _section_budgets(ranked: list[Ranked], sections: list[str], total: int, impo
     return budgets
 
 
+@dataclass
+class _Picks:
+    """What has been kept so far, for the set-wide caps."""
+
+    total: int
+    kept: list[Ranked] = field(default_factory=list)
+    sentences: set[str] = field(default_factory=set)
+    answers: set[str] = field(default_factory=set)
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(("cloze", "truefalse", "tf-true",
+                                                                            "tf-false", "number"), 0))
+    wrong_uses: dict[str, int] = field(default_factory=dict)
+    per_section: dict[str, int] = field(default_factory=dict)
+
+    def allows(self, r: Ranked) -> bool:
+        c, q = r.cand, r.cand.question
+        if self.sentences & set(c.sentence_ids) or c.answer_key in self.answers:
+            return False
+        if q.type == "cloze" and self.counts["cloze"] + 1 > math.ceil(MAX_CLOZE_SHARE * self.total):
+            return False
+        if q.type == "truefalse" and (self.counts["truefalse"] + 1 > math.ceil(MAX_TRUEFALSE_SHARE * self.total)
+                                      or q.answer is True and self.counts["tf-true"] + 1 > self.counts["tf-false"]):
+            return False
+        if _is_number(q) and self.counts["number"] + 1 > math.ceil(MAX_NUMBER_SHARE * self.total):
+            return False
+        return not any(self.wrong_uses.get(w, 0) >= MAX_DISTRACTOR_USES for w in _wrong_options(q))
+
+    def keep(self, r: Ranked) -> None:
+        c, q = r.cand, r.cand.question
+        self.kept.append(r)
+        self.per_section[q.topic] = self.per_section.get(q.topic, 0) + 1
+        self.sentences.update(c.sentence_ids)
+        self.answers.add(c.answer_key)
+        self.counts["number"] += _is_number(q)
+        for w in _wrong_options(q):
+            self.wrong_uses[w] = self.wrong_uses.get(w, 0) + 1
+        if q.type in self.counts:
+            self.counts[q.type] += 1
+        if q.type == "truefalse":
+            self.counts["tf-true" if q.answer is True else "tf-false"] += 1
+
+
+def _is_number(q: Question) -> bool:
+    return q.type == "choice" and bool(re.match(r"^\d[\d,.]*s?$", str(q.answer)))
+
+
+def _wrong_options(q: Question) -> list[str]:
+    right = {norm(str(a)) for a in _answers(q)}
+    return [norm(str(x)) for x in q.choices if norm(str(x)) not in right]
+
+
 def select_budget(ranked: list[Ranked], sections: list[str], words: int, importance: dict[str, float],
                   *, seen: DuplicateIndex | None = None) -> list[Ranked]:
-    """The kept questions: best first within each section's budget, under the set-wide caps."""
+    """The kept questions: best first within each section's budget, under the set-wide caps.
+
+    A second pass gives what a section could not use (its candidates failed the item-writing checks) to the
+    next-best candidates of any section.
+    """
     # A short article is dense: a teacher asks up to one question per 40 words of it (15 questions at most so).
     total = max(3, round(max(words / WORDS_PER_QUESTION, min(words / 40, 15))))
     budgets = _section_budgets(ranked, sections, total, importance)
     seen = DuplicateIndex() if seen is None else seen
-    kept: list[Ranked] = []
-    used_sentences: set[str] = set()
-    answers: set[str] = set()
-    counts = {"cloze": 0, "truefalse": 0, "tf-true": 0, "tf-false": 0, "number": 0}
-    wrong_uses: dict[str, int] = {}
-    per_section = dict.fromkeys(sections, 0)
-    for r in ranked:
-        c, q = r.cand, r.cand.question
-        if per_section.get(q.topic, 0) >= budgets.get(q.topic, 0):
-            continue
-        if used_sentences & set(c.sentence_ids) or c.answer_key in answers:
-            continue
-        if q.type == "cloze" and counts["cloze"] + 1 > math.ceil(MAX_CLOZE_SHARE * total):
-            continue
-        if q.type == "truefalse":
-            if counts["truefalse"] + 1 > math.ceil(MAX_TRUEFALSE_SHARE * total):
+    picks = _Picks(total)
+    failed: set[int] = set()
+    for second_pass in (False, True):
+        for i, r in enumerate(ranked):
+            q = r.cand.question
+            if len(picks.kept) >= total:
+                break
+            if i in failed or r in picks.kept or not picks.allows(r):
                 continue
-            if q.answer is True and counts["tf-true"] + 1 > counts["tf-false"]:
+            if not second_pass and picks.per_section.get(q.topic, 0) >= budgets.get(q.topic, 0):
                 continue
-        number = q.type == "choice" and bool(re.match(r"^\d[\d,.]*s?$", str(q.answer)))
-        if number and counts["number"] + 1 > math.ceil(MAX_NUMBER_SHARE * total):
-            continue
-        wrong = [norm(str(x)) for x in q.choices if norm(str(x)) not in {norm(str(a)) for a in _answers(q)}]
-        if any(wrong_uses.get(w, 0) >= MAX_DISTRACTOR_USES for w in wrong):
-            continue
-        if seen.find(q) is not None:
-            continue
-        seen.add(q)
-        counts["number"] += number
-        for w in wrong:
-            wrong_uses[w] = wrong_uses.get(w, 0) + 1
-        kept.append(r)
-        per_section[q.topic] = per_section.get(q.topic, 0) + 1
-        used_sentences.update(c.sentence_ids)
-        answers.add(c.answer_key)
-        if q.type in counts:
-            counts[q.type] += 1
-        if q.type == "truefalse":
-            counts["tf-true" if q.answer is True else "tf-false"] += 1
-    return kept
+            if r.rank < (SECTION_FIRST_FLOOR if not picks.per_section.get(q.topic) else RANK_FLOOR):
+                continue
+            if seen.find(q) is not None or tripped(q):
+                failed.add(i)
+                continue
+            seen.add(q)
+            picks.keep(r)
+    return picks.kept
 
 
 def soft_flags(r: Ranked) -> dict[str, str]:
