@@ -49,11 +49,12 @@ _ANAPHORIC_SUBJECT = re.compile(
 # Words that presuppose earlier text ("archaea also have …", "can instead use", "Sixteen years later", "Three of the").
 _PRESUPPOSING = re.compile(
     r"\b(?:also|instead|too|either|as well|again|likewise|similarly|other than that|both|remaining)\b|"
-    r"^\W*(?:other|earlier|later|afterwards?|[\w-]+ (?:years?|decades?|months?|days?) (?:later|earlier|after|before)|"
+    r"^\W*(?:others?|earlier|later|afterwards?|[\w-]+ (?:years?|decades?|months?|days?) (?:later|earlier|after|before)|"
     r"(?:one|two|three|four|five|six|some|many|most|all|none|each) of the)\b|"
     r"^\W*The (?:larger|smaller|higher|lower|more|less|greater)\b|"
     r"\bthe (?:enzyme|structure|process|reaction|device|molecule|protein|compound|machine|engine|system|method|"
-    r"mechanism|technique|procedure|experiment|study|team|plant|reactor|mission|program|project)\b(?! (?:of|that|which|called|known)\b)",
+    r"mechanism|technique|procedure|experiment|study|team|plant|reactor|mission|program|project)\b"
+    r"(?! (?:of|that|which|by|in|where|whereby|called|known|used|described|responsible)\b)",
     re.IGNORECASE,
 )
 _THE_NOUN_VERB = re.compile(r"^\W*The ([a-z]+) ([a-z]+)\b")
@@ -119,7 +120,8 @@ def dangling_reference(q: Question) -> str | None:
         from .generate import lexicon as lx
 
         noun, verb = m.group(1), m.group(2)
-        if lx.zipf(noun) >= 3.5 and ("VERB" in lx.lemmas(verb) or "AUX" in lx.lemmas(verb)):
+        definition = re.match(r"^\W*The \w+ (?:is|are) (?:an?|one of)\b", text) is not None  # "The heart is a …"
+        if lx.zipf(noun) >= 3.5 and ("VERB" in lx.lemmas(verb) or "AUX" in lx.lemmas(verb)) and not definition:
             return f"“The {noun}” stands for something named before the sentence: name it"
     m = _PRESUPPOSING.search(text)
     if m:
@@ -206,7 +208,7 @@ def modifier_gap(q: Question) -> str | None:
         words = re.findall(r"[\w\-’']+", ans)
         if len(words) < 2 or words[0][:1].isupper() or "-" in words[0] or "ADJ" not in lx.lemmas(words[0].lower()):
             continue
-        if lx.zipf(words[0]) >= 3.8:
+        if lx.zipf(words[0]) >= 4.0:
             return f"the answer “{ans}” hangs on the everyday modifier “{words[0]}”: blank the key word alone"
         if lx.zipf(words[0]) >= 3.3 and q.type == "cloze" and not _head_accepted(q, ans):
             return f"the answer “{ans}” glues the modifier “{words[0]}” to the key word: blank the key word alone"
@@ -235,6 +237,9 @@ def acronym_answer(q: Question) -> str | None:
 
 def gloss_giveaway(q: Question) -> str | None:
     """A gap next to its own gloss in parentheses, or next to the other half of a pair."""
+    if q.type == "choice" and re.search(r"_{3,}\s*(?:and|to|or|[-–])\s*\d|\d[\d,.]*s?\s*(?:and|to|or|[-–])\s*_{3,}",
+                                        q.prompt):
+        return "the blank is a number paired with the next one (“the ___ and 1950s”): the neighbour gives it away"
     if q.type != "cloze":
         return None
     p = re.sub(r"\b([Aa])\(n\)", r"\1n", q.prompt)  # the generator's "a(n)" before a gap is no gloss
@@ -245,6 +250,8 @@ def gloss_giveaway(q: Question) -> str | None:
         return stem
     if _pair_half(p):
         return "the gap is one half of a pair or list left visible beside it: the other half gives it away or competes"
+    if re.search(r"\{\{\d[^}]*\}\}\s*(?:and|to|or|[-–])\s*\d|\d[\d,.]*s?\s*(?:and|to|or|[-–])\s*\{\{\d", p):
+        return "the gap is a number paired with the next one (“the ___ and 1950s”): the neighbour gives it away"
     m = re.search(r"\d[\d,.]*\s*\{\{|\{\{[^}]*\}\}\s*\d", p)
     if m:
         return "the gap is a unit or a part of a number: blank the whole value, or ask another way"
@@ -271,8 +278,11 @@ def _stem_visible(prompt: str) -> str | None:
     visible = _word_stems(shown)
     from .generate import lexicon as lx
 
+    acronyms = {w.casefold() for w in re.findall(r"[A-Za-z][\w]*", shown) if lx.is_acronym(w)}
     for ans in answers:
         for w in re.findall(r"[A-Za-z][\w]*", ans):
+            if lx.is_acronym(w) and len(w) >= 3 and w.casefold() in acronyms:
+                return f"“{w}” stands in the prompt beside the gap: the answer shows through"
             if len(w) >= 4 and w.casefold()[:5] in visible and lx.zipf(w) < 5.0:
                 return f"“{w}” (or a word of the same stem) stands in the prompt beside the gap: the answer shows through"
     if re.search(r"\}\}\s*,\s*[^,]{1,40},[^.]*\b(?:and|or)\b|,\s*\{\{[^}]*\}\}\s*,", prompt):
@@ -302,6 +312,8 @@ def readability(q: Question) -> str | None:
     n = len(text.split())
     if n > MAX_PROMPT_WORDS:
         return f"the prompt is {n} words (at most {MAX_PROMPT_WORDS}): cut it to the fact asked"
+    if re.search(r"\d\.(?:_{3,}|\{\{)|(?:_{3,}|\}\})\.\d", q.prompt):
+        return "the blank splits a number at its decimal point: ask the whole value"
     if "\n" in text.strip():
         return "the prompt runs over several lines (a list or a table pasted in): ask one sentence"
     if re.match(r"^\W*[\w ,-]{1,40}:\s(?!(?:put|which|what|name|how|where|when|why)\b)", text, re.IGNORECASE) \

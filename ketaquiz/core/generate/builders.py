@@ -153,12 +153,16 @@ def _plausible(option: str, term: str, answer: str) -> bool:
         return False  # "air" → "airs", "slide" → "slides"
     if len(option.split()) == 1 and lx.zipf(o_last) >= 4.5 and lx.zipf(a_last) < 4.0 and not lx.is_acronym(a_last):
         return False  # "scientists" among "DNA", "protein"
+    if all(lx.zipf(w) >= 4.5 for w in option.split()) and any(lx.zipf(w) < 4.5 for w in answer.split()):
+        return False  # "fall", "high temperature" beside a technical answer
+    if "VERB" in lx.lemmas(o_last.lower()) and "NOUN" not in lx.lemmas(o_last.lower()):
+        return False
     return True
 
 
 def _everyday_modifier(word: str) -> bool:
     """'short', 'larger', 'known': a modifier anyone could pick, which makes an option a guess on wording."""
-    return "-" not in word and "ADJ" in lx.lemmas(word) and lx.zipf(word) >= 3.8
+    return "-" not in word and "ADJ" in lx.lemmas(word) and lx.zipf(word) >= 4.0
 
 
 _JUNK_MODIFIERS = frozenset("term word way name use kind type form part".split())
@@ -241,33 +245,54 @@ def _number_distractors(an: Analysis, answer: str, context: str) -> list[tuple[s
 # Heads that a learner may leave out of a two-word term ("poppet valves" → "poppet").
 _GENERIC_HEADS = frozenset(
     "design valve system organism supply fuel molecule cell device engine process method model array infection "
-    "sequence strand form type unit technique".split()
+    "sequence strand form type unit technique component manner formulation species nature level amount rate "
+    "degree property properties feature".split()
 )
+# Heads so vague that the modifier is the whole point: the gap is the modifier ("catalytic component").
+_VAGUE_HEADS = frozenset("component manner formulation nature level amount degree way fashion property feature".split())
 
 
 def _gap(an: Analysis, term: str) -> str:
+    """The gap for a term, with the forms a learner would type accepted: singular/plural, the acronym or
+    expansion, the head noun ("spacers" for "CRISPR spacers"), the surname of a name ("Mendel"), and the
+    distinctive word when the head says little ("poppet" for "poppet valves")."""
     alts = [term]
     pair = an.pair_of(term)
     if pair:
         alts.append(pair)
-    last = term.split()[-1]
-    if not lx.is_acronym(last) and lx.is_plural(last) and not last.endswith(("us", "is", "ss")):
-        alts.append(" ".join(term.split()[:-1] + [lx.singular(last)]))
     words = term.split()
-    if len(words) == 2 and words[0][:1].islower() and "ADJ" in lx.lemmas(words[0]) and lx.zipf(words[0]) < 3.8 \
-            and lx.singular(words[1].lower()) in _GENERIC_HEADS:
-        alts.append(words[0])  # "haploid organisms": the rare modifier is the point
-    elif len(words) == 2 and words[0][:1].islower() and "ADJ" in lx.lemmas(words[0]) and not lx.is_acronym(words[1]) \
-            and lx.singular(words[1].lower()) not in lx.GENERIC_WORDS and words[1].lower() not in lx.GENERIC_WORDS:
-        alts.append(words[1])  # "medical supervision": the head alone is the answer a learner would give too
-    elif len(words) == 2 and not lx.is_acronym(words[0]) and (
-            words[1].lower() in lx.GENERIC_WORDS or lx.singular(words[1].lower()) in _GENERIC_HEADS):
-        alts.append(words[0])  # "poppet valves", "Wankel design", "CRISPR system": the distinctive word alone
+    last = words[-1]
+    if not lx.is_acronym(last) and lx.is_plural(last) and not last.endswith(("us", "is", "ss")):
+        alts.append(" ".join(words[:-1] + [lx.singular(last)]))
+    if len(words) >= 2:
+        head = last.lower()
+        generic = head in lx.GENERIC_WORDS or lx.singular(head) in _GENERIC_HEADS or lx.singular(head) in lx.GENERIC_WORDS
+        modifier = " ".join(words[:-1])
+        everyday_modifier = all(lx.zipf(w) >= 4.5 or w.lower() in an.topic_words for w in words[:-1])
+        if all(w[:1].isupper() for w in words) and not any(lx.is_acronym(w) for w in words):
+            alts.append(last)  # a person's or place's name: the surname alone
+        elif generic and not lx.is_acronym(words[0]):
+            alts.append(modifier)  # "poppet valves", "Wankel design", "cosmological constant term"
+        elif not lx.is_acronym(last) and (lx.zipf(last) < 3.0 or everyday_modifier or lx.is_acronym(words[0])):
+            # The head alone is what a learner would type when it is specific ("CRISPR spacers" → "spacers") or
+            # the modifier says little ("cell cytoplasm"); not for "nucleic acids" → "acids".
+            alts.append(last)
+            if lx.is_plural(last) and not last.endswith(("us", "is", "ss")):
+                alts.append(lx.singular(last))
     seen: list[str] = []
     for a in alts:
         if a.lower() not in (x.lower() for x in seen):
             seen.append(a)
     return "{{" + "|".join(seen) + "}}"
+
+
+def _key_word(term: str) -> str:
+    """A term with a head that says little is asked by its modifier alone ("the {{catalytic}} component")."""
+    words = term.split()
+    if len(words) == 2 and words[0][:1].islower() and "ADJ" in lx.lemmas(words[0]) and "-" not in words[0] \
+            and lx.singular(words[1].lower()) in _VAGUE_HEADS:
+        return words[0]
+    return term
 
 
 def blank(an: Analysis, text: str, term: str, gap: str) -> str | None:
@@ -346,7 +371,7 @@ def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
         prompt_text, source, ids = st
         terms = _sentence_terms(an, s)[:5]
         for rank, sp in enumerate(terms):
-            term = sp.text
+            term = _key_word(sp.text)
             if len(term.split()) > 5 or not contains(prompt_text, term):
                 continue
             answer = display_term(an, term)

@@ -39,8 +39,8 @@ SECTION_FIRST_FLOOR = 0.2
 MAX_DISTRACTOR_USES = 1  # a wrong option offered again is a tell (and one question answers another)
 # How well a family fits what it asks, added to the rank (lists and steps are the most testable content).
 _FAMILY_FIT = {
-    "order": 0.3, "multi-list": 0.3, "short-list": 0.3, "choice-not": 0.25, "multi-examples": 0.25,
-    "short-definition": 0.25, "choice": 0.35, "cloze": 0.0, "tf-false": 0.05, "tf-true": -0.3, "short-acronym": -0.1,
+    "order": 0.3, "multi-list": 0.3, "short-list": 0.3, "choice-not": 0.25, "multi-examples": -0.1,
+    "short-definition": 0.25, "choice": 0.35, "cloze": 0.0, "tf-false": -0.2, "tf-true": -0.3, "short-acronym": -0.1,
 }
 _GENE_SYMBOL = re.compile(r"^(?:[A-Z][A-Z0-9]{1,6}\d[A-Z0-9]*|[A-Za-z]{1,6}-\d+[A-Za-z]?)$")  # BRCA1, STS-31, DF-224
 _YEARISH = re.compile(r"^\d{3,4}s?$")
@@ -105,8 +105,11 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
             return "a number or date as a gap: asked as a choice among near values instead"
         if c.question.type == "cloze" and lx.is_acronym(ans.strip()):
             return f"an acronym as a gap: “{ans}” tests the letters, not the idea"
-    if c.question.type == "choice" and re.match(r"^\d", str(c.question.answer)) and _side_names(source, an):
-        return "trivia: a one-off date or number tied to a side name"
+    if c.question.type == "choice" and re.match(r"^\d", str(c.question.answer)):
+        if _side_names(source, an):
+            return "trivia: a one-off date or number tied to a side name"
+        if len(re.findall(r"\d[\d,.]*", source)) > 2:
+            return "trivia: one figure among several (a statistic), not a key number"
     if c.family == "tf-true":
         return "a sentence of the text as a True statement tests recognition only"
     if c.family.startswith("short-acronym"):
@@ -202,7 +205,7 @@ class _Picks:
 
     def allows(self, r: Ranked) -> bool:
         c, q = r.cand, r.cand.question
-        if self.sentences & set(c.sentence_ids) or c.answer_key in self.answers:
+        if self.sentences & _claimed(c) or c.answer_key in self.answers or self._answers_another(r):
             return False
         if q.type == "cloze" and self.counts["cloze"] + 1 > math.ceil(MAX_CLOZE_SHARE * self.total):
             return False
@@ -213,11 +216,27 @@ class _Picks:
             return False
         return not any(self.wrong_uses.get(w, 0) >= MAX_DISTRACTOR_USES for w in _wrong_options(q))
 
+    def _answers_another(self, r: Ranked) -> bool:
+        """One question's prompt would give another's answer ("Mendel" asked twice, "rRNA" named in a prompt)."""
+        mine = [a.casefold() for a in _answer_terms(r.cand) if len(a) >= 3]
+        prompt = r.cand.question.prompt.casefold()
+        names = {a.split()[-1].casefold() for a in _answer_terms(r.cand) if a[:1].isupper()}
+        for k in self.kept:
+            if names & {a.split()[-1].casefold() for a in _answer_terms(k.cand) if a[:1].isupper()}:
+                return True  # "Gregor Mendel" and "Mendel" asked twice
+            if k.cand.question.topic != r.cand.question.topic:
+                continue  # studied together: a section's questions
+            theirs = [a.casefold() for a in _answer_terms(k.cand) if len(a) >= 3]
+            other = k.cand.question.prompt.casefold()
+            if any(_word_in(a, other) for a in mine) or any(_word_in(a, prompt) for a in theirs):
+                return True
+        return False
+
     def keep(self, r: Ranked) -> None:
         c, q = r.cand, r.cand.question
         self.kept.append(r)
         self.per_section[q.topic] = self.per_section.get(q.topic, 0) + 1
-        self.sentences.update(c.sentence_ids)
+        self.sentences.update(_claimed(c))
         self.answers.add(c.answer_key)
         self.counts["number"] += _is_number(q)
         for w in _wrong_options(q):
@@ -226,6 +245,18 @@ class _Picks:
             self.counts[q.type] += 1
         if q.type == "truefalse":
             self.counts["tf-true" if q.answer is True else "tf-false"] += 1
+
+
+def _word_in(term: str, text: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text) is not None
+
+
+def _claimed(c: Candidate) -> set[str]:
+    """The sentences a kept question takes: all it quotes, but a list or chain question only its first (the
+    steps of a chain stay askable one by one; such questions are marked siblings and kept apart in study)."""
+    if c.family.startswith(("order", "multi-list", "short-list", "choice-not")):
+        return {c.sentence_ids[0]}
+    return set(c.sentence_ids)
 
 
 def _is_number(q: Question) -> bool:
