@@ -245,8 +245,8 @@ def test_select_drops_near_duplicates_and_fills_the_slot():
     cloze = _cand("cloze", "cloze", sentence.replace("2000s", "{{2000s}}"), 1.5)
     true = _cand("true", "truefalse", sentence, 1.2, sid="s2", answer=True)  # cloze + answer reads as this statement
     false = _cand("false", "truefalse", sentence.replace("2000s", "1990s"), 1.8, sid="s3", answer=False)
-    short = _cand("short", "short", "For how long had the drug been used as a general anesthetic?", 0.5, sid="s4",
-                  answer="decades")
+    short = _cand("short", "short", "Which receptors does the drug block in the brain?", 0.5, sid="s4",
+                  answer="NMDA receptors")
     assert len(near_duplicates([cloze.question, true.question, false.question])) == 2
     kept = select_budget(_ranked([cloze, true, false, short]), ["t"], 600, {})
     # the best-ranked of the three look-alikes stays; the next slot goes to another question

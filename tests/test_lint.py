@@ -29,7 +29,7 @@ def test_giveaway_inflected_and_multiword():
     assert rules(lint_question(q("c", "cloze", "Glutamates rise when {{glutamate}} is released."))) == ["giveaway"]
     assert lint_question(q("d", "short", "Which drug was used as an anesthetic?", answer="ketamine")) == []
     # naming every choice in the prompt gives nothing away
-    both = q("e", "choice", "Is it coffee or tea or milk?", choices=["coffee", "tea", "milk"], answer="coffee")
+    both = q("e", "choice", "Is the drink coffee or tea or milk?", choices=["coffee", "tea", "milk"], answer="coffee")
     assert lint_question(both) == []
 
 

@@ -37,7 +37,7 @@ _DANGLING_OPENERS = re.compile(
 _DANGLING_INSIDE = re.compile(
     r"(?<![:;] )\b(?:this|these|those|such)\s+(?!(?:as|that)\b)[A-Za-z_]|\bthe (?:following|above|below|latter|former|same)\b|"
     r"\b(?:see|shown in|listed in|in) (?:the )?(?:table|figure|fig\.|chart|image|diagram|section|chapter)\b|"
-    r"\b(?:above|below)[.,:]|\bthe two\b|\bthe other\b(?! hand)|\bas (?:mentioned|noted|described|discussed)\b|"
+    r"\b(?:shown|listed|described|see|given) (?:above|below)\b|\bthe two\b|\bthe other\b(?! hand)|\bas (?:mentioned|noted|described|discussed)\b|"
     r"\b(?:I|we|my|our|us|me)\b",
 )
 # A generic head as the subject, standing for something named before ("The condition is known as …").
@@ -52,16 +52,15 @@ _PRESUPPOSING = re.compile(
     r"^\W*(?:others?|earlier|later|afterwards?|[\w-]+ (?:years?|decades?|months?|days?) (?:later|earlier|after|before)|"
     r"(?:one|two|three|four|five|six|some|many|most|all|none|each) of the)\b|"
     r"^\W*The (?:larger|smaller|higher|lower|more|less|greater)\b|"
-    r"\bthe (?:enzyme|structure|process|reaction|device|molecule|protein|compound|machine|engine|system|method|"
+    r"\bthe (?:enzyme|structure|process|reaction|device|molecule|protein|compound|machine|engine|system|method|polymer|"
     r"mechanism|technique|procedure|experiment|study|team|plant|reactor|mission|program|project)\b"
     r"(?! (?:of|that|which|by|in|where|whereby|called|known|used|described|responsible)\b)",
     re.IGNORECASE,
 )
-_THE_NOUN_VERB = re.compile(r"^\W*The ([a-z]+) ([a-z]+)\b")
 _OPTIONS_REF = re.compile(r"\b(?:these|the following)(?= (?:is|are|does|do|was|were|steps|stages|events|items)\b|\?)|"
                           r"(?<=of )(?:these|the following)\b", re.IGNORECASE)
 _PERSONAL_PRONOUN_SUBJECT = re.compile(
-    r"(?:^(?:\S+\s+){0,4}|[;:]\s+|,\s+(?:and|but|so)\s+)(?:it|they|he|she)\s+(?!is (?:thought|believed|estimated)\b)\w+",
+    r"(?:^(?!\W*(?:long |shortly |soon |even |just )?(?:before|after|when|while|although|though|because|if|once|until|since|as)\b)(?:\S+\s+){0,4}|[;:]\s+|,\s+(?:and|but|so)\s+)(?:it|they|he|she)\s+(?!is (?:thought|believed|estimated)\b)\w+",
     re.IGNORECASE,
 )
 _MARKUP = re.compile(r"\*\*|\]\(|\[\[|(?:^|\s)\|(?:\s|$)|`|<[a-z/][^>]*>|^#+\s", re.IGNORECASE)
@@ -95,11 +94,11 @@ def shown_prompt(q: Question) -> str:
     return cloze_display(q.prompt, "___") if q.type == "cloze" else q.prompt
 
 
-def _answers(q: Question) -> list[str]:
-    """The typed or chosen answers whose wording matters (gaps, short answers)."""
+def _answers(q: Question, *, with_choice: bool = False) -> list[str]:
+    """The typed answers whose wording matters (gaps, short answers; with_choice: a choice's right option too)."""
     if q.type == "cloze":
         return [g[0] for g in cloze_gaps(q.prompt) if g]
-    if q.type in ("short", "choice") and isinstance(q.answer, str):
+    if (q.type == "short" or q.type == "choice" and with_choice) and isinstance(q.answer, str):
         return [q.answer]
     return []
 
@@ -115,14 +114,6 @@ def dangling_reference(q: Question) -> str | None:
     m = _ANAPHORIC_SUBJECT.match(text)
     if m:
         return f"“{m.group(0).strip()}” stands for something named before the sentence: name it"
-    m = _THE_NOUN_VERB.match(text)
-    if m:
-        from .generate import lexicon as lx
-
-        noun, verb = m.group(1), m.group(2)
-        definition = re.match(r"^\W*The \w+ (?:is|are) (?:an?|one of)\b", text) is not None  # "The heart is a …"
-        if lx.zipf(noun) >= 3.5 and ("VERB" in lx.lemmas(verb) or "AUX" in lx.lemmas(verb)) and not definition:
-            return f"“The {noun}” stands for something named before the sentence: name it"
     m = _PRESUPPOSING.search(text)
     if m:
         return f"“{m.group(0).strip()}” presupposes something said before the sentence: rephrase it to stand alone"
@@ -171,7 +162,7 @@ def phrase_gap(q: Question) -> str | None:
         if verb:
             return f"the gap holds the verb “{verb}” beside the key word: blank the noun alone"
 
-    for ans in _answers(q):
+    for ans in _answers(q) if q.type == "cloze" else []:  # a typed short answer is the author's wording
         words = re.findall(r"[\w\-’']+", ans)
         if not words:
             continue
@@ -204,13 +195,13 @@ def modifier_gap(q: Question) -> str | None:
     """
     from .generate import lexicon as lx
 
-    for ans in _answers(q):
+    for ans in _answers(q, with_choice=True):
         words = re.findall(r"[\w\-’']+", ans)
         if len(words) < 2 or words[0][:1].isupper() or "-" in words[0] or "ADJ" not in lx.lemmas(words[0].lower()):
             continue
         if lx.zipf(words[0]) >= 4.0:
             return f"the answer “{ans}” hangs on the everyday modifier “{words[0]}”: blank the key word alone"
-        if lx.zipf(words[0]) >= 3.3 and q.type == "cloze" and not _head_accepted(q, ans):
+        if len(words) == 2 and lx.zipf(words[0]) >= 3.3 and q.type == "cloze" and not _head_accepted(q, ans):
             return f"the answer “{ans}” glues the modifier “{words[0]}” to the key word: blank the key word alone"
     return None
 
@@ -280,7 +271,11 @@ def _stem_visible(prompt: str) -> str | None:
 
     acronyms = {w.casefold() for w in re.findall(r"[A-Za-z][\w]*", shown) if lx.is_acronym(w)}
     for ans in answers:
-        for w in re.findall(r"[A-Za-z][\w]*", ans):
+        words = re.findall(r"[A-Za-z][\w]*", ans)
+        # The distinctive word of the answer (its rarest) is what must not show: "receptor" beside
+        # {{AMPA receptors}} gives nothing away, "crRNA" beside {{crRNAs}} does.
+        key = [min(words, key=lambda w: (0 if lx.is_acronym(w) else 1, lx.zipf(w)))] if words else []
+        for w in key:
             if lx.is_acronym(w) and len(w) >= 3 and w.casefold() in acronyms:
                 return f"“{w}” stands in the prompt beside the gap: the answer shows through"
             if len(w) >= 4 and w.casefold()[:5] in visible and lx.zipf(w) < 5.0:
@@ -316,7 +311,7 @@ def readability(q: Question) -> str | None:
         return "the blank splits a number at its decimal point: ask the whole value"
     if "\n" in text.strip():
         return "the prompt runs over several lines (a list or a table pasted in): ask one sentence"
-    if re.match(r"^\W*[\w ,-]{1,40}:\s(?!(?:put|which|what|name|how|where|when|why)\b)", text, re.IGNORECASE) \
+    if re.match(r"^\W*(?:[\w-]+[ ,]+){0,3}[\w-]+:\s(?!(?:put|which|what|name|how|where|when|why)\b)", text, re.IGNORECASE) \
             and not re.match(r"^\W*(?:Which|What|Name|Put|How)\b", text):
         return "the prompt opens with a label (“…:”): ask the fact in a sentence"
     if re.search(r"\(\s*[;,]|\(\s*\)", text) or re.search(r"\b[A-Z]\.\s*$|\b[A-Z]\.\?$", text.strip()):

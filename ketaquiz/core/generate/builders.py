@@ -292,6 +292,8 @@ def _key_word(term: str) -> str:
     if len(words) == 2 and words[0][:1].islower() and "ADJ" in lx.lemmas(words[0]) and "-" not in words[0] \
             and lx.singular(words[1].lower()) in _VAGUE_HEADS:
         return words[0]
+    if len(words) >= 2 and (words[0].lower() in _COUNT_WORDS or words[0].isdigit()):
+        return " ".join(words[1:])  # "four {{chambers}}": the count stays in the prompt
     return term
 
 
