@@ -66,7 +66,7 @@ def test_generated_sources_are_verbatim_in_the_article_and_prompts_carry_no_mark
     assert qset.questions
     for q in qset.questions:
         assert find_quote(art.text, q.source), q.id
-        assert not MARKUP_LEFT.search(q.display_prompt()), q.prompt
+        assert not MARKUP_LEFT.search(q.display_prompt()), q.prompt  # as the learner sees it ({{a|b}} is a gap)
     qset.article = str(MARKUP)
     assert not [p for p in check_set(qset, art) if "source" in str(p).lower()]
 

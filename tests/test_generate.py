@@ -13,7 +13,14 @@ from ketaquiz.core.article import parse_article
 from ketaquiz.core.check import check_set
 from ketaquiz.core.generate import GenerationCancelled, generate_set
 from ketaquiz.core.generate.analysis import analyse, fold
-from ketaquiz.core.generate.builders import BUILDERS, Candidate, distractors, short_answers, true_false
+from ketaquiz.core.generate.builders import (
+    BUILDERS,
+    Candidate,
+    cloze_and_choice,
+    distractors,
+    short_answers,
+    true_false,
+)
 from ketaquiz.core.generate.categories import find_kinds
 from ketaquiz.core.generate.rank import Ranked, select_budget
 from ketaquiz.core.generate.terms import acronym_pairs, find_terms
@@ -108,8 +115,9 @@ def crafted():
 
 
 def test_cloze_blanks_every_repeat_and_keeps_source(crafted):
-    art, qset = crafted
-    gapped = by_type(qset, "cloze") + by_type(qset, "choice")
+    art, _ = crafted
+    an = analyse(art)
+    gapped = [c.question for sec in art.sections for c in cloze_and_choice(an, sec)]  # every candidate, kept or not
     assert gapped
     for q in gapped:
         outside = q.prompt

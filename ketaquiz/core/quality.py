@@ -79,6 +79,9 @@ _UNIT_WORDS = frozenset(
     kilowatts gigawatts horsepower hp rpm units unit megaunits litres liters ml miles mile feet foot inches inch
     billion million thousand hundred times fold""".split()
 )
+# Words that tag as nouns but act as the verb when they open or close a gap ("{{CrRNAs show}}", "{{show dyad symmetry}}").
+_VERB_NOUNS = frozenset("show shows use uses work works play plays need needs help helps form forms cause causes "
+                        "lead leads act acts appear appears remain remains spread spreads".split())
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten several many few both".split())
 _DETERMINERS = frozenset("a an the this these those its their his her our some any each every such".split())
 _PREPOSITIONS = frozenset("of in on at to for from by with into onto about over under between among through".split())
@@ -180,6 +183,14 @@ def phrase_gap(q: Question) -> str | None:
             return f"the answer “{ans}” reads as a verb with its object: blank the noun alone"
         if len(words) > 1 and words[0][:1].islower() and any(w[:1].isupper() for w in words[1:]):
             return f"the answer “{ans}” glues a title or a common word to a name: blank the name alone"
+        if len(words) == 1 and not lx.can_be_noun(words[0]) and lx.zipf(words[0]) >= 3.5 \
+                and (lx.is_adverb(words[0]) or "ADJ" in lx.lemmas(words[0].lower())):
+            return f"the answer “{ans}” is an everyday modifier, not a term: blank the thing it describes"
+        adverbs = [w for w in words if len(w) > 5 and w.lower().endswith("ly") and not w[:1].isupper()]
+        if adverbs:
+            return f"the answer “{ans}” holds the adverb “{adverbs[0]}”: blank the thing itself"
+        if len(words) > 1 and any(w.lower() in _VERB_NOUNS for w in (words[0], words[-1])):
+            return f"the answer “{ans}” reads as a verb phrase (“{ans}”): blank the noun alone"
         for w in words:
             if w[:1].isupper() or lx.is_acronym(w) or any(c.isdigit() for c in w) or "-" in w:
                 continue

@@ -181,7 +181,7 @@ def _distinct_option(an: Analysis, option: str, answer: str, context: str) -> bo
     if mod[:1].isupper() and not lx.is_acronym(mod) and lx.lemmas(mod):
         return False  # "Diploid organisms": a capital from the start of a sentence, not a name
     o, a = norm(option), norm(answer)
-    if o in a or a in o or low_mod[:5] == a_mod.lower()[:5] or contains(context, mod):
+    if o in a or a in o or low_mod[:4] == a_mod.lower()[:4] or contains(context, mod):
         return False
     # Named together anywhere ("covalent bonds known as the phosphodiester linkage"): probably related, maybe true.
     return not any(contains(low, mod) and contains(low, a_mod) for low in an.lowered_sentences() if low_mod in low)
@@ -326,6 +326,10 @@ def _sentence_terms(an: Analysis, s: Sentence) -> list[Span]:
 
 
 _NAMING = re.compile(r"\b(?:called|known as|termed|named|referred to as|defined as)\s+(?:the\s+|an?\s+)?[\"“']?$", re.I)
+_EXPLAINS = re.compile(
+    r"\b(?:through|via|by|due to|because of|derived from|made (?:of|from)|composed of|consists? of|caused by|"
+    r"produced by|catalyzed by|known as|such as)\s+(?:the\s+|an?\s+)?$", re.I
+)
 _IS_A = re.compile(r"^\s*(?:is|are)\s+(?:an?|the|one of)\b", re.I)
 _FIRST_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|can|could|may|might|will|would|must|does|do|did)\b|\b\w+(?:ed|es)\b"
@@ -342,9 +346,15 @@ def gap_point(sentence: str, sp: Span) -> float:
     before, after = sentence[:sp.start], sentence[sp.end:]
     if _NAMING.search(before):
         return 0.6
+    # The key content is the most specific term (judges asked for "bacteriophage", not "DNA fragment"; "cosmic
+    # inflation", not "uniformity"), often the one that explains: "… is explained through X", "derived from X".
+    words = [w for w in re.findall(r"[A-Za-z][\w-]*", sp.text) if not lx.is_acronym(w)]
+    rarest = min((lx.zipf(w) for w in words), default=0.0)
+    specific = -0.35 * max(0.0, rarest - 3.0)
+    explains = 0.25 if _EXPLAINS.search(before) else 0.0
     if not before.strip(" \"“(") and _IS_A.match(after):
-        return 0.3  # "Introns are …": the subject a definition defines
-    bonus = 0.0
+        return 0.3 + specific  # "Introns are …": the subject a definition defines
+    bonus = specific + explains
     verb = _FIRST_VERB.search(sentence)
     if verb is not None and sp.end <= verb.start():
         bonus -= 0.4  # the subject of a statement: rarely its point
@@ -381,7 +391,9 @@ def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
             prompt = blank(an, prompt_text, term, gap)
             if prompt is None:
                 continue
-            base = an.score(term) - 0.15 * rank - _length_penalty(prompt) + gap_point(s.text, sp)
+            # Past a point the term score only says "multi-word, has an acronym": where the gap sits and how
+            # specific it is decide (judges: "bacteriophage", not "DNA fragment").
+            base = min(an.score(term), 1.5) - 0.05 * rank - _length_penalty(prompt) + gap_point(s.text, sp)
             q = Question(
                 id=qid(section.slug, "cloze", source, answer), topic=section.slug, type="cloze", prompt=prompt,
                 explanation=explain(source), source=source, origin="generated",

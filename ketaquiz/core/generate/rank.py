@@ -89,6 +89,11 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
         if len(parts := a.split()) > 1 and parts[-1] in lx.GENERIC_WORDS and parts[0] in lx.VAGUE_MODIFIERS | {
                 "rapid", "large", "small", "great", "high", "low", "good", "new", "old", "early", "late"}:
             return f"vague: “{ans}” says little on its own"
+        words_a = a.split()
+        if len(words_a) > 1 and any(w in an.topic_words for w in words_a) and all(
+                w in an.topic_words or w in lx.GENERIC_WORDS or lx.singular(w) in lx.GENERIC_WORDS
+                or lx.zipf(w) >= 4.3 for w in words_a):
+            return f"topic word: “{ans}” is the article's subject with a generic word"
         if a in an.topic_words or (a.rstrip("s") in {t.rstrip("s") for t in an.topic_words}):
             return f"topic word: “{ans}” is what the whole article is about"
         if _GENE_SYMBOL.match(ans.strip()) and ans.strip() not in an.acronyms:
@@ -108,6 +113,8 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
     if c.question.type == "choice" and re.match(r"^\d", str(c.question.answer)):
         if _side_names(source, an):
             return "trivia: a one-off date or number tied to a side name"
+        if not _FIRST.search(source) and not re.search(r"\b(?:began|started|built|opened|launched)\b", source, re.I):
+            return "trivia: a date or figure of a side event (a key date is a first, a start or an invention)"
         if len(re.findall(r"\d[\d,.]*", source)) > 2:
             return "trivia: one figure among several (a statistic), not a key number"
     if c.family == "tf-true":
