@@ -65,12 +65,18 @@ def _family(c: Candidate) -> str:
 
 
 def _answer_terms(c: Candidate) -> list[str]:
+    """The typed or chosen answers of a candidate (memoised on it: asked for every pair of questions)."""
+    cached: list[str] | None = c.__dict__.get("_answer_terms")
+    if cached is not None:
+        return cached
     q = c.question
+    out: list[str] = []
     if q.type == "cloze":
-        return [g[0] for g in cloze_gaps(q.prompt) if g]
-    if q.type in ("short", "choice") and isinstance(q.answer, str):
-        return [q.answer]
-    return []
+        out = [g[0] for g in cloze_gaps(q.prompt) if g]
+    elif q.type in ("short", "choice") and isinstance(q.answer, str):
+        out = [q.answer]
+    c.__dict__["_answer_terms"] = out
+    return out
 
 
 def _answers(q: Question) -> list[str]:
@@ -103,7 +109,7 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
         if proper and source.find(ans[:1].upper() + ans[1:]) > 0 or all(_PROPER_WORD.match(p) for p in ans.split()):
             # A name is worth asking when the article keeps coming back to it, or when the sentence says what it
             # began ("the first to study genetics", "invented by"); else it is a side name.
-            mentions = len(re.findall(rf"(?<!\w){re.escape(ans)}(?!\w)", an.article.text, re.IGNORECASE))
+            mentions = _mentions(an, ans, ignore_case=True)
             if (mentions < 3 or not _FIRST.search(source) and mentions < 6) and not an.pair_of(ans):
                 return f"trivia: “{ans}” is a side name"
         if c.question.type == "cloze" and re.search(r"\d", ans):
@@ -121,7 +127,7 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
         return "a sentence of the text as a True statement tests recognition only"
     if c.family.startswith("short-acronym"):
         short = c.question.prompt.split()[2] if len(c.question.prompt.split()) > 2 else ""
-        if len(re.findall(rf"(?<!\w){re.escape(short)}(?!\w)", an.article.text)) < 3:
+        if _mentions(an, short) < 3:
             return "trivia: an acronym the article barely uses"
     return None
 
@@ -138,6 +144,16 @@ def _defines(c: Candidate) -> bool:
     return c.question.type == "cloze" and _DEFINES.search(c.question.prompt) is not None
 
 
+def _mentions(an: Analysis, name: str, *, ignore_case: bool = False) -> int:
+    """How often a name stands in the article (whole words), memoised on the analysis."""
+    cache: dict[tuple[str, bool], int] = an.__dict__.setdefault("_mentions", {})
+    key = (name, ignore_case)
+    if key not in cache:
+        flags = re.IGNORECASE if ignore_case else 0
+        cache[key] = len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", an.article.text, flags))
+    return cache[key]
+
+
 def _side_names(source: str, an: Analysis) -> list[str]:
     """Capitalised names in the sentence (not its first word) that the article barely mentions: side names."""
     out = []
@@ -145,8 +161,7 @@ def _side_names(source: str, an: Analysis) -> list[str]:
         name = m.group(1)
         if lx.is_acronym(name):
             continue
-        mentions = len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", an.article.text))
-        if mentions < 3:
+        if _mentions(an, name) < 3:
             out.append(name)
     return out
 
@@ -288,12 +303,13 @@ def select_budget(ranked: list[Ranked], sections: list[str], words: int, importa
     seen = DuplicateIndex() if seen is None else seen
     picks = _Picks(total)
     failed: set[int] = set()
+    taken: set[int] = set()
     for second_pass in (False, True):
         for i, r in enumerate(ranked):
             q = r.cand.question
             if len(picks.kept) >= total:
                 break
-            if i in failed or r in picks.kept or not picks.allows(r):
+            if i in failed or i in taken or not picks.allows(r):
                 continue
             if not second_pass and picks.per_section.get(q.topic, 0) >= budgets.get(q.topic, 0):
                 continue
@@ -304,6 +320,7 @@ def select_budget(ranked: list[Ranked], sections: list[str], words: int, importa
                 continue
             seen.add(q)
             picks.keep(r)
+            taken.add(i)
     return picks.kept
 
 
