@@ -289,6 +289,9 @@ def _stem_visible(prompt: str) -> str | None:
         for w in key:
             if lx.is_acronym(w) and len(w) >= 3 and w.casefold() in acronyms:
                 return f"“{w}” stands in the prompt beside the gap: the answer shows through"
+            kin = _kin_word(w, shown)
+            if kin:
+                return f"“{kin}” in the prompt shares its root with the answer “{w}”: the answer shows through"
             if len(w) >= 4 and w.casefold()[:5] in visible and lx.zipf(w) < 5.0:
                 return f"“{w}” (or a word of the same stem) stands in the prompt beside the gap: the answer shows through"
     if re.search(r"\}\}\s*,\s*[^,]{1,40},[^.]*\b(?:and|or)\b|,\s*\{\{[^}]*\}\}\s*,", prompt):
@@ -297,6 +300,23 @@ def _stem_visible(prompt: str) -> str | None:
 
 
 _GAP_RE = re.compile(r"\{\{[^}]*\}\}")
+
+
+def _kin_word(answer_word: str, shown: str) -> str | None:
+    """A prompt word that contains the answer word's root or is contained in it ("homogeneous" beside
+    {{inhomogeneity}}, "Cottonopolis" beside {{cotton}}, "nucleotides" beside {{polynucleotides}})."""
+    from .generate import lexicon as lx
+
+    a = answer_word.casefold()
+    if len(a) < 5 or lx.zipf(a) >= 5.0:
+        return None
+    for w in set(re.findall(r"[A-Za-z][\w]*", shown)):
+        p = w.casefold()
+        if len(p) < 5 or p == a or lx.zipf(p) >= 5.0:
+            continue
+        if p[:6] in a or a[:6] in p:
+            return w
+    return None
 
 
 def _pair_half(prompt: str) -> bool:

@@ -116,6 +116,11 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
             return "a number or date as a gap: asked as a choice among near values instead"
         if c.question.type == "cloze" and lx.is_acronym(ans.strip()):
             return f"an acronym as a gap: “{ans}” tests the letters, not the idea"
+    shown = c.question.display_prompt()
+    for ans in _answer_terms(c):
+        rivals = [t for t, conf in an.kinds.same_kind(ans) if conf >= 1.0 and _word_in(t.casefold(), shown.casefold())]
+        if rivals and c.question.type == "cloze":
+            return f"giveaway: “{rivals[0]}”, of the answer's own kind, stands in the prompt (the other half of a pair)"
     if c.question.type == "choice" and re.match(r"^\d", str(c.question.answer)):
         if _side_names(source, an):
             return "trivia: a one-off date or number tied to a side name"
