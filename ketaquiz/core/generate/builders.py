@@ -336,12 +336,6 @@ _FIRST_VERB = re.compile(
 )
 
 
-def _rarest(term: str) -> float:
-    """The frequency of a term's rarest word (acronyms and names count as rare)."""
-    words = [w for w in re.findall(r"[A-Za-z][\w-]*", term)]
-    return min((0.0 if lx.is_acronym(w) or w[:1].isupper() else lx.zipf(w) for w in words), default=0.0)
-
-
 def gap_point(sentence: str, sp: Span) -> float:
     """How much a term is the point of its sentence, as a gap: the defined term up, a plain subject down.
 
@@ -388,12 +382,7 @@ def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
             continue
         prompt_text, source, ids = st
         terms = _sentence_terms(an, s)[:5]
-        # The gap is the sentence's key content: its most specific term, or one nearly as specific (judges sent
-        # back "cosmologists", "circumference", "DNA strand" blanked beside the word that carried the point).
-        floor = min((_rarest(sp.text) for sp in terms), default=0.0) + 0.75
         for rank, sp in enumerate(terms):
-            if _rarest(sp.text) > floor and not _NAMING.search(s.text[:sp.start]):
-                continue
             term = _key_word(sp.text)
             if len(term.split()) > 5 or not contains(prompt_text, term):
                 continue
