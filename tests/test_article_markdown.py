@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ketaquiz.core.article import find_quote, load_article, parse_article
-from ketaquiz.core.article_markdown import is_furniture
+from ketaquiz.core.article_markdown import is_furniture, one_paragraph_per_line
 from ketaquiz.core.check import check_set
 from ketaquiz.core.generate import generate_set
 from ketaquiz.ui.article_view import ArticleBrowser
@@ -171,3 +171,24 @@ def test_a_quote_copied_from_the_markdown_as_written_is_found_as_its_readable_te
     for gone in ("![A box of aspirin tablets](aspirin.jpg)", "| 75 mg | heart attack prevention |",
                  "Discover how a willow-bark remedy became the world's most used drug."):
         assert find_quote(art.text, gone) is None, gone
+
+
+def test_plain_text_with_some_inline_markup_keeps_its_plain_layout_and_loses_the_markup():
+    """One paragraph a line and title-like lines as headings, as plain text reads; links and bold read as text."""
+    art = parse_article("Coffee is a **brewed** drink.\nHow is it made?\nBeans are roasted. They are [ground](x).\n"
+                        "- Arabica\n- Robusta\nWhere is it grown?\nIn the tropics.\n")
+    assert [(s.slug, s.title) for s in art.sections] == [
+        ("overview", "Overview"), ("made", "How is it made?"), ("where-grown", "Where is it grown?")]
+    assert [s.text for s in art.sentences] == [
+        "Coffee is a brewed drink.", "Beans are roasted.", "They are ground.", "Arabica", "Robusta", "In the tropics."]
+    assert art.section("made").lists == [["Arabica", "Robusta"]]
+    plans = section_bodies(art)
+    again = parse_article(compose_article("Coffee", plans, art.markdown and not one_paragraph_per_line(art.source)))
+    assert [s.text for s in again.sentences] == [s.text for s in art.sentences]
+
+
+def test_blank_line_paragraphs_with_markup_and_no_headings_take_title_lines_as_headings():
+    art = parse_article("Background\n\nCoffee is a **brewed** drink. See [this page](http://x).\n\n"
+                        "How is it made?\n\nBeans are roasted.\n")
+    assert [(s.slug, s.title) for s in art.sections] == [("background", "Background"), ("made", "How is it made?")]
+    assert [s.text for s in art.sentences] == ["Coffee is a brewed drink.", "See this page.", "Beans are roasted."]

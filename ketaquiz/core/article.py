@@ -8,10 +8,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .article_markdown import is_furniture, looks_like_markdown, markdown_blocks, readable_inline
+from .article_markdown import (
+    is_furniture,
+    looks_like_markdown,
+    markdown_blocks,
+    one_paragraph_per_line,
+    readable_inline,
+)
 
 __all__ = [
     "Article",
@@ -320,7 +326,11 @@ def _parse_markdown(source: str, title: str | None, path: Path | None) -> Articl
             calls.append(("items", (list(pending),)))
             pending.clear()
 
-    for block in markdown_blocks(source):
+    blocks = markdown_blocks(source, one_per_line=one_paragraph_per_line(source))
+    if not any(b.kind == "heading" for b in blocks):  # no Markdown headings: title-like lines head sections
+        blocks = [replace(b, kind="heading", level=2) if b.kind == "paragraph" and b.lines[1] - b.lines[0] == 1
+                  and _is_plain_heading(b.text) else b for b in blocks]
+    for block in blocks:
         if block.kind != "item" or block.list_id != list_id:
             end_list()
         if block.kind == "heading":

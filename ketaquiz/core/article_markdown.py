@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-__all__ = ["Block", "looks_like_markdown", "markdown_blocks", "is_furniture", "readable_inline"]
+__all__ = ["Block", "looks_like_markdown", "one_paragraph_per_line", "markdown_blocks", "is_furniture",
+           "readable_inline"]
 
 
 @dataclass(frozen=True)
@@ -29,20 +30,24 @@ class Block:
     first_para: bool = True  # False for an item's second and later paragraphs
 
 
-# Markdown is recognised by ATX headings (as before) or by markup plain text never has.
-_MD_SIGNS = re.compile(
+# Markdown is recognised by ATX headings (as before), fenced code, a table or inline markup (links, images, bold).
+_MD_BLOCK_SIGNS = re.compile(
     r"^#{1,6}\s"  # heading
     r"|^\s{0,3}(?:```|~~~)"  # fenced code
-    r"|^\s*\|?\s*:?-{3,}:?\s*\|"  # table delimiter row
-    r"|!?\[[^\]\n]+\]\([^)\n]+\)"  # link or image
-    r"|\*\*\S[^*\n]*\*\*",  # bold
+    r"|^\s*\|?\s*:?-{3,}:?\s*\|",  # table delimiter row
     re.M,
 )
+_MD_INLINE_SIGNS = re.compile(r"!?\[[^\]\n]+\]\([^)\n]+\)|\*\*\S[^*\n]*\*\*")
 
 
 def looks_like_markdown(text: str) -> bool:
-    """True when the text uses Markdown headings or markup (links, bold, tables, fenced code)."""
-    return _MD_SIGNS.search(text) is not None
+    """True when the text uses Markdown headings, fenced code or tables, or inline markup (links, images, bold)."""
+    return _MD_BLOCK_SIGNS.search(text) is not None or _MD_INLINE_SIGNS.search(text) is not None
+
+
+def one_paragraph_per_line(text: str) -> bool:
+    """Laid out as plain text is (one paragraph a line, no blank lines between), without Markdown blocks."""
+    return _MD_BLOCK_SIGNS.search(text) is None and re.search(r"\S\n[ \t]*\n[ \t]*\S", text) is None
 
 
 # Page furniture: teasers, calls to action, sharing and navigation lines of web pages.
@@ -161,8 +166,8 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 
 
-def markdown_blocks(source: str) -> list[Block]:
-    """The readable blocks of a Markdown document, in order."""
+def markdown_blocks(source: str, one_per_line: bool = False) -> list[Block]:
+    """The readable blocks of a Markdown document, in order (`one_per_line`: each line of a paragraph is one)."""
     tokens = _parser().parse(source)
     source_lines = source.split("\n")
     blocks: list[Block] = []
@@ -207,9 +212,18 @@ def markdown_blocks(source: str) -> list[Block]:
             if lists:
                 ordered, number = lists[-1]
                 item_paras += 1
+                rest: list[Block] = []
+                if one_per_line and len(line_texts) > 1:  # plain text: the lines after an item are not part of it
+                    text = line_texts[0][0]
+                    rest = [Block("paragraph", t, (lines[0] + i, lines[0] + i + 1))
+                            for i, (t, lo) in enumerate(line_texts) if i and t and not is_furniture(t, lo)]
                 blocks.append(Block("item", text, lines, level=len(lists) - 1,
                                     marker=f"{number}." if ordered else "-", list_id=list_count,
                                     first_para=item_paras == 1))
+                blocks += rest
+            elif one_per_line:  # plain text with some inline markup: a paragraph per line, as plain text reads
+                blocks += [Block("paragraph", t, (lines[0] + i, lines[0] + i + 1))
+                           for i, (t, lo) in enumerate(line_texts) if t and not is_furniture(t, lo)]
             else:
                 for part, texts in _paragraph_parts(line_texts):
                     if part == "items":

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ..core import authoring
 from ..core.article import Article, parse_article, slugify
+from ..core.article_markdown import one_paragraph_per_line
 from ..core.questions import QuestionSet, Topic
 from .context import AppContext
 from .draft_review import Draft, DraftReview, drafts_from
@@ -343,7 +344,8 @@ class ArticleWizard(QDialog):
         if self.article is None:
             return
         plans = self.current_plans()
-        markdown = self.article.markdown
+        # plain text laid out one paragraph a line keeps that layout, even with some inline markup
+        markdown = self.article.markdown and not one_paragraph_per_line(self.article.source)
         title = self.title_edit.text().strip() or self.article.title
         self.composed_text = compose_article(title, plans, markdown)
         self.composed = parse_article(self.composed_text)
