@@ -72,50 +72,34 @@ def _attach_media(q: Question, available: set[str], out: Imported, taken: set[st
 def questions_from(path: Path, col: Collection, media: Iterable[str] = ()) -> Imported:
     """Every importable card of the collection as a question; skipped notes are explained in warnings.
     `media` names the package's files: the images and sounds a card's question shows go with it."""
-    from ..importers import _Row, html_to_text
+    from ..importers import _Row
 
     available, taken = set(media), set()
-
     out = Imported()
     cards_of: dict[int, list[Card]] = {}
     for c in col.cards:
         cards_of.setdefault(c.nid, []).append(c)
-    used_decks = [col.decks.get(c.deck, "") for c in col.cards]
-    out.title, deck_topic = deck_topics(used_decks)
+    out.title, deck_topic = deck_topics([col.decks.get(c.deck, "") for c in col.cards])
     skipped: list[str] = []
     row_decks: list[str] = []  # the deck of each row's card, which titles its topic
     math_notes = 0
     for n, (nid, mid, tags, flds) in enumerate(col.notes, 1):
         where = f"note {n} (nid:{nid})"
         nt = col.notetypes.get(mid) or Notetype(name="")
-        values = flds.split("\x1f")
-        names = nt.fields[:len(values)] + [f"Field {i + 1}" for i in range(len(nt.fields), len(values))]
-        by_name = {nm.strip().lower(): v for nm, v in zip(names, values)}
-        cards = cards_of.get(nid) or [Card(0, nid, 0, 0, False)]  # a package without cards: one per note
         if nt.image_occlusion or _IMAGE_OCCLUSION.search(flds):
             skipped.append(f"{where}: an Image Occlusion note (KetaQuiz asks in text)")
             continue
-        if _MATH.search(flds):
-            math_notes += 1
-        tag_list = [t for t in tags.split() if t]
-        own = by_name.get("ketaquiz", "")
-        for card in cards[:1] if own else cards:
-            qid = f"n{nid}" if card.ord == 0 else f"n{nid}-{card.ord + 1}"
-            topic = deck_topic.get(col.decks.get(card.deck, ""), "imported")
+        math_notes += bool(_MATH.search(flds))
+        note = _Note(path, where, nid, nt, flds, [t for t in tags.split() if t])
+        cards = cards_of.get(nid) or [Card(0, nid, 0, 0, False)]  # a package without cards: one per note
+        for card in cards[:1] if note.own else cards:
             try:
-                if own:
-                    q = _from_ketaquiz_field(path, where, own, topic)
-                elif nt.cloze or (not nt.templates and _CLOZE.search(values[0] if values else "")):
-                    q = _cloze_card(by_name, values, card.ord + 1, topic, html_to_text)
-                else:
-                    q = _template_card(nt, names, by_name, card.ord, topic, html_to_text)
+                q = note.question(card, deck_topic.get(col.decks.get(card.deck, ""), "imported"))
             except _Skip as why:
                 skipped.append(f"{where}{'' if len(cards) == 1 else f', card {card.ord + 1}'}: {why}")
                 continue
-            if not own:  # KetaQuiz's own field carries its id, tags and origin
-                q.id, q.tags, q.origin = qid, list(tag_list), "imported"
+            if not note.own:
                 _attach_media(q, available, out, taken)
-            q.id = q.id or qid
             out.rows.append(_Row(where, q))
             row_decks.append(col.decks.get(card.deck, ""))
             if card.id:
@@ -127,14 +111,55 @@ def questions_from(path: Path, col: Collection, media: Iterable[str] = ()) -> Im
     for ms, cid, rating in col.reviews:
         if cid in question_of:
             out.history.setdefault(question_of[cid], []).append((ms / 1000, rating))
+    out.warnings.extend(_summary(skipped, math_notes))
+    return out
+
+
+@dataclass
+class _Note:
+    """One note, ready to give the question of each of its cards."""
+
+    path: Path
+    where: str
+    nid: int
+    nt: Notetype
+    flds: str
+    tags: list[str]
+
+    def __post_init__(self) -> None:
+        self.values = self.flds.split("\x1f")
+        nt_fields = self.nt.fields
+        self.names = nt_fields[:len(self.values)] + [f"Field {i + 1}" for i in range(len(nt_fields), len(self.values))]
+        self.by_name = {nm.strip().lower(): v for nm, v in zip(self.names, self.values)}
+        self.own = self.by_name.get("ketaquiz", "")  # KetaQuiz's own export: the question whole
+
+    def question(self, card: Card, topic: str) -> Question:
+        """The question of `card`; raises _Skip with the reason when it cannot be one."""
+        from ..importers import html_to_text
+
+        qid = f"n{self.nid}" if card.ord == 0 else f"n{self.nid}-{card.ord + 1}"
+        if self.own:  # it carries its own id, tags and origin
+            q = _from_ketaquiz_field(self.path, self.where, self.own, topic)
+            q.id = q.id or qid
+            return q
+        if self.nt.cloze or (not self.nt.templates and _CLOZE.search(self.values[0] if self.values else "")):
+            q = _cloze_card(self.by_name, self.values, card.ord + 1, topic, html_to_text)
+        else:
+            q = _template_card(self.nt, self.names, self.by_name, card.ord, topic, html_to_text)
+        q.id, q.tags, q.origin = qid, list(self.tags), "imported"
+        return q
+
+
+def _summary(skipped: list[str], math_notes: int) -> list[str]:
+    out = []
     if skipped:
         shown = "\n  ".join(skipped[:MAX_SKIPS_SHOWN])
         more = f"\n  … and {len(skipped) - MAX_SKIPS_SHOWN} more" if len(skipped) > MAX_SKIPS_SHOWN else ""
-        out.warnings.append(f"{len(skipped)} card{'s' if len(skipped) != 1 else ''} skipped (search the nid in "
-                            f"Anki's browser to find them):\n  {shown}{more}")
+        out.append(f"{len(skipped)} card{'s' if len(skipped) != 1 else ''} skipped (search the nid in "
+                   f"Anki's browser to find them):\n  {shown}{more}")
     if math_notes:
-        out.warnings.append(f"{math_notes} note{'s' if math_notes != 1 else ''} hold{'s' if math_notes == 1 else ''} "
-                            "MathJax/LaTeX, kept as its source text (e.g. \\(x^2\\)): KetaQuiz does not typeset it yet")
+        out.append(f"{math_notes} note{'s' if math_notes != 1 else ''} hold{'s' if math_notes == 1 else ''} "
+                   "MathJax/LaTeX, kept as its source text (e.g. \\(x^2\\)): KetaQuiz does not typeset it yet")
     return out
 
 
