@@ -214,6 +214,27 @@ def test_apkg_from_genanki_basic_and_cloze(tmp_path, data_dir):
     assert check_set(qset) == []
 
 
+def import_notes(path: Path, data_dir: DataDir, notes: list[tuple]) -> tuple:
+    """Import a genanki deck of (model, *fields) notes: (result, its warnings as one text)."""
+    deck = genanki.Deck(1, "D")
+    for model, *fields in notes:
+        deck.add_note(genanki.Note(model=model, fields=fields))
+    genanki.Package(deck).write_to_file(str(path))
+    res = import_file(path, data_dir)
+    return res, "\n".join(res.warnings)
+
+
+def test_apkg_a_note_the_checks_refuse_is_left_out_not_the_deck(tmp_path, data_dir):
+    """One Anki note KetaQuiz's checks refuse (its answer given away in the prompt) is left out with a message
+    naming it; the rest of the deck imports."""
+    res, report = import_notes(tmp_path / "odd.apkg", data_dir, [
+        (genanki.BASIC_MODEL, "Fine?", "yes"), (genanki.BASIC_MODEL, "Is Paris the capital of France?", "Paris"),
+        (genanki.CLOZE_MODEL, "{{c1::Kept}} too", "")])
+    assert [q.prompt for q in read_set(res.path).questions] == ["Fine?", "{{Kept}} too"]
+    assert "Cards left out, refused by KetaQuiz's checks (1 problem" in report
+    assert "note 2 (nid:" in report and "gives the answer away" in report
+
+
 def _zip(path: Path, members: dict[str, bytes], *, symlink: str | None = None) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in members.items():
@@ -288,14 +309,10 @@ def test_apkg_broken(tmp_path, data_dir, members, why):
 
 
 def test_apkg_image_only_note_is_skipped_and_named(tmp_path, data_dir):
-    deck = genanki.Deck(1, "D")
-    deck.add_note(genanki.Note(model=genanki.BASIC_MODEL, fields=["Fine?", "yes"]))
-    deck.add_note(genanki.Note(model=genanki.BASIC_MODEL, fields=['<img src="a.png">', "picture"]))
-    deck.add_note(genanki.Note(model=genanki.BASIC_MODEL, fields=["What is shown?", '<img src="b.png">']))
-    genanki.Package(deck).write_to_file(str(tmp_path / "img.apkg"))
-    res = import_file(tmp_path / "img.apkg", data_dir)
+    res, report = import_notes(tmp_path / "img.apkg", data_dir, [
+        (genanki.BASIC_MODEL, "Fine?", "yes"), (genanki.BASIC_MODEL, '<img src="a.png">', "picture"),
+        (genanki.BASIC_MODEL, "What is shown?", '<img src="b.png">')])
     assert [q.prompt for q in read_set(res.path).questions] == ["Fine?"]
-    report = "\n".join(res.warnings)
     assert "2 cards skipped" in report
     assert "note 2 (nid:" in report and "question is only an image" in report
     assert "note 3 (nid:" in report and "answer is only an image" in report

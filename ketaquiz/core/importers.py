@@ -99,7 +99,8 @@ def _copy_anki_media(path: Path, anki: Imported, qset: QuestionSet, folder: Path
     its questions and named in a warning."""
     from .anki import copy_media
 
-    written, left_out = copy_media(path, anki.media_files, folder)
+    shown = {m for q in qset.questions for m in q.media}  # (a question left out shows nothing)
+    written, left_out = copy_media(path, {rel: n for rel, n in anki.media_files.items() if rel in shown}, folder)
     kept = {str(f.relative_to(folder).as_posix()) for f in written}
     for q in qset.questions:
         q.media = [m for m in q.media if m in kept]
@@ -165,7 +166,14 @@ def _read(path: Path, set_id: str | None, title: str | None) -> tuple[QuestionSe
         raise ImportError_(f"{path}: unknown file type {suffix or '(none)'}; import a .csv, .tsv, .txt, .apkg or .json file")
     if not rows:
         raise ImportError_(f"{path}: no questions found; the file is empty or has only headers")
-    qset = _build_set(path, sid, title or default_title, rows, topics_meta)
+    refused: list[str] | None = [] if anki is not None else None
+    qset = _build_set(path, sid, title or default_title, rows, topics_meta, refused)
+    if refused:
+        shown = "\n  ".join(refused[:MAX_PROBLEMS_SHOWN])
+        more = f"\n  … and {len(refused) - MAX_PROBLEMS_SHOWN} more" if len(refused) > MAX_PROBLEMS_SHOWN else ""
+        warnings.insert(0, f"Cards left out, refused by KetaQuiz's checks ({len(refused)} problem"
+                           f"{'s' if len(refused) != 1 else ''}; fix them in Anki and import again to have them):"
+                           f"\n  {shown}{more}")
     return qset, warnings, anki
 
 
@@ -189,8 +197,12 @@ def _refuse_existing(data: DataDir, set_id: str, dest: Path, overwrite: bool) ->
         raise ImportError_(f"a set with id {set_id!r} already exists ({dest.parent}); choose another id with --set ID")
 
 
-def _build_set(path: Path, sid: str, title: str, rows: list[_Row], topics_meta: list[Topic]) -> QuestionSet:
-    """Assemble and validate the set; every problem is reported at once, nothing is written."""
+def _build_set(path: Path, sid: str, title: str, rows: list[_Row], topics_meta: list[Topic],
+               skipped: list[str] | None = None) -> QuestionSet:
+    """Assemble and validate the set; every problem is reported at once, nothing is written.
+
+    With `skipped` (an Anki package, where one odd note must not cost the deck), a question the checks refuse
+    is left out and its problems go to `skipped`; only a package left with no question is refused."""
     topics: dict[str, Topic] = {t.id: t for t in topics_meta}
     for r in rows:
         if not r.q.topic:
@@ -200,22 +212,27 @@ def _build_set(path: Path, sid: str, title: str, rows: list[_Row], topics_meta: 
     problems: list[str] = []
     seen: dict[str, str] = {}
     topic_ids = set(topics)
+    kept: list[_Row] = []
     for r in rows:
         q = r.q
-        if q.id in seen:
-            problems.append(f"{r.where}: id {q.id!r} already used at {seen[q.id]}; give each question its own id")
-        else:
-            seen[q.id] = r.where
-        for fld, msg in check_question(q, topics=topic_ids):
-            problems.append(f"{r.where}: {fld}: {msg}")
-    if problems:
+        mine = [f"{r.where}: id {q.id!r} already used at {seen[q.id]}; give each question its own id"] if q.id in seen else []
+        seen.setdefault(q.id, r.where)
+        mine += [f"{r.where}: {fld}: {msg}" for fld, msg in check_question(q, topics=topic_ids)]
+        problems += mine
+        if not mine:
+            kept.append(r)
+    if problems and (skipped is None or not kept):
         shown = "\n  ".join(problems[:MAX_PROBLEMS_SHOWN])
         more = f"\n  … and {len(problems) - MAX_PROBLEMS_SHOWN} more" if len(problems) > MAX_PROBLEMS_SHOWN else ""
         raise ImportError_(
             f"{path}: nothing imported, {len(problems)} problem{'s' if len(problems) != 1 else ''}:\n  {shown}{more}\n"
             "Fix these in the file and import it again."
         )
-    return QuestionSet(id=sid, title=title, topics=list(topics.values()), questions=[r.q for r in rows])
+    if problems and skipped is not None:
+        skipped.extend(problems)
+        used = {r.q.topic for r in kept}
+        topics = {t: topic for t, topic in topics.items() if t in used}
+    return QuestionSet(id=sid, title=title, topics=list(topics.values()), questions=[r.q for r in kept])
 
 
 def _topic_title(topic_id: str) -> str:

@@ -179,7 +179,9 @@ def _cloze_card(by_name: dict[str, str], values: list[str], number: int, topic: 
     prompt = to_text(_CLOZE.sub(gap, text))
     gaps = cloze_gaps(prompt)
     if not gaps or not all(gaps):
-        raise _Skip(f"deletion c{number} is only an image or a sound (KetaQuiz asks in text)")
+        raw = " ".join(m.group(2) for m in _CLOZE.finditer(text) if int(m.group(1)) == number)
+        raise _Skip(f"deletion c{number} is only an image or a sound (KetaQuiz asks in text)" if _MEDIA.search(raw)
+                    else f"deletion c{number} is empty")
     extra = next((by_name[k] for k in _EXTRA_FIELDS if by_name.get(k)), "")
     return Question(id="", topic=topic, type="cloze", prompt=prompt, explanation=to_text(extra), media=media_refs(text))
 
