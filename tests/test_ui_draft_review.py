@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -143,3 +145,13 @@ def test_enter_anywhere_on_the_review_step_never_saves(qtbot, review):
         qtbot.keyClick(widget, Qt.Key.Key_Return)
     assert review.saved_set_id is None and review.isVisible() and review.stack.currentIndex() == 3
     assert not review.next_btn.isDefault()
+
+
+def test_the_sections_step_previews_each_section_as_its_questions_will_read_it(qtbot, ctx):  # noqa: F811
+    w = ArticleWizard(ctx)
+    qtbot.addWidget(w)
+    assert w.open_file(Path(__file__).parent / "fixtures" / "articles" / "health_page.md")
+    w.next()
+    previews = [w.section_table.item(r, 3).text() for r in range(w.section_table.rowCount())]
+    assert previews[0].startswith("4 sentences: A migraine is a moderate or severe headache")
+    assert not [p for p in previews if "**" in p or "](" in p]

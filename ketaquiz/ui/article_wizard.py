@@ -314,8 +314,10 @@ class ArticleWizard(QDialog):
             self.section_table.setCellWidget(r, 0, inc)
             self.section_table.setItem(r, 1, QTableWidgetItem(p.title))
             self.section_table.setCellWidget(r, 2, merge)
-            n = len(self.article.sections[r].sentences)
-            preview = QTableWidgetItem(f"{n} sentence{'s' if n != 1 else ''}: {' '.join(p.body.split())[:140]}")
+            sents = self.article.sections[r].sentences
+            n = len(sents)
+            readable = " ".join(s.text for s in sents)  # as the questions will read it (no Markdown)
+            preview = QTableWidgetItem(f"{n} sentence{'s' if n != 1 else ''}: {' '.join(readable.split())[:140]}")
             self.section_table.setItem(r, 3, preview)
         self._show_step(1)
         return True
