@@ -1020,19 +1020,22 @@ class Store:
         ).fetchone()[0])
 
     def review_load(self, now: datetime, days: int, tz: tzinfo | None = None) -> dict[int, int]:
-        """Learner day (date ordinal) → questions in review due that day, from today for `days` days."""
+        """Learner day (date ordinal) → answered questions due that day, from today for `days` days (the reviews a
+        day holds: a question in learning is due within today)."""
         from .clock import EPOCH_ORDINAL, day_shifts, local_tz, shift_sql
 
         self.catch_up()
         tz = tz or local_tz()
         start = day_start(now, tz).timestamp()
         end = start + (days + 1) * 86400.0
-        shift = shift_sql("queue_due", day_shifts(tz, start, end))
+        shift = shift_sql("c.queue_due", day_shifts(tz, start, end))
+        groups, args = self._due_groups(None, None)
+        # One range of cards_queue per (set, topic), read from the index alone: ~30 ms for 100k questions (the
+        # cards table read row by row for their state took ~400 ms).
         rows = self.conn.execute(
-            f"SELECT CAST((queue_due + {shift}) / 86400 AS INTEGER) + {EPOCH_ORDINAL}, COUNT(*) FROM cards "
-            "WHERE state = 2 AND retired = 0 AND queue_due >= ? AND queue_due < ? "
-            "AND set_id IN (SELECT id FROM sets WHERE deleted = 0) GROUP BY 1",
-            (start, end),
+            f"SELECT CAST((c.queue_due + {shift}) / 86400 AS INTEGER) + {EPOCH_ORDINAL}, COUNT(*) "
+            f"FROM {groups} CROSS JOIN cards c ON {_IN_GROUP} WHERE c.queue_due >= ? AND c.queue_due < ? GROUP BY 1",
+            (*args, start, end),
         )
         return {int(d): int(n) for d, n in rows}
 

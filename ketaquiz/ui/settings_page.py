@@ -58,7 +58,8 @@ class SettingsPage(QWidget):
         form.addRow("&Font size:", self.font_size)
         note = QLabel("A preset's options apply to the sets that use it (choose on the Sets page). Desired retention "
                       "is the share of questions you aim to still know when they come back: higher means more "
-                      "reviews. Easy days take fewer reviews (reduced: about half). Theme and font size apply at once.")
+                      "reviews. On easy days fewer reviews fall due (minimum: as few as can move; reviews only move within a few "
+                      "days of their date). Theme and font size apply at once.")
         note.setObjectName("hint")
         note.setWordWrap(True)
         form.addRow(note)
