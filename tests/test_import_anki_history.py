@@ -115,3 +115,24 @@ def test_cli_reports_the_reviews_brought_along(data_dir, capsys):
     assert "1 suspended card kept suspended" in err
     assert main(["--data", str(data_dir.root), "stats"]) == 0
     assert f"Reviews: {n} in all" in capsys.readouterr().out
+
+
+def test_the_app_imports_the_history_and_says_so(qtbot, data_dir, clock, monkeypatch):
+    from ketaquiz.ui.context import AppContext
+    from ketaquiz.ui.sets_page import SetsPage
+
+    ctx = AppContext(data_dir, clock=clock)
+    try:
+        page = SetsPage(ctx)
+        qtbot.addWidget(page)
+        shown = []
+        monkeypatch.setattr(page, "inform", lambda title, text, error=False: shown.append((title, text, error)))
+        assert page.import_path(FIXTURES / "modern.colpkg", "bio") == "bio"
+        title, text, error = shown[-1]
+        assert (title, error) == ("Imported", False)
+        assert "15 reviews of 8 cards imported, their schedules rebuilt with FSRS" in text
+        assert "1 suspended card kept suspended" in text and "an Image Occlusion note" in text
+        assert ctx.store.conn.execute("SELECT COUNT(*) FROM reviews WHERE set_id = 'bio'").fetchone()[0] == 15
+        assert len(ctx.store.suspended_keys("bio")) == 1
+    finally:
+        ctx.close()

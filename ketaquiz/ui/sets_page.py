@@ -1257,7 +1257,8 @@ class SetsPage(QWidget):
             self.refresh_sets(res.set_id)
         finally:
             self._preloaded = None
-        note = "\n".join(([history_summary(res).capitalize() + "."] if res.reviews or res.suspended else []) + res.warnings)
+        brought = history_summary(res)
+        note = "\n".join(([brought[:1].upper() + brought[1:] + "."] if brought else []) + res.warnings)
         self.inform("Imported", f"{res.count} questions imported into “{res.set_id}”." + (f"\n\n{note}" if note else ""))
         return res.set_id
 
