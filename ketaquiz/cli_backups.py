@@ -70,7 +70,7 @@ def cmd_restore(data: DataDir, profile: str, args: argparse.Namespace) -> int:
         print(f"ketaquiz: could not restore into {db.parent}: {e.strerror}; nothing was changed", file=sys.stderr)
         return EXIT_PROBLEMS
     answers = chosen.report(check=False).answers
-    print(f"Restored the backup from {chosen.label} ({answers} answers) to {db}.")
+    print(f"Restored the backup from {chosen.label} ({answers} answer{'s' if answers != 1 else ''}) to {db}.")
     if aside is not None:
         print(f"The database it replaced is kept at {aside}.")
     return EXIT_OK
@@ -85,7 +85,7 @@ def _list(folder: Any) -> int:
     for b in items:
         report = b.report()
         state = "" if report.ok else f"  DAMAGED: {report.check}"
-        answers = "?" if report.answers is None else report.answers
-        print(f"  {b.name}  {b.label}  {answers} answers{state}")
+        answers = "? answers" if report.answers is None else f"{report.answers} answer{'s' if report.answers != 1 else ''}"
+        print(f"  {b.name}  {b.label}  {answers}{state}")
     print(f"Put one back with 'ketaquiz restore NAME', or the newest good one with '{RESTORE_LATEST}'.")
     return EXIT_OK

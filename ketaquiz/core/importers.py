@@ -13,6 +13,7 @@ uncompressed size are refused before anything is extracted.
 from __future__ import annotations
 
 import csv
+import errno
 import functools
 import html
 import io
@@ -80,6 +81,7 @@ def _import_file(path: Path, data: DataDir, set_id: str | None, overwrite: bool,
     dest = set_file_for(data, qset.id)
     _refuse_existing(data, qset.id, dest, overwrite)
     media: list[Path] = []
+    made_folder = not dest.parent.exists()
     try:
         if anki is not None and anki.media_files:
             media = _copy_anki_media(path, anki, qset, dest.parent, warnings)
@@ -87,7 +89,12 @@ def _import_file(path: Path, data: DataDir, set_id: str | None, overwrite: bool,
     except OSError as e:
         for f in media:
             f.unlink(missing_ok=True)
-        raise ImportError_(f"{path}: cannot write {dest}: {e.strerror}; check the data directory's permissions") from None
+        if made_folder:  # nothing half-made is left: an empty sets/<id>/ would refuse the retry as "already exists"
+            import shutil
+
+            shutil.rmtree(dest.parent, ignore_errors=True)
+        advice = "free some space on that disk" if e.errno == errno.ENOSPC else "check the data directory's permissions"
+        raise ImportError_(f"{path}: cannot write {dest}: {e.strerror}; {advice}, then import again") from None
     res = ImportResult(set_id=qset.id, path=dest, count=len(qset.questions), warnings=warnings, qset=qset)
     if anki is not None:
         res.history, res.suspended = anki.history, anki.suspended

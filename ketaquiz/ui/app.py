@@ -362,6 +362,10 @@ def launch(data: DataDir, profile: str | None = None, *, clock: Clock = utc_now)
     """Everything up to the shown window; an exit status instead when the app must not start."""
     app = make_app()
     set_app_icon(app)
+    from ..core.logs import start_log
+    from .crash import CrashReporter
+
+    reporter = CrashReporter(start_log, parent=app).install()  # from here on no error passes unseen
     profile = profile or last_profile(data)
     data = readable_copy(data, profile)  # a read-only folder: the app works on a copy, and says so
     guard = InstanceGuard(data.root)
@@ -391,6 +395,7 @@ def launch(data: DataDir, profile: str | None = None, *, clock: Clock = utc_now)
     # After the first paint: the daily backup never delays the window, and sqlite-utils (needed by the
     # first settings change, undo or set sync) loads on a worker thread instead of in the user's way.
     after_first_paint(window, guard.listen)
+    after_first_paint(window, lambda: reporter.log_path)  # the log file, once the window is up
     after_first_paint(window, controller.watch_set_files)
     QTimer.singleShot(1500, controller.daily_backup)
     QTimer.singleShot(200, lambda: threading.Thread(target=load_sqlite_utils, daemon=True).start())
