@@ -210,7 +210,10 @@ def _build_set(path: Path, sid: str, title: str, rows: list[_Row], topics_meta: 
 
     With `skipped` (an Anki package, where one odd note must not cost the deck), a question the checks refuse
     is left out and its problems go to `skipped`; only a package left with no question is refused."""
-    topics: dict[str, Topic] = {t.id: t for t in topics_meta}
+    title = clean_text(title)
+    topics: dict[str, Topic] = {t.id: Topic(t.id, clean_text(t.title), t.section) for t in topics_meta}
+    for r in rows:
+        _clean_question(r.q)
     for r in rows:
         if not r.q.topic:
             r.q.topic = "imported"
@@ -290,6 +293,35 @@ def html_to_text(value: str) -> str:
         return value.strip()
     lines = [_SPACES.sub(" ", ln).strip() for ln in value.split("\n")]
     return "\n".join(ln for ln in lines if ln)
+
+
+_UNSAFE = re.compile(_RISKY_TAG.pattern + "|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", re.I)
+
+
+def clean_text(value: str) -> str:
+    """Imported text as data: risky markup (images, scripts, links…) reduced to its text as prompts are,
+    control characters and escape sequences removed. Plain text comes back as it is."""
+    if not _UNSAFE.search(value):
+        return value
+    if _RISKY_TAG.search(value):
+        value = html_to_text(value)
+    return strip_controls(value)
+
+
+def _clean_question(q: Question) -> None:
+    """Every text of an imported question cleaned (clean_text); one search tells when none needs it."""
+    answer = q.answer
+    answers = answer if isinstance(answer, list) else [answer] if isinstance(answer, str) else []
+    texts = [q.prompt, q.explanation, q.source, *q.choices, *q.accept, *q.items, *q.tags, *answers]
+    if not _UNSAFE.search("\n".join(map(str, texts))):
+        return
+    q.prompt, q.explanation, q.source = clean_text(q.prompt), clean_text(q.explanation), clean_text(q.source)
+    q.choices, q.accept, q.items = [clean_text(c) for c in q.choices], [clean_text(a) for a in q.accept], [clean_text(i) for i in q.items]
+    q.tags = [t for t in (clean_text(t).strip() for t in q.tags) if t]
+    if isinstance(answer, str):
+        q.answer = clean_text(answer)
+    elif isinstance(answer, list):
+        q.answer = [clean_text(a) if isinstance(a, str) else a for a in answer]
 
 
 def _cell_text(value: str, html_mode: bool | None) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.stats import compute_stats
+from . import plain
 from .context import AppContext, StudyRequest
 
 
@@ -103,7 +104,7 @@ class HomePage(QWidget):
         card.setFrameShape(QFrame.Shape.StyledPanel)
         v = QVBoxLayout(card)
         top = QHBoxLayout()
-        name = QLabel(title)
+        name = plain.label(title)
         name.setObjectName("subheading")
         name.setWordWrap(True)
         totals = {"new": 0, "due": 0, "learned": 0, "total": 0}
@@ -128,7 +129,7 @@ class HomePage(QWidget):
             grid.addWidget(h, 0, col, alignment=Qt.AlignmentFlag.AlignLeft if col == 0 else Qt.AlignmentFlag.AlignRight)
         for row, topic in enumerate(self.ctx.store.topics(set_id), start=1):
             c = counts.get((set_id, topic.id), {"new": 0, "due": 0, "learned": 0, "total": 0})
-            grid.addWidget(QLabel(topic.title), row, 0)
+            grid.addWidget(plain.label(topic.title), row, 0)
             for col, k in enumerate(("new", "due", "learned"), start=1):
                 lab = QLabel(str(c[k]))
                 if k == "due" and c[k]:

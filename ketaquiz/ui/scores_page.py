@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from ..core.dashboard import Dashboard, dashboard, hardest
 from ..core.history_export import export_history
 from ..core.store import Store
+from . import plain
 from .charts import Chart, Series
 from .context import AppContext, StudyRequest
 from .reflow import flow_row
@@ -265,7 +266,7 @@ class ScoresPage(QWidget):
         self.set_combo.setMinimumContentsLength(14)
         self.set_combo.setMaximumWidth(460)
         label.setBuddy(self.set_combo)
-        self.summary = QLabel()
+        self.summary = plain.label()
         self.summary.setObjectName("hint")
         self.export_button = QToolButton()
         self.export_button.setText("&Export CSV…")

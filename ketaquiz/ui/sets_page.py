@@ -43,6 +43,7 @@ from ..core.library import read_and_check
 from ..core.lint import lint_set
 from ..core.questions import QUESTION_TYPES, Question, QuestionSet, Topic
 from ..core.setfile import SetFileError, find_set_files, read_set
+from . import plain
 from .context import AppContext, StudyRequest
 from .question_editor import TYPE_LABELS, QuestionEditor
 from .question_table import ANSWER, PROMPT, QuestionTableModel, RowTexts, row_texts
@@ -230,9 +231,9 @@ class SetsPage(QWidget):
         self.narrow = False
 
         # --- right: the questions ---
-        self.header = QLabel()
+        self.header = plain.label()
         self.header.setStyleSheet("font-weight: 600; font-size: 15px;")
-        self.banner = QLabel()
+        self.banner = plain.label()
         self.banner.setWordWrap(True)
         self.banner.hide()
         self.filter_edit = QLineEdit()
@@ -302,7 +303,7 @@ class SetsPage(QWidget):
         self.preset_combo.setAccessibleName("Study preset of this set")
         self.preset_combo.setToolTip("The study options this set uses (edit presets on the Settings page)")
         self.preset_combo.activated.connect(self._preset_chosen)
-        self.status = QLabel()
+        self.status = plain.label()
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)  # one line for the counts; a long "Exported … to <path>" wraps
         self.problem_list = QListWidget()
@@ -1091,18 +1092,20 @@ class SetsPage(QWidget):
 
     # --- dialogs (thin; tests replace them) -------------------------------------------
     def confirm(self, title: str, text: str) -> bool:
-        return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        return plain.message_box(self, QMessageBox.Icon.Question, title, text, buttons).exec() == QMessageBox.StandardButton.Yes
 
     def inform(self, title: str, text: str, error: bool = False) -> None:
-        (QMessageBox.warning if error else QMessageBox.information)(self, title, text)
+        plain.message_box(self, QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information, title, text).exec()
 
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
         value, ok = QInputDialog.getText(self, title, label, text=text)
         return value.strip() if ok and value.strip() else None
 
     def ask_save_changes(self) -> str:
-        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes", f"Save the changes to {self.qset.title if self.qset else 'this set'}?",
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, self)
+        box = plain.message_box(self, QMessageBox.Icon.Question, "Unsaved changes",
+                                f"Save the changes to {self.qset.title if self.qset else 'this set'}?",
+                                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
         r = box.exec()
         return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(
             QMessageBox.StandardButton(r), "cancel")

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ..core.questions import explanation_without_source
 from ..core.session import Feedback, StudySession, Summary
 from ..core.store import StoreError
+from . import plain
 from .context import AppContext, StudyRequest
 from .question_widgets import QuestionWidget, make_question_widget
 
@@ -104,7 +105,7 @@ class StudyPage(QWidget):
     def _build_idle(self) -> QWidget:
         w = QWidget()
         lay = QVBoxLayout(w)
-        self.idle_label = QLabel("Choose something to study on the Home page.")
+        self.idle_label = plain.label("Choose something to study on the Home page.")
         self.idle_label.setObjectName("heading")
         self.idle_label.setWordWrap(True)
         lay.addStretch(1)
@@ -129,7 +130,7 @@ class StudyPage(QWidget):
         lay = QVBoxLayout(w)
         lay.setSpacing(12)
         top = QHBoxLayout()
-        self.topic_label = QLabel()
+        self.topic_label = plain.label()
         self.topic_label.setObjectName("topic")
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Progress")
@@ -502,7 +503,7 @@ class StudyPage(QWidget):
             self.topic_grid.addWidget(head, 0, col)
         self.topic_grid.setColumnStretch(3, 1)
         for row, (topic, score) in enumerate(summary.per_topic.items(), start=1):
-            name = QLabel(self._topic_titles.get(topic, topic))
+            name = plain.label(self._topic_titles.get(topic, topic))
             figures = QLabel(f"{score.correct} / {score.answered}")
             pct = QLabel(f"{score.accuracy:.0%}" if score.accuracy is not None else "–")
             for col, lab in enumerate((name, figures, pct)):
