@@ -48,7 +48,7 @@ def open_package(path: Path) -> Package:
     """Open and vet the archive; raises ImportError_ naming the file and what to do."""
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError) as e:
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as e:  # (a zip "version" Python lacks)
         raise _error(f"{path}: not an Anki package (.apkg and .colpkg are zip archives: {e}); "
                      "export the deck from Anki again") from None
     try:
@@ -98,7 +98,7 @@ def _meta_version(zf: zipfile.ZipFile, names: set[str]) -> int:
         return 0
     try:
         return protobuf.first_int(zf.read("meta"), 1)
-    except (protobuf.ProtobufError, zipfile.BadZipFile, zlib.error, OSError, EOFError):
+    except (protobuf.ProtobufError, zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError):
         return 0
 
 
@@ -129,7 +129,7 @@ def _unpack(pkg: Package, name: str, out: IO[bytes], zstd: bool, limit: int) -> 
                     _copy_limited(pkg.path, name, src, out, limit)
             except zstandard.ZstdError as e:
                 raise _error(f"{pkg.path}: {name} is not valid zstd data ({e}); export the deck from Anki again") from None
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as e:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as e:
         raise _error(f"{pkg.path}: the archive is damaged ({name}: {e}); export the deck from Anki again") from None
 
 
