@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import zstandard
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from ketaquiz.core.importers import ImportError_, import_file
@@ -96,6 +96,7 @@ def _package(tmp: Path, base: str, mutations: list, flips: list[tuple[int, int]]
 @settings(max_examples=int(os.environ.get("KQ_FUZZ_EXAMPLES", "60")), deadline=timedelta(seconds=20), suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(mutations=st.lists(mutation, min_size=1, max_size=4),
        flips=st.one_of(st.just([]), st.lists(st.tuples(st.integers(0, 2**20), st.integers(0, 255)), max_size=3)))
+@example(mutations=[("set", "cards", 4, 1, -2)], flips=[])  # a negative card number (found by this test)
 def test_mutated_anki_packages_end_in_a_set_or_a_clear_message(tmp_path_factory, base, mutations, flips):
     tmp = tmp_path_factory.mktemp("fuzz")
     src = _package(tmp, base, mutations, flips)

@@ -137,6 +137,8 @@ class _Note:
         """The question of `card`; raises _Skip with the reason when it cannot be one."""
         from ..importers import html_to_text
 
+        if card.ord < 0:
+            raise _Skip(f"its card number is {card.ord} (a damaged collection)")
         qid = f"n{self.nid}" if card.ord == 0 else f"n{self.nid}-{card.ord + 1}"
         if self.own:  # it carries its own id, tags and origin
             q = _from_ketaquiz_field(self.path, self.where, self.own, topic)
@@ -191,7 +193,7 @@ def _template_card(nt: Notetype, names: list[str], by_name: dict[str, str], ord_
     side answers (its first line; further lines and further fields explain)."""
     q_fields: list[str] = []
     a_fields: list[str] = []
-    if ord_ < len(nt.templates):
+    if 0 <= ord_ < len(nt.templates):
         qfmt, afmt = nt.templates[ord_]
         q_fields = template_fields(qfmt, names)
         a_fields = [f for f in template_fields(afmt, names, typed=True) if f not in q_fields]
