@@ -40,6 +40,7 @@ def check_easy_days(days: Sequence[str]) -> None:
         raise ValueError("easy days must give 7 weekdays (Monday first), each normal, reduced or minimum")
 
 
+@lru_cache(maxsize=4096)
 def fuzz_range(interval_days: int, maximum_interval: int) -> tuple[int, int]:
     """The days (min, max) fsrs's fuzz picks from for an interval (computed from fsrs's FUZZ_RANGES)."""
     from fsrs.scheduler import FUZZ_RANGES
@@ -90,6 +91,7 @@ class Balancer:
         self.rng = rng
         self.balance = balance
         self.easy = [_LOAD[d] for d in easy_days]
+        self._all_normal = all(x == 1.0 for x in self.easy)
         self.now = datetime.now(timezone.utc)
         self.today = 0  # the learner day of `now`, as a date ordinal (set with it: see at())
         self._starts: dict[tuple[int, int], datetime] = {}
@@ -117,14 +119,16 @@ class Balancer:
         if hi > HORIZON_DAYS or lo >= hi:
             return lo + int(self.rng.random() * (hi - lo + 1)) if hi > lo else lo
         days = range(lo, hi + 1)
-        counts = [self.load.counts.get(self.today + d, 0) for d in days]
-        easy = self._easy_modifiers(days, counts)
+        get, today = self.load.counts.get, self.today
+        counts = [get(today + d, 0) for d in days]
         if self.balance:
             # Fewer reviews due weighs more; so does an earlier day, slightly (1/d³: without it the choice drifts
             # later on average, most around the first intervals).
-            weights = [e * (c + 1) ** -2.15 * d ** -3.0 for d, c, e in zip(days, counts, easy, strict=True)]
+            weights = [(c + 1) ** -2.15 * d ** -3.0 for d, c in zip(days, counts, strict=True)]
+            if not self._all_normal:
+                weights = [w * e for w, e in zip(weights, self._easy_modifiers(days, counts), strict=True)]
         else:
-            weights = easy  # easy days alone: fuzz's even choice among the days left open
+            weights = self._easy_modifiers(days, counts)  # easy days alone: fuzz's even choice among the days left open
         total = sum(weights)
         x = self.rng.random() * total
         for d, w in zip(days, weights, strict=True):
@@ -134,7 +138,10 @@ class Balancer:
         return hi
 
     def _easy_modifiers(self, days: range, counts: list[int]) -> list[float]:
-        loads = [self.easy[date.fromordinal(self.today + d).weekday()] for d in days]
+        if self._all_normal:
+            return [1.0] * len(days)
+        first = date.fromordinal(self.today + days[0]).weekday()
+        loads = [self.easy[(first + i) % 7] for i in range(len(days))]
         if all(x == 1.0 for x in loads):
             return loads
         total_count, total_load = sum(counts), sum(loads)
