@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import time
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +18,12 @@ from .store import RACY_NS, Store, SyncResult
 
 DEFAULT_PROFILE = "default"
 DB_NAME = "ketaquiz.db"
-_PROFILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")
+PROFILE_NAME_MAX = 64
+# Besides letters, marks and digits of any script: these, never first or last. No path separator, no ':' or
+# other character a file system refuses, no control character; a profile name is a folder name.
+_PROFILE_PUNCT = frozenset(" ._-'’()")
+# Folder names Windows reserves whatever the extension (a data directory may be on a shared drive).
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
 
 
 def default_data_dir() -> Path:
@@ -35,13 +41,31 @@ def bundled_questions_dir() -> Path:
     return shipped_dir("questions")
 
 
+def _name_char(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "LMN" or ch in _PROFILE_PUNCT
+
+
 def validate_profile_name(name: str) -> str:
-    """The name, or ValueError saying what a profile name may be."""
-    if not _PROFILE_NAME.match(name) or name.strip() != name:
+    """The name (NFC: the same name typed on any system is one folder), or ValueError saying what a profile name
+    may be. Letters of any script, accents and capitals are kept ("Maria Ñúñez")."""
+    if not isinstance(name, str):
+        raise ValueError("a profile name must be text")
+    norm = unicodedata.normalize("NFC", name)
+    ok = (
+        0 < len(norm) <= PROFILE_NAME_MAX
+        and len(norm.encode("utf-8")) <= 4 * PROFILE_NAME_MAX - 56  # a file name's 255 bytes, with room to spare
+        and all(_name_char(ch) for ch in norm)
+        and unicodedata.category(norm[0])[0] in "LMN"
+        and norm[-1] not in " ._-"
+        and ".." not in norm
+        and not _RESERVED.match(norm)
+    )
+    if not ok:
         raise ValueError(
-            f"profile name {name!r} is not allowed: use 1–64 letters, digits, spaces, '.', '_' or '-', starting with a letter or digit"
+            f"profile name {name!r} is not allowed: use 1–{PROFILE_NAME_MAX} letters (any language), digits, spaces "
+            "and . _ - ' ( ), starting with a letter or digit and not ending with a space, '.', '_' or '-'"
         )
-    return name
+    return norm
 
 
 @dataclass(frozen=True)
@@ -71,7 +95,8 @@ class DataDir:
 
     def profiles(self) -> list[str]:
         base = self.root / "profiles"
-        names = sorted(p.name for p in base.iterdir() if (p / DB_NAME).exists()) if base.is_dir() else []
+        # NFC: macOS hands folder names back decomposed.
+        names = sorted(unicodedata.normalize("NFC", p.name) for p in base.iterdir() if (p / DB_NAME).exists()) if base.is_dir() else []
         if DEFAULT_PROFILE not in names:
             names.insert(0, DEFAULT_PROFILE)
         return names

@@ -1,9 +1,15 @@
-"""Learner profiles: which one was used last (kept in ``<data dir>/app.json``), and creating one."""
+"""Learner profiles: which one was used last (kept in ``<data dir>/app.json``), creating, renaming and deleting one.
+
+A deleted profile's folder (its progress and backups) goes to ``<data dir>/trash/.profiles/<name> <time>``: nothing is
+lost until the user empties it by hand."""
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from .library import DEFAULT_PROFILE, DataDir, validate_profile_name
@@ -44,13 +50,71 @@ def set_last_profile(data: DataDir, name: str) -> None:
     os.replace(tmp, data.root / APP_FILE)
 
 
+def _new_name(data: DataDir, name: str, *, other_than: str | None = None) -> str:
+    name = validate_profile_name(name)
+    taken = [p for p in data.profiles() if p != other_than]
+    # Case-insensitive: on macOS and Windows "ann" and "Ann" are one folder.
+    if any(p.casefold() == name.casefold() for p in taken):
+        raise ValueError(f"a profile named {name!r} already exists")
+    return name
+
+
 def create_profile(data: DataDir, name: str) -> str:
     """Create a new, empty profile (its database); ValueError when the name is not allowed or already taken."""
-    name = validate_profile_name(name)
-    if any(p.casefold() == name.casefold() for p in data.profiles()):
-        raise ValueError(f"a profile named {name!r} already exists")
+    name = _new_name(data, name)
     data.open_store(name).close()
     return name
 
 
-__all__ = ["APP_FILE", "create_profile", "last_profile", "set_last_profile"]
+def _check_not_default(name: str, what: str) -> None:
+    if name == DEFAULT_PROFILE:
+        raise ValueError(f"the {DEFAULT_PROFILE!r} profile cannot be {what}: it is the one opened when no other is chosen")
+
+
+def rename_profile(data: DataDir, old: str, new: str) -> str:
+    """Rename a profile (its folder, with its progress and backups); the new name, NFC. Its store must be closed.
+    ValueError when either name is not allowed, `old` does not exist or `new` is taken (a change of case alone is
+    allowed)."""
+    old = validate_profile_name(old)
+    _check_not_default(old, "renamed")
+    src = data.profile_dir(old)
+    if not src.is_dir():
+        raise ValueError(f"there is no profile named {old!r}")
+    new = _new_name(data, new, other_than=old)
+    if new == old:
+        return new
+    dest = data.profile_dir(new)
+    if dest.exists() and not os.path.samefile(src, dest):
+        raise ValueError(f"a profile named {new!r} already exists")
+    os.replace(src, dest)  # one rename: the folder is under either name, never half-moved
+    if last_profile(data) == old:
+        set_last_profile(data, new)
+    return new
+
+
+def profile_trash(data: DataDir) -> Path:
+    """Where deleted profiles go (beside the deleted sets, in a folder no set id can name)."""
+    return data.root / "trash" / ".profiles"
+
+
+def delete_profile(data: DataDir, name: str, now: datetime) -> Path:
+    """Move a profile's folder (progress and backups) to the trash; where it went. Its store must be closed."""
+    name = validate_profile_name(name)
+    _check_not_default(name, "deleted")
+    src = data.profile_dir(name)
+    if not src.is_dir():
+        raise ValueError(f"there is no profile named {name!r}")
+    dest = profile_trash(data) / f"{name} {now.astimezone():%Y-%m-%d %H%M%S}"
+    n = 1
+    while dest.exists():
+        n += 1
+        dest = dest.with_name(f"{name} {now.astimezone():%Y-%m-%d %H%M%S} ({n})")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(str(src), str(dest))
+    if last_profile(data) == name:
+        set_last_profile(data, DEFAULT_PROFILE)
+    return dest
+
+
+__all__ = ["APP_FILE", "create_profile", "delete_profile", "last_profile", "profile_trash", "rename_profile",
+           "set_last_profile"]

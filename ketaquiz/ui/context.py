@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -53,6 +54,7 @@ class AppContext(QObject):
 
     library_changed = Signal()  # sets added, edited, deleted or re-synced
     progress_changed = Signal()  # answers recorded or undone
+    profile_closing = Signal()  # the open profile's store is about to close: end what uses it
     profile_changed = Signal(str)  # another learner's profile is open
     settings_changed = Signal()
     study_requested = Signal(object)  # a StudyRequest
@@ -119,12 +121,24 @@ class AppContext(QObject):
         self.library_changed.emit()
         self.progress_changed.emit()
 
-    def switch_profile(self, name: str) -> None:
-        """Close this learner's store and open another's (created on first use)."""
-        if name == self.profile:
+    def switch_profile(self, name: str, *, closed: Callable[[], str] | None = None) -> None:
+        """Close this learner's store and open another's (created on first use). With `closed`, that is called
+        while no store is open (renaming or deleting this profile's folder) and gives the profile to open; when it
+        raises, this profile is opened again and the error goes on."""
+        if name == self.profile and closed is None:
             return
-        new_store = self.data.open_store(name, clock=self.clock)
-        self.store.close()
+        self.profile_closing.emit()  # a study session ends while its store is still open
+        if closed is None:
+            new_store = self.data.open_store(name, clock=self.clock)
+            self.store.close()
+        else:
+            self.store.close()
+            try:
+                name = closed()
+            except BaseException:
+                self.store = self.data.open_store(self.profile, clock=self.clock)
+                raise
+            new_store = self.data.open_store(name, clock=self.clock)
         self.store, self.profile = new_store, name
         load_library(self.store, self.data)
         self.profile_changed.emit(name)

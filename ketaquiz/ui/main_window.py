@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.qsettings = settings
-        self.setWindowTitle("KetaQuiz")
+        self._show_profile()
         self.setMinimumSize(720, 480)
 
         self.sidebar = QListWidget()
@@ -134,7 +134,16 @@ class MainWindow(QMainWindow):
 
         self.sidebar.currentRowChanged.connect(self._row_changed)
         ctx.page_requested.connect(self.show_page)
+        ctx.profile_changed.connect(self._profile_changed)
         self._build_actions()
+        self.show_page("home")
+
+    def _show_profile(self) -> None:
+        self.setWindowTitle(f"{self.ctx.profile} — KetaQuiz")
+
+    def _profile_changed(self, _name: str) -> None:
+        """Another learner: their Home (the previous learner's page, a question say, is no longer theirs)."""
+        self._show_profile()
         self.show_page("home")
 
     def _profile_switcher(self) -> QWidget | None:

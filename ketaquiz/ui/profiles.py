@@ -1,4 +1,4 @@
-"""The profile switcher at the foot of the sidebar: whose progress is open, and "New profile…"."""
+"""The profile switcher at the foot of the sidebar: whose progress is open, "New profile…", "Rename…", "Delete…"."""
 
 from __future__ import annotations
 
@@ -7,25 +7,43 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from ..core.library import DEFAULT_PROFILE
-from ..core.profiles import create_profile, set_last_profile
+from ..core.profiles import create_profile, delete_profile, profile_trash, rename_profile, set_last_profile
 from .context import AppContext
 
 NEW_ITEM = "New profile…"
+RENAME_ITEM = "Rename this profile…"
+DELETE_ITEM = "Delete this profile…"
 AskName = Callable[[QWidget], str | None]
+AskText = Callable[[QWidget, str, str, str], str | None]  # (parent, title, label, initial text) -> text or None
+Confirm = Callable[[QWidget, str, str], bool]  # (parent, title, question) -> yes?
+
+
+def _ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | None:
+    name, ok = QInputDialog.getText(parent, title, label, text=text)
+    return name.strip() if ok and name.strip() else None
 
 
 def _ask_name(parent: QWidget) -> str | None:
-    name, ok = QInputDialog.getText(parent, "New profile", "Name of the new learner's profile:")
-    return name.strip() if ok and name.strip() else None
+    return _ask_text(parent, "New profile", "Name of the new learner's profile (any letters, e.g. Maria Ñúñez):")
+
+
+def _confirm(parent: QWidget, title: str, question: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, question,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 class ProfileSwitcher(QWidget):
     """A combo of the profiles; choosing one opens that learner's progress (and is remembered for next time)."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, ask_name: AskName = _ask_name) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, ask_name: AskName = _ask_name,
+                 ask_text: AskText = _ask_text, confirm: Confirm = _confirm) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.ask_name = ask_name
+        self.ask_text = ask_text
+        self.confirm = confirm
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 6, 8, 8)
         lay.setSpacing(2)
@@ -50,18 +68,29 @@ class ProfileSwitcher(QWidget):
             self.combo.addItem(n, n)
         self.combo.insertSeparator(self.combo.count())
         self.combo.addItem(NEW_ITEM, None)
+        if self.ctx.profile != DEFAULT_PROFILE:  # the default profile stays: it opens when no other is chosen
+            self.combo.addItem(RENAME_ITEM, RENAME_ITEM)
+            self.combo.addItem(DELETE_ITEM, DELETE_ITEM)
         self.combo.setCurrentIndex(self.combo.findData(self.ctx.profile))
         self.combo.blockSignals(False)
 
     def _activated(self, index: int) -> None:
+        if index < 0:
+            return
         name = self.combo.itemData(index)
+        if self.combo.itemText(index) == RENAME_ITEM:
+            self.rename()
+            return
+        if self.combo.itemText(index) == DELETE_ITEM:
+            self.delete()
+            return
         if name is None:
             name = self.ask_name(self)
             if name is None:
                 self.refresh()
                 return
             try:
-                create_profile(self.ctx.data, name)
+                name = create_profile(self.ctx.data, name)
             except ValueError as e:
                 QMessageBox.warning(self, "New profile", str(e).capitalize())
                 self.refresh()
@@ -73,3 +102,50 @@ class ProfileSwitcher(QWidget):
         self.ctx.switch_profile(name)
         set_last_profile(self.ctx.data, name)
         self.refresh()
+
+    def rename(self) -> bool:
+        """Ask for a new name for the open profile and rename it (its progress and backups go with it)."""
+        old = self.ctx.profile
+        new = self.ask_text(self, "Rename profile", f"New name for the profile {old!r}:", old)
+        if new is None or new == old:
+            self.refresh()
+            return False
+        try:
+            self.ctx.switch_profile(old, closed=lambda: rename_profile(self.ctx.data, old, new))
+        except (ValueError, OSError) as e:
+            QMessageBox.warning(self, "Rename profile", f"{str(e)[:1].upper()}{str(e)[1:]}. Nothing was changed.")
+            self.refresh()
+            return False
+        set_last_profile(self.ctx.data, self.ctx.profile)
+        self.refresh()
+        return True
+
+    def delete(self) -> bool:
+        """After a confirmation, move the open profile (progress and backups) to the trash and open the default one."""
+        name = self.ctx.profile
+        if not self.confirm(
+            self, "Delete profile",
+            f"Delete the profile {name!r}? Its progress and backups are moved to the trash folder\n"
+            f"{profile_trash(self.ctx.data)}\nand the {DEFAULT_PROFILE!r} profile opens.",
+        ):
+            self.refresh()
+            return False
+        moved: list[str] = []
+
+        def move() -> str:
+            moved.append(str(delete_profile(self.ctx.data, name, self.ctx.clock())))
+            return DEFAULT_PROFILE
+
+        try:
+            self.ctx.switch_profile(DEFAULT_PROFILE, closed=move)
+        except (ValueError, OSError) as e:
+            QMessageBox.warning(self, "Delete profile", f"{str(e)[:1].upper()}{str(e)[1:]}. Nothing was changed.")
+            self.refresh()
+            return False
+        set_last_profile(self.ctx.data, DEFAULT_PROFILE)
+        self.refresh()
+        window = self.window()
+        status = getattr(window, "statusBar", None)
+        if callable(status):
+            status().showMessage(f"Profile {name!r} deleted; its progress is in {moved[0]}", 10000)
+        return True

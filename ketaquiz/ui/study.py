@@ -99,7 +99,7 @@ class StudyPage(QWidget):
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo.activated.connect(self.undo)
         ctx.study_requested.connect(self.start)
-        ctx.profile_changed.connect(lambda _name: self.stop())
+        ctx.profile_closing.connect(self.stop)  # while its store is still open: the session is closed in it
 
     # --- building ---------------------------------------------------------
     def _build_idle(self) -> QWidget:
