@@ -140,6 +140,7 @@ class StudySession:
         self._learning: list[_Pending] = []  # a heap; entries not matching _pending are stale
         self._pending: dict[int, float] = {}  # key -> due of questions coming back in this session
         self._history: list[_Answered] = []
+        self._gone: set[int] = set()  # questions deleted or purged since they were queued (revalidate)
         self._shown_set_id = ""  # the set of the question on screen
         self.session_id = store.start_session(now, set_id, self.topics)
         self.current_key: int | None = None
@@ -334,7 +335,7 @@ class StudySession:
         fb = self.feedback
         if fb is None or not self._history:
             raise RuntimeError("nothing to mark: answer a question first")
-        if not fb.correct:
+        if not fb.correct or not self.can_mark:
             return fb
         last = self._history[-1]
         rating = rating_for(True, confidence)
@@ -351,7 +352,7 @@ class StudySession:
 
     def undo(self) -> Question | None:
         """Take back the last answer: its card state returns, its log row goes, it is shown again."""
-        if not self._history:
+        if not self.can_undo:
             return None
         last = self._history.pop()
         self.store.undo_review(last.review_id)
@@ -367,7 +368,39 @@ class StudySession:
 
     @property
     def can_undo(self) -> bool:
-        return bool(self._history)
+        return bool(self._history) and self._history[-1].key not in self._gone
+
+    @property
+    def can_mark(self) -> bool:
+        """Whether the answer on screen can still be re-rated (its question was not taken away meanwhile)."""
+        return self.feedback is not None and bool(self._history) and self._history[-1].key not in self._gone
+
+    def revalidate(self) -> str | None:
+        """After the library or a question changed (a set deleted, purged or edited while studying): questions no
+        longer there leave the queue, their answers can no longer be undone or re-rated, the question on screen
+        is skipped if it went (or shown again if it was edited before being answered). A sentence for the learner
+        when something they see changed, else None."""
+        keys = set(self._queue) | set(self._pending) | {a.key for a in self._history}
+        if self.current_key is not None:
+            keys.add(self.current_key)
+        gone = keys - self.store.live_keys(keys)
+        self._gone |= gone
+        self._queue = [k for k in self._queue if k not in gone]
+        for k in gone:
+            self._pending.pop(k, None)
+        key = self.current_key
+        if key is None or self.feedback is not None:
+            return None
+        if key in gone:
+            self.advance()
+            if self.finished:
+                return "The question on screen was deleted from its set, and nothing else is left in this session."
+            return "The question on screen was deleted from its set: on to the next one."
+        _set_id, q = self.store.shown_question(key)
+        if self.presentation is not None and q != self.presentation.question:
+            self._show(key)
+            return "This question was edited: here it is as it is now."
+        return None
 
     def summary(self) -> Summary:
         """Score, per-topic accuracy and when questions of this scope are next due."""

@@ -839,6 +839,17 @@ class Store:
 
         return Question.from_dict(orjson.loads(row[0]))
 
+    def live_keys(self, keys: Iterable[int]) -> set[int]:
+        """Those of `keys` still to be studied: the question is there, in its set file and its set not deleted."""
+        keys = list(keys)
+        live: set[int] = set()
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            live.update(int(r[0]) for r in self.conn.execute(
+                "SELECT c.question FROM cards c WHERE c.retired = 0 AND c.set_id IN (SELECT id FROM sets WHERE deleted = 0) "
+                f"AND c.question IN ({','.join('?' * len(chunk))})", chunk))
+        return live
+
     def question_key(self, set_id: str, question_id: str) -> int | None:
         row = self.conn.execute("SELECT key FROM questions WHERE set_id = ? AND id = ?", (set_id, question_id)).fetchone()
         return None if row is None else int(row[0])

@@ -99,6 +99,7 @@ class StudyPage(QWidget):
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo.activated.connect(self.undo)
         ctx.study_requested.connect(self.start)
+        ctx.library_changed.connect(self.revalidate)
         ctx.profile_closing.connect(self.stop)  # while its store is still open: the session is closed in it
 
     # --- building ---------------------------------------------------------
@@ -147,6 +148,13 @@ class StudyPage(QWidget):
         self.progress.setMaximumHeight(8)
         self.progress.setAccessibleName("Session progress")
         lay.addWidget(self.progress)
+        self.notice_label = QLabel()  # what changed under the session (a question deleted or edited meanwhile)
+        self.notice_label.setObjectName("hint")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice_label.setAccessibleName("Notice")
+        self.notice_label.hide()
+        lay.addWidget(self.notice_label)
 
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -289,6 +297,7 @@ class StudyPage(QWidget):
             self.session.close()
         self.session = None
         self._clear_question()
+        self._notify("")
         self.stack.setCurrentWidget(self.idle_view)
 
     def _show_idle(self) -> None:
@@ -384,9 +393,10 @@ class StudyPage(QWidget):
         try:
             fb = self.session.submit(response, duration_ms=elapsed)
         except StoreError as e:
-            self.stop()  # the session's other questions may have gone with it: start again from what is there
-            self.idle_label.setText(f"{str(e).capitalize()}. Start again from Home.")
+            # the session's other questions may have gone with it: start again from what is there
+            self._end_with(str(e).capitalize())
             return None
+        self._notify("")
         self.feedback = fb
         self._last_response = response
         self._marked = "normal"
@@ -435,7 +445,11 @@ class StudyPage(QWidget):
             return
         if confidence == self._marked:
             confidence = "normal"
-        self.feedback = self.session.mark(confidence)
+        try:
+            self.feedback = self.session.mark(confidence)
+        except (StoreError, KeyError) as e:
+            self._failed(e)
+            return
         self._marked = confidence
         self.unsure_btn.setChecked(confidence == "unsure")
         self.easy_btn.setChecked(confidence == "easy")
@@ -443,11 +457,52 @@ class StudyPage(QWidget):
         self.ctx.progress_changed.emit()
         self.continue_btn.setFocus()
 
+    def revalidate(self) -> bool:
+        """The library changed (a set deleted, purged or edited): the session drops what went and says so.
+        True when something on screen changed."""
+        if self.session is None:
+            return False
+        try:
+            notice = self.session.revalidate()
+        except (StoreError, KeyError) as e:
+            self._end_with(f"The questions of this session changed ({e})")
+            return True
+        self.undo_btn.setEnabled(self.session.can_undo)
+        if self.feedback is not None:
+            for b in (self.unsure_btn, self.easy_btn):
+                b.setEnabled(self.feedback.correct and self.session.can_mark)
+        if notice is None:
+            return False
+        if self.session.finished:
+            self._end_with(notice.rstrip("."))
+            return True
+        self.show_current()
+        self._notify(notice)
+        return True
+
+    def _notify(self, text: str) -> None:
+        self.notice_label.setText(text)
+        self.notice_label.setVisible(bool(text))
+
+    def _end_with(self, why: str) -> None:
+        """End the session, saying why, on the idle view."""
+        self.stop()
+        self.idle_label.setText(f"{why}. Start again from Home.")
+
+    def _failed(self, e: Exception) -> None:
+        """A step failed because the session's questions changed under it: check them again, or end it."""
+        if not self.revalidate():
+            self._end_with(f"This session can't go on: {e}")
+
     def next_question(self) -> None:
         """Continue after the feedback."""
         if self.session is None or self.feedback is None:
             return
-        self.session.advance()
+        try:
+            self.session.advance()
+        except (StoreError, KeyError) as e:
+            self._failed(e)
+            return
         if self.session.finished:
             self._show_summary()
         else:
@@ -457,7 +512,11 @@ class StudyPage(QWidget):
         """Take back the last answer and show that question again."""
         if self.session is None or not self.session.can_undo:
             return
-        self.session.undo()
+        try:
+            self.session.undo()
+        except (StoreError, KeyError) as e:
+            self._failed(e)
+            return
         self.ctx.progress_changed.emit()
         self.show_current()
 

@@ -1,0 +1,27 @@
+"""StudySession.revalidate: questions deleted or retired under a running session leave it, undo and re-rating
+of their answers are refused, the question on screen is skipped."""
+
+from __future__ import annotations
+
+from random import Random
+
+from ketaquiz.core.session import StudySession
+
+
+def test_revalidate_drops_a_deleted_set_and_keeps_the_others(store, clock):
+    s = StudySession(store, set_id="ketamine", limit=None, clock=clock, rng=Random(1))
+    first = s.current_key
+    s.submit(None)
+    assert s.can_undo and s.can_mark
+    assert s.revalidate() is None  # nothing changed
+    store.mark_set_deleted("ketamine")
+    assert s.revalidate() is None  # the answer's feedback stays on screen
+    assert not s.can_undo and not s.can_mark and s.undo() is None
+    assert s.advance() is None and s.finished
+    store.mark_set_deleted("ketamine", deleted=False)
+    s2 = StudySession(store, set_id="ketamine", clock=clock, rng=Random(1))
+    on_screen = s2.current_key
+    assert on_screen != first
+    store.mark_set_deleted("ketamine")
+    assert "nothing else is left" in (s2.revalidate() or "")
+    assert s2.finished
