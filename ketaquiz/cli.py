@@ -110,6 +110,15 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("file", metavar="FILE", help="a .csv, .tsv/.txt, .apkg, .colpkg or .json file")
     i.add_argument("--set", dest="set_id", metavar="ID", help="id of the new set (default: from the file name)")
 
+    for verb, what in (("suspend", "keep questions out of study until unsuspended (progress kept)"),
+                       ("unsuspend", "put suspended questions back in the queue")):
+        sp = _command(sub, verb, what,
+                      f"{what[0].upper()}{what[1:]}. Question ids are those of the set file (the Sets page shows "
+                      "them). With no question id, lists the set's suspended questions.",
+                      [f"ketaquiz {verb} ketamine q-12 q-40", "ketaquiz suspend ketamine"])
+        sp.add_argument("set", metavar="SET", help="set id (see 'ketaquiz sets')")
+        sp.add_argument("qids", nargs="*", metavar="QID", help="question ids")
+
     d = _command(sub, "install-desktop", "add KetaQuiz to your desktop's applications menu (Linux)",
                  "Install a desktop entry and the icon for this user (under $XDG_DATA_HOME, else ~/.local/share), "
                  "starting this installation of KetaQuiz. Run it again after moving the venv.",
@@ -171,6 +180,8 @@ def _main(argv: Sequence[str] | None) -> int:
                 return cmd_stats(store, args)
             if args.command == "sets":
                 return cmd_sets(store, args)
+            if args.command in ("suspend", "unsuspend"):
+                return cmd_suspend(store, args)
         finally:
             store.close()
     except ProfileProblem as e:  # the database as found on opening: what happened, and the backups
@@ -356,11 +367,30 @@ def cmd_stats(store: Store, args: argparse.Namespace) -> int:
     print(f"Reviews: {st.reviews_total} in all, {st.reviews_today} today")
     print(f"Accuracy: {pct(st.accuracy)}   Retention (learned questions): {pct(st.retention)}")
     print(f"Due now: {st.due_now}   Due by end of tomorrow: {st.due_tomorrow}   New waiting: {st.new_remaining}")
-    print(f"Streak: {st.streak_days} day{'s' if st.streak_days != 1 else ''}")
+    print(f"Streak: {st.streak_days} day{'s' if st.streak_days != 1 else ''}"
+          + (f"   Suspended: {st.suspended}" if st.suspended else ""))
     if st.per_topic:
         print("Per topic:")
         for topic, ts in st.per_topic.items():
             print(f"  {topic:<16} {ts.reviews:>6} reviews  {pct(ts.accuracy):>5}")
+    return EXIT_OK
+
+
+# --- suspend ----------------------------------------------------------------------
+def cmd_suspend(store: Store, args: argparse.Namespace) -> int:
+    from .core.suspend import SuspendError, set_suspended, suspended_ids
+
+    try:
+        if args.qids:
+            changed = set_suspended(store, args.set, args.qids, args.command == "suspend")
+            verb = "suspended" if args.command == "suspend" else "unsuspended"
+            print(f"{changed} question{'s' if changed != 1 else ''} {verb}"
+                  + (f" ({len(args.qids) - changed} already were)" if changed < len(args.qids) else ""))
+        ids = suspended_ids(store, args.set)
+    except SuspendError as e:
+        raise CliError(str(e)) from None
+    print(f"Suspended in {args.set}: {', '.join(strip_controls(i) for i in ids)}" if ids
+          else f"No question of {args.set} is suspended.")
     return EXIT_OK
 
 

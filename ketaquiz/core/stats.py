@@ -31,6 +31,7 @@ class Stats:
     retention: float | None  # share of reviews of already-learned questions answered right
     new_remaining: int = 0
     learned: int = 0
+    suspended: int = 0  # out of every queue until unsuspended; counted in none of the above
     extra: dict[str, Any] = field(default_factory=dict)
     # The Scores page's figures, computed only when the JSON is asked for (the Home page never pays for them).
     dashboard: Callable[[], dict[str, Any]] | None = field(default=None, repr=False, compare=False)
@@ -133,6 +134,7 @@ def compute_stats(store: Store, now: datetime, *, set_id: str | None = None, tz:
         retention=learned_right / learned_n if learned_n else None,
         new_remaining=sum(v["new"] for v in counts.values()),
         learned=sum(v["learned"] for v in counts.values()),
+        suspended=store.suspended_count(set_id),
         extra={"longest_streak_days": longest_streak(days)},
         dashboard=lambda: _dashboard_json(store, now, set_id, tz),
     )

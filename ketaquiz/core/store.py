@@ -1161,6 +1161,15 @@ class Store:
             c.executemany(f"UPDATE cards SET retired = ? WHERE question = ? AND retired IN (0, {SUSPENDED})",
                           [(SUSPENDED if suspended else 0, k) for k in keys])
 
+    def suspended_count(self, set_id: str | None = None) -> int:
+        """Suspended questions of live sets (of one set)."""
+        sql = "SELECT COALESCE(SUM(n), 0) FROM card_counts WHERE retired = ? AND set_id IN (SELECT id FROM sets WHERE deleted = 0)"
+        args: list[Any] = [SUSPENDED]
+        if set_id is not None:
+            sql += " AND set_id = ?"
+            args.append(set_id)
+        return int(self.conn.execute(sql, args).fetchone()[0])
+
     def suspended_keys(self, set_id: str) -> list[int]:
         return [k for (k,) in self.conn.execute(
             "SELECT question FROM cards WHERE set_id = ? AND retired = ? ORDER BY position", (set_id, SUSPENDED))]
