@@ -266,7 +266,7 @@ def test_dont_know_and_empty_enter(qtbot, ctx, window, study):
     assert study.feedback is None
     qtbot.mouseClick(study.dont_know_btn, Qt.MouseButton.LeftButton)
     assert study.feedback is not None and not study.feedback.correct
-    assert "Not answered" in study.verdict_label.text()
+    assert "I don't know" in study.verdict_label.text()
     assert ctx.store.review_row(study.feedback.review_id)["response"] == "null"
 
 

@@ -136,6 +136,14 @@ class MainWindow(QMainWindow):
         ctx.page_requested.connect(self.show_page)
         ctx.profile_changed.connect(self._profile_changed)
         self._build_actions()
+        from PySide6.QtWidgets import QApplication
+
+        from .keys import EnterPressesButtons
+
+        self._enter_filter = EnterPressesButtons(self)  # goes with the window
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._enter_filter)
         self.show_page("home")
 
     def _show_profile(self) -> None:

@@ -86,6 +86,10 @@ class QuestionWidget(QWidget):
     def handle_key(self, event: QKeyEvent) -> bool:
         return False
 
+    def empty_hint(self) -> str:
+        """What to do when Submit is pressed with nothing given."""
+        return "Type your answer first"
+
     def focus_input(self) -> None:
         self.focusNextChild()
 
@@ -117,8 +121,25 @@ class ChoiceWidget(QuestionWidget):
         self.chosen = option
         self.submit_requested.emit()
 
+    def empty_hint(self) -> str:
+        return f"Choose an option: click it, press its number (1–{min(len(self.options), 9)}), or move to it with the arrows and press Enter"
+
     def response(self) -> Any:
         return self.chosen
+
+    def focus_input(self) -> None:
+        # The question itself, not option 1: Enter presses a focused button, and nothing is chosen yet.
+        # Tab or an arrow key moves to the options.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        # Here, not in handle_key: the scroll area around the question would take the arrows for scrolling.
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.hasFocus() and self.buttons:
+            self.buttons[0 if event.key() == Qt.Key.Key_Down else -1].setFocus()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def handle_key(self, event: QKeyEvent) -> bool:
         n = event.key() - Qt.Key.Key_1
@@ -126,10 +147,6 @@ class ChoiceWidget(QuestionWidget):
             self.choose(self.options[n])
             return True
         return False
-
-    def focus_input(self) -> None:
-        if self.buttons:
-            self.buttons[0].setFocus()
 
     def show_result(self, feedback: Feedback) -> None:
         for b, opt in zip(self.buttons, self.options):
@@ -213,6 +230,9 @@ class TrueFalseWidget(QuestionWidget):
         self.chosen = value
         self.submit_requested.emit()
 
+    def empty_hint(self) -> str:
+        return "Answer True (T or 1) or False (F or 2)"
+
     def response(self) -> Any:
         return self.chosen
 
@@ -224,7 +244,8 @@ class TrueFalseWidget(QuestionWidget):
         return False
 
     def focus_input(self) -> None:
-        self.true_btn.setFocus()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # as for choices: nothing focused that Enter would press
+        self.setFocus()
 
     def show_result(self, feedback: Feedback) -> None:
         for b, value in ((self.true_btn, True), (self.false_btn, False)):
@@ -335,6 +356,23 @@ class ClozeWidget(QuestionWidget):
     def response(self) -> Any:
         values = [e.text() for e in self.edits]
         return values if any(v.strip() for v in values) else None
+
+    def empty_hint(self) -> str:
+        return "Fill in the gaps first (Enter moves to the next empty one)"
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        """Enter in a gap goes on to the next empty gap; Enter in the last gap, or with every gap filled, submits."""
+        if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or self.focusWidget() not in self.edits:
+            return False
+        here = self.edits.index(self.focusWidget())
+        if here == len(self.edits) - 1:
+            return False
+        empty = [i for i, e in enumerate(self.edits) if not e.text().strip()]
+        after = [i for i in empty if i > here] or [i for i in empty if i != here]
+        if not after:
+            return False
+        self.edits[after[0]].setFocus()
+        return True
 
     def focus_input(self) -> None:
         if self.edits:

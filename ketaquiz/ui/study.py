@@ -1,7 +1,8 @@
 """The Study page: one question at a time over a `StudySession`, feedback after each answer, a summary at the end.
 
-Keys: Enter (or Space outside a text field) submits, then continues; 1–5 choose, T/F answer true/false;
-after an answer U marks "unsure" and E "easy"; Ctrl+Z undoes the last answer.
+Keys: Enter (or Space outside a text field) submits, then continues (Enter in a cloze gap moves to the next empty
+one); 1–5 choose, T/F answer true/false; Ctrl+D "I don't know"; after an answer U marks "unsure", E "easy" and A shows
+the source in the article; Ctrl+Z undoes the last answer (in a text field, first the field's own typing).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 from random import Random
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -36,6 +37,19 @@ from .context import AppContext, StudyRequest
 from .question_widgets import QuestionWidget, make_question_widget
 
 MORE_NEW = 10  # "Study more": new questions beyond today's limit
+DONT_KNOW_KEY = "Ctrl+D"  # with a modifier: it works from a text field too
+
+
+class _UndoPassesThrough(QObject):
+    """On a text field: Ctrl+Z undoes the field's own typing while it has some, else the last answer (the page's
+    shortcut; a QLineEdit takes every Ctrl+Z for itself otherwise)."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(obj, QLineEdit)
+                and isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.Undo)
+                and not obj.isUndoAvailable()):
+            return True  # not overridden: the shortcut fires
+        return False
 
 
 def describe_due(due: datetime | None, now: datetime) -> str:
@@ -84,6 +98,7 @@ class StudyPage(QWidget):
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._update_timer)
+        self._undo_filter = _UndoPassesThrough(self)
 
         self.stack = QStackedWidget()
         outer = QVBoxLayout(self)
@@ -98,6 +113,9 @@ class StudyPage(QWidget):
         undo = QShortcut(QKeySequence.StandardKey.Undo, self)
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo.activated.connect(self.undo)
+        dont_know = QShortcut(QKeySequence(DONT_KNOW_KEY), self)
+        dont_know.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        dont_know.activated.connect(self.dont_know)
         ctx.study_requested.connect(self.start)
         ctx.library_changed.connect(self.revalidate)
         ctx.profile_closing.connect(self.stop)  # while its store is still open: the session is closed in it
@@ -196,7 +214,7 @@ class StudyPage(QWidget):
         fb.addWidget(self.explanation_label)
         fb.addWidget(self.source_label)
         src_row = QHBoxLayout()
-        self.show_source_btn = QPushButton("Show in article")
+        self.show_source_btn = QPushButton("Show in article  (A)")
         self.show_source_btn.setAccessibleName("Show the source in the article")
         self.show_source_btn.clicked.connect(self.show_in_article)
         src_row.addWidget(self.show_source_btn)
@@ -212,7 +230,7 @@ class StudyPage(QWidget):
         self.undo_btn = QPushButton("Undo  (Ctrl+Z)")
         self.undo_btn.setAccessibleName("Undo the last answer")
         self.undo_btn.clicked.connect(self.undo)
-        self.dont_know_btn = QPushButton("I don't know")
+        self.dont_know_btn = QPushButton(f"I don't know  ({DONT_KNOW_KEY})")
         self.dont_know_btn.setAccessibleName("I don't know")
         self.dont_know_btn.clicked.connect(self.dont_know)
         self.submit_btn = QPushButton("Submit  (Enter)")
@@ -327,6 +345,8 @@ class StudyPage(QWidget):
         self.qwidget = make_question_widget(q, s.presentation.options, media_folder=self._set_folder(s.current_key))
         self.qwidget.submit_requested.connect(self.submit)
         self.question_holder.addWidget(self.qwidget)
+        for edit in self.qwidget.findChildren(QLineEdit):
+            edit.installEventFilter(self._undo_filter)
         # The widget is made after the buttons: put its inputs first in the tab order, then the buttons.
         inputs = [c for c in self.qwidget.findChildren(QWidget) if c.focusPolicy() & Qt.FocusPolicy.TabFocus]
         chain = inputs + [self.dont_know_btn, self.submit_btn, self.unsure_btn, self.easy_btn, self.continue_btn,
@@ -376,6 +396,7 @@ class StudyPage(QWidget):
         if self.session is None or self.qwidget is None or self.feedback is not None:
             return None
         if not self.qwidget.has_response():
+            self._notify(f"{self.qwidget.empty_hint()}, or press {DONT_KNOW_KEY} for “I don't know”.")
             self.qwidget.focus_input()
             return None
         return self._answer(self.qwidget.response())
@@ -416,7 +437,7 @@ class StudyPage(QWidget):
             self.verdict_label.setText("✓  " + g.message)
             self.verdict_label.setProperty("ok", True)
         else:
-            self.verdict_label.setText("✗  Wrong" if self._last_response is not None else "✗  Not answered")
+            self.verdict_label.setText("✗  Wrong" if self._last_response is not None else "✗  I don't know")
             self.verdict_label.setProperty("ok", False)
         self.verdict_label.style().unpolish(self.verdict_label)
         self.verdict_label.style().polish(self.verdict_label)
@@ -602,6 +623,10 @@ class StudyPage(QWidget):
                 return
             if key in (Qt.Key.Key_U, Qt.Key.Key_E):
                 self.mark("unsure" if key == Qt.Key.Key_U else "easy")
+                event.accept()
+                return
+            if key == Qt.Key.Key_A and self.show_source_btn.isVisible():
+                self.show_in_article()
                 event.accept()
                 return
         super().keyPressEvent(event)
