@@ -345,9 +345,10 @@ def brute_counts(store, now):
     for sid, topic, state, due in store.conn.execute(
             "SELECT c.set_id, c.topic, c.state, c.due FROM cards c JOIN sets s ON s.id = c.set_id "
             "WHERE c.retired = 0 AND s.deleted = 0"):
-        c = out.setdefault((sid, topic), {"new": 0, "due": 0, "learned": 0, "total": 0})
+        c = out.setdefault((sid, topic), {"new": 0, "learning": 0, "due": 0, "learned": 0, "total": 0})
         c["total"] += 1
         c["new"] += state == 0
+        c["learning"] += state in (1, 3)
         c["learned"] += state == 2
         c["due"] += state > 0 and due <= now.timestamp()
     return out

@@ -64,7 +64,8 @@ def test_study_all_due_when_nothing_is_left(qtbot, ctx):  # noqa: F811
     qtbot.mouseClick(w.page("home").study_all_btn, Qt.MouseButton.LeftButton)
     study = w.page("study")
     assert study.stack.currentWidget() is study.idle_view
-    assert "Nothing to study" in study.idle_label.text()
+    assert "new questions a day: today's are done" in study.idle_label.text()
+    assert study.idle_more_btn.isVisibleTo(study) and study.idle_more_btn.text() == "Study 10 more new today"
     qtbot.mouseClick(study.idle_more_btn, Qt.MouseButton.LeftButton)  # study more: beyond today's limit
     assert study.stack.currentWidget() is study.question_view
 

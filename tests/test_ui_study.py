@@ -351,7 +351,7 @@ def test_show_in_article_highlights_the_source(qtbot, ctx, window, study):
 def test_progress_bar_timer_and_summary_per_topic(qtbot, ctx, window, study, clock):
     ctx.study_requested.emit(StudyRequest(set_id="demo", topics=["water"]))
     window.show_page("study")
-    assert study.count_label.text() == "1 of 3"
+    assert study.count_label.text() == "3 new · 0 learning · 0 review"
     seen: list[str] = []
     while study.stack.currentWidget() is not study.summary_view and len(seen) < 20:
         qid = study.qwidget.question.id

@@ -45,6 +45,19 @@ class Feedback:
         return self.grade.correct
 
 
+@dataclass(frozen=True)
+class QueueCounts:
+    """Questions left in a session by kind, as Anki shows them."""
+
+    new: int
+    learning: int
+    review: int
+
+    @property
+    def total(self) -> int:
+        return self.new + self.learning + self.review
+
+
 @dataclass
 class TopicScore:
     answered: int = 0
@@ -148,6 +161,9 @@ class StudySession:
         self.feedback: Feedback | None = None
         self.shown_at: datetime | None = None
         self.planned = len(self._queue)
+        self._kinds = store.card_state_of([*self._queue, *self._held])  # key -> card state when queued
+        self._current_learning = False  # the question on screen came back from a learning step
+        self._extra_new = extra_new
         self.advance()
 
     def _make_scheduler(self, settings: Settings) -> tuple[Any, Balancer]:
@@ -214,6 +230,30 @@ class StudySession:
         """Questions still waiting (the one shown included; learning repeats counted once)."""
         return len(self._queue) + len(self._held) + len(self._pending) + (1 if self.current is not None and self.feedback is None else 0)
 
+    def counts(self) -> QueueCounts:
+        """New / learning / review questions still to answer in this session, the one on screen included (as
+        Anki's three numbers): a question in learning counts once however many steps it has left."""
+        new = learning = rev = 0
+        for k in (*self._queue, *self._held):
+            st = self._kinds.get(k, 0)
+            if st == 0:
+                new += 1
+            elif st == REVIEW:
+                rev += 1
+            else:
+                learning += 1
+        learning += len(self._pending)
+        if self.current_key is not None and self.feedback is None:
+            st = 1 if self._current_learning else self._kinds.get(self.current_key, 0)
+            new, learning, rev = new + (st == 0), learning + (st not in (0, REVIEW)), rev + (st == REVIEW)
+        return QueueCounts(new, learning, rev)
+
+    @property
+    def new_limit_reached(self) -> bool:
+        """Today's new questions are done (the daily limit) while new ones of this scope wait."""
+        left = _left_today(self.store, self.settings, day_start(self.clock()))[0]  # as the queue was built
+        return left + self._extra_new <= 0 and bool(self.store.new_keys(set_id=self.set_id, topics=self.topics, limit=1))
+
     @property
     def progress(self) -> tuple[int, int]:
         """(answered, answered + remaining) for a progress bar; capped by the limit."""
@@ -234,11 +274,14 @@ class StudySession:
         t = now.timestamp()
         while self._learning and self._pending.get(self._learning[0].key) != self._learning[0].due:
             heapq.heappop(self._learning)  # stale: undone or rescheduled since
+        self._current_learning = False
         if self._learning and self._learning[0].due <= t:
+            self._current_learning = True
             return self._pop_pending()
         if self._queue:
             return self._queue.pop()
         if self._learning and self._learning[0].due <= t + LEARN_AHEAD.total_seconds():
+            self._current_learning = True
             return self._pop_pending()
         if self._held:  # the only work left: siblings of questions answered today
             return self._held.pop(0)
@@ -362,8 +405,12 @@ class StudySession:
         if self.current_key is not None and self.feedback is None and self.current_key != last.key:
             # Put the question that was on screen back at the front of the queue.
             self._queue.append(self.current_key)
+            if self._current_learning:
+                self._kinds[self.current_key] = 1
         self.current_key = last.key
         self.feedback = None
+        self._kinds[last.key] = last.before.state
+        self._current_learning = False
         return self._show(last.key)
 
     @property
@@ -380,12 +427,13 @@ class StudySession:
         longer there leave the queue, their answers can no longer be undone or re-rated, the question on screen
         is skipped if it went (or shown again if it was edited before being answered). A sentence for the learner
         when something they see changed, else None."""
-        keys = set(self._queue) | set(self._pending) | {a.key for a in self._history}
+        keys = set(self._queue) | set(self._held) | set(self._pending) | {a.key for a in self._history}
         if self.current_key is not None:
             keys.add(self.current_key)
         gone = keys - self.store.live_keys(keys)
         self._gone |= gone
         self._queue = [k for k in self._queue if k not in gone]
+        self._held = [k for k in self._held if k not in gone]
         for k in gone:
             self._pending.pop(k, None)
         key = self.current_key

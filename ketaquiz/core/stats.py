@@ -140,6 +140,14 @@ def compute_stats(store: Store, now: datetime, *, set_id: str | None = None, tz:
     )
 
 
+def new_allowed_today(store: Store, now: datetime, set_id: str | None = None) -> int:
+    """New questions a session started now would take at most: today's new limit (the set's preset, or Default)
+    less today's first answers, as StudySession counts them (here: the session's module loads fsrs)."""
+    from .presets import settings_for
+
+    return max(0, settings_for(store, set_id).new_per_day - store.answered_since(day_start(now), new_only=True))
+
+
 def _dashboard_json(store: Store, now: datetime, set_id: str | None, tz: tzinfo) -> dict[str, Any]:
     from .dashboard import dashboard  # dashboard imports this module
 

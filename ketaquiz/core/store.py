@@ -839,6 +839,16 @@ class Store:
 
         return Question.from_dict(orjson.loads(row[0]))
 
+    def card_state_of(self, keys: Iterable[int]) -> dict[int, int]:
+        """key → card state (0 new, 1 learning, 2 review, 3 relearning) of these questions."""
+        keys = list(keys)
+        out: dict[int, int] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            out.update((int(k), int(st)) for k, st in self.conn.execute(
+                f"SELECT question, state FROM cards WHERE question IN ({','.join('?' * len(chunk))})", chunk))
+        return out
+
     def live_keys(self, keys: Iterable[int]) -> set[int]:
         """Those of `keys` still to be studied: the question is there, in its set file and its set not deleted."""
         keys = list(keys)
@@ -981,7 +991,8 @@ class Store:
         return out
 
     def topic_counts(self, now: datetime, set_id: str | None = None) -> dict[tuple[str, str], dict[str, int]]:
-        """(set, topic) → {new, due, learned, total} for every live question."""
+        """(set, topic) → {new, learning, learned, due, total} for every live question: new + learning (learning or
+        relearning) + learned (in review) = total; due (now) is any of the last two."""
         self.catch_up()
         sql = (
             "SELECT k.set_id, k.topic, k.state, k.n FROM card_counts k JOIN sets s ON s.id = k.set_id "
@@ -994,12 +1005,12 @@ class Store:
         out: dict[tuple[str, str], dict[str, int]] = {}
         answered: set[tuple[str, str]] = set()
         for sid, topic, state, n in self.conn.execute(sql, args):
-            c = out.setdefault((sid, topic), {"new": 0, "due": 0, "learned": 0, "total": 0})
+            c = out.setdefault((sid, topic), {"new": 0, "learning": 0, "due": 0, "learned": 0, "total": 0})
             c["total"] += n
             if state == 0:
                 c["new"] += n
             else:
-                c["learned"] += n if state == 2 else 0
+                c["learned" if state == 2 else "learning"] += n
                 answered.add((sid, topic))
         # Each (set, topic) is one range of the cards_queue index: only due cards are read.
         ts = now.timestamp()

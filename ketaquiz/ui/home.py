@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.stats import compute_stats
+from ..core.stats import compute_stats, new_allowed_today
 from . import plain
 from .context import AppContext, StudyRequest
 
@@ -80,6 +80,8 @@ class HomePage(QWidget):
             f"Today: {stats.reviews_today} answered · {stats.due_now} due now · "
             f"{stats.new_remaining} new left · streak {stats.streak_days} day{'s' if stats.streak_days != 1 else ''}"
         )
+        self._label_study_all(stats.due_now, min(stats.new_remaining, new_allowed_today(store, now)),
+                              stats.new_remaining)
         self.study_buttons.clear()
         body = QWidget()
         lay = QVBoxLayout(body)
@@ -98,6 +100,17 @@ class HomePage(QWidget):
         if old is not None:
             old.deleteLater()
 
+    def _label_study_all(self, due: int, new: int, new_waiting: int) -> None:
+        """Say what "Study all due" will take: the due questions (reviews and learning steps), and new ones if any
+        (with none, and new ones beyond today's limit, it opens the page that offers some more)."""
+        b = self.study_all_btn
+        text = f"Study all &due ({due})" + (f" + {new} new" if new else "")
+        b.setText(text if due or new_waiting else "Nothing due now")
+        b.setEnabled(bool(due or new_waiting))
+        b.setAccessibleName(text.replace("&", ""))
+        b.setToolTip(f"{due} due now (reviews and learning steps)"
+                     + (f", then {new} new question{'s' if new != 1 else ''} (today's new limit)" if new else ""))
+
     def _set_card(self, set_id: str, title: str, counts: dict[tuple[str, str], dict[str, int]]) -> QWidget:
         card = QFrame()
         card.setObjectName("card")
@@ -107,7 +120,7 @@ class HomePage(QWidget):
         name = plain.label(title)
         name.setObjectName("subheading")
         name.setWordWrap(True)
-        totals = {"new": 0, "due": 0, "learned": 0, "total": 0}
+        totals = {"new": 0, "learning": 0, "due": 0, "learned": 0, "total": 0}
         for (sid, _topic), c in counts.items():
             if sid == set_id:
                 for k in totals:
@@ -123,14 +136,18 @@ class HomePage(QWidget):
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
-        for col, text in enumerate(("Topic", "New", "Due", "Learned")):
+        columns = (("new", "New", "Never answered"), ("learning", "Learning", "In learning steps: back within minutes"),
+                   ("learned", "Learned", "In review"), ("due", "Due now", "Learning or learned, due now"))
+        for col, text in enumerate(("Topic", *(title for _k, title, _tip in columns))):
             h = QLabel(text)
             h.setObjectName("hint")
+            if col:
+                h.setToolTip(columns[col - 1][2])
             grid.addWidget(h, 0, col, alignment=Qt.AlignmentFlag.AlignLeft if col == 0 else Qt.AlignmentFlag.AlignRight)
         for row, topic in enumerate(self.ctx.store.topics(set_id), start=1):
-            c = counts.get((set_id, topic.id), {"new": 0, "due": 0, "learned": 0, "total": 0})
+            c = counts.get((set_id, topic.id), {"new": 0, "learning": 0, "due": 0, "learned": 0, "total": 0})
             grid.addWidget(plain.label(topic.title), row, 0)
-            for col, k in enumerate(("new", "due", "learned"), start=1):
+            for col, k in enumerate(("new", "learning", "learned", "due"), start=1):
                 lab = QLabel(str(c[k]))
                 if k == "due" and c[k]:
                     lab.setObjectName("due")
@@ -140,7 +157,7 @@ class HomePage(QWidget):
             b.setEnabled(c["total"] > 0)
             b.clicked.connect(lambda _=False, t=topic.id: self.request(StudyRequest(set_id=set_id, topics=[t])))
             self.study_buttons[(set_id, topic.id)] = b
-            grid.addWidget(b, row, 4)
+            grid.addWidget(b, row, 5)
         grid.setColumnStretch(0, 1)
         v.addLayout(grid)
         return card

@@ -130,10 +130,11 @@ class StudyPage(QWidget):
         lay.addStretch(1)
         lay.addWidget(self.idle_label, alignment=Qt.AlignmentFlag.AlignCenter)
         row = QHBoxLayout()
-        self.idle_more_btn = QPushButton("Study more new questions")
-        self.idle_more_btn.setAccessibleName("Study more new questions")
+        self.idle_more_btn = QPushButton(f"Study {MORE_NEW} more new today")
+        self.idle_more_btn.setAccessibleName(f"Study {MORE_NEW} more new questions today, beyond the daily limit")
+        self.idle_more_btn.setObjectName("primary")
         self.idle_more_btn.clicked.connect(self.study_more)
-        home = QPushButton("Back to Home")
+        self.idle_home_btn = home = QPushButton("Back to Home")
         home.setAccessibleName("Back to Home")
         home.clicked.connect(lambda: self.ctx.page_requested.emit("home"))
         row.addStretch(1)
@@ -271,8 +272,8 @@ class StudyPage(QWidget):
         self.next_label.setWordWrap(True)
         self.next_label.setAccessibleName("When questions are next due")
         row = QHBoxLayout()
-        self.more_btn = QPushButton("Study more new questions")
-        self.more_btn.setAccessibleName("Study more new questions")
+        self.more_btn = QPushButton(f"Study {MORE_NEW} more new today")
+        self.more_btn.setAccessibleName(f"Study {MORE_NEW} more new questions today, beyond the daily limit")
         self.more_btn.clicked.connect(self.study_more)
         self.home_btn = QPushButton("Back to Home")
         self.home_btn.setObjectName("primary")
@@ -319,13 +320,20 @@ class StudyPage(QWidget):
         self.stack.setCurrentWidget(self.idle_view)
 
     def _show_idle(self) -> None:
-        nxt = self.ctx.store.next_due_after(self.ctx.clock(), set_id=self.request.set_id if self.request else None)
-        when = describe_due(nxt, self.ctx.clock()) if nxt else None
-        self.idle_label.setText(
-            "Nothing to study here right now." + (f" The next question is due {when}." if when else "")
-        )
+        now = self.ctx.clock()
+        r = self.request
+        nxt = self.ctx.store.next_due_after(now, set_id=r.set_id if r else None, topics=r.topics if r else None)
+        when = f" The next question is due {describe_due(nxt, now)}." if nxt else ""
+        s = self.session
+        if s is not None and s.new_limit_reached:
+            per_day = s.settings.new_per_day
+            self.idle_label.setText(f"{per_day} new question{'s' if per_day != 1 else ''} a day: today's are done."
+                                    + when)
+        else:
+            self.idle_label.setText("Nothing to study here right now." + when)
+        self.idle_more_btn.setVisible(s is not None and s.new_limit_reached)
         self.stack.setCurrentWidget(self.idle_view)
-        self.idle_more_btn.setFocus()
+        (self.idle_more_btn if self.idle_more_btn.isVisible() else self.idle_home_btn).setFocus()
 
     def _clear_question(self) -> None:
         if self.qwidget is not None:
@@ -357,7 +365,7 @@ class StudyPage(QWidget):
         done, total = s.progress
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
-        self.count_label.setText(f"{done + 1} of {total}")
+        self._show_counts()
         self.feedback_panel.hide()
         self._set_answering(True)
         self.undo_btn.setEnabled(s.can_undo)
@@ -379,6 +387,15 @@ class StudyPage(QWidget):
         except (KeyError, StoreError):
             return None
         return Path(info.path).parent if info is not None and info.path else None
+
+    def _show_counts(self) -> None:
+        """What is left, as Anki's three numbers (the question on screen included until it is answered)."""
+        if self.session is None:
+            return
+        c = self.session.counts()
+        self.count_label.setText(f"{c.new} new · {c.learning} learning · {c.review} review")
+        self.count_label.setToolTip("Left in this session: new questions, questions in learning (they come back "
+                                    "within minutes) and reviews")
 
     def _set_answering(self, answering: bool) -> None:
         self.dont_know_btn.setVisible(answering)
@@ -426,6 +443,7 @@ class StudyPage(QWidget):
         done, total = self.session.progress
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
+        self._show_counts()
         self.ctx.progress_changed.emit()
         self.answered.emit(fb)
         return fb
@@ -509,6 +527,7 @@ class StudyPage(QWidget):
         """End the session, saying why, on the idle view."""
         self.stop()
         self.idle_label.setText(f"{why}. Start again from Home.")
+        self.idle_more_btn.hide()
 
     def _failed(self, e: Exception) -> None:
         """A step failed because the session's questions changed under it: check them again, or end it."""
@@ -564,6 +583,7 @@ class StudyPage(QWidget):
             return
         summary = self.session.summary()
         self.fill_summary(summary)
+        self.more_btn.setVisible(self.session.new_limit_reached)
         self.stack.setCurrentWidget(self.summary_view)
         self.home_btn.setFocus()
         self.finished.emit()
