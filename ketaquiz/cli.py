@@ -567,7 +567,7 @@ def run_terminal_quiz(session: Any, stdin: IO[str], stdout: IO[str]) -> int:
                 _say(stdout, f"  {e} (or '-' for I don't know)")
         fb = session.submit(response)
         if fb.grade.correct:
-            _say(stdout, "✓ " + fb.grade.message)
+            _say(stdout, "✓ " + fb.grade.message + (f": {strip_controls(fb.grade.typo_note)}" if fb.grade.typo else ""))
         else:
             _say(stdout, f"✗ Wrong. The answer: {fb.grade.expected}")
         if q.explanation:

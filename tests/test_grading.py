@@ -24,8 +24,9 @@ def test_typed_answers(response, ok, typo):
 
 
 def test_short_words_and_numbers_must_be_exact():
-    assert typed_match("NMDB", ["NMDA"]) == (True, True)  # four letters: one slip allowed
-    assert typed_match("AMP", ["AMPA"]) == (True, True)
+    assert typed_match("NMDB", ["NMDA"]) == (False, False)  # an acronym: one edit makes another term
+    assert typed_match("NDMA", ["NMDA"]) == (False, False)
+    assert typed_match("AMP", ["AMPA"]) == (False, False)
     assert typed_match("GABA", ["NMDA"]) == (False, False)
     assert typed_match("2001", ["2000"]) == (False, False)
     assert typed_match("ab", ["ac"]) == (False, False)
@@ -52,3 +53,33 @@ def test_order_is_never_shown_already_solved():
     q = Question("o", "t", "order", "P", items=["a", "b", "c"])
     rng = Random(0)
     assert all(present(q, rng).options != ["a", "b", "c"] for _ in range(50))
+
+
+@pytest.mark.parametrize("typed, accepted, ok", [
+    ("NDMA receptor", "NMDA receptor", False),  # the acronym in a phrase must be exact
+    ("NMDA recepter", "NMDA receptor", True),  # a slip in the long word is fine
+    ("ndma", "nmda", False),  # short, lower case too
+    ("effect", "affect", False),  # one edit, but a word of its own
+    ("ketamin", "ketamine", True),
+    ("glutamete", "glutamate", True),
+    ("2.5 mg", "2.0 mg", False),
+    ("mTOR", "mTOR", True),
+    ("mTOP", "mTOR", False),
+    ("serotonin syndrom", "serotonin syndrome", True),
+    ("prefrontalcortex", "prefrontal cortex", True),
+])
+def test_typo_tolerance_rules(typed, accepted, ok):
+    assert typed_match(typed, [accepted])[0] is ok
+
+
+def test_a_typo_names_the_accepted_form_and_what_differed():
+    short = Question("s", "t", "short", "P", "glutamate", accept=["glutamic acid"])
+    g = grade(short, "glutamte")
+    assert g.correct and g.typo and g.typos == (("glutamte", "glutamate"),)
+    assert g.typo_note == "you typed “glutamte”: “glutamate” (missing “a”)"
+    assert not grade(short, "glutamic aicd").correct  # "acid": four letters, exact
+    g = grade(Question("p", "t", "short", "P", "prefrontal cortex"), "prefrontal cotrex")
+    assert g.typos == (("prefrontal cotrex", "prefrontal cortex"),) and "“tr” swapped" in g.typo_note
+    cloze = Question("z", "t", "cloze", "{{dopamine}} and {{serotonin}}")
+    g = grade(cloze, ["dopamine", "serotonim"])
+    assert g.correct and g.typos == (("serotonim", "serotonin"),) and "“m” for “n”" in g.typo_note

@@ -14,7 +14,7 @@ else is left (see siblings.py).
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from random import Random
 from typing import Any
@@ -391,6 +391,27 @@ class StudySession:
         self._schedule_repeat(last, after.due)
         self.feedback = Feedback(fb.question, fb.grade, fb.review_id,
                                  datetime.fromtimestamp(after.due or 0, last.reviewed_at.tzinfo))
+        return self.feedback
+
+    def overrule(self, right: bool = True) -> Feedback:
+        """"I was right": the last answer, graded wrong, is recorded as right (Good) instead; with right=False it
+        goes back to wrong (Again). Its card is scheduled again from its state before the answer."""
+        fb = self.feedback
+        if fb is None or not self._history:
+            raise RuntimeError("nothing to overrule: answer a question first")
+        last = self._history[-1]
+        if not self.can_mark or last.correct == right or (right and fb.correct and not fb.grade.overruled):
+            return fb
+        rating = rating_for(right, Confidence.NORMAL)
+        scheduler, balancer = self._scheduler_for(last.set_id)
+        balancer.at(last.reviewed_at)
+        after = review(scheduler, last.key, last.before, rating, last.reviewed_at)
+        self.store.revise_review(last.review_id, int(rating), after, correct=right)
+        self._move_load(last.after, after)
+        last.after, last.correct = after, right
+        self._schedule_repeat(last, after.due)
+        g = replace(fb.grade, correct=right, overruled=right)
+        self.feedback = Feedback(fb.question, g, fb.review_id, datetime.fromtimestamp(after.due or 0, last.reviewed_at.tzinfo))
         return self.feedback
 
     def undo(self) -> Question | None:

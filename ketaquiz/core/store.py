@@ -1129,13 +1129,16 @@ class Store:
             self._count_removed(1)
         return int(row["question"])
 
-    def revise_review(self, review_id: int, rating: int, after: CardState) -> None:
-        """Change the rating of a recorded answer (the learner marked it unsure or easy)."""
+    def revise_review(self, review_id: int, rating: int, after: CardState, *, correct: bool | None = None) -> None:
+        """Change the rating of a recorded answer (the learner marked it unsure or easy), and its verdict when
+        `correct` is given ("I was right")."""
         with self.write():
             row = self.review_row(review_id)
             if row is None:
                 raise StoreError(f"review {review_id} is not in the log")
             self.conn.execute("UPDATE reviews SET rating = ? WHERE id = ?", (int(rating), review_id))
+            if correct is not None:
+                self.conn.execute("UPDATE reviews SET correct = ? WHERE id = ?", (int(correct), review_id))
             self.conn.execute(_WRITE_CARD, _card_params(after, row["question"]))
 
     def import_history(self, set_id: str, history: dict[str, list[tuple[float, int, CardState, CardState]]],

@@ -52,6 +52,15 @@ class _UndoPassesThrough(QObject):
         return False
 
 
+def _warm_typo_check() -> None:
+    """Load the typo check's word list on a worker thread, so that the first near-miss is not a second late."""
+    import threading
+
+    from ..core.grading import warm_typo_check
+
+    threading.Thread(target=warm_typo_check, daemon=True).start()
+
+
 def describe_due(due: datetime | None, now: datetime) -> str:
     """'in 10 minutes', 'in 3 hours', 'tomorrow', 'in 5 days' — when something comes back."""
     if due is None:
@@ -69,6 +78,10 @@ def describe_due(due: datetime | None, now: datetime) -> str:
         return f"in {h} hour{'s' if h != 1 else ''}"
     d = round(secs / 86400)
     return "tomorrow" if d <= 1 else f"in {d} days"
+
+
+def _shorten(text: str, n: int = 40) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def _fmt_elapsed(ms: int) -> str:
@@ -246,13 +259,23 @@ class StudyPage(QWidget):
         self.easy_btn.setAccessibleName("Mark easy: see it later")
         self.easy_btn.setCheckable(True)
         self.easy_btn.clicked.connect(lambda: self.mark("easy"))
+        self.right_btn = QPushButton("I was right  (R)")
+        self.right_btn.setAccessibleName("I was right: count this typed answer as right")
+        self.right_btn.setToolTip("Your wording was right but not among the accepted answers: count it right "
+                                  "(press again to take it back)")
+        self.right_btn.setCheckable(True)
+        self.right_btn.clicked.connect(self.i_was_right)
+        self.accept_btn = QPushButton("Add to accepted answers")
+        self.accept_btn.setAccessibleName("Add your wording to the question's accepted answers")
+        self.accept_btn.clicked.connect(self.add_accepted)
         self.continue_btn = QPushButton("Continue  (Enter)")
         self.continue_btn.setAccessibleName("Continue to the next question")
         self.continue_btn.setObjectName("primary")
         self.continue_btn.clicked.connect(self.next_question)
         buttons.addWidget(self.undo_btn)
         buttons.addStretch(1)
-        for b in (self.dont_know_btn, self.submit_btn, self.unsure_btn, self.easy_btn, self.continue_btn):
+        for b in (self.dont_know_btn, self.submit_btn, self.right_btn, self.accept_btn, self.unsure_btn, self.easy_btn,
+                  self.continue_btn):
             b.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             buttons.addWidget(b)
         lay.addLayout(buttons)
@@ -300,6 +323,7 @@ class StudyPage(QWidget):
         self.request = request or StudyRequest()
         r = self.request
         self._topic_titles = {t.id: t.title for s in self.ctx.store.sets() for t in self.ctx.store.topics(s.id)}
+        _warm_typo_check()
         self.session = StudySession(
             self.ctx.store, set_id=r.set_id, topics=r.topics, keys=r.keys, extra_new=r.extra_new,
             clock=self.ctx.clock, rng=self.rng,
@@ -357,7 +381,8 @@ class StudyPage(QWidget):
             edit.installEventFilter(self._undo_filter)
         # The widget is made after the buttons: put its inputs first in the tab order, then the buttons.
         inputs = [c for c in self.qwidget.findChildren(QWidget) if c.focusPolicy() & Qt.FocusPolicy.TabFocus]
-        chain = inputs + [self.dont_know_btn, self.submit_btn, self.unsure_btn, self.easy_btn, self.continue_btn,
+        chain = inputs + [self.dont_know_btn, self.submit_btn, self.right_btn, self.accept_btn, self.unsure_btn,
+                          self.easy_btn, self.continue_btn,
                           self.undo_btn]
         for a, b in zip(chain, chain[1:]):
             QWidget.setTabOrder(a, b)
@@ -403,6 +428,66 @@ class StudyPage(QWidget):
         self.unsure_btn.setVisible(not answering)
         self.easy_btn.setVisible(not answering)
         self.continue_btn.setVisible(not answering)
+        if answering:
+            self.right_btn.hide()
+            self.accept_btn.hide()
+
+    def _can_overrule(self) -> bool:
+        """A typed answer graded wrong (or counted right by "I was right"), while its question is still there."""
+        fb, s = self.feedback, self.session
+        return (fb is not None and s is not None and s.can_mark and fb.question.type in ("short", "cloze")
+                and self._last_response is not None and (not fb.correct or fb.grade.overruled))
+
+    def i_was_right(self) -> None:
+        """Count the typed answer right ("I was right"); again, back to wrong. Then offer to accept the wording."""
+        if not self._can_overrule():
+            self.right_btn.setChecked(False)
+            return
+        assert self.session is not None and self.feedback is not None
+        try:
+            fb = self.session.overrule(not self.feedback.grade.overruled)
+        except (StoreError, KeyError) as e:
+            self._failed(e)
+            return
+        self.feedback = fb
+        self._show_feedback(fb)
+        self.right_btn.show()
+        self.right_btn.setChecked(fb.grade.overruled)
+        self._offer_accept(fb)
+        self.ctx.progress_changed.emit()
+        self.continue_btn.setFocus()
+
+    def _offer_accept(self, fb: Feedback) -> None:
+        from ..core.question_edits import with_accepted
+
+        changed = with_accepted(fb.question, self._last_response) if fb.grade.overruled else None
+        self.accept_btn.setVisible(changed is not None)
+        if changed is not None:
+            wording = self._last_response if isinstance(self._last_response, str) else "; ".join(self._last_response)
+            self.accept_btn.setEnabled(True)
+            self.accept_btn.setText(f"Accept “{_shorten(wording)}” from now on")
+
+    def add_accepted(self) -> None:
+        """Save the learner's wording as an accepted answer of the question (in its set file)."""
+        from ..core.authoring import AuthoringError
+        from ..core.question_edits import save_question, with_accepted
+
+        fb, s = self.feedback, self.session
+        if fb is None or s is None or not fb.grade.overruled:
+            return
+        changed = with_accepted(fb.question, self._last_response)
+        if changed is None:
+            return
+        try:
+            set_id = self.ctx.store.question_ref(s.current_key)[0] if s.current_key is not None else ""
+            save_question(self.ctx.data, self.ctx.store, set_id, changed)
+        except (AuthoringError, OSError, KeyError, StoreError) as e:
+            self._notify(f"Could not add it: {e}")
+            return
+        self.accept_btn.setText("Added to the accepted answers")
+        self.accept_btn.setEnabled(False)
+        self.ctx.library_changed.emit()
+        self.continue_btn.setFocus()
 
     def _update_timer(self) -> None:
         if self._elapsed.isValid():
@@ -459,7 +544,8 @@ class StudyPage(QWidget):
             self.verdict_label.setProperty("ok", False)
         self.verdict_label.style().unpolish(self.verdict_label)
         self.verdict_label.style().polish(self.verdict_label)
-        self.answer_label.setText(f"Answer: {g.expected}")
+        note = g.typo_note
+        self.answer_label.setText(f"Answer: {g.expected}" + (f"\nAccepted with a typo: {note}." if note else ""))
         explanation = explanation_without_source(q.explanation, q.source)
         self.explanation_label.setText(explanation)
         self.explanation_label.setVisible(bool(explanation))
@@ -470,6 +556,10 @@ class StudyPage(QWidget):
         for b in (self.unsure_btn, self.easy_btn):
             b.setChecked(False)
             b.setEnabled(g.correct)
+        self.right_btn.setVisible(self._can_overrule())
+        self.right_btn.setChecked(g.overruled)
+        if not g.overruled:
+            self.accept_btn.hide()
         self.feedback_panel.show()
         self._set_answering(False)
         self.undo_btn.setEnabled(True)
@@ -643,6 +733,10 @@ class StudyPage(QWidget):
                 return
             if key in (Qt.Key.Key_U, Qt.Key.Key_E):
                 self.mark("unsure" if key == Qt.Key.Key_U else "easy")
+                event.accept()
+                return
+            if key == Qt.Key.Key_R and self.right_btn.isVisible():
+                self.right_btn.click()
                 event.accept()
                 return
             if key == Qt.Key.Key_A and self.show_source_btn.isVisible():
