@@ -313,7 +313,7 @@ def test_unsure_and_easy_rerate(qtbot, ctx, window, study):
     start_on(ctx, window, study, "q-tf")
     answer_by_keys(qtbot, study, right=True)
     rid = study.feedback.review_id
-    qtbot.keyClick(study.focusWidget(), Qt.Key.Key_E)
+    qtbot.keyClick(study.focusWidget(), Qt.Key.Key_4)
     assert ctx.store.review_row(rid)["rating"] == 4
     assert study.easy_btn.isChecked()
     qtbot.keyClick(study.focusWidget(), Qt.Key.Key_U)

@@ -393,6 +393,25 @@ class StudySession:
                                  datetime.fromtimestamp(after.due or 0, last.reviewed_at.tzinfo))
         return self.feedback
 
+    def suspend_current(self) -> None:
+        """Suspend the question on screen: it leaves this session and every queue until unsuspended (its answer,
+        if given, stays). Unanswered, the next question is shown."""
+        key = self.current_key
+        if key is None:
+            return
+        self.store.suspend([key])
+        self._queue = [k for k in self._queue if k != key]
+        self._held = [k for k in self._held if k != key]
+        self._pending.pop(key, None)
+        if self.feedback is None:
+            self.advance()
+
+    def reshow(self) -> Question | None:
+        """Show the question on screen again as it is in the store now (edited); unanswered ones only."""
+        if self.current_key is None or self.feedback is not None:
+            return None
+        return self._show(self.current_key)
+
     def overrule(self, right: bool = True) -> Feedback:
         """"I was right": the last answer, graded wrong, is recorded as right (Good) instead; with right=False it
         goes back to wrong (Again). Its card is scheduled again from its state before the answer."""

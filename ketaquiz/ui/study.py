@@ -1,8 +1,9 @@
 """The Study page: one question at a time over a `StudySession`, feedback after each answer, a summary at the end.
 
 Keys: Enter (or Space outside a text field) submits, then continues (Enter in a cloze gap moves to the next empty
-one); 1–5 choose, T/F answer true/false; Ctrl+D "I don't know"; after an answer U marks "unsure", E "easy" and A shows
-the source in the article; Ctrl+Z undoes the last answer (in a text field, first the field's own typing).
+one); 1–5 choose, T/F answer true/false; Ctrl+D "I don't know"; after an answer U (or 2) marks "unsure", 4 "easy", R
+"I was right" and A shows the source in the article; E edits the question, @ suspends it (Ctrl+E, Ctrl+J from a text
+field); Ctrl+Z undoes the last answer (in a text field, first the field's own typing).
 """
 
 from __future__ import annotations
@@ -129,6 +130,10 @@ class StudyPage(QWidget):
         dont_know = QShortcut(QKeySequence(DONT_KNOW_KEY), self)
         dont_know.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         dont_know.activated.connect(self.dont_know)
+        for seq, slot in (("Ctrl+E", self.edit_current), ("Ctrl+J", self.suspend_current)):
+            sc = QShortcut(QKeySequence(seq), self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(slot)
         ctx.study_requested.connect(self.start)
         ctx.library_changed.connect(self.revalidate)
         ctx.profile_closing.connect(self.stop)  # while its store is still open: the session is closed in it
@@ -252,10 +257,11 @@ class StudyPage(QWidget):
         self.submit_btn.setObjectName("primary")
         self.submit_btn.clicked.connect(self.submit)
         self.unsure_btn = QPushButton("Unsure  (U)")
+        self.unsure_btn.setToolTip("Right, but unsure: see it sooner (U or 2, Anki's Hard)")
         self.unsure_btn.setAccessibleName("Mark unsure: see it sooner")
         self.unsure_btn.setCheckable(True)
         self.unsure_btn.clicked.connect(lambda: self.mark("unsure"))
-        self.easy_btn = QPushButton("Easy  (E)")
+        self.easy_btn = QPushButton("Easy  (4)")
         self.easy_btn.setAccessibleName("Mark easy: see it later")
         self.easy_btn.setCheckable(True)
         self.easy_btn.clicked.connect(lambda: self.mark("easy"))
@@ -272,7 +278,18 @@ class StudyPage(QWidget):
         self.continue_btn.setAccessibleName("Continue to the next question")
         self.continue_btn.setObjectName("primary")
         self.continue_btn.clicked.connect(self.next_question)
+        self.edit_btn = QPushButton("Edit  (E)")
+        self.edit_btn.setAccessibleName("Edit this question")
+        self.edit_btn.setToolTip("Change this question in its set file (E, or Ctrl+E from a text field)")
+        self.edit_btn.clicked.connect(self.edit_current)
+        self.suspend_btn = QPushButton("Suspend  (@)")
+        self.suspend_btn.setAccessibleName("Suspend this question")
+        self.suspend_btn.setToolTip("Keep this question out of study until you unsuspend it on the Sets page "
+                                    "(@, or Ctrl+J from a text field)")
+        self.suspend_btn.clicked.connect(self.suspend_current)
         buttons.addWidget(self.undo_btn)
+        buttons.addWidget(self.edit_btn)
+        buttons.addWidget(self.suspend_btn)
         buttons.addStretch(1)
         for b in (self.dont_know_btn, self.submit_btn, self.right_btn, self.accept_btn, self.unsure_btn, self.easy_btn,
                   self.continue_btn):
@@ -650,6 +667,55 @@ class StudyPage(QWidget):
         self.ctx.progress_changed.emit()
         self.show_current()
 
+    def edit_current(self) -> bool:
+        """Open the question on screen in the editor; saved, the session shows it as edited (progress kept)."""
+        from ..core.authoring import AuthoringError
+
+        s = self.session
+        if s is None or s.current_key is None or s.current is None:
+            return False
+        try:
+            set_id = self.ctx.store.question_ref(s.current_key)[0]
+            dialog = self.make_edit_dialog(set_id, s.current)
+        except (AuthoringError, KeyError, StoreError, OSError, ValueError) as e:
+            self._notify(f"This question can't be edited here: {e}.")
+            return False
+        if not dialog.exec():
+            return False
+        self.ctx.library_changed.emit()  # the session re-reads it (revalidate): shown as edited if unanswered
+        if self.feedback is not None:
+            self._notify("Saved: the changes show the next time this question comes up.")
+        return True
+
+    def make_edit_dialog(self, set_id: str, question: Any) -> Any:
+        """The editor dialog (tests replace exec)."""
+        from .edit_question import EditQuestionDialog
+
+        return EditQuestionDialog(self.ctx, set_id, question, self)
+
+    def suspend_current(self) -> None:
+        """Suspend the question on screen (@): it leaves every queue until unsuspended on the Sets page."""
+        s = self.session
+        if s is None or s.current_key is None:
+            return
+        qid = s.current.id if s.current is not None else ""
+        answered = self.feedback is not None
+        try:
+            s.suspend_current()
+        except (StoreError, KeyError) as e:
+            self._failed(e)
+            return
+        self.ctx.progress_changed.emit()
+        note = f"Question {qid} suspended: unsuspend it on the Sets page."
+        if answered:
+            self._notify(note)
+            return
+        if s.finished:
+            self._show_summary()
+            return
+        self.show_current()
+        self._notify(note)
+
     def study_more(self) -> None:
         """Start again on the same scope with some new questions beyond today's limit."""
         r = self.request or StudyRequest()
@@ -713,11 +779,18 @@ class StudyPage(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         key = event.key()
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() == Qt.Key.Key_At:  # Shift+2 on most layouts
+            mods &= ~Qt.KeyboardModifier.ShiftModifier
         if self.stack.currentWidget() is not self.question_view or mods not in (Qt.KeyboardModifier.NoModifier,):
             super().keyPressEvent(event)
             return
         enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        space = key == Qt.Key.Key_Space and not isinstance(self.focusWidget(), QLineEdit)
+        in_text = isinstance(self.focusWidget(), QLineEdit)
+        space = key == Qt.Key.Key_Space and not in_text
+        if not in_text and key in (Qt.Key.Key_E, Qt.Key.Key_At):
+            (self.edit_current if key == Qt.Key.Key_E else self.suspend_current)()
+            event.accept()
+            return
         if self.feedback is None:
             if self.qwidget is not None and self.qwidget.handle_key(event):
                 event.accept()
@@ -731,8 +804,8 @@ class StudyPage(QWidget):
                 self.next_question()
                 event.accept()
                 return
-            if key in (Qt.Key.Key_U, Qt.Key.Key_E):
-                self.mark("unsure" if key == Qt.Key.Key_U else "easy")
+            if key in (Qt.Key.Key_U, Qt.Key.Key_2, Qt.Key.Key_4):
+                self.mark("easy" if key == Qt.Key.Key_4 else "unsure")
                 event.accept()
                 return
             if key == Qt.Key.Key_R and self.right_btn.isVisible():
