@@ -73,3 +73,24 @@ def test_suspend_key_leaves_the_session_and_the_queue(qtbot, ctx, window, study)
     assert study.session.current.id == "q-choice" and "suspended" in study.notice_label.text()
     assert suspended_ids(ctx.store, "demo") == ["q-tf"]
     assert key_of(ctx, "q-tf") not in ctx.store.new_keys(set_id="demo")
+
+
+def test_sets_table_shows_suspended_and_unsuspends(qtbot, ctx, window, study):
+    from ketaquiz.core.suspend import set_suspended
+
+    set_suspended(ctx.store, "demo", ["q-short"])
+    sets = window.page("sets")
+    window.show_page("sets")
+    row = next(i for i in range(sets.set_list.count())
+               if sets.set_list.item(i).data(Qt.ItemDataRole.UserRole).id == "demo")
+    sets.set_list.setCurrentRow(row)
+    qtbot.waitUntil(lambda: sets.qset is not None and sets.qset.id == "demo")
+    sets.select_question("q-short")
+    idx = sets.model.index(sets.model.row_of_id("q-short"), 0)
+    assert "suspended" in sets.model.data(idx, Qt.ItemDataRole.ToolTipRole)
+    assert sets.suspend_btn.text() == "Unsuspend" and sets.suspend_btn.isEnabled()
+    sets.suspend_btn.click()
+    assert suspended_ids(ctx.store, "demo") == [] and sets.suspend_btn.text() == "Suspend"
+    assert "suspended" not in sets.model.data(idx, Qt.ItemDataRole.ToolTipRole)
+    sets.suspend_btn.click()
+    assert suspended_ids(ctx.store, "demo") == ["q-short"]

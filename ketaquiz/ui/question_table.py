@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..core.questions import Question
 
@@ -90,6 +90,15 @@ class QuestionTableModel(QAbstractTableModel):
         self._order = None
         self._rows = self._matching()
         self.endResetModel()
+
+    def set_suspended(self, ids: set[str]) -> None:
+        """The ids of suspended questions: their Id shows greyed and italic, with a tooltip saying so."""
+        self._suspended = ids
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+
+    def is_suspended(self, qid: str) -> bool:
+        return qid in getattr(self, "_suspended", ())
 
     def set_flags(self, flags: dict[str, str]) -> None:
         """Mark rows with problems (error) or lint warnings (warning): a repaint of the Id column, no re-filter."""
@@ -240,6 +249,15 @@ class QuestionTableModel(QAbstractTableModel):
         src = self._rows[index.row()]
         q = self._questions[src]
         col = index.column()
+        if col == 0 and self.is_suspended(q.id):
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{q.id} — suspended: out of study until unsuspended"
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setItalic(True)
+                return font
+            if role == Qt.ItemDataRole.ForegroundRole and not self._flags.get(q.id):
+                return QBrush(QColor("#808080"))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == ANSWER:
                 value = self._answers[src] if self._answers is not None else q.answer_text()

@@ -298,6 +298,10 @@ class SetsPage(QWidget):
         self.study_btn.clicked.connect(self.study_set)
         self.source_btn = QPushButton("Show source in article")
         self.source_btn.clicked.connect(self.show_source)
+        self.suspend_btn = QPushButton("Suspend")
+        self.suspend_btn.setToolTip("A suspended question is out of study (every queue and count) until unsuspended; "
+                                    "its progress is kept")
+        self.suspend_btn.clicked.connect(self.toggle_suspended)
         # The study preset of the set (Settings page edits them); kept in the progress store, not the set file.
         self.preset_combo = QComboBox()
         self.preset_combo.setAccessibleName("Study preset of this set")
@@ -347,7 +351,8 @@ class SetsPage(QWidget):
         actions = QHBoxLayout()
         preset_label = QLabel("Pr&eset")
         preset_label.setBuddy(self.preset_combo)
-        actions.addWidget(flow_row(self.add_btn, self.remove_btn, self.source_btn, self.study_btn, preset_label,
+        actions.addWidget(flow_row(self.add_btn, self.remove_btn, self.source_btn, self.suspend_btn, self.study_btn,
+                                   preset_label,
                                    self.preset_combo, h_spacing=6), 1)
         actions.addWidget(self.revert_btn, 0, Qt.AlignmentFlag.AlignTop)
         actions.addWidget(self.save_btn, 0, Qt.AlignmentFlag.AlignTop)
@@ -701,6 +706,8 @@ class SetsPage(QWidget):
         self.study_btn.setEnabled(self.ctx.store.set_info(qset.id) is not None)
         self._show_preset()
         self.source_btn.setEnabled(False)
+        self._load_suspended()
+        self._show_suspended(None)
         if self.model.rowCount():
             self.select_row(0)
 
@@ -800,6 +807,38 @@ class SetsPage(QWidget):
         self.editor.set_context(self.qset.topics, self.article, self._other_ids(row))
         self.editor.load(q)
         self.source_btn.setEnabled(bool(q.source) and self.article is not None)
+        self._show_suspended(q.id)
+
+    def _show_suspended(self, qid: str | None) -> None:
+        """The Suspend button for the chosen question: enabled for a question the store has (saved), its label
+        what pressing it does."""
+        known = (qid is not None and self.qset is not None
+                 and self.ctx.store.question_key(self.qset.id, qid) is not None)
+        self.suspend_btn.setEnabled(known)
+        self.suspend_btn.setText("Unsuspend" if known and self.model.is_suspended(qid or "") else "Suspend")
+
+    def _load_suspended(self) -> None:
+        from ..core.suspend import suspended_ids
+
+        ids = set(suspended_ids(self.ctx.store, self.qset.id)) if self.qset is not None else set()
+        self.model.set_suspended(ids)
+
+    def toggle_suspended(self) -> None:
+        """Suspend the chosen question, or unsuspend it."""
+        from ..core.store import StoreError
+        from ..core.suspend import SuspendError, set_suspended
+
+        if self.qset is None or self._row is None:
+            return
+        qid = self.model.question(self._row).id
+        try:
+            set_suspended(self.ctx.store, self.qset.id, [qid], not self.model.is_suspended(qid))
+        except (SuspendError, StoreError) as e:
+            self.status.setText(f"Could not change it: {e}")
+            return
+        self._load_suspended()
+        self._show_suspended(qid)
+        self.ctx.progress_changed.emit()
 
     def _other_ids(self, row: int) -> _OtherIds:
         """The ids held by questions other than the one at source row `row`: a view, nothing copied."""
