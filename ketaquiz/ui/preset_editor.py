@@ -92,7 +92,7 @@ class PresetEditor(QWidget):
             grid.addWidget(QLabel(day[:3]), 2 * row_, col)
             grid.addWidget(combo, 2 * row_ + 1, col)
             self.day_combos.append(combo)
-        form.addRow("&Preset:", self)
+        form.addRow("Stud&y preset:", self)
         form.addRow("&New questions per day:", self.new_per_day)
         form.addRow("&Reviews per day:", self.reviews_per_day)
         form.addRow("Desired r&etention:", self.retention)
