@@ -142,3 +142,26 @@ def test_json_huge_integer_is_refused(tmp_path):
 def test_json_odd_shapes_are_refused_naming_the_question(tmp_path, field, value, words):
     obj = {"id": "q1", "topic": "t", "type": "choice", "prompt": "Capital?", "answer": "Paris", field: value}
     assert json_import(tmp_path, json.dumps([obj])).startswith(f"question 1 (q1): {words}")
+
+
+def test_check_prints_one_line_per_problem_whatever_the_file_holds(tmp_path):
+    """A value with a line break (a multi-line string as an id) split the line, so FILE:LINE: no longer led it."""
+    text = HEAD + question("q1").replace('id = "q1"', 'id = """multi\nline"""') + question("q2")
+    lines = check_lines(tmp_path, text)
+    assert lines and all(ln.startswith("F:") for ln in lines), lines
+
+
+def test_a_csv_whose_separator_cannot_be_sniffed_still_imports_or_says_why(tmp_path):
+    """csv.Sniffer can answer '' (found nothing), which was taken for a separator: TypeError from csv."""
+    src = tmp_path / "deck.csv"
+    src.write_text("é\n\x1b]0;x\x07\n", encoding="utf-8")
+    try:
+        import_file(src, DataDir(tmp_path / "data"))
+    except ImportError_ as e:
+        assert str(e).startswith(f"{src}: ")
+
+
+def test_a_date_as_sibling_group_is_refused_naming_the_line(tmp_path):
+    text = HEAD + question("q1") + "sibling_group = 1979-05-27\n"
+    lines = check_lines(tmp_path, text)
+    assert lines == ["F:8: set: question 'q1': 'sibling_group' is a TOML date or time (1979-05-27); write it as text in quotes"]

@@ -11,6 +11,7 @@ from . import ids
 from .article import Article, find_quote
 from .articlefile import ArticleFileError, load_set_article
 from .media import media_problem, resolve_media
+from .plaintext import strip_controls
 from .questions import QUESTION_TYPES, Question, QuestionSet, cloze_gaps
 from .setfile import SetFileError, read_set
 
@@ -27,7 +28,9 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"question {self.question}" if self.question is not None else "set"
-        return f"{self.path}:{self.line if self.line is not None else 1}: {where}: {self.message}"
+        # One line, whatever the file holds (an id or a value with a line break or an escape sequence).
+        return strip_controls(f"{self.path}:{self.line if self.line is not None else 1}: {where}: {self.message}",
+                              keep_newlines=False)
 
 
 def _norm(s: str) -> str:

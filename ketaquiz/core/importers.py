@@ -436,7 +436,7 @@ def _sniff_separator(sample: str, suffix: str) -> str:
         found = csv.Sniffer().sniff("\n".join(lines), delimiters=_SNIFF_DELIMITERS).delimiter
     except csv.Error:
         found = ""
-    if found in _SNIFF_DELIMITERS:
+    if found and found in _SNIFF_DELIMITERS:  # ("" is in any string: a sniff that found nothing)
         return found
     first = lines[0]
     counts = {d: first.count(d) for d in "\t;,|"}

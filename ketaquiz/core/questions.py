@@ -187,6 +187,8 @@ class Question:
         if qtype == "cloze":
             answer = None
         group, media = get("sibling_group"), get("media")
+        if type(group) is not str and group is not None and (problem := scalar_problem(group)) is not None:
+            raise ShapeError(f"'sibling_group' is {problem}")
         return cls(qid, topic, qtype, prompt, answer, choices, accept, items, explanation, source, tags,
                    origin or "written", line, "" if group is None else group, _strs(media) if media else [])
 
