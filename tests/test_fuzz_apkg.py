@@ -16,7 +16,7 @@ import zstandard
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
-from ketaquiz.core.importers import ImportError_, import_file
+from ketaquiz.core.importers import ImportError_, import_file, load_imported
 from ketaquiz.core.library import DataDir
 
 FIXTURES = Path(__file__).parent / "fixtures" / "anki"
@@ -36,7 +36,7 @@ COLUMNS = {  # per table, the columns the importer reads (both schemas; a missin
     "templates": ["ntid", "ord", "config"], "decks": ["id", "name"],
 }
 mutation = st.one_of(
-    st.tuples(st.just("set"), st.sampled_from(TABLES), st.integers(0, 5), st.integers(1, 12), junk),
+    st.tuples(st.just("set"), st.sampled_from(TABLES), st.integers(0, 5), st.integers(1, 30), junk),
     st.tuples(st.just("drop"), st.sampled_from(TABLES)),
     st.tuples(st.just("view"), st.sampled_from(TABLES)),
 )
@@ -113,3 +113,9 @@ def test_mutated_anki_packages_end_in_a_set_or_a_clear_message(tmp_path_factory,
     else:
         event("imported")
         assert res.count >= 1 and res.path.is_file()
+        store = data.open_store("fuzz")  # and the history it brings loads into a profile
+        try:
+            load_imported(store, res)
+            assert 0 <= res.reviews <= sum(len(v) for v in res.history.values())
+        finally:
+            store.close()

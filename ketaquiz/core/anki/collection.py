@@ -24,6 +24,7 @@ MAX_NOTES = 500_000
 MAX_CARDS = 1_000_000
 MAX_REVIEWS = 2_000_000
 MAX_NOTETYPES = 10_000
+REVIEWS_FROM_MS, REVIEWS_UNTIL_MS = 946_684_800_000, 4_102_444_800_000  # a review's time (its id): 2000-2100
 TIME_LIMIT_S = 60.0  # a whole collection read; Anki's biggest real decks read in a few seconds
 STOCK_IMAGE_OCCLUSION = 6  # NotetypeConfig.original_stock_kind
 _FIELD_REF = re.compile(r"\{\{([^{}]+)\}\}")
@@ -105,8 +106,9 @@ def read_collection(path: Path, db_path: Path, *, time_limit: float = TIME_LIMIT
                      MAX_CARDS, optional=True, fallback="SELECT rowid, nid, did, 0, ord, 0 FROM cards ORDER BY nid, ord"), 1)]
         reviews = [(t, c, e) for t, c, e in _rows(
             path, conn, tables, "revlog", "SELECT id, cid, ease FROM revlog WHERE ease BETWEEN 1 AND 4 AND type < 4 "
-            "AND typeof(id) = 'integer' AND typeof(cid) = 'integer' AND typeof(ease) = 'integer' ORDER BY id",
-            MAX_REVIEWS, optional=True)]  # a review row of another shape is not one Anki wrote: left out
+            f"AND typeof(id) = 'integer' AND typeof(cid) = 'integer' AND typeof(ease) = 'integer' "
+            f"AND id BETWEEN {REVIEWS_FROM_MS} AND {REVIEWS_UNTIL_MS} ORDER BY id",
+            MAX_REVIEWS, optional=True)]  # a review row of another shape, or time, is not one Anki wrote: left out
     except sqlite3.OperationalError as e:
         if "interrupted" in str(e):
             raise _error(f"{path}: refused: reading the collection took longer than {time_limit:.0f} s, which a genuine "
