@@ -83,3 +83,19 @@ def test_quiz_on_a_disk_that_fills_says_full_keeps_every_acknowledged_answer_and
     finally:
         conn.close()
     assert ketaquiz(data, "quiz", "--limit", "1", stdin="-\n").returncode == 0  # space freed: on it goes
+
+
+def test_the_app_started_on_a_full_disk_says_full_and_not_damaged(small_disk):
+    from ketaquiz.core.clock import utc_now
+    from ketaquiz.ui.app import open_checked
+
+    data = DataDir(small_disk / "data")
+    assert ketaquiz(data, "quiz", "--limit", "1", stdin="-\n").returncode == 0
+    assert ketaquiz(data, "backup").returncode == 0
+    fill(small_disk)
+    seen: list[tuple[str, str]] = []
+    ctx = open_checked(data, "default", utc_now, lambda title, text: seen.append((title, text)) or False)
+    assert ctx is None
+    title, text = seen[0]  # today: "damaged", "There is no backup to restore" with a good backup beside it
+    assert title == "Disk full" and "is full" in text and "damaged" not in text.lower()
+    assert len(seen) == 1  # no restore offered: it would not help

@@ -164,3 +164,41 @@ def test_a_session_ended_by_its_limit_is_closed(store, clock, rng):
     ended = store.conn.execute("SELECT ended_at, answered FROM sessions WHERE id = ?", (s.session_id,)).fetchone()
     assert ended == (clock().timestamp(), 1)
 
+
+
+def test_every_write_runs_inside_begin_immediate(store, data_dir, clock, rng):
+    """The one write path, checked on what SQLite ran: no deferred BEGIN, and no write outside a transaction that
+    took the write lock first (nested work as savepoints)."""
+    from ketaquiz.core.library import load_library
+
+    ran: list[str] = []
+    store.conn.set_trace_callback(ran.append)
+    s = StudySession(store, clock=clock, rng=rng, settings=Settings(fuzz=False))
+    while not right(s).correct:
+        s.advance()
+    s.mark("unsure")
+    s.undo()
+    s.submit(None)
+    s.close()
+    store.set_setting("theme", "dark")
+    clock.advance(days=2)
+    day_rows(store, clock())
+    store.mark_set_deleted("ketamine")
+    store.mark_set_deleted("ketamine", False)
+    load_library(store, data_dir)
+    store.purge_set("ketamine")
+    store.conn.set_trace_callback(None)
+    in_write, bad = False, []
+    for sql in ran:
+        words = sql.strip().upper().split()
+        if not words or words[0].startswith("--"):
+            continue  # a trigger's own statements
+        if words[0] == "BEGIN":
+            in_write = words[1:2] == ["IMMEDIATE"]
+            if not in_write:
+                bad.append(sql)
+        elif words[0] in ("COMMIT", "END") or (words[0] == "ROLLBACK" and words[1:2] != ["TO"]):
+            in_write = False
+        elif words[0] in ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER") and not in_write:
+            bad.append(sql)
+    assert len(ran) > 50 and not bad

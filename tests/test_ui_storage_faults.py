@@ -137,3 +137,26 @@ def test_quiz_in_a_read_only_folder_says_read_only_and_runs(read_only_data):
     assert run.returncode == 0, run.stderr  # today: a traceback
     assert "is read-only" in run.stderr and "nothing you do is saved" in run.stderr
     assert "Score: 0/1" in run.stdout
+
+
+def test_switching_to_a_damaged_profile_says_so_and_keeps_the_open_one(qtbot, data_dir, clock, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ketaquiz.ui.context import AppContext
+    from ketaquiz.ui.profiles import ProfileSwitcher
+
+    bad = data_dir.db_path("Ann")
+    bad.parent.mkdir(parents=True)
+    bad.write_bytes(b"not a database at all" * 300)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: warned.append(text))
+    ctx = AppContext(data_dir, clock=clock)
+    try:
+        w = ProfileSwitcher(ctx)
+        qtbot.addWidget(w)
+        w.combo.activated.emit(w.combo.findData("Ann"))  # today: an exception in the slot, and nothing said
+        assert warned and "is damaged" in warned[0] and "There is no good backup" in warned[0]
+        assert ctx.profile == "default" and ctx.store.quick_check() == "ok"
+        assert w.combo.currentText() == "default"
+    finally:
+        ctx.close()

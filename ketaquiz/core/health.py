@@ -99,10 +99,23 @@ def open_profile(data: DataDir, profile: str, *, clock: Clock = utc_now, allow_e
 
 def _problem(e: StoreError, backups: Path) -> ProfileProblem:
     """A StoreError met on opening, as a ProfileProblem (the backups offered only where they can help)."""
+    if e.kind in ("io", "error") and _full(backups.parent):
+        # SQLite says only "disk I/O error" when it cannot make its -shm file on a full disk: not a damaged file
+        e = StoreError(f"the disk holding {backups.parent} is full, so the progress database cannot be opened "
+                       "(nothing is lost); free some space on that disk, then start again", kind="full")
     offer = newest_good_backup(backups) if e.kind in OFFER_BACKUPS else None
     text = str(e)
     return ProfileProblem(text[:1].upper() + text[1:] + ("" if text.endswith(".") else "."), kind=e.kind,
                           backups_dir=backups, backup=offer)
+
+
+def _full(folder: Path) -> bool:
+    """True when the disk holding `folder` has (next to) no room left."""
+    try:
+        st = os.statvfs(folder)
+    except (OSError, AttributeError):  # (no statvfs on Windows)
+        return False
+    return st.f_bavail * st.f_frsize < 256 * 1024
 
 
 def readable_copy(data: DataDir, profile: str) -> DataDir:

@@ -127,9 +127,14 @@ class AppContext(QObject):
         raises, this profile is opened again and the error goes on."""
         if name == self.profile and closed is None:
             return
+        if closed is None:
+            # Checked as at start: a damaged, missing or newer database raises health.ProfileProblem, and this
+            # learner's store stays open.
+            from ..core.health import open_profile
+
+            new_store = open_profile(self.data, name, clock=self.clock)
         self.profile_closing.emit()  # a study session ends while its store is still open
         if closed is None:
-            new_store = self.data.open_store(name, clock=self.clock)
             self.store.close()
         else:
             self.store.close()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMessageBox, QVBo
 
 from ..core.library import DEFAULT_PROFILE
 from ..core.profiles import create_profile, delete_profile, profile_trash, rename_profile, set_last_profile
+from ..core.store import StoreError
 from .context import AppContext
 
 NEW_ITEM = "New profile…"
@@ -99,7 +100,12 @@ class ProfileSwitcher(QWidget):
 
     def switch_to(self, name: str) -> None:
         """Open a profile's progress and remember it as the one to open next time."""
-        self.ctx.switch_profile(name)
+        try:
+            self.ctx.switch_profile(name)
+        except StoreError as e:  # damaged, missing, from a newer KetaQuiz: said, and this learner's stays open
+            QMessageBox.warning(self, "Cannot open that profile", str(e))
+            self.refresh()
+            return
         set_last_profile(self.ctx.data, name)
         self.refresh()
 
