@@ -109,9 +109,19 @@ def rerating_while_quiz_answers(root: Path, seconds: float) -> dict[str, object]
     store.save_settings(Settings(new_per_day=9999, fuzz=False))  # both programs keep finding questions
     stop = threading.Event()
 
-    def terminal() -> None:
+    def terminal() -> None:  # one long terminal session answering as fast as it can ("I don't know": all come back)
         while not stop.is_set():
-            ketaquiz(data.root, "quiz", "--limit", "20", stdin="-\n" * 20)
+            proc = subprocess.Popen([PY, "-m", "ketaquiz", "--data", str(data.root), "quiz"], stdin=subprocess.PIPE,
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+            assert proc.stdin is not None
+            try:
+                while not stop.is_set() and proc.poll() is None:
+                    proc.stdin.write(b"-\n" * 50)
+                    proc.stdin.flush()
+            except BrokenPipeError:
+                pass
+            proc.kill()
+            proc.wait()
 
     t = threading.Thread(target=terminal)
     t.start()
@@ -125,14 +135,18 @@ def rerating_while_quiz_answers(root: Path, seconds: float) -> dict[str, object]
             answer = {"short": q.answer, "choice": q.answer, "truefalse": q.answer}.get(q.type, getattr(q, "correct_answer", None))
             try:
                 fb = s.submit(answer)
-                if fb.correct:
-                    s.mark("easy")
-                    ok += 1
-                s.advance()
             except StoreError as e:
                 failed += 1
                 first_error = first_error or str(e)
                 break
+            for i in range(50 if fb.correct else 0):  # the learner toggles Unsure / Easy on the answer
+                try:
+                    s.mark("easy" if i % 2 else "unsure")
+                    ok += 1
+                except (StoreError, sqlite3.Error) as e:
+                    failed += 1
+                    first_error = first_error or f"{type(e).__name__}: {e}"
+            s.advance()
     stop.set()
     t.join()
     store.close()
