@@ -134,10 +134,8 @@ class AppContext(QObject):
 
             new_store = open_profile(self.data, name, clock=self.clock)
         self.profile_closing.emit()  # a study session ends while its store is still open
-        if closed is None:
-            self.store.close()
-        else:
-            self.store.close()
+        self.store.close()
+        if closed is not None:
             try:
                 name = closed()
             except BaseException:
