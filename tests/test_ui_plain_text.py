@@ -121,3 +121,14 @@ def test_message_boxes_show_set_titles_as_plain_text(qtbot, data_dir, clock):
     box = plain.message_box(None, QMessageBox.Icon.Question, "Delete", f"Delete {MARK}?")
     qtbot.addWidget(box)
     assert box.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_tooltips_show_markup_as_text():
+    from PySide6.QtGui import QTextDocument
+
+    from ketaquiz.ui import plain
+
+    assert plain.tooltip("no markup here") == "no markup here"
+    doc = QTextDocument()
+    doc.setHtml(plain.tooltip("<img src='/dev/zero'> & <b>x</b>\nnext"))
+    assert doc.toPlainText() == "<img src='/dev/zero'> & <b>x</b>\nnext"

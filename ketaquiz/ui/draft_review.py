@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ..core.article import Article
 from ..core.questions import Question, Topic, cloze_gaps
+from . import plain
 from .question_editor import QuestionEditor, QuestionPreview
 
 KEPT, DROPPED, PENDING = "kept", "dropped", "pending"
@@ -283,7 +284,7 @@ class DraftReview(QWidget):
         item.setText(f"{_MARK[d.status]} {flag}{_SHORT_TYPE.get(q.type, q.type)} · {prompt}")
         tip = prompt if d.flags is None or d.clean else prompt + "\n\n" + "\n".join(
             f"⚠ {m}" for m in d.flags.tripped.values())
-        item.setToolTip(tip)
+        item.setToolTip(plain.tooltip(tip))
         font = item.font()
         font.setStrikeOut(d.status == DROPPED)
         item.setFont(font)

@@ -37,5 +37,8 @@ def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text
 
 
 def tooltip(text: str) -> str:
-    """A tooltip showing `text` as it is (tooltips guess rich text too)."""
-    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>" if text else ""
+    """A tooltip showing `text` as it is (tooltips guess rich text too: only text with a '<' could be taken
+    for markup, so any other comes back unchanged)."""
+    if "<" not in text:
+        return text
+    return "<qt>" + html.escape(text, quote=False).replace("\n", "<br>") + "</qt>"

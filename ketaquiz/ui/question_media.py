@@ -16,6 +16,7 @@ from PySide6.QtGui import QImageReader, QPixmap
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from ..core.media import is_image, is_sound, resolve_media
+from . import plain
 
 MAX_IMAGE_W, MAX_IMAGE_H = 560, 320  # fits the study page at 1024x640 with the prompt and the answer box
 
@@ -62,7 +63,7 @@ def _image(path: Path, name: str, parent: QWidget | None) -> QLabel:
     label.setPixmap(QPixmap.fromImage(image))
     label.setAlignment(Qt.AlignmentFlag.AlignLeft)
     label.setAccessibleName(f"Image {path.name}")
-    label.setToolTip(name)
+    label.setToolTip(plain.tooltip(name))
     label.setObjectName("questionImage")
     return label
 

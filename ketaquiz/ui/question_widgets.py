@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ..core.questions import CLOZE_GAP, Question
 from ..core.session import Feedback
+from . import plain
 from .question_media import media_widgets
 
 RIGHT_STYLE = "background-color: rgba(46, 160, 67, 0.35);"
@@ -387,7 +388,7 @@ class ClozeWidget(QuestionWidget):
             ok, _typo = typed_match(edit.text(), accepted)
             edit.setStyleSheet(RIGHT_STYLE if ok else WRONG_STYLE)
             if not ok:
-                edit.setToolTip(f"Right answer: {accepted[0]}")
+                edit.setToolTip(plain.tooltip(f"Right answer: {accepted[0]}"))
 
 
 class ShortWidget(QuestionWidget):

@@ -635,7 +635,7 @@ class ScoresPage(QWidget):
         self.study_buttons: list[QPushButton] = []
         for i, h in enumerate(rows):
             t.setItem(i, 0, _item(h.prompt or h.question_id))
-            t.item(i, 0).setToolTip(h.prompt)
+            t.item(i, 0).setToolTip(plain.tooltip(h.prompt))
             t.setItem(i, 1, _item(h.topic))
             t.setItem(i, 2, _item(str(h.lapses), True))
             t.setItem(i, 3, _item(str(h.reviews), True))

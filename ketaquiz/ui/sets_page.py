@@ -519,7 +519,7 @@ class SetsPage(QWidget):
             if old.path == entry.path and not old.bundled:
                 it.setData(Qt.ItemDataRole.UserRole, entry)
                 it.setText(entry.label)
-                it.setToolTip(entry.tooltip)
+                it.setToolTip(plain.tooltip(entry.tooltip))
                 break
         if self.qset is not None and self.qset.path == entry.path and not self.read_only:
             self._show_unloaded_banner(entry)
@@ -550,7 +550,7 @@ class SetsPage(QWidget):
         for e in self.set_entries():
             it = QListWidgetItem(e.label)
             it.setData(Qt.ItemDataRole.UserRole, e)
-            it.setToolTip(e.tooltip)
+            it.setToolTip(plain.tooltip(e.tooltip))
             self.set_list.addItem(it)
         self.set_list.blockSignals(False)
         self._check_next()
@@ -982,7 +982,7 @@ class SetsPage(QWidget):
             flags.setdefault(w.question, "warning")
         for text, qid, error in lines[:self.MAX_LISTED]:
             it = QListWidgetItem(text)
-            it.setToolTip(text)
+            it.setToolTip(plain.tooltip(text))
             it.setData(Qt.ItemDataRole.UserRole, qid)
             if error:
                 it.setForeground(Qt.GlobalColor.darkRed)
