@@ -40,8 +40,10 @@ MAX_DISTRACTOR_USES = 1  # a wrong option offered again is a tell (and one quest
 # How well a family fits what it asks, added to the rank (lists and steps are the most testable content).
 _FAMILY_FIT = {
     "order": 0.3, "multi-list": 0.3, "short-list": 0.3, "choice-not": 0.25, "multi-examples": -0.1,
-    "short-definition": 0.25, "choice": 0.35, "cloze": 0.0, "tf-false": -0.2, "tf-true": -0.3, "short-acronym": -0.1,
+    # choice below cloze: judges kept fewer (19–28 % against 32–36 % in rounds 2–6), its options being the weak part
+    "short-definition": 0.25, "choice": -0.05, "cloze": 0.0, "tf-false": -0.2, "tf-true": -0.3, "short-acronym": -0.1,
 }
+_NUMBER_FIT = 0.35
 _GENE_SYMBOL = re.compile(r"^(?:[A-Z][A-Z0-9]{1,6}\d[A-Z0-9]*|[A-Za-z]{1,6}-\d+[A-Za-z]?)$")  # BRCA1, STS-31, DF-224
 _YEARISH = re.compile(r"^\d{3,4}s?$")
 _FIRST = re.compile(r"\b(?:first|invent\w*|discover\w*|found(?:ed|er)|father of|pioneer\w*|coined|proposed)\b", re.I)
@@ -184,6 +186,8 @@ def rank_candidates(candidates: list[Candidate], an: Analysis, importance: dict[
         imp = importance.get(c.sentence_ids[0], 0.0)
         strength = min(1.0, max(0.0, c.score) / 2.5)
         fit = _FAMILY_FIT.get(_family(c), 0.0)
+        if _is_number(c.question):
+            fit = _NUMBER_FIT  # numbers and dates: a choice among near values is the right type
         defined = 0.3 if _defines(c) else 0.0
         out.append(Ranked(c, 0.5 * imp + 0.35 * strength + fit + defined,
                           {"importance": round(imp, 3), "answer strength": round(strength, 3), "type fit": fit,
