@@ -36,6 +36,7 @@ MAX_NUMBER_SHARE = 0.2  # dates and numbers: the key ones, not every year the te
 # question may sit lower, so that every section with something askable is asked.
 RANK_FLOOR = 0.33
 SECTION_FIRST_FLOOR = 0.2
+MIN_WORDS_PER_QUESTION = 200
 MAX_DISTRACTOR_USES = 1  # a wrong option offered again is a tell (and one question answers another)
 # How well a family fits what it asks, added to the rank (lists and steps are the most testable content).
 _FAMILY_FIT = {
@@ -303,8 +304,8 @@ def select_budget(ranked: list[Ranked], sections: list[str], words: int, importa
                   *, seen: DuplicateIndex | None = None) -> list[Ranked]:
     """The kept questions: best first within each section's budget, under the set-wide caps.
 
-    A second pass gives what a section could not use (its candidates failed the item-writing checks) to the
-    next-best candidates of any section.
+    Later passes give what a section could not use (its candidates failed the item-writing checks) to the
+    next-best candidates of any section, and fill an article up to its minimum.
     """
     # A short article is dense: a teacher asks up to one question per 40 words of it (15 questions at most so).
     total = max(3, round(max(words / WORDS_PER_QUESTION, min(words / 40, 15))))
@@ -313,16 +314,21 @@ def select_budget(ranked: list[Ranked], sections: list[str], words: int, importa
     picks = _Picks(total)
     failed: set[int] = set()
     taken: set[int] = set()
-    for second_pass in (False, True):
+    # Three passes: within each section's budget above the floor; anywhere above the floor; then, below the floor,
+    # only until the article has its minimum (a narrative article, whose dated sentences rank low, still gets its
+    # main facts asked: one question per MIN_WORDS_PER_QUESTION words at least).
+    minimum = min(total, max(3, round(words / MIN_WORDS_PER_QUESTION)))
+    for pass_no in (1, 2, 3):
         for i, r in enumerate(ranked):
             q = r.cand.question
-            if len(picks.kept) >= total:
+            if len(picks.kept) >= (total if pass_no < 3 else minimum):
                 break
             if i in failed or i in taken or not picks.allows(r):
                 continue
-            if not second_pass and picks.per_section.get(q.topic, 0) >= budgets.get(q.topic, 0):
+            if pass_no == 1 and picks.per_section.get(q.topic, 0) >= budgets.get(q.topic, 0):
                 continue
-            if r.rank < (SECTION_FIRST_FLOOR if not picks.per_section.get(q.topic) else RANK_FLOOR):
+            floor = SECTION_FIRST_FLOOR if not picks.per_section.get(q.topic) else RANK_FLOOR
+            if pass_no < 3 and r.rank < floor:
                 continue
             if seen.find(q) is not None or tripped(q):
                 failed.add(i)
@@ -338,6 +344,8 @@ def soft_flags(r: Ranked) -> dict[str, str]:
     out: dict[str, str] = {}
     if r.signals.get("importance", 1.0) < 0.3:
         out["worth knowing"] = "a detail rather than a main point of its section: keep it if it matters to you"
+    if r.rank < RANK_FLOOR:
+        out["low rank"] = "ranked below the bar, kept so the article's main facts are asked: read it before keeping"
     if r.cand.family == "tf-true":
         out["true statement"] = "a sentence of the text as a True statement tests recognition only"
     return out
