@@ -404,3 +404,63 @@ def test_import_is_cheap():
     code = "import sys, ketaquiz.core.generate; print('wordfreq' in sys.modules or 'lemminflect' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "False"
+
+
+# ---------------------------------------------------------------- what a teacher keeps: checks, flags, budget
+
+
+@pytest.mark.parametrize("name", [p.name for p in ARTICLES])
+def test_kept_questions_pass_every_item_writing_check(generated, name):
+    from ketaquiz.core.quality import tripped
+
+    _, qset, report = generated[name]
+    for q in qset.questions:
+        assert tripped(q) == {}, (q.id, q.prompt)
+        flags = report.flags[q.id]
+        assert "dangling reference" in flags.passed and "phrase gap" in flags.passed
+        assert set(flags.tripped) <= {"worth knowing", "true statement", "low rank"}  # soft flags only
+        assert 0 <= flags.signals["importance"] <= 1
+
+
+@pytest.mark.parametrize("name", [p.name for p in ARTICLES])
+def test_a_teachers_budget(generated, name):
+    """About one question per 40–60 words of a short text (15 at most), one question per sentence and answer."""
+    art, qset, _ = generated[name]
+    words = sum(len(s.text.split()) for s in art.sentences)
+    assert 3 <= len(qset.questions) <= max(3, round(max(words / 60, min(words / 40, 15))))
+    answers = [q.answer_text().casefold() for q in qset.questions if q.type in ("cloze", "short", "choice")]
+    assert len(answers) == len(set(answers))
+
+
+def test_questions_from_one_sentence_are_siblings(generated, crafted):
+    """Questions drawn from one sentence share a sibling_group (study keeps them apart); others have none."""
+    sets = [qset for _, qset, _ in generated.values()] + [crafted[1]]
+    pairs = 0
+    for qset in sets:
+        for q in qset.questions:
+            mates = [o for o in qset.questions if o is not q and (o.source in q.source or q.source in o.source)]
+            if mates:
+                pairs += 1
+                assert q.sibling_group and all(o.sibling_group == q.sibling_group for o in mates), q.id
+            else:
+                assert q.sibling_group == "", q.id
+    assert pairs  # the crafted mechanism chain and a question on one of its steps
+
+
+def test_report_names_key_terms_no_question_asks(generated):
+    _, qset, report = generated["article.txt"]
+    assert set(report.unasked_terms) == {t.id for t in qset.topics}
+    for topic, terms in report.unasked_terms.items():
+        asked = " ".join(q.answer_text() + " " + " ".join(q.choices)
+                         for q in qset.questions if q.topic == topic).casefold()
+        assert all(t.casefold() not in asked for t in terms)
+    assert any(report.unasked_terms.values())  # a teacher's budget leaves some key terms to the reviewer
+
+
+def test_number_distractors_are_near_values_on_both_sides():
+    text = "# Engines\n\nThe first engine that worked was built by a smith in 1712, long before the railways came.\n"
+    art = parse_article(text)
+    an = analyse(art)
+    ds = [int(d) for d, _ in distractors(an, "1712", "The first engine that worked was built in")]
+    assert len(ds) == 3 and all(abs(d - 1712) <= 20 for d in ds)
+    assert min(ds) < 1712 < max(ds)

@@ -9,26 +9,35 @@ from .builders import Candidate
 
 
 def mark_siblings(kept: list[Candidate]) -> list[Question]:
-    """The kept questions, those sharing a source sentence given one `sibling_group` (the set file's field).
+    """The kept questions, those drawn from a common sentence given one `sibling_group` (the set file's field).
 
-    The group is named after the first sentence's id, so it is stable for the same article. Without the field
-    on Question (an older core), the questions are returned unchanged.
+    Two questions are siblings when they quote a sentence in common, or when one's quote holds the other's (a
+    chain's source spans the sentences between its steps). A group is named after its first question's topic and
+    sentence id, so it is stable for the same article.
     """
-    fields = {f.name for f in dataclasses.fields(Question)}
-    by_sentence: dict[str, list[int]] = {}
-    for i, c in enumerate(kept):
-        for sid in c.sentence_ids:
-            by_sentence.setdefault(sid, []).append(i)
+    parent = list(range(len(kept)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(kept):
+        for j in range(i + 1, len(kept)):
+            b = kept[j]
+            sa, sb = a.question.source, b.question.source
+            if set(a.sentence_ids) & set(b.sentence_ids) or (sa and sb and (sa in sb or sb in sa)):
+                parent[root(j)] = root(i)
+    members: dict[int, list[int]] = {}
+    for i in range(len(kept)):
+        members.setdefault(root(i), []).append(i)
     out = [c.question for c in kept]
-    if "sibling_group" not in fields:
-        return out
-    group_of: dict[int, str] = {}
-    for sid, idx in sorted(by_sentence.items(), key=lambda kv: kv[1][0]):
-        if len(idx) < 2:
+    for group in members.values():
+        if len(group) < 2:
             continue
-        name = next((group_of[i] for i in idx if i in group_of), f"{kept[idx[0]].question.topic}-{sid}")
-        for i in idx:
-            group_of.setdefault(i, name)
-    for i, name in group_of.items():
-        out[i] = dataclasses.replace(out[i], sibling_group=name)  # type: ignore[call-arg]
+        first = kept[min(group)]
+        name = f"{first.question.topic}-{first.sentence_ids[0]}"
+        for i in group:
+            out[i] = dataclasses.replace(out[i], sibling_group=name)
     return out
