@@ -434,7 +434,8 @@ def true_false(an: Analysis, section: Section) -> Iterator[Candidate]:
             if ds and ds[0][1] >= 1.0 and ds[0][0][:1].isupper() == sp.text[:1].isupper() \
                     and ds[0][0].lower() not in lx.GENERIC_WORDS:
                 # A swapped-in term may open the statement ("arrhythmia narrows …"): keep the sentence's capital.
-                false = cap_first(_word_re(sp.text).sub(lambda m, d=ds[0][0]: d, statement, count=1))
+                swap = ds[0][0].replace("\\", "\\\\")  # a plain replacement: no group references
+                false = cap_first(_word_re(sp.text).sub(swap, statement, count=1))
                 if not an.in_article(false) and false != statement:
                     best_swap = (sp, ds[0][0], false)
                     break
