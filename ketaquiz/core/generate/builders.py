@@ -593,6 +593,9 @@ def examples(an: Analysis, section: Section) -> Iterator[Candidate]:
 _INCLUDE = re.compile(r"^(.*?)\s+(?:may\s+|can\s+|might\s+|could\s+|will\s+)?(?:include|includes|are|is|involve|involves|consist of)\s*:?\s*\.?$", re.I)
 
 
+_CLAUSE_WORDS = frozenset("is are was were be been has have had can could may might will would does do did".split())
+
+
 def _list_label(intro: Sentence | None) -> str | None:
     if intro is None:
         return None
@@ -615,6 +618,10 @@ def _list_label(intro: Sentence | None) -> str | None:
     label = " ".join(words)
     if label[:1].isupper() and not lx.is_acronym(label.split()[0]):
         label = label[0].lower() + label[1:]
+    # A label is a noun phrase: a verb or a negation in it means the sentence before the list was no introduction
+    # ("the organisms is now common", "none of the pro-drugs of ampicillin is in current use").
+    if any(w.lower() in _CLAUSE_WORDS or lx.is_verb_only(w) for w in words) or re.search(r"\b(?:no|none|not)\b", text, re.I):
+        return None
     return label if 1 <= len(words) <= 8 else None
 
 
