@@ -82,9 +82,9 @@ def test_course_counts_types_and_origins(course):
     per_topic = Counter(q.topic for q in qset.questions)
     # Re-edited with the rubric (issue 13): questions that repeated another or that blind judges dropped were
     # removed, so these floors are the course's counts now (a question lost by accident fails here); a ~640-word
-    # article, ~1 question per 23 words.
-    assert len(qset.questions) >= 28
-    assert per_topic["mechanism"] >= 9 and per_topic["theories"] >= 6 and per_topic["risks"] >= 6
+    # article, ~1 question per 25 words.
+    assert len(qset.questions) >= 26
+    assert per_topic["mechanism"] >= 8 and per_topic["theories"] >= 6 and per_topic["risks"] >= 5
     assert per_topic["overview"] >= 1 and per_topic["conclusion"] >= 1
     assert {q.type for q in qset.questions} == set(QUESTION_TYPES)
     origins = Counter(q.origin for q in qset.questions)
