@@ -1,0 +1,80 @@
+"""Compare two versions of the generator with one blind judge: mixed sheets, then keep/fix/drop per version.
+
+    python scripts/judge_ab.py make A_DIR B_DIR OUT [--per 10] [--seed 4242]
+    python scripts/judge_ab.py tally OUT
+
+A_DIR and B_DIR hold `<article>.json` exports (as `scripts/corpus_questions.py` writes them) of the same articles made
+by two versions. `make` draws `--per` questions of each version per article, merges them (a question both versions
+make appears once), shuffles them into `OUT/exports/<article>.json` and records which version made each in
+`OUT/mapping.json`; then `../shared/tools/judge-sheet.py sample OUT/exports/<article>.json --n 40` writes the sheets
+the judge fills. `tally` prints keep / fix / drop per version. Judges differ more from one another than two nearby
+versions do, so compare versions only within one judge's verdicts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import json
+import random
+from pathlib import Path
+
+
+def make(a_dir: Path, b_dir: Path, out: Path, per: int, seed: int) -> None:
+    rnd = random.Random(seed)
+    mapping: dict[str, dict[str, bool]] = {}
+    (out / "exports").mkdir(parents=True, exist_ok=True)
+    for fa in sorted(a_dir.glob("*.json")):
+        fb = b_dir / fa.name
+        if not fb.exists():
+            continue
+        qa, qb = json.loads(fa.read_text(encoding="utf-8")), json.loads(fb.read_text(encoding="utf-8"))
+        ids_a, ids_b = {q["id"] for q in qa}, {q["id"] for q in qb}
+        picked = rnd.sample(qa, min(per, len(qa))) + rnd.sample(qb, min(per, len(qb)))
+        items = list({q["id"]: q for q in picked}.values())
+        rnd.shuffle(items)
+        for q in items:
+            mapping[f"{fa.stem}/{q['id']}"] = {"A": q["id"] in ids_a, "B": q["id"] in ids_b}
+        (out / "exports" / fa.name).write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    (out / "mapping.json").write_text(json.dumps(mapping), encoding="utf-8")
+    print(f"{len(mapping)} questions in {out / 'exports'}")
+
+
+def tally(out: Path) -> None:
+    mapping = json.loads((out / "mapping.json").read_text(encoding="utf-8"))
+    counts = {"A": collections.Counter(), "B": collections.Counter()}
+    for f in sorted(out.rglob("*.judgments.csv")):
+        article = f.name.removesuffix(".judgments.csv")
+        with open(f, encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                versions = mapping.get(f"{article}/{row['id']}")
+                for v in versions and "AB" or "":
+                    if versions[v]:
+                        counts[v][row["verdict"].strip().lower()] += 1
+    for v, c in counts.items():
+        n = sum(c.values()) or 1
+        print(f"{v}: n={sum(c.values())} keep {c['keep'] / n:.0%} fix {c['fix'] / n:.0%} drop {c['drop'] / n:.0%}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    m = sub.add_parser("make")
+    m.add_argument("a_dir", type=Path)
+    m.add_argument("b_dir", type=Path)
+    m.add_argument("out", type=Path)
+    m.add_argument("--per", type=int, default=10)
+    m.add_argument("--seed", type=int, default=4242)
+    t = sub.add_parser("tally")
+    t.add_argument("out", type=Path)
+    args = ap.parse_args(argv)
+    if args.cmd == "make":
+        make(args.a_dir, args.b_dir, args.out, args.per, args.seed)
+    else:
+        tally(args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
