@@ -464,3 +464,12 @@ def test_number_distractors_are_near_values_on_both_sides():
     ds = [int(d) for d, _ in distractors(an, "1712", "The first engine that worked was built in")]
     assert len(ds) == 3 and all(abs(d - 1712) <= 20 for d in ds)
     assert min(ds) < 1712 < max(ds)
+
+
+def test_report_text_shows_each_question_with_its_checks_and_the_unasked_terms(generated):
+    _, qset, report = generated["article.txt"]
+    text = report.format()
+    assert "key terms no question asks" in text
+    for q in qset.questions:
+        assert q.id in text
+    assert text.count("passed ") == len(qset.questions)

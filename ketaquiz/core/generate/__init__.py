@@ -70,8 +70,10 @@ def generate_set(
     names = check_names()
     for r in kept:
         soft = soft_flags(r)
-        report.flags[r.cand.question.id] = QuestionFlags(
-            r.cand.question.id, passed=[n for n in names if n not in soft], tripped=soft, signals=dict(r.signals))
+        q = r.cand.question
+        report.flags[q.id] = QuestionFlags(
+            q.id, passed=[n for n in names if n not in soft], tripped=soft, signals=dict(r.signals), topic=q.topic,
+            shown=f"{q.type}: {q.display_prompt()}")
     topics: list[Topic] = []
     for sec in chosen:
         mine = [r.cand for r in kept if r.cand.question.topic == sec.slug]

@@ -37,6 +37,8 @@ class QuestionFlags:
 
     question_id: str
     passed: list[str] = field(default_factory=list)
+    topic: str = ""  # the section the question belongs to
+    shown: str = ""  # "type: the prompt as the learner sees it", for the report
     tripped: dict[str, str] = field(default_factory=dict)
     signals: dict[str, float] = field(default_factory=dict)
 
@@ -77,6 +79,14 @@ class GenerationReport:
             lines.append(f"[{s.slug}] {s.title}")
             lines.append(f"  sentences: {s.sentences}; questions: {s.questions} ({types}); candidates: {s.candidates}")
             lines.append(f"  key terms: {', '.join(s.key_terms) or '-'}")
+            unasked = self.unasked_terms.get(s.slug, [])
+            lines.append(f"  key terms no question asks: {', '.join(unasked) or 'none'}")
+            for f in (f for f in self.flags.values() if f.topic == s.slug):
+                shown = f.shown if len(f.shown) <= 90 else f.shown[:87] + "…"
+                verdict = "clean" if f.clean else "check: " + "; ".join(f"{k}: {v}" for k, v in f.tripped.items())
+                signals = ", ".join(f"{k} {v:g}" for k, v in f.signals.items())
+                lines.append(f"  {f.question_id}  {shown}")
+                lines.append(f"      passed {len(f.passed)} checks; {verdict}; {signals}")
             if s.uncovered:
                 lines.append(f"  not covered ({len(s.uncovered)}):")
                 for sid, text in s.uncovered:
