@@ -93,7 +93,7 @@ def test_study_plays_a_sound_or_says_how(study, monkeypatch):
     monkeypatch.setattr(question_media, "multimedia_available", lambda: False)
     show(ctx, window, page, SOUND)
     notes = [lab.text() for lab in page.qwidget.findChildren(QLabel) if lab.objectName() == "mediaNote"]
-    assert notes and "install PySide6-Addons (QtMultimedia) to play it" in notes[0]
+    assert notes and "to play it here, install QtMultimedia (pip install PySide6-Addons==6." in notes[0]
 
 
 def test_a_file_swapped_for_a_link_outside_the_folder_is_not_shown(study, tmp_path):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+import PySide6
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QImageReader, QPixmap
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
@@ -37,8 +38,8 @@ def media_widgets(names: list[str], folder: Path | None, parent: QWidget | None 
             out.append(_image(path, name, parent))
         elif is_sound(name):
             out.append(SoundButton(path, parent) if multimedia_available() else _note(
-                f"♪ This question has a sound ({path.name}); install PySide6-Addons (QtMultimedia) to play it, "
-                "or open the file from the set's folder.", parent))
+                f"♪ This question has a sound ({path.name}): to play it here, install QtMultimedia "
+                f"(pip install PySide6-Addons=={PySide6.__version__}); or open it from the set's folder.", parent))
     return out
 
 

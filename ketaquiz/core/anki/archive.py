@@ -156,9 +156,8 @@ def _media_map(pkg: Package, names: set[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     if pkg.zstd_media:
         try:
-            for i, (number, entry) in enumerate(protobuf.fields(data)):
-                if number != 1 or not isinstance(entry, bytes):
-                    continue
+            entries = [e for number, e in protobuf.fields(data) if number == 1 and isinstance(e, bytes)]
+            for i, entry in enumerate(entries):  # the i-th entry is zip member "i" (MediaEntries, field 1)
                 name = ""
                 member = str(i)
                 for n, v in protobuf.fields(entry):
