@@ -117,22 +117,53 @@ def test_cli_reports_the_reviews_brought_along(data_dir, capsys):
     assert f"Reviews: {n} in all" in capsys.readouterr().out
 
 
-def test_the_app_imports_the_history_and_says_so(qtbot, data_dir, clock, monkeypatch):
+@pytest.fixture
+def sets_page(qtbot, data_dir, clock, monkeypatch):
+    """The Sets page over a fresh profile; what it tells the user is collected in `page.shown`."""
     from ketaquiz.ui.context import AppContext
     from ketaquiz.ui.sets_page import SetsPage
 
     ctx = AppContext(data_dir, clock=clock)
-    try:
-        page = SetsPage(ctx)
-        qtbot.addWidget(page)
-        shown = []
-        monkeypatch.setattr(page, "inform", lambda title, text, error=False: shown.append((title, text, error)))
-        assert page.import_path(FIXTURES / "modern.colpkg", "bio") == "bio"
-        title, text, error = shown[-1]
-        assert (title, error) == ("Imported", False)
-        assert "15 reviews of 8 cards imported, their schedules rebuilt with FSRS" in text
-        assert "1 suspended card kept suspended" in text and "an Image Occlusion note" in text
-        assert ctx.store.conn.execute("SELECT COUNT(*) FROM reviews WHERE set_id = 'bio'").fetchone()[0] == 15
-        assert len(ctx.store.suspended_keys("bio")) == 1
-    finally:
-        ctx.close()
+    page = SetsPage(ctx)
+    qtbot.addWidget(page)
+    page.shown = []
+    monkeypatch.setattr(page, "inform", lambda title, text, error=False: page.shown.append((title, text, error)))
+    yield page
+    ctx.close()
+
+
+def test_the_app_imports_the_history_and_says_so(sets_page):
+    page, ctx = sets_page, sets_page.ctx
+    assert page.import_path(FIXTURES / "modern.colpkg", "bio") == "bio"
+    title, text, error = page.shown[-1]
+    assert (title, error) == ("Imported", False)
+    assert "15 reviews of 8 cards imported, their schedules rebuilt with FSRS" in text
+    assert "1 suspended card kept suspended" in text and "an Image Occlusion note" in text
+    assert ctx.store.conn.execute("SELECT COUNT(*) FROM reviews WHERE set_id = 'bio'").fetchone()[0] == 15
+    assert len(ctx.store.suspended_keys("bio")) == 1
+
+
+def test_the_set_and_its_history_load_in_one_transaction(data_dir, store, monkeypatch):
+    """A failure while writing the history leaves the profile as it was: no half-loaded set."""
+    from ketaquiz.core.store import StoreError
+
+    res = import_file(FIXTURES / "modern.apkg", data_dir, set_id="bio")
+
+    def fail(*_args, **_kw):
+        raise StoreError("disk full")
+
+    monkeypatch.setattr(store, "import_history", fail)
+    with pytest.raises(StoreError):
+        load_imported(store, res)
+    assert store.set_info("bio") is None and store.questions("bio") == []
+
+
+def test_the_app_says_when_the_history_could_not_come(sets_page, monkeypatch):
+    from ketaquiz.core.store import Store, StoreError
+
+    def fail(*_args, **_kw):
+        raise StoreError("the disk is full")
+
+    monkeypatch.setattr(Store, "import_history", fail)
+    assert sets_page.import_path(FIXTURES / "modern.apkg", "bio") == "bio"  # the set itself is saved
+    assert "Your Anki review history was not brought along: the disk is full" in sets_page.shown[-1][1]

@@ -122,12 +122,15 @@ def load_imported(store: Store, result: ImportResult) -> None:
     with the history it brings: Anki's answers replayed through FSRS, and its suspended cards kept suspended."""
     if result.qset is None:
         return
-    store.sync_set(result.qset)
-    if result.history or result.suspended:
+    entries = {}
+    if result.history:
         from .anki.history import rebuild
 
-        entries = rebuild(result.history, store.settings())
-        result.reviews = store.import_history(result.set_id, entries, result.suspended)
+        entries = rebuild(result.history, store.settings())  # before the write lock: FSRS's replay takes time
+    with store.write():  # the set and its history in one transaction: both or neither
+        store.sync_set(result.qset)
+        if entries or result.suspended:
+            result.reviews = store.import_history(result.set_id, entries, result.suspended)
 
 
 def history_summary(result: ImportResult) -> str:

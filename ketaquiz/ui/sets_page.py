@@ -43,6 +43,7 @@ from ..core.library import read_and_check
 from ..core.lint import lint_set
 from ..core.questions import QUESTION_TYPES, Question, QuestionSet, Topic
 from ..core.setfile import SetFileError, find_set_files, read_set
+from ..core.store import StoreError
 from . import plain
 from .context import AppContext, StudyRequest
 from .question_editor import TYPE_LABELS, QuestionEditor
@@ -1280,8 +1281,10 @@ class SetsPage(QWidget):
                     load_imported(store, res)
                 finally:
                     store.close()
-            except (sqlite3.Error, OSError):
-                pass  # the set file is written: the library's reload below loads it instead
+            except (sqlite3.Error, OSError, StoreError) as e:
+                # The set file is written: the library's reload below loads it instead, without any history.
+                if res.history or res.suspended:
+                    res.warnings.insert(0, f"Your Anki review history was not brought along: {e}")
             return res
 
         job = run_with_progress(Job(work), self, "Importing questions", path.name, grace_ms=self.IMPORT_GRACE_MS)
