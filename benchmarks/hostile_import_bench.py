@@ -1,6 +1,6 @@
 """Benchmark: imports built to be slow must stay bounded.
 
-    python benchmarks/hostile_import_bench.py [--choices N] [--only K]
+    python benchmarks/hostile_import_bench.py [--choices N] [--only K] [--json]
 
 Prints one line per case with the seconds taken and what the importer said:
 
@@ -62,19 +62,23 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--choices", type=int, default=50_000)
     ap.add_argument("--only", type=int, help="run only case K (1-based), e.g. under `timeout` against older code")
+    ap.add_argument("--json", action="store_true", help="one JSON object per case: case, seconds, said")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         for k, (label, path) in enumerate(cases(Path(tmp), args.choices), 1):
             if args.only and k != args.only:
                 continue
-            print(f"…  {label}", end="\r", flush=True)
+            if not args.json:
+                print(f"…  {label}", end="\r", flush=True)
             t = time.perf_counter()
             try:
                 qset, _ = read_import(path)
                 said = f"imported {len(qset.questions)} question(s)"
             except ImportError_ as e:
                 said = str(e).replace(str(path), path.name).splitlines()[0][:110]
-            print(f"{time.perf_counter() - t:7.2f} s  {label}: {said}")
+            took = time.perf_counter() - t
+            print(json.dumps({"case": label, "seconds": round(took, 3), "said": said}) if args.json
+                  else f"{took:7.2f} s  {label}: {said}")
     return 0
 
 
