@@ -176,3 +176,41 @@ def test_a_small_set_file_over_a_big_article_loads_off_the_ui_thread(qtbot, data
     qtbot.waitUntil(lambda: job.delivered, timeout=60_000)
     assert ctx.store.set_info("mine") is not None
     ctx.close()
+
+
+def test_a_big_article_is_read_off_the_ui_thread_and_shown_when_in(qtbot, data_dir, clock):
+    """Parsing a few MB of article takes seconds: the page says it is reading and stays responsive, then shows
+    the article with the quote asked for highlighted."""
+    import threading
+
+    from ketaquiz.ui import article_view
+    from ketaquiz.ui.article_view import SYNC_ARTICLE_BYTES, ArticlePage
+    from ketaquiz.ui.context import AppContext
+
+    folder = data_dir.sets_dir / "mine"
+    make_set(folder, "article.md")
+    filler = "".join(f"Sentence number {i} says nothing new. " for i in range(SYNC_ARTICLE_BYTES // 30))
+    (folder / "article.md").write_text(TEXT + "\n## More\n\n" + filler + "\n")
+    ctx = AppContext(data_dir, clock=clock)
+    ctx.reload_library()
+    threads: list[threading.Thread] = []
+    real = article_view.parse_article
+
+    def parse(*a, **k):
+        if k.get("path") == folder / "article.md":  # (the bundled course's small article is read at once)
+            threads.append(threading.current_thread())
+        return real(*a, **k)
+
+    article_view.parse_article = parse
+    try:
+        page = ArticlePage(ctx)
+        qtbot.addWidget(page)
+        page.show_source("mine", "Paris is the capital of France.")
+        assert page.set_id == "mine" and page.browser.article is None
+        assert page.message.text() == "Reading the article…"
+        qtbot.waitUntil(lambda: page.browser.article is not None, timeout=60_000)
+    finally:
+        article_view.parse_article = real
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    assert page.browser.highlight is not None and page.message.isHidden()
+    ctx.close()

@@ -6,6 +6,8 @@ document position (`ArticleBrowser.doc_range`): highlights and the mastery overl
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
@@ -155,6 +157,26 @@ class ArticleBrowser(QTextBrowser):
         bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
 
 
+SYNC_ARTICLE_BYTES = 256 * 1024  # a bigger article is read and parsed off the UI thread
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _read_article(path: Path | None) -> Article | None:
+    """The article at `path` (inside its set's folder, see article_file_of), None when it cannot be read."""
+    if path is None:
+        return None
+    try:
+        return parse_article(read_article_text(path), path=path)
+    except ArticleFileError:
+        return None
+
+
 class ArticlePage(QWidget):
     """Pick a set's article, read it, see a source highlighted, toggle the mastery shading."""
 
@@ -163,6 +185,7 @@ class ArticlePage(QWidget):
         self.ctx = ctx
         self.set_id: str | None = None
         self._articles: dict[str, Article | None] = {}
+        self._reading: dict[str, object] = {}  # set id -> the Job reading its big article
         self._pending_quote: str | None = None
         self.legend: QWidget | None = None
 
@@ -217,6 +240,7 @@ class ArticlePage(QWidget):
 
     def _library_changed(self) -> None:
         self._articles.clear()
+        self._reading.clear()
         self._fill_combo()
 
     def _combo_changed(self, index: int) -> None:
@@ -224,14 +248,41 @@ class ArticlePage(QWidget):
             self.open_set(self.set_combo.itemData(index))
 
     def article_for(self, set_id: str) -> Article | None:
+        """The set's article: read at once when small; a big one is read and parsed on a worker thread
+        (seconds for a few MB), None meanwhile, and the page shows it when it is in."""
         if set_id not in self._articles:
+            if set_id in self._reading:
+                return None
             info = self.ctx.store.set_info(set_id)
             path = article_file_of(info.path, info.article_path) if info else None  # inside the set's folder
-            try:
-                self._articles[set_id] = parse_article(read_article_text(path), path=path) if path else None
-            except ArticleFileError:
-                self._articles[set_id] = None
+            if path is not None and _size(path) > SYNC_ARTICLE_BYTES:
+                self._read_in_background(set_id, path)
+                return None
+            self._articles[set_id] = _read_article(path)
         return self._articles[set_id]
+
+    def _read_in_background(self, set_id: str, path: Path) -> None:
+        from .workers import Job
+
+        job = Job(lambda _report: _read_article(path))
+        self._reading[set_id] = job
+        job.done.connect(lambda j: self._article_read(set_id, j))
+        job.start()
+
+    def _article_read(self, set_id: str, job: object) -> None:
+        if self._reading.get(set_id) is not job:
+            return  # the library changed meanwhile: a newer read (or none) counts
+        del self._reading[set_id]
+        self._articles[set_id] = getattr(job, "result", None) if getattr(job, "error", None) is None else None
+        if set_id == self.set_id:
+            quote = self._pending_quote
+            self.open_set(set_id, force=True)
+            if quote:
+                self.show_source(set_id, quote)
+
+    def reading(self, set_id: str | None) -> bool:
+        """True while the set's (big) article is being read."""
+        return set_id in self._reading
 
     def open_set(self, set_id: str | None, *, force: bool = False) -> None:
         """Show a set's article (re-rendered only when it changes)."""
@@ -239,7 +290,10 @@ class ArticlePage(QWidget):
             return
         self.set_id = set_id
         article = self.article_for(set_id) if set_id else None
-        if set_id and article is None:
+        if set_id and article is None and self.reading(set_id):
+            self.message.setText("Reading the article…")
+            self.message.show()
+        elif set_id and article is None:
             self.message.setText("This set's article file cannot be found.")
             self.message.show()
         elif set_id is None:
@@ -291,6 +345,8 @@ class ArticlePage(QWidget):
         else:
             self.open_set(set_id)
         self._pending_quote = quote
+        if self.reading(set_id):
+            return False  # shown once the article is in (_article_read)
         ok = self.browser.show_quote(quote)
         if not ok:
             self.message.setText("That quote is not in the article (it may have been edited).")
