@@ -122,7 +122,11 @@ def test_no_sqlite3_error_leaves_the_store(tmp_path, clock):
         st.set_setting("x", 2)
     assert e.value.kind == "readonly"
     assert not st.conn.in_transaction
-    st.close()
+    st.conn.close()  # every read fails now: the answer path's own handling turns it too
+    for call in (lambda: st.shown_question(1), lambda: st.sets(), lambda: list(st.card_states())):
+        with pytest.raises(StoreError):
+            call()
+    st.checkpointer.close()
 
 
 def test_a_file_that_is_not_a_database_is_called_damaged(tmp_path):

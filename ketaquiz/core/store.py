@@ -824,7 +824,10 @@ class Store:
     # --- questions and cards ---------------------------------------------
     def shown_question(self, key: int) -> tuple[str, Question]:
         """(set id, question): what showing a question needs (its card is read when it is answered)."""
-        row = self.conn.execute("SELECT set_id, data FROM questions WHERE key = ?", (key,)).fetchone()
+        try:  # (its own, not _guarded's wrapper: showing the next question is the answer path's other half)
+            row = self.conn.execute("SELECT set_id, data FROM questions WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as e:
+            raise self.error(e) from e
         if row is None:
             raise KeyError(key)
         import orjson
@@ -1296,9 +1299,12 @@ def _guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 # sqlite3.Error never leaves the store: every public method says what an error means (a full disk, a read-only
-# folder, a damaged file) as a StoreError. (write() wraps its own; `conn` and `db` hand out the connection itself.)
+# folder, a damaged file) as a StoreError. Those of the answer path turn their errors themselves, and spare every
+# answer the wrapper's call (record_answer's SQL all runs in write(), which turns its errors; shown_question's
+# read has its own try); `conn` and `db` hand out the connection itself.
+_OWN_ERRORS = ("write", "error", "record_answer", "shown_question")
 for _name, _fn in list(vars(Store).items()):
-    if not _name.startswith("_") and inspect.isfunction(_fn) and _name not in ("write", "error"):
+    if not _name.startswith("_") and inspect.isfunction(_fn) and _name not in _OWN_ERRORS:
         setattr(Store, _name, _guarded(_fn))
 
 
