@@ -165,3 +165,12 @@ def test_a_date_as_sibling_group_is_refused_naming_the_line(tmp_path):
     text = HEAD + question("q1") + "sibling_group = 1979-05-27\n"
     lines = check_lines(tmp_path, text)
     assert lines == ["F:8: set: question 'q1': 'sibling_group' is a TOML date or time (1979-05-27); write it as text in quotes"]
+
+
+def test_check_refuses_control_characters_in_titles_and_question_text(tmp_path):
+    text = (HEAD.replace('title = "T"', 'title = "T\\u001b]0;pwned\\u0007"')
+            + question("q1", prompt="Capital\\u001b[2J of France?") + question("q2", prompt="Tab\\tand fine?"))
+    assert check_lines(tmp_path, text) == [
+        "F:1: set: topic 't' title holds a control character (U+001B); remove it",
+        "F:8: question q1: holds a control character (U+001B), which would garble the screen; remove it",
+    ]

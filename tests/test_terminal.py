@@ -11,26 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from ketaquiz.cli import main
-
-ESCAPES = "\\u001b]0;pwned\\u0007\\u001b[2J\\u001b[31m"  # as TOML escapes: the file holds the real characters
-SET = f'''id = "esc"
-title = "Esc{ESCAPES}"
-
-[[topics]]
-id = "t"
-title = "T"
-
-[[questions]]
-id = "q1"
-topic = "t"
-type = "choice"
-prompt = "Which city{ESCAPES} is the capital of France?"
-choices = ["Paris{ESCAPES}", "Rome", "Oslo"]
-answer = "Paris{ESCAPES}"
-explanation = "Paris{ESCAPES} has been the capital for centuries."
-'''
-
 
 def quiz(data: Path, stdin: bytes, env: dict[str, str] | None = None, pipe_head: bool = False) -> subprocess.CompletedProcess:
     cmd = [sys.executable, "-m", "ketaquiz", "--data", str(data), "quiz", "--limit", "2"]
@@ -65,16 +45,26 @@ def test_quiz_into_a_pipe_that_closes(tmp_path):
     assert err.strip().splitlines()[-1] == "141"  # as a program ended by SIGPIPE
 
 
-def test_quiz_strips_escape_sequences_from_imported_text(tmp_path, monkeypatch, capsys):
-    folder = tmp_path / "data" / "sets" / "esc"
-    folder.mkdir(parents=True)
-    (folder / "set.toml").write_text(SET, encoding="utf-8")
-    monkeypatch.setattr("sys.stdin", io.StringIO("9\n-\n"))
-    assert main(["--data", str(tmp_path / "data"), "quiz", "--set", "esc"]) == 0
-    out = capsys.readouterr().out
-    assert "Which city is the capital of France?" in out
-    assert "Paris has been the capital" in out and "The answer: Paris" in out
-    assert not any(c in out for c in "\x1b\x07\x9b")
+def test_quiz_strips_escape_sequences_from_stored_text(tmp_path):
+    """check now refuses control characters in set text, but a question stored before (or any text that
+    reaches the store another way) must still not reach the terminal raw."""
+    from ketaquiz.cli import run_terminal_quiz
+    from ketaquiz.core.questions import Question, QuestionSet, Topic
+    from ketaquiz.core.session import StudySession
+    from ketaquiz.core.store import Store
+
+    esc = "\x1b]0;pwned\x07\x1b[2J\x1b[31m"
+    q = Question("q1", "t", "choice", f"Which city{esc} is the capital of France?", f"Paris{esc}",
+                 choices=[f"Paris{esc}", "Rome", "Oslo"], explanation=f"Paris{esc} has been the capital for centuries.")
+    store = Store(":memory:")
+    store.sync_set(QuestionSet("esc", f"Esc{esc}", topics=[Topic("t", "T")], questions=[q]))
+    out = io.StringIO()
+    run_terminal_quiz(StudySession(store, set_id="esc"), io.StringIO("9\n-\n"), out)
+    store.close()
+    text = out.getvalue()
+    assert "Which city is the capital of France?" in text
+    assert "Paris has been the capital" in text and "The answer: Paris" in text
+    assert not any(c in text for c in "\x1b\x07\x9b")
 
 
 def test_strip_controls_keeps_text_and_removes_whole_sequences():

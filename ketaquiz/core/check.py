@@ -11,7 +11,7 @@ from . import ids
 from .article import Article, find_quote
 from .articlefile import ArticleFileError, load_set_article
 from .media import media_problem, resolve_media
-from .plaintext import strip_controls
+from .plaintext import control_character, strip_controls
 from .questions import QUESTION_TYPES, Question, QuestionSet, cloze_gaps
 from .setfile import SetFileError, read_set
 
@@ -126,6 +126,10 @@ def check_question(q: Question, *, topics: set[str] | None = None, article: Arti
             out.append(("items", "duplicate items"))
     out.extend(_check_sibling_group(q.sibling_group))
     out.extend(("media", m) for m in map(media_problem, q.media) if m)
+    answers = q.answer if isinstance(q.answer, list) else [q.answer] if isinstance(q.answer, str) else []
+    texts = [q.prompt, q.explanation, q.source, *q.choices, *q.accept, *q.items, *q.tags, *map(str, answers)]
+    if (bad := control_character("\n".join(texts))) is not None:
+        out.append(("prompt", f"holds a control character ({bad}), which would garble the screen; remove it"))
     if q.source.strip() and article is not None and find_quote(article.text, q.source) is None:
         out.append(("source", "source not found in the article; quote the article word for word"))
     return out
@@ -161,6 +165,9 @@ def check_set(qset: QuestionSet, article: Article | None = None) -> list[Problem
             article = load_set_article(path, qset.article)
         except ArticleFileError as e:  # outside the set's folder, not a regular file, too big, not UTF-8
             problems.append(Problem(path, None, None, str(e)))
+    for what, text in [("set title", qset.title), *((f"topic {t.id!r} title", t.title) for t in qset.topics)]:
+        if (bad := control_character(text)) is not None:
+            problems.append(Problem(path, None, None, f"{what} holds a control character ({bad}); remove it"))
     topic_ids = qset.topic_ids()
     for t in dict.fromkeys(topic_ids):
         if problem := ids.topic_id_problem(t):

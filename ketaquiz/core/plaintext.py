@@ -20,3 +20,9 @@ def strip_controls(text: str, *, keep_newlines: bool = True) -> str:
         return text if keep_newlines or "\n" not in text else text.replace("\n", " ")
     text = _CONTROLS.sub("", _ESCAPES.sub("", text))
     return text if keep_newlines else text.replace("\n", " ")
+
+
+def control_character(text: str) -> str | None:
+    """The first control character (or bidi override) in `text`, as U+XXXX; None when it has none."""
+    m = _CONTROLS.search(text)
+    return f"U+{ord(m.group(0)):04X}" if m else None
