@@ -57,7 +57,7 @@ def fill_history(store: Store, reviews: int, now: datetime, rng: random.Random) 
          "[0, null, null, null, null, null, 0, 0]")
         for i in range(reviews)
     )
-    with store.db.atomic():
+    with store.write():
         store.conn.executemany(
             "UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, last_review = ?, reps = ?, lapses = ?, "
             "queue_due = ? WHERE question = ?", card_rows)

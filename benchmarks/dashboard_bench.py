@@ -39,7 +39,7 @@ def build_store(path: str | Path, reviews: int, questions: int, now: datetime, *
     c = store.conn
     c.execute("PRAGMA cache_size = -500000")
     c.execute("PRAGMA foreign_keys = OFF")  # the rows are made consistent by construction
-    with store.db.atomic():
+    with store.write():
         c.execute("INSERT INTO sets (id, title, bundled) VALUES ('bench', 'Benchmark', 0)")
         c.executemany(
             "INSERT INTO topics (set_id, id, title, section, position) VALUES ('bench', ?, ?, ?, ?)",
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         cold = (time.perf_counter() - t0) * 1000
         warm = []
         for i in range(max(1, args.repeat)):
-            with store.db.atomic():  # a fresh answer, as after a study session
+            with store.write():  # a fresh answer, as after a study session
                 store.conn.execute(
                     "INSERT INTO reviews (question, set_id, topic, reviewed_at, rating, correct, state_before, card_before) "
                     "VALUES (1, 'bench', ?, ?, 3, 1, 2, '[2, null, 5.0, 5.0, 0, 0, 1, 0]')",

@@ -18,7 +18,7 @@ def add_review(store, key, when, correct, *, state_before=0, last_review=None, s
     set_id, _qid, topic = store.question_ref(key)
     before = [state_before, None, 5.0 if state_before else None, 5.0 if state_before else None, None,
               last_review.timestamp() if last_review else None, 1, 0]
-    with store.db.atomic():
+    with store.write():
         cur = store.conn.execute(
             "INSERT INTO reviews (question, set_id, topic, session, reviewed_at, rating, correct, state_before, card_before) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -91,7 +91,7 @@ def test_day_rolls_over_at_4am(store, keys):
 def test_forecast_counts_overdue_today_and_skips_beyond_30_days(store, keys):
     a, b, _ta, _tb = keys
     c = [k for k, _q in store.questions("ketamine")][2]
-    with store.db.atomic():
+    with store.write():
         for key, due in [(a, NOW - timedelta(days=3)), (b, NOW + timedelta(days=1, hours=2)), (c, NOW + timedelta(days=40))]:
             store.conn.execute("UPDATE cards SET state = 2, stability = 5, due = ?, last_review = ? WHERE question = ?",
                                (due.timestamp(), (NOW - timedelta(days=5)).timestamp(), key))
@@ -119,7 +119,7 @@ def test_hardest_questions_by_lapses_and_retrievability(store, keys):
     a, b, _ta, _tb = keys
     c = [k for k, _q in store.questions("ketamine")][2]
     t = NOW.timestamp()
-    with store.db.atomic():
+    with store.write():
         # a: 4 lapses, recent; b: 1 lapse, long overdue; c: no lapse, lowest recall of all
         for key, lapses, stability, days_ago in [(a, 4, 10.0, 1), (b, 1, 2.0, 20), (c, 0, 1.0, 60)]:
             store.conn.execute(
@@ -154,7 +154,7 @@ def test_cache_follows_undo_new_days_and_deleted_history(logged, keys):
     assert logged.conn.execute("SELECT SUM(reviews) FROM dash_days").fetchone()[0] == 7
     assert sum(n for _d, n, _c in d.reviews_per_day) == 7 and d.current_streak == 0 and d.longest_streak == 3
     # History rewritten behind the cache's back: it notices and rebuilds.
-    with logged.db.atomic():
+    with logged.write():
         logged.conn.execute("DELETE FROM reviews WHERE reviewed_at < ?", ((NOW - timedelta(days=30)).timestamp(),))
     d = dashboard(logged, later, tz=UTC)
     assert sum(n for _d, n, _c in d.reviews_per_day) == 6 and "2026-01-21" not in d.heatmap

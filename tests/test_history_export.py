@@ -16,7 +16,7 @@ def read(path):
 def test_review_history_csv(store, clock, tmp_path):
     keys = [k for k, _q in store.questions("ketamine")][:2]
     now = clock()
-    with store.db.atomic():
+    with store.write():
         for k, hours, correct in [(keys[1], 1, 0), (keys[0], 3, 1)]:
             sid, _qid, topic = store.question_ref(k)
             store.conn.execute(
@@ -42,7 +42,7 @@ def test_per_question_scores_csv(store, clock, tmp_path):
     k = keys[0]
     now = clock()
     t = now.timestamp()
-    with store.db.atomic():
+    with store.write():
         store.conn.execute("UPDATE cards SET state = 2, stability = 4, difficulty = 5.5, last_review = ?, due = ?, "
                            "lapses = 1 WHERE question = ?", (t - 4 * 86400, t + 86400, k))
         sid, _qid, topic = store.question_ref(k)

@@ -21,7 +21,7 @@ from .test_ui_study import ctx  # noqa: F401 (fixture)
 
 def set_card(store, key, *, stability, days_ago, now):
     t = now.timestamp()
-    with store.db.atomic():
+    with store.write():
         store.conn.execute(
             "UPDATE cards SET state = 2, stability = ?, difficulty = 5, last_review = ?, due = ?, reps = 1 WHERE question = ?",
             (stability, t - days_ago * 86400, t + 86400, key),
@@ -72,7 +72,7 @@ def test_known_mastery_values(demo):
 
 def test_uncovered_sentence_and_edited_quote(demo):
     c, article, key = demo
-    with c.store.db.atomic():  # q-cloze's quote no longer in the article
+    with c.store.write():  # q-cloze's quote no longer in the article
         data = c.store.conn.execute("SELECT data FROM questions WHERE key = ?", (key["q-cloze"],)).fetchone()[0]
         c.store.conn.execute("UPDATE questions SET data = ? WHERE key = ?",
                                (data.replace("The sky looks blue", "The sea looks blue"), key["q-cloze"]))

@@ -23,7 +23,7 @@ def fill_log(store, n, rng: Random):
         right = rng.random() < 0.97
         at = start + (i // len(keys)) * 86400 * 3 + i
         rows.append((k, sid, topic, at, 3 if right else 1, int(right)))
-    with store.db.atomic():
+    with store.write():
         store.conn.executemany(
             "INSERT INTO reviews (question, set_id, topic, reviewed_at, rating, correct, state_before, card_before) "
             "VALUES (?, ?, ?, ?, ?, ?, 2, '[2, null, 1, 5, null, null, 0, 0]')", rows)

@@ -9,7 +9,7 @@ UTC = timezone.utc
 
 def add_review(store, key, when, correct, state_before=0):
     set_id, qid, topic = store.question_ref(key)
-    with store.db.atomic():
+    with store.write():
         store.conn.execute(
             "INSERT INTO reviews (question, set_id, topic, reviewed_at, rating, correct, state_before, card_before) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, '[0, null, null, null, null, null, 0, 0]')",

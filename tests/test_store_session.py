@@ -264,7 +264,7 @@ def test_due_reviews_first_lowest_retrievability_first(mini, memory_store, clock
         s.advance()
     keys = {q: memory_store.question_key("mini", q) for q in ("o1", "m1", "m2", "o2")}
     # Make m2 the weakest memory and o1 the next weakest, both overdue.
-    with memory_store.db.atomic():
+    with memory_store.write():
         for q, stab in (("m2", 0.5), ("o1", 2.0)):
             memory_store.conn.execute(
                 "UPDATE cards SET stability = ?, due = ?, queue_due = ? WHERE question = ?",
@@ -359,7 +359,7 @@ def test_an_answer_is_scheduled_from_the_card_as_saved_when_answered(tmp_path, c
     this answer builds on that one (and its undo goes back to it), and the counts follow the state it changed."""
     st = disk_store_with_mini(tmp_path, clock)
     t = clock().timestamp()
-    with st.db.atomic():  # every question a review, due now
+    with st.write():  # every question a review, due now
         st.conn.execute("UPDATE cards SET state = 2, stability = 10, difficulty = 5, due = ?, queue_due = ?, last_review = ?, "
                         "reps = 3", (t - 3600, t - 3600, t - 11 * 86400))
     s = session(st, clock, rng)
@@ -394,7 +394,7 @@ def test_a_lapse_is_a_review_answered_wrong(mini, memory_store, clock, rng):
     s.submit(None)  # a new question answered wrong: learning again, not a lapse
     assert (st.card(first).state, st.card(first).reps, st.card(first).lapses) == (1, 1, 0)
     t = clock().timestamp()
-    with st.db.atomic():
+    with st.write():
         st.conn.execute("UPDATE cards SET state = 2, step = NULL, stability = 10, difficulty = 5, due = ?, queue_due = ?, "
                         "last_review = ?, reps = 4, lapses = 1", (t - 60, t - 60, t - 11 * 86400))
     s = session(st, clock, rng)
@@ -702,7 +702,7 @@ def test_fuzz_draws_from_the_generator_given_not_the_process_one(mini, memory_st
     assert len({due_with(seed) for seed in range(8)}) > 1  # fuzzed, by the seed
     # a session: the same seed gives the same schedule, and the shared generator is not drawn from
     st = memory_store
-    with st.db.atomic():
+    with st.write():
         st.conn.execute("UPDATE cards SET state = 2, stability = 40, difficulty = 5, due = ?, queue_due = ?, last_review = ?, "
                         "reps = 6", (t - 60, t - 60, t - 40 * 86400))
     dues = []

@@ -206,3 +206,16 @@ def test_every_write_runs_inside_begin_immediate(store, data_dir, clock, rng):
         elif words[0] in ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER") and not in_write:
             bad.append(sql)
     assert len(ran) > 50 and not bad
+
+
+def test_no_code_begins_a_deferred_transaction():
+    """sqlite-utils' atomic() begins with a plain (deferred) BEGIN: a read-then-write in it fails with "database is
+    locked" when another program wrote meanwhile. Writes go through Store.write()."""
+    from pathlib import Path
+
+    import ketaquiz
+
+    root = Path(ketaquiz.__file__).parent
+    offenders = [str(p.relative_to(root)) for p in root.rglob("*.py")
+                 if ".atomic()" in p.read_text(encoding="utf-8") or '"BEGIN"' in p.read_text(encoding="utf-8")]
+    assert offenders == []

@@ -48,7 +48,7 @@ def page(qtbot, ctx):  # noqa: F811
                              (40, "q-tf", True)]:
         add_review(ctx.store, keys[qid], now - timedelta(days=days, hours=1), right)
     t = now.timestamp()
-    with ctx.store.db.atomic():
+    with ctx.store.write():
         ctx.store.conn.execute("UPDATE cards SET state = 2, stability = 3, lapses = 2, reps = 4, last_review = ?, due = ? "
                                "WHERE question = ?", (t - 86400, t + 86400 * 2, keys["q-tf"]))
     p = ScoresPage(ctx)
@@ -375,7 +375,7 @@ def test_accuracy_starts_at_the_first_week_with_answers(qtbot, page, ctx):  # no
     assert chart.count == 7  # answers from 40 days ago: seven weeks shown, not twelve
     firsts = [next(i for i, v in enumerate(s.values) if v is not None) for s in chart.series if any(s.values)]
     assert min(firsts) == 0
-    with ctx.store.db.atomic():  # a new learner: only today's answers
+    with ctx.store.write():  # a new learner: only today's answers
         ctx.store.conn.execute("DELETE FROM reviews WHERE reviewed_at < ?", ((ctx.clock() - timedelta(hours=3)).timestamp(),))
     page.refresh()
     computed(qtbot, page)
