@@ -61,6 +61,10 @@ def cmd_restore(data: DataDir, profile: str, args: argparse.Namespace) -> int:
         print(f"ketaquiz: {what} in {folder}; 'ketaquiz restore' lists them", file=sys.stderr)
         return EXIT_PROBLEMS
     db = data.db_path(profile)
+    if app_running(data):
+        print(f"ketaquiz: KetaQuiz is open on {data.root}: close it first (or use File ▸ Restore backup… in it); "
+              "nothing was changed", file=sys.stderr)
+        return EXIT_PROBLEMS
     try:
         aside = backup.restore_backup(chosen.path, db, utc_now())
     except ValueError as e:
@@ -74,6 +78,26 @@ def cmd_restore(data: DataDir, profile: str, args: argparse.Namespace) -> int:
     if aside is not None:
         print(f"The database it replaced is kept at {aside}.")
     return EXIT_OK
+
+
+def app_running(data: DataDir) -> bool:
+    """True when the desktop app holds its lock on this data directory (QLockFile's file: its pid on the first line)
+    and that process is alive: a restore under it would go unseen by its open database."""
+    import os
+
+    try:
+        pid = int((data.root / "ketaquiz.lock").read_text(encoding="utf-8", errors="replace").split("\n", 1)[0])
+    except (OSError, ValueError):
+        return False
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False  # a lock left by a crash
+    except OSError:
+        return True  # alive, someone else's
+    return True
 
 
 def _list(folder: Any) -> int:

@@ -101,3 +101,16 @@ def test_backup_refuses_a_database_with_fewer_answers_than_the_newest_backup(stu
 def test_restore_of_an_unknown_name_says_how_to_list(studied):
     run = ketaquiz(studied, "restore", "nope")
     assert run.returncode == 1 and "no backup named 'nope'" in run.stderr and "'ketaquiz restore' lists them" in run.stderr
+
+
+def test_restore_is_refused_while_the_app_is_open_on_the_data_directory(studied):
+    app = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])  # stands for the app's process
+    try:
+        (studied.root / "ketaquiz.lock").write_text(f"{app.pid}\nketaquiz\nhost\n", encoding="utf-8")
+        run = ketaquiz(studied, "restore", "latest")
+        assert run.returncode == 1 and "KetaQuiz is open on" in run.stderr and "close it first" in run.stderr
+        assert not list(studied.db_path().parent.glob("ketaquiz.db.before-restore-*"))
+    finally:
+        app.kill()
+        app.wait()
+    assert ketaquiz(studied, "restore", "latest").returncode == 0  # the lock a crash left does not stop it
