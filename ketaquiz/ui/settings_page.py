@@ -59,7 +59,7 @@ class SettingsPage(QWidget):
         note = QLabel("A preset's options apply to the sets that use it (choose on the Sets page). Desired retention "
                       "is the share of questions you aim to still know when they come back: higher means more "
                       "reviews. On easy days fewer reviews fall due (minimum: as few as can move; reviews only move within a few "
-                      "days of their date). Theme and font size apply at once.")
+                      "days of their date). Changes here, theme and font size too, apply when you press Save.")
         note.setObjectName("hint")
         note.setWordWrap(True)
         form.addRow(note)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
@@ -11,6 +13,7 @@ from ..resources import asset
 
 STYLESHEET = asset("style.qss")
 _original: dict[str, object] = {}
+_PT = re.compile(r"(\d+(?:\.\d+)?)pt\b")
 
 
 def dark_palette() -> QPalette:
@@ -91,8 +94,17 @@ def apply_theme(app: QApplication, settings: Settings) -> None:
         _use_fusion(app)
         app.setPalette(dark_palette() if settings.theme == "dark" else light_palette())
     font = QFont(_original["font"])  # type: ignore[arg-type]
+    base = font.pointSizeF()
     if settings.font_size:
         font.setPointSize(settings.font_size)
     app.setFont(font)
     sheet = STYLESHEET.read_text(encoding="utf-8") if STYLESHEET.is_file() else ""
-    app.setStyleSheet(sheet)
+    app.setStyleSheet(scaled_sheet(sheet, font.pointSizeF() / base if base > 0 else 1.0))
+
+
+def scaled_sheet(sheet: str, factor: float) -> str:
+    """The stylesheet with every point size times `factor`: the prompt, headings, verdict and sidebar grow and
+    shrink with the font size setting as the rest of the text does (they were fixed sizes)."""
+    if abs(factor - 1.0) < 0.01:
+        return sheet
+    return _PT.sub(lambda m: f"{float(m.group(1)) * factor:.1f}pt", sheet)
