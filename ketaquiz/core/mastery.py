@@ -7,8 +7,10 @@ the questions sourced from any of its sentences, each once):
   as 0 (it is not known yet). This is what the Article page shades by.
 * ``retrievability`` — the mean over the *answered* questions only (None when none has been answered).
 * status ``"not covered"`` — no question is sourced from it (mastery None); ``"not started"`` — questions exist but
-  none has been answered yet (mastery 0, shaded apart from "forgotten"); otherwise a band of ``mastery``:
-  ``"strong"`` ≥ 0.9, ``"good"`` ≥ 0.7, ``"fading"`` ≥ 0.5, ``"weak"`` below.
+  none has been answered yet (mastery 0, shaded apart from "forgotten"); otherwise a band of ``retrievability``
+  (of the questions studied: an unstudied question is not a failed one, so a section answered all right is
+  "strong" however many of its questions are still new): ``"strong"`` ≥ 0.9, ``"good"`` ≥ 0.7, ``"fading"`` ≥ 0.5,
+  ``"weak"`` below.
 
 Questions whose quote is not in the article (it was edited since) are counted in `unplaced` and shade nothing.
 """
@@ -42,7 +44,7 @@ class Score:
             return NOT_COVERED
         if not self.answered:
             return NOT_STARTED
-        return band(self.mastery or 0.0)
+        return band(self.retrievability or 0.0)
 
 
 @dataclass

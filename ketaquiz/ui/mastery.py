@@ -34,7 +34,8 @@ def _describe(score: Score) -> str:
         return "Not covered by any question"
     if score.status == NOT_STARTED:
         return f"{len(score.questions)} question(s), none studied yet"
-    return (f"Recall now {score.mastery:.0%} ({score.answered} of {len(score.questions)} question(s) studied)")
+    return (f"Recall now {score.retrievability or 0:.0%} of the {score.answered} question(s) studied "
+            f"({len(score.questions) - score.answered} of {len(score.questions)} not studied yet)")
 
 
 def _find(doc: QTextDocument, text: str, after: int) -> tuple[int, int] | None:
@@ -125,6 +126,6 @@ def legend_widget(coverage: float | None, unplaced: int = 0) -> QWidget:
     policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
     policy.setHeightForWidth(True)
     w.setSizePolicy(policy)
-    w.setToolTip("Each sentence is shaded by the mean chance you would recall the questions taken from it now "
-                 "(FSRS retrievability; a question not yet studied counts as 0).")
+    w.setToolTip("Each sentence is shaded by the mean chance you would recall the questions taken from it that you "
+                 "have studied, now (FSRS retrievability); questions not studied yet are not counted as failed.")
     return w
