@@ -260,3 +260,17 @@ def test_the_local_zone_follows_summer_time(monkeypatch):
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_hardest_counts_failures_while_learning_and_shows_the_prompt_as_seen(store, keys):
+    """Issue 16: 11 failures of one question while it was still learning read "No lapses yet" (FSRS counts a lapse
+    only when a review is forgotten), and a cloze showed its raw {{markup}}."""
+    cloze = next(k for k, q in store.questions("ketamine") if q.type == "cloze")
+    for i in range(11):
+        add_review(store, cloze, NOW - timedelta(minutes=60 - i), False)
+    with store.db.atomic():
+        store.conn.execute("UPDATE cards SET state = 1, lapses = 0, reps = 11, stability = 0.1, last_review = ?, "
+                           "due = ? WHERE question = ?", (NOW.timestamp() - 600, NOW.timestamp(), cloze))
+    [h] = hardest(store, NOW)
+    assert h.key == cloze and h.lapses == 11
+    assert "{{" not in h.prompt and "_____" in h.prompt

@@ -28,6 +28,7 @@ from datetime import date, datetime, tzinfo
 from typing import Any
 
 from .clock import EPOCH_ORDINAL, day_shifts, day_start, local_tz, shift_at, shift_sql
+from .questions import Question
 from .scheduling import curve, retrievability_at
 from .stats import longest_streak, streak_from_days
 from .store import SESSION_REVIEWS, Store
@@ -109,8 +110,8 @@ class HardQuestion:
     set_id: str
     question_id: str
     topic: str
-    prompt: str
-    lapses: int
+    prompt: str  # as the learner sees it (a cloze's gaps blanked)
+    lapses: int  # wrong answers (at least FSRS's lapses: failures while learning count too)
     reviews: int
     retrievability: float | None
 
@@ -309,16 +310,20 @@ def sessions(store: Store, *, limit: int = 100, set_id: str | None = None) -> li
 
 def hardest(store: Store, now: datetime, *, by: str = "lapses", limit: int = 20,
             set_id: str | None = None) -> list[HardQuestion]:
-    """Answered questions with the most lapses (then lowest retrievability), or the lowest retrievability."""
+    """Answered questions by how often they were answered wrong (then lowest retrievability), or by the lowest
+    retrievability. Wrong answers, not FSRS's lapses alone: a question failed again and again while still in
+    learning has no lapse (a lapse is a forgotten review), and is the hardest of all."""
     if by not in ("lapses", "retrievability"):
         raise ValueError("by must be 'lapses' or 'retrievability'")
     t = now.timestamp()
     # Lowest retrievability = most elapsed time per unit of stability (R falls monotonically with it).
-    order = "c.lapses DESC, worst DESC" if by == "lapses" else "worst DESC, c.lapses DESC"
+    order = "failed DESC, worst DESC" if by == "lapses" else "worst DESC, failed DESC"
     sql = (
-        "SELECT q.key, q.set_id, q.id, q.topic, q.data, c.lapses, c.reps, c.stability, c.last_review, "
-        "(? - c.last_review) / MAX(c.stability, 1e-9) AS worst "
+        "SELECT q.key, q.set_id, q.id, q.topic, q.data, MAX(c.lapses, COALESCE(f.n, 0)) AS failed, c.reps, "
+        "c.stability, c.last_review, (? - c.last_review) / MAX(c.stability, 1e-9) AS worst "
         "FROM cards c JOIN questions q ON q.key = c.question "
+        "LEFT JOIN (SELECT question, COUNT(*) AS n FROM reviews WHERE correct = 0 GROUP BY question) f "
+        "ON f.question = c.question "
         "WHERE c.state > 0 AND c.retired = 0 AND c.set_id IN (SELECT id FROM sets WHERE deleted = 0)"
     )
     args: list[Any] = [t]
@@ -326,16 +331,16 @@ def hardest(store: Store, now: datetime, *, by: str = "lapses", limit: int = 20,
         sql += " AND c.set_id = ?"
         args.append(set_id)
     if by == "lapses":
-        sql += " AND c.lapses > 0"
+        sql += " AND failed > 0"
     sql += f" ORDER BY {order}, q.position LIMIT {int(limit)}"
     fd = curve(store.settings().parameters)
     out = []
-    for key, sid, qid, topic, data, lapses, reps, stability, last, _w in store.conn.execute(sql, args):
+    for key, sid, qid, topic, data, failed, reps, stability, last, _w in store.conn.execute(sql, args):
         try:
-            prompt = str(json.loads(data).get("prompt", ""))
-        except (ValueError, AttributeError):
+            prompt = Question.from_dict(json.loads(data)).display_prompt()  # as the learner sees it: no {{gaps}}
+        except (ValueError, AttributeError, TypeError, KeyError):
             prompt = ""
-        out.append(HardQuestion(int(key), sid, qid, topic, prompt, int(lapses), int(reps),
+        out.append(HardQuestion(int(key), sid, qid, topic, prompt, int(failed), int(reps),
                                 retrievability_at(stability, last, t, fd)))
     return out
 

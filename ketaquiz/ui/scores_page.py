@@ -381,7 +381,7 @@ class ScoresPage(QWidget):
         hl = QVBoxLayout(hard)
         hrow = QHBoxLayout()
         self.hard_combo = QComboBox()
-        self.hard_combo.addItem("Most lapses", "lapses")
+        self.hard_combo.addItem("Most wrong answers", "lapses")
         self.hard_combo.addItem("Lowest recall now", "retrievability")
         self.hard_combo.setAccessibleName("Order the hardest questions by")
         self.hard_combo.currentIndexChanged.connect(lambda _i: self._fill_hardest())
@@ -389,7 +389,7 @@ class ScoresPage(QWidget):
         hrow.addWidget(self.hard_combo)
         hrow.addStretch(1)
         hl.addLayout(hrow)
-        self.hard_table = _table(["Question", "Topic", "Lapses", "Answers", "Recall now", ""], "Hardest questions")
+        self.hard_table = _table(["Question", "Topic", "Wrong", "Answers", "Recall now", ""], "Hardest questions")
         self.hard_table.horizontalHeader().setStretchLastSection(False)
         self.hard_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.hard_table.setMinimumHeight(200)
@@ -648,7 +648,7 @@ class ScoresPage(QWidget):
         t.resizeColumnToContents(5)
         if not rows:
             t.setRowCount(1)
-            t.setItem(0, 0, _item("No lapses yet." if by == "lapses" else "Nothing studied yet."))
+            t.setItem(0, 0, _item("No wrong answers yet." if by == "lapses" else "Nothing studied yet."))
         _no_selection(t)
 
     # --- actions --------------------------------------------------------------------
