@@ -624,3 +624,47 @@ def test_unsaved_changes_are_not_replaced_by_an_outside_edit(qtbot, ctx, monkeyp
     assert page.save()
     assert read_set(path).question(q0.id).prompt == "Typed here, not saved?" and not page.dirty
     assert page.save() and len(asked) == 2  # the file is the page's own again: no question
+
+
+def test_sets_page_keys_import_button_and_one_question(qtbot, ctx, monkeypatch):  # noqa: F811
+    """Issue 16: Ctrl+S saves, Ctrl+F goes to the filter, Import is a visible button, '1 question'."""
+    page = SetsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.duplicate_set("Mine")
+    assert page.import_btn.isVisibleTo(page)
+    called = []
+    monkeypatch.setattr(page, "ask_import", lambda: called.append(1))
+    page.import_btn.clicked.disconnect()
+    page.import_btn.clicked.connect(page.ask_import)
+    page.import_btn.click()
+    assert called
+    page.select_question("mechanism-choice-region")
+    page.editor.explanation_edit.setPlainText("Changed by keys.")
+    page.editor.explanation_edit.setFocus()
+    qtbot.keyClick(page.editor.explanation_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not page.dirty
+    assert read_set(ctx.data.sets_dir / "mine" / "set.toml").question("mechanism-choice-region").explanation == "Changed by keys."
+    qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.focusWidget() is page.filter_edit
+    while len(page.qset.questions) > 1:
+        page.select_row(0)
+        page.remove_question()
+    page._show_status()
+    assert page.status.text().startswith("1 question") and not page.status.text().startswith("1 questions")
+
+
+def test_a_new_empty_set_shows_an_empty_editor_and_disables_what_does_nothing(qtbot, ctx):  # noqa: F811
+    page = SetsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.select_question("mechanism-choice-region")  # the bundled course's question on the form
+    assert page.editor.prompt_edit.toPlainText()
+    page.create_set("Empty one")
+    assert page.qset is not None and not page.qset.questions
+    assert page.editor.prompt_edit.toPlainText() == "" and page.editor.id_edit.text() == ""
+    assert not page.editor.isEnabled()
+    assert not page.remove_btn.isEnabled() and not page.study_btn.isEnabled()
+    assert page.status.text().startswith("0 questions")

@@ -229,7 +229,19 @@ class QuestionEditor(QWidget):
 
     # --- load / read ------------------------------------------------------------
     def clear(self) -> None:
+        """No question: empty fields (not the last one's), disabled."""
+        self._loading = True
         self._base = None
+        for w in (self.id_edit, self.short_edit, self.tags_edit):
+            w.clear()
+        for box in (self.prompt_edit, self.choices_edit, self.accept_edit, self.items_edit, self.explanation_edit,
+                    self.source_edit):
+            box.clear()
+        self.answers_list.clear()
+        for label in self.msg.values():
+            label.hide()
+        self.preview.clear()
+        self._loading = False
         self.setEnabled(False)
 
     def load(self, q: Question) -> None:

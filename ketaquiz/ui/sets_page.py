@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -189,6 +190,9 @@ class SetsPage(QWidget):
         new_menu.addAction("Import file…", self.ask_import)
         self.new_btn.setMenu(new_menu)
         self.new_btn.clicked.connect(self.ask_new_set)
+        self.import_btn = QPushButton("Import…")
+        self.import_btn.setToolTip("Import an Anki package (.apkg, .colpkg), a CSV/TSV or a KetaQuiz JSON file as a set")
+        self.import_btn.clicked.connect(self.ask_import)
         self.more_btn = QToolButton()
         self.more_btn.setText("Set actions")
         self.more_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -210,6 +214,7 @@ class SetsPage(QWidget):
         ll.addWidget(self.set_list, 1)
         self._list_buttons = QHBoxLayout()
         self._list_buttons.addWidget(self.new_btn)
+        self._list_buttons.addWidget(self.import_btn)
         self._list_buttons.addWidget(self.more_btn)
         self._list_buttons.addStretch(1)
         ll.addLayout(self._list_buttons)
@@ -278,6 +283,10 @@ class SetsPage(QWidget):
         self._holding_filter = False  # while several filter boxes are reset together
         self.filter_edit.textChanged.connect(self._filter_typed)
         self.filter_edit.returnPressed.connect(self.apply_filter)
+        for seq, slot in ((QKeySequence.StandardKey.Save, self.save), (QKeySequence.StandardKey.Find, self.find)):
+            sc = QShortcut(QKeySequence(seq), self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(slot)
         self.topic_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.type_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
 
@@ -394,7 +403,7 @@ class SetsPage(QWidget):
             return
         self.narrow = narrow
         target = self._bar_layout if narrow else self._list_buttons
-        for i, btn in enumerate((self.new_btn, self.more_btn)):
+        for i, btn in enumerate((self.new_btn, self.import_btn, self.more_btn)):
             target.insertWidget(target.count() if narrow else i, btn)
         self.left.setVisible(not narrow)
         self.set_bar.setVisible(narrow)
@@ -578,7 +587,7 @@ class SetsPage(QWidget):
                 entry = self._listed_entry(self.qset.path)
                 if entry is not None:
                     self._show_unloaded_banner(entry)
-                self.study_btn.setEnabled(self.ctx.store.set_info(self.qset.id) is not None)
+                self.study_btn.setEnabled(self.ctx.store.set_info(self.qset.id) is not None and bool(self.qset.questions))
 
     def _changed_on_disk(self) -> bool:
         """Whether the open set's file was changed (not removed) outside the app since it was read or saved here."""
@@ -698,13 +707,13 @@ class SetsPage(QWidget):
         self.editor.set_read_only(self.read_only)
         self.editor.clear()
         self._row = None
-        for w in (self.add_btn, self.remove_btn):
-            w.setEnabled(not self.read_only)
+        self.add_btn.setEnabled(not self.read_only)
+        self.remove_btn.setEnabled(False)  # until a question is chosen
         for act in (self.rename_act, self.delete_act, self.topics_act):
             act.setEnabled(not self.read_only)
         self._set_dirty(False)
         self._refresh_problems()
-        self.study_btn.setEnabled(self.ctx.store.set_info(qset.id) is not None)
+        self.study_btn.setEnabled(self.ctx.store.set_info(qset.id) is not None and bool(qset.questions))
         self._show_preset()
         self.source_btn.setEnabled(False)
         self._load_suspended()
@@ -801,7 +810,10 @@ class SetsPage(QWidget):
             self._row = None
             self.editor.clear()
             self.source_btn.setEnabled(False)
+            self.remove_btn.setEnabled(False)  # nothing chosen to delete
+            self._show_suspended(None)
             return
+        self.remove_btn.setEnabled(not self.read_only)
         row = self.model.source_row(current.row())
         self._row = row
         q = self.model.question(row)
@@ -1004,7 +1016,8 @@ class SetsPage(QWidget):
         if self.qset is None:
             return
         n_err, n_warn = self._counts
-        parts = [f"{len(self.qset.questions)} questions"]
+        n = len(self.qset.questions)
+        parts = [f"{n} question{'s' if n != 1 else ''}"]
         if checking:
             parts.append("checking…")
         else:
@@ -1105,7 +1118,7 @@ class SetsPage(QWidget):
             self._show_unloaded_banner(entry, saved=True)
         else:
             self.banner.hide()
-        self.study_btn.setEnabled(self.ctx.store.set_info(self.qset.id) is not None)
+        self.study_btn.setEnabled(self.ctx.store.set_info(self.qset.id) is not None and bool(self.qset.questions))
         if qid:
             self.select_question(qid)
         self._refresh_problems()
@@ -1251,6 +1264,11 @@ class SetsPage(QWidget):
 
     def ask_trash(self) -> None:
         TrashDialog(self).exec()
+
+    def find(self) -> None:
+        """Ctrl+F: to the text filter, its text selected."""
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
 
     def ask_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import questions", str(Path.home()),
