@@ -129,3 +129,23 @@ def test_a_key_shows_the_source_in_the_article(qtbot, ctx, window, study):
     qtbot.keyClick(study.qwidget.edit, Qt.Key.Key_Return)
     qtbot.keyClick(study.focusWidget(), Qt.Key.Key_A)
     assert window.current_page() == "article"
+
+
+def test_edit_and_help_menus(qtbot, ctx, window, study):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QTextBrowser
+
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus[:2] == ["&File", "&Edit"] and "&Help" in menus
+    QTimer.singleShot(0, lambda: window.shortcuts_dialog.reject())
+    window.keys_action.trigger()
+    text = window.shortcuts_dialog.findChildren(QTextBrowser)[0].toPlainText()
+    for key in ("Ctrl+D", "I was right", "Ctrl+Z", "Ctrl+S", "suspend"):
+        assert key in text
+    edit_menu = window.menuBar().actions()[1].menu()
+    assert any("Undo last answer" in a.text() for a in edit_menu.actions())
+    assert any("Import set" in a.text() for a in window.menuBar().actions()[0].menu().actions())
+    start_on(ctx, window, study, "q-tf")
+    answer_by_keys(qtbot, study, right=True)
+    next(a for a in edit_menu.actions() if "Undo last answer" in a.text()).trigger()
+    assert study.feedback is None and study.session.answered == 0

@@ -25,6 +25,36 @@ PAGES = [("home", "Home"), ("study", "Study"), ("article", "Article"), ("sets", 
          ("settings", "Settings")]
 
 
+SHORTCUTS = """Everywhere
+  Ctrl+1 … Ctrl+6    Home, Study, Article, Sets, Scores, Settings
+  Enter / Space      press the focused button
+  F1                 this list
+  Ctrl+Q             quit
+
+Study: answering
+  1–9                choose an option (multi: tick it)
+  T / F  (or 1 / 2)  true / false
+  ↑ ↓                move between options; Enter chooses
+  Enter              submit (in a cloze gap: on to the next empty gap; the last gap submits)
+  Ctrl+D             I don't know
+  E / Ctrl+E         edit the question
+  @ / Ctrl+J         suspend the question
+  Ctrl+Z             undo the last answer (in a text field, its own typing first)
+
+Study: after an answer
+  Enter / Space      continue
+  U or 2             unsure (see it sooner)
+  4                  easy (see it later)
+  R                  I was right (a typed answer graded wrong); again to take it back
+  A                  show the source in the article
+
+Sets
+  Ctrl+S             save the set
+  Ctrl+F             filter the questions
+  Alt+↑ / Alt+↓      move an item (order questions)
+"""
+
+
 def placeholder(title: str, why: str) -> QWidget:
     """A page that is not available yet."""
     w = QWidget()
@@ -171,11 +201,25 @@ class MainWindow(QMainWindow):
         quit_ = QAction("&Quit", self)
         quit_.setShortcut(QKeySequence.StandardKey.Quit)
         quit_.triggered.connect(self.close)
+        import_ = QAction("&Import set…", self)
+        import_.triggered.connect(self._import_set)
+        menu.addAction(import_)
+        menu.addSeparator()
         menu.addAction(backup)
         menu.addAction(restore)
         menu.addSeparator()
         menu.addAction(quit_)
         self.restore_action = restore
+        self.import_action = import_
+        edit = self.menuBar().addMenu("&Edit")
+        for text, slot in (("&Undo last answer\tCtrl+Z", lambda: self._on_study("undo")),
+                           ("&Edit this question\tE", lambda: self._on_study("edit_current")),
+                           ("&Suspend this question\t@", lambda: self._on_study("suspend_current")),
+                           ("&Find in set…\tCtrl+F", lambda: self._on_sets("find")),
+                           ("&Preferences…", lambda: self.show_page("settings"))):
+            act = QAction(text, self)  # the keys are the pages' own: shown here, not bound twice
+            act.triggered.connect(slot)
+            edit.addAction(act)
         go = self.menuBar().addMenu("&Go")
         for i, (name, title) in enumerate(PAGES):
             act = QAction(title, self)
@@ -185,11 +229,44 @@ class MainWindow(QMainWindow):
             go.addAction(act)
             self.addAction(act)
         self.help_menu = self.menuBar().addMenu("&Help")
+        keys = QAction("&Keyboard shortcuts", self)
+        keys.setShortcut(QKeySequence("F1"))
+        keys.triggered.connect(self.show_shortcuts)
+        self.help_menu.addAction(keys)
+        self.keys_action = keys
         about = QAction("&About KetaQuiz", self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.show_about)
         self.help_menu.addAction(about)
         self.about_action = about
+
+    def _on_study(self, method: str) -> None:
+        self.show_page("study")
+        getattr(self.page("study"), method)()
+
+    def _on_sets(self, method: str) -> None:
+        self.show_page("sets")
+        getattr(self.page("sets"), method, lambda: None)()
+
+    def _import_set(self) -> None:
+        self._on_sets("ask_import")
+
+    def show_shortcuts(self) -> None:
+        """Help → Keyboard shortcuts (F1): every key of the app, in a dialog."""
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Keyboard shortcuts")
+        lay = QVBoxLayout(dialog)
+        text = QTextBrowser()
+        text.setPlainText(SHORTCUTS)
+        lay.addWidget(text)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        box.rejected.connect(dialog.reject)
+        lay.addWidget(box)
+        dialog.resize(560, 520)
+        self.shortcuts_dialog = dialog
+        dialog.exec()
 
     def show_about(self) -> None:
         from .about import AboutDialog  # here: the start need not build it
