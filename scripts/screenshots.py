@@ -1,6 +1,7 @@
 """Render the app's main screens offscreen into assets/screenshots/*.png (bundled course, throwaway data dir).
 
-    .venv/bin/python scripts/screenshots.py [--out assets/screenshots] [--dark]
+    .venv/bin/python scripts/screenshots.py [--out assets/screenshots] [--size 1100x760] [--font-size PT]
+    .venv/bin/python scripts/screenshots.py --out docs/screenshots/1024x640-16pt --size 1024x640 --font-size 16
 """
 
 from __future__ import annotations
@@ -101,7 +102,10 @@ WRONG = {"truefalse": None, "multi": [], "order": [], "cloze": ["?"]}
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "assets" / "screenshots"))
+    ap.add_argument("--size", default=f"{SIZE[0]}x{SIZE[1]}", help="window size WxH (default %(default)s)")
+    ap.add_argument("--font-size", type=int, default=0, help="the Font size setting in points (0: the system's)")
     args = ap.parse_args(argv)
+    size = tuple(int(x) for x in args.size.lower().split("x"))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
@@ -110,11 +114,11 @@ def main(argv: list[str] | None = None) -> int:
     data = DataDir(Path(tmp.name) / "data")
     clock = ManualClock(datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc))
     ctx = AppContext(data, clock=clock)
-    ctx.store.save_settings(Settings(fuzz=False, theme="light"))
+    ctx.store.save_settings(Settings(fuzz=False, theme="light", font_size=args.font_size))
     ctx.reload_library()
     apply_theme(app, ctx.store.settings())
     window = MainWindow(ctx, rng=Random(4))
-    window.resize(*SIZE)
+    window.resize(*size)
     window.show()
     study = window.page("study")
     assert isinstance(study, StudyPage)
@@ -133,6 +137,12 @@ def main(argv: list[str] | None = None) -> int:
         save(app, window, out / f"question-{qtype}.png")
         answer(study, right=qtype not in WRONG_ON_PURPOSE)
         save(app, window, out / f"question-{qtype}-answered.png")
+        if qtype == "short":  # a typed answer graded wrong, counted right by "I was right"
+            ctx.study_requested.emit(StudyRequest(keys=[key]))
+            study.qwidget.edit.setText("something else entirely")  # type: ignore[union-attr]
+            study.submit()
+            study.i_was_right()
+            save(app, window, out / "question-short-i-was-right.png")
         if qtype == "cloze":
             study.show_in_article()
             save(app, window, out / "article.png")
@@ -173,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     save(app, window, out / "sets.png")
 
     window.show_page("home")
-    ctx.store.save_settings(Settings(fuzz=False, theme="dark"))
+    ctx.store.save_settings(Settings(fuzz=False, theme="dark", font_size=args.font_size))
     apply_theme(app, ctx.store.settings())
     window.show_page("home")
     ctx.progress_changed.emit()

@@ -36,6 +36,7 @@ from ..core.store import StoreError
 from . import plain
 from .context import AppContext, StudyRequest
 from .question_widgets import QuestionWidget, make_question_widget
+from .reflow import flow_row
 
 MORE_NEW = 10  # "Study more": new questions beyond today's limit
 DONT_KNOW_KEY = "Ctrl+D"  # with a modifier: it works from a text field too
@@ -287,14 +288,13 @@ class StudyPage(QWidget):
         self.suspend_btn.setToolTip("Keep this question out of study until you unsuspend it on the Sets page "
                                     "(@, or Ctrl+J from a text field)")
         self.suspend_btn.clicked.connect(self.suspend_current)
-        buttons.addWidget(self.undo_btn)
-        buttons.addWidget(self.edit_btn)
-        buttons.addWidget(self.suspend_btn)
-        buttons.addStretch(1)
-        for b in (self.dont_know_btn, self.submit_btn, self.right_btn, self.accept_btn, self.unsure_btn, self.easy_btn,
-                  self.continue_btn):
+        answer_row = (self.dont_know_btn, self.submit_btn, self.right_btn, self.accept_btn, self.unsure_btn,
+                      self.easy_btn, self.continue_btn)
+        for b in answer_row:
             b.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
-            buttons.addWidget(b)
+        # One row that wraps where space runs out (1024x640 at 16 pt cut the buttons' labels off).
+        self.button_row = flow_row(self.undo_btn, self.edit_btn, self.suspend_btn, *answer_row, h_spacing=8)
+        buttons.addWidget(self.button_row, 1)
         lay.addLayout(buttons)
         return w
 
@@ -471,6 +471,7 @@ class StudyPage(QWidget):
         self.right_btn.show()
         self.right_btn.setChecked(fb.grade.overruled)
         self._offer_accept(fb)
+        self._show_counts()
         self.ctx.progress_changed.emit()
         self.continue_btn.setFocus()
 
@@ -600,6 +601,7 @@ class StudyPage(QWidget):
         self.unsure_btn.setChecked(confidence == "unsure")
         self.easy_btn.setChecked(confidence == "easy")
         self._show_due(self.feedback)
+        self._show_counts()
         self.ctx.progress_changed.emit()
         self.continue_btn.setFocus()
 
