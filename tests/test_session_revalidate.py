@@ -25,3 +25,26 @@ def test_revalidate_drops_a_deleted_set_and_keeps_the_others(store, clock):
     store.mark_set_deleted("ketamine")
     assert "nothing else is left" in (s2.revalidate() or "")
     assert s2.finished
+
+
+def test_a_finished_session_keeps_its_end_time_when_closed_later(store, clock):
+    """Issue 16: a session finished at 9:05 and left on screen until the next one started read two hours long."""
+    from datetime import timedelta
+
+    from ketaquiz.core.dashboard import sessions
+
+    key = store.questions("ketamine")[0][0]
+    s = StudySession(store, keys=[key], clock=clock, rng=Random(1))
+    clock.advance(minutes=5)
+    s.submit(s.current.answer if s.current.type != "cloze" else None)
+    s.advance()
+    s.limit = 1
+    if not s.finished:  # a learning step brings it back: stop at the limit
+        s.advance()
+    assert s.finished
+    ended = clock()
+    clock.advance(hours=2)
+    s.close()
+    [row] = [r for r in sessions(store) if r.id == s.session_id]
+    assert row.ended_at is not None and abs(row.ended_at - ended.timestamp()) < 1
+    assert timedelta(seconds=row.ended_at - row.started_at) <= timedelta(minutes=5)

@@ -380,3 +380,17 @@ def test_accuracy_starts_at_the_first_week_with_answers(qtbot, page, ctx):  # no
     page.refresh()
     computed(qtbot, page)
     assert chart.count == 1 and [label for _s, label in chart.x_ticks] == [_short(page.data.topic_accuracy["water"][-1][0])]
+
+
+def test_topic_colours_do_not_collide_with_right_and_wrong():
+    from PySide6.QtGui import QColor
+
+    from ketaquiz.ui.scores_page import RIGHT, TOPIC_COLOURS, WRONG
+
+    def hue_gap(a, b):
+        d = abs(a.hslHue() - b.hslHue()) % 360
+        return min(d, 360 - d)
+
+    for c in map(QColor, TOPIC_COLOURS):
+        assert hue_gap(c, RIGHT) >= 30 and hue_gap(c, WRONG) >= 20, c.name()
+    assert len(set(TOPIC_COLOURS)) == len(TOPIC_COLOURS)

@@ -154,6 +154,7 @@ class StudySession:
         self._pending: dict[int, float] = {}  # key -> due of questions coming back in this session
         self._history: list[_Answered] = []
         self._gone: set[int] = set()  # questions deleted or purged since they were queued (revalidate)
+        self._ended = False  # end_session done (the end reached, or closed)
         self._shown_set_id = ""  # the set of the question on screen
         self.session_id = store.start_session(now, set_id, self.topics)
         self.current_key: int | None = None
@@ -320,6 +321,7 @@ class StudySession:
         if key is None:  # the end: nothing left, or the limit reached
             self.presentation = None
             self.store.end_session(self.session_id, now)
+            self._ended = True
             return None
         return self._show(key)
 
@@ -451,6 +453,7 @@ class StudySession:
         self.feedback = None
         self._kinds[last.key] = last.before.state
         self._current_learning = False
+        self._ended = False  # taken back after the end: the session goes on
         return self._show(last.key)
 
     @property
@@ -503,7 +506,11 @@ class StudySession:
         return Summary(self.answered, self.correct_count, per, next_due, due_tomorrow)
 
     def close(self) -> None:
-        self.store.end_session(self.session_id, self.clock())
+        """End the session now, unless it ended already (its last question answered): a session finished at 9:05
+        and left on screen until 11:00 lasted five minutes, not two hours."""
+        if not self._ended:
+            self.store.end_session(self.session_id, self.clock())
+            self._ended = True
 
 
 

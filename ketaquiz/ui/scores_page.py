@@ -46,7 +46,8 @@ from .workers import Job, Report
 ACCENT = QColor(52, 120, 246)
 RIGHT = QColor(46, 160, 67)
 WRONG = QColor(229, 57, 53)
-TOPIC_COLOURS = ["#3478f6", "#e8710a", "#2ea043", "#d93025", "#9334e6", "#12a4af", "#b06000", "#c5221f"]
+# Per-topic lines: no green or red, which mean right and wrong on this page (issue 16: two topics were drawn in them).
+TOPIC_COLOURS = ["#3478f6", "#e8710a", "#9334e6", "#12a4af", "#b8860b", "#455a64", "#5c6bc0", "#ad1457"]
 
 
 def _pct(x: float | None) -> str:
