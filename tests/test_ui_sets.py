@@ -649,6 +649,7 @@ def test_sets_page_keys_import_button_and_one_question(qtbot, ctx, monkeypatch):
     assert read_set(ctx.data.sets_dir / "mine" / "set.toml").question("mechanism-choice-region").explanation == "Changed by keys."
     qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert page.focusWidget() is page.filter_edit
+    monkeypatch.setattr(page, "confirm", lambda *_a: True)
     while len(page.qset.questions) > 1:
         page.select_row(0)
         page.remove_question()
