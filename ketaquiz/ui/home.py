@@ -146,7 +146,9 @@ class HomePage(QWidget):
             grid.addWidget(h, 0, col, alignment=Qt.AlignmentFlag.AlignLeft if col == 0 else Qt.AlignmentFlag.AlignRight)
         for row, topic in enumerate(self.ctx.store.topics(set_id), start=1):
             c = counts.get((set_id, topic.id), {"new": 0, "learning": 0, "due": 0, "learned": 0, "total": 0})
-            grid.addWidget(plain.label(topic.title), row, 0)
+            topic_label = plain.label(topic.title)
+            topic_label.setWordWrap(True)  # a long title wraps: at 1024x640 and 16 pt the counts stay in view
+            grid.addWidget(topic_label, row, 0)
             for col, k in enumerate(("new", "learning", "learned", "due"), start=1):
                 lab = QLabel(str(c[k]))
                 if k == "due" and c[k]:
