@@ -69,6 +69,7 @@ class AppContext(QObject):
         self.profile = profile or DEFAULT_PROFILE
         self.store: Store = store or data.open_store(self.profile, clock=clock)  # (`store`: opened and checked)
         self.load_problems: list[LoadProblem] = []
+        self.closed = False
         self._loading_job: Job | None = None  # loading big changed set files, while it runs
 
     def reload_library(self) -> list[LoadProblem]:
@@ -149,4 +150,5 @@ class AppContext(QObject):
         self.progress_changed.emit()
 
     def close(self) -> None:
+        self.closed = True  # work finishing on a worker after this finds nothing to show into
         self.store.close()

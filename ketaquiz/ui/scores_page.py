@@ -505,6 +505,8 @@ class ScoresPage(QWidget):
 
     def _computed(self, job: Job) -> None:
         self._job = None
+        if self.ctx.closed:  # the app (or a test) closed its store while the scores were computed
+            return
         if job.wanted != self._wanted:  # type: ignore[attr-defined]
             self._compute()  # superseded (another set, profile or answers since): compute what is wanted now
             return
