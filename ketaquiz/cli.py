@@ -419,8 +419,6 @@ EMPTY_LIBRARY = ("No question sets are loaded: the library is empty. Import one 
 
 # --- generate -------------------------------------------------------------------
 def cmd_generate(args: argparse.Namespace) -> int:
-    import os.path
-
     from .core.article import load_article
     from .core.generate import generate_set
     from .core.setfile import set_to_text, write_set
@@ -436,7 +434,12 @@ def cmd_generate(args: argparse.Namespace) -> int:
     out = None if to_stdout else Path(args.output) if args.output else src.with_suffix(".toml")
     if out is not None and out.exists() and not args.force:
         raise CliError(f"{out} exists; pass --force to overwrite it or -o to write elsewhere")
-    ref = str(src.resolve()) if out is None else os.path.relpath(src.resolve(), out.resolve().parent)
+    # An article must sit in its set's folder (core/articlefile.py): written elsewhere, the set gets a copy.
+    ref = src.name
+    beside = out is None or src.resolve().parent == out.resolve().parent
+    if out is not None and not beside and (out.parent / ref).exists() and (out.parent / ref).read_bytes() != src.read_bytes():
+        raise CliError(f"{out.parent / ref} exists and is not {src}; the set's article must sit beside the set file: "
+                       "write the set to another folder or move that file")
     set_id = args.set_id or _id_from_name(src.stem)
     from .core.ids import set_id_problem
 
@@ -448,6 +451,12 @@ def cmd_generate(args: argparse.Namespace) -> int:
     if out is None:
         sys.stdout.write(set_to_text(qset))
     else:
+        if not beside and not (out.parent / src.name).exists():
+            import shutil
+
+            out.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, out.parent / src.name)
+            print(f"copied the article to {out.parent / src.name}", file=sys.stderr)
         write_set(qset, out)
         print(f"wrote {len(qset.questions)} questions to {out}", file=sys.stderr)
     return EXIT_OK

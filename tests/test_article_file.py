@@ -5,6 +5,7 @@ Before, `article = "/dev/zero"` ate memory until the process died, a FIFO hung e
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -16,6 +17,8 @@ from ketaquiz.core import authoring
 from ketaquiz.core.articlefile import MAX_ARTICLE_BYTES, ArticleFileError, load_set_article
 from ketaquiz.core.check import check_path
 from ketaquiz.core.library import load_library
+
+from .conftest import SEED as COURSE_ARTICLE
 
 SET = '''id = "{sid}"
 title = "Mine"
@@ -214,3 +217,20 @@ def test_a_big_article_is_read_off_the_ui_thread_and_shown_when_in(qtbot, data_d
     assert threads and all(t is not threading.main_thread() for t in threads)
     assert page.browser.highlight is not None and page.message.isHidden()
     ctx.close()
+
+
+def test_generate_into_another_folder_copies_the_article_beside_the_set(tmp_path, capsys):
+    """The set's article must be in its folder: generate -o elsewhere wrote article = "../a.txt", which
+    check then refused."""
+    from ketaquiz.cli import main
+
+    src = tmp_path / "a.txt"
+    shutil.copy(COURSE_ARTICLE, src)
+    out = tmp_path / "out" / "set.toml"
+    assert main(["generate", str(src), "-o", str(out)]) == 0
+    assert (out.parent / "a.txt").read_bytes() == src.read_bytes()
+    assert 'article = "a.txt"' in out.read_text(encoding="utf-8")
+    assert check_path(out) == []
+    (out.parent / "a.txt").write_text("another text")
+    assert main(["generate", str(src), "-o", str(out), "--force"]) == 2
+    assert "exists and is not" in capsys.readouterr().err
