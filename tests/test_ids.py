@@ -133,3 +133,18 @@ def test_generate_refuses_a_bad_set_id(tmp_path, capsys):
     assert main(["generate", str(art), "--set-id", "../x", "-o", str(tmp_path / "o.toml")]) == 2
     assert "not allowed" in capsys.readouterr().err
     assert not (tmp_path / "o.toml").exists()
+
+
+def test_the_editor_says_what_an_id_may_be(qtbot):
+    """The editor applies the same rule: an id with a control character gets the rule next to the Id field."""
+    from ketaquiz.core.questions import Question, Topic
+    from ketaquiz.ui.question_editor import QuestionEditor
+
+    ed = QuestionEditor()
+    qtbot.addWidget(ed)
+    ed.set_context([Topic("t", "T")], None, set())
+    ed.load(Question(id="a", topic="t", type="short", prompt="Capital of France?", answer="Paris"))
+    assert ed.messages().get("id", "") == ""
+    ed.id_edit.setText("a\x07b")
+    ed.id_edit.textEdited.emit("a\x07b")
+    assert "holds a control or invisible character" in ed.messages().get("id", "")
