@@ -13,11 +13,18 @@ from random import Random  # noqa: E402
 from typing import Any  # noqa: E402
 
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
 
 from ketaquiz.core.clock import ManualClock  # noqa: E402
 from ketaquiz.core.library import DataDir, bundled_questions_dir, load_library  # noqa: E402
 from ketaquiz.core.scheduling import Settings  # noqa: E402
 from ketaquiz.core.store import Store  # noqa: E402
+
+# CI draws the same property-test examples every run (a red run is then reproducible, never a chance draw);
+# locally hypothesis keeps exploring new ones.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "questions" / "ketamine" / "article.txt"
