@@ -41,3 +41,20 @@ def test_font_size_setting_scales_prompt_options_feedback_and_sidebar(qtbot, ctx
         assert _pt(study.answer_label) == app.font().pointSizeF()
     finally:
         apply_theme(app, Settings(fuzz=False, font_size=0))
+
+
+def test_the_idle_heading_is_not_clipped_at_1920x1080_and_16pt(qtbot, ctx, window, study):
+    app = QApplication.instance()
+    ctx.store.save_settings(Settings(fuzz=False, new_per_day=0))
+    try:
+        apply_theme(app, Settings(fuzz=False, font_size=16))
+        for size in ((1920, 1080), (1024, 640)):
+            window.resize(*size)
+            ctx.study_requested.emit(base.StudyRequest(set_id="demo"))
+            window.show_page("study")
+            qtbot.wait(50)
+            label = study.idle_label
+            assert study.stack.currentWidget() is study.idle_view and "today's are done" in label.text()
+            assert label.height() >= label.heightForWidth(label.width()), size
+    finally:
+        apply_theme(app, Settings(fuzz=False, font_size=0))

@@ -147,7 +147,10 @@ class StudyPage(QWidget):
         self.idle_label.setObjectName("heading")
         self.idle_label.setWordWrap(True)
         lay.addStretch(1)
-        lay.addWidget(self.idle_label, alignment=Qt.AlignmentFlag.AlignCenter)
+        # Centred by its own alignment, at the layout's full width: added with a layout alignment, a wrapped
+        # label got its one-line size and was clipped (at 1920x1080 and 16 pt both lines were cut).
+        self.idle_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lay.addWidget(self.idle_label)
         row = QHBoxLayout()
         self.idle_more_btn = QPushButton(f"Study {MORE_NEW} more new today")
         self.idle_more_btn.setAccessibleName(f"Study {MORE_NEW} more new questions today, beyond the daily limit")
