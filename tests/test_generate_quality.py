@@ -80,16 +80,16 @@ def test_course_article_is_the_seed(course):
 def test_course_counts_types_and_origins(course):
     qset, _ = course
     per_topic = Counter(q.topic for q in qset.questions)
-    # Re-edited with the rubric (issue 13): questions that repeated another or that blind judges dropped were
-    # removed, so these floors are the course's counts now (a question lost by accident fails here); a ~640-word
-    # article, ~1 question per 25 words.
-    assert len(qset.questions) >= 26
-    assert per_topic["mechanism"] >= 8 and per_topic["theories"] >= 6 and per_topic["risks"] >= 5
+    # Re-edited with the rubric (issue 13) after four blind judgings: questions that repeated another, answered
+    # another or that judges dropped were removed, so these floors are the course's counts now (a question lost by
+    # accident fails here): a ~570-word article, ~1 question per 28 words.
+    assert len(qset.questions) >= 20
+    assert per_topic["mechanism"] >= 5 and per_topic["theories"] >= 6 and per_topic["risks"] >= 3
     assert per_topic["overview"] >= 1 and per_topic["conclusion"] >= 1
     assert {q.type for q in qset.questions} == set(QUESTION_TYPES)
     origins = Counter(q.origin for q in qset.questions)
     assert set(origins) <= {"generated", "edited", "written"}
-    assert (origins["generated"] + origins["edited"]) / len(qset.questions) >= 0.65  # most began as drafts
+    assert (origins["generated"] + origins["edited"]) / len(qset.questions) >= 0.55  # most began as drafts
 
 
 def test_course_sources_explanations_and_check(course):
