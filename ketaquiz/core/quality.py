@@ -71,7 +71,6 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _CITATION = re.compile(r"\[\d+\]|\[citation needed\]|\(\s*(?:see|cf\.)\s", re.IGNORECASE)
-_NUMBER = re.compile(r"^\s*[-+]?\d[\d,.]*\s*%?\s*$")
 _UNIT_WORDS = frozenset(
     """percent per cent km kilometres kilometers kilometre metres meters metre m cm mm nm µm micrometres kg g mg µg
     micrograms microgram milligrams grams gram tonnes tons tonne pounds lb ounces years year months month days day

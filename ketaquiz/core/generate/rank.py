@@ -46,7 +46,6 @@ _FAMILY_FIT = {
 }
 _NUMBER_FIT = 0.35
 _GENE_SYMBOL = re.compile(r"^(?:[A-Z][A-Z0-9]{1,6}\d[A-Z0-9]*|[A-Za-z]{1,6}-\d+[A-Za-z]?)$")  # BRCA1, STS-31, DF-224
-_YEARISH = re.compile(r"^\d{3,4}s?$")
 _FIRST = re.compile(r"\b(?:first|invent\w*|discover\w*|found(?:ed|er)|father of|pioneer\w*|coined|proposed)\b", re.I)
 _PROPER_WORD = re.compile(r"^[A-Z][a-z]+$")
 _VERBISH = re.compile(
