@@ -100,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("-o", "--output", metavar="OUT", help="set file to write (default: beside the article, .toml; '-' for stdout)")
     g.add_argument("--set-id", metavar="ID", help="set id (default: from the file name)")
     g.add_argument("--title", metavar="T", help="set title (default: the article's title)")
-    g.add_argument("--report", action="store_true", help="print per-section coverage to stderr")
+    g.add_argument("--report", action="store_true", help="print to stderr, per section, its questions with the checks each passed or tripped, the key terms no question asks, and what is not covered")
     g.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
 
     i = _command(sub, "import", "import a CSV/TSV (Anki text export), Anki .apkg/.colpkg or KetaQuiz JSON file as a set",

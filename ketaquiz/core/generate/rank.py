@@ -22,13 +22,13 @@ from ..check import check_question
 from ..lint import DuplicateIndex
 from ..quality import CHECKS, tripped
 from ..questions import Question, cloze_gaps
+from . import WORDS_PER_QUESTION
 from . import lexicon as lx
 from .analysis import Analysis
 from .builders import Candidate
 from .terms import norm
 
 TYPE_ORDER = {"cloze": 0, "choice": 1, "truefalse": 2, "short": 3, "multi": 4, "order": 5}
-WORDS_PER_QUESTION = 60
 MAX_CLOZE_SHARE = 0.5
 MAX_TRUEFALSE_SHARE = 1 / 6
 MAX_NUMBER_SHARE = 0.2  # dates and numbers: the key ones, not every year the text names
@@ -94,13 +94,13 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
             return "fragment: the source is not a whole sentence"
     for ans in _answer_terms(c):
         a = norm(ans)
-        if len(parts := a.split()) > 1 and parts[-1] in lx.GENERIC_WORDS and parts[0] in lx.VAGUE_MODIFIERS | {
+        parts = a.split()
+        if len(parts) > 1 and parts[-1] in lx.GENERIC_WORDS and parts[0] in lx.VAGUE_MODIFIERS | {
                 "rapid", "large", "small", "great", "high", "low", "good", "new", "old", "early", "late"}:
             return f"vague: “{ans}” says little on its own"
-        words_a = a.split()
-        if len(words_a) > 1 and any(w in an.topic_words for w in words_a) and all(
+        if len(parts) > 1 and any(w in an.topic_words for w in parts) and all(
                 w in an.topic_words or w in lx.GENERIC_WORDS or lx.singular(w) in lx.GENERIC_WORDS
-                or lx.zipf(w) >= 4.3 for w in words_a):
+                or lx.zipf(w) >= 4.3 for w in parts):
             return f"topic word: “{ans}” is the article's subject with a generic word"
         if a in an.topic_words or (a.rstrip("s") in {t.rstrip("s") for t in an.topic_words}):
             return f"topic word: “{ans}” is what the whole article is about"
@@ -345,8 +345,6 @@ def soft_flags(r: Ranked) -> dict[str, str]:
         out["worth knowing"] = "a detail rather than a main point of its section: keep it if it matters to you"
     if r.rank < RANK_FLOOR:
         out["low rank"] = "ranked below the bar, kept so the article's main facts are asked: read it before keeping"
-    if r.cand.family == "tf-true":
-        out["true statement"] = "a sentence of the text as a True statement tests recognition only"
     return out
 
 
