@@ -92,7 +92,7 @@ def _synced_geo(data_dir, store):
 
 
 def test_a_loaded_file_unchanged_since_is_known_without_reading_it(data_dir, store, monkeypatch):
-    from ketaquiz.core import store as store_module
+    from ketaquiz.core.store import sets as store_module  # where is_synced looks file_hash up
 
     path = _synced_geo(data_dir, store)  # written a minute before it was hashed: its stat can be trusted
     hashed: list[str] = []
@@ -108,7 +108,7 @@ def test_a_loaded_file_unchanged_since_is_known_without_reading_it(data_dir, sto
 
 
 def test_a_file_hashed_right_after_it_was_written_is_read_until_its_stat_can_be_trusted(data_dir, store, monkeypatch):
-    from ketaquiz.core import store as store_module
+    from ketaquiz.core.store import sets as store_module  # where is_synced looks file_hash up
 
     folder = data_dir.sets_dir / "geo"
     folder.mkdir(parents=True)

@@ -41,7 +41,7 @@ def test_stored_question_form_matches_what_older_versions_wrote(prompt, answer, 
     """Rows written before orjson (json.dumps) must compare equal, or every sync would rewrite every question."""
     import json
 
-    from ketaquiz.core.store import _json_text
+    from ketaquiz.core.store.database import _json_text
 
     q = Question(id="q", topic="t", type="short", prompt=prompt, answer=answer, tags=tags)
     d = q.to_dict()
@@ -49,7 +49,7 @@ def test_stored_question_form_matches_what_older_versions_wrote(prompt, answer, 
 
 
 def test_stored_question_form_copes_with_a_lone_surrogate():
-    from ketaquiz.core.store import _json_text
+    from ketaquiz.core.store.database import _json_text
 
     assert _json_text({"prompt": "a\ud800b"}, sort_keys=True) == '{"prompt":"a\ud800b"}'
 

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from ketaquiz.core.store import Store
-from ketaquiz.core.walcheckpoint import BACKSTOP_PAGES, WalCheckpointer
+from ketaquiz.core.store.walcheckpoint import BACKSTOP_PAGES, WalCheckpointer
 
 
 def write_log(path: Path, megabytes: int) -> sqlite3.Connection:

@@ -1,0 +1,45 @@
+"""The progress store: one SQLite database per profile, through sqlite-utils. The only place with SQL.
+
+Every user action is one transaction, begun by `Store.write()` (BEGIN IMMEDIATE; nested work as savepoints).
+The answer path uses plain SQL (it runs on every answer); the rest also uses sqlite-utils' table helpers.
+An sqlite3 error leaves the store as a StoreError that says what it means.
+
+The package, one concern a module: `errors` (StoreError), `schema` (tables, migrations), `database` (the
+connection, `write()`, settings, catch-up), `files` (set files' signatures), `sets`, `cards` (questions and
+their schedules), `queue` (what is due), `log` (answers, undo, sessions), `walcheckpoint` (WAL checkpoints off
+the writers' path). `Store` is made of them; callers import from here.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+from .cards import _Cards
+from .database import FileReport, StoreBase, _guarded, inspect_file, load_sqlite_utils
+from .errors import StoreError, store_error
+from .files import RACY_NS, file_hash, file_stat
+from .log import SESSION_REVIEWS, STALE_SESSION, AnswerRecord, _ReviewLog
+from .queue import _Queue
+from .schema import MIGRATIONS, SCHEMA_VERSION, SUSPENDED
+from .sets import SetInfo, SyncResult, TopicInfo, _Sets
+
+
+class Store(_Sets, _Queue, _ReviewLog, _Cards, StoreBase):
+    """The progress database of one learner (profile)."""
+
+
+# sqlite3.Error never leaves the store: every public method says what an error means (a full disk, a read-only
+# folder, a damaged file) as a StoreError. Those of the answer path turn their errors themselves, and spare every
+# answer the wrapper's call (record_answer's SQL all runs in write(), which turns its errors; shown_question's
+# read has its own try); `conn` and `db` hand out the connection itself.
+_OWN_ERRORS = ("write", "error", "record_answer", "shown_question")
+for _name in sorted({n for cls in Store.__mro__[:-1] for n in vars(cls)}):
+    _fn = inspect.getattr_static(Store, _name)
+    if not _name.startswith("_") and inspect.isfunction(_fn) and _name not in _OWN_ERRORS:
+        setattr(Store, _name, _guarded(_fn))
+
+__all__ = [
+    "MIGRATIONS", "RACY_NS", "SCHEMA_VERSION", "SESSION_REVIEWS", "STALE_SESSION", "SUSPENDED", "AnswerRecord",
+    "FileReport", "SetInfo", "Store", "StoreError", "SyncResult", "TopicInfo", "file_hash", "file_stat",
+    "inspect_file", "load_sqlite_utils", "store_error",
+]
