@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +18,6 @@ from ketaquiz.core.generate.builders import (
     cloze_and_choice,
     distractors,
     short_answers,
-    true_false,
 )
 from ketaquiz.core.generate.categories import find_kinds
 from ketaquiz.core.generate.rank import Ranked, select_budget
@@ -140,35 +138,13 @@ def test_choice_distractors_are_same_kind_and_not_true(crafted):
         assert len(set(map(str.lower, q.choices))) == len(q.choices)
 
 
-def test_truefalse_has_true_and_swapped_false(crafted):
-    art, _ = crafted
-    an = analyse(art)
-    # The builder's output: in the kept set a cloze or choice on the same sentence may outrank the statement.
-    tf = [c.question for sec in art.sections for c in true_false(an, sec)]
-    assert any(q.answer is True for q in tf)
-    falses = [q for q in tf if q.answer is False]
-    assert falses
-    for q in falses:
-        assert fold(q.prompt).rstrip(".") not in fold(CRAFTED)
-
-
-def test_false_statements_start_with_a_capital():
-    # "Coronary artery disease narrows …" with the first term swapped read "arrhythmia narrows …".
-    falses = []
-    for path in ARTICLES:
-        art = load(path)
-        an = analyse(art)
-        falses += [c.question for sec in art.sections for c in true_false(an, sec) if c.question.answer is False]
-    assert falses
-    for q in falses:
-        assert q.prompt[0].isupper(), q.prompt
-
-
 @pytest.mark.parametrize("name", [p.name for p in ARTICLES])
-def test_kept_statements_start_with_a_capital(generated, name):
+def test_no_true_false_or_example_lists(generated, name):
+    # Blind judges kept almost none of them on real articles (a swapped side word as the "false" claim; example
+    # lists cut mid-phrase or marking a true example wrong): the generator no longer writes either.
     _, qset, _ = generated[name]
-    for q in by_type(qset, "truefalse"):
-        assert not q.prompt[0].isalpha() or q.prompt[0].isupper(), q.prompt
+    assert not by_type(qset, "truefalse")
+    assert not [q for q in by_type(qset, "multi") if "as examples of" in q.prompt]
 
 
 def test_examples_end_where_the_list_ends():
@@ -187,9 +163,7 @@ def test_examples_end_where_the_list_ends():
 
 
 def test_crafted_examples_have_no_clause_noun(crafted):
-    art, qset = crafted
-    for q in by_type(qset, "multi"):
-        assert "drug" not in q.answer, q.prompt
+    art, _ = crafted
     an = analyse(art)
     assert "drug" not in [d for d, _ in distractors(an, "NMDA receptors", "Drug X works by blocking NMDA receptors.")]
 
@@ -340,12 +314,6 @@ def test_answerable_by_construction(generated, name):
                 assert any(fold(alt) in src for alt in g), q.id
         elif q.type == "short" and not q.prompt.startswith("What does"):
             assert fold(q.answer) in src or any(w in src for w in fold(q.answer).split()), q.id
-        elif q.type == "truefalse" and q.answer is False:
-            assert not art.find_quote(q.prompt.rstrip("."))
-            # The False statement differs from the true one in one span only.
-            true = [s.text for s in art.sentences if fold(s.text) in src]
-            ops = [o for o in difflib.SequenceMatcher(None, fold(true[-1]).split(), fold(q.prompt).split()).get_opcodes() if o[0] != "equal"]
-            assert len(ops) <= 2, q.id  # the swap, plus a resolved "It"/dropped lead-in at the start
 
 
 @pytest.mark.parametrize("name", [p.name for p in ARTICLES])
@@ -378,9 +346,6 @@ def test_item_writing_lint(generated, name):
         assert len(q.prompt.split()) <= 60
         if q.type == "cloze":
             assert all(len(g[0].split()) <= 5 for g in cloze_gaps(q.prompt))
-    tf = by_type(qset, "truefalse")
-    trues = sum(1 for q in tf if q.answer is True)
-    assert trues <= len(tf) - trues + len({q.topic for q in tf})  # balanced per section
 
 
 def test_sections_filter_progress_and_cancel():

@@ -369,7 +369,7 @@ def _length_penalty(prompt: str) -> float:
     return 0.0 if n <= 30 else 0.03 * (n - 30)
 
 
-# ---------------------------------------------------------------- cloze, choice, true/false
+# ---------------------------------------------------------------- cloze and choice
 
 
 def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
@@ -411,50 +411,6 @@ def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
                     answer=answer, choices=choices, explanation=explain(source), source=source, origin="generated",
                 )
                 yield Candidate(q, base + 0.6 * conf, ids, "choice", norm(answer))
-
-
-def true_false(an: Analysis, section: Section) -> Iterator[Candidate]:
-    """The sentence as a True statement; one key term swapped for a same-kind term as False."""
-    for s in section.sentences:
-        if s.list_item or s.text.rstrip().endswith((":", ":.", "?")):
-            continue
-        st = stem(an, s)
-        if st is None or len(st[2]) > 1:
-            continue
-        statement, source, ids = st
-        n_words = len(statement.split())
-        if n_words > 35 or n_words < 6:
-            continue
-        terms = _sentence_terms(an, s)
-        best_swap = None
-        for sp in terms:
-            if re.search(r"\d", sp.text) or sp.text.lower() in lx.GENERIC_WORDS or lx.is_acronym(sp.text):
-                continue  # a changed year or count is a trick on a detail, not a false claim
-            ds = distractors(an, sp.text, statement, want=1)
-            if ds and ds[0][1] >= 1.0 and ds[0][0][:1].isupper() == sp.text[:1].isupper() \
-                    and ds[0][0].lower() not in lx.GENERIC_WORDS:
-                # A swapped-in term may open the statement ("arrhythmia narrows …"): keep the sentence's capital.
-                swap = ds[0][0].replace("\\", "\\\\")  # a plain replacement: no group references
-                false = cap_first(_word_re(sp.text).sub(swap, statement, count=1))
-                if not an.in_article(false) and false != statement:
-                    best_swap = (sp, ds[0][0], false)
-                    break
-        key_score = max((an.score(sp.text) for sp in terms), default=0.0)
-        base = key_score - 0.02 * max(0, n_words - 20)
-        tq = Question(
-            id=qid(section.slug, "truefalse", source, "true"), topic=section.slug, type="truefalse",
-            prompt=statement, answer=True, explanation=explain(source, "True. "), source=source, origin="generated",
-        )
-        yield Candidate(tq, base - 0.3, ids, "tf-true", f"tf:{s.id}")
-        if best_swap:
-            sp, d, false = best_swap
-            fq = Question(
-                id=qid(section.slug, "truefalse", source, f"false:{d}"), topic=section.slug, type="truefalse",
-                prompt=false, answer=False,
-                explanation=explain(source, f"False: it is {display_term(an, sp.text)}, not {d}. "),
-                source=source, origin="generated",
-            )
-            yield Candidate(fq, base + 0.2, ids, "tf-false", f"tf:{s.id}")
 
 
 # ---------------------------------------------------------------- short answers and definitions
@@ -547,47 +503,10 @@ def short_answers(an: Analysis, section: Section) -> Iterator[Candidate]:
         yield Candidate(q, 1.5 + 0.2 * an.score(d.term), (d.sentence_id,), "short-definition", norm(answer))
 
 
-# ---------------------------------------------------------------- examples and lists
+# ---------------------------------------------------------------- lists
 
 
 _COUNT_WORDS = frozenset("one two three four five six seven eight nine ten both several many".split())
-
-
-def examples(an: Analysis, section: Section) -> Iterator[Candidate]:
-    """'Y such as X1 and X2' → multi: which of these does the text give as examples of Y?"""
-    ids_in = {s.id for s in section.sentences}
-    for category, members, sid in an.kinds.examples:
-        if sid not in ids_in or len(members) < 2:
-            continue
-        source = _sentence_source(an, sid)
-        answers = [display_term(an, m) for m in members]
-        cat_head = lx.singular(strip_det(category).split()[-1].lower()) if strip_det(category).split() else ""
-        if not cat_head or cat_head in lx.GENERIC_WORDS or any(
-                a.lower() in lx.STOP_WORDS or re.search(r"\d", a) or a.lower() in _COUNT_WORDS for a in answers):
-            continue  # "examples of processes", a member "two": not a list worth asking
-        pool: list[str] = []
-        for m in members:
-            for d, _ in distractors(an, m, source, want=4):
-                if norm(d) not in {norm(a) for a in answers} and norm(d) not in {norm(p) for p in pool}:
-                    pool.append(d)
-        # Fall back on the category's siblings in a list ("psychotic symptoms" → the other side effects).
-        for d, _ in an.kinds.same_kind(category):
-            d = display_term(an, d)
-            if norm(d) not in {norm(a) for a in answers} | {norm(p) for p in pool} and not contains(source, d):
-                pool.append(d)
-        # A distractor the article names beside the category elsewhere may be true: keep only clear outsiders.
-        pool = [d for d in pool if not any(d.lower() in low and cat_head in low and contains(low, d) and contains(low, cat_head)
-                                           for low in an.lowered_sentences())]
-        if not pool:
-            continue
-        choices = sorted(answers + pool[: max(1, min(3, 6 - len(answers)))], key=str.lower)
-        cat = display_term(an, strip_det(category))
-        q = Question(
-            id=qid(section.slug, "multi", source, "|".join(answers)), topic=section.slug, type="multi",
-            prompt=f"Which of these does the text give as examples of {cat}?", answer=answers, choices=choices,
-            explanation=explain(source), source=source, origin="generated",
-        )
-        yield Candidate(q, 1.7, (sid,), "multi-examples", "|".join(norm(a) for a in answers))
 
 
 _INCLUDE = re.compile(r"^(.*?)\s+(?:may\s+|can\s+|might\s+|could\s+|will\s+)?(?:include|includes|are|is|involve|involves|consist of)\s*:?\s*\.?$", re.I)
@@ -833,4 +752,4 @@ def chains(an: Analysis, section: Section) -> Iterator[Candidate]:
     yield from flush()
 
 
-BUILDERS = (cloze_and_choice, true_false, short_answers, examples, lists, chains)
+BUILDERS = (cloze_and_choice, short_answers, lists, chains)

@@ -28,9 +28,8 @@ from .analysis import Analysis
 from .builders import Candidate
 from .terms import norm
 
-TYPE_ORDER = {"cloze": 0, "choice": 1, "truefalse": 2, "short": 3, "multi": 4, "order": 5}
+TYPE_ORDER = {"cloze": 0, "choice": 1, "short": 2, "multi": 3, "order": 4}
 MAX_CLOZE_SHARE = 0.5
-MAX_TRUEFALSE_SHARE = 1 / 6
 MAX_NUMBER_SHARE = 0.2  # dates and numbers: the key ones, not every year the text names
 # A candidate ranked below the floor is not kept to fill a budget (fewer, better questions); a section's first
 # question may sit lower, so that every section with something askable is asked.
@@ -40,9 +39,9 @@ MIN_WORDS_PER_QUESTION = 200
 MAX_DISTRACTOR_USES = 1  # a wrong option offered again is a tell (and one question answers another)
 # How well a family fits what it asks, added to the rank (lists and steps are the most testable content).
 _FAMILY_FIT = {
-    "order": 0.3, "multi-list": 0.3, "short-list": 0.3, "choice-not": 0.25, "multi-examples": -0.1,
+    "order": 0.3, "multi-list": 0.3, "short-list": 0.3, "choice-not": 0.25,
     # choice below cloze: judges kept fewer (19–28 % against 32–36 % in rounds 2–6), its options being the weak part
-    "short-definition": 0.25, "choice": -0.05, "cloze": 0.0, "tf-false": -0.2, "tf-true": -0.3, "short-acronym": -0.1,
+    "short-definition": 0.25, "choice": -0.05, "cloze": 0.0, "short-acronym": -0.1,
 }
 _NUMBER_FIT = 0.35
 _GENE_SYMBOL = re.compile(r"^(?:[A-Z][A-Z0-9]{1,6}\d[A-Z0-9]*|[A-Za-z]{1,6}-\d+[A-Za-z]?)$")  # BRCA1, STS-31, DF-224
@@ -90,7 +89,7 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
     source = an.sentence[c.sentence_ids[0]].text
     words = source.split()
     if len(words) < 6 or not (source[:1].isupper() or source[:1].isdigit()) or not _VERBISH.search(source):
-        if not c.family.startswith(("multi-list", "multi-examples", "short-list", "choice-not", "order")):
+        if not c.family.startswith(("multi-list", "short-list", "choice-not", "order")):
             return "fragment: the source is not a whole sentence"
     for ans in _answer_terms(c):
         a = norm(ans)
@@ -130,8 +129,6 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
             return "trivia: a date or figure of a side event (a key date is a first, a start or an invention)"
         if len(re.findall(r"\d[\d,.]*", source)) > 2:
             return "trivia: one figure among several (a statistic), not a key number"
-    if c.family == "tf-true":
-        return "a sentence of the text as a True statement tests recognition only"
     if c.family.startswith("short-acronym"):
         short = c.question.prompt.split()[2] if len(c.question.prompt.split()) > 2 else ""
         if _mentions(an, short) < 3:
@@ -229,8 +226,7 @@ class _Picks:
     kept: list[Ranked] = field(default_factory=list)
     sentences: set[str] = field(default_factory=set)
     answers: set[str] = field(default_factory=set)
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(("cloze", "truefalse", "tf-true",
-                                                                            "tf-false", "number"), 0))
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(("cloze", "number"), 0))
     wrong_uses: dict[str, int] = field(default_factory=dict)
     per_section: dict[str, int] = field(default_factory=dict)
 
@@ -239,9 +235,6 @@ class _Picks:
         if self.sentences & _claimed(c) or c.answer_key in self.answers or self._answers_another(r):
             return False
         if q.type == "cloze" and self.counts["cloze"] + 1 > math.ceil(MAX_CLOZE_SHARE * self.total):
-            return False
-        if q.type == "truefalse" and (self.counts["truefalse"] + 1 > math.ceil(MAX_TRUEFALSE_SHARE * self.total)
-                                      or q.answer is True and self.counts["tf-true"] + 1 > self.counts["tf-false"]):
             return False
         if _is_number(q) and self.counts["number"] + 1 > math.ceil(MAX_NUMBER_SHARE * self.total):
             return False
@@ -274,8 +267,6 @@ class _Picks:
             self.wrong_uses[w] = self.wrong_uses.get(w, 0) + 1
         if q.type in self.counts:
             self.counts[q.type] += 1
-        if q.type == "truefalse":
-            self.counts["tf-true" if q.answer is True else "tf-false"] += 1
 
 
 def _word_in(term: str, text: str) -> bool:
