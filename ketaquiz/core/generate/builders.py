@@ -268,14 +268,20 @@ def _gap(an: Analysis, term: str) -> str:
         head = last.lower()
         generic = head in lx.GENERIC_WORDS or lx.singular(head) in _GENERIC_HEADS or lx.singular(head) in lx.GENERIC_WORDS
         modifier = " ".join(words[:-1])
-        everyday_modifier = all(lx.zipf(w) >= 4.5 or w.lower() in an.topic_words for w in words[:-1])
+        topic_modifier = all(w.lower() in an.topic_words for w in words[:-1])
         if all(w[:1].isupper() for w in words) and not any(lx.is_acronym(w) for w in words):
-            alts.append(last)  # a person's or place's name: the surname alone
+            if lx.zipf(last) < 4.0:
+                alts.append(last)  # a person's name: the surname alone (not "Street" or "Association")
         elif generic and not lx.is_acronym(words[0]):
             alts.append(modifier)  # "poppet valves", "Wankel design", "cosmological constant term"
-        elif not lx.is_acronym(last) and (lx.zipf(last) < 3.0 or everyday_modifier or lx.is_acronym(words[0])):
+        elif len(words) == 2 and lx.zipf(last) >= 4.0 and lx.zipf(words[0]) < 3.5 and not lx.is_acronym(words[0]) \
+                and not _everyday_modifier(words[0].lower()):
+            alts.append(words[0])  # the rare word carries it: "non-ferrous metal", "Rockefeller charities"
+        elif not lx.is_acronym(last) and (lx.zipf(last) < 3.0 or topic_modifier
+                                          or lx.is_acronym(words[0]) and lx.zipf(last) < 3.5):
             # The head alone is what a learner would type when it is specific ("CRISPR spacers" → "spacers") or
-            # the modifier says little ("cell cytoplasm"); not for "nucleic acids" → "acids".
+            # the modifier is the article's subject ("cell cytoplasm"); not for "nucleic acids" → "acids", nor
+            # for an everyday head ("sex chromosomes" → "chromosomes", "RNA molecules" → "molecules").
             alts.append(last)
             if lx.is_plural(last) and not last.endswith(("us", "is", "ss")):
                 alts.append(lx.singular(last))
@@ -311,6 +317,18 @@ def blank(an: Analysis, text: str, term: str, gap: str) -> str | None:
         out = _word_re(pair).sub(lambda m: "\x00", out)
     out = re.sub(r"\b([Aa])n?(\s+)\x00", lambda m: f"{m.group(1)}(n){m.group(2)}\x00", out)
     return out.replace("\x00", gap)
+
+
+def _drop_visible_forms(prompt: str) -> str:
+    """Accepted forms that stand elsewhere in the prompt go ("semisynthetic penicillins" accepting "penicillins"
+    where the prompt names penicillins): typing back a word in view is no answer."""
+    m = re.search(r"\{\{(.+?)\}\}", prompt)
+    if not m:
+        return prompt
+    forms = m.group(1).split("|")
+    rest = re.sub(r"\{\{.+?\}\}", " ", prompt)
+    kept = [forms[0]] + [f for f in forms[1:] if not contains(rest, f)]
+    return prompt.replace(m.group(0), "{{" + "|".join(kept) + "}}")
 
 
 def _fill(text_with_gap: str, value: str) -> str:
@@ -364,6 +382,15 @@ def gap_point(sentence: str, sp: Span) -> float:
     return bonus
 
 
+def _choice_worthy(answer: str, ds: list[tuple[str, float]]) -> bool:
+    """Three wrong options, each of the answer's kind by the article's own words ("Y such as X") or a near value.
+
+    Judges kept a fifth of the term choices built on weaker options (terms sharing a head noun: "Z-DNA forms",
+    "six new reactors", "fifth missions"), and sent back those with only two wrong options.
+    """
+    return len(ds) >= 3 and (bool(_NUMBER.match(answer)) or all(conf >= 1.0 for _, conf in ds[:3]))
+
+
 def _length_penalty(prompt: str) -> float:
     n = len(prompt.split())
     return 0.0 if n <= 30 else 0.03 * (n - 30)
@@ -391,6 +418,7 @@ def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
             prompt = blank(an, prompt_text, term, gap)
             if prompt is None:
                 continue
+            prompt = _drop_visible_forms(prompt)
             # Past a point the term score only says "multi-word, has an acronym": where the gap sits and how
             # specific it is decide (judges: "bacteriophage", not "DNA fragment").
             base = min(an.score(term), 1.5) - 0.05 * rank - _length_penalty(prompt) + gap_point(s.text, sp)
@@ -400,7 +428,7 @@ def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
             )
             yield Candidate(q, base + 0.1, ids, "cloze", norm(answer))
             ds = distractors(an, term, prompt_text)
-            if len(ds) >= 2 and prompt.count("{{") == 1:
+            if _choice_worthy(term, ds) and prompt.count("{{") == 1:
                 choices = sorted([answer] + [d for d, _ in ds[:3]], key=str.lower)
                 shown = _fill(prompt, "_____")
                 if any(an.in_article(_fill(prompt, d)) for d, _ in ds):

@@ -1,0 +1,86 @@
+"""What the generator refuses to ask and which answers it accepts: the rules that came from blind judging.
+
+Each rule names the judges' complaint it answers (`docs/judging/`); the texts below are modelled on the corpus
+sentences that drew them.
+"""
+
+from __future__ import annotations
+
+from ketaquiz.core.article import parse_article
+from ketaquiz.core.generate.analysis import analyse
+from ketaquiz.core.generate.builders import BUILDERS, Candidate, _choice_worthy, _drop_visible_forms, _gap
+from ketaquiz.core.generate.importance import sentence_importance
+from ketaquiz.core.generate.rank import Ranked, rank_candidates, select_budget
+from ketaquiz.core.questions import Question
+
+ARTICLE = """# DNA
+
+## Structure
+
+DNA is a long polymer made from repeating units called nucleotides.
+The backbone of the DNA strand is made from alternating phosphate and sugar groups.
+There are many modified nucleotides in existence in the bacteriophage genomes.
+In the pea, for example, the helicase enzymes unwind the double helix quickly.
+The heat source for the toy engine is a small flame in the laboratory.
+NASA reports at the time questioned the telescope contractor's managerial structure.
+Topoisomerases relieve the torsional strain that the helicase enzymes produce ahead of the fork.
+"""
+
+
+def _ranked_answers(text: str) -> dict[str, str]:
+    art = parse_article(text)
+    an = analyse(art)
+    cands = [c for sec in art.sections for build in BUILDERS for c in build(an, sec)]
+    ranked = rank_candidates(cands, an, sentence_importance(an))
+    return {r.cand.answer_key: r.cand.question.source for r in ranked}
+
+
+def test_refused_sentences_and_answers():
+    asked = _ranked_answers(ARTICLE)
+    sources = set(asked.values())
+    assert any("called nucleotides" in s for s in sources)  # the rules leave the good sentence askable
+    # "There are many X …": content-free; "for example": a side example, not the point.
+    assert not any(s.startswith("There are many") for s in sources)
+    assert not any("for example" in s for s in sources)
+    # An acronym that is the article's subject, or an acronym with an everyday noun: the gap asks a guessable word.
+    assert "dna strand" not in asked and "nasa reports" not in asked
+    # Everyday words anyone could fill in.
+    assert "heat source" not in asked
+
+
+def test_accepted_forms():
+    an = analyse(parse_article(ARTICLE + "\nGregor Mendel lived on Pine Street near the non-ferrous metal works.\n"))
+    assert _gap(an, "Gregor Mendel") == "{{Gregor Mendel|Mendel}}"
+    assert "|Street" not in _gap(an, "Pine Street")  # an everyday last word is not a surname
+    assert "|non-ferrous" in _gap(an, "non-ferrous metal")  # the rare word carries the term
+    assert "|chromosomes" not in _gap(an, "sex chromosomes")  # the everyday modifier is the point
+    # A form standing elsewhere in the prompt is no answer.
+    prompt = "Semisynthetic {{semisynthetic penicillins|penicillins}} are made from natural penicillins."
+    assert _drop_visible_forms(prompt) == "Semisynthetic {{semisynthetic penicillins}} are made from natural penicillins."
+
+
+def test_choice_needs_three_wrong_options_of_the_answers_kind():
+    kind = [("AMPA receptors", 1.0), ("kainate receptors", 1.0), ("GABA receptors", 1.0)]
+    assert _choice_worthy("NMDA receptors", kind)
+    assert not _choice_worthy("NMDA receptors", kind[:2])  # two wrong options: judges sent them back
+    assert not _choice_worthy("NMDA receptors", kind[:2] + [("Z-DNA forms", 0.8)])  # a shared head noun only
+    assert _choice_worthy("1950s", [("1940s", 1.0), ("1960s", 0.9), ("1930s", 0.9)])  # near values
+
+
+_PROMPTS = {"q0": "Which enzyme unwinds the helix?", "q1": "What joins the Okazaki fragments together?",
+            "q2": "Which bond holds the base pairs?", "side": "Where did the author spend the summer of 1952?"}
+
+
+def _cand(qid: str, sid: str) -> Candidate:
+    q = Question(id=qid, topic="t", type="short", prompt=_PROMPTS[qid], answer=f"{qid} point", source="x",
+                 explanation="x")
+    return Candidate(q, 1.0, (sid,), "short", qid)
+
+
+def test_details_far_from_the_centre_are_not_asked():
+    central = [Ranked(_cand(f"q{i}", f"s{i}"), 1.0 - i / 100, {"importance": 0.7}) for i in range(3)]
+    detail = Ranked(_cand("side", "s9"), 1.5, {"importance": 0.1})  # ranks first, but its sentence is a detail
+    importance = {"s0": 0.7, "s1": 0.7, "s2": 0.7, "s9": 0.1}
+    kept = select_budget([detail, *central], ["t"], 600, importance)
+    assert "side" not in [r.cand.question.id for r in kept]
+    assert len(kept) == 3
