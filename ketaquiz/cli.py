@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,7 +19,7 @@ from .core.plaintext import strip_controls
 from .core.profiles import last_profile
 from .core.questions import QuestionSet
 from .core.setfile import SetFileError, find_set_files, read_set
-from .core.store import Store, StoreError, store_error
+from .core.store import Store, StoreError
 from .terminal import make_streams_safe, quiet_broken_pipe
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -189,13 +188,10 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_PROBLEMS
     except (CliError, StoreError, SetFileError) as e:
         print(f"ketaquiz: {e}", file=sys.stderr)
-        if isinstance(e, StoreError) and e.kind in ("damaged", "io"):
+        if isinstance(e, StoreError) and e.kind in ("damaged", "io"):  # a problem with the database, not the command
             print(restore_advice(data.backups_dir(profile), newest_good_backup(data.backups_dir(profile))), file=sys.stderr)
+            return EXIT_PROBLEMS
         return EXIT_USAGE
-    except sqlite3.DatabaseError as e:  # met by SQL outside the store (the Scores' queries): said as the store says it
-        print(f"ketaquiz: {store_error(e, data.db_path(profile))}", file=sys.stderr)
-        print(restore_advice(data.backups_dir(profile), newest_good_backup(data.backups_dir(profile))), file=sys.stderr)
-        return EXIT_PROBLEMS
     except KeyboardInterrupt:
         return 130
     parser.error(f"unknown command {args.command}")

@@ -109,14 +109,6 @@ def day_shifts(tz: tzinfo, lo: float, hi: float, rollover_hour: int = 4) -> list
     return out
 
 
-def shift_sql(column: str, shifts: list[tuple[float, float]]) -> str:
-    """An SQL expression: the shift (of `day_shifts`) for the UTC timestamp in `column`."""
-    if len(shifts) == 1:
-        return repr(shifts[0][1])
-    cases = " ".join(f"WHEN {column} < {end!r} THEN {shift!r}" for (_, shift), (end, _) in zip(shifts, shifts[1:]))
-    return f"(CASE {cases} ELSE {shifts[-1][1]!r} END)"
-
-
 def day_start(now: datetime, tz: tzinfo | None = None, rollover_hour: int = 4) -> datetime:
     """Start of the learner's day containing `now` (days roll over at 4 am local, as in Anki)."""
     tz = tz or local_tz()

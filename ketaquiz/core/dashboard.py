@@ -1,12 +1,8 @@
 """The Scores page's figures from the review log: reviews per day, accuracy per topic per week, the calendar
 heatmap and streaks, the 30-day due forecast, true retention (young / mature), sessions and the hardest questions.
 
-Speed: a million reviews must not cost a scan per chart. Reviews older than yesterday are folded into a small
-derived table, ``dash_days`` (one row per learner day, set and topic; schema v2 of the store), kept in the profile's database. Only the
-reviews of yesterday and today (the ones an undo can still remove) are read from the log on each call, through
-the ``reviewed_at`` index. The cache is checked on every call against ``review_totals`` (the store's running
-totals per topic): when cached + live counts differ (a set purged, a review rewritten), it is rebuilt from the log.
-It is derived data only: dropping it loses nothing.
+Speed: a million reviews must not cost a scan per chart: the store keeps the per-day figures in a small derived
+table, up to yesterday (see store/reports.py), and reads only yesterday's and today's reviews from the log.
 
 Definitions:
 
@@ -22,48 +18,15 @@ Definitions:
 from __future__ import annotations
 
 import json
-import zlib
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, tzinfo
 from typing import Any
 
-from .clock import EPOCH_ORDINAL, day_shifts, day_start, local_tz, shift_at, shift_sql
+from .clock import EPOCH_ORDINAL, day_start, local_tz, shift_at
 from .questions import Question
 from .scheduling import curve, retrievability_at
 from .stats import longest_streak, streak_from_days
-from .store import SESSION_REVIEWS, Store
-
-MATURE_DAYS = 21
-_CACHE_VERSION = 2  # 2: days by the offset of each review's moment (was: of today's)
-
-# One aggregate, used for the cache fill and for the live part: per (day, set, topic). {shift} is the
-# shift_sql expression of the span read, so that a review falls on its day by the offset of its own moment.
-_AGGREGATE = f"""
-SELECT CAST((reviewed_at + {{shift}}) / 86400 AS INTEGER) + {EPOCH_ORDINAL} AS day,
-       set_id, topic, COUNT(*), SUM(correct),
-       SUM(r.state_before = 2 AND r.ivl < {MATURE_DAYS} * 86400),
-       SUM(r.state_before = 2 AND r.ivl < {MATURE_DAYS} * 86400 AND correct),
-       SUM(r.state_before = 2 AND r.ivl >= {MATURE_DAYS} * 86400),
-       SUM(r.state_before = 2 AND r.ivl >= {MATURE_DAYS} * 86400 AND correct)
-FROM (SELECT reviewed_at, set_id, topic, correct, state_before,
-             CASE WHEN state_before = 2 THEN reviewed_at - COALESCE(json_extract(card_before, '$[5]'), reviewed_at)
-             END AS ivl
-      FROM reviews WHERE reviewed_at >= :lo AND reviewed_at < :hi) r
-GROUP BY 1, 2, 3
-"""
-
-
-@dataclass(frozen=True)
-class DayRow:
-    day: int  # date ordinal
-    set_id: str
-    topic: str
-    reviews: int
-    correct: int
-    young: int
-    young_correct: int
-    mature: int
-    mature_correct: int
+from .store import MATURE_DAYS, DayRow, SessionRow, Store
 
 
 @dataclass
@@ -88,20 +51,6 @@ class RetentionRow:
     def total(self) -> float | None:
         n = self.young_total + self.mature_total
         return (self.young_passed + self.mature_passed) / n if n else None
-
-
-@dataclass
-class SessionRow:
-    id: int
-    started_at: float
-    ended_at: float | None
-    set_id: str | None
-    answered: int
-    correct: int
-
-    @property
-    def score(self) -> float | None:
-        return self.correct / self.answered if self.answered else None
 
 
 @dataclass
@@ -167,97 +116,9 @@ def _day_start_ts(day: int, shift: float) -> float:
     return (day - EPOCH_ORDINAL) * 86400 - shift
 
 
-def _aggregate(store: Store, shifts: list[tuple[float, float]], lo: float, hi: float) -> list[DayRow]:
-    sql = _AGGREGATE.replace("{shift}", shift_sql("reviewed_at", shifts))
-    rows = store.conn.execute(sql, {"lo": lo, "hi": hi}).fetchall()
-    return [DayRow(int(r[0]), r[1], r[2], *(int(x or 0) for x in r[3:])) for r in rows]
-
-
-def _meta(store: Store) -> dict[str, float]:
-    return {k: v for k, v in store.conn.execute("SELECT key, value FROM dash_meta")}
-
-
-def _zone_key(shifts: list[tuple[float, float]], upto: float) -> float:
-    """A fingerprint of the day boundaries before `upto`: the cache up to there holds only while it is unchanged
-    (another time zone, or rules that changed)."""
-    return float(zlib.crc32(repr([x for x in shifts if x[0] < upto]).encode()))
-
-
-def _rebuild(store: Store, shifts: list[tuple[float, float]], cutoff: float) -> None:
-    with store.write():
-        store.conn.execute("DELETE FROM dash_days")
-        store.conn.execute("DELETE FROM dash_meta")
-        _fold(store, shifts, float("-inf"), cutoff)
-
-
-def _cache_is_stale(meta: dict[str, float], shifts: list[tuple[float, float]], cutoff: float) -> bool:
-    """True when the cache must be built again: another version, a cutoff past `cutoff`, other day boundaries."""
-    return (meta.get("version") != _CACHE_VERSION or meta.get("cutoff", cutoff + 1) > cutoff
-            or meta.get("zone") != _zone_key(shifts, meta["cutoff"]))
-
-
-def _bring_up(store: Store, shifts: list[tuple[float, float]], cutoff: float) -> None:
-    """Bring the cache up to `cutoff` (rebuilt, or the days since its cutoff folded in), when it is not there yet.
-
-    Decided again under the write lock: another program (the terminal's `stats`, a second window) may have
-    brought it up since it was read, and folding the same days twice would count them twice."""
-    meta = _meta(store)
-    if not _cache_is_stale(meta, shifts, cutoff) and meta["cutoff"] >= cutoff:
-        return  # up to date: no write transaction
-    with store.write():
-        meta = _meta(store)
-        if _cache_is_stale(meta, shifts, cutoff):
-            _rebuild(store, shifts, cutoff)
-        elif meta["cutoff"] < cutoff:
-            _fold(store, shifts, meta["cutoff"], cutoff)
-
-
-def _fold(store: Store, shifts: list[tuple[float, float]], lo: float, hi: float) -> None:
-    """Add the reviews in [lo, hi) to the cache (inside the caller's transaction)."""
-    if hi > lo:
-        store.conn.executemany(
-            "INSERT INTO dash_days VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (day, set_id, topic) DO UPDATE SET "
-            "reviews = reviews + excluded.reviews, correct = correct + excluded.correct, young = young + excluded.young, "
-            "young_correct = young_correct + excluded.young_correct, mature = mature + excluded.mature, "
-            "mature_correct = mature_correct + excluded.mature_correct",
-            [(r.day, r.set_id, r.topic, r.reviews, r.correct, r.young, r.young_correct, r.mature, r.mature_correct)
-             for r in _aggregate(store, shifts, lo, hi)],
-        )
-    store.conn.executemany(
-        "INSERT OR REPLACE INTO dash_meta (key, value) VALUES (?, ?)",
-        [("version", _CACHE_VERSION), ("zone", _zone_key(shifts, hi)), ("cutoff", hi)],
-    )
-
-
 def day_rows(store: Store, now: datetime, tz: tzinfo | None = None) -> list[DayRow]:
     """Per (learner day, set, topic) counts of the whole log: the cache up to yesterday, the log after."""
-    tz = tz or local_tz()
-    shift = _shift(now, tz)
-    c = store.conn
-    cutoff = _day_start_ts(_day_of(now.timestamp(), shift) - 1, shift)  # start of yesterday
-    first = c.execute("SELECT MIN(reviewed_at) FROM reviews").fetchone()[0]
-    shifts = day_shifts(tz, min(first, cutoff) if first is not None else cutoff, max(now.timestamp(), cutoff))
-    _bring_up(store, shifts, cutoff)
-    live = _aggregate(store, shifts, cutoff, float("inf"))
-    cached = [DayRow(*r) for r in c.execute("SELECT * FROM dash_days")]
-    totals: dict[tuple[str, str], list[int]] = {}
-    for r in (*cached, *live):
-        t = totals.setdefault((r.set_id, r.topic), [0, 0])
-        t[0] += r.reviews
-        t[1] += r.correct
-    store.catch_up()
-    expected = {(s, t): [n, k] for s, t, n, k in c.execute("SELECT set_id, topic, reviews, correct FROM review_totals WHERE reviews > 0")}
-    if totals != expected:
-        wrong = {k for k in totals.keys() | expected.keys() if totals.get(k) != expected.get(k)}
-        if all(k not in expected for k in wrong):
-            # Only whole topics gone (a set purged): drop their rows rather than re-read the log.
-            with store.write():
-                c.executemany("DELETE FROM dash_days WHERE set_id = ? AND topic = ?", sorted(wrong))
-            live = [r for r in live if (r.set_id, r.topic) not in wrong]
-        else:
-            _rebuild(store, shifts, cutoff)
-        cached = [DayRow(*r) for r in c.execute("SELECT * FROM dash_days")]
-    return [*cached, *live]
+    return store.day_rows(now, tz or local_tz())
 
 
 def _iso(day: int) -> str:
@@ -271,41 +132,13 @@ def forecast(store: Store, now: datetime, *, days: int = 30, set_id: str | None 
     shift = _shift(now, tz)
     today = _day_of(now.timestamp(), shift)
     end = _day_start_ts(today + days, shift)
-    sql = (
-        f"SELECT MAX(CAST((c.due + {shift_sql('c.due', day_shifts(tz, now.timestamp(), end))}) / 86400 AS INTEGER) "
-        "+ :ep, :today), COUNT(*) "
-        "FROM cards c WHERE c.state > 0 AND c.due < :end AND c.retired = 0 "
-        "AND c.set_id IN (SELECT id FROM sets WHERE deleted = 0)"
-    )
-    args: dict[str, Any] = {"ep": EPOCH_ORDINAL, "today": today, "end": end}
-    if set_id is not None:
-        sql += " AND c.set_id = :set"
-        args["set"] = set_id
-    counts = dict(store.conn.execute(sql + " GROUP BY 1", args).fetchall())
+    counts = store.due_by_day(now, today, end, tz, set_id=set_id)
     return [(_iso(today + i), int(counts.get(today + i, 0))) for i in range(days)]
 
 
 def sessions(store: Store, *, limit: int = 100, set_id: str | None = None) -> list[SessionRow]:
     """The latest sessions with answers, newest first; an unfinished one is counted from the log."""
-    sql = (
-        "SELECT id, started_at, ended_at, set_id, "
-        f"CASE WHEN ended_at IS NULL THEN (SELECT COUNT(*) {SESSION_REVIEWS}) ELSE answered END AS n, "
-        f"CASE WHEN ended_at IS NULL THEN (SELECT COALESCE(SUM(correct), 0) {SESSION_REVIEWS}) "
-        "ELSE correct END FROM sessions"
-    )
-    args: list[Any] = []
-    if set_id is not None:
-        sql += " WHERE set_id = ?"
-        args.append(set_id)
-    sql += " ORDER BY started_at DESC"
-    out: list[SessionRow] = []
-    # Sessions opened and left without an answer are noise in the history: skip them.
-    for r in store.conn.execute(sql, args):
-        if r[4]:
-            out.append(SessionRow(int(r[0]), r[1], r[2], r[3], int(r[4]), int(r[5])))
-            if len(out) >= limit:
-                break
-    return out
+    return store.session_rows(limit=limit, set_id=set_id)
 
 
 def hardest(store: Store, now: datetime, *, by: str = "lapses", limit: int = 20,
@@ -313,35 +146,16 @@ def hardest(store: Store, now: datetime, *, by: str = "lapses", limit: int = 20,
     """Answered questions by how often they were answered wrong (then lowest retrievability), or by the lowest
     retrievability. Wrong answers, not FSRS's lapses alone: a question failed again and again while still in
     learning has no lapse (a lapse is a forgotten review), and is the hardest of all."""
-    if by not in ("lapses", "retrievability"):
-        raise ValueError("by must be 'lapses' or 'retrievability'")
     t = now.timestamp()
-    # Lowest retrievability = most elapsed time per unit of stability (R falls monotonically with it).
-    order = "failed DESC, worst DESC" if by == "lapses" else "worst DESC, failed DESC"
-    sql = (
-        "SELECT q.key, q.set_id, q.id, q.topic, q.data, MAX(c.lapses, COALESCE(f.n, 0)) AS failed, c.reps, "
-        "c.stability, c.last_review, (? - c.last_review) / MAX(c.stability, 1e-9) AS worst "
-        "FROM cards c JOIN questions q ON q.key = c.question "
-        "LEFT JOIN (SELECT question, COUNT(*) AS n FROM reviews WHERE correct = 0 GROUP BY question) f "
-        "ON f.question = c.question "
-        "WHERE c.state > 0 AND c.retired = 0 AND c.set_id IN (SELECT id FROM sets WHERE deleted = 0)"
-    )
-    args: list[Any] = [t]
-    if set_id is not None:
-        sql += " AND c.set_id = ?"
-        args.append(set_id)
-    if by == "lapses":
-        sql += " AND failed > 0"
-    sql += f" ORDER BY {order}, q.position LIMIT {int(limit)}"
     fd = curve(store.settings().parameters)
     out = []
-    for key, sid, qid, topic, data, failed, reps, stability, last, _w in store.conn.execute(sql, args):
+    for r in store.hardest_rows(now, by=by, limit=limit, set_id=set_id):
         try:
-            prompt = Question.from_dict(json.loads(data)).display_prompt()  # as the learner sees it: no {{gaps}}
+            prompt = Question.from_dict(json.loads(r.data)).display_prompt()  # as the learner sees it: no {{gaps}}
         except (ValueError, AttributeError, TypeError, KeyError):
             prompt = ""
-        out.append(HardQuestion(int(key), sid, qid, topic, prompt, int(failed), int(reps),
-                                retrievability_at(stability, last, t, fd)))
+        out.append(HardQuestion(r.key, r.set_id, r.question_id, r.topic, prompt, r.failed, r.reps,
+                                retrievability_at(r.stability, r.last_review, t, fd)))
     return out
 
 

@@ -35,19 +35,9 @@ def write_reviews_csv(store: Store, out: IO[str], *, set_id: str | None = None) 
     """Every review, oldest first (times in UTC, ISO 8601); returns the number of rows."""
     w = csv.writer(out)
     w.writerow(REVIEW_COLUMNS)
-    sql = (
-        "SELECT r.reviewed_at, r.set_id, q.id, r.topic, q.data, r.rating, r.correct, r.duration_ms, r.state_before, "
-        "r.session, r.response FROM reviews r JOIN questions q ON q.key = r.question"
-    )
-    args: list[str] = []
-    if set_id is not None:
-        sql += " WHERE r.set_id = ?"
-        args.append(set_id)
     n = 0
     prompts: dict[str, str] = {}
-    for at, sid, qid, topic, data, rating, correct, dur, before, session, response in store.conn.execute(
-        sql + " ORDER BY r.reviewed_at, r.id", args
-    ):
+    for at, sid, qid, topic, data, rating, correct, dur, before, session, response in store.review_export_rows(set_id):
         prompt = prompts.setdefault(f"{sid}\0{qid}", _prompt(data))
         w.writerow([_iso(at), sid, qid, topic, prompt, RATINGS.get(rating, rating), int(correct),
                     "" if dur is None else dur, STATES.get(before, before), "" if session is None else session,
@@ -62,24 +52,8 @@ def write_questions_csv(store: Store, out: IO[str], now: datetime, *, set_id: st
     w.writerow(QUESTION_COLUMNS)
     fd = curve(store.settings().parameters)
     t = now.timestamp()
-    # The log has no index by question: it is counted in one pass, grouped, rather than once per question.
-    in_set = "" if set_id is None else " WHERE set_id = ?"
-    sql = (
-        "SELECT q.set_id, q.id, q.topic, q.data, c.state, c.lapses, c.stability, c.difficulty, c.last_review, c.due, "
-        "COALESCE(r.n, 0), COALESCE(r.right, 0) "
-        "FROM questions q JOIN cards c ON c.question = q.key JOIN sets s ON s.id = q.set_id "
-        f"LEFT JOIN (SELECT question, COUNT(*) AS n, SUM(correct) AS right FROM reviews{in_set} GROUP BY question) r "
-        "ON r.question = q.key "
-        "WHERE q.retired = 0 AND s.deleted = 0"
-    )
-    args: list[str] = []
-    if set_id is not None:
-        sql += " AND q.set_id = ?"
-        args += [set_id, set_id]
     n = 0
-    for sid, qid, topic, data, state, lapses, stab, diff, last, due, reviews, right in store.conn.execute(
-        sql + " ORDER BY q.set_id, q.position", args
-    ):
+    for sid, qid, topic, data, state, lapses, stab, diff, last, due, reviews, right in store.question_export_rows(set_id):
         r = retrievability_at(stab, last, t, fd) if state else None
         w.writerow([
             sid, qid, topic, _prompt(data), STATES.get(state, state), reviews, right,

@@ -62,7 +62,7 @@ def review_logs(store: Store) -> list[ReviewLog]:
     return [
         ReviewLog(card_id=int(q), rating=Rating(int(r)), review_datetime=datetime.fromtimestamp(t, timezone.utc),
                   review_duration=d)
-        for q, r, t, d in store.conn.execute("SELECT question, rating, reviewed_at, duration_ms FROM reviews ORDER BY question, reviewed_at")
+        for q, r, t, d in store.logged_answers()
     ]
 
 

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
-from .clock import EPOCH_ORDINAL, day_number, day_shifts, day_start, local_tz
+from .clock import day_number, day_start, local_tz
 from .store import Store
 
 
@@ -67,58 +67,20 @@ def longest_streak(days: set[int]) -> int:
 
 
 def review_days(store: Store, tz: tzinfo, rollover_hour: int = 4) -> set[int]:
-    """The learner's days (ordinals) with at least one review, each by the offset of its own moment.
-
-    A skip scan over the reviewed_at index: one seek per distinct day, not one row per review; one scan per
-    span of a single offset (summer time makes two a year).
-    """
-    c = store.conn
-    # Two queries: each is one seek in reviews_time (asked together, SQLite scans the whole log).
-    first = c.execute("SELECT MIN(reviewed_at) FROM reviews").fetchone()[0]
-    last = c.execute("SELECT MAX(reviewed_at) FROM reviews").fetchone()[0]
-    if first is None:
-        return set()
-    shifts = day_shifts(tz, first, last, rollover_hour)
-    ends = [start for start, _ in shifts[1:]] + [float("inf")]
-    days: set[int] = set()
-    for (start, shift), end in zip(shifts, ends):
-        rows = c.execute(
-            """
-            WITH RECURSIVE d(day) AS (
-                SELECT CAST(floor((MIN(reviewed_at) + :shift) / 86400) AS INTEGER) FROM reviews
-                WHERE reviewed_at >= :lo AND reviewed_at < :hi
-                UNION ALL
-                SELECT (SELECT CAST(floor((MIN(reviewed_at) + :shift) / 86400) AS INTEGER) FROM reviews
-                        WHERE reviewed_at >= (d.day + 1) * 86400 - :shift AND reviewed_at < :hi)
-                FROM d WHERE d.day IS NOT NULL
-            )
-            SELECT day FROM d WHERE day IS NOT NULL
-            """,
-            {"shift": shift, "lo": max(start, -1e18), "hi": min(end, 1e18)},
-        ).fetchall()
-        days.update(int(r[0]) + EPOCH_ORDINAL for r in rows)
-    return days
+    """The learner's days (ordinals) with at least one review, each by the offset of its own moment."""
+    return store.review_days(tz, rollover_hour)
 
 
 def compute_stats(store: Store, now: datetime, *, set_id: str | None = None, tz: tzinfo | None = None) -> Stats:
     """Reviews, accuracy (overall and per topic), due counts, streak and retention."""
     tz = tz or local_tz()
-    c = store.conn
-    store.catch_up()
-    where, args = ("WHERE set_id = ?", [set_id]) if set_id else ("", [])
     per_topic: dict[str, TopicStats] = {}
     total = right = learned_n = learned_right = 0
-    for topic, n, r, ln, lr in c.execute(
-        f"SELECT topic, SUM(reviews), SUM(correct), SUM(learned_reviews), SUM(learned_correct) FROM review_totals {where} "
-        "GROUP BY topic ORDER BY topic",
-        args,
-    ):
+    for topic, n, r, ln, lr in store.topic_totals(set_id):
         if n:
             per_topic[topic] = TopicStats(n, r / n)
         total, right, learned_n, learned_right = total + n, right + r, learned_n + ln, learned_right + lr
-    today_start = day_start(now, tz).timestamp()
-    and_set = " AND set_id = ?" if set_id else ""
-    today = c.execute(f"SELECT COUNT(*) FROM reviews WHERE reviewed_at >= ?{and_set}", [today_start, *args]).fetchone()[0]
+    today = store.answered_since(day_start(now, tz), set_id=set_id)
     due_now = store.due_count(now, set_id=set_id)
     due_tomorrow = store.due_count(day_start(now, tz) + timedelta(days=2), set_id=set_id)
     counts = store.topic_counts(now, set_id)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -1088,7 +1087,7 @@ class SetsPage(QWidget):
                         store.sync_set(qset)
                 finally:
                     store.close()
-            except (sqlite3.Error, OSError):
+            except (StoreError, OSError):
                 pass  # the file is written: the library's reload below loads it instead
 
         job = run_with_progress(Job(work), self, "Saving", qset.title, grace_ms=self.SAVE_GRACE_MS)
@@ -1299,7 +1298,7 @@ class SetsPage(QWidget):
                     load_imported(store, res)
                 finally:
                     store.close()
-            except (sqlite3.Error, OSError, StoreError) as e:
+            except (OSError, StoreError) as e:
                 # The set file is written: the library's reload below loads it instead, without any history.
                 if res.history or res.suspended:
                     res.warnings.insert(0, f"Your Anki review history was not brought along: {e}")

@@ -6,7 +6,8 @@ An sqlite3 error leaves the store as a StoreError that says what it means.
 
 The package, one concern a module: `errors` (StoreError), `schema` (tables, migrations), `database` (the
 connection, `write()`, settings, catch-up), `files` (set files' signatures), `sets`, `cards` (questions and
-their schedules), `queue` (what is due), `log` (answers, undo, sessions), `walcheckpoint` (WAL checkpoints off
+their schedules), `queue` (what is due), `log` (answers, undo, sessions), `reports` (typed queries for
+statistics, the Scores page, the history export and the optimiser), `days` (learner days in SQL), `walcheckpoint` (WAL checkpoints off
 the writers' path). `Store` is made of them; callers import from here.
 """
 
@@ -20,11 +21,22 @@ from .errors import StoreError, store_error
 from .files import RACY_NS, file_hash, file_stat
 from .log import SESSION_REVIEWS, STALE_SESSION, AnswerRecord, _ReviewLog
 from .queue import _Queue
+from .reports import (
+    MATURE_DAYS,
+    DayRow,
+    HardRow,
+    LoggedAnswer,
+    QuestionExportRow,
+    ReviewExportRow,
+    SessionRow,
+    TopicTotals,
+    _Reports,
+)
 from .schema import MIGRATIONS, SCHEMA_VERSION, SUSPENDED
 from .sets import SetInfo, SyncResult, TopicInfo, _Sets
 
 
-class Store(_Sets, _Queue, _ReviewLog, _Cards, StoreBase):
+class Store(_Sets, _Queue, _Reports, _ReviewLog, _Cards, StoreBase):
     """The progress database of one learner (profile)."""
 
 
@@ -39,7 +51,8 @@ for _name in sorted({n for cls in Store.__mro__[:-1] for n in vars(cls)}):
         setattr(Store, _name, _guarded(_fn))
 
 __all__ = [
-    "MIGRATIONS", "RACY_NS", "SCHEMA_VERSION", "SESSION_REVIEWS", "STALE_SESSION", "SUSPENDED", "AnswerRecord",
+    "MATURE_DAYS", "DayRow", "HardRow", "LoggedAnswer", "QuestionExportRow", "ReviewExportRow", "SessionRow",
+    "TopicTotals", "MIGRATIONS", "RACY_NS", "SCHEMA_VERSION", "SESSION_REVIEWS", "STALE_SESSION", "SUSPENDED", "AnswerRecord",
     "FileReport", "SetInfo", "Store", "StoreError", "SyncResult", "TopicInfo", "file_hash", "file_stat",
     "inspect_file", "load_sqlite_utils", "store_error",
 ]

@@ -8,6 +8,11 @@ from typing import Any
 from ..clock import day_start
 from .database import StoreBase
 
+# Of `cards c` at a time given as the query's parameter: the larger, the lower the card's recall now. Recall falls
+# as the time since the last answer grows per unit of stability (scheduling.retrievability_at, a test checks the
+# order), so ordering by it is ordering by recall, in SQL. The queue and the hardest questions both order by it.
+LOWEST_RECALL_FIRST = "(? - c.last_review) / MAX(c.stability, 1e-9)"
+
 # Joins `cards c` to its group `k` (see Store._due_groups): one range of cards_queue.
 _IN_GROUP = "c.set_id = k.set_id AND c.topic = k.topic AND c.retired = 0"
 
@@ -56,7 +61,7 @@ class _Queue(StoreBase):
         t = now.timestamp()
         sql = (
             f"SELECT c.question FROM {groups} CROSS JOIN cards c ON {_IN_GROUP} WHERE c.queue_due <= ? "
-            "ORDER BY (? - c.last_review) / MAX(c.stability, 1e-9) DESC, c.due, c.position"
+            f"ORDER BY {LOWEST_RECALL_FIRST} DESC, c.due, c.position"
         )
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
@@ -126,7 +131,8 @@ class _Queue(StoreBase):
     def review_load(self, now: datetime, days: int, tz: tzinfo | None = None) -> dict[int, int]:
         """Learner day (date ordinal) → answered questions due that day, from today for `days` days (the reviews a
         day holds: a question in learning is due within today)."""
-        from ..clock import EPOCH_ORDINAL, day_shifts, local_tz, shift_sql
+        from ..clock import EPOCH_ORDINAL, day_shifts, local_tz
+        from .days import shift_sql
 
         self.catch_up()
         tz = tz or local_tz()
