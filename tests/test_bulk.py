@@ -22,3 +22,25 @@ def test_a_nested_pause_leaves_the_collector_off_until_the_outer_one_ends():
             pass
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+def test_pauses_on_two_threads_share_one_pause():
+    """A block on a worker and one on the UI thread overlap: the collector stays off until the last one ends (the
+    first to end turned it back on under the other), and is on again after."""
+    import threading
+
+    inside, leave = threading.Event(), threading.Event()
+
+    def worker() -> None:
+        with gc_paused():
+            inside.set()
+            leave.wait(5)
+
+    t = threading.Thread(target=worker)
+    with gc_paused():
+        t.start()
+        assert inside.wait(5)
+    assert not gc.isenabled()  # the worker's block still runs
+    leave.set()
+    t.join(5)
+    assert gc.isenabled()

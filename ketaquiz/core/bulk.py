@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+# The collector is process-wide: blocks on several threads (a big set loading on a worker while the UI thread
+# saves another) share one pause. The first to enter pauses it, the last to leave restores it.
+_lock = threading.Lock()
+_depth = 0
+_was_enabled = False
 
 
 @contextmanager
@@ -16,12 +23,18 @@ def gc_paused() -> Iterator[None]:
     What the block made is long-lived (a set in memory), so it is filed with the oldest objects on the way
     out: otherwise the first allocation after the block scans all of it as young (~0.25 s after a
     100k-row import), and the next older collection scans it again."""
-    was_enabled = gc.isenabled()
-    gc.disable()
+    global _depth, _was_enabled
+    with _lock:
+        if _depth == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _depth += 1
     try:
         yield
     finally:
-        if was_enabled:
-            gc.freeze()  # every tracked object to the permanent generation…
-            gc.unfreeze()  # …and back, into the oldest one: no scan either way
-            gc.enable()
+        with _lock:
+            _depth -= 1
+            if _depth == 0 and _was_enabled:
+                gc.freeze()  # every tracked object to the permanent generation…
+                gc.unfreeze()  # …and back, into the oldest one: no scan either way
+                gc.enable()

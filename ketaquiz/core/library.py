@@ -6,7 +6,7 @@ import os
 import re
 import time
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..resources import shipped_dir
@@ -75,6 +75,11 @@ class DataDir:
     root: Path
     # A copy made because the learner's folder is read-only (health.readable_copy): a sentence saying so.
     read_only: str = ""
+    # Set files that did not load, by path: what they and their article were then, and why. A file unchanged
+    # since is not read again (every save in the app reloads the library; a broken 100k-question file takes
+    # seconds to read and check). Kept by the data directory they are in, not by the process.
+    failed_loads: dict[str, tuple[tuple[int | None, ...], Path | None, str | None, LoadProblem]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def resolve(cls, data: str | Path | None = None) -> DataDir:
@@ -128,12 +133,6 @@ def changed_set_files(store: Store, data: DataDir) -> list[tuple[Path, bool]]:
     return [(path, bundled) for path, bundled in set_files(data) if not store.is_synced(path)]
 
 
-# Set files that did not load, by path: what they and their article were then, and why. A file unchanged
-# since is not read again (every save in the app reloads the library; a broken 100k-question file takes
-# seconds to read and check).
-_failed: dict[str, tuple[tuple[int | None, ...], Path | None, str | None, LoadProblem]] = {}
-
-
 def _signature(path: Path, article: Path | None) -> tuple[int | None, ...] | None:
     """(mtime, size, inode) of a set file and (mtime, size) of its article; None when not to be trusted."""
     try:
@@ -163,7 +162,7 @@ def load_library(store: Store, data: DataDir, files: list[tuple[Path, bool]] | N
     for path, bundled in set_files(data) if files is None else files:
         if files is None and store.is_synced(path):  # (`files` were found changed: not hashed again)
             continue
-        known = _failed.get(str(path))
+        known = data.failed_loads.get(str(path))
         if known is not None and known[0] == _signature(path, known[1]):
             if known[2] not in deleted:  # (a set this learner deleted is not loaded, nor reported)
                 problems.append(known[3])
@@ -180,10 +179,10 @@ def load_library(store: Store, data: DataDir, files: list[tuple[Path, bool]] | N
             article = qset.article_path() if qset is not None else None
             sig = _signature(path, article)
             if sig is not None:
-                _failed[str(path)] = (sig, article, qset.id if qset is not None else None, problem)
+                data.failed_loads[str(path)] = (sig, article, qset.id if qset is not None else None, problem)
             continue
         assert qset is not None
-        _failed.pop(str(path), None)
+        data.failed_loads.pop(str(path), None)
         results[qset.id] = store.sync_set(qset, bundled=bundled)
     return results, problems
 
