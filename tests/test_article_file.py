@@ -176,7 +176,7 @@ def test_a_small_set_file_over_a_big_article_loads_off_the_ui_thread(qtbot, data
     (folder / "article.md").write_text(TEXT + "Paris is the capital of France. " * (INLINE_LOAD_BYTES // 32 + 1))
     job = ctx.load_changed_sets()
     assert job is not None and ctx.store.set_info("mine") is None  # not read on the UI thread
-    qtbot.waitUntil(lambda: job.delivered, timeout=60_000)
+    qtbot.waitUntil(lambda: job.finished, timeout=60_000)
     assert ctx.store.set_info("mine") is not None
     ctx.close()
 

@@ -485,8 +485,8 @@ class StudySession:
         if key in gone:
             self.advance()
             if self.finished:
-                return "The question on screen was deleted from its set, and nothing else is left in this session."
-            return "The question on screen was deleted from its set: on to the next one."
+                return "The question on screen was deleted from its set or suspended, and nothing else is left in this session."
+            return "The question on screen was deleted from its set or suspended: on to the next one."
         _set_id, q = self.store.shown_question(key)
         if self.presentation is not None and q != self.presentation.question:
             self._show(key)

@@ -23,13 +23,14 @@ from ..core.library import DataDir, set_folders
 from ..core.profiles import last_profile
 from ..core.store import StoreError, load_sqlite_utils
 from ..resources import asset
+from .changes import PROGRESS, SETTINGS, Changes
 from .context import AppContext
 from .main_window import MainWindow
 from .theme import apply_theme
 
 if TYPE_CHECKING:
+    from .operations import Operation
     from .set_watch import SetFileWatcher
-    from .workers import Job
 
 Ask = Callable[[str, str], bool]  # (title, question) -> yes?
 
@@ -156,8 +157,7 @@ class AppController(QObject):
         self.choose = choose or (lambda items: _choose_backup(window, items))
         window.restore_requested.connect(self.restore_dialog)
         window.backup_requested.connect(self.backup_now)
-        ctx.settings_changed.connect(self.apply_settings)
-        ctx.profile_changed.connect(self._profile_changed)
+        ctx.changed.connect(self._changed)
         # "Same as the system" follows the desktop switching between light and dark.
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
         # Back in the app (from a text editor, say): set files changed meanwhile are loaded.
@@ -187,9 +187,11 @@ class AppController(QObject):
         self.set_watcher.rewatch()
         return self.set_watcher
 
-    def _profile_changed(self, _name: str) -> None:
-        self.apply_settings()
-        QTimer.singleShot(1500, self.daily_backup)
+    def _changed(self, changes: Changes) -> None:
+        if changes.settings:
+            self.apply_settings()  # the theme and font size
+        if changes.profile:
+            QTimer.singleShot(1500, self.daily_backup)
 
     def _scheme_changed(self, _scheme: object) -> None:
         if self.ctx.store.settings().theme == "system":
@@ -249,8 +251,7 @@ class AppController(QObject):
         finally:
             ctx.store = ctx.data.open_store(ctx.profile, clock=ctx.clock)
         ctx.reload_library()
-        ctx.progress_changed.emit()
-        ctx.settings_changed.emit()
+        ctx.notify(PROGRESS | SETTINGS, self)
         self.window.statusBar().showMessage(
             f"Restored the backup from {chosen.label}" + (f"; the previous database is at {aside}" if aside else ""),
             10000,
@@ -350,18 +351,21 @@ def show_read_only(window: QMainWindow, note: str) -> None:
     window.statusBar().addPermanentWidget(label)
 
 
-def show_loading(window: QMainWindow, job: Job | None) -> None:
+def show_loading(window: QMainWindow, op: Operation | None) -> None:
     """While set files load in the background: a line in the status bar, gone when they are in."""
-    if job is None or job.delivered:
+    if op is None or op.finished:
         return
     window.statusBar().showMessage("Loading question sets changed outside KetaQuiz…")
-    job.done.connect(lambda _job: window.statusBar().clearMessage())
+    op.on_end(lambda _op: window.statusBar().clearMessage())
 
 
 def launch(data: DataDir, profile: str | None = None, *, clock: Clock = utc_now) -> Launched | int:
     """Everything up to the shown window; an exit status instead when the app must not start."""
     app = make_app()
     set_app_icon(app)
+    from .workers import UI_SWITCH_INTERVAL
+
+    sys.setswitchinterval(min(sys.getswitchinterval(), UI_SWITCH_INTERVAL))  # once, for the app's life (workers.py)
     from ..core.logs import start_log
     from .crash import CrashReporter
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..core.article import Article, parse_article
 from ..core.articlefile import ArticleFileError, article_file_of, read_article_text
+from .changes import Changes
 from .context import AppContext
 
 HIGHLIGHT = QColor(255, 213, 79, 170)
@@ -216,9 +217,8 @@ class ArticlePage(QWidget):
         lay.addLayout(self.legend_holder)
 
         self.set_combo.currentIndexChanged.connect(self._combo_changed)
-        ctx.library_changed.connect(self._library_changed)
+        ctx.changed.connect(self._changed)
         ctx.show_in_article.connect(self.show_source)
-        ctx.progress_changed.connect(self._progress_changed)
         self._fill_combo()
 
     def _fill_combo(self) -> None:
@@ -237,6 +237,12 @@ class ArticlePage(QWidget):
             self.open_set(self.set_combo.itemData(idx))
         else:
             self.open_set(None)
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.library:
+            self._library_changed()
+        if changes.progress:
+            self._progress_changed()
 
     def _library_changed(self) -> None:
         self._articles.clear()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,9 +14,12 @@ from PySide6.QtCore import QObject, Signal
 from ..core.clock import Clock, utc_now
 from ..core.library import DEFAULT_PROFILE, DataDir, LoadProblem, changed_set_files, load_library
 from ..core.store import Store
+from .changes import LIBRARY, PROFILE, PROGRESS, SETTINGS, Changes
 
 if TYPE_CHECKING:
-    from .workers import Job
+    from .operations import Lane, Operation
+
+log = logging.getLogger(__name__)
 
 
 def _size(path: Path) -> int:
@@ -50,11 +54,15 @@ class StudyRequest:
 
 
 class AppContext(QObject):
-    """One per window. Pages read `store`, and emit/listen to these signals rather than call each other."""
+    """One per window. Pages read `store`, change data through `notify` (or an `operations.Operation`, which calls
+    it), and listen to `changed` rather than call each other."""
 
+    changed = Signal(object)  # a changes.Changes: what changed in the open profile, and who changed it
+    profile_closing = Signal()  # the open profile's store is about to close: end what uses it
+    # The notice split by kind, for the screens not yet listening to `changed` (emitted by `notify`; one of these
+    # emitted directly is passed on as a notice without initiator).
     library_changed = Signal()  # sets added, edited, deleted or re-synced
     progress_changed = Signal()  # answers recorded or undone
-    profile_closing = Signal()  # the open profile's store is about to close: end what uses it
     profile_changed = Signal(str)  # another learner's profile is open
     settings_changed = Signal()
     study_requested = Signal(object)  # a StudyRequest
@@ -70,20 +78,50 @@ class AppContext(QObject):
         self.store: Store = store or data.open_store(self.profile, clock=clock)  # (`store`: opened and checked)
         self.load_problems: list[LoadProblem] = []
         self.closed = False
-        self._loading_job: Job | None = None  # loading big changed set files, while it runs
+        self.lanes: dict[str, Lane] = {}  # operations of one kind (operations.Operation), one at a time
+        self._loading: Operation[list[LoadProblem]] | None = None  # loading big changed set files, while it runs
+        self._relaying = False
+        for signal, changes in ((self.library_changed, LIBRARY), (self.progress_changed, PROGRESS),
+                                (self.settings_changed, SETTINGS)):
+            signal.connect(lambda c=changes: self._relay(c))
 
-    def reload_library(self) -> list[LoadProblem]:
+    def notify(self, changes: Changes, initiator: object | None = None) -> None:
+        """Tell every screen what changed (`changes`, made by `initiator` when given): one `changed` notice."""
+        if not changes:
+            return
+        if initiator is not None:
+            changes = changes.by(initiator)
+        log.debug("changed: %s (by %s)", changes.describe(), type(changes.initiator).__name__)
+        self.changed.emit(changes)
+        self._relaying = True
+        try:
+            if changes.profile:
+                self.profile_changed.emit(self.profile)
+            if changes.library:
+                self.library_changed.emit()
+            if changes.progress:
+                self.progress_changed.emit()
+            if changes.settings:
+                self.settings_changed.emit()
+        finally:
+            self._relaying = False
+
+    def _relay(self, changes: Changes) -> None:
+        if not self._relaying:
+            self.changed.emit(changes)
+
+    def reload_library(self, initiator: object | None = None) -> list[LoadProblem]:
         """Sync set files into the store (bundled course and the user's sets) and tell the pages."""
         _results, self.load_problems = load_library(self.store, self.data)
-        self.library_changed.emit()
+        self.notify(LIBRARY, initiator)
         return self.load_problems
 
-    def load_changed_sets(self) -> Job | None:
-        """Load the set files changed outside the app: small ones now, big ones on a worker thread (its own
-        connection). `library_changed` follows when any was found; returns the job for the big ones, if any
+    def load_changed_sets(self) -> Operation[list[LoadProblem]] | None:
+        """Load the set files changed outside the app: small ones now, big ones in an operation (a worker, its own
+        connection). A library notice follows when any was found; returns the operation for the big ones, if any
         (while one runs, it is returned again: the files it loads are not loaded twice)."""
-        if self._loading_job is not None and not self._loading_job.delivered:
-            return self._loading_job
+        if self._loading is not None and not self._loading.finished:
+            return self._loading
         small: list[tuple[Path, bool]] = []
         big: list[tuple[Path, bool]] = []
         for path, bundled in changed_set_files(self.store, self.data):
@@ -93,34 +131,24 @@ class AppContext(QObject):
             return None  # nothing changed (a start, or a return to the app, usually): nothing to tell the pages
         if small:
             _results, self.load_problems = load_library(self.store, self.data, small)
-            self.library_changed.emit()
+            self.notify(LIBRARY)
         if not big:
             return None
-        from .workers import Job  # not needed by most starts
+        from .operations import Operation  # not needed by most starts
 
-        data, profile, clock = self.data, self.profile, self.clock
+        data = self.data
 
-        def work(_report: object) -> list[LoadProblem]:
-            store = data.open_store(profile, clock=clock)
-            try:
-                return load_library(store, data, big)[1]
-            finally:
-                store.close()
+        def failed(error: BaseException) -> None:
+            self.load_problems = [*self.load_problems, *(LoadProblem(p, f"could not load: {error}") for p, _b in big)]
+            self.notify(LIBRARY | PROGRESS)
 
-        job = self._loading_job = Job(work)
-        job.done.connect(lambda j: self._loaded_in_background(j, profile, big))
-        job.start()
-        return job
+        def loaded(problems: list[LoadProblem]) -> None:
+            self.load_problems = [*self.load_problems, *problems]
 
-    def _loaded_in_background(self, job: Job, profile: str, files: list[tuple[Path, bool]]) -> None:
-        if profile != self.profile:
-            return  # another learner's store is open now: it was loaded on the switch
-        if job.error is not None:
-            self.load_problems = [*self.load_problems, *(LoadProblem(p, f"could not load: {job.error}") for p, _b in files)]
-        else:
-            self.load_problems = [*self.load_problems, *job.result]
-        self.library_changed.emit()
-        self.progress_changed.emit()
+        # Dropped when another learner's store is open by then: theirs was loaded on the switch.
+        op = self._loading = Operation(self, lambda store, _report: load_library(store, data, big)[1],
+                                       changes=LIBRARY | PROGRESS, what="loading changed set files")
+        return op.on_success(loaded).on_failure(failed).run()
 
     def switch_profile(self, name: str, *, closed: Callable[[], str] | None = None) -> None:
         """Close this learner's store and open another's (created on first use). With `closed`, that is called
@@ -145,9 +173,7 @@ class AppContext(QObject):
             new_store = self.data.open_store(name, clock=self.clock)
         self.store, self.profile = new_store, name
         load_library(self.store, self.data)
-        self.profile_changed.emit(name)
-        self.library_changed.emit()
-        self.progress_changed.emit()
+        self.notify(PROFILE)
 
     def close(self) -> None:
         self.closed = True  # work finishing on a worker after this finds nothing to show into

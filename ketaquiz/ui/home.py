@@ -16,16 +16,17 @@ from PySide6.QtWidgets import (
 
 from ..core.stats import compute_stats, new_allowed_today
 from . import plain
+from .changes import NOTHING, PROFILE, Changes
 from .context import AppContext, StudyRequest
 
 
 class HomePage(QWidget):
-    """Lists sets and topics; refreshed when shown after the library or progress changed."""
+    """Lists sets and topics; refreshed from each change notice (on screen at once, else when next shown)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._dirty = True
+        self.missed: Changes = PROFILE  # the notices since it was last drawn (at first: everything)
         self.study_buttons: dict[tuple[str, str | None], QPushButton] = {}  # (set, topic or None) -> button
 
         outer = QVBoxLayout(self)
@@ -50,19 +51,18 @@ class HomePage(QWidget):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(self.scroll, 1)
 
-        ctx.library_changed.connect(self.mark_dirty)
-        ctx.progress_changed.connect(self.mark_dirty)
-        ctx.profile_changed.connect(lambda _n: self.mark_dirty())
-        ctx.settings_changed.connect(self.mark_dirty)
+        ctx.changed.connect(self.changed)
 
-    def mark_dirty(self) -> None:
-        self._dirty = True
+    def changed(self, changes: Changes) -> None:
+        """A change notice: every kind concerns Home (counts, sets, the daily limit, the learner). Drawn now when
+        on screen; off screen nothing is computed until it is shown (an answer in Study costs Home nothing)."""
+        self.missed |= changes
         if self.isVisible():
             self.refresh()
 
     def showEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt override)
         super().showEvent(event)
-        if self._dirty:
+        if self.missed:
             self.refresh()
 
     def request(self, req: StudyRequest) -> None:
@@ -71,7 +71,7 @@ class HomePage(QWidget):
 
     def refresh(self) -> None:
         """Rebuild the course list from the store."""
-        self._dirty = False
+        self.missed = NOTHING
         store = self.ctx.store
         now = self.ctx.clock()
         counts = store.topic_counts(now)

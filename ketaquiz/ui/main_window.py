@@ -8,7 +8,6 @@ from random import Random
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .changes import Changes
 from .context import AppContext, StudyRequest
 from .home import HomePage
 
@@ -55,22 +55,6 @@ Sets
 """
 
 
-def placeholder(title: str, why: str) -> QWidget:
-    """A page that is not available yet."""
-    w = QWidget()
-    lay = QVBoxLayout(w)
-    lab = QLabel(f"{title} — coming soon")
-    lab.setObjectName("heading")
-    hint = QLabel(why)
-    hint.setObjectName("hint")
-    hint.setWordWrap(True)
-    lay.addStretch(1)
-    lay.addWidget(lab, alignment=Qt.AlignmentFlag.AlignCenter)
-    lay.addWidget(hint, alignment=Qt.AlignmentFlag.AlignCenter)
-    lay.addStretch(2)
-    return w
-
-
 def _study_page(ctx: AppContext, rng: Random | None) -> QWidget:
     from .study import StudyPage  # imported on first use: keeps the first paint of Home quick
 
@@ -90,18 +74,14 @@ def _settings_page(ctx: AppContext) -> QWidget:
 
 
 def _sets_page(ctx: AppContext) -> QWidget:
-    try:
-        from .sets_page import SetsPage
-    except ImportError as e:
-        return placeholder("Sets", str(e))
+    from .sets_page import SetsPage  # an ImportError here is a bug: it goes to the crash reporter, not a blank page
+
     return SetsPage(ctx)
 
 
 def _scores_page(ctx: AppContext) -> QWidget:
-    try:
-        from .scores_page import ScoresPage
-    except ImportError as e:
-        return placeholder("Scores", str(e))
+    from .scores_page import ScoresPage
+
     return ScoresPage(ctx)
 
 
@@ -152,8 +132,7 @@ class MainWindow(QMainWindow):
         side_lay.setSpacing(0)
         side_lay.addWidget(self.sidebar, 1)
         self.profile_switcher = self._profile_switcher()
-        if self.profile_switcher is not None:
-            side_lay.addWidget(self.profile_switcher)
+        side_lay.addWidget(self.profile_switcher)
         side.setMaximumWidth(220)
         splitter = QSplitter()
         splitter.addWidget(side)
@@ -164,7 +143,7 @@ class MainWindow(QMainWindow):
 
         self.sidebar.currentRowChanged.connect(self._row_changed)
         ctx.page_requested.connect(self.show_page)
-        ctx.profile_changed.connect(self._profile_changed)
+        ctx.changed.connect(self._changed)
         self._build_actions()
         from PySide6.QtWidgets import QApplication
 
@@ -179,16 +158,15 @@ class MainWindow(QMainWindow):
     def _show_profile(self) -> None:
         self.setWindowTitle(f"{self.ctx.profile} — KetaQuiz")
 
-    def _profile_changed(self, _name: str) -> None:
+    def _changed(self, changes: Changes) -> None:
         """Another learner: their Home (the previous learner's page, a question say, is no longer theirs)."""
-        self._show_profile()
-        self.show_page("home")
+        if changes.profile:
+            self._show_profile()
+            self.show_page("home")
 
-    def _profile_switcher(self) -> QWidget | None:
-        try:
-            from .profiles import ProfileSwitcher
-        except ImportError:
-            return None
+    def _profile_switcher(self) -> QWidget:
+        from .profiles import ProfileSwitcher
+
         return ProfileSwitcher(self.ctx)
 
     def _build_actions(self) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..core import presets
 from ..core.workload import EASY_DAY_LEVELS, WEEKDAYS
+from .changes import SETTINGS
 from .context import AppContext
 
 
@@ -168,7 +169,7 @@ class PresetEditor(QWidget):
             QMessageBox.warning(self, "New preset", str(e))
             return
         self.show_preset(name)
-        self.ctx.settings_changed.emit()
+        self.ctx.notify(SETTINGS, self)
 
     def delete_preset(self) -> None:
         name = self.name
@@ -180,4 +181,4 @@ class PresetEditor(QWidget):
             return
         presets.delete_preset(self.ctx.store, name)
         self.show_preset(presets.DEFAULT)
-        self.ctx.settings_changed.emit()
+        self.ctx.notify(SETTINGS, self)

@@ -57,7 +57,7 @@ class ProfileSwitcher(QWidget):
         lay.addWidget(label)
         lay.addWidget(self.combo)
         self.combo.activated.connect(self._activated)
-        ctx.profile_changed.connect(lambda _name: self.refresh())
+        ctx.changed.connect(lambda changes: self.refresh() if changes.profile else None)
         self.refresh()
 
     def refresh(self) -> None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from ..core.reschedule import RescheduleResult, reschedule
-from ..core.store import Store
+from .changes import PROGRESS
 from .context import AppContext
-from .workers import Job, Report, run_with_progress
+from .operations import Operation
 
 RESCHEDULE_LABEL = "Reschedule questions now"
 RESCHEDULE_TIP = ("Replay every question's answers with the new settings, so that the change applies at once "
@@ -28,20 +28,13 @@ def make_reschedule_button(parent: QWidget) -> QPushButton:
 
 
 def run_reschedule(parent: QWidget, ctx: AppContext) -> str:
-    """Reschedule in a worker behind a progress dialog; returns the message to show (what moved, or the error)."""
-    path, clock, backups = ctx.store.path, ctx.clock, ctx.data.backups_dir(ctx.profile)
-    now = clock()
-
-    def work(_report: Report) -> RescheduleResult:
-        store = Store(path, clock=clock)  # its own connection: SQLite's stay in their thread
-        try:
-            return reschedule(store, now, backup_dir=backups)
-        finally:
-            store.close()
-
-    job = run_with_progress(Job(work), parent, "Reschedule questions", "Rescheduling every question from its answers…")
-    if job.error is not None:
-        return f"Rescheduling failed, nothing was changed: {job.error}"
-    result: RescheduleResult = job.result
-    ctx.progress_changed.emit()
-    return result.message
+    """Reschedule in an operation behind a progress dialog; returns the message to show (what moved, or the error)."""
+    now, backups = ctx.clock(), ctx.data.backups_dir(ctx.profile)
+    op: Operation[RescheduleResult] = Operation(ctx, lambda store, _report: reschedule(store, now, backup_dir=backups),
+                                                changes=PROGRESS, what="rescheduling")
+    op.on_failure(lambda _e: None)  # (logged; said in the message returned)
+    op.run_modal(parent, "Reschedule questions", "Rescheduling every question from its answers…", initiator=parent)
+    if op.error is not None:
+        return f"Rescheduling failed, nothing was changed: {op.error}"
+    assert op.result is not None
+    return op.result.message

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ..core import presets
 from ..core.scheduling import Settings
+from .changes import SETTINGS
 from .context import AppContext
 from .preset_editor import PresetEditor
 from .reschedule_offer import RESCHEDULE_TIP, make_reschedule_button, run_reschedule
@@ -87,7 +88,7 @@ class SettingsPage(QWidget):
         outer.addStretch(1)
         self.font_size.valueChanged.connect(lambda _v: self._edited())
         self.theme.currentIndexChanged.connect(lambda _i: self._edited())
-        ctx.profile_changed.connect(lambda _n: self.load())
+        ctx.changed.connect(lambda changes: self.load() if changes.profile else None)
         self.load()
 
     def _edited(self) -> None:
@@ -121,7 +122,7 @@ class SettingsPage(QWidget):
             self.status.setText(str(e))
             return False
         self.status.setText("Saved")
-        self.ctx.settings_changed.emit()
+        self.ctx.notify(SETTINGS, self)
         retention = presets.presets(self.ctx.store)[self.preset.name]["desired_retention"]
         if retention_before is not None and retention != retention_before:
             self.reschedule_btn.setToolTip(f"Desired retention {retention_before:.2f} → {retention:.2f}. "

@@ -34,6 +34,7 @@ from ..core.questions import explanation_without_source
 from ..core.session import Feedback, StudySession, Summary
 from ..core.store import StoreError
 from . import plain
+from .changes import LIBRARY, PROGRESS, Changes
 from .context import AppContext, StudyRequest
 from .question_widgets import QuestionWidget, make_question_widget
 from .reflow import flow_row
@@ -136,7 +137,7 @@ class StudyPage(QWidget):
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
         ctx.study_requested.connect(self.start)
-        ctx.library_changed.connect(self.revalidate)
+        ctx.changed.connect(self._changed)
         ctx.profile_closing.connect(self.stop)  # while its store is still open: the session is closed in it
 
     # --- building ---------------------------------------------------------
@@ -475,7 +476,7 @@ class StudyPage(QWidget):
         self.right_btn.setChecked(fb.grade.overruled)
         self._offer_accept(fb)
         self._show_counts()
-        self.ctx.progress_changed.emit()
+        self.ctx.notify(PROGRESS, self)
         self.continue_btn.setFocus()
 
     def _offer_accept(self, fb: Feedback) -> None:
@@ -507,7 +508,7 @@ class StudyPage(QWidget):
             return
         self.accept_btn.setText("Added to the accepted answers")
         self.accept_btn.setEnabled(False)
-        self.ctx.library_changed.emit()
+        self.ctx.notify(LIBRARY, self)
         self.continue_btn.setFocus()
 
     def _update_timer(self) -> None:
@@ -550,7 +551,7 @@ class StudyPage(QWidget):
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
         self._show_counts()
-        self.ctx.progress_changed.emit()
+        self.ctx.notify(PROGRESS, self)
         self.answered.emit(fb)
         return fb
 
@@ -605,8 +606,14 @@ class StudyPage(QWidget):
         self.easy_btn.setChecked(confidence == "easy")
         self._show_due(self.feedback)
         self._show_counts()
-        self.ctx.progress_changed.emit()
+        self.ctx.notify(PROGRESS, self)
         self.continue_btn.setFocus()
+
+    def _changed(self, changes: Changes) -> None:
+        """A change notice: the session is checked again when the library changed (a set deleted or edited, here or
+        elsewhere), or when another page changed progress (a question suspended, a set purged, a reschedule)."""
+        if changes.library or (changes.progress and changes.initiator is not self):
+            self.revalidate()
 
     def revalidate(self) -> bool:
         """The library changed (a set deleted, purged or edited): the session drops what went and says so.
@@ -669,7 +676,7 @@ class StudyPage(QWidget):
         except (StoreError, KeyError) as e:
             self._failed(e)
             return
-        self.ctx.progress_changed.emit()
+        self.ctx.notify(PROGRESS, self)
         self.show_current()
 
     def edit_current(self) -> bool:
@@ -687,7 +694,7 @@ class StudyPage(QWidget):
             return False
         if not dialog.exec():
             return False
-        self.ctx.library_changed.emit()  # the session re-reads it (revalidate): shown as edited if unanswered
+        self.ctx.notify(LIBRARY, self)  # the session re-reads it (revalidate): shown as edited if unanswered
         if self.feedback is not None:
             self._notify("Saved: the changes show the next time this question comes up.")
         return True
@@ -710,7 +717,7 @@ class StudyPage(QWidget):
         except (StoreError, KeyError) as e:
             self._failed(e)
             return
-        self.ctx.progress_changed.emit()
+        self.ctx.notify(PROGRESS, self)
         note = f"Question {qid} suspended: unsuspend it on the Sets page."
         if answered:
             self._notify(note)

@@ -13,16 +13,14 @@ A job touches no widget and no connection of the UI thread: it opens its own sto
 their thread). Running jobs are kept referenced until delivered and waited for at exit, so no QThread is
 destroyed while it runs.
 
-The GIL: a job busy in Python holds it, and the UI thread needs it for every call into Python (each cell a
-Python model paints, each event filter). By default a waiting thread gets it after 5 ms, so a repaint of a
-table took seconds while an import ran. While jobs run the switch interval is 0.5 ms: the UI thread waits
-a tenth as long per call, and the jobs lose next to nothing (the interval only matters when a thread waits).
+Screens run work through `operations.Operation`, which is built on `Job`. The GIL's switch interval, which keeps
+the UI thread responsive while a job runs, is set once for the app's life by `app.launch` (`UI_SWITCH_INTERVAL`):
+process-wide state is not changed job by job.
 """
 
 from __future__ import annotations
 
 import atexit
-import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -32,8 +30,12 @@ from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QVBoxLayout, QWidge
 Report = Callable[[str], None]
 
 _running: set[Job] = set()
-_SWITCH_INTERVAL = 0.0005  # seconds, while jobs run (Python's default: 0.005)
-_default_interval: float | None = None  # to restore when the last job ends
+
+# The GIL: a job busy in Python holds it, and the UI thread needs it for every call into Python (each cell a
+# Python model paints, each event filter). By default a waiting thread gets it after 5 ms, so a repaint of a
+# table took seconds while an import ran. At 0.5 ms the UI thread waits a tenth as long per call, and the jobs
+# lose next to nothing (the interval only matters when a thread waits). Set by app.launch, for the app's life.
+UI_SWITCH_INTERVAL = 0.0005  # seconds (Python's default: 0.005)
 
 
 class Job(QThread):
@@ -50,13 +52,9 @@ class Job(QThread):
         self.delivered = False
         self.finished.connect(self._deliver)  # queued: runs on the UI thread
 
-    def start(self) -> None:  # type: ignore[override]
-        global _default_interval
-        if not _running:
-            _default_interval = sys.getswitchinterval()
-            sys.setswitchinterval(min(_default_interval, _SWITCH_INTERVAL))
-        _running.add(self)
-        super().start()
+    def start(self, priority: QThread.Priority = QThread.Priority.InheritPriority) -> None:
+        _running.add(self)  # kept referenced until delivered: no QThread is destroyed while it runs
+        super().start(priority)
 
     def run(self) -> None:
         try:
@@ -76,8 +74,6 @@ class Job(QThread):
         self.wait()  # `finished` is sent just before the thread ends: let it end before anyone drops the job
         self.delivered = True
         _running.discard(self)
-        if not _running and _default_interval is not None:
-            sys.setswitchinterval(_default_interval)
         # Whoever drops the job in `done` (a superseded one, say) must not destroy it while Qt is still delivering
         # its `finished` here: it is let go on a later turn of the event loop.
         _delivered.append(self)
