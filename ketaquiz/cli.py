@@ -17,7 +17,8 @@ from .core.health import ProfileProblem, open_profile, readable_copy, restore_ad
 from .core.library import DEFAULT_PROFILE, DataDir, load_library, validate_profile_name
 from .core.plaintext import strip_controls
 from .core.profiles import last_profile
-from .core.questions import QuestionSet
+from .core.question_types import kind_of
+from .core.questions import Question, QuestionSet
 from .core.setfile import SetFileError, find_set_files, read_set
 from .core.store import Store, StoreError
 from .terminal import make_streams_safe, quiet_broken_pipe
@@ -492,51 +493,13 @@ def _say(out: IO[str], text: str = "") -> None:
     out.flush()
 
 
-def parse_response(qtype: str, options: list[str], line: str, gaps: int = 1) -> Any:
+def parse_response(question: Question, options: list[str], line: str) -> Any:
     """A typed line as a response for the session; raises ValueError with a hint when it is not valid."""
-    text = line.strip()
-    if qtype == "choice":
-        n = _number(text, len(options))
-        return options[n - 1]
-    if qtype == "truefalse":
-        low = text.lower()
-        if low in ("1", "t", "true"):
-            return True
-        if low in ("2", "f", "false"):
-            return False
-        raise ValueError("type 1 or t for True, 2 or f for False")
-    if qtype in ("multi", "order"):
-        parts = text.replace(",", " ").split()
-        if not parts:
-            raise ValueError("type the numbers separated by spaces")
-        nums = [_number(x, len(options)) for x in parts]
-        if len(set(nums)) != len(nums):
-            raise ValueError("each number once, please")
-        if qtype == "order" and len(nums) != len(options):
-            raise ValueError(f"put all {len(options)} items in order: type {len(options)} numbers, e.g. 2 1 3")
-        return [options[n - 1] for n in nums]
-    if qtype == "cloze":
-        if not text:
-            raise ValueError("type the missing word(s)")
-        parts = [p.strip() for p in text.split(";")] if gaps > 1 else [text]
-        if len(parts) != gaps:
-            raise ValueError(f"this sentence has {gaps} gaps: separate your answers with ';'")
-        return parts
-    if not text:
-        raise ValueError("type your answer")
-    return text
-
-
-def _number(text: str, n: int) -> int:
-    if not text.isdigit() or not 1 <= int(text) <= n:
-        raise ValueError(f"type a number from 1 to {n}")
-    return int(text)
+    return kind_of(question.type).parse_terminal(question, options, line.strip())
 
 
 def run_terminal_quiz(session: Any, stdin: IO[str], stdout: IO[str]) -> int:
     """Drive a StudySession from lines of text; records each answer before showing the next."""
-    from .core.questions import cloze_gaps
-
     if session.finished:
         _say(stdout, "Nothing to study right now: no questions are due and no new ones are left for today.")
         _print_summary(session, stdout)
@@ -547,13 +510,10 @@ def run_terminal_quiz(session: Any, stdin: IO[str], stdout: IO[str]) -> int:
         done, total = session.progress
         _say(stdout, f"\n[{done + 1}/{total}] {q.topic} · {q.type}")
         _say(stdout, q.display_prompt())
-        if q.type == "truefalse":
-            _say(stdout, "  1. True  2. False")
-        else:
-            for i, opt in enumerate(pres.options, 1):
-                _say(stdout, f"  {i}. {opt}")
-        _say(stdout, _HINTS.get(q.type, ""))
-        gaps = len(cloze_gaps(q.prompt)) if q.type == "cloze" else 1
+        kind = kind_of(q.type)
+        for text in kind.terminal_options(q, pres.options):
+            _say(stdout, text)
+        _say(stdout, kind.terminal_hint)
         while True:
             stdout.write("> ")
             stdout.flush()
@@ -566,7 +526,7 @@ def run_terminal_quiz(session: Any, stdin: IO[str], stdout: IO[str]) -> int:
                 response = None
                 break
             try:
-                response = parse_response(q.type, pres.options, line, gaps)
+                response = parse_response(q, pres.options, line)
                 break
             except ValueError as e:
                 _say(stdout, f"  {e} (or '-' for I don't know)")
@@ -582,16 +542,6 @@ def run_terminal_quiz(session: Any, stdin: IO[str], stdout: IO[str]) -> int:
         session.advance()
     _print_summary(session, stdout)
     return EXIT_OK
-
-
-_HINTS = {
-    "choice": "Type the number of your answer ('-' if you don't know).",
-    "multi": "Type the numbers of every right answer, separated by spaces.",
-    "truefalse": "Type 1/t or 2/f.",
-    "cloze": "Type the missing word(s); for several gaps separate them with ';'.",
-    "short": "Type your answer.",
-    "order": "Type the numbers in the right order, e.g. 2 3 1 4.",
-}
 
 
 def _print_summary(session: Any, out: IO[str]) -> None:

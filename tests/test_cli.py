@@ -14,6 +14,7 @@ import pytest
 
 from ketaquiz.cli import main, parse_response
 from ketaquiz.core.library import DataDir
+from ketaquiz.core.questions import Question
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -185,7 +186,7 @@ def test_first_run_loads_the_bundled_course(tmp_path, capsys):
     ],
 )
 def test_parse_response(qtype, options, line, expected):
-    assert parse_response(qtype, options, line) == expected
+    assert parse_response(Question("q", "t", qtype, "p"), options, line) == expected
 
 
 @pytest.mark.parametrize(
@@ -199,13 +200,14 @@ def test_parse_response(qtype, options, line, expected):
 )
 def test_parse_response_rejects_with_a_hint(qtype, options, line, hint):
     with pytest.raises(ValueError, match=hint):
-        parse_response(qtype, options, line)
+        parse_response(Question("q", "t", qtype, "p"), options, line)
 
 
 def test_cloze_with_two_gaps_takes_semicolons():
-    assert parse_response("cloze", [], "NMDA; AMPA", gaps=2) == ["NMDA", "AMPA"]
+    two_gaps = Question("q", "t", "cloze", "{{NMDA}} receptors, then {{AMPA}} receptors")
+    assert parse_response(two_gaps, [], "NMDA; AMPA") == ["NMDA", "AMPA"]
     with pytest.raises(ValueError, match="2 gaps"):
-        parse_response("cloze", [], "NMDA", gaps=2)
+        parse_response(two_gaps, [], "NMDA")
 
 
 def test_data_dir_from_environment(tmp_path):

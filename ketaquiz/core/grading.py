@@ -10,9 +10,22 @@ from typing import Any
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from .questions import Question, cloze_gaps
+from .question_types import kind_of
+from .questions import Question
 
 DONT_KNOW = None  # the response meaning "I don't know": always wrong
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """The verdict on one part of a response: an option, a gap, a place in an order. Widgets show it as it is;
+    they never compare the answer themselves (grading normalises case, accents and spaces, they would not)."""
+
+    text: str  # the option, the typed gap or the item in this place, as the learner saw or typed it
+    ok: bool  # this part is right: an option ticked or left as it should be, a gap accepted, the right item here
+    key: bool = False  # an option that is (one of) the right answer(s)
+    chosen: bool = False  # an option the learner picked or ticked
+    expected: str = ""  # what belongs here (a gap's first form, the item of this place)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +37,7 @@ class Grade:
     expected: str = ""  # the right answer as a person reads it
     typos: tuple[tuple[str, str], ...] = ()  # (what was typed, the accepted form it was taken for), per typo
     overruled: bool = False  # graded wrong, then counted right by the learner ("I was right")
+    parts: tuple[Part, ...] = ()  # per option (in the question's order), per gap, or per place of an order
 
     @property
     def message(self) -> str:
@@ -150,37 +164,9 @@ def typed_match(response: str, accepted: list[str]) -> tuple[bool, bool]:
 
 def grade(question: Question, response: Any) -> Grade:
     """Grade `response` (shape by type: choice str, multi list[str], truefalse bool,
-    cloze list[str] one per gap, short str, order list[str]); None means "I don't know"."""
-    expected = question.answer_text()
-    if response is DONT_KNOW:
-        return Grade(False, False, expected)
-    t = question.type
-    if t == "choice":
-        return Grade(normalize_answer(str(response)) == normalize_answer(str(question.answer)), False, expected)
-    if t == "multi":
-        want = {normalize_answer(str(a)) for a in (question.answer or [])}
-        got = {normalize_answer(str(a)) for a in response}
-        return Grade(want == got, False, expected)
-    if t == "truefalse":
-        if isinstance(response, str):
-            response = response.strip().lower() in ("t", "true", "1", "yes")
-        return Grade(bool(response) == bool(question.answer), False, expected)
-    if t == "cloze":
-        gaps = cloze_gaps(question.prompt)
-        responses = [response] if isinstance(response, str) else list(response)
-        if len(responses) != len(gaps):
-            return Grade(False, False, expected)
-        results = [match_typed(r, g) for r, g in zip(responses, gaps)]
-        typos = tuple((r.strip(), m.form) for r, m in zip(responses, results) if m.typo)
-        return Grade(all(m.ok for m in results), bool(typos), expected, typos)
-    if t == "short":
-        m = match_typed(str(response), [str(question.answer or "")] + list(question.accept))
-        return Grade(m.ok, m.typo, expected, ((str(response).strip(), m.form),) if m.typo else ())
-    if t == "order":
-        got = [normalize_answer(str(x)) for x in response]
-        want = [normalize_answer(x) for x in question.items]
-        return Grade(got == want, False, expected)
-    raise ValueError(f"question {question.id}: unknown type {t!r}")
+    cloze list[str] one per gap, short str, order list[str]); None means "I don't know".
+    Each type grades in its module (ketaquiz.core.question_types)."""
+    return kind_of(question.type).grade(question, response)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,16 +179,4 @@ class Presentation:
 
 def present(question: Question, rng: Random) -> Presentation:
     """Shuffle options for one showing (order items never start in the right order)."""
-    if question.type in ("choice", "multi"):
-        opts = list(question.choices)
-        rng.shuffle(opts)
-        return Presentation(question, opts)
-    if question.type == "order":
-        opts = list(question.items)
-        if len(set(opts)) > 1:
-            while opts == question.items:
-                rng.shuffle(opts)
-        return Presentation(question, opts)
-    if question.type == "truefalse":
-        return Presentation(question, ["True", "False"])
-    return Presentation(question, [])
+    return Presentation(question, kind_of(question.type).present(question, rng))

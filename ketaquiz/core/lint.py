@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from .article import Article, find_quote
-from .questions import Question, QuestionSet, cloze_display, cloze_gaps
+from .question_types import kind_of
+from .questions import Question, QuestionSet
 
 DUPLICATE_SCORE = 90.0
 DISTRACTOR_SCORE = 88.0
@@ -51,18 +52,11 @@ def _content_words(s: str) -> list[str]:
 
 
 def _answers(q: Question) -> list[str]:
-    if q.type == "short":
-        return [q.answer] if isinstance(q.answer, str) and q.answer.strip() else []
-    if q.type in ("choice", "multi"):
-        a = q.answer if isinstance(q.answer, list) else [q.answer]
-        return [str(x) for x in a if x not in (None, "")]
-    if q.type == "cloze":
-        return [g[0] for g in cloze_gaps(q.prompt) if g]
-    return []
+    return kind_of(q.type).answers(q)
 
 
 def _shown_prompt(q: Question) -> str:
-    return cloze_display(q.prompt, " ") if q.type == "cloze" else q.prompt
+    return q.display_prompt(" ")
 
 
 def _giveaway(q: Question) -> list[LintIssue]:
@@ -76,7 +70,7 @@ def _giveaway(q: Question) -> list[LintIssue]:
         a = _norm(ans)
         if len(a) < 4:
             continue
-        if q.type in ("choice", "multi") and all(fuzz.partial_ratio(c, prompt) >= GIVEAWAY_SCORE for c in choices if c):
+        if kind_of(q.type).has_choices and all(fuzz.partial_ratio(c, prompt) >= GIVEAWAY_SCORE for c in choices if c):
             continue  # every choice is named in the prompt: naming the answer gives nothing away
         # Normalised texts are words joined by single spaces, so whole-word tests are plain substring tests
         # (no regex compiled per answer: that was most of the time on a 100k-question set).
@@ -91,7 +85,7 @@ def _giveaway(q: Question) -> list[LintIssue]:
 
 
 def _distractors(q: Question) -> list[LintIssue]:
-    if q.type not in ("choice", "multi"):
+    if not kind_of(q.type).has_choices:
         return []
     out: list[LintIssue] = []
     right = {_norm(a) for a in _answers(q)}

@@ -1,6 +1,7 @@
 """Questions and question sets: the in-memory model of a set file.
 
-Answer data by type (the same fields in the TOML file and in the JSON export):
+Answer data by type (the same fields in the TOML file and in the JSON export; each type is a module of
+``ketaquiz.core.question_types``, which owns what differs between types):
 
 - ``choice``: ``choices`` (3–5 strings), ``answer`` (the right one, a string).
 - ``multi``: ``choices`` (3–8 strings), ``answer`` (the right ones, a list of strings).
@@ -22,12 +23,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .question_types import kind_of, type_names
 from .shapes import ShapeError, list_problem, scalar_problem
 
-QUESTION_TYPES = ("choice", "multi", "truefalse", "cloze", "short", "order")
 ORIGINS = ("generated", "edited", "written", "imported")
 
 CLOZE_GAP = re.compile(r"\{\{(.+?)\}\}")
+
+
+def __getattr__(name: str) -> Any:
+    # QUESTION_TYPES: the registered types' names, in list order (known once the type modules have loaded).
+    if name == "QUESTION_TYPES":
+        return type_names()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def explanation_without_source(explanation: str, source: str) -> str:
@@ -94,33 +102,22 @@ class Question:
     @property
     def correct_answer(self) -> Any:
         """The right answer in the export's shape (see the module docstring)."""
-        if self.type == "cloze":  # (an empty gap, which check refuses, has "" so a stored one still shows)
-            return [g[0] if g else "" for g in cloze_gaps(self.prompt)]
-        if self.type == "order":
-            return list(self.items)
-        return self.answer
+        return kind_of(self.type).correct_answer(self)
 
     def answer_text(self) -> str:
         """The right answer as a person reads it."""
-        ans = self.correct_answer
-        if self.type == "truefalse":
-            return "True" if ans else "False"
-        if self.type == "order":
-            return " → ".join(ans)
-        if isinstance(ans, list):
-            return "; ".join(str(a) for a in ans)
-        return "" if ans is None else str(ans)
+        return kind_of(self.type).answer_text(self)
 
-    def display_prompt(self) -> str:
+    def display_prompt(self, blank: str = "_____") -> str:
         """The prompt as the learner sees it (cloze gaps blanked)."""
-        return cloze_display(self.prompt) if self.type == "cloze" else self.prompt
+        return kind_of(self.type).display_prompt(self, blank)
 
     def to_dict(self) -> dict[str, Any]:
         """Fields for the set file, in a stable order, empty optional fields left out."""
         d: dict[str, Any] = {"id": self.id, "topic": self.topic, "type": self.type, "prompt": self.prompt}
         if self.choices:
             d["choices"] = list(self.choices)
-        if self.type in ("choice", "multi", "truefalse", "short") and self.answer is not None:
+        if self.answer is not None and kind_of(self.type).stores_answer:
             d["answer"] = self.answer
         if self.accept:
             d["accept"] = list(self.accept)
@@ -146,9 +143,7 @@ class Question:
             "topic": self.topic,
             "type": self.type,
             "prompt": self.prompt,
-            "choices": list(self.choices) if self.type in ("choice", "multi") else (
-                ["True", "False"] if self.type == "truefalse" else list(self.items) if self.type == "order" else []
-            ),
+            "choices": kind_of(self.type).export_choices(self),
             "answer": self.correct_answer,
             "explanation": self.explanation,
             "source": self.source,
@@ -175,17 +170,15 @@ class Question:
             for v in (get("id"), get("topic"), get("type"), get("prompt"), get("explanation"), get("source"), get("origin"))
         ]
         choices, accept, items, tags = get("choices"), get("accept"), get("items"), get("tags")
-        choices = _strs(choices) if choices and qtype in ("choice", "multi") else []
+        kind = kind_of(qtype)
+        choices = _strs(choices) if choices and kind.has_choices else []
         accept = _strs(accept) if accept else []
         items = _strs(items) if items else []
         tags = _strs(tags) if tags else []
         answer = get("answer")
         if type(answer) is not str and answer is not None and (problem := list_problem(answer)) is not None:
             raise ShapeError(f"'answer' is {problem}")
-        if qtype == "order" and not items and isinstance(answer, list):
-            items, answer = [str(x) for x in answer], None
-        if qtype == "cloze":
-            answer = None
+        answer, items = kind.read(answer, items)
         group, media = get("sibling_group"), get("media")
         if type(group) is not str and group is not None and (problem := scalar_problem(group)) is not None:
             raise ShapeError(f"'sibling_group' is {problem}")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.grading import Part
 from ..core.questions import CLOZE_GAP, Question
 from ..core.session import Feedback
 from . import plain
@@ -95,7 +96,13 @@ class QuestionWidget(QWidget):
         self.focusNextChild()
 
     def show_result(self, feedback: Feedback) -> None:
-        """Lock the input and colour what was right and wrong."""
+        """Lock the input and colour what was right and wrong, as the grade's parts say (never worked out here:
+        grading normalises what a widget would compare as written)."""
+
+
+def _parts_by_text(feedback: Feedback) -> dict[str, Part]:
+    """The grade's verdict on each option, by the option as shown."""
+    return {p.text: p for p in feedback.grade.parts}
 
 
 class ChoiceWidget(QuestionWidget):
@@ -150,11 +157,15 @@ class ChoiceWidget(QuestionWidget):
         return False
 
     def show_result(self, feedback: Feedback) -> None:
+        parts = _parts_by_text(feedback)
         for b, opt in zip(self.buttons, self.options):
             _freeze(b)
-            if opt == self.question.answer:
+            part = parts.get(opt)
+            if part is None:
+                continue
+            if part.key:
                 b.setStyleSheet("text-align: left; padding: 8px;" + RIGHT_STYLE)
-            elif opt == self.chosen:
+            elif part.chosen:
                 b.setStyleSheet("text-align: left; padding: 8px;" + WRONG_STYLE)
 
 
@@ -193,13 +204,16 @@ class MultiWidget(QuestionWidget):
             self.boxes[0].setFocus()
 
     def show_result(self, feedback: Feedback) -> None:
-        right = set(self.question.answer or [])
+        parts = _parts_by_text(feedback)
         for b, opt in zip(self.boxes, self.options):
             _freeze(b)
-            if opt in right:
-                b.setStyleSheet(RIGHT_STYLE if b.isChecked() else WRONG_STYLE + "font-weight: bold;")
-                b.setText(b.text() + ("" if b.isChecked() else "   ← missed"))
-            elif b.isChecked():
+            part = parts.get(opt)
+            if part is None:
+                continue
+            if part.key:
+                b.setStyleSheet(RIGHT_STYLE if part.chosen else WRONG_STYLE + "font-weight: bold;")
+                b.setText(b.text() + ("" if part.chosen else "   ← missed"))
+            elif part.chosen:
                 b.setStyleSheet(WRONG_STYLE)
 
 
@@ -249,11 +263,13 @@ class TrueFalseWidget(QuestionWidget):
         self.setFocus()
 
     def show_result(self, feedback: Feedback) -> None:
-        for b, value in ((self.true_btn, True), (self.false_btn, False)):
+        parts = _parts_by_text(feedback)
+        for b, text in ((self.true_btn, "True"), (self.false_btn, "False")):
             _freeze(b)
-            if value == bool(self.question.answer):
+            part = parts.get(text)
+            if part is not None and part.key:
                 b.setStyleSheet(RIGHT_STYLE)
-            elif value == self.chosen:
+            elif part is not None and part.chosen:
                 b.setStyleSheet(WRONG_STYLE)
 
 
@@ -380,15 +396,11 @@ class ClozeWidget(QuestionWidget):
             self.edits[0].setFocus()
 
     def show_result(self, feedback: Feedback) -> None:
-        from ..core.grading import typed_match
-        from ..core.questions import cloze_gaps
-
-        for edit, accepted in zip(self.edits, cloze_gaps(self.question.prompt)):
+        for edit, part in zip(self.edits, feedback.grade.parts):
             edit.setReadOnly(True)
-            ok, _typo = typed_match(edit.text(), accepted)
-            edit.setStyleSheet(RIGHT_STYLE if ok else WRONG_STYLE)
-            if not ok:
-                edit.setToolTip(plain.tooltip(f"Right answer: {accepted[0]}"))
+            edit.setStyleSheet(RIGHT_STYLE if part.ok else WRONG_STYLE)
+            if not part.ok:
+                edit.setToolTip(plain.tooltip(f"Right answer: {part.expected}"))
 
 
 class ShortWidget(QuestionWidget):
@@ -489,10 +501,10 @@ class OrderWidget(QuestionWidget):
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
         self.list.clearSelection()
         self.list.setCurrentRow(-1)
-        right = list(self.question.items)
+        parts = feedback.grade.parts
         for i in range(self.list.count()):
             item = self.list.item(i)
-            ok = i < len(right) and item.data(Qt.ItemDataRole.UserRole) == right[i]
+            ok = i < len(parts) and parts[i].ok
             item.setText(f"{'✓' if ok else '✗'}  {item.data(Qt.ItemDataRole.UserRole)}")
             item.setBackground(QBrush(QColor(46, 160, 67, 90) if ok else QColor(218, 54, 51, 90)))
 
