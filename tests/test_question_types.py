@@ -27,7 +27,7 @@ class NumberType(QuestionType):
     label = "A number"
     typed = True
     stores_answer = True
-    editor_fields = ("answer",)
+    editor_fields = ("answer", "accept")  # the editor's typed-answer page
     new_prompt = "How many …?"
     new_fields = {"answer": "0"}
     terminal_hint = "Type a number."

@@ -10,6 +10,8 @@ from ketaquiz.core.questions import Question
 from ketaquiz.core.session import Feedback
 from ketaquiz.ui.question_widgets import RIGHT_STYLE, WRONG_STYLE, make_question_widget
 
+from .test_question_types import number_type  # noqa: F401 (a fixture)
+
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
 
 
@@ -75,3 +77,17 @@ def test_order_places_are_marked_by_the_grade(qtbot):
     assert not _answer(widget, widget.response()).correct
     marks = [widget.list.item(i).text()[0] for i in range(widget.list.count())]
     assert marks == ["✓", "✗", "✗"]
+
+
+def test_the_editor_offers_a_registered_type_with_its_template_and_fields(qtbot, number_type):  # noqa: F811
+    from ketaquiz.ui.question_editor import QuestionEditor
+
+    editor = QuestionEditor()
+    qtbot.addWidget(editor)
+    assert editor.type_combo.findData("number") >= 0 and editor.type_combo.itemText(editor.type_combo.findData("number")) == "A number"
+    editor.load(Question("n1", "t", "number", "How many mg/kg?", answer="0.5", accept=["half"]))
+    assert editor.short_edit.text() == "0.5" and editor.accept_edit.toPlainText() == "half"
+    editor.short_edit.setText("0.6")
+    back = editor.question()
+    assert back.type == "number" and back.answer == "0.6" and back.accept == ["half"]
+    assert "0.6" not in editor.preview.body_text and "How many mg/kg?" in editor.preview.prompt_text

@@ -28,16 +28,9 @@ from PySide6.QtWidgets import (
 from ..core.article import Article
 from ..core.check import check_question
 from ..core.lint import LintIssue, lint_question
-from ..core.questions import QUESTION_TYPES, Question, Topic, cloze_display
+from ..core.question_types import kind_of, type_names
+from ..core.questions import Question, Topic
 
-TYPE_LABELS = {
-    "choice": "Multiple choice (one answer)",
-    "multi": "Multiple choice (several answers)",
-    "truefalse": "True or false",
-    "cloze": "Fill in the gaps (cloze)",
-    "short": "Short answer",
-    "order": "Put in order",
-}
 ERROR_STYLE = "color: #b00020;"
 WARN_STYLE = "color: #8a5a00;"
 
@@ -75,8 +68,8 @@ class QuestionEditor(QWidget):
         self.id_edit = QLineEdit()
         self.topic_combo = QComboBox()
         self.type_combo = QComboBox()
-        for t in QUESTION_TYPES:
-            self.type_combo.addItem(TYPE_LABELS[t], t)
+        for t in type_names():
+            self.type_combo.addItem(kind_of(t).label or t, t)
         self.prompt_edit = _text_box(3, "The question, or for a cloze the sentence with {{gaps}}")
         self.choices_edit = _text_box(4, "One choice per line")
         self.answers_list = QListWidget()
@@ -87,7 +80,7 @@ class QuestionEditor(QWidget):
         self.short_edit = QLineEdit()
         self.accept_edit = _text_box(2, "Other accepted answers, one per line")
         self.items_edit = _text_box(5, "One item per line, in the right order")
-        self.cloze_hint = QLabel("Mark each gap in the prompt as {{answer}} or {{answer|alternative}}.")
+        self.cloze_hint = QLabel()  # a type without answer fields says here where its answer goes
         self.cloze_hint.setWordWrap(True)
         self.explanation_edit = _text_box(2, "Shown after the answer")
         self.source_edit = _text_box(2, "A verbatim quote from the article")
@@ -122,32 +115,32 @@ class QuestionEditor(QWidget):
         row("Type", self.type_combo, "type")
         row("Prompt", self.prompt_edit, "prompt")
 
-        # One page of answer fields per type.
+        # One page per set of answer fields (a type's `editor_fields` says which it uses).
         self.type_stack = QStackedWidget()
-        self._pages: dict[str, int] = {}
+        self._pages: dict[tuple[str, ...], int] = {}
         choice_page = QWidget()
         cl = QFormLayout(choice_page)
         cl.setContentsMargins(0, 0, 0, 0)
         cl.addRow("Choices", self.choices_edit)
         cl.addRow("Right answer", self.answers_list)
-        self._pages["choice"] = self._pages["multi"] = self.type_stack.addWidget(choice_page)
+        self._pages[("choices",)] = self.type_stack.addWidget(choice_page)
         tf_page = QWidget()
         tl = QFormLayout(tf_page)
         tl.setContentsMargins(0, 0, 0, 0)
         tl.addRow("The statement is", self.tf_combo)
-        self._pages["truefalse"] = self.type_stack.addWidget(tf_page)
-        self._pages["cloze"] = self.type_stack.addWidget(self.cloze_hint)
+        self._pages[("truefalse",)] = self.type_stack.addWidget(tf_page)
+        self._pages[()] = self.type_stack.addWidget(self.cloze_hint)
         short_page = QWidget()
         sl = QFormLayout(short_page)
         sl.setContentsMargins(0, 0, 0, 0)
         sl.addRow("Answer", self.short_edit)
         sl.addRow("Also accept", self.accept_edit)
-        self._pages["short"] = self.type_stack.addWidget(short_page)
+        self._pages[("answer", "accept")] = self.type_stack.addWidget(short_page)
         order_page = QWidget()
         ol = QFormLayout(order_page)
         ol.setContentsMargins(0, 0, 0, 0)
         ol.addRow("Items", self.items_edit)
-        self._pages["order"] = self.type_stack.addWidget(order_page)
+        self._pages[("items",)] = self.type_stack.addWidget(order_page)
         row("Answer", self.type_stack, "answer")
         # choices/items/accept messages share the answer area's label
         self.msg["choices"] = self.msg["items"] = self.msg["accept"] = self.msg["answer"]
@@ -255,10 +248,11 @@ class QuestionEditor(QWidget):
         self._show_page(q.type)
         self.prompt_edit.setPlainText(q.prompt)
         self.choices_edit.setPlainText("\n".join(q.choices))
+        kind = kind_of(q.type)
         answers = q.answer if isinstance(q.answer, list) else [q.answer] if q.answer not in (None, "") else []
-        self._fill_answers(q.choices, {str(a) for a in answers} if q.type in ("choice", "multi") else set())
+        self._fill_answers(q.choices, {str(a) for a in answers} if kind.has_choices else set())
         self.tf_combo.setCurrentIndex(0 if q.answer is not False else 1)
-        self.short_edit.setText(q.answer if q.type == "short" and isinstance(q.answer, str) else "")
+        self.short_edit.setText(q.answer if "answer" in kind.editor_fields and isinstance(q.answer, str) else "")
         self.accept_edit.setPlainText("\n".join(q.accept))
         self.items_edit.setPlainText("\n".join(q.items))
         self.explanation_edit.setPlainText(q.explanation)
@@ -271,21 +265,23 @@ class QuestionEditor(QWidget):
         """The question as now on the form; fields the form does not show are kept from the loaded one."""
         base = self._base or Question(id="", topic="", type="short", prompt="")
         qtype = self.type_combo.currentData() or "short"
+        kind = kind_of(qtype)
+        fields = kind.editor_fields
         answer: object = None
         choices: list[str] = []
         accept: list[str] = []
         items: list[str] = []
-        if qtype in ("choice", "multi"):
+        if "choices" in fields:
             choices = _lines(self.choices_edit)
             ticked = [self.answers_list.item(i).text() for i in range(self.answers_list.count())
                       if self.answers_list.item(i).checkState() == Qt.CheckState.Checked]
-            answer = ticked if qtype == "multi" else (ticked[0] if ticked else None)
-        elif qtype == "truefalse":
+            answer = ticked if kind.many else (ticked[0] if ticked else None)
+        elif "truefalse" in fields:
             answer = self.tf_combo.currentIndex() == 0
-        elif qtype == "short":
+        elif "answer" in fields:
             answer = self.short_edit.text().strip()
-            accept = _lines(self.accept_edit)
-        elif qtype == "order":
+            accept = _lines(self.accept_edit) if "accept" in fields else []
+        elif "items" in fields:
             items = _lines(self.items_edit)
         q = replace(
             base, id=self.id_edit.text().strip(), topic=self.topic_combo.currentData() or "", type=qtype,
@@ -320,7 +316,7 @@ class QuestionEditor(QWidget):
     def _answer_ticked(self, item: QListWidgetItem) -> None:
         if self._loading:
             return
-        if self.type_combo.currentData() == "choice" and item.checkState() == Qt.CheckState.Checked:
+        if self._one_answer() and item.checkState() == Qt.CheckState.Checked:
             self._loading = True  # one right answer: untick the others
             for i in range(self.answers_list.count()):
                 other = self.answers_list.item(i)
@@ -329,9 +325,16 @@ class QuestionEditor(QWidget):
             self._loading = False
         self._changed()
 
+    def _one_answer(self) -> bool:
+        """Whether the type on the form takes one of its choices as the answer (choice, not multi)."""
+        kind = kind_of(self.type_combo.currentData() or "")
+        return kind.has_choices and not kind.many
+
     def _show_page(self, qtype: str) -> None:
         """Show the answer fields of this type; the stack takes the height of that page only."""
-        index = self._pages.get(qtype, 0)
+        kind = kind_of(qtype)
+        index = self._pages.get(kind.editor_fields, 0)
+        self.cloze_hint.setText(kind.editor_hint)
         for i in range(self.type_stack.count()):
             policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
             self.type_stack.widget(i).setSizePolicy(QSizePolicy.Policy.Preferred, policy)
@@ -341,7 +344,7 @@ class QuestionEditor(QWidget):
     def _type_changed(self) -> None:
         qtype = self.type_combo.currentData()
         self._show_page(qtype)
-        if not self._loading and qtype == "choice":
+        if not self._loading and self._one_answer():
             ticked = [i for i in range(self.answers_list.count())
                       if self.answers_list.item(i).checkState() == Qt.CheckState.Checked]
             self._loading = True
@@ -402,25 +405,12 @@ class QuestionPreview(QTextBrowser):
         self.body_text = ""
 
     def show_question(self, q: Question) -> None:
-        self.prompt_text = cloze_display(q.prompt) if q.type == "cloze" else q.prompt
-        rnd = random.Random(q.id)  # the learner sees options shuffled; a stable shuffle per question
-        if q.type in ("choice", "multi"):
-            opts = list(q.choices)
-            rnd.shuffle(opts)
-            mark = "○" if q.type == "choice" else "☐"
-            lines = [f"{mark}  {o}" for o in opts]
-        elif q.type == "truefalse":
-            lines = ["○  True", "○  False"]
-        elif q.type == "order":
-            opts = list(q.items)
-            rnd.shuffle(opts)
-            lines = ["Drag into the right order:"] + [f"≡  {o}" for o in opts]
-        elif q.type == "cloze":
-            lines = ["Type the missing word(s):  [                    ]"]
-        else:
-            lines = ["Your answer:  [                              ]"]
+        kind = kind_of(q.type)
+        self.prompt_text = q.display_prompt()
+        # the learner sees options shuffled; a stable shuffle per question
+        lines = kind.preview_lines(q, random.Random(q.id))
         self.body_text = "\n".join(lines)
-        meta = f"{q.topic} · {TYPE_LABELS.get(q.type, q.type)}"
+        meta = f"{q.topic} · {kind.label or q.type}"
         self.setHtml(
             f'<p style="color:#888; font-size:small">{html.escape(meta)}</p>'
             f'<p style="font-size:large">{html.escape(self.prompt_text).replace(chr(10), "<br>")}</p>'

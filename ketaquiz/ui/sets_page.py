@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -41,24 +42,16 @@ from ..core.check import check_set
 from ..core.importers import ImportError_, ImportResult, history_summary, import_file, load_imported
 from ..core.library import read_and_check
 from ..core.lint import lint_set
-from ..core.questions import QUESTION_TYPES, Question, QuestionSet, Topic
+from ..core.question_types import kind_of, type_names
+from ..core.questions import Question, QuestionSet, Topic
 from ..core.setfile import SetFileError, find_set_files, read_set
 from ..core.store import StoreError
 from . import plain
 from .context import AppContext, StudyRequest
-from .question_editor import TYPE_LABELS, QuestionEditor
+from .question_editor import QuestionEditor
 from .question_table import ANSWER, PROMPT, QuestionTableModel, RowTexts, row_texts
 from .reflow import ReflowSplitter, flow_row
 from .workers import Job, Report, run_with_progress
-
-_NEW_PROMPTS = {
-    "choice": ("Which …?", {"choices": ["", "", ""]}),
-    "multi": ("Which of these …?", {"choices": ["", "", ""], "answer": []}),
-    "truefalse": ("A statement that is true or false.", {"answer": True}),
-    "cloze": ("A sentence with a {{gap}}.", {}),
-    "short": ("What …?", {"answer": ""}),
-    "order": ("Put these in order.", {"items": ["", "", ""]}),
-}
 
 
 @dataclass
@@ -251,8 +244,8 @@ class SetsPage(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(9)
         self.type_filter.addItem("All types", "")
-        for t in QUESTION_TYPES:
-            self.type_filter.addItem(TYPE_LABELS[t], t)
+        for t in type_names():
+            self.type_filter.addItem(kind_of(t).label, t)
         self.model = QuestionTableModel()  # filters and sorts by itself: no proxy (see question_table)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -293,8 +286,8 @@ class SetsPage(QWidget):
         self.add_btn.setText("Add question")
         self.add_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         add_menu = QMenu(self.add_btn)
-        for t in QUESTION_TYPES:
-            add_menu.addAction(TYPE_LABELS[t], lambda t=t: self.add_question(t))
+        for t in type_names():
+            add_menu.addAction(kind_of(t).label, lambda t=t: self.add_question(t))
         self.add_btn.setMenu(add_menu)
         self.remove_btn = QPushButton("Delete question")
         self.remove_btn.clicked.connect(self.remove_question)
@@ -896,8 +889,9 @@ class SetsPage(QWidget):
         n = len(self.qset.questions) + 1
         while existing[f"{topic}-q{n}"]:
             n += 1
-        prompt, extra = _NEW_PROMPTS[qtype]
-        q = Question(id=f"{topic}-q{n}", topic=topic, type=qtype, prompt=prompt, origin="written", **extra)
+        kind = kind_of(qtype)  # its template: a prompt to overwrite and empty answer fields
+        q = Question(id=f"{topic}-q{n}", topic=topic, type=qtype, prompt=kind.new_prompt, origin="written",
+                     **copy.deepcopy(kind.new_fields))
         self._clear_filters(keep_topic=True)
         self._recount(None, q.id)
         self.model.insert_question(len(self.qset.questions), q)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.question_types import kind_of
 from ..core.questions import explanation_without_source
 from ..core.session import Feedback, StudySession, Summary
 from ..core.store import StoreError
@@ -456,7 +457,7 @@ class StudyPage(QWidget):
     def _can_overrule(self) -> bool:
         """A typed answer graded wrong (or counted right by "I was right"), while its question is still there."""
         fb, s = self.feedback, self.session
-        return (fb is not None and s is not None and s.can_mark and fb.question.type in ("short", "cloze")
+        return (fb is not None and s is not None and s.can_mark and kind_of(fb.question.type).typed
                 and self._last_response is not None and (not fb.correct or fb.grade.overruled))
 
     def i_was_right(self) -> None:

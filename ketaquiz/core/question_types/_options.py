@@ -17,7 +17,6 @@ class OptionsType(QuestionType):
     has_choices = True
     stores_answer = True
     editor_fields = ("choices",)
-    many: ClassVar[bool] = False  # several right answers
     min_choices: ClassVar[int] = 3
     max_choices: ClassVar[int] = 5
 

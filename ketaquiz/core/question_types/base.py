@@ -53,6 +53,7 @@ class QuestionType:
     rank: ClassVar[int] = 1000  # place in lists of types (the editor's, the filters')
     label: ClassVar[str] = ""  # as lists of types name it
     has_choices: ClassVar[bool] = False  # a `choices` field, one of them (or several) the answer
+    many: ClassVar[bool] = False  # several of the choices may be right (multi)
     typed: ClassVar[bool] = False  # answered by typing: "I was right" may overrule a wrong grade
     stores_answer: ClassVar[bool] = False  # `answer` is a field of the set file (else it comes from prompt/items)
     # The editor's answer fields: "choices" (with the right one(s) ticked), "truefalse", "answer" (a typed answer),
