@@ -84,3 +84,15 @@ def test_details_far_from_the_centre_are_not_asked():
     kept = select_budget([detail, *central], ["t"], 600, importance)
     assert "side" not in [r.cand.question.id for r in kept]
     assert len(kept) == 3
+
+
+def test_one_answer_is_not_shown_by_another_prompts_root():
+    def cloze(qid: str, prompt: str, sid: str) -> Ranked:
+        q = Question(id=qid, topic="t", type="cloze", prompt=prompt, source="x", explanation="x")
+        return Ranked(Candidate(q, 1.0, (sid,), "cloze", qid), 1.0, {"importance": 0.7})
+
+    a = cloze("a", "Cholera bacteria stop making {{flagellin}} to conserve energy in water.", "s1")
+    b = cloze("b", "Cholera bacteria swim with their {{flagella}} toward the intestinal wall.", "s2")
+    c = cloze("c", "The toxin binds to {{gangliosides}} on the surface of intestinal cells.", "s3")
+    kept = [r.cand.question.id for r in select_budget([a, b, c], ["t"], 600, {"s1": 0.7, "s2": 0.7, "s3": 0.7})]
+    assert kept == ["a", "c"]  # "flagella" in view would answer "flagellin"

@@ -15,9 +15,17 @@ def test_dangling_references_are_flagged():
     for prompt in ("Subsequently, {{Fleming}} isolated the mould.", "These {{enzymes}} cut DNA at fixed sites.",
                    "In all species it is composed of two {{helical chains}}.",
                    "The condition is known as {{Nicolau syndrome}}.",
-                   "Values are listed in the following table for {{penicillin G}}."):
+                   "Values are listed in the following table for {{penicillin G}}.",
+                   # judged on unseen articles: of what? after what? before when?
+                   "The classic symptom is large amounts of {{watery diarrhea}}.",
+                   "{{Undercooked seafood}} is a common source.",
+                   "ToxT then directly activates expression of {{virulence genes}}.",
+                   "{{Movable type}} had been hitherto unknown in Europe.",
+                   "A fourth development was the mechanizing of {{paper manufacture}}.",
+                   "A small handle called the {{rounce}} is used to do this."):
         assert "dangling reference" in tripped(q(prompt)), prompt
     assert "dangling reference" not in tripped(q("Ketamine blocks {{NMDA receptors}} in the brain."))
+    assert "dangling reference" not in tripped(q("The classic symptom of cholera is {{watery diarrhea}}."))
     # "Which of these" points at the options shown with it
     assert "dangling reference" not in tripped(q("Which of these is a side effect?", "choice", answer="a",
                                                  choices=["a", "b", "c"]))

@@ -38,19 +38,25 @@ _DANGLING_INSIDE = re.compile(
     r"(?<![:;] )\b(?:this|these|those|such)\s+(?!(?:as|that)\b)[A-Za-z_]|\bthe (?:following|above|below|latter|former|same)\b|"
     r"\b(?:see|shown in|listed in|in) (?:the )?(?:table|figure|fig\.|chart|image|diagram|section|chapter)\b|"
     r"\b(?:shown|listed|described|see|given) (?:above|below)\b|\bthe two\b|\bthe other\b(?! hand)|\bas (?:mentioned|noted|described|discussed)\b|"
-    r"\b(?:I|we|my|our|us|me)\b",
+    r"\b(?:I|we|my|our|us|me)\b|\bhitherto\b|\b(?:do|does|did|doing) (?:this|so)\b|"
+    # "… is a common source.": a source of what?
+    r"\b(?:a|the) (?:common|major|main|frequent|leading|primary|usual) (?:source|cause|symptom|sign|route|form)s?\W*$",
 )
 # A generic head as the subject, standing for something named before ("The condition is known as …").
 _ANAPHORIC_SUBJECT = re.compile(
     r"^\W*The (?:condition|next|same|latter|former|remaining|resulting|process|method|result|problem|reason|"
     r"approach|procedure|technique|device|compound|team|project|study|studies|disease|drug|work|idea|theory|"
-    r"engine|machine|design|effect|change|practice|movement|period|event|discovery|finding|experiment)s?\b(?! of\b)"
+    r"engine|machine|design|effect|change|practice|movement|period|event|discovery|finding|experiment)s?\b(?! of\b)|"
+    # "The classic symptom is …": the symptom of what the article is about, which the prompt does not name.
+    r"^\W*The (?:classic|main|typical|usual|primary|principal|chief|commonest|most common) (?:symptom|sign|cause|source|"
+    r"feature|form|type|treatment|use|route)s?\b(?! of\b)"
 )
 # Words that presuppose earlier text ("archaea also have …", "can instead use", "Sixteen years later", "Three of the").
 _PRESUPPOSING = re.compile(
     r"\b(?:also|instead|too|either|as well|again|likewise|similarly|other than that|both|remaining)\b|"
     r"^\W*(?:others?|earlier|later|afterwards?|[\w-]+ (?:years?|decades?|months?|days?) (?:later|earlier|after|before)|"
     r"(?:one|two|three|four|five|six|some|many|most|all|none|each) of the)\b|"
+    r"^\W*(?:A|The) (?:second|third|fourth|fifth|sixth|final|further|next) \w+|^\W*[\w-]+ then\b|"
     r"^\W*The (?:larger|smaller|higher|lower|more|less|greater)\b|"
     r"\bthe (?:enzyme|structure|process|reaction|device|molecule|protein|compound|machine|engine|system|method|polymer|"
     r"mechanism|technique|procedure|experiment|study|team|plant|reactor|mission|program|project)\b"

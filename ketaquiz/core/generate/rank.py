@@ -293,6 +293,8 @@ class _Picks:
             other = k.cand.question.prompt.casefold()
             if any(_word_in(a, other) for a in mine) or any(_word_in(a, prompt) for a in theirs):
                 return True
+            if _root_shown(mine, other) or _root_shown(theirs, prompt):
+                return True  # "flagellin" asked where the other prompt says "flagella"
         return False
 
     def keep(self, r: Ranked) -> None:
@@ -306,6 +308,18 @@ class _Picks:
             self.wrong_uses[w] = self.wrong_uses.get(w, 0) + 1
         if q.type in self.counts:
             self.counts[q.type] += 1
+
+
+def _root_shown(answers: list[str], prompt: str) -> bool:
+    """A one-word answer whose root (first six letters) stands in the prompt as another word: "flagellin" beside
+    "flagella" (the same word or its plural is `_word_in`'s business, and common in a long article)."""
+    for a in answers:
+        if " " in a or len(a) < 7:
+            continue
+        root, base = a[:6], a.rstrip("s")
+        if any(w.startswith(root) and w.rstrip("s") != base for w in re.findall(r"[a-z]{7,}", prompt)):
+            return True
+    return False
 
 
 def _word_in(term: str, text: str) -> bool:
