@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .question_types import kind_of
 from .questions import CLOZE_GAP, Question, QuestionSet
 
 BINARY_FORMATS: set[str] = {"apkg"}
@@ -33,13 +34,7 @@ def _join(items: list[str]) -> str:
 
 
 def _csv_answer(q: Question) -> str:
-    if q.type == "truefalse":
-        return "true" if q.answer else "false"
-    if q.type == "multi":
-        return _join(q.answer if isinstance(q.answer, list) else [])
-    if q.type in ("cloze", "order"):
-        return ""  # the gaps / items carry the answer
-    return "" if q.answer is None else str(q.answer)
+    return kind_of(q.type).csv_answer(q)
 
 
 def to_csv(qset: QuestionSet) -> str:
@@ -86,14 +81,7 @@ def cloze_to_anki(prompt: str) -> str:
 
 
 def _front(q: Question) -> str:
-    text = _h(q.prompt)
-    if q.type in ("choice", "multi") and q.choices:
-        text += "<ul>" + "".join(f"<li>{_h(c)}</li>" for c in q.choices) + "</ul>"
-    elif q.type == "truefalse":
-        text += "<br><i>True or false?</i>"
-    elif q.type == "order":
-        text += "<ul>" + "".join(f"<li>{_h(i)}</li>" for i in sorted(q.items, key=str.casefold)) + "</ul>"
-    return text
+    return kind_of(q.type).anki_front(q, _h)
 
 
 def to_apkg(qset: QuestionSet, path: Path) -> None:
@@ -136,7 +124,7 @@ def to_apkg(qset: QuestionSet, path: Path) -> None:
         blob = html.escape(json.dumps(q.to_dict(), ensure_ascii=False))
         tags = [t.replace(" ", "_") for t in q.tags] + [f"topic::{q.topic}".replace(" ", "_")]
         guid = genanki.guid_for(qset.id, q.id)
-        if q.type == "cloze":
+        if kind_of(q.type).anki_cloze:
             note = genanki.Note(model=cloze, fields=[cloze_to_anki(q.prompt), _h(q.explanation), blob], tags=tags, guid=guid)
         else:
             note = genanki.Note(model=basic, fields=[_front(q), _h(q.answer_text()), _h(q.explanation), blob],

@@ -19,11 +19,11 @@ from .importers import (
     ImportError_,
     _cell_text,
     _Row,
-    anki_cloze_to_ketaquiz,
     split_list,
     topic_id,
 )
-from .questions import QUESTION_TYPES, Question
+from .question_types import is_known, kind_of, type_names
+from .questions import Question
 
 _SEPARATORS = {"comma": ",", "semicolon": ";", "tab": "\t", "space": " ", "pipe": "|", "colon": ":"}
 _COLUMN_ALIASES = {
@@ -207,38 +207,17 @@ def _row_from_cells(path: Path, line: int, cells: list[str], mapping: dict[str, 
     if not qtype:
         notetype = get("notetype") or headers.notetype
         qtype = "cloze" if ("{{c" in prompt and _ANKI_CLOZE.search(prompt)) or (notetype and "cloze" in notetype.lower()) else "short"
-    elif qtype not in QUESTION_TYPES:
-        raise ImportError_(f"{path}: row {line}: unknown type {qtype!r}; use one of {', '.join(QUESTION_TYPES)}")
-    answer_cell = get("answer", "")
-    answer: Any = answer_cell
+    elif not is_known(qtype):
+        raise ImportError_(f"{path}: row {line}: unknown type {qtype!r}; use one of {', '.join(type_names())}")
+    kind = kind_of(qtype)
     items_cell = get("items")
-    items: list[str] = split_list(items_cell) if items_cell else []
-    explanation = get("explanation", "")
-    if qtype == "short" and "\n" in answer_cell:
-        # The back's first line answers and the rest explains, as in an .apkg (Anki's <br> became a line break).
-        answer, _, rest = answer_cell.partition("\n")
-        answer = answer.strip()
-        explanation = "\n".join(x for x in (rest.strip(), explanation) if x)
-    elif qtype == "cloze":
-        prompt = anki_cloze_to_ketaquiz(prompt)
-        # Anki's Cloze has no answer field: a second column is its "Back Extra".
-        if answer_cell and not explanation and "type" not in mapping:
-            explanation = answer_cell
-        answer = None
-    elif qtype == "multi":
-        answer = split_list(answer_cell)
-    elif qtype == "truefalse":
-        low = answer_cell.lower()
-        if low in ("true", "t", "yes", "1"):
-            answer = True
-        elif low in ("false", "f", "no", "0"):
-            answer = False
-        else:
-            raise ImportError_(f"{path}: row {line}: answer of a truefalse question must be true or false, not {answer_cell!r}")
-    elif qtype == "order":
-        if not items:
-            items = split_list(answer_cell)
-        answer = None
+    answer: Any
+    try:  # each type reads its cells (a cloze's Anki gaps, a multi's list, …)
+        prompt, answer, items, explanation = kind.read_csv(
+            prompt, get("answer", ""), split_list(items_cell) if items_cell else [], get("explanation", ""),
+            "type" in mapping)
+    except ValueError as e:
+        raise ImportError_(f"{path}: row {line}: {e}") from None
     tags_cell = get("tags")
     tags = tags_cell.split() + headers.tags if tags_cell else list(headers.tags)
     topic_cell = get("topic")
@@ -251,7 +230,7 @@ def _row_from_cells(path: Path, line: int, cells: list[str], mapping: dict[str, 
     accept = get("accept")
     q = Question(
         get("id") or get("guid") or f"q{n}", topic, qtype, prompt, answer,
-        split_list(choices) if choices and qtype in ("choice", "multi") else [],
+        split_list(choices) if choices and kind.has_choices else [],
         split_list(accept) if accept else [], items, explanation, get("source", ""),
         tags, get("origin") or "imported",
     )

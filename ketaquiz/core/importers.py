@@ -31,7 +31,8 @@ from .bulk import gc_paused
 from .check import check_question
 from .library import DataDir, bundled_questions_dir
 from .plaintext import strip_controls
-from .questions import QUESTION_TYPES, Question, QuestionSet, Topic
+from .question_types import is_known, kind_of, type_names
+from .questions import Question, QuestionSet, Topic
 from .setwriter import write_set
 from .store import Store
 
@@ -391,10 +392,10 @@ def _read_json(path: Path) -> tuple[list[_Row], str, list[Topic]]:
         if not isinstance(obj, dict):
             raise ImportError_(f"{path}: {where}: expected an object with id, topic, type, prompt…, found {type(obj).__name__}")
         qtype = str(obj.get("type", ""))
-        if qtype not in QUESTION_TYPES:
-            raise ImportError_(f"{path}: {where}: unknown type {qtype!r}; use one of {', '.join(QUESTION_TYPES)}")
-        if qtype == "truefalse" and not isinstance(obj.get("answer"), bool):
-            raise ImportError_(f"{path}: {where}: answer of a truefalse question must be true or false")
+        if not is_known(qtype):
+            raise ImportError_(f"{path}: {where}: unknown type {qtype!r}; use one of {', '.join(type_names())}")
+        if problem := kind_of(qtype).read_problem(obj.get("answer")):
+            raise ImportError_(f"{path}: {where}: {problem}")
         try:
             q = Question.from_dict(obj)
         except shapes.ShapeError as e:

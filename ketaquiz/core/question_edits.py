@@ -3,13 +3,12 @@ store (progress is keyed by set id + question id, so it is kept). The bundled co
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from .authoring import AuthoringError, is_user_set, save_set
-from .grading import match_typed
 from .library import DataDir
-from .questions import CLOZE_GAP, Question, cloze_gaps
+from .question_types import kind_of
+from .questions import Question
 from .setfile import read_set
 from .store import Store
 
@@ -40,27 +39,8 @@ def save_question(data: DataDir, store: Store, set_id: str, question: Question) 
 
 def with_accepted(question: Question, response: Any) -> Question | None:
     """The question accepting this typed response as right (short: another accepted answer; cloze: another
-    alternative in each gap answered wrong), or None when there is nothing to add."""
-    if question.type == "short" and isinstance(response, str) and response.strip():
-        if match_typed(response, [str(question.answer or ""), *question.accept]).ok:
-            return None
-        return replace(question, accept=[*question.accept, response.strip()])
-    if question.type == "cloze" and isinstance(response, list):
-        gaps = cloze_gaps(question.prompt)
-        typed = [str(r).strip() for r in response]
-        if len(typed) != len(gaps):
-            return None
-        add = [t if t and not match_typed(t, g).ok and "|" not in t and "}" not in t else "" for t, g in zip(typed, gaps)]
-        if not any(add):
-            return None
-        it = iter(add)
-
-        def extend(m: Any) -> str:
-            extra = next(it)
-            return "{{" + m.group(1) + ("|" + extra if extra else "") + "}}"
-
-        return replace(question, prompt=CLOZE_GAP.sub(extend, question.prompt))
-    return None
+    alternative in each gap answered wrong), or None when there is nothing to add. Its type decides."""
+    return kind_of(question.type).with_accepted(question, response)
 
 
 __all__ = ["editable_path", "save_question", "with_accepted"]

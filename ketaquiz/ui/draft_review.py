@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.article import Article
-from ..core.questions import Question, Topic, cloze_gaps
+from ..core.question_types import kind_of
+from ..core.questions import Question, Topic
 from . import plain
 from .question_editor import QuestionEditor, QuestionPreview
 
@@ -37,8 +38,6 @@ KEPT, DROPPED, PENDING = "kept", "dropped", "pending"
 _MARK = {KEPT: "✓", DROPPED: "✗", PENDING: "•"}
 WARN = "#c27c0e"  # readable on light and dark backgrounds
 GOOD = "#2e9d5b"
-_SHORT_TYPE = {"choice": "choice", "multi": "multi", "truefalse": "T/F", "cloze": "gap", "short": "short",
-               "order": "order"}
 
 
 @dataclass
@@ -281,7 +280,7 @@ class DraftReview(QWidget):
         q = d.question
         flag = "  " if d.flags is None or d.clean else "⚠ "
         prompt = " ".join(q.display_prompt().split())
-        item.setText(f"{_MARK[d.status]} {flag}{_SHORT_TYPE.get(q.type, q.type)} · {prompt}")
+        item.setText(f"{_MARK[d.status]} {flag}{kind_of(q.type).tag or q.type} · {prompt}")
         tip = prompt if d.flags is None or d.clean else prompt + "\n\n" + "\n".join(
             f"⚠ {m}" for m in d.flags.tripped.values())
         item.setToolTip(plain.tooltip(tip))
@@ -329,12 +328,9 @@ class DraftReview(QWidget):
         q = d.question
         esc = html.escape
         status = {KEPT: f'<span style="color:{GOOD}">kept</span>', DROPPED: "dropped", PENDING: "not decided"}[d.status]
-        if q.type == "cloze":  # each gap with the other forms it accepts
-            answer = "; ".join(alts[0] + (f" (or {', '.join(alts[1:])})" if alts[1:] else "") for alts in cloze_gaps(q.prompt))
-        else:
-            answer = q.answer_text()
+        answer = kind_of(q.type).answer_forms(q)  # (a cloze: each gap with the other forms it accepts)
         out = [f"<p><b>Answer:</b> {esc(answer) or '—'}"]
-        if q.type == "short" and q.accept:
+        if q.accept and "accept" in kind_of(q.type).editor_fields:
             out.append(f"<br><span>Also accepted: {esc('; '.join(q.accept))}</span>")
         out.append("</p>")
         if d.flags is None:

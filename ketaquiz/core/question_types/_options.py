@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from random import Random
 from typing import Any, ClassVar
 
@@ -29,6 +30,11 @@ class OptionsType(QuestionType):
 
     def export_choices(self, q: Question) -> list[str]:
         return list(q.choices)
+
+    def anki_front(self, q: Question, to_html: Callable[[str], str]) -> str:
+        if not q.choices:
+            return to_html(q.prompt)
+        return to_html(q.prompt) + "<ul>" + "".join(f"<li>{to_html(c)}</li>" for c in q.choices) + "</ul>"
 
     def present(self, q: Question, rng: Random) -> list[str]:
         opts = list(q.choices)

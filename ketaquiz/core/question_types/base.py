@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from random import Random
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -63,11 +64,23 @@ class QuestionType:
     new_prompt: ClassVar[str] = ""  # a new question's prompt (the editor's template) …
     new_fields: ClassVar[dict[str, Any]] = {}  # … and its answer fields
     terminal_hint: ClassVar[str] = ""  # how to answer in the terminal quiz
+    tag: ClassVar[str] = ""  # a short name, for narrow columns
+    anki_cloze: ClassVar[bool] = False  # exported to Anki as a Cloze note (else a Basic one: front and back)
 
     # --- reading and checking ------------------------------------------------------
     def read(self, answer: Any, items: list[str]) -> tuple[Any, list[str]]:
         """`answer` and `items` as read from a file or an export, in this type's shape."""
         return answer, items
+
+    def read_csv(self, prompt: str, answer: str, items: list[str], explanation: str,
+                 type_column: bool) -> tuple[str, Any, list[str], str]:
+        """A CSV row's prompt, answer cell, items and explanation in this type's shape (`type_column`: the file
+        names each row's type); ValueError says what is wrong with the row."""
+        return prompt, answer, items, explanation
+
+    def read_problem(self, answer: Any) -> str:
+        """What is wrong with an export's `answer` for this type, before it is read ("" when nothing)."""
+        return ""
 
     def check(self, q: Question) -> list[tuple[str, str]]:
         """This type's problems of a question, as (field, message); check.py adds the common ones."""
@@ -89,6 +102,10 @@ class QuestionType:
         """The right answers as text a prompt could give away (the lint looks for them); none by default."""
         return []
 
+    def answer_forms(self, q: Question) -> str:
+        """The right answer with the other forms it accepts, for an author to review."""
+        return self.answer_text(q)
+
     def display_prompt(self, q: Question, blank: str = "_____") -> str:
         """The prompt as the learner sees it."""
         return q.prompt
@@ -96,6 +113,14 @@ class QuestionType:
     def export_choices(self, q: Question) -> list[str]:
         """The export's `choices`: what the learner picks from."""
         return []
+
+    def csv_answer(self, q: Question) -> str:
+        """The CSV export's answer cell."""
+        return "" if q.answer is None else str(q.answer)
+
+    def anki_front(self, q: Question, to_html: Callable[[str], str]) -> str:
+        """The front of a Basic Anki note, as HTML (`to_html` escapes text)."""
+        return to_html(q.prompt)
 
     # --- answering ------------------------------------------------------------------------
     def present(self, q: Question, rng: Random) -> list[str]:
@@ -109,6 +134,10 @@ class QuestionType:
         if response is None:
             return Grade(False, False, self.answer_text(q))
         raise ValueError(f"question {q.id}: unknown type {q.type!r}")
+
+    def with_accepted(self, q: Question, response: Any) -> Question | None:
+        """The question also accepting this response (after "I was right"), or None when there is nothing to add."""
+        return None
 
     def terminal_options(self, q: Question, options: list[str]) -> list[str]:
         """The lines the terminal quiz shows under the prompt."""

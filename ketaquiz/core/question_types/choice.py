@@ -18,6 +18,7 @@ class ChoiceType(OptionsType):
     new_prompt = "Which …?"
     new_fields = {"choices": ["", "", ""]}
     terminal_hint = "Type the number of your answer ('-' if you don't know)."
+    tag = "choice"
 
     def grade(self, q: Question, response: Any) -> Grade:
         parts = self.option_parts(q, [] if response is None else [str(response)])

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from ..grading import Grade, Part, match_typed
-from ..questions import Question, cloze_display, cloze_gaps
+from ..questions import CLOZE_GAP, Question, cloze_display, cloze_gaps
 from . import register
 from .base import QuestionType, gives_away
 
@@ -19,6 +20,25 @@ class ClozeType(QuestionType):
     editor_hint = "Mark each gap in the prompt as {{answer}} or {{answer|alternative}}."
     new_prompt = "A sentence with a {{gap}}."
     terminal_hint = "Type the missing word(s); for several gaps separate them with ';'."
+    tag = "gap"
+    anki_cloze = True
+
+    def read_csv(self, prompt: str, answer: str, items: list[str], explanation: str,
+                 type_column: bool) -> tuple[str, Any, list[str], str]:
+        from ..importers import anki_cloze_to_ketaquiz
+
+        # Anki's Cloze has no answer field: a second column is its "Back Extra".
+        if answer and not explanation and not type_column:
+            explanation = answer
+        return anki_cloze_to_ketaquiz(prompt), None, items, explanation
+
+    def csv_answer(self, q: Question) -> str:
+        return ""  # the gaps are the answer
+
+    def answer_forms(self, q: Question) -> str:
+        """Each gap with the other forms it accepts."""
+        return "; ".join(alts[0] + (f" (or {', '.join(alts[1:])})" if alts[1:] else "") for alts in cloze_gaps(q.prompt)
+                         if alts)
 
     def read(self, answer: Any, items: list[str]) -> tuple[Any, list[str]]:
         return None, items  # the gaps are the answer
@@ -55,6 +75,25 @@ class ClozeType(QuestionType):
         typos = tuple((r.strip(), m.form) for r, m in zip(responses, results) if m.typo)
         parts = tuple(Part(r, m.ok, expected=g[0] if g else "") for r, m, g in zip(responses, results, gaps))
         return Grade(all(m.ok for m in results), bool(typos), expected, typos, parts=parts)
+
+    def with_accepted(self, q: Question, response: Any) -> Question | None:
+        """Another alternative in each gap answered wrong."""
+        if not isinstance(response, list):
+            return None
+        gaps = cloze_gaps(q.prompt)
+        typed = [str(r).strip() for r in response]
+        if len(typed) != len(gaps):
+            return None
+        add = [t if t and not match_typed(t, g).ok and "|" not in t and "}" not in t else "" for t, g in zip(typed, gaps)]
+        if not any(add):
+            return None
+        it = iter(add)
+
+        def extend(m: re.Match[str]) -> str:
+            extra = next(it)
+            return "{{" + m.group(1) + ("|" + extra if extra else "") + "}}"
+
+        return replace(q, prompt=CLOZE_GAP.sub(extend, q.prompt))
 
     def terminal_options(self, q: Question, options: list[str]) -> list[str]:
         return []

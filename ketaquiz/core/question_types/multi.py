@@ -20,6 +20,18 @@ class MultiType(OptionsType):
     new_prompt = "Which of these …?"
     new_fields = {"choices": ["", "", ""], "answer": []}
     terminal_hint = "Type the numbers of every right answer, separated by spaces."
+    tag = "multi"
+
+    def read_csv(self, prompt: str, answer: str, items: list[str], explanation: str,
+                 type_column: bool) -> tuple[str, Any, list[str], str]:
+        from ..importers import split_list
+
+        return prompt, split_list(answer), items, explanation
+
+    def csv_answer(self, q: Question) -> str:
+        from ..importers import join_list
+
+        return join_list(q.answer if isinstance(q.answer, list) else [])
 
     def grade(self, q: Question, response: Any) -> Grade:
         picked = [] if response is None else [str(a) for a in response]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from random import Random
 from typing import Any
 
@@ -19,6 +20,19 @@ class OrderType(QuestionType):
     new_prompt = "Put these in order."
     new_fields = {"items": ["", "", ""]}
     terminal_hint = "Type the numbers in the right order, e.g. 2 3 1 4."
+    tag = "order"
+
+    def read_csv(self, prompt: str, answer: str, items: list[str], explanation: str,
+                 type_column: bool) -> tuple[str, Any, list[str], str]:
+        from ..importers import split_list
+
+        return prompt, None, items or split_list(answer), explanation
+
+    def csv_answer(self, q: Question) -> str:
+        return ""  # the items are the answer
+
+    def anki_front(self, q: Question, to_html: Callable[[str], str]) -> str:
+        return to_html(q.prompt) + "<ul>" + "".join(f"<li>{to_html(i)}</li>" for i in sorted(q.items, key=str.casefold)) + "</ul>"
 
     def read(self, answer: Any, items: list[str]) -> tuple[Any, list[str]]:
         if not items and isinstance(answer, list):  # the export's shape: the items as the answer

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from ..grading import Grade, Part, match_typed
@@ -20,6 +21,16 @@ class ShortType(QuestionType):
     new_prompt = "What …?"
     new_fields = {"answer": ""}
     terminal_hint = "Type your answer."
+    tag = "short"
+
+    def read_csv(self, prompt: str, answer: str, items: list[str], explanation: str,
+                 type_column: bool) -> tuple[str, Any, list[str], str]:
+        if "\n" in answer:
+            # The back's first line answers and the rest explains, as in an .apkg (Anki's <br> became a line break).
+            answer, _, rest = answer.partition("\n")
+            answer = answer.strip()
+            explanation = "\n".join(x for x in (rest.strip(), explanation) if x)
+        return prompt, answer, items, explanation
 
     def answers(self, q: Question) -> list[str]:
         return [q.answer] if isinstance(q.answer, str) and q.answer.strip() else []
@@ -39,6 +50,15 @@ class ShortType(QuestionType):
         m = match_typed(typed, [str(q.answer or "")] + list(q.accept))
         return Grade(m.ok, m.typo, expected, ((typed.strip(), m.form),) if m.typo else (),
                      parts=(Part(typed, m.ok, expected=expected),))
+
+
+    def with_accepted(self, q: Question, response: Any) -> Question | None:
+        """Another accepted answer."""
+        if not isinstance(response, str) or not response.strip():
+            return None
+        if match_typed(response, [str(q.answer or ""), *q.accept]).ok:
+            return None
+        return replace(q, accept=[*q.accept, response.strip()])
 
 
 register(ShortType())

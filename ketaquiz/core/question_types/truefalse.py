@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from random import Random
 from typing import Any
 
@@ -22,6 +23,23 @@ class TrueFalseType(QuestionType):
     new_prompt = "A statement that is true or false."
     new_fields = {"answer": True}
     terminal_hint = "Type 1/t or 2/f."
+    tag = "T/F"
+
+    def read_csv(self, prompt: str, answer: str, items: list[str], explanation: str,
+                 type_column: bool) -> tuple[str, Any, list[str], str]:
+        low = answer.lower()
+        if low not in ("true", "t", "yes", "1", "false", "f", "no", "0"):
+            raise ValueError(f"answer of a truefalse question must be true or false, not {answer!r}")
+        return prompt, low in ("true", "t", "yes", "1"), items, explanation
+
+    def read_problem(self, answer: Any) -> str:
+        return "" if isinstance(answer, bool) else "answer of a truefalse question must be true or false"
+
+    def csv_answer(self, q: Question) -> str:
+        return "true" if q.answer else "false"
+
+    def anki_front(self, q: Question, to_html: Callable[[str], str]) -> str:
+        return to_html(q.prompt) + "<br><i>True or false?</i>"
 
     def answer_text(self, q: Question) -> str:
         return "True" if q.answer else "False"
