@@ -7,6 +7,7 @@ by keyboard; see draft_review.py) → save the kept ones.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -42,10 +43,13 @@ from .workers import Job, Report
 
 
 def load_generator() -> tuple[Callable[..., Any], type[BaseException]] | None:
-    """(generate_set, GenerationCancelled), or None when the generator is not installed."""
+    """(generate_set, GenerationCancelled), or None when the generator is not installed (a build without it)."""
     try:
         from ..core.generate import GenerationCancelled, generate_set
-    except ImportError:
+    except ImportError as e:
+        if e.name != __package__.rsplit(".", 1)[0] + ".core.generate":
+            raise  # a module the generator needs, failing: a bug to see, not "not installed"
+        logging.getLogger(__name__).warning("no question generator: %s", e)
         return None
     return generate_set, GenerationCancelled
 

@@ -33,8 +33,8 @@ def _size(path: Path) -> int:
         try:
             with os.scandir(path.parent) as it:
                 total += sum(e.stat().st_size for e in it if e.name != path.name and e.is_file())
-        except OSError:
-            pass
+        except OSError as e:  # (only an estimate: the set file's own size decides)
+            log.debug("size of %s: %s", path.parent, e)
     return total
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..core.article import Article
@@ -66,9 +68,10 @@ class EditQuestionDialog(QDialog):
 def _article(qset: QuestionSet) -> Article | None:
     if not qset.article or qset.path is None:
         return None
-    try:
-        from ..core.articlefile import load_set_article
+    from ..core.articlefile import ArticleFileError, load_set_article
 
+    try:
         return load_set_article(qset.path, qset.article)
-    except Exception:  # noqa: BLE001 - the article only helps the checks; the form works without it
+    except ArticleFileError as e:  # the article only helps the checks; the form works without it
+        logging.getLogger(__name__).info("editing without the article: %s", e)
         return None

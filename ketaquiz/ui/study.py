@@ -8,6 +8,7 @@ field); Ctrl+Z undoes the last answer (in a text field, first the field's own ty
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from pathlib import Path
 from random import Random
@@ -39,6 +40,8 @@ from .changes import LIBRARY, PROGRESS, Changes
 from .context import AppContext, StudyRequest
 from .question_widgets import QuestionWidget, make_question_widget
 from .reflow import flow_row
+
+log = logging.getLogger(__name__)
 
 MORE_NEW = 10  # "Study more": new questions beyond today's limit
 DONT_KNOW_KEY = "Ctrl+D"  # with a modifier: it works from a text field too
@@ -431,7 +434,8 @@ class StudyPage(QWidget):
             return None
         try:
             info = self.ctx.store.set_info(self.ctx.store.question_ref(key)[0])
-        except (KeyError, StoreError):
+        except (KeyError, StoreError) as e:  # (the question went meanwhile: shown without its images)
+            log.info("no media folder for question %s: %s", key, e)
             return None
         return Path(info.path).parent if info is not None and info.path else None
 

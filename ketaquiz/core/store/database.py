@@ -7,7 +7,6 @@ import functools
 import inspect
 import json
 import sqlite3
-import sys
 import time
 from collections.abc import Callable
 from functools import cached_property
@@ -26,18 +25,14 @@ if TYPE_CHECKING:
 
 
 def load_sqlite_utils() -> ModuleType:
-    """Import sqlite-utils (once). Stores import it on first use of `Store.db`, off the app's start path."""
-    # sqlite-utils imports numpy when installed (the generator's lemminflect needs it), only to store
-    # numpy values, which KetaQuiz never writes. numpy costs ~150 ms, so it is kept out while
-    # sqlite-utils loads; `import numpy` works as usual afterwards.
-    if "sqlite_utils" in sys.modules or "numpy" in sys.modules:
-        import sqlite_utils
-    else:
-        sys.modules["numpy"] = None  # type: ignore[assignment]
-        try:
-            import sqlite_utils
-        finally:
-            del sys.modules["numpy"]
+    """Import sqlite-utils (once). Stores import it on first use of `Store.db`, off the app's start path (the app
+    imports it on a worker thread after its first paint).
+
+    Imported as it is: with numpy installed (the generator's lemminflect needs it) sqlite-utils imports it too
+    (~150 ms more). Keeping numpy out by setting sys.modules["numpy"] = None made a concurrent `import numpy` on
+    another thread fail; an import on a worker is safe (the import lock makes another thread wait, not fail)."""
+    import sqlite_utils
+
     return sqlite_utils
 
 
