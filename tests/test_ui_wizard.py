@@ -1,4 +1,4 @@
-"""The article wizard's generation step as a workers.Job: progress, cancel, a failing generator, closing mid-way."""
+"""The article wizard's generation step as an operation: progress, cancel, a failing generator, closing mid-way."""
 
 from __future__ import annotations
 
@@ -71,7 +71,7 @@ def test_progress_then_cancel_stops_the_generator(qtbot, wiz, gen):
     assert wiz.gen_status.text() == "Cancelling…" and not wiz.stop_btn.isEnabled()
     qtbot.waitUntil(lambda: wiz.stack.currentIndex() == 1, timeout=10_000)
     assert gen.saw_cancel and gen.sections_done == 1  # stopped at the section it was on
-    assert wiz.result_.cancelled and wiz.drafts == [] and wiz.job is None
+    assert wiz.result_.cancelled and wiz.drafts == [] and wiz.generation is None
     assert wiz.gen_status.text() == "Cancelled. Nothing was generated."
 
 
@@ -79,7 +79,7 @@ def test_generation_to_review(qtbot, wiz, gen):
     gen.gate.set()
     wiz.next()
     qtbot.waitUntil(lambda: wiz.stack.currentIndex() == 3, timeout=10_000)
-    assert len(wiz.drafts) == 4 and wiz.job is None and wiz.shown == []
+    assert len(wiz.drafts) == 4 and wiz.generation is None and wiz.shown == []
 
 
 def test_a_failing_generator_is_shown(qtbot, wiz, monkeypatch):
@@ -93,7 +93,7 @@ def test_a_failing_generator_is_shown(qtbot, wiz, monkeypatch):
 def test_closing_mid_generation_cancels_it(qtbot, wiz, gen):
     wiz.next()
     qtbot.waitUntil(lambda: gen.sections_done == 1)
-    job = wiz.job
+    op = wiz.generation
     wiz.reject()
-    assert gen.saw_cancel and job.isFinished() and wiz.job is None
+    assert gen.saw_cancel and op.finished and op.state == "dropped" and wiz.generation is None
     assert wiz.shown == [] and wiz.drafts == []

@@ -39,7 +39,8 @@ from ..core.article_markdown import one_paragraph_per_line
 from ..core.questions import QuestionSet, Topic
 from .context import AppContext
 from .draft_review import Draft, DraftReview, drafts_from
-from .workers import Job, Report
+from .operations import Operation
+from .workers import Report
 
 
 def load_generator() -> tuple[Callable[..., Any], type[BaseException]] | None:
@@ -106,10 +107,10 @@ class WizardResult:
 
 def generate_drafts(article: Article, set_id: str, title: str, sections: list[str], cancel: threading.Event,
                     report: Report) -> WizardResult:
-    """Run the generator (in a worker job): the drafts, or why there are none.
+    """Run the generator (in an operation, on a worker): the drafts, or why there are none.
 
     `report` gets "done/total" after each section; the generator stops soon after `cancel` is set. A generator
-    error is raised (the job hands it to the UI thread).
+    error is raised (the operation hands it to the UI thread).
     """
     gen = load_generator()
     if gen is None:
@@ -143,7 +144,7 @@ class ArticleWizard(QDialog):
         self.composed_text = ""
         self.plans: list[SectionPlan] = []
         self.topics: list[Topic] = []
-        self.job: Job | None = None  # generating drafts
+        self.generation: Operation[WizardResult] | None = None  # generating drafts, while it runs
         self._cancel = threading.Event()  # set to stop the generation under way
         self.saved_set_id: str | None = None
         self.result_: WizardResult | None = None
@@ -370,13 +371,19 @@ class ArticleWizard(QDialog):
         set_id = authoring.unique_set_id(self.ctx.data, title, self.ctx.store)
         article, cancel = self.composed, threading.Event()
         self._cancel = cancel
-        self.job = Job(lambda report: generate_drafts(article, set_id, title, sections, cancel, report))
-        self.job.progress.connect(self._progressed)
-        self.job.done.connect(self._generated)
-        self.job.start()
+        op = Operation.without_store(self.ctx, lambda report: generate_drafts(article, set_id, title, sections,
+                                                                            cancel, report), what="generating drafts")
+        # A generator bug must not take the app down: it is said (and logged), and the wizard stays.
+        op.on_progress(self._progressed).on_success(self._generated)
+        op.on_failure(lambda e: self._generated(WizardResult(error=f"The generator failed: {e}")))
+        self.generation = op.on_end(self._generation_ended).run(self)
+
+    def _generation_ended(self, op: Operation[WizardResult]) -> None:
+        if self.generation is op:
+            self.generation = None
 
     def cancel_generation(self) -> None:
-        if self.job is not None:
+        if self.generation is not None:
             self._cancel.set()
             self.stop_btn.setEnabled(False)
             self.gen_status.setText("Cancelling…")
@@ -389,12 +396,8 @@ class ArticleWizard(QDialog):
         self.progress.setValue(done)
         self.gen_status.setText(f"Generating drafts… {done} of {total} sections")
 
-    def _generated(self, job: Job) -> None:
-        self.job = None
-        if job.error is not None:  # a generator bug must not take the app down
-            result = WizardResult(error=f"The generator failed: {job.error}")
-        else:
-            result = job.result
+    def _generated(self, result: WizardResult) -> None:
+        self.generation = None
         self.result_ = result
         if result.cancelled:
             self.gen_status.setText("Cancelled. Nothing was generated.")
@@ -468,9 +471,9 @@ class ArticleWizard(QDialog):
         return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
 
     def reject(self) -> None:
-        if self.job is not None:
+        if self.generation is not None:
             self._cancel.set()
-            self.job.done.disconnect(self._generated)  # closing: no drafts to show, no message about them
-            self.job.settle(5000)
-            self.job = None
+            self.generation.abandon()  # closing: no drafts to show, no message about them
+            self.generation.wait(5000)
+            self.generation = None
         super().reject()

@@ -68,6 +68,7 @@ class Operation(Generic[T]):
         self._expected: tuple[type[BaseException], ...] = ()
         self._progress: Callable[[str], object] | None = None
         self._end: list[Callable[[Operation[T]], object]] = []
+        self._abandoned = False
         self.job: Job | None = None
 
     @classmethod
@@ -104,6 +105,20 @@ class Operation(Generic[T]):
     def finished(self) -> bool:
         return self.state in ("done", "failed", "dropped")
 
+    def abandon(self) -> None:
+        """The screen no longer wants the outcome (it is closing): it is dropped when it comes, unhandled."""
+        self._abandoned = True
+        lane = self._lane()
+        if lane is not None and lane.waiting is self:
+            lane.waiting = None
+            self._drop("abandoned before it ran")
+
+    def wait(self, ms: int) -> bool:
+        """Wait up to `ms` on the UI thread for it to end (its outcome handled here); True when it has."""
+        if self.job is not None and self.state == "running":
+            self.job.settle(ms)
+        return self.finished
+
     # --- running ------------------------------------------------------------------------------------------------
     def run(self, initiator: object | None = None, *, settle_ms: int = 0) -> Operation[T]:
         """Start it in the background (after the running one of its kind). With `settle_ms`, wait that long on the
@@ -117,8 +132,7 @@ class Operation(Generic[T]):
             self.state = "waiting"
             return self
         self._start(lane)
-        if settle_ms > 0 and self.job is not None:
-            self.job.settle(settle_ms)
+        self.wait(settle_ms)
         return self
 
     def run_modal(self, parent: QWidget | None, title: str, heading: str, *, initiator: object | None = None,
@@ -169,7 +183,9 @@ class Operation(Generic[T]):
                 self._drop("superseded by a newer request")
                 waiting._start(lane)
                 return
-        if self.ctx.closed:
+        if self._abandoned:
+            self._drop("abandoned by its screen")
+        elif self.ctx.closed:
             self._drop("the app closed meanwhile")
         elif self._bound and self.ctx.store is not self._store:
             self._drop("another profile (or a restored backup) is open now")
