@@ -35,7 +35,7 @@ from core_bench import build_set  # noqa: E402
 
 from ketaquiz.core.clock import ManualClock  # noqa: E402
 from ketaquiz.core.library import DataDir  # noqa: E402
-from ketaquiz.ui import sets_page  # noqa: E402
+from ketaquiz.ui import set_problems  # noqa: E402
 from ketaquiz.ui.context import AppContext  # noqa: E402
 from ketaquiz.ui.sets_page import SetEntry, SetsPage  # noqa: E402
 
@@ -63,8 +63,8 @@ def main() -> None:
     args = ap.parse_args()
 
     app = QApplication.instance() or QApplication(sys.argv)
-    sets_page.lint_set = lambda *_a: []  # type: ignore[assignment]  # the set's check is not under test
-    sets_page.check_set = lambda *_a: []  # type: ignore[assignment]
+    set_problems.lint_set = lambda *_a: []  # type: ignore[assignment]  # the set's check is not under test
+    set_problems.check_set = lambda *_a: []  # type: ignore[assignment]
     with tempfile.TemporaryDirectory() as tmp:
         data = DataDir(Path(tmp) / "data")
         ctx = AppContext(data, clock=ManualClock(datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)))
@@ -79,7 +79,7 @@ def main() -> None:
         while page.qset is None:
             app.processEvents()
             time.sleep(0.005)
-        while getattr(page, "_problems_job", None) is not None:
+        while page.problems._job is not None:
             app.processEvents()
             time.sleep(0.005)
         settle(app, page)

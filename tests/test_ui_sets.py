@@ -17,7 +17,7 @@ from ketaquiz.core.check import check_set
 from ketaquiz.core.lint import LintIssue
 from ketaquiz.core.questions import Question, QuestionSet, Topic
 from ketaquiz.core.setfile import read_set, write_set
-from ketaquiz.ui import article_wizard, sets_page
+from ketaquiz.ui import article_wizard, set_actions, set_problems
 from ketaquiz.ui.article_wizard import ArticleWizard, compose_article, section_bodies
 from ketaquiz.ui.context import AppContext
 from ketaquiz.ui.question_editor import QuestionEditor
@@ -275,13 +275,13 @@ def test_page_import_runs_off_the_ui_thread(qtbot, ctx, tmp_path, monkeypatch):
             return fn(*args, **kwargs)
         return wrapper
 
-    monkeypatch.setattr(sets_page, "import_file", on_thread("import", sets_page.import_file))
-    monkeypatch.setattr(sets_page, "load_imported", on_thread("load", sets_page.load_imported))
-    monkeypatch.setattr(sets_page, "lint_set", lambda *_a: [])  # the check of 2,000 questions is not under test
+    monkeypatch.setattr(set_actions, "import_file", on_thread("import", set_actions.import_file))
+    monkeypatch.setattr(set_actions, "load_imported", on_thread("load", set_actions.load_imported))
+    monkeypatch.setattr(set_problems, "lint_set", lambda *_a: [])  # the check of 2,000 questions is not under test
     page = SetsPage(ctx)
     qtbot.addWidget(page)
     page.show()
-    page.IMPORT_GRACE_MS = 0  # the dialog whatever the speed
+    page.set_actions.IMPORT_GRACE_MS = 0  # the dialog whatever the speed
     shown = []
     monkeypatch.setattr(page, "inform", lambda title, text, error=False: shown.append((title, text, error)))
     ticks: list[tuple[str, str]] = []  # (heading, stage) of the progress dialog on screen at each tick
@@ -310,7 +310,7 @@ def test_page_import_runs_off_the_ui_thread(qtbot, ctx, tmp_path, monkeypatch):
 def test_page_import_failure_in_the_worker_is_reported(qtbot, ctx, tmp_path, monkeypatch):
     page = SetsPage(ctx)
     qtbot.addWidget(page)
-    page.IMPORT_GRACE_MS = 0
+    page.set_actions.IMPORT_GRACE_MS = 0
     shown = []
     monkeypatch.setattr(page, "inform", lambda title, text, error=False: shown.append((title, text, error)))
     bad = tmp_path / "bad.csv"
@@ -322,7 +322,7 @@ def test_page_import_failure_in_the_worker_is_reported(qtbot, ctx, tmp_path, mon
     def crash(*_a, **_k):
         raise ValueError("unexpected")
 
-    monkeypatch.setattr(sets_page, "import_file", crash)
+    monkeypatch.setattr(set_actions, "import_file", crash)
     assert page.import_path(bad) is None
     assert shown[-1][0] == "Could not import" and "unexpected" in shown[-1][1] and shown[-1][2]
 
@@ -333,7 +333,7 @@ def test_page_checks_a_big_set_in_a_worker(qtbot, ctx, monkeypatch):
     page.duplicate_set("Mine")
     page.select_question("mechanism-choice-region")
     page.editor.prompt_edit.setPlainText("")
-    page._refresh_problems()
+    page.problems.refresh()
     expected = [page.problem_list.item(i).text() for i in range(page.problem_list.count())]
     assert any("missing prompt" in t for t in expected)
     threads = []
@@ -342,12 +342,12 @@ def test_page_checks_a_big_set_in_a_worker(qtbot, ctx, monkeypatch):
         threads.append(threading.current_thread())
         return check_set(*args)
 
-    monkeypatch.setattr(sets_page, "check_set", recording)
-    page.BIG_SET = 1
-    page._refresh_problems()
+    monkeypatch.setattr(set_problems, "check_set", recording)
+    page.problems.BIG_SET = 1
+    page.problems.refresh()
     assert "checking…" in page.status.text()
-    page._refresh_problems()  # a second request while the first runs: one check after the other
-    qtbot.waitUntil(lambda: page._problems_job is None and "checking…" not in page.status.text())
+    page.problems.refresh()  # a second request while the first runs: one check after the other
+    qtbot.waitUntil(lambda: page.problems._job is None and "checking…" not in page.status.text())
     assert [page.problem_list.item(i).text() for i in range(page.problem_list.count())] == expected
     assert threads and threading.main_thread() not in threads
     assert "1 problem to fix" in page.status.text() and "unsaved changes" in page.status.text()
@@ -358,7 +358,7 @@ def test_problem_lines_wrap_instead_of_scrolling_sideways(qtbot, ctx):
     qtbot.addWidget(page)
     page.duplicate_set("Mine")
     long = LintIssue("mechanism-choice-region", "prompt", "style", "a warning that goes on " + "and on " * 40)
-    page._show_problems([], [long, LintIssue("mechanism-choice-region", "prompt", "style", "short")])
+    page.problems.show([], [long, LintIssue("mechanism-choice-region", "prompt", "style", "short")])
     page.resize(1100, 760)
     with qtbot.waitExposed(page):
         page.show()
@@ -653,7 +653,7 @@ def test_sets_page_keys_import_button_and_one_question(qtbot, ctx, monkeypatch):
     while len(page.qset.questions) > 1:
         page.select_row(0)
         page.remove_question()
-    page._show_status()
+    page.problems.show_status()
     assert page.status.text().startswith("1 question") and not page.status.text().startswith("1 questions")
 
 

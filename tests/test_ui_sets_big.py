@@ -13,7 +13,7 @@ from ketaquiz.core import setfile
 from ketaquiz.core.questions import Question, QuestionSet, Topic
 from ketaquiz.core.setfile import read_set, write_set
 from ketaquiz.core.store import Store
-from ketaquiz.ui import sets_page, workers
+from ketaquiz.ui import set_actions, set_problems, sets_page, workers
 from ketaquiz.ui.context import AppContext
 from ketaquiz.ui.question_table import PROMPT, QuestionTableModel
 from ketaquiz.ui.sets_page import SetsPage
@@ -53,7 +53,7 @@ def ctx(data_dir, clock, big_file):
 
 @pytest.fixture
 def page(qtbot, ctx, monkeypatch):
-    monkeypatch.setattr(sets_page, "lint_set", lambda *_a: [])  # checking 20,000 questions is not under test
+    monkeypatch.setattr(set_problems, "lint_set", lambda *_a: [])  # checking 20,000 questions is not under test
     p = SetsPage(ctx)
     qtbot.addWidget(p)
     p.resize(1300, 800)
@@ -159,9 +159,9 @@ def test_a_big_set_is_saved_off_the_ui_thread(qtbot, page, ctx, monkeypatch):
     assert page.dirty
     saved: list[threading.Thread] = []
     synced: list[threading.Thread] = []
-    monkeypatch.setattr(sets_page.authoring, "save_set", recording(saved, sets_page.authoring.save_set))
+    monkeypatch.setattr(set_actions.authoring, "save_set", recording(saved, set_actions.authoring.save_set))
     monkeypatch.setattr(Store, "sync_set", recording(synced, Store.sync_set))
-    page.SAVE_GRACE_MS = 0  # the progress dialog whatever the speed
+    page.set_actions.SAVE_GRACE_MS = 0  # the progress dialog whatever the speed
     ticks = Ticks()
     assert page.save()
     ticks.timer.stop()
@@ -185,7 +185,7 @@ def test_a_failed_save_is_reported_and_keeps_the_changes(qtbot, page, monkeypatc
     def full(_qset):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(sets_page.authoring, "save_set", full)
+    monkeypatch.setattr(set_actions.authoring, "save_set", full)
     assert not page.save()
     assert shown == [("Could not save", f"{page.qset.path}: No space left on device. Nothing was changed on disk.", True)]
     assert page.dirty

@@ -72,13 +72,13 @@ def choose(combo, data: str) -> None:
 
 def editing(page: SetsPage) -> str | None:
     """The id of the question in the editor, checked against the row the page edits and the table's current row."""
-    if page._row is None:
+    if page.questions.row is None:
         assert not page.table.currentIndex().isValid()
         return None
-    q = page.model.question(page._row)
+    q = page.model.question(page.questions.row)
     assert page.editor.question().id == q.id
     current = page.table.currentIndex()
-    assert current.isValid() and page.model.source_row(current.row()) == page._row
+    assert current.isValid() and page.model.source_row(current.row()) == page.questions.row
     assert page.table.selectionModel().isRowSelected(current.row())
     return q.id
 
@@ -175,7 +175,7 @@ def test_an_edit_keeps_its_row_until_the_filter_changes(page):
     page.select_question("a1")
     page.editor.prompt_edit.setPlainText("Largest city of France?")  # no longer "capital", and would sort later
     assert shown(page) == ["a1", "a7", "a5"] and editing(page) == "a1"
-    assert page.model.question(page._row).prompt == "Largest city of France?"
+    assert page.model.question(page.questions.row).prompt == "Largest city of France?"
     page.editor.prompt_edit.setPlainText("Largest city of France? Paris")
     assert editing(page) == "a1"  # the next keys edit the same question
     type_filter_text(page, "capital of")  # the filter changes: now it goes
@@ -200,15 +200,15 @@ def test_add_and_delete_keep_the_editor_on_a_shown_question(page, monkeypatch):
     assert "a3" not in shown(page) and editing(page) in {"a5", "a1"}  # its neighbour, chosen and editable
     before = editing(page)
     page.editor.prompt_edit.setPlainText("Edited after a delete")
-    assert page.model.question(page._row).id == before
+    assert page.model.question(page.questions.row).id == before
     assert next(x for x in page.qset.questions if x.id == before).prompt == "Edited after a delete"
 
 
 def test_a_problem_line_clears_the_filters_and_shows_its_question(page):
     choose(page.topic_filter, "hist")
     type_filter_text(page, "napoleon")
-    page._show_problems([], [LintIssue("a5", "prompt", "giveaway", "looks odd")])
-    page._problem_chosen(page.problem_list.item(0))
+    page.problems.show([], [LintIssue("a5", "prompt", "giveaway", "looks odd")])
+    page.problems._chosen(page.problem_list.item(0))
     assert page.filter_edit.text() == "" and page.topic_filter.currentIndex() == 0
     assert len(shown(page)) == len(QUESTIONS) and editing(page) == "a5"
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from ketaquiz.core.questions import Question, QuestionSet, Topic
 from ketaquiz.core.setfile import set_to_text
-from ketaquiz.ui import sets_page, workers
+from ketaquiz.ui import set_list, sets_page, workers
 from ketaquiz.ui.context import AppContext
 from ketaquiz.ui.sets_page import SetEntry, SetsPage
 
@@ -38,14 +38,14 @@ def gate(monkeypatch):
     """Checks of unloaded files wait for `gate.set()`; the threads they ran in are recorded."""
     ev = threading.Event()
     ev.threads = []  # type: ignore[attr-defined]
-    real = sets_page._read_and_check
+    real = set_list.read_and_check_file
 
-    def held(path: Path, stamp: sets_page.Stamp) -> sets_page._Checked:
+    def held(path: Path, stamp: set_list.Stamp) -> set_list.Checked:
         ev.threads.append(threading.current_thread())  # type: ignore[attr-defined]
         assert ev.wait(20), "the test never let the check run"
         return real(path, stamp)
 
-    monkeypatch.setattr(sets_page, "_read_and_check", held)
+    monkeypatch.setattr(set_list, "read_and_check_file", held)
     yield ev
     ev.set()
 
