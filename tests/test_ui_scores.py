@@ -20,7 +20,8 @@ from ketaquiz.core.store import Store
 from ketaquiz.ui import scores_page
 from ketaquiz.ui.context import StudyRequest
 from ketaquiz.ui.main_window import MainWindow
-from ketaquiz.ui.scores_page import Heatmap, ScoresPage, _day_step, _short, _week_labels
+from ketaquiz.ui.score_charts import Heatmap, _day_step, _short, _week_labels
+from ketaquiz.ui.scores_page import ScoresPage
 from ketaquiz.ui.theme import dark_palette
 
 from .test_dashboard import add_review
@@ -385,7 +386,7 @@ def test_accuracy_starts_at_the_first_week_with_answers(qtbot, page, ctx):  # no
 def test_topic_colours_do_not_collide_with_right_and_wrong():
     from PySide6.QtGui import QColor
 
-    from ketaquiz.ui.scores_page import RIGHT, TOPIC_COLOURS, WRONG
+    from ketaquiz.ui.score_charts import RIGHT, TOPIC_COLOURS, WRONG
 
     def hue_gap(a, b):
         d = abs(a.hslHue() - b.hslHue()) % 360
