@@ -8,6 +8,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .core.files import atomic_write
 from .resources import asset
 
 APP_ID = "ketaquiz"
@@ -65,12 +66,10 @@ def install_desktop(files: DesktopFiles, command: list[str] | None = None) -> li
     written = []
     for name, dest in files.icons.items():
         dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_bytes(asset(name).read_bytes())
+        atomic_write(dest, asset(name).read_bytes())
         written.append(dest)
     files.entry.parent.mkdir(parents=True, exist_ok=True)
-    tmp = files.entry.with_suffix(".tmp")
-    tmp.write_text(entry_text(command or launcher()), encoding="utf-8")
-    tmp.replace(files.entry)  # the menu never reads half an entry
+    atomic_write(files.entry, entry_text(command or launcher()))  # the menu never reads half an entry
     written.append(files.entry)
     return written
 

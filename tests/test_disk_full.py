@@ -99,3 +99,22 @@ def test_the_app_started_on_a_full_disk_says_full_and_not_damaged(small_disk):
     title, text = seen[0]  # today: "damaged", "There is no backup to restore" with a good backup beside it
     assert title == "Disk full" and "is full" in text and "damaged" not in text.lower()
     assert len(seen) == 1  # no restore offered: it would not help
+
+
+def test_a_set_saved_on_a_full_disk_keeps_the_old_file_whole_and_leaves_no_temporary_file(small_disk):
+    from ketaquiz.core.setfile import read_set
+    from ketaquiz.core.setwriter import write_set
+
+    from .conftest import COURSE
+
+    qset = read_set(COURSE)
+    target = small_disk / "set.toml"
+    write_set(qset, target)
+    before = target.read_bytes()
+    qset.questions = qset.questions * 200  # (ids repeat: the writer does not check, and the file is far too big)
+    filler = fill(small_disk)
+    with pytest.raises(OSError, match="No space left"):
+        write_set(qset, target)
+    assert target.read_bytes() == before
+    filler.unlink()
+    assert sorted(p.name for p in small_disk.iterdir()) == ["set.toml"]

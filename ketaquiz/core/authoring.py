@@ -13,6 +13,7 @@ from pathlib import Path
 from . import ids
 from .article import Article, parse_article
 from .articlefile import ArticleFileError, article_location, read_article_text
+from .files import atomic_write
 from .library import DataDir, bundled_questions_dir
 from .questions import QuestionSet, Topic
 from .setfile import read_set, write_set
@@ -117,7 +118,7 @@ def duplicate_set(data: DataDir, qset: QuestionSet, new_id: str, title: str | No
     dest.parent.mkdir(parents=True, exist_ok=True)
     copy.article = ""  # (an article from outside the set's folder is never copied)
     if article is not None and text is not None:
-        (dest.parent / article.name).write_text(text, encoding="utf-8")
+        atomic_write(dest.parent / article.name, text)
         copy.article = article.name
     copy.id, copy.title = new_id, (title or f"{qset.title} (copy)")
     write_set(copy, dest, keep_from=src)  # the copy keeps the original's comments
@@ -215,7 +216,7 @@ def new_set_from_article(data: DataDir, qset: QuestionSet, article_text: str, *,
     folder = data.sets_dir / qset.id
     folder.mkdir(parents=True, exist_ok=True)
     name = "article" + (suffix if suffix in (".md", ".txt") else ".md")
-    (folder / name).write_text(article_text, encoding="utf-8")
+    atomic_write(folder / name, article_text)
     qset.article = name
     return write_set(qset, folder / SET_FILE)
 

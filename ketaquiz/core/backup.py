@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .clock import day_start, local_tz
+from .files import atomic_file
 from .store import FileReport, Store, inspect_file
 
 _NAME = re.compile(r"^ketaquiz-(\d{8}-\d{6})(?:-(\d+))?\.db$")
@@ -104,12 +105,8 @@ def make_backup(store: Store, directory: Path, now: datetime, *, force: bool = F
     while dest.exists():
         dest = directory / f"ketaquiz-{stamp}-{n}.db"
         n += 1
-    tmp = dest.with_suffix(".part")
-    try:
+    with atomic_file(dest) as tmp:  # a half-written backup never carries a backup's name, a failed one leaves nothing
         store.backup_to(tmp)
-        os.replace(tmp, dest)  # a half-written backup never carries a backup's name
-    finally:
-        tmp.unlink(missing_ok=True)  # a failed copy (a full disk) leaves nothing behind
     thin(directory, good=dest)
     return dest
 
@@ -209,8 +206,6 @@ def restore_backup(backup: Path, db_path: Path, now: datetime) -> Path | None:
                 os.replace(side, Path(str(aside) + suffix))
     import shutil  # only a restore needs it (with bz2 and lzma under it, ~5 ms of every start otherwise)
 
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = db_path.with_name(db_path.name + ".restoring")
-    shutil.copyfile(backup, tmp)
-    os.replace(tmp, db_path)
+    with atomic_file(db_path) as tmp:
+        shutil.copyfile(backup, tmp)
     return aside

@@ -7,12 +7,11 @@ import hashlib
 import html
 import io
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .files import atomic_file, atomic_write
 from .question_types import kind_of
 from .questions import CLOZE_GAP, Question, QuestionSet
 
@@ -130,15 +129,8 @@ def to_apkg(qset: QuestionSet, path: Path) -> None:
             note = genanki.Note(model=basic, fields=[_front(q), _h(q.answer_text()), _h(q.explanation), blob],
                                 tags=tags, guid=guid)
         deck_for(q.topic).add_note(note)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
+    with atomic_file(path) as tmp:
         genanki.Package(list(decks.values()) or [genanki.Deck(stable_id(qset.id, "deck"), set_title)]).write_to_file(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # format name -> text writer; binary formats write files themselves (see FILE_WRITERS).
@@ -161,5 +153,5 @@ def export_set(qset: QuestionSet, fmt: str, path: Path) -> Path:
     if fmt in FILE_WRITERS:
         FILE_WRITERS[fmt](qset, path)
     else:
-        path.write_text(export_text(qset, fmt), encoding="utf-8", newline="")
+        atomic_write(path, export_text(qset, fmt))
     return path

@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO
 
+from .files import atomic_write
 from .scheduling import curve, retrievability_at
 from .store import Store
 
@@ -71,7 +72,7 @@ def export_history(store: Store, path: Path, now: datetime, *, kind: str = "revi
         raise ValueError("kind must be 'reviews' or 'questions'")
     buf = io.StringIO()
     n = write_reviews_csv(store, buf, set_id=set_id) if kind == "reviews" else write_questions_csv(store, buf, now, set_id=set_id)
-    Path(path).write_text(buf.getvalue(), encoding="utf-8-sig", newline="")
+    atomic_write(path, buf.getvalue(), encoding="utf-8-sig")
     return n
 
 

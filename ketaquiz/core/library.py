@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import os
 import re
-import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..resources import shipped_dir
 from .clock import Clock, utc_now
+from .files import FileSignature
 from .ids import is_bundled_set_id
 from .questions import QuestionSet
 from .setfile import SetFileError, find_set_files, read_set
-from .store import RACY_NS, Store, SyncResult
+from .store import Store, SyncResult
 
 DEFAULT_PROFILE = "default"
 DB_NAME = "ketaquiz.db"
@@ -68,6 +68,10 @@ def validate_profile_name(name: str) -> str:
     return norm
 
 
+# A set file's signature and its article's (None: no article, or gone).
+_Signatures = tuple[FileSignature, FileSignature | None]
+
+
 @dataclass(frozen=True)
 class DataDir:
     """The data directory: profiles (one database each), the user's sets, backups."""
@@ -78,7 +82,7 @@ class DataDir:
     # Set files that did not load, by path: what they and their article were then, and why. A file unchanged
     # since is not read again (every save in the app reloads the library; a broken 100k-question file takes
     # seconds to read and check). Kept by the data directory they are in, not by the process.
-    failed_loads: dict[str, tuple[tuple[int | None, ...], Path | None, str | None, LoadProblem]] = field(
+    failed_loads: dict[str, tuple[_Signatures, Path | None, str | None, LoadProblem]] = field(
         default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
@@ -133,22 +137,13 @@ def changed_set_files(store: Store, data: DataDir) -> list[tuple[Path, bool]]:
     return [(path, bundled) for path, bundled in set_files(data) if not store.is_synced(path)]
 
 
-def _signature(path: Path, article: Path | None) -> tuple[int | None, ...] | None:
-    """(mtime, size, inode) of a set file and (mtime, size) of its article; None when not to be trusted."""
-    try:
-        st = path.stat()
-    except OSError:
+def _signature(path: Path, article: Path | None) -> _Signatures | None:
+    """The signatures of a set file and of its article (None: none, or gone); None when not to be trusted (the
+    set file is unreadable, or written too recently)."""
+    sig = FileSignature.of(path)
+    if sig is None or not sig.settled():
         return None
-    if time.time_ns() - st.st_mtime_ns < RACY_NS:
-        return None
-    sig: tuple[int | None, ...] = (st.st_mtime_ns, st.st_size, st.st_ino)
-    if article is not None:
-        try:
-            a = article.stat()
-            sig += (a.st_mtime_ns, a.st_size)
-        except OSError:
-            sig += (None, None)
-    return sig
+    return sig, FileSignature.of(article) if article is not None else None
 
 
 def load_library(store: Store, data: DataDir, files: list[tuple[Path, bool]] | None = None

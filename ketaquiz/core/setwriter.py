@@ -13,12 +13,11 @@ compared with the set; should it differ in any way, the file is written from scr
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from .files import atomic_write
 from .questions import Question, QuestionSet
 
 _TOML_ESC = re.compile('[\x00-\x08\x0a-\x1f\x7f"\\\\]')
@@ -200,7 +199,7 @@ def _same(text: str, qset: QuestionSet) -> bool:
 
 
 def write_set(qset: QuestionSet, path: str | Path | None = None, *, keep_from: Path | None = None) -> Path:
-    """Write the set file atomically (temp file + rename); returns the path written.
+    """Write the set file atomically (files.atomic_write); returns the path written.
 
     Over an existing file (or, for a new one, over `keep_from`'s text: a copy of a set) the user's comments
     and layout are kept (see the module docstring)."""
@@ -217,15 +216,6 @@ def write_set(qset: QuestionSet, path: str | Path | None = None, *, keep_from: P
             text = None
     if text is None:
         text = set_to_text(qset)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, p)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(p, text)
     qset.path = p
     return p

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.files import FileSignature
 from ..core.library import read_and_check
 from ..core.setfile import find_set_files
 from . import plain
@@ -49,17 +50,13 @@ class SetEntry:
         return f"{self.id} — {self.path}" + "".join(f"\n{t}" for t in (self.problem, self.pending) if t)
 
 
-Stamp = tuple[int, int]  # a file's (mtime in ns, size): it is read again only when this changes
-NO_STAMP: Stamp = (-1, -1)  # a file gone since it was listed
+Stamp = FileSignature | None  # a file's signature: it is read again only when this changes
+NO_STAMP: Stamp = None  # a file gone since it was listed
 
 
 def stamp_of(path: Path) -> Stamp:
     """The file's stamp now (`NO_STAMP` when it is gone)."""
-    try:
-        st = path.stat()
-    except OSError:
-        return NO_STAMP
-    return st.st_mtime_ns, st.st_size
+    return FileSignature.of(path)
 
 
 @dataclass(frozen=True)

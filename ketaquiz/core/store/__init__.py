@@ -18,7 +18,7 @@ import inspect
 from .cards import _Cards
 from .database import FileReport, StoreBase, _guarded, inspect_file, load_sqlite_utils
 from .errors import StoreError, store_error
-from .files import RACY_NS, file_hash, file_stat
+from .files import file_hash, file_stat
 from .log import SESSION_REVIEWS, STALE_SESSION, AnswerRecord, _ReviewLog
 from .queue import _Queue
 from .reports import (
@@ -52,7 +52,7 @@ for _name in sorted({n for cls in Store.__mro__[:-1] for n in vars(cls)}):
 
 __all__ = [
     "MATURE_DAYS", "DayRow", "HardRow", "LoggedAnswer", "QuestionExportRow", "ReviewExportRow", "SessionRow",
-    "TopicTotals", "MIGRATIONS", "RACY_NS", "SCHEMA_VERSION", "SESSION_REVIEWS", "STALE_SESSION", "SUSPENDED", "AnswerRecord",
+    "TopicTotals", "MIGRATIONS", "SCHEMA_VERSION", "SESSION_REVIEWS", "STALE_SESSION", "SUSPENDED", "AnswerRecord",
     "FileReport", "SetInfo", "Store", "StoreError", "SyncResult", "TopicInfo", "file_hash", "file_stat",
     "inspect_file", "load_sqlite_utils", "store_error",
 ]

@@ -10,10 +10,11 @@ returned (so they are as safe as any committed write in WAL mode: a crash loses 
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 from pathlib import Path
+
+from ..files import FileSignature
 
 # The writer's own checkpoint, kept only as a backstop should this thread ever stop (~200 MB of log).
 BACKSTOP_PAGES = 50_000
@@ -51,16 +52,10 @@ class WalCheckpointer:
         self._wake.set()
         self._thread.join(timeout=10)
 
-    def _log_signature(self) -> tuple[int, int] | None:
-        try:
-            st = os.stat(self._wal)
-        except OSError:
-            return None
-        return st.st_mtime_ns, st.st_size
 
     def _run(self) -> None:
         conn: sqlite3.Connection | None = None
-        checked: tuple[int, int] | None = None
+        checked: FileSignature | None = None
         try:
             while not self._stopping:
                 self._wake.wait(self.interval)
@@ -69,7 +64,7 @@ class WalCheckpointer:
                     break
                 with self._passes:
                     seen = self._asked
-                signature = self._log_signature()
+                signature = FileSignature.of(self._wal)
                 if signature is not None and signature != checked:
                     try:
                         if conn is None:
