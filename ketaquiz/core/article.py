@@ -310,7 +310,7 @@ def _parse_markdown(source: str, title: str | None, path: Path | None) -> Articl
     b = _Builder("", title)
     pending: list[tuple[int, str]] = []  # the items of the list being read
     list_id = -1
-    calls: list = []  # the builder's calls, made once the whole text exists (a sentence's text is cut from it)
+    calls: list[tuple[str, tuple[object, ...]]] = []  # the builder's calls, made once the whole text exists (a sentence's text is cut from it)
 
     def write(piece: str, sep: str) -> int:
         nonlocal size

@@ -113,10 +113,11 @@ def check_set(qset: QuestionSet, article: Article | None = None) -> list[Problem
             seen[q.id] = q.line
         for fld, msg in check_question(q, topics=set(topic_ids), article=article):
             problems.append(Problem(path, q.line, q.id or None, msg, fld))
-        for name in q.media if qset.path is not None else ():
-            if media_problem(name) is None and resolve_media(qset.path.parent, name) is None:
-                problems.append(Problem(path, q.line, q.id or None, f"media {name!r}: no such file in the set's folder "
-                                        f"({qset.path.parent}), or larger than 20 MB", "media"))
+        folder = qset.path.parent if qset.path is not None else None  # (media are found beside the set file)
+        missing = [n for n in q.media if media_problem(n) is None and resolve_media(folder, n) is None] if folder else []
+        for name in missing:
+            problems.append(Problem(path, q.line, q.id or None, f"media {name!r}: no such file in the set's folder "
+                                    f"({folder}), or larger than 20 MB", "media"))
     return problems
 
 

@@ -177,7 +177,10 @@ def dashboard(store: Store, now: datetime, *, set_id: str | None = None, tz: tzi
         d[0] += r.reviews
         d[1] += r.correct
     first = today - days + 1
-    reviews_per_day = [(_iso(d), *per_day.get(d, [0, 0])) for d in range(first, today + 1)]
+    reviews_per_day: list[tuple[str, int, int]] = []
+    for day in range(first, today + 1):
+        n, right = per_day.get(day, [0, 0])
+        reviews_per_day.append((_iso(day), n, right))
     heatmap = {_iso(d): v[0] for d, v in sorted(per_day.items()) if first <= d <= today and v[0]}
     active = {d for d, v in per_day.items() if v[0]}
 

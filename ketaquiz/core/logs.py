@@ -39,7 +39,7 @@ def start_log(directory: Path | None = None) -> Path | None:
         folder.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
     except OSError:
-        handler, path = logging.StreamHandler(), None
+        handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logger.addHandler(handler)
-    return path
+    return path if isinstance(handler, RotatingFileHandler) else None

@@ -320,7 +320,7 @@ def _kin_word(answer_word: str, shown: str) -> str | None:
         if len(p) < 5 or p == a or lx.zipf(p) >= 5.0:
             continue
         if p[:6] in a or a[:6] in p:
-            return w
+            return str(w)
     return None
 
 

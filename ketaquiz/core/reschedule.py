@@ -13,12 +13,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from random import Random
+from typing import TYPE_CHECKING
 
 from .backup import make_backup
 from .presets import settings_for
 from .scheduling import NEW, REVIEW, CardState, make_scheduler, review
 from .store import Store
 from .workload import Balancer, DayLoad, review_day
+
+if TYPE_CHECKING:
+    from fsrs import Scheduler
 
 FORECAST_DAYS = 30
 
@@ -57,10 +61,12 @@ def _forecast(states: dict[int, CardState], today: int, days: int) -> list[int]:
 def reschedule(store: Store, now: datetime, *, backup_dir: Path | None = None, rng: Random | None = None,
                days: int = FORECAST_DAYS) -> RescheduleResult:
     """Reschedule every answered live question from its answers (see the module docstring)."""
+    from fsrs import Rating  # (the log holds ratings as numbers)
+
     backup = make_backup(store, backup_dir, now) if backup_dir is not None else None
     rng = rng if rng is not None else Random(0)
     load = DayLoad()
-    schedulers: dict[str, tuple[object, Balancer]] = {}
+    schedulers: dict[str, tuple[Scheduler, Balancer]] = {}
     today = review_day(now.timestamp())
     with store.write():
         live = {key: (sid, st) for key, sid, _topic, st in store.card_states() if st.state != NEW}
@@ -80,13 +86,13 @@ def reschedule(store: Store, now: datetime, *, backup_dir: Path | None = None, r
             for rating, at in answers:
                 moment = datetime.fromtimestamp(at, timezone.utc)
                 balancer.at(moment)
-                state = review(scheduler, key, state, rating, moment)  # type: ignore[arg-type]
+                state = review(scheduler, key, state, Rating(rating), moment)
             new_states[key] = state
             if state.state == REVIEW and state.due is not None:
                 load.move(None, review_day(state.due))
         store.write_schedules(list(new_states.items()))
     old = {key: st for key, (_sid, st) in live.items()}
     moved = sum(1 for key, st in new_states.items()
-                if old[key].due is None or st.due is None or review_day(old[key].due) != review_day(st.due))
+                if (was := old[key].due) is None or st.due is None or review_day(was) != review_day(st.due))
     return RescheduleResult(len(new_states), moved, _forecast(old, today, days),
                             _forecast({**old, **new_states}, today, days), backup)

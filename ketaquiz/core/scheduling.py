@@ -12,6 +12,7 @@ right, marked "easy"                       Easy (4)
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta, timezone
 from enum import Enum
@@ -67,7 +68,7 @@ class Confidence(str, Enum):
 
 def rating_for(correct: bool, confidence: Confidence | str = Confidence.NORMAL) -> Rating:
     """The FSRS rating for an answer (see the module docstring)."""
-    rating = _fsrs().Rating
+    rating: type[Rating] = _fsrs().Rating
     if not correct:
         return rating.Again
     if confidence is Confidence.NORMAL:
@@ -136,7 +137,7 @@ def make_scheduler(settings: Settings, rng: Random | None = None, balancer: Bala
     }
     if settings.parameters:
         kwargs["parameters"] = tuple(settings.parameters)
-    scheduler = _fsrs().Scheduler(**kwargs)
+    scheduler: Scheduler = _fsrs().Scheduler(**kwargs)
     if settings.fuzz and balancer is not None:
         from .workload import install
 
@@ -187,11 +188,13 @@ class CardState:
     def to_fsrs(self, card_id: int, now: datetime) -> Card:
         """The fsrs Card (a new card becomes a Learning card at step 0, due now)."""
         fsrs = _fsrs()
+        card: Card
         if self.state == NEW:
-            return _Card(card_id, fsrs.State.Learning, 0, due=now)
-        # Positional, and no Enum call for the state: this runs on every answer.
-        return _Card(card_id, _FSRS_STATES[self.state], self.step, self.stability, self.difficulty,
-                     _dt(self.due), _dt(self.last_review))
+            card = _Card(card_id, fsrs.State.Learning, 0, due=now)
+        else:  # Positional, and no Enum call for the state: this runs on every answer.
+            card = _Card(card_id, _FSRS_STATES[self.state], self.step, self.stability, self.difficulty,
+                         _dt(self.due), _dt(self.last_review))
+        return card
 
     def after(self, card: Card, rating: Rating) -> CardState:
         """The state after fsrs reviewed this card into `card` with `rating`."""
@@ -227,4 +230,4 @@ def retrievability_at(stability: float | None, last_review: float | None, now_ts
         return None
     factor, decay = factor_decay
     elapsed = max(0.0, (now_ts - last_review) / 86400.0)
-    return (1 + factor * elapsed / stability) ** decay
+    return math.pow(1 + factor * elapsed / stability, decay)

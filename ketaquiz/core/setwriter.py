@@ -48,7 +48,7 @@ def toml_value(v: Any) -> str:
         return "[\n" + ",\n".join("    " + toml_value(x) for x in v) + ",\n]"
     import tomlkit  # here: no value a set holds needs it; a stray shape is still written correctly
 
-    return tomlkit.item(v).as_string()
+    return str(tomlkit.item(v).as_string())
 
 
 def _line(key: str, v: Any) -> str:

@@ -41,7 +41,7 @@ class Siblings:
         if entry is None or entry[1] not in (NEW, REVIEW):
             return False
         answered = self._answered.get(entry[0])
-        return bool(answered) and any(k != key for k, n in answered.items() if n > 0)
+        return answered is not None and any(k != key for k, n in answered.items() if n > 0)
 
     def answered(self, key: int) -> None:
         group = self.group(key)

@@ -16,12 +16,16 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..questions import Question, Topic, cloze_gaps
 from .collection import Card, Collection, Notetype, template_fields
+
+if TYPE_CHECKING:
+    from ..importers import _Row
 
 MAX_SKIPS_SHOWN = 8
 _CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
@@ -39,7 +43,7 @@ class Imported:
     """What a collection gives: questions (with where each came from), title, topics, warnings, and per question
     its Anki card id, so that history and suspension can follow."""
 
-    rows: list = field(default_factory=list)  # importers._Row
+    rows: list[_Row] = field(default_factory=list)
     title: str = ""
     topics: list[Topic] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -74,7 +78,7 @@ def questions_from(path: Path, col: Collection, media: Iterable[str] = ()) -> Im
     `media` names the package's files: the images and sounds a card's question shows go with it."""
     from ..importers import _Row
 
-    available, taken = set(media), set()
+    available, taken = set(media), set[str]()
     out = Imported()
     cards_of: dict[int, list[Card]] = {}
     for c in col.cards:
@@ -169,7 +173,8 @@ class _Skip(Exception):  # noqa: N818 - a reason, not an error
     """A card that cannot become a question; the message says why."""
 
 
-def _cloze_card(by_name: dict[str, str], values: list[str], number: int, topic: str, to_text) -> Question:
+def _cloze_card(by_name: dict[str, str], values: list[str], number: int, topic: str,
+                to_text: Callable[[str], str]) -> Question:
     text = by_name.get("text", values[0] if values else "")
     if not any(int(m.group(1)) == number for m in _CLOZE.finditer(text)):
         raise _Skip(f"no {{{{c{number}::…}}}} deletion in its text")
@@ -188,7 +193,8 @@ def _cloze_card(by_name: dict[str, str], values: list[str], number: int, topic: 
     return Question(id="", topic=topic, type="cloze", prompt=prompt, explanation=to_text(extra), media=media_refs(text))
 
 
-def _template_card(nt: Notetype, names: list[str], by_name: dict[str, str], ord_: int, topic: str, to_text) -> Question:
+def _template_card(nt: Notetype, names: list[str], by_name: dict[str, str], ord_: int, topic: str,
+                   to_text: Callable[[str], str]) -> Question:
     """The card made by template `ord_`: the fields its question shows ask; the first new field on its answer
     side answers (its first line; further lines and further fields explain)."""
     q_fields: list[str] = []
@@ -265,7 +271,7 @@ def deck_topics(deck_names: list[str]) -> tuple[str, dict[str, str]]:
     return DECK_SEP.join(common), out
 
 
-def _topics(rows: list, row_decks: list[str], title: str) -> list[Topic]:
+def _topics(rows: list[_Row], row_decks: list[str], title: str) -> list[Topic]:
     """Topics in the order questions first use them, titled by their deck's path below the set's own."""
     skip = len(title.split(DECK_SEP)) if title else 0
     out: dict[str, Topic] = {}

@@ -120,7 +120,7 @@ def zipf(word: str) -> float:
     wf = _wf()
     if wf is None:
         return fallback.zipf(word)
-    return wf.zipf_frequency(word.lower(), "en")
+    return float(wf.zipf_frequency(word.lower(), "en"))
 
 
 @lru_cache(maxsize=50_000)

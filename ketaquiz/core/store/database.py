@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from ..clock import Clock, utc_now
 from ..scheduling import Settings
@@ -82,7 +82,7 @@ class _Write:
             raise self.store.error(e) from e
         return c
 
-    def __exit__(self, typ: type[BaseException] | None, exc: BaseException | None, _tb: Any) -> bool:
+    def __exit__(self, typ: type[BaseException] | None, exc: BaseException | None, _tb: Any) -> Literal[False]:
         c, sp = self.store._conn, self.savepoint
         if typ is None:
             try:
@@ -194,7 +194,8 @@ class StoreBase:
     def db(self) -> sqlite_utils.Database:
         """sqlite-utils over the same connection: its table helpers, inside a `write()` block (they nest as savepoints)."""
         # Made on first use: importing sqlite-utils costs ~100 ms that the app's start does not need.
-        return load_sqlite_utils().Database(self._conn, execute_plugins=False)  # no plugin hooks on our connection
+        db: sqlite_utils.Database = load_sqlite_utils().Database(self._conn, execute_plugins=False)  # (no plugin hooks)
+        return db
 
     def close(self) -> None:
         if self.checkpointer is not None:
@@ -269,7 +270,7 @@ class StoreBase:
 
     def set_setting(self, key: str, value: Any) -> None:
         with self.write():
-            self.db["settings"].upsert({"key": key, "value": json.dumps(value)}, pk="key")
+            self.db.table("settings").upsert({"key": key, "value": json.dumps(value)}, pk="key")
 
     def settings(self) -> Settings:
         return Settings.from_dict(self.get_setting("study", {}) or {})

@@ -56,7 +56,7 @@ class _Sets(StoreBase):
         now = self.clock().timestamp()
         added = updated = unchanged = 0
         with gc_paused(), self.write():
-            self.db["sets"].upsert(
+            self.db.table("sets").upsert(
                 {
                     "id": qset.id,
                     "title": qset.title,
