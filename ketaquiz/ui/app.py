@@ -323,7 +323,7 @@ class Launched:
 
 
 class _FirstPaint(QObject):
-    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+    def __init__(self, widget: QWidget, callback: Callable[[], object]) -> None:
         super().__init__(widget)
         self.callback = callback
 
@@ -335,7 +335,7 @@ class _FirstPaint(QObject):
         return False
 
 
-def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
+def after_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
     """Call `callback` once `widget` has painted for the first time (a zero timer would run before that paint)."""
     widget.installEventFilter(_FirstPaint(widget, callback))
 

@@ -330,19 +330,29 @@ class ArticleWizard(QDialog):
     def set_section(self, row: int, *, title: str | None = None, include: bool | None = None, merge: bool | None = None) -> None:
         """Change a section's row (what the user does by hand)."""
         if title is not None:
-            self.section_table.item(row, 1).setText(title)
+            self._title(row).setText(title)
         if include is not None:
-            self.section_table.cellWidget(row, 0).setChecked(include)
+            self._box(row, 0).setChecked(include)
         if merge is not None:
-            self.section_table.cellWidget(row, 2).setChecked(merge)
+            self._box(row, 2).setChecked(merge)
+
+    def _title(self, row: int) -> QTableWidgetItem:
+        item = self.section_table.item(row, 1)
+        assert item is not None  # (every row has its title: _show_sections)
+        return item
+
+    def _box(self, row: int, column: int) -> QCheckBox:
+        box = self.section_table.cellWidget(row, column)
+        assert isinstance(box, QCheckBox)  # (include and merge: _show_sections)
+        return box
 
     def current_plans(self) -> list[SectionPlan]:
         out = []
         for r, p in enumerate(self.plans):
             out.append(SectionPlan(
-                p.slug, self.section_table.item(r, 1).text().strip() or p.title, p.body,
-                include=self.section_table.cellWidget(r, 0).isChecked(),
-                merge=r > 0 and self.section_table.cellWidget(r, 2).isChecked(),
+                p.slug, self._title(r).text().strip() or p.title, p.body,
+                include=self._box(r, 0).isChecked(),
+                merge=r > 0 and self._box(r, 2).isChecked(),
             ))
         return out
 

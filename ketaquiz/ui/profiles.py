@@ -61,8 +61,8 @@ class ProfileSwitcher(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        names = set(self.ctx.data.profiles()) | {self.ctx.profile}
-        names = [DEFAULT_PROFILE, *sorted(names - {DEFAULT_PROFILE}, key=str.casefold)]
+        others = (set(self.ctx.data.profiles()) | {self.ctx.profile}) - {DEFAULT_PROFILE}
+        names = [DEFAULT_PROFILE, *sorted(others, key=str.casefold)]
         self.combo.blockSignals(True)
         self.combo.clear()
         for n in names:

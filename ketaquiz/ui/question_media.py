@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import PySide6
 from PySide6.QtCore import Qt, QUrl
@@ -18,6 +19,9 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from ..core.media import is_image, is_sound, resolve_media
 from . import plain
+
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QMediaPlayer
 
 MAX_IMAGE_W, MAX_IMAGE_H = 560, 320  # fits the study page at 1024x640 with the prompt and the answer box
 
@@ -76,7 +80,7 @@ class SoundButton(QPushButton):
         super().__init__(f"▶  Play sound ({path.name})", parent)
         self.path = path
         self.setAccessibleName(f"Play sound {path.name}")
-        self._player = None
+        self._player: QMediaPlayer | None = None
         self.clicked.connect(self.play)
 
     def play(self) -> None:

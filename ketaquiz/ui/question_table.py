@@ -191,7 +191,7 @@ class QuestionTableModel(QAbstractTableModel):
     def _relayout(self, rows: list[int], hint: QAbstractItemModel.LayoutChangeHint) -> None:
         """Show `rows` instead, in one layout change: the view's selection and current row follow their
         questions, and drop those no longer shown."""
-        self.layoutAboutToBeChanged[_WITH_HINT].emit([], hint)
+        self.layoutAboutToBeChanged[_WITH_HINT].emit([], hint)  # type: ignore[index]  # (PySide's stubs: no overloads)
         old = self.persistentIndexList()  # the view's current index and selection: a handful
         shown = len(self._rows)
         sources = [self._rows[p.row()] if 0 <= p.row() < shown else -1 for p in old]
@@ -204,7 +204,7 @@ class QuestionTableModel(QAbstractTableModel):
         self.changePersistentIndexList(
             old, [self.index(where[s], p.column()) if where.get(s, -1) >= 0 else QModelIndex()
                   for p, s in zip(old, sources, strict=True)])
-        self.layoutChanged[_WITH_HINT].emit([], hint)
+        self.layoutChanged[_WITH_HINT].emit([], hint)  # type: ignore[index]
 
     def _find(self, source_row: int) -> int:
         try:

@@ -136,7 +136,7 @@ class ReflowSplitter(QSplitter):
         self.setSizes([first, max(0, total - first)])
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        hints = [self.widget(i).minimumSizeHint() for i in range(self.count()) if not self.widget(i).isHidden()]
+        hints = [w.minimumSizeHint() for i in range(self.count()) if (w := self.widget(i)) is not None and not w.isHidden()]
         width = max((h.width() for h in hints), default=0)
         if self.orientation() == Qt.Orientation.Vertical:
             height = sum(h.height() for h in hints) + self.handleWidth() * max(0, len(hints) - 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import TypedDict
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
@@ -12,7 +13,17 @@ from ..core.scheduling import Settings
 from ..resources import asset
 
 STYLESHEET = asset("style.qss")
-_original: dict[str, object] = {}
+
+
+class _Original(TypedDict, total=False):
+    """The platform's look, noted before a theme of ours replaces it."""
+
+    style: str
+    palette: QPalette
+    font: QFont
+
+
+_original: _Original = {}
 _PT = re.compile(r"(\d+(?:\.\d+)?)pt\b")
 
 
@@ -84,8 +95,8 @@ def apply_theme(app: QApplication, settings: Settings) -> None:
         hints = QGuiApplication.styleHints()
         hints.unsetColorScheme() if hasattr(hints, "unsetColorScheme") else None
         if "style" in _original:  # back from a theme of our own: the platform's style again
-            app.setStyle(str(_original["style"]))
-        app.setPalette(_original["palette"])  # type: ignore[arg-type]
+            app.setStyle(_original["style"])
+        app.setPalette(_original["palette"])
         dark = effective_dark("system")
         if dark and app.palette().color(QPalette.ColorRole.Window).lightness() > 128:
             _use_fusion(app)
@@ -93,7 +104,7 @@ def apply_theme(app: QApplication, settings: Settings) -> None:
     else:
         _use_fusion(app)
         app.setPalette(dark_palette() if settings.theme == "dark" else light_palette())
-    font = QFont(_original["font"])  # type: ignore[arg-type]
+    font = QFont(_original["font"])
     base = font.pointSizeF()
     if settings.font_size:
         font.setPointSize(settings.font_size)
