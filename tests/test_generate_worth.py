@@ -96,3 +96,18 @@ def test_one_answer_is_not_shown_by_another_prompts_root():
     c = cloze("c", "The toxin binds to {{gangliosides}} on the surface of intestinal cells.", "s3")
     kept = [r.cand.question.id for r in select_budget([a, b, c], ["t"], 600, {"s1": 0.7, "s2": 0.7, "s3": 0.7})]
     assert kept == ["a", "c"]  # "flagella" in view would answer "flagellin"
+
+
+def test_a_concept_the_article_returns_to_is_a_key_term():
+    text = """# The universe
+
+## Expansion
+
+Observations show that the expansion of the universe is accelerating because of dark energy.
+Dark energy makes up most of the energy density of the universe today.
+Models of dark energy differ in how its density changes with time.
+Galaxies were catalogued by astronomers in the nineteenth century.
+"""
+    an = analyse(parse_article(text))
+    # everyday words, but the article's concept: asked (rarity alone scored it below the bar)
+    assert an.score("dark energy") >= 0.9

@@ -52,6 +52,10 @@ def test_giveaways_beside_the_gap():
     assert "answer visible" in tripped(q("The pyrimidines are {{thymine}} and cytosine in DNA."))
     assert "answer visible" in tripped(q("One unit is defined as 0.{{600 micrograms}} of the standard."))
     assert "answer visible" not in tripped(q("Fleming first used purified penicillin to treat {{meningitis}} in 1942."))
+    # the other half of a pair, recognised by its shared ending (judged: "purines left standing gives away its pair")
+    assert "answer visible" in tripped(q("In DNA, the {{pyrimidines}} are thymine and cytosine; the purines are adenine."))
+    assert "answer visible" in tripped(q("While haploid organisms have one copy, most animals are {{diploid}}."))
+    assert "answer visible" not in tripped(q("DNA is made of {{nucleotides}} joined by phosphodiester bonds."))
 
 
 def test_readability():

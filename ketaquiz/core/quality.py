@@ -257,6 +257,9 @@ def gloss_giveaway(q: Question) -> str | None:
         return stem
     if _pair_half(p):
         return "the gap is one half of a pair or list left visible beside it: the other half gives it away or competes"
+    twin = _suffix_twin(p)
+    if twin:
+        return f"“{twin}” in the prompt is the other half of the answer's pair (as purines is to pyrimidines): it gives it away"
     if re.search(r"\{\{\d[^}]*\}\}\s*(?:and|to|or|[-–])\s*\d|\d[\d,.]*s?\s*(?:and|to|or|[-–])\s*\{\{\d", p):
         return "the gap is a number paired with the next one (“the ___ and 1950s”): the neighbour gives it away"
     m = re.search(r"\d[\d,.]*\s*\{\{|\{\{[^}]*\}\}\s*\d", p)
@@ -321,6 +324,31 @@ def _kin_word(answer_word: str, shown: str) -> str | None:
             continue
         if p[:6] in a or a[:6] in p:
             return str(w)
+    return None
+
+
+_COMMON_SUFFIXES = ("tion", "sion", "ment", "ness", "ance", "ence", "ship", "able", "ible", "ical", "ally", "ings",
+                    "ated", "ates", "ists", "ogy", "ers")
+
+
+def _suffix_twin(prompt: str) -> str | None:
+    """A technical word in the prompt that shares the gap's ending as its pair does ("the {{pyrimidines}} are …; the
+    purines are …", "haploid … {{diploid}}"): the learner completes the pattern instead of recalling the fact."""
+    from .generate import lexicon as lx
+
+    m = re.search(r"\{\{([A-Za-z-]+)[|}]", prompt)
+    if not m:
+        return None
+    gap = m.group(1).lower()
+    rest = re.sub(r"\{\{.+?\}\}", " ", prompt)
+    for w in {x.lower() for x in re.findall(r"[A-Za-z-]{6,}", rest)}:
+        if w == gap or w.rstrip("s") == gap.rstrip("s") or lx.zipf(w) >= 4.0 or lx.zipf(gap) >= 4.0:
+            continue
+        n = 0
+        while n < min(len(w), len(gap)) and w[-1 - n] == gap[-1 - n]:
+            n += 1
+        if n >= 4 and not w.endswith(_COMMON_SUFFIXES) and w[:3] != gap[:3]:
+            return w
     return None
 
 

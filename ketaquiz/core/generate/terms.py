@@ -233,6 +233,12 @@ def score_term(info: TermInfo, *, n_sentences: int, topic_words: set[str], word_
     # Words recurring all over the article ("neurons", "brain") are weak answers on their own.
     if len(words) == 1 and word_spread.get(words[0].lower(), 0) > max(3, n_sentences * 0.15):
         s -= 0.7
+    # A term the article keeps coming back to is one of its concepts even when its words are everyday ones ("dark
+    # energy", "cosmic inflation", "neuroscience"): judges asked for such gaps where rarity alone ranked them out.
+    recurs = len(info.sentences)
+    single_ok = len(words) > 1 or (spread <= 0.15 and lx.zipf(words[0]) < 3.5 and not words[0][:1].isupper())
+    if recurs >= 2 and single_ok:
+        s += 0.25 if recurs < 4 else 0.45
     if len(words) >= 4:
         s -= 0.3
     if len(info.text) < 3:
