@@ -111,3 +111,24 @@ Galaxies were catalogued by astronomers in the nineteenth century.
     an = analyse(parse_article(text))
     # everyday words, but the article's concept: asked (rarity alone scored it below the bar)
     assert an.score("dark energy") >= 0.9
+
+
+def test_formula_beside_the_term_and_the_heads_the_article_uses_alone():
+    from ketaquiz.core.generate.builders import blank
+
+    text = """# Inflation
+
+## Early universe
+
+Cosmic inflation explains the flatness of the universe.
+During inflation the universe expanded faster than light could cross it.
+After inflation ended, the universe was filled with hot plasma.
+The ore is converted into a concentrate known as yellowcake (U3O8) for transport.
+"""
+    an = analyse(parse_article(text))
+    # "inflation" alone is the article's own word: a learner typing it is right
+    assert "|inflation" in _gap(an, "cosmic inflation")
+    # a formula in parentheses reads as the answer's gloss and teaches nothing: it goes from the prompt
+    shown = blank(an, "The ore is converted into a concentrate known as yellowcake (U3O8) for transport.", "yellowcake",
+                  "{{yellowcake}}")
+    assert shown == "The ore is converted into a concentrate known as {{yellowcake}} for transport."

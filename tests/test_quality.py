@@ -22,7 +22,9 @@ def test_dangling_references_are_flagged():
                    "ToxT then directly activates expression of {{virulence genes}}.",
                    "{{Movable type}} had been hitherto unknown in Europe.",
                    "A fourth development was the mechanizing of {{paper manufacture}}.",
-                   "A small handle called the {{rounce}} is used to do this."):
+                   "A small handle called the {{rounce}} is used to do this.",
+                   "The term itself has been argued to be a(n) {{misnomer}}.",
+                   "To reduce that risk, a {{nitrogen gas purge}} was performed before launch."):
         assert "dangling reference" in tripped(q(prompt)), prompt
     assert "dangling reference" not in tripped(q("Ketamine blocks {{NMDA receptors}} in the brain."))
     assert "dangling reference" not in tripped(q("The classic symptom of cholera is {{watery diarrhea}}."))
@@ -39,6 +41,11 @@ def test_phrase_gaps_are_flagged_and_head_alternatives_accepted():
     assert "modifier gap" in tripped(q("Steam turbines propelled {{large ships|ships}} for decades."))  # everyday
     assert "phrase gap" not in tripped(q("Ketamine treats {{treatment-resistant depression}} quickly."))
     assert "phrase gap" not in tripped(q("DNA strands are joined by {{hydrogen bonds|hydrogen bond}}."))
+
+
+def test_a_gap_after_a_name_initial_is_a_phrase_gap():
+    assert "phrase gap" in tripped(q("Most penicillins are made by P. {{chrysogenum}} using fermentation."))
+    assert "phrase gap" not in tripped(q("Most penicillins are made by {{Penicillium chrysogenum}} in tanks."))
 
 
 def test_acronym_questions():

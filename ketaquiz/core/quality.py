@@ -39,6 +39,8 @@ _DANGLING_INSIDE = re.compile(
     r"\b(?:see|shown in|listed in|in) (?:the )?(?:table|figure|fig\.|chart|image|diagram|section|chapter)\b|"
     r"\b(?:shown|listed|described|see|given) (?:above|below)\b|\bthe two\b|\bthe other\b(?! hand)|\bas (?:mentioned|noted|described|discussed)\b|"
     r"\b(?:I|we|my|our|us|me)\b|\bhitherto\b|\b(?:do|does|did|doing) (?:this|so)\b|"
+    r"^\W*The (?:term|word|name|concept|idea|process|method) itself\b|"
+    r"\b(?:reduce|avoid|address|prevent|solve|overcome|counter|limit) that (?!of\b)[a-z]+|"
     # "… is a common source.": a source of what?
     r"\b(?:a|the) (?:common|major|main|frequent|leading|primary|usual) (?:source|cause|symptom|sign|route|form)s?\W*$",
 )
@@ -169,6 +171,8 @@ def phrase_gap(q: Question) -> str | None:
         verb = _verb_at_gap_edge(q.prompt)
         if verb:
             return f"the gap holds the verb “{verb}” beside the key word: blank the noun alone"
+        if re.search(r"\b[A-Z]\.\s*\{\{", q.prompt):
+            return "the gap splits a name after its initial (“P. ___”): blank the whole name"
 
     for ans in _answers(q) if q.type == "cloze" else []:  # a typed short answer is the author's wording
         words = re.findall(r"[\w\-’']+", ans)

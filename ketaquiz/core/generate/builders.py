@@ -269,6 +269,10 @@ def _gap(an: Analysis, term: str) -> str:
         generic = head in lx.GENERIC_WORDS or lx.singular(head) in _GENERIC_HEADS or lx.singular(head) in lx.GENERIC_WORDS
         modifier = " ".join(words[:-1])
         topic_modifier = all(w.lower() in an.topic_words for w in words[:-1])
+        alone = an.terms.get(norm(last))
+        if len(words) == 2 and "ADJ" in lx.lemmas(words[0].lower()) and "NOUN" not in lx.lemmas(words[0].lower()) \
+                and alone is not None and len(alone.sentences) >= 2:
+            alts.append(last)  # the article says "inflation" alone too: "cosmic inflation" → "inflation"
         if all(w[:1].isupper() for w in words) and not any(lx.is_acronym(w) for w in words):
             if lx.zipf(last) < 4.0:
                 alts.append(last)  # a person's name: the surname alone (not "Street" or "Association")
@@ -309,6 +313,10 @@ def blank(an: Analysis, text: str, term: str, gap: str) -> str | None:
     if pair:
         # "brain-derived neurotrophic factor (BDNF)": drop the parenthesis that would give the answer away.
         text = re.sub(r"\s*\(\s*" + re.escape(pair if lx.is_acronym(pair) else term) + r"\s*\)", "", text)
+    # "known as yellowcake (U3O8)": a formula or code in parentheses beside the term glosses nothing a learner could
+    # use, but reads as the answer's gloss; it goes.
+    text = re.sub(r"(" + _word_re(term).pattern + r")\s*\((?=[^()\s]*\d)[A-Za-z0-9₀-₉+\-]{2,12}\)", r"\1", text,
+                  flags=re.IGNORECASE)
     pat = _word_re(term)
     if not pat.search(text):
         return None
