@@ -71,7 +71,7 @@ def answer(study: StudyPage, right: bool) -> None:
         items = list(q.items) if right else list(q.items)[1:] + list(q.items)[:1]
         lst = w.list  # type: ignore[attr-defined]
         for pos, item in enumerate(items):
-            row = lst.items().index(item)
+            row = lst.order().index(item)
             lst.setCurrentRow(row)
             for _ in range(row - pos):
                 lst.move_current(-1)

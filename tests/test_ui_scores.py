@@ -207,7 +207,7 @@ def _settle(w, size):
 
 
 def _right_edge(page, widget):
-    return widget.mapTo(page.scroll.widget(), QPoint(widget.width(), 0)).x()
+    return widget.mapTo(page.scroll_area.widget(), QPoint(widget.width(), 0)).x()
 
 
 @pytest.fixture
@@ -224,10 +224,10 @@ def test_fits_a_laptop_window_without_scrolling_sideways(window):
     page = window.page("scores")
     for size, columns in (((1100, 760), 2), ((1600, 1000), 2), ((800, 560), 1), ((1100, 760), 2)):
         _settle(window, size)
-        view = page.scroll.viewport().width()
+        view = page.scroll_area.viewport().width()
         assert page.columns == columns, size
-        assert page.scroll.widget().minimumSizeHint().width() <= view, size
-        assert page.scroll.horizontalScrollBar().maximum() == 0, size
+        assert page.scroll_area.widget().minimumSizeHint().width() <= view, size
+        assert page.scroll_area.horizontalScrollBar().maximum() == 0, size
         for w in (page.optimise_button, page.export_button, page.accuracy_chart, page.retention_table,
                   page.heatmap, page.hard_table):
             assert _right_edge(page, w) <= view, (size, w.accessibleName() or w)

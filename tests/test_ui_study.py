@@ -181,11 +181,11 @@ def answer_by_keys(qtbot, study: StudyPage, right: bool) -> None:
         want = list(q.items) if right else list(reversed(q.items))
         # Keyboard moves: bring each wanted item up to its place with Alt+Up.
         for pos, item in enumerate(want):
-            row = lst.items().index(item)
+            row = lst.order().index(item)
             lst.setCurrentRow(row)
             for _ in range(row - pos):
                 qtbot.keyClick(lst, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
-        assert lst.items() == want
+        assert lst.order() == want
         qtbot.keyClick(lst, Qt.Key.Key_Return)
     else:  # pragma: no cover
         raise AssertionError(type(w))
@@ -328,9 +328,9 @@ def test_order_drag_and_drop_model_move(qtbot, ctx, window, study):
     lst = study.qwidget.list
     # What a drop does in an InternalMove list: the model moves the row.
     model = lst.model()
-    src = lst.items().index("steam")
+    src = lst.order().index("steam")
     model.moveRow(model.index(src, 0).parent(), src, model.index(0, 0).parent(), lst.count())
-    assert lst.items()[-1] == "steam"
+    assert lst.order()[-1] == "steam"
 
 
 def test_show_in_article_highlights_the_source(qtbot, ctx, window, study):

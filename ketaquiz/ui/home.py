@@ -46,10 +46,10 @@ class HomePage(QWidget):
         head.addWidget(self.study_all_btn)
         outer.addLayout(head)
         outer.addWidget(self.today_label)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroll_area, 1)
 
         ctx.changed.connect(self.changed)
 
@@ -95,8 +95,8 @@ class HomePage(QWidget):
         for info in sets:
             lay.addWidget(self._set_card(info.id, info.title, counts))
         lay.addStretch(1)
-        old = self.scroll.takeWidget()
-        self.scroll.setWidget(body)
+        old = self.scroll_area.takeWidget()
+        self.scroll_area.setWidget(body)
         if old is not None:
             old.deleteLater()
 

@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
         for text, slot in (("&Undo last answer\tCtrl+Z", lambda: self._on_study("undo")),
                            ("&Edit this question\tE", lambda: self._on_study("edit_current")),
                            ("&Suspend this question\t@", lambda: self._on_study("suspend_current")),
-                           ("&Find in set…\tCtrl+F", lambda: self._on_sets("find")),
+                           ("&Find in set…\tCtrl+F", lambda: self._on_sets("find_in_set")),
                            ("&Preferences…", lambda: self.show_page("settings"))):
             act = QAction(text, self)  # the keys are the pages' own: shown here, not bound twice
             act.triggered.connect(slot)
@@ -265,10 +265,11 @@ class MainWindow(QMainWindow):
             index = [n for n, _ in PAGES].index(name)
             widget = self._factories[name]()
             widget.setObjectName(f"page-{name}")
-            old = self.stack.widget(index)
+            old = self.stack.widget(index)  # (the placeholder, always there)
             self.stack.insertWidget(index, widget)
-            self.stack.removeWidget(old)
-            old.deleteLater()
+            if old is not None:
+                self.stack.removeWidget(old)
+                old.deleteLater()
             self.pages[name] = widget
         return self.pages[name]
 

@@ -210,8 +210,8 @@ class QuestionEditor(QWidget):
         for box in (self.prompt_edit, self.choices_edit, self.accept_edit, self.items_edit, self.explanation_edit,
                     self.source_edit):
             box.setReadOnly(read_only)
-        for w in (self.topic_combo, self.type_combo, self.tf_combo, self.answers_list):
-            w.setEnabled(not read_only)
+        for chooser in (self.topic_combo, self.type_combo, self.tf_combo, self.answers_list):
+            chooser.setEnabled(not read_only)
 
     def _select_topic(self, topic: str) -> None:
         i = self.topic_combo.findData(topic)
@@ -337,7 +337,8 @@ class QuestionEditor(QWidget):
         self.cloze_hint.setText(kind.editor_hint)
         for i in range(self.type_stack.count()):
             policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
-            self.type_stack.widget(i).setSizePolicy(QSizePolicy.Policy.Preferred, policy)
+            if (page := self.type_stack.widget(i)) is not None:
+                page.setSizePolicy(QSizePolicy.Policy.Preferred, policy)
         self.type_stack.setCurrentIndex(index)
         self.type_stack.adjustSize()
 

@@ -217,7 +217,7 @@ class MultiWidget(QuestionWidget):
                 b.setStyleSheet(WRONG_STYLE)
 
 
-_TRUE_FALSE_KEYS = {Qt.Key.Key_T: True, Qt.Key.Key_1: True, Qt.Key.Key_F: False, Qt.Key.Key_2: False}
+_TRUE_FALSE_KEYS: dict[int, bool] = {Qt.Key.Key_T: True, Qt.Key.Key_1: True, Qt.Key.Key_F: False, Qt.Key.Key_2: False}
 
 
 class TrueFalseWidget(QuestionWidget):
@@ -379,9 +379,11 @@ class ClozeWidget(QuestionWidget):
 
     def handle_key(self, event: QKeyEvent) -> bool:
         """Enter in a gap goes on to the next empty gap; Enter in the last gap, or with every gap filled, submits."""
-        if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or self.focusWidget() not in self.edits:
+        focus = self.focusWidget()
+        if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or not isinstance(focus, QLineEdit) \
+                or focus not in self.edits:
             return False
-        here = self.edits.index(self.focusWidget())
+        here = self.edits.index(focus)
         if here == len(self.edits) - 1:
             return False
         empty = [i for i, e in enumerate(self.edits) if not e.text().strip()]
@@ -457,7 +459,8 @@ class OrderList(QListWidget):
             return
         super().keyPressEvent(event)
 
-    def items(self) -> list[str]:
+    def order(self) -> list[str]:  # (not `items`: QListWidget.items is another thing)
+        """The items as now ordered."""
         return [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())]
 
 
@@ -489,7 +492,7 @@ class OrderWidget(QuestionWidget):
         self.list.setFixedHeight(rows * row_h + 2 * self.list.frameWidth() + 4)
 
     def response(self) -> Any:
-        return self.list.items()
+        return self.list.order()
 
     def has_response(self) -> bool:
         return True

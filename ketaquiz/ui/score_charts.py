@@ -145,10 +145,11 @@ class AccuracyTile(QWidget):
 
     def _fill_legend(self, topics: list[str]) -> None:
         lay = self.legend.layout()
+        assert lay is not None  # (flow_row's FlowLayout)
         while lay.count():
             item = lay.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            if item is not None and (w := item.widget()) is not None:
+                w.deleteLater()
         for i, topic in enumerate(topics):
             colour = TOPIC_COLOURS[i % len(TOPIC_COLOURS)]
             entry = QLabel(f"<span style='color:{colour}'>■</span>&nbsp;{html.escape(topic)}")

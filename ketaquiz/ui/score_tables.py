@@ -149,8 +149,9 @@ class HardestBox(QGroupBox):
         t.setRowCount(len(rows))
         self.study_buttons = []
         for i, h in enumerate(rows):
-            t.setItem(i, 0, _item(h.prompt or h.question_id))
-            t.item(i, 0).setToolTip(plain.tooltip(h.prompt))
+            prompt = _item(h.prompt or h.question_id)
+            prompt.setToolTip(plain.tooltip(h.prompt))
+            t.setItem(i, 0, prompt)
             t.setItem(i, 1, _item(h.topic))
             t.setItem(i, 2, _item(str(h.lapses), True))
             t.setItem(i, 3, _item(str(h.reviews), True))

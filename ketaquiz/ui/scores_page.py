@@ -53,7 +53,7 @@ class ScoresPage(QWidget):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = scroll = QScrollArea()
+        self.scroll_area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.viewport().installEventFilter(self)
@@ -204,7 +204,7 @@ class ScoresPage(QWidget):
         self.grid.setColumnStretch(1, 1 if columns == 2 else 0)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802, ANN001 (Qt override)
-        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+        if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:
             self._arrange(2 if event.size().width() >= self.TWO_COLUMNS else 1)
         return super().eventFilter(watched, event)
 

@@ -238,7 +238,10 @@ class SetListPanel(QWidget):
     def keep(self, previous: QListWidgetItem | None) -> None:
         """Make `previous` current again without a choice being signalled (unsaved changes were kept)."""
         self.set_list.blockSignals(True)
-        self.set_list.setCurrentItem(previous)
+        if previous is None:
+            self.set_list.setCurrentRow(-1)
+        else:
+            self.set_list.setCurrentItem(previous)
         self.set_list.blockSignals(False)
 
     def listed_entry(self, path: Path | None) -> SetEntry | None:

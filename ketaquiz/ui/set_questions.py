@@ -4,6 +4,7 @@ or below it, and the buttons that act on the chosen question (add, delete, show 
 from __future__ import annotations
 
 import copy
+import functools
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -156,7 +157,7 @@ class QuestionsPane(QWidget):
         self.add_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         add_menu = QMenu(self.add_btn)
         for t in type_names():
-            add_menu.addAction(kind_of(t).label, lambda t=t: self.add_question(t))
+            add_menu.addAction(kind_of(t).label, functools.partial(self.add_question, t))
         self.add_btn.setMenu(add_menu)
         self.remove_btn = QPushButton("Delete question")
         self.remove_btn.clicked.connect(self.remove_question)
@@ -280,7 +281,7 @@ class QuestionsPane(QWidget):
         if self.table.currentIndex().isValid():
             self.table.scrollTo(self.table.currentIndex())
 
-    def find(self) -> None:
+    def focus_filter(self) -> None:
         """To the text filter, its text selected."""
         self.filter_edit.setFocus()
         self.filter_edit.selectAll()

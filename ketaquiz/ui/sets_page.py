@@ -123,7 +123,7 @@ class SetsPage(QWidget):
         self.preset_combo = QComboBox()
         self.preset_combo.setAccessibleName("Study preset of this set")
         self.preset_combo.setToolTip("The study options this set uses (edit presets on the Settings page)")
-        for seq, slot in ((QKeySequence.StandardKey.Save, self.save), (QKeySequence.StandardKey.Find, self.find)):
+        for seq, slot in ((QKeySequence.StandardKey.Save, self.save), (QKeySequence.StandardKey.Find, self.find_in_set)):
             sc = QShortcut(QKeySequence(seq), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
@@ -281,8 +281,9 @@ class SetsPage(QWidget):
         if not job.settle(self.OPEN_GRACE_MS):
             self._show_loading(entry)
 
-    def open_preloaded(self, qset: QuestionSet, set_id: str) -> None:
-        """List the sets again and open `set_id`, which is `qset` as just written (no re-read of its file)."""
+    def open_preloaded(self, qset: QuestionSet | None, set_id: str) -> None:
+        """List the sets again and open `set_id`, which is `qset` as just written (no re-read of its file; None:
+        read it)."""
         self.qset = None
         self._preloaded = qset
         try:
@@ -373,9 +374,9 @@ class SetsPage(QWidget):
     def remove_question(self) -> None:
         self.questions.remove_question()
 
-    def find(self) -> None:
+    def find_in_set(self) -> None:  # (not `find`: QWidget.find is another thing)
         """Ctrl+F: to the text filter, its text selected."""
-        self.questions.find()
+        self.questions.focus_filter()
 
     def _questions_edited(self, now: bool) -> None:
         self.set_dirty(True)

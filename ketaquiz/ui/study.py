@@ -202,9 +202,9 @@ class StudyPage(QWidget):
         self.notice_label.hide()
         lay.addWidget(self.notice_label)
 
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
         self.body_layout = QVBoxLayout(body)
         self.body_layout.setContentsMargins(0, 8, 0, 8)
@@ -251,8 +251,8 @@ class StudyPage(QWidget):
         fb.addLayout(src_row)
         self.body_layout.addWidget(self.feedback_panel)
         self.body_layout.addStretch(1)
-        self.scroll.setWidget(body)
-        lay.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(body)
+        lay.addWidget(self.scroll_area, 1)
 
         buttons = QHBoxLayout()
         self.undo_btn = QPushButton("Undo  (Ctrl+Z)")
@@ -421,7 +421,7 @@ class StudyPage(QWidget):
         self.undo_btn.setEnabled(s.can_undo)
         if self.stack.currentWidget() is not self.question_view:
             self.stack.setCurrentWidget(self.question_view)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self._elapsed.start()
         self.timer_label.setText("0:00")
         self._tick.start()
@@ -768,8 +768,8 @@ class StudyPage(QWidget):
         )
         while self.topic_grid.count():
             item = self.topic_grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            if item is not None and (w := item.widget()) is not None:
+                w.deleteLater()
         for col, text in enumerate(("Topic", "Right", "Accuracy")):
             head = QLabel(text)
             head.setObjectName("hint")
