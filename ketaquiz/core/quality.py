@@ -345,7 +345,8 @@ def _suffix_twin(prompt: str) -> str | None:
         return None
     gap = m.group(1).lower()
     rest = re.sub(r"\{\{.+?\}\}", " ", prompt)
-    for w in {x.lower() for x in re.findall(r"[A-Za-z-]{6,}", rest)}:
+    words: set[str] = {x.lower() for x in re.findall(r"[A-Za-z-]{6,}", rest)}
+    for w in sorted(words):
         if w == gap or w.rstrip("s") == gap.rstrip("s") or lx.zipf(w) >= 4.0 or lx.zipf(gap) >= 4.0:
             continue
         n = 0
