@@ -353,7 +353,7 @@ def _suffix_twin(prompt: str) -> str | None:
         while n < min(len(w), len(gap)) and w[-1 - n] == gap[-1 - n]:
             n += 1
         if n >= 4 and not w.endswith(_COMMON_SUFFIXES) and w[:3] != gap[:3]:
-            return w
+            return str(w)
     return None
 
 
