@@ -449,10 +449,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
         sys.stdout.write(set_to_text(qset))
     else:
         if not beside and not (out.parent / src.name).exists():
-            import shutil
+            from .core.files import atomic_write
 
-            out.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(src, out.parent / src.name)
+            atomic_write(out.parent / src.name, src.read_bytes())
             print(f"copied the article to {out.parent / src.name}", file=sys.stderr)
         write_set(qset, out)
         print(f"wrote {len(qset.questions)} questions to {out}", file=sys.stderr)
