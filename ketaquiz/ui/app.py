@@ -29,6 +29,8 @@ from .main_window import MainWindow
 from .theme import apply_theme
 
 if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
+
     from .operations import Operation
     from .set_watch import SetFileWatcher
 
@@ -48,7 +50,7 @@ class InstanceGuard(QObject):
         digest = hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:16]
         user = os.environ.get("USER") or os.environ.get("USERNAME") or "user"
         self.name = f"ketaquiz-{user}-{digest}"
-        self.server: QObject | None = None
+        self.server: QLocalServer | None = None
 
     def acquire(self, *, listen: bool = True) -> bool:
         """True when this is the only instance; then it listens for the next one (now, or on `listen()`)."""
@@ -103,7 +105,7 @@ class InstanceGuard(QObject):
 
     def release(self) -> None:
         if self.server is not None:
-            self.server.close()  # type: ignore[attr-defined]
+            self.server.close()
             self.server = None
         self.lock.unlock()
 

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHelpEvent, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 
@@ -239,11 +239,11 @@ class Chart(QWidget):
 
     # --- tooltips --------------------------------------------------------------------------------------------
     def event(self, e: QEvent) -> bool:
-        if e.type() == QEvent.Type.ToolTip:
-            slot = self.slot_at(e.position().x() if hasattr(e, "position") else e.pos().x())  # type: ignore[attr-defined]
+        if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
+            slot = self.slot_at(e.pos().x())
             tip = self.slot_tips[slot] if slot is not None and slot < len(self.slot_tips) else ""
             if tip:
-                QToolTip.showText(e.globalPos(), tip, self)  # type: ignore[attr-defined]
+                QToolTip.showText(e.globalPos(), tip, self)
             else:
                 QToolTip.hideText()
                 e.ignore()
