@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 from random import Random
-from typing import Any
+from typing import Any, NamedTuple
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -16,10 +17,10 @@ from .questions import Question
 DONT_KNOW = None  # the response meaning "I don't know": always wrong
 
 
-@dataclass(frozen=True, slots=True)
-class Part:
+class Part(NamedTuple):
     """The verdict on one part of a response: an option, a gap, a place in an order. Widgets show it as it is;
-    they never compare the answer themselves (grading normalises case, accents and spaces, they would not)."""
+    they never compare the answer themselves (grading normalises case, accents and spaces, they would not).
+    (A named tuple: several are made per answer, and a frozen dataclass is slower to build.)"""
 
     text: str  # the option, the typed gap or the item in this place, as the learner saw or typed it
     ok: bool  # this part is right: an option ticked or left as it should be, a gap accepted, the right item here
@@ -76,6 +77,7 @@ def describe_difference(typed: str, right: str) -> str:
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an) ")
 
 
+@functools.lru_cache(maxsize=8192)  # every answer folds the question's options again
 def normalize_answer(text: str) -> str:
     """Fold case, accents, typographic quotes, punctuation at the ends and inner white space."""
     if not text.isascii():  # plain ASCII (most answers) has no accents or curly quotes to fold

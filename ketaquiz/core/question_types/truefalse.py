@@ -59,10 +59,10 @@ class TrueFalseType(QuestionType):
         if isinstance(response, str):
             response = response.strip().lower() in ("t", "true", "1", "yes")
         right = bool(q.answer)
-        parts = tuple(Part(text, (value == right) == (response is not None and bool(response) == value),
-                           key=value == right, chosen=response is not None and bool(response) == value)
-                      for text, value in (("True", True), ("False", False)))
-        return Grade(response is not None and bool(response) == right, False, self.answer_text(q), parts=parts)
+        said = None if response is None else bool(response)
+        parts = (Part("True", right == (said is True), key=right, chosen=said is True),
+                 Part("False", (not right) == (said is False), key=not right, chosen=said is False))
+        return Grade(said is right, False, "True" if right else "False", parts=parts)
 
     def terminal_options(self, q: Question, options: list[str]) -> list[str]:
         return ["  1. True  2. False"]
