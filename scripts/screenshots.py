@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from ketaquiz.core.appearance import Appearance  # noqa: E402
 from ketaquiz.core.clock import ManualClock  # noqa: E402
 from ketaquiz.core.library import DataDir  # noqa: E402
 from ketaquiz.core.questions import QUESTION_TYPES, cloze_gaps  # noqa: E402
@@ -114,7 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     data = DataDir(Path(tmp.name) / "data")
     clock = ManualClock(datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc))
     ctx = AppContext(data, clock=clock)
-    ctx.store.save_settings(Settings(fuzz=False, theme="light", font_size=args.font_size))
+    ctx.store.save_settings(Settings(fuzz=False))
+    ctx.store.save_appearance(Appearance(theme="light", font_size=args.font_size))
     ctx.reload_library()
     apply_theme(app, ctx.store.settings())
     window = MainWindow(ctx, rng=Random(4))
@@ -183,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     save(app, window, out / "sets.png")
 
     window.show_page("home")
-    ctx.store.save_settings(Settings(fuzz=False, theme="dark", font_size=args.font_size))
+    ctx.store.save_appearance(Appearance(theme="dark", font_size=args.font_size))
     apply_theme(app, ctx.store.settings())
     window.show_page("home")
     ctx.progress_changed.emit()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from ketaquiz.core import backup
+from ketaquiz.core.appearance import Appearance
 from ketaquiz.core.scheduling import Settings
 from ketaquiz.ui.app import AppController, InstanceGuard, open_checked, window_settings
 from ketaquiz.ui.context import AppContext
@@ -89,8 +90,8 @@ def test_settings_saved_and_kept_across_a_restart(qtbot, data_dir, clock):
 
     again = AppContext(data_dir, clock=clock)
     try:
-        s = again.store.settings()
-        assert (s.new_per_day, s.reviews_per_day, s.desired_retention, s.theme, s.font_size) == (7, 150, 0.85, "dark", 13)
+        s, look = again.store.settings(), again.store.appearance()
+        assert (s.new_per_day, s.reviews_per_day, s.desired_retention, look.theme, look.font_size) == (7, 150, 0.85, "dark", 13)
         page2 = SettingsPage(again)
         qtbot.addWidget(page2)
         assert page2.new_per_day.value() == 7 and page2.theme.currentData() == "dark" and page2.font_size.value() == 13
@@ -104,12 +105,12 @@ def test_dark_theme_and_font_size_applied(qtbot, ctx):  # noqa: F811
     controller = AppController(app, ctx, w)
     before_font = app.font().pointSize()
     try:
-        ctx.store.save_settings(Settings(fuzz=False, theme="dark", font_size=15))
+        ctx.store.save_appearance(Appearance(theme="dark", font_size=15))
         ctx.settings_changed.emit()
         assert app.palette().color(QPalette.ColorRole.Window).lightness() < 80
         assert app.font().pointSize() == 15
     finally:
-        ctx.store.save_settings(Settings(fuzz=False, theme="light", font_size=0))
+        ctx.store.save_appearance(Appearance(theme="light", font_size=0))
         controller.apply_settings()
     assert app.palette().color(QPalette.ColorRole.Window).lightness() > 180
     assert app.font().pointSize() == before_font
@@ -130,17 +131,17 @@ def test_back_to_the_system_theme_brings_back_the_platform_style(qtbot):
     theme._original.clear()
     app.setStyle("Windows")  # stands in for the platform's own style
     try:
-        theme.apply_theme(app, Settings(theme="system"))
+        theme.apply_theme(app, Appearance(theme="system"))
         assert style_name() == "windows"
-        theme.apply_theme(app, Settings(theme="dark"))
+        theme.apply_theme(app, Appearance(theme="dark"))
         assert style_name() == "fusion"
-        theme.apply_theme(app, Settings(theme="system"))
+        theme.apply_theme(app, Appearance(theme="system"))
         assert style_name() == "windows"
     finally:
         theme._original.clear()
         theme._original.update(saved_original)
         app.setStyle(saved_style)
-        theme.apply_theme(app, Settings(theme="light"))
+        theme.apply_theme(app, Appearance(theme="light"))
 
 
 def test_window_geometry_and_last_page_remembered(qtbot, ctx, data_dir):  # noqa: F811

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
+from ketaquiz.core.appearance import Appearance
 from ketaquiz.core.scheduling import Settings
 from ketaquiz.ui.theme import apply_theme, scaled_sheet
 
@@ -26,11 +27,11 @@ def test_scaled_sheet_multiplies_point_sizes():
 
 def test_font_size_setting_scales_prompt_options_feedback_and_sidebar(qtbot, ctx, window, study):
     app = QApplication.instance()
-    apply_theme(app, Settings(fuzz=False, font_size=0))
+    apply_theme(app, Appearance(font_size=0))
     start_on(ctx, window, study, "q-short")
     small = {"prompt": _pt(study.qwidget.prompt_label), "sidebar": _pt(window.sidebar), "body": app.font().pointSizeF()}
     try:
-        apply_theme(app, Settings(fuzz=False, font_size=int(small["body"] * 2)))
+        apply_theme(app, Appearance(font_size=int(small["body"] * 2)))
         start_on(ctx, window, study, "q-short")
         answer_by_keys(qtbot, study, right=True)
         big_prompt, big_sidebar = _pt(study.qwidget.prompt_label), _pt(window.sidebar)
@@ -40,14 +41,14 @@ def test_font_size_setting_scales_prompt_options_feedback_and_sidebar(qtbot, ctx
         assert _pt(study.verdict_label) > app.font().pointSizeF()
         assert _pt(study.answer_label) == app.font().pointSizeF()
     finally:
-        apply_theme(app, Settings(fuzz=False, font_size=0))
+        apply_theme(app, Appearance(font_size=0))
 
 
 def test_the_idle_heading_is_not_clipped_at_1920x1080_and_16pt(qtbot, ctx, window, study):
     app = QApplication.instance()
     ctx.store.save_settings(Settings(fuzz=False, new_per_day=0))
     try:
-        apply_theme(app, Settings(fuzz=False, font_size=16))
+        apply_theme(app, Appearance(font_size=16))
         for size in ((1920, 1080), (1024, 640)):
             window.resize(*size)
             ctx.study_requested.emit(base.StudyRequest(set_id="demo"))
@@ -57,4 +58,4 @@ def test_the_idle_heading_is_not_clipped_at_1920x1080_and_16pt(qtbot, ctx, windo
             assert study.stack.currentWidget() is study.idle_view and "today's are done" in label.text()
             assert label.height() >= label.heightForWidth(label.width()), size
     finally:
-        apply_theme(app, Settings(fuzz=False, font_size=0))
+        apply_theme(app, Appearance(font_size=0))

@@ -1,4 +1,13 @@
-"""FSRS scheduling through the `fsrs` package: settings, the grading → rating map, card conversion.
+"""The scheduling policy, in one place: FSRS through the `fsrs` package (settings, the grading → rating map, card
+conversion), the forgetting curve, and how a session orders and repeats its questions.
+
+Queue order: due questions first, lowest recall first, then new ones in article order (StudySession builds it from
+the store). Recall is `retrievability_at`; the store orders by the time since the last answer per unit of stability
+(store/queue.py, LOWEST_RECALL_FIRST), which is the same order whatever the curve's parameters (a test checks it).
+
+Repeats: a question answered in a session comes back in it when its next due is under SAME_SESSION away (a learning
+or relearning step, minutes), not when it is a review (a day or more). Once nothing else is left, a repeat due within
+LEARN_AHEAD is shown at once rather than ending the session (Anki's learn-ahead limit).
 
 Rating map (what the learner did → FSRS rating):
 
@@ -27,6 +36,16 @@ if TYPE_CHECKING:
 
 NEW = 0  # a card never answered; fsrs has no "new" state, so the store keeps it as 0
 REVIEW = 2  # fsrs State.Review
+
+LEARN_AHEAD = timedelta(minutes=20)
+SAME_SESSION = timedelta(hours=12)
+_SAME_SESSION_S = SAME_SESSION.total_seconds()  # (asked on every answer)
+
+
+def comes_back_in_session(answered_at: float, due: float | None) -> bool:
+    """Whether a question answered at `answered_at` (UTC epoch seconds), next due at `due`, is asked again in the
+    same session: its next step is under SAME_SESSION away."""
+    return due is not None and due - answered_at < _SAME_SESSION_S
 
 
 _fsrs_module: Any = None
@@ -95,14 +114,13 @@ class Settings:
     relearning_steps: list[float] = field(default_factory=lambda: [10.0])  # minutes
     max_interval: int = 36500  # days
     parameters: list[float] = field(default_factory=list)  # personal FSRS weights; empty = defaults
-    theme: str = "system"  # system | light | dark
-    font_size: int = 0  # 0 = the system's size
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Settings:
+        """From a saved dict; other keys are left out (theme and font size, saved here before Appearance)."""
         known = {k: v for k, v in d.items() if k in cls.__dataclass_fields__}
         return cls(**known)
 
@@ -114,8 +132,6 @@ class Settings:
             raise ValueError("new questions per day must be between 0 and 9999")
         if not 0 <= self.reviews_per_day <= 99999:
             raise ValueError("reviews per day must be between 0 and 99999")
-        if self.theme not in ("system", "light", "dark"):
-            raise ValueError("theme must be system, light or dark")
         from .workload import check_easy_days
 
         check_easy_days(self.easy_days)
@@ -225,7 +241,12 @@ def curve(parameters: list[float] | tuple[float, ...] | None = None) -> tuple[fl
 
 def retrievability_at(stability: float | None, last_review: float | None, now_ts: float,
                       factor_decay: tuple[float, float]) -> float | None:
-    """Probability of recall at `now_ts` (UTC epoch seconds); None for a card never answered."""
+    """Probability of recall at `now_ts` (UTC epoch seconds); None for a card never answered.
+
+    fsrs's curve, over the days elapsed with their fraction: fsrs's own `get_card_retrievability` counts whole days
+    (and says 0 for a card never answered). Both agree at each whole day; in between this one falls smoothly from
+    fsrs's figure for the day to its figure for the next, so the queue and the Scores page tell apart two questions
+    answered hours apart (tests/test_scheduling_policy.py checks both against fsrs)."""
     if stability is None or last_review is None or stability <= 0:
         return None
     factor, decay = factor_decay

@@ -6,7 +6,7 @@ as Good or Again) → optionally ``mark("unsure" | "easy")`` (re-rated Hard / Ea
 
 The queue is built once: due reviews (lowest retrievability first), then new
 questions in article order, within the day's limits. A question answered in the
-session comes back when its learning step is due (learn-ahead 20 minutes, as Anki).
+session comes back when its learning step is due (see scheduling.py: the policy, learn-ahead included).
 A sibling of a question answered today is held back and shown only when nothing
 else is left (see siblings.py).
 """
@@ -23,12 +23,20 @@ from .clock import Clock, day_start, utc_now
 from .grading import Grade, Presentation, grade, present
 from .presets import DEFAULT, preset_of, preset_values, settings_for
 from .questions import Question
-from .scheduling import REVIEW, CardState, Confidence, Settings, make_scheduler, rating_for, review
+from .scheduling import (
+    LEARN_AHEAD,
+    REVIEW,
+    CardState,
+    Confidence,
+    Settings,
+    comes_back_in_session,
+    make_scheduler,
+    rating_for,
+    review,
+)
 from .siblings import Siblings
 from .store import AnswerRecord, Store
 from .workload import HORIZON_DAYS, Balancer, DayLoad, review_day
-
-LEARN_AHEAD = timedelta(minutes=20)
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,7 +375,7 @@ class StudySession:
         """Bring a question back in this session when its (re)learning step falls due soon."""
         self._drop_pending(entry.key)
         entry.learning_due = None
-        if due is not None and due - entry.reviewed_at.timestamp() < 86400 / 2:
+        if comes_back_in_session(entry.reviewed_at.timestamp(), due):
             entry.learning_due = due
             self._pending[entry.key] = due
             heapq.heappush(self._learning, _Pending(due, entry.key))

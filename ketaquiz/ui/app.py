@@ -196,7 +196,7 @@ class AppController(QObject):
             QTimer.singleShot(1500, self.daily_backup)
 
     def _scheme_changed(self, _scheme: object) -> None:
-        if self.ctx.store.settings().theme == "system":
+        if self.ctx.store.appearance().theme == "system":
             self.apply_settings()
 
     @property
@@ -204,7 +204,7 @@ class AppController(QObject):
         return self.ctx.data.backups_dir(self.ctx.profile)
 
     def apply_settings(self) -> None:
-        apply_theme(self.app, self.ctx.store.settings())
+        apply_theme(self.app, self.ctx.store.appearance())
 
     def daily_backup(self) -> Path | None:
         """Today's backup, when none was taken yet; a refusal (a damaged database, fewer answers than the newest
@@ -387,7 +387,7 @@ def launch(data: DataDir, profile: str | None = None, *, clock: Clock = utc_now)
         guard.release()
         return 1
     loading = ctx.load_changed_sets()  # a big set changed outside the app loads once the window is up
-    apply_theme(app, ctx.store.settings())
+    apply_theme(app, ctx.store.appearance())
     window = MainWindow(ctx, settings=window_settings(data))
     show_loading(window, loading)
     controller = AppController(app, ctx, window)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import presets
+from ..core.appearance import Appearance
 from ..core.scheduling import Settings
 from .changes import SETTINGS
 from .context import AppContext
@@ -97,27 +98,31 @@ class SettingsPage(QWidget):
 
     def load(self) -> None:
         """Show the saved settings."""
-        s = self.ctx.store.settings()
+        look = self.ctx.store.appearance()
         self.preset.show_preset()
-        self.theme.setCurrentIndex(max(0, self.theme.findData(s.theme)))
-        self.font_size.setValue(s.font_size)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(look.theme)))
+        self.font_size.setValue(look.font_size)
         self.status.setText("")
 
     def current(self) -> Settings:
         """The profile's settings as edited (the Default preset's values when it is the one shown)."""
         values = self.preset.values() if self.preset.name == presets.DEFAULT else {}
-        return replace(self.ctx.store.settings(), **values, theme=self.theme.currentData(),
-                       font_size=self.font_size.value())
+        return replace(self.ctx.store.settings(), **values)
+
+    def current_appearance(self) -> Appearance:
+        """Theme and font size as edited."""
+        return Appearance(theme=self.theme.currentData(), font_size=self.font_size.value())
 
     def save(self) -> bool:
         """Save the preset shown and the theme and font size, in one transaction."""
         retention_before = presets.presets(self.ctx.store).get(self.preset.name, {}).get("desired_retention")
         try:
-            settings = self.current()
+            settings, look = self.current(), self.current_appearance()
             with self.ctx.store.write():
                 if self.preset.name != presets.DEFAULT:
                     presets.save_preset(self.ctx.store, self.preset.name, self.preset.values())
                 self.ctx.store.save_settings(settings)
+                self.ctx.store.save_appearance(look)
         except ValueError as e:
             self.status.setText(str(e))
             return False

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from ..core.scheduling import Settings
+from ..core.appearance import Appearance
 from ..resources import asset
 
 STYLESHEET = asset("style.qss")
@@ -86,8 +86,8 @@ def _use_fusion(app: QApplication) -> None:
     app.setStyle("Fusion")
 
 
-def apply_theme(app: QApplication, settings: Settings) -> None:
-    """Apply palette, font size and stylesheet from the settings (safe to call again on change)."""
+def apply_theme(app: QApplication, settings: Appearance) -> None:
+    """Apply palette, font size and stylesheet from the appearance settings (safe to call again on change)."""
     if not _original:
         _original["palette"] = QPalette(app.palette())
         _original["font"] = QFont(app.font())

@@ -14,6 +14,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
+from ..appearance import Appearance
 from ..clock import Clock, utc_now
 from ..scheduling import Settings
 from .errors import StoreError, store_error
@@ -277,7 +278,21 @@ class StoreBase:
 
     def save_settings(self, settings: Settings) -> None:
         settings.validate()
-        self.set_setting("study", settings.to_dict())
+        with self.write():
+            if self.get_setting("appearance") is None:
+                # Theme and font size were saved with the study settings until they had their own key: they are
+                # kept, under theirs, before the study settings are written without them.
+                self.set_setting("appearance", self.appearance().to_dict())
+            self.set_setting("study", settings.to_dict())
+
+    def appearance(self) -> Appearance:
+        """Theme and font size (where a profile saved before they had their own key keeps them: in "study")."""
+        saved = self.get_setting("appearance")
+        return Appearance.from_dict(saved if isinstance(saved, dict) else self.get_setting("study", {}) or {})
+
+    def save_appearance(self, appearance: Appearance) -> None:
+        appearance.validate()
+        self.set_setting("appearance", appearance.to_dict())
 
     def catch_up(self) -> None:
         """Bring up what the answer path leaves to its readers, for the answers recorded since the last catch-up
