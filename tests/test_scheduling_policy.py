@@ -90,8 +90,8 @@ def test_hardest_by_recall_uses_the_queue_order(store, clock):
 
 @pytest.mark.parametrize(("due_in", "back"), [
     (timedelta(minutes=1), True), (timedelta(minutes=10), True), (timedelta(hours=11, minutes=59), True),
-    (timedelta(hours=12), False), (timedelta(days=1), False), (None, False),
+    (timedelta(hours=12), False), (timedelta(days=1), False),
 ])
 def test_a_question_comes_back_in_its_session_when_its_next_step_is_within_half_a_day(due_in, back):
     answered = START.timestamp()
-    assert comes_back_in_session(answered, None if due_in is None else answered + due_in.total_seconds()) is back
+    assert comes_back_in_session(answered, answered + due_in.total_seconds()) is back

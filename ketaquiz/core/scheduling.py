@@ -42,10 +42,10 @@ SAME_SESSION = timedelta(hours=12)
 _SAME_SESSION_S = SAME_SESSION.total_seconds()  # (asked on every answer)
 
 
-def comes_back_in_session(answered_at: float, due: float | None) -> bool:
+def comes_back_in_session(answered_at: float, due: float) -> bool:
     """Whether a question answered at `answered_at` (UTC epoch seconds), next due at `due`, is asked again in the
     same session: its next step is under SAME_SESSION away."""
-    return due is not None and due - answered_at < _SAME_SESSION_S
+    return due - answered_at < _SAME_SESSION_S
 
 
 _fsrs_module: Any = None

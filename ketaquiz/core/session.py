@@ -375,7 +375,7 @@ class StudySession:
         """Bring a question back in this session when its (re)learning step falls due soon."""
         self._drop_pending(entry.key)
         entry.learning_due = None
-        if comes_back_in_session(entry.reviewed_at.timestamp(), due):
+        if due is not None and comes_back_in_session(entry.reviewed_at.timestamp(), due):
             entry.learning_due = due
             self._pending[entry.key] = due
             heapq.heappush(self._learning, _Pending(due, entry.key))
