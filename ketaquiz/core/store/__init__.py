@@ -2,13 +2,19 @@
 
 Every user action is one transaction, begun by `Store.write()` (BEGIN IMMEDIATE; nested work as savepoints).
 The answer path uses plain SQL (it runs on every answer); the rest also uses sqlite-utils' table helpers.
-An sqlite3 error leaves the store as a StoreError that says what it means.
+An sqlite3 error leaves the store as a StoreError that says what it means. Callers read figures through typed
+queries (`reports`) that bring up what the answer path leaves to its readers (`catch_up`) themselves.
 
 The package, one concern a module: `errors` (StoreError), `schema` (tables, migrations), `database` (the
-connection, `write()`, settings, catch-up), `files` (set files' signatures), `sets`, `cards` (questions and
-their schedules), `queue` (what is due), `log` (answers, undo, sessions), `reports` (typed queries for
-statistics, the Scores page, the history export and the optimiser), `days` (learner days in SQL), `walcheckpoint` (WAL checkpoints off
-the writers' path). `Store` is made of them; callers import from here.
+connection, `write()`, settings and appearance, catch-up), `files` (set files' signatures), `sets`, `cards`
+(questions and their schedules), `queue` (what is due, in the order scheduling.py states), `log` (answers, undo,
+sessions), `reports` (statistics, the Scores page and its cache, the history export, the optimiser), `days`
+(learner days in SQL), `walcheckpoint` (WAL checkpoints off the writers' path). `Store` is made of them; callers
+import from here.
+
+Nothing outside this package holds SQL, imports sqlite3 or touches the connection (tests/test_sql_in_store.py).
+The one exception is core/anki/collection.py, which reads a foreign file format that happens to be SQLite (an
+Anki collection, opened read-only); it never opens KetaQuiz's database.
 """
 
 from __future__ import annotations

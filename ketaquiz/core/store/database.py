@@ -188,7 +188,8 @@ class StoreBase:
 
     @property
     def conn(self) -> sqlite3.Connection:
-        """The plain connection: the answer path and every read use it with plain SQL."""
+        """The plain connection, for the store's own parts (and tests): the answer path and every read use it with
+        plain SQL. Nothing outside the store uses it."""
         return self._conn
 
     @cached_property
