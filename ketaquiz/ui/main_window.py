@@ -253,11 +253,19 @@ class MainWindow(QMainWindow):
 
     def _study_requested(self, request: StudyRequest) -> None:
         if "study" not in self.pages:
-            self.page("study").start(request)  # type: ignore[attr-defined]
+            from .study import StudyPage
+
+            page = self.page("study")
+            assert isinstance(page, StudyPage)  # (_study_page made it)
+            page.start(request)
 
     def _show_in_article(self, set_id: str, quote: str) -> None:
         if "article" not in self.pages:
-            self.page("article").show_source(set_id, quote)  # type: ignore[attr-defined]
+            from .article_view import ArticlePage
+
+            page = self.page("article")
+            assert isinstance(page, ArticlePage)  # (_article_page made it)
+            page.show_source(set_id, quote)
 
     def page(self, name: str) -> QWidget:
         """The page widget, built on first use."""

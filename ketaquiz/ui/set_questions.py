@@ -46,7 +46,9 @@ class _OtherIds:
         self._row = row
 
     def __contains__(self, qid: object) -> bool:
-        n = self._counts.get(qid, 0)  # type: ignore[call-overload]
+        if not isinstance(qid, str):
+            return False
+        n = self._counts.get(qid, 0)
         if n != 1:
             return n > 1
         qs, row = self._questions, self._row
