@@ -11,11 +11,13 @@ from typing import Any
 import pytest
 
 from ketaquiz.cli import run_terminal_quiz
-from ketaquiz.core.check import check_question
+from ketaquiz.core.check import check_path, check_question
 from ketaquiz.core.grading import Grade, Part, grade, present
 from ketaquiz.core.question_types import QuestionType, kind_of, register, type_names, unregister
 from ketaquiz.core.questions import Question, QuestionSet, Topic
 from ketaquiz.core.session import StudySession
+from ketaquiz.core.setfile import read_set
+from ketaquiz.core.setwriter import write_set
 from ketaquiz.core.store import Store
 
 
@@ -58,7 +60,7 @@ def number_type():
     unregister("number")
 
 
-def test_a_new_type_is_one_registered_class(number_type):
+def test_a_new_type_is_one_registered_class(number_type, tmp_path):
     assert type_names()[-1] == "number" and "number" in type_names()
     q = Question("n1", "t", "number", "How many mg/kg in a usual infusion?", answer="0.5")
     assert check_question(q) == []
@@ -67,10 +69,12 @@ def test_a_new_type_is_one_registered_class(number_type):
     assert grade(q, 0.502).correct and not grade(q, 0.6).correct and not grade(q, None).correct
     assert grade(q, 0.6).parts == (Part("0.6", False, expected="0.5"),)
     assert present(q, Random(1)).options == []
-    assert Question.from_dict(q.to_dict()) == q  # the set file keeps its answer
+    qset = QuestionSet("nums", "Numbers", topics=[Topic("t", "T")], questions=[q])
+    path = write_set(qset, tmp_path / "nums.toml")  # the set file keeps its type and answer
+    assert read_set(path).questions[0].answer == "0.5" and check_path(path) == []
 
     store = Store(":memory:")
-    store.sync_set(QuestionSet("nums", "Numbers", topics=[Topic("t", "T")], questions=[q]))
+    store.sync_set(read_set(path))
     out = io.StringIO()
     run_terminal_quiz(StudySession(store, set_id="nums"), io.StringIO("half\n0,501\n"), out)
     store.close()

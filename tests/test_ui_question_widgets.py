@@ -91,3 +91,12 @@ def test_the_editor_offers_a_registered_type_with_its_template_and_fields(qtbot,
     back = editor.question()
     assert back.type == "number" and back.answer == "0.6" and back.accept == ["half"]
     assert "0.6" not in editor.preview.body_text and "How many mg/kg?" in editor.preview.prompt_text
+
+
+def test_a_registered_typed_type_is_answered_in_a_text_box_and_marked_by_its_grade(qtbot, number_type):  # noqa: F811
+    q = Question("n1", "t", "number", "How many mg/kg in a usual infusion?", answer="0.5")
+    widget = make_question_widget(q, [])
+    qtbot.addWidget(widget)
+    widget.edit.setText("0.501")
+    fb = _answer(widget, widget.response())
+    assert fb.correct and RIGHT_STYLE in widget.edit.styleSheet() and widget.edit.isReadOnly()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.grading import Part
+from ..core.question_types import kind_of
 from ..core.questions import CLOZE_GAP, Question
 from ..core.session import Feedback
 from . import plain
@@ -512,6 +513,7 @@ class OrderWidget(QuestionWidget):
             item.setBackground(QBrush(QColor(46, 160, 67, 90) if ok else QColor(218, 54, 51, 90)))
 
 
+# The widget of each type. A type answered by typing one line (QuestionType.typed) needs none: it gets a text box.
 WIDGETS: dict[str, type[QuestionWidget]] = {
     "choice": ChoiceWidget,
     "multi": MultiWidget,
@@ -525,7 +527,10 @@ WIDGETS: dict[str, type[QuestionWidget]] = {
 def make_question_widget(question: Question, options: list[str], parent: QWidget | None = None, *,
                          media_folder: Path | None = None) -> QuestionWidget:
     """The widget for a question's type (with its images and sounds, from the set's `media_folder`)."""
-    widget = WIDGETS[question.type](question, options, parent)
+    cls = WIDGETS.get(question.type) or (ShortWidget if kind_of(question.type).typed else None)
+    if cls is None:
+        raise LookupError(f"question {question.id}: no study widget for type {question.type!r}")
+    widget = cls(question, options, parent)
     if question.media:
         widget.add_media(media_folder)
     return widget
