@@ -132,3 +132,23 @@ The ore is converted into a concentrate known as yellowcake (U3O8) for transport
     shown = blank(an, "The ore is converted into a concentrate known as yellowcake (U3O8) for transport.", "yellowcake",
                   "{{yellowcake}}")
     assert shown == "The ore is converted into a concentrate known as {{yellowcake}} for transport."
+
+
+def test_long_sentences_are_cut_to_the_clause_that_asks():
+    from ketaquiz.core.generate.builders import trim_to_term
+
+    # an aside in parentheses goes; a trailing clause goes when the sentence is long
+    assert trim_to_term("Penicillins (P, PCN or PEN) are a group of beta-lactam antibiotics.", "beta-lactam antibiotics") \
+        == "Penicillins are a group of beta-lactam antibiotics."
+    long = ("Symmetry-breaking phase transitions put the fundamental forces of physics and the parameters of elementary "
+            "particles into their present form, with the electromagnetic force and weak nuclear force separating early.")
+    assert trim_to_term(long, "elementary particles") == ("Symmetry-breaking phase transitions put the fundamental forces "
+                                                          "of physics and the parameters of elementary particles into "
+                                                          "their present form.")
+    # never a list cut in two, never a main clause robbed of its verb
+    listed = ("DNA exists in many possible conformations that include A-DNA, B-DNA, and Z-DNA forms, although only B-DNA "
+              "and Z-DNA have been directly observed in functional organisms.")
+    assert "Z-DNA forms" in trim_to_term(listed, "conformations")
+    relative = ("In the bacterium a histone-like protein called integration host factor, which binds to the leader "
+                "sequence of the array, is responsible for the accurate integration of new spacers.")
+    assert trim_to_term(relative, "integration host factor") == relative

@@ -399,6 +399,39 @@ def _choice_worthy(answer: str, ds: list[tuple[str, float]]) -> bool:
     return len(ds) >= 3 and (bool(_NUMBER.match(answer)) or all(conf >= 1.0 for _, conf in ds[:3]))
 
 
+_CLAUSE_CUT = re.compile(
+    r",\s+(?:which|where|while|whereas|although|though|but|allowing|making|leading|resulting|causing|giving|"
+    r"with|as|so)\b|\s+[—–]\s+|;\s+"
+)
+
+
+def trim_to_term(text: str, term: str) -> str:
+    """The sentence cut to what asks about `term`: asides in parentheses out, and when it is still long, the clause
+    that holds the term (judges send back prompts over ~30 words, and the checks refused half the candidates for it).
+
+    The source keeps the whole sentence; the prompt only reads shorter.
+    """
+    pat = _word_re(term)
+    out = re.sub(r"\s*\(([^()]*)\)", lambda m: m.group(0) if pat.search(m.group(1)) else "", text)
+    out = re.sub(r"\s+([,.;:])", r"\1", out)
+    if len(out.split()) <= 24:
+        return out
+    m = pat.search(out)
+    if m is None:
+        return out
+    # Keep from the last cut before the term (if what follows it stands as a sentence) to the first cut after it.
+    after = _CLAUSE_CUT.search(out, m.end())
+    # Only a clause that runs to the end goes ("X, which binds Y, is Z" would lose its verb).
+    if after is not None and len(out[:after.start()].split()) >= 6 and "," not in out[after.end():]:
+        out = out[:after.start()].rstrip(" ,;:—–") + "."
+    before = [c for c in re.finditer(r";\s+", out) if c.end() <= m.start()]
+    if before:
+        tail = out[before[-1].end():]
+        if len(tail.split()) >= 6:
+            out = cap_first(tail)
+    return out
+
+
 def _length_penalty(prompt: str) -> float:
     n = len(prompt.split())
     return 0.0 if n <= 30 else 0.03 * (n - 30)
@@ -423,7 +456,7 @@ def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
                 continue
             answer = display_term(an, term)
             gap = _gap(an, answer)
-            prompt = blank(an, prompt_text, term, gap)
+            prompt = blank(an, trim_to_term(prompt_text, term), term, gap)
             if prompt is None:
                 continue
             prompt = _drop_visible_forms(prompt)
