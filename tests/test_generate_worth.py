@@ -152,3 +152,24 @@ def test_long_sentences_are_cut_to_the_clause_that_asks():
     relative = ("In the bacterium a histone-like protein called integration host factor, which binds to the leader "
                 "sequence of the array, is responsible for the accurate integration of new spacers.")
     assert trim_to_term(relative, "integration host factor") == relative
+
+
+def test_acronym_questions_never_accept_the_acronym():
+    from ketaquiz.core.generate.builders import short_answers
+
+    text = """# Engines
+
+## Cycle
+
+The piston moves between top dead center (TDC) and bottom dead center.
+At TDC the mixture is compressed and the spark fires.
+The engine passes TDC again after each revolution of the crankshaft.
+Early satellites of the Orbiting Astronomical Observatory (OAO) program carried telescopes.
+"""
+    art = parse_article(text)
+    an = analyse(art)
+    qs = [c.question for sec in art.sections for c in short_answers(an, sec) if "stand for" in c.question.prompt]
+    tdc = [q for q in qs if "TDC" in q.prompt]
+    assert tdc and all("TDC" not in q.accept for q in tdc)  # typing the letters back is no answer
+    for q in qs:
+        assert len(str(q.answer).split()) >= 2, q.prompt  # never "OAO" -> "Observatory"

@@ -215,6 +215,8 @@ def modifier_gap(q: Question) -> str | None:
     """
     from .generate import lexicon as lx
 
+    if _STAND_FOR.search(q.prompt):
+        return None  # an expansion is a fixed name ("top dead center"): its modifier is part of it
     for ans in _answers(q, with_choice=True):
         words = re.findall(r"[\w\-’']+", ans)
         if len(words) < 2 or words[0][:1].isupper() or "-" in words[0] or "ADJ" not in lx.lemmas(words[0].lower()):

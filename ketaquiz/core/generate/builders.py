@@ -527,9 +527,12 @@ def short_answers(an: Analysis, section: Section) -> Iterator[Candidate]:
             if short in done_acronyms or f"({short})" not in s.text.replace("( ", "(").replace(" )", ")"):
                 continue
             done_acronyms.add(short)
+            if len(long.split()) < 2 <= sum(ch.isupper() for ch in short):
+                continue  # "OAO" → "Observatory": a long form that lost words is no expansion to learn
             q = Question(
                 id=qid(section.slug, "short", s.text, long), topic=section.slug, type="short",
-                prompt=f"What does {short} stand for?", answer=long, accept=_accept(an, long),
+                prompt=f"What does {short} stand for?", answer=long,
+                accept=[a for a in _accept(an, long) if a.casefold() != short.casefold()],  # never the acronym itself
                 explanation=explain(s.text), source=s.text, origin="generated",
             )
             yield Candidate(q, 1.6, (s.id,), "short-acronym", norm(long))

@@ -119,7 +119,7 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
         if c.question.type == "cloze" and not ans[:1].isupper() and all(lx.zipf(w) >= 4.0 for w in parts):
             # "speed limits", "heat source", "launch date": judges dropped half of such gaps (n = 36) as filler.
             return f"everyday: “{ans}” is a word anyone could fill in"
-        why = _acronym_plus_word(ans, an)
+        why = None if c.family.startswith("short-acronym") else _acronym_plus_word(ans, an)
         if why:
             return why
         if a in an.topic_words or (a.rstrip("s") in {t.rstrip("s") for t in an.topic_words}):
