@@ -173,3 +173,11 @@ Early satellites of the Orbiting Astronomical Observatory (OAO) program carried 
     assert tdc and all("TDC" not in q.accept for q in tdc)  # typing the letters back is no answer
     for q in qs:
         assert len(str(q.answer).split()) >= 2, q.prompt  # never "OAO" -> "Observatory"
+
+
+def test_a_letter_label_before_the_gap_is_not_an_article():
+    from ketaquiz.core.generate.builders import blank
+
+    an = analyse(parse_article("# T\n\n## S\n\nThe A subunit binds the receptor.\n"))
+    assert blank(an, "The A subunit binds the receptor.", "subunit", "{{subunit}}") == "The A {{subunit}} binds the receptor."
+    assert blank(an, "It is an enzyme of the toxin.", "enzyme", "{{enzyme}}") == "It is a(n) {{enzyme}} of the toxin."

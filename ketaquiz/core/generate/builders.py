@@ -323,7 +323,8 @@ def blank(an: Analysis, text: str, term: str, gap: str) -> str | None:
     out = pat.sub(lambda m: "\x00", text)
     if pair:
         out = _word_re(pair).sub(lambda m: "\x00", out)
-    out = re.sub(r"\b([Aa])n?(\s+)\x00", lambda m: f"{m.group(1)}(n){m.group(2)}\x00", out)
+    # "a/an" before the gap becomes "a(n)"; "the A subunit" keeps its label.
+    out = re.sub(r"(?<!\bthe )(?<!\bThe )\b([Aa])n?(\s+)\x00", lambda m: f"{m.group(1)}(n){m.group(2)}\x00", out)
     return out.replace("\x00", gap)
 
 
