@@ -30,6 +30,11 @@ def make(a_dir: Path, b_dir: Path, out: Path, per: int, seed: int) -> None:
         if not fb.exists():
             continue
         qa, qb = json.loads(fa.read_text(encoding="utf-8")), json.loads(fb.read_text(encoding="utf-8"))
+        by_id = {q["id"]: q for q in qa}
+        for q in qb:  # one id, two wordings: both are judged, B's under "<id>-b"
+            old = by_id.get(q["id"])
+            if old is not None and (old["prompt"], old.get("choices")) != (q["prompt"], q.get("choices")):
+                q["id"] += "-b"
         ids_a, ids_b = {q["id"] for q in qa}, {q["id"] for q in qb}
         picked = rnd.sample(qa, min(per, len(qa))) + rnd.sample(qb, min(per, len(qb)))
         items = list({q["id"]: q for q in picked}.values())
@@ -44,17 +49,26 @@ def make(a_dir: Path, b_dir: Path, out: Path, per: int, seed: int) -> None:
 def tally(out: Path) -> None:
     mapping = json.loads((out / "mapping.json").read_text(encoding="utf-8"))
     counts = {"A": collections.Counter(), "B": collections.Counter()}
+    twins = 0
     for f in sorted(out.rglob("*.judgments.csv")):
         article = f.name.removesuffix(".judgments.csv")
         with open(f, encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                versions = mapping.get(f"{article}/{row['id']}")
-                for v in versions and "AB" or "":
-                    if versions[v]:
-                        counts[v][row["verdict"].strip().lower()] += 1
+            rows = list(csv.DictReader(fh))
+        ids = {row["id"] for row in rows}
+        for row in rows:
+            twin = row["id"].removesuffix("-b") if row["id"].endswith("-b") else row["id"] + "-b"
+            if twin in ids and row["verdict"].strip().lower() == "drop" and row["category"].strip() == "giveaway":
+                twins += 1  # dropped as a copy of its other wording, which stands beside it only on the sheet
+                continue
+            versions = mapping.get(f"{article}/{row['id']}")
+            for v in versions and "AB" or "":
+                if versions[v]:
+                    counts[v][row["verdict"].strip().lower()] += 1
     for v, c in counts.items():
         n = sum(c.values()) or 1
         print(f"{v}: n={sum(c.values())} keep {c['keep'] / n:.0%} fix {c['fix'] / n:.0%} drop {c['drop'] / n:.0%}")
+    if twins:
+        print(f"(left out: {twins} drops of one wording as a copy of the other)")
 
 
 def main(argv: list[str] | None = None) -> int:
