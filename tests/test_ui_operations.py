@@ -180,3 +180,25 @@ def test_the_context_no_longer_emits_for_a_closed_app(qtbot, data_dir, clock):
     gate.set()
     qtbot.waitUntil(lambda: op.finished)
     assert op.state == "dropped" and applied == []
+
+
+def test_at_once_a_newer_request_starts_without_waiting_and_the_older_result_is_dropped(qtbot, ctx):
+    """Reading the set chosen last need not wait for the read of the one chosen before; that read's result, coming
+    after, is dropped."""
+    gate = threading.Event()
+    applied: list[str] = []
+
+    def read(name: str, slow: bool):
+        def work(_report):
+            if slow:
+                gate.wait(5)
+            return name
+        return Operation.without_store(ctx, work, kind="open", at_once=True).on_success(applied.append).run()
+
+    big = read("big", slow=True)
+    small = read("small", slow=False)
+    qtbot.waitUntil(lambda: small.finished)
+    assert applied == ["small"] and not big.finished
+    gate.set()
+    qtbot.waitUntil(lambda: big.finished)
+    assert applied == ["small"] and big.state == "dropped"

@@ -7,8 +7,10 @@ A screen makes an `Operation` over a function of a store, says what to do with t
 * The work runs on a worker thread with its own store connection (SQLite connections stay in their thread), opened
   on the profile open when it started and closed when it ends; `Operation.without_store` runs work that needs none
   (reading a file). `report(text)` from the work reaches `on_progress`, on the UI thread.
-* Operations of one `kind` run one at a time, and only the newest result is applied: a request made while one runs
-  waits for it (and replaces a request already waiting); the result of the one that ran is then dropped.
+* Only the newest result of a `kind` is applied. By default operations of a kind run one at a time: a request made
+  while one runs waits for it (and replaces a request already waiting), and the result of the one that ran is then
+  dropped. With `at_once=True` a request starts at once (reading the set just chosen need not wait for the read
+  of the one chosen before), and an older one's result is dropped when it comes.
 * A store-bound result is dropped, too, when its store is no longer the open one (another profile, a restored
   backup) or the app has closed: it would describe data no longer on screen.
 * An error goes to `on_failure` when the screen gave one (and to the log); otherwise to `sys.excepthook`, whose crash
@@ -41,8 +43,9 @@ T = TypeVar("T")
 
 @dataclass
 class Lane:
-    """The operations of one kind: the one running, and the newest request waiting for it."""
+    """The operations of one kind: the newest request, and (one at a time) the one running and the one waiting."""
 
+    newest: Operation | None = None
     running: Operation | None = None
     waiting: Operation | None = None
 
@@ -51,9 +54,11 @@ class Operation(Generic[T]):
     """Work on a worker thread with its own store; its outcome handled on the UI thread (see the module)."""
 
     def __init__(self, ctx: AppContext, work: Callable[[Store, Report], T], *, kind: str | None = None,
-                 changes: Changes | Callable[[T], Changes] | None = None, what: str = "") -> None:
+                 at_once: bool = False, changes: Changes | Callable[[T], Changes] | None = None,
+                 what: str = "") -> None:
         self.ctx = ctx
         self.kind = kind
+        self.at_once = at_once
         self.changes = changes
         self.what = what or kind or getattr(work, "__name__", "operation")
         self.state = "new"  # new, waiting, running, done, failed, dropped
@@ -73,9 +78,11 @@ class Operation(Generic[T]):
 
     @classmethod
     def without_store(cls, ctx: AppContext, work: Callable[[Report], T], *, kind: str | None = None,
-                      changes: Changes | Callable[[T], Changes] | None = None, what: str = "") -> Operation[T]:
-        """Work that opens no store (reading a file); its result is applied whichever profile is open then."""
-        op = cls(ctx, lambda _store, report: work(report), kind=kind, changes=changes,
+                      at_once: bool = False, changes: Changes | Callable[[T], Changes] | None = None,
+                      what: str = "") -> Operation[T]:
+        """Work that opens no store (reading a file), or opens its own; its result is applied whichever profile is
+        open then."""
+        op = cls(ctx, lambda _store, report: work(report), kind=kind, at_once=at_once, changes=changes,
                  what=what or getattr(work, "__name__", ""))
         op._bound = False
         return op
@@ -125,7 +132,9 @@ class Operation(Generic[T]):
         UI thread first: quick work then ends here, with no busy state flashing by."""
         self.initiator = initiator
         lane = self._lane()
-        if lane is not None and lane.running is not None:
+        if lane is not None:
+            lane.newest = self
+        if lane is not None and not self.at_once and lane.running is not None:
             if lane.waiting is not None:
                 lane.waiting._drop("superseded before it ran")
             lane.waiting = self
@@ -167,7 +176,7 @@ class Operation(Generic[T]):
         if self._progress is not None:
             job.progress.connect(self._progress)
         job.done.connect(lambda _job: self._finished(lane))
-        if lane is not None:
+        if lane is not None and not self.at_once:
             lane.running = self
         self.state = "running"
         if go:
@@ -176,14 +185,16 @@ class Operation(Generic[T]):
     def _finished(self, lane: Lane | None) -> None:
         job = self.job
         assert job is not None
-        if lane is not None:
+        if lane is not None and not self.at_once:
             lane.running = None
             waiting, lane.waiting = lane.waiting, None
             if waiting is not None:
                 self._drop("superseded by a newer request")
                 waiting._start(lane)
                 return
-        if self._abandoned:
+        if lane is not None and lane.newest is not self:
+            self._drop("superseded by a newer request")
+        elif self._abandoned:
             self._drop("abandoned by its screen")
         elif self.ctx.closed:
             self._drop("the app closed meanwhile")
