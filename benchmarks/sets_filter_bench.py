@@ -79,7 +79,7 @@ def main() -> None:
         while page.qset is None:
             app.processEvents()
             time.sleep(0.005)
-        while page.problems._job is not None:
+        while page.problems.checking:
             app.processEvents()
             time.sleep(0.005)
         settle(app, page)

@@ -202,3 +202,17 @@ def test_at_once_a_newer_request_starts_without_waiting_and_the_older_result_is_
     gate.set()
     qtbot.waitUntil(lambda: big.finished)
     assert applied == ["small"] and big.state == "dropped"
+
+
+def test_a_result_for_a_screen_destroyed_meanwhile_is_dropped(qtbot, ctx):
+    from PySide6.QtWidgets import QLabel
+    from shiboken6 import delete
+
+    gate = threading.Event()
+    screen = QLabel()
+    applied: list[object] = []
+    op = Operation(ctx, lambda _s, _r: gate.wait(5)).on_success(lambda r: applied.append(screen.text())).run(screen)
+    delete(screen)
+    gate.set()
+    qtbot.waitUntil(lambda: op.finished)
+    assert op.state == "dropped" and applied == []

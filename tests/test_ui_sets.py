@@ -347,7 +347,7 @@ def test_page_checks_a_big_set_in_a_worker(qtbot, ctx, monkeypatch):
     page.problems.refresh()
     assert "checking…" in page.status.text()
     page.problems.refresh()  # a second request while the first runs: one check after the other
-    qtbot.waitUntil(lambda: page.problems._job is None and "checking…" not in page.status.text())
+    qtbot.waitUntil(lambda: not page.problems.checking and "checking…" not in page.status.text())
     assert [page.problem_list.item(i).text() for i in range(page.problem_list.count())] == expected
     assert threads and threading.main_thread() not in threads
     assert "1 problem to fix" in page.status.text() and "unsaved changes" in page.status.text()

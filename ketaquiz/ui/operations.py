@@ -12,7 +12,8 @@ A screen makes an `Operation` over a function of a store, says what to do with t
   dropped. With `at_once=True` a request starts at once (reading the set just chosen need not wait for the read
   of the one chosen before), and an older one's result is dropped when it comes.
 * A store-bound result is dropped, too, when its store is no longer the open one (another profile, a restored
-  backup) or the app has closed: it would describe data no longer on screen.
+  backup) or the app has closed: it would describe data no longer on screen. Any result is dropped when its
+  initiator (the screen that ran it, a QObject) has been destroyed meanwhile, or the screen abandoned it.
 * An error goes to `on_failure` when the screen gave one (and to the log); otherwise to `sys.excepthook`, whose crash
   reporter logs and shows it. An error is never swallowed.
 * On success, `on_success` gets the result; then, when the operation says what it changed, one `Changes` notice
@@ -26,6 +27,9 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
+
+from PySide6.QtCore import QObject
+from shiboken6 import isValid
 
 from .changes import Changes
 from .workers import Job, Report, run_with_progress
@@ -196,6 +200,8 @@ class Operation(Generic[T]):
             self._drop("superseded by a newer request")
         elif self._abandoned:
             self._drop("abandoned by its screen")
+        elif isinstance(self.initiator, QObject) and not isValid(self.initiator):
+            self._drop("its screen is gone")
         elif self.ctx.closed:
             self._drop("the app closed meanwhile")
         elif self._bound and self.ctx.store is not self._store:

@@ -3,6 +3,7 @@ duplicate, delete (and the deleted sets), import, export, and a new set from an 
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -17,11 +18,14 @@ from ..core.importers import ImportError_, ImportResult, history_summary, import
 from ..core.questions import QuestionSet, Topic
 from ..core.store import StoreError
 from .context import AppContext, StudyRequest
+from .operations import Operation
 from .set_dialogs import TopicsDialog, TrashDialog
-from .workers import Job, Report, run_with_progress
+from .workers import Report
 
 if TYPE_CHECKING:
     from .sets_page import SetsPage
+
+log = logging.getLogger(__name__)
 
 
 def _save_work(qset: QuestionSet, ctx: AppContext) -> Callable[[Report], None]:
@@ -40,8 +44,8 @@ def _save_work(qset: QuestionSet, ctx: AppContext) -> Callable[[Report], None]:
                     store.sync_set(qset)
             finally:
                 store.close()
-        except (StoreError, OSError):
-            pass  # the file is written: the library's reload below loads it instead
+        except (StoreError, OSError) as e:  # the file is written: the library's reload below loads it instead
+            log.warning("saved %s, not loaded into the progress in the worker: %s", qset.path, e)
 
     return work
 
@@ -62,6 +66,7 @@ def _import_work(path: Path, set_id: str | None, ctx: AppContext) -> Callable[[R
                 store.close()
         except (OSError, StoreError) as e:
             # The set file is written: the library's reload below loads it instead, without any history.
+            log.warning("imported %s, not loaded into the progress in the worker: %s", path, e)
             if res.history or res.suspended:
                 res.warnings.insert(0, f"Your Anki review history was not brought along: {e}")
         return res
@@ -103,13 +108,13 @@ class SetActions(QObject):
             return False
         page.problems.stop()
         qset = page.qset
-        job = run_with_progress(Job(_save_work(qset, self.ctx)), page, "Saving", qset.title,
-                                grace_ms=self.SAVE_GRACE_MS)
-        if isinstance(job.error, OSError):
-            page.inform("Could not save", f"{qset.path}: {job.error.strerror}. Nothing was changed on disk.", error=True)
-            return False
-        if job.error is not None:
-            page.inform("Could not save", f"{qset.path}: {job.error}. Nothing was changed on disk.", error=True)
+        # Without a store opened for it: the file is written even when the progress database cannot be opened.
+        op = Operation.without_store(self.ctx, _save_work(qset, self.ctx), what=f"saving {qset.path}")
+        op.on_failure(lambda e: page.inform(
+            "Could not save", f"{qset.path}: {e.strerror if isinstance(e, OSError) else e}. Nothing was changed on disk.",
+            error=True))  # (any error: said here, and logged with its traceback)
+        op.run_modal(page, "Saving", qset.title, initiator=page, grace_ms=self.SAVE_GRACE_MS)
+        if op.state != "done":
             return False
         page.show_saved(qset)
         return True
@@ -255,15 +260,18 @@ class SetActions(QObject):
         """
         page = self.page
         path = Path(path)
-        job = run_with_progress(Job(_import_work(path, set_id, self.ctx)), page, "Importing questions", path.name,
-                                grace_ms=self.IMPORT_GRACE_MS)
-        if isinstance(job.error, ImportError_):
-            page.inform("Nothing imported", str(job.error), error=True)
+        def failed(error: BaseException) -> None:
+            if isinstance(error, ImportError_):
+                page.inform("Nothing imported", str(error), error=True)
+            else:
+                page.inform("Could not import", f"{path}: {error}", error=True)
+
+        op = Operation.without_store(self.ctx, _import_work(path, set_id, self.ctx), what=f"importing {path}")
+        op.on_failure(failed)  # any error, a hostile file's included: said here, and logged with its traceback
+        op.run_modal(page, "Importing questions", path.name, initiator=page, grace_ms=self.IMPORT_GRACE_MS)
+        if op.state != "done" or not isinstance(op.result, ImportResult):
             return None
-        if job.error is not None or not isinstance(job.result, ImportResult):
-            page.inform("Could not import", f"{path}: {job.error}", error=True)
-            return None
-        res = job.result
+        res = op.result
         self.ctx.reload_library()  # cheap: the file is loaded and unchanged
         page.open_preloaded(res.qset, res.set_id)  # the set as written: opening it needs no re-read
         brought = history_summary(res)

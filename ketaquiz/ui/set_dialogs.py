@@ -23,7 +23,10 @@ from PySide6.QtWidgets import (
 
 from ..core import authoring
 from ..core.questions import Topic
-from .workers import Job, Report, run_with_progress
+from ..core.store import Store
+from .changes import PROGRESS
+from .operations import Operation
+from .workers import Report
 
 if TYPE_CHECKING:
     from .sets_page import SetsPage
@@ -90,26 +93,26 @@ class TrashDialog(QDialog):
         if not sid or not self.page.confirm("Purge set", f"Remove {sid!r} and all your progress on it for good? This cannot be undone."):
             return
         ctx = self.page.ctx
-        data, profile, clock = ctx.data, ctx.profile, ctx.clock
+        data = ctx.data
 
-        def work(report: Report) -> None:
+        def work(store: Store, report: Report) -> None:
             # A set's whole history goes: seconds for a big one, behind a modal wait (so no answer races it).
             report("Removing the set and its answers…")
-            store = data.open_store(profile, clock=clock)  # its own connection: SQLite's stay in their thread
-            try:
-                authoring.purge_set(data, store, sid)
-            finally:
-                store.close()
+            authoring.purge_set(data, store, sid)
 
-        job = run_with_progress(Job(work), self, "Purging", sid)
-        progress_gone = job.error is None or isinstance(job.error, OSError)  # (the progress goes first, then the files)
-        if isinstance(job.error, OSError):
-            self.page.inform("Could not purge", f"Your progress on {sid!r} is gone, but its files could not be "
-                             f"removed ({job.error}). Remove the folder {authoring.trash_dir(data) / sid} by hand.", error=True)
-        elif job.error is not None:
-            self.page.inform("Could not purge", f"{sid}: {job.error}. Nothing was removed; try again.", error=True)
-        if progress_gone:
-            ctx.progress_changed.emit()  # its answers no longer count in the scores
+        def failed(error: BaseException) -> None:
+            if isinstance(error, OSError):  # (the progress goes first, then the files)
+                self.page.inform("Could not purge", f"Your progress on {sid!r} is gone, but its files could not be "
+                                 f"removed ({error}). Remove the folder {authoring.trash_dir(data) / sid} by hand.",
+                                 error=True)
+                ctx.notify(PROGRESS, self.page)  # its answers no longer count in the scores
+            else:
+                self.page.inform("Could not purge", f"{sid}: {error}. Nothing was removed; try again.", error=True)
+
+        # Its answers no longer count in the scores: a progress notice.
+        op = Operation(ctx, work, changes=PROGRESS, what=f"purging {sid}")
+        op.on_failure(failed)  # (said here, and logged with its traceback)
+        op.run_modal(self, "Purging", sid, initiator=self.page)
         self.fill()
 
 

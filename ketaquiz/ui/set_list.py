@@ -25,7 +25,7 @@ from ..core.library import read_and_check
 from ..core.setfile import find_set_files
 from . import plain
 from .context import AppContext
-from .workers import Job
+from .operations import Operation
 
 
 @dataclass
@@ -92,7 +92,7 @@ class SetListPanel(QWidget):
         # their (mtime, size). `_listed` holds those in the list now, resolved path → (path, stamp as listed).
         self._checked: dict[Path, Checked] = {}
         self._listed: dict[Path, tuple[Path, Stamp]] = {}
-        self._check_job: Job | None = None
+        self._checking: Operation[Checked] | None = None  # the file being checked (one at a time)
         self.narrow = False
 
         self.set_list = QListWidget()
@@ -259,27 +259,25 @@ class SetListPanel(QWidget):
     # --- checking files not loaded ----------------------------------------------------
     def _check_next(self) -> None:
         """Read and check, in a worker, the next listed file not checked since it last changed (one at a time)."""
-        if self._check_job is not None:
+        if self._checking is not None:
             return  # the next one starts when it ends
         todo = next(((key, path, stamp) for key, (path, stamp) in self._listed.items()
                      if (known := self._checked.get(key)) is None or known.stamp != stamp), None)
         if todo is None:
             return
         key, path, stamp = todo
-        job = Job(lambda _report: read_and_check_file(path, stamp))
-        job.key, job.path, job.stamp = key, path, stamp  # type: ignore[attr-defined]
-        job.done.connect(self._file_checked)
-        self._check_job = job
-        job.start()
 
-    def _file_checked(self, job: Job) -> None:
-        self._check_job = None
-        key, path, stamp = job.key, job.path, job.stamp  # type: ignore[attr-defined]
-        if job.error is not None:
+        def failed(error: BaseException) -> None:
             name = path.parent.name
-            checked = Checked(stamp, name, name, f"could not be checked: {job.error}")
-        else:
-            checked = job.result
+            self._file_checked(key, path, stamp, Checked(stamp, name, name, f"could not be checked: {error}"))
+
+        op = Operation.without_store(self.ctx, lambda _report: read_and_check_file(path, stamp),
+                                     what=f"checking {path}")
+        self._checking = op.on_success(lambda checked: self._file_checked(key, path, stamp, checked))
+        op.on_failure(failed).run(self)
+
+    def _file_checked(self, key: Path, path: Path, stamp: Stamp, checked: Checked) -> None:
+        self._checking = None
         self._checked[key] = checked
         load = False
         if self._listed.get(key) == (path, stamp):  # listed still, and unchanged since

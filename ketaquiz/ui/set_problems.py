@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 from ..core.check import check_set
 from ..core.lint import lint_set
 from . import plain
-from .workers import Job, Report
+from .operations import Operation
 
 if TYPE_CHECKING:
     from .sets_page import SetsPage
@@ -34,8 +34,7 @@ class SetProblems(QObject):
         super().__init__(page)
         self.page = page
         self.errors: list = []
-        self._job: Job | None = None  # checking a big set in a worker
-        self._wanted = 0  # bumped by each request: an older check's result is dropped
+        self._check: Operation[tuple[list, list]] | None = None  # checking a big set, the newest request
         self._counts = (0, 0)  # errors and warnings found by the last check
         self._of: object | None = None  # the set those findings are about
         self.status = plain.label()
@@ -67,17 +66,28 @@ class SetProblems(QObject):
         """No check waiting for a pause in the typing."""
         self._timer.stop()
 
+    @property
+    def checking(self) -> bool:
+        """A check of a big set is running or waiting."""
+        return self._check is not None and not self._check.finished
+
+    def _abandon(self) -> None:
+        """A check still running (or waiting) is about the set as it was: its findings are not shown."""
+        if self._check is not None:
+            self._check.abandon()
+            self._check = None
+
     def drop(self) -> None:
         """The set is left: no check waits, and a check still running is about the set left behind."""
         self._timer.stop()
-        self._wanted += 1
+        self._abandon()
         self.list.clear()
         self.list.hide()
 
     def refresh(self) -> None:
         """Check the set (errors, then lint warnings) and list what was found; a big set is checked in a worker."""
         self._timer.stop()
-        self._wanted += 1
+        self._abandon()
         qset = self.page.qset
         if qset is None:
             self.list.clear()
@@ -92,39 +102,19 @@ class SetProblems(QObject):
             self.list.clear()
             self.list.hide()
         self.show_status(checking=True)
-        if self._job is None:  # one check at a time: a newer request starts when this one ends
-            self._start_job()
-
-    def _start_job(self) -> None:
-        qset = self.page.qset
-        assert qset is not None
         snapshot = replace(qset, questions=list(qset.questions))  # edits go on while it is checked
         article = self.page.article
+        # One check at a time (kind): a newer request waits for the running one, whose findings are then dropped.
+        op = Operation.without_store(self.page.ctx, lambda _report: (check_set(snapshot, article),
+                                                                     lint_set(snapshot, article)),
+                                     kind="set-check", what=f"checking {qset.id}")
+        self._check = op.on_success(lambda found: self.show(*found)).on_failure(self._failed).run(self.page)
 
-        def work(_report: Report) -> tuple[list, list]:
-            return check_set(snapshot, article), lint_set(snapshot, article)
-
-        job = Job(work)
-        job.wanted = self._wanted  # type: ignore[attr-defined]
-        job.qset = qset  # type: ignore[attr-defined]
-        job.done.connect(self._checked)
-        self._job = job
-        job.start()
-
-    def _checked(self, job: Job) -> None:
-        self._job = None
-        qset = self.page.qset
-        if job.wanted != self._wanted or job.qset is not qset:  # type: ignore[attr-defined]
-            if qset is not None and len(qset.questions) >= self.BIG_SET:
-                self._start_job()  # superseded: check what the set is now
-            return
-        if job.error is not None:
-            self.list.clear()
-            self.list.hide()
-            self.errors = []
-            self.status.setText(f"Could not check the set: {job.error}")
-            return
-        self.show(*job.result)
+    def _failed(self, error: BaseException) -> None:
+        self.list.clear()
+        self.list.hide()
+        self.errors = []
+        self.status.setText(f"Could not check the set: {error}")
 
     def show(self, errors: list, warnings: list) -> None:
         """List these findings (the first `MAX_LISTED`), flag their questions in the table, count them."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..core.question_types import kind_of, type_names
 from ..core.questions import Question, QuestionSet, Topic
+from .changes import PROGRESS
 from .question_editor import QuestionEditor
 from .question_table import ANSWER, PROMPT, QuestionTableModel, RowTexts
 from .reflow import ReflowSplitter
@@ -368,7 +369,7 @@ class QuestionsPane(QWidget):
             return
         self._load_suspended()
         self._show_suspended(qid)
-        self.page.ctx.progress_changed.emit()
+        self.page.ctx.notify(PROGRESS, self.page)
 
     # --- ids --------------------------------------------------------------------------
     def _other_ids(self, row: int) -> _OtherIds:

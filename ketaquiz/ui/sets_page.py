@@ -37,7 +37,9 @@ from ..core.articlefile import ArticleFileError, load_set_article
 from ..core.questions import Question, QuestionSet, Topic
 from ..core.setfile import SetFileError, read_set
 from . import plain
+from .changes import Changes
 from .context import AppContext
+from .operations import Operation
 from .question_table import RowTexts, row_texts
 from .reflow import flow_row
 from .set_actions import SetActions
@@ -45,7 +47,6 @@ from .set_dialogs import TopicsDialog, TrashDialog
 from .set_list import NO_STAMP, SetEntry, SetListPanel, Stamp, stamp_of
 from .set_problems import SetProblems
 from .set_questions import QuestionsPane
-from .workers import Job, Report
 
 __all__ = ["SetEntry", "SetsPage", "TopicsDialog", "TrashDialog"]
 
@@ -74,7 +75,7 @@ class SetsPage(QWidget):
         self.dirty = False
         self.read_only = True
         self._preloaded: QuestionSet | None = None  # a set just imported, in memory: opened without a re-read
-        self._open_job: Job | None = None  # reading the set file chosen last; an older read's result is dropped
+        self._opening: Operation | None = None  # reading the set file chosen last (kind "set-open")
         self._loading: SetEntry | None = None  # the set being read, while "Loading…" shows
         self._saving = False
         self._open_stamp: Stamp | None = None  # the open set's file as read (or saved) here
@@ -87,8 +88,7 @@ class SetsPage(QWidget):
         self._make_set_widgets()
         self._connect_parts()
         self._lay_out()
-        ctx.library_changed.connect(self._library_changed)
-        ctx.settings_changed.connect(self.set_actions.show_preset)  # presets added or deleted on the Settings page
+        ctx.changed.connect(self._changed)
         self.refresh_sets()
 
     def _name_parts_widgets(self) -> None:
@@ -215,6 +215,12 @@ class SetsPage(QWidget):
         else:
             self.banner.hide()
 
+    def _changed(self, changes: Changes) -> None:
+        if changes.library:
+            self._library_changed()
+        if changes.settings:
+            self.set_actions.show_preset()  # presets added or deleted on the Settings page
+
     def _library_changed(self) -> None:
         if self.dirty or self._saving:
             return
@@ -261,24 +267,25 @@ class SetsPage(QWidget):
         A small set is read within the grace wait and shown right away; a big one shows "Loading…" meanwhile.
         A newer choice supersedes an older read: only the set chosen last is ever shown.
         """
+        if self._opening is not None:
+            self._opening.abandon()  # (a newer read of its kind drops it too; a preloaded set reads nothing)
         pre = self._preloaded
         if pre is not None and pre.path == entry.path:
-            self._open_job = None
+            self._opening = None
             self._loading = None
             self._show_set(entry, pre, _article_of(pre))
             return
 
-        def work(_report: Report) -> tuple[QuestionSet, Article | None, RowTexts]:
+        def work(_report: object) -> tuple[QuestionSet, Article | None, RowTexts]:
             qset = read_set(entry.path)
             return qset, _article_of(qset), row_texts(qset.questions)  # the filter's text, built here once
 
-        job = Job(work)
-        job.entry = entry  # type: ignore[attr-defined]
-        job.done.connect(self._set_read)
-        self._open_job = job
+        op = Operation.without_store(self.ctx, work, kind="set-open", at_once=True, what=f"reading {entry.path}")
+        op.on_success(lambda read: self._set_read(entry, *read))
+        op.on_failure(lambda error: self._set_unreadable(entry, error))
+        self._opening = op
         self._loading = entry
-        job.start()
-        if not job.settle(self.OPEN_GRACE_MS):
+        if not op.run(self, settle_ms=self.OPEN_GRACE_MS).finished:
             self._show_loading(entry)
 
     def open_preloaded(self, qset: QuestionSet | None, set_id: str) -> None:
@@ -306,22 +313,20 @@ class SetsPage(QWidget):
             act.setEnabled(False)
         self.set_dirty(False)
 
-    def _set_read(self, job: Job) -> None:
-        if job is not self._open_job:
-            return  # superseded by a newer choice
-        self._open_job = None
+    def _set_read(self, entry: SetEntry, qset: QuestionSet, article: Article | None, texts: RowTexts) -> None:
+        self._opening = None
         self._loading = None
-        entry: SetEntry = job.entry  # type: ignore[attr-defined]
-        if job.error is not None:
-            self.qset = None
-            self.questions.clear()
-            self.header.setText(entry.title)
-            self.status.setText("")
-            why = job.error if isinstance(job.error, SetFileError) else f"{entry.path}: {job.error}"
-            self._show_banner(f"This file cannot be read: {why}. Fix it in a text editor, then come back.", error=True)
-            return
-        qset, article, texts = job.result
         self._show_set(entry, qset, article, texts)
+
+    def _set_unreadable(self, entry: SetEntry, error: BaseException) -> None:
+        self._opening = None
+        self._loading = None
+        self.qset = None
+        self.questions.clear()
+        self.header.setText(entry.title)
+        self.status.setText("")
+        why = error if isinstance(error, SetFileError) else f"{entry.path}: {error}"
+        self._show_banner(f"This file cannot be read: {why}. Fix it in a text editor, then come back.", error=True)
 
     def _show_set(self, entry: SetEntry, qset: QuestionSet, article: Article | None,
                   texts: RowTexts | None = None) -> None:
