@@ -26,6 +26,7 @@ from ketaquiz.core.questions import QUESTION_TYPES, cloze_gaps  # noqa: E402
 from ketaquiz.core.scheduling import Settings  # noqa: E402
 from ketaquiz.core.session import StudySession  # noqa: E402
 from ketaquiz.ui.app import make_app  # noqa: E402
+from ketaquiz.ui.changes import PROGRESS  # noqa: E402
 from ketaquiz.ui.context import AppContext, StudyRequest  # noqa: E402
 from ketaquiz.ui.main_window import MainWindow  # noqa: E402
 from ketaquiz.ui.study import StudyPage  # noqa: E402
@@ -168,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     save(app, window, out / "settings.png")
 
     simulate_month(ctx, clock, Random(7))
-    ctx.progress_changed.emit()
+    ctx.notify(PROGRESS)
     scores = window.page("scores")
     window.show_page("scores")
     scores.refresh()  # type: ignore[attr-defined]
@@ -188,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     ctx.store.save_appearance(Appearance(theme="dark", font_size=args.font_size))
     apply_theme(app, ctx.store.settings())
     window.show_page("home")
-    ctx.progress_changed.emit()
+    ctx.notify(PROGRESS)
     save(app, window, out / "home-dark.png")
     window.close()
     # Destroy the widgets while Qt is still up rather than in interpreter shutdown (where PySide6 6.12.0's

@@ -79,7 +79,7 @@ def test_switcher_lists_switches_remembers_and_creates(qtbot, data_dir, clock):
     ctx = AppContext(data_dir, clock=clock)
     ctx.store.save_settings(Settings(fuzz=False))
     seen: list[str] = []
-    ctx.profile_changed.connect(seen.append)
+    ctx.changed.connect(lambda c: seen.append(ctx.profile) if c.profile else None)
     names = iter(["Cleo"])
     w = ProfileSwitcher(ctx, ask_name=lambda _parent: next(names))
     qtbot.addWidget(w)

@@ -13,6 +13,7 @@ from ketaquiz.core import backup
 from ketaquiz.core.appearance import Appearance
 from ketaquiz.core.scheduling import Settings
 from ketaquiz.ui.app import AppController, InstanceGuard, open_checked, window_settings
+from ketaquiz.ui.changes import SETTINGS
 from ketaquiz.ui.context import AppContext
 from ketaquiz.ui.home import HomePage
 from ketaquiz.ui.main_window import PAGES, MainWindow
@@ -78,7 +79,7 @@ def test_settings_saved_and_kept_across_a_restart(qtbot, data_dir, clock):
     page = SettingsPage(first)
     qtbot.addWidget(page)
     seen = []
-    first.settings_changed.connect(lambda: seen.append(True))
+    first.changed.connect(lambda c: seen.append(c.settings))
     page.new_per_day.setValue(7)
     page.reviews_per_day.setValue(150)
     page.retention.setValue(0.85)
@@ -106,7 +107,7 @@ def test_dark_theme_and_font_size_applied(qtbot, ctx):  # noqa: F811
     before_font = app.font().pointSize()
     try:
         ctx.store.save_appearance(Appearance(theme="dark", font_size=15))
-        ctx.settings_changed.emit()
+        ctx.notify(SETTINGS)
         assert app.palette().color(QPalette.ColorRole.Window).lightness() < 80
         assert app.font().pointSize() == 15
     finally:
@@ -351,11 +352,11 @@ def test_back_in_the_app_a_set_edited_outside_is_loaded(qtbot, ctx, data_dir):  
     path = data_dir.sets_dir / "demo.toml"
     key = ctx.store.question_key("demo", "q-short")
     old_prompt = ctx.store.question(key).prompt
-    with qtbot.assertNotEmitted(ctx.library_changed):
+    with qtbot.assertNotEmitted(ctx.changed):
         controller._state_changed(Qt.ApplicationState.ApplicationActive)  # nothing changed: pages left alone
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace(f'prompt = "{old_prompt}"', 'prompt = "Edited outside: which one?"'), encoding="utf-8")
-    with qtbot.waitSignal(ctx.library_changed, timeout=5000):
+    with qtbot.waitSignal(ctx.changed, check_params_cb=lambda c: c.library, timeout=5000):
         controller._state_changed(Qt.ApplicationState.ApplicationActive)
     assert ctx.store.question(key).prompt == "Edited outside: which one?"
 
@@ -372,15 +373,15 @@ def test_a_set_changed_outside_while_the_app_stays_in_front_is_loaded(qtbot, ctx
     key = ctx.store.question_key("demo", "q-short")
     old_prompt = ctx.store.question(key).prompt
     text = path.read_text(encoding="utf-8")
-    with qtbot.waitSignal(ctx.library_changed, timeout=5000):
+    with qtbot.waitSignal(ctx.changed, check_params_cb=lambda c: c.library, timeout=5000):
         path.write_text(text.replace(f'prompt = "{old_prompt}"', 'prompt = "Changed in place?"'), encoding="utf-8")
     assert ctx.store.question(key).prompt == "Changed in place?"
     tmp = path.with_name("demo.toml.tmp")
     tmp.write_text(text.replace(f'prompt = "{old_prompt}"', 'prompt = "Saved by rename?"'), encoding="utf-8")
-    with qtbot.waitSignal(ctx.library_changed, timeout=5000):
+    with qtbot.waitSignal(ctx.changed, check_params_cb=lambda c: c.library, timeout=5000):
         tmp.replace(path)
     assert ctx.store.question(key).prompt == "Saved by rename?"
-    with qtbot.waitSignal(ctx.library_changed, timeout=5000):
+    with qtbot.waitSignal(ctx.changed, check_params_cb=lambda c: c.library, timeout=5000):
         path.write_text(text.replace(f'prompt = "{old_prompt}"', 'prompt = "In place again?"'), encoding="utf-8")
     assert ctx.store.question(key).prompt == "In place again?"
 
@@ -391,7 +392,7 @@ def test_a_set_put_in_a_new_folder_while_the_app_runs_is_loaded(qtbot, ctx, data
     controller = AppController(app, ctx, w)
     watcher = controller.watch_set_files()
     folder = data_dir.sets_dir / "copied"
-    with qtbot.waitSignal(ctx.library_changed, timeout=5000):
+    with qtbot.waitSignal(ctx.changed, check_params_cb=lambda c: c.library, timeout=5000):
         folder.mkdir()
         shutil.copy(data_dir.sets_dir / "demo.txt", folder / "demo.txt")  # its article, beside it
         text = (data_dir.sets_dir / "demo.toml").read_text(encoding="utf-8")
@@ -414,6 +415,6 @@ def test_a_big_set_loading_is_not_started_twice(qtbot, ctx, data_dir, monkeypatc
     monkeypatch.setattr(library, "read_set", lambda p: reads.append(p.name) or gate.wait(10) and real(p))
     first = ctx.load_changed_sets()
     assert first is not None and ctx.load_changed_sets() is first  # asked again (back in the app) while it runs
-    with qtbot.waitSignal(ctx.library_changed, timeout=10000):
+    with qtbot.waitSignal(ctx.changed, check_params_cb=lambda c: c.library, timeout=10000):
         gate.set()
     assert reads == ["demo.toml"] and ctx.store.question_key("demo", "q-short-2") is not None

@@ -70,7 +70,7 @@ def test_a_retention_change_offers_to_reschedule_and_the_offer_does_it(qtbot, ct
     page.retention.setValue(0.8)
     qtbot.mouseClick(page.save_btn, Qt.MouseButton.LeftButton)
     assert not page.reschedule_btn.isHidden() and "0.90 → 0.80" in page.reschedule_btn.toolTip()
-    with qtbot.waitSignal(ctx.progress_changed):
+    with qtbot.waitSignal(ctx.changed, check_params_cb=lambda c: c.progress):
         qtbot.mouseClick(page.reschedule_btn, Qt.MouseButton.LeftButton)
     assert "5 questions rescheduled" in page.status.text() and "restore the backup" in page.status.text()
     assert page.reschedule_btn.isHidden()

@@ -13,13 +13,13 @@ def test_fitted_parameters_offer_a_reschedule_that_replays_the_answers(qtbot, pa
     optimiser.result = optimize.OptimiseResult("improved", 600, 0.4, 0.3, fitted, message="Fitted.")
     assert page.reschedule_btn.isHidden()
     page.optimise_button.click()
-    with qtbot.waitSignal(ctx.settings_changed):
+    with qtbot.waitSignal(ctx.changed, check_params_cb=lambda c: c.settings):
         optimiser.gate.set()
     assert not page.reschedule_btn.isHidden()
     answered = {k for k, _rating, _at in ctx.store.answer_history()}
     key = next(k for k, _s, _t, st in ctx.store.card_states() if st.state == 2 and k in answered)
     before = ctx.store.card(key)
-    with qtbot.waitSignal(ctx.progress_changed):
+    with qtbot.waitSignal(ctx.changed, check_params_cb=lambda c: c.progress):
         page.reschedule_btn.click()
     assert "questions rescheduled from their answers" in page.status.text() and page.reschedule_btn.isHidden()
     after = ctx.store.card(key)
@@ -30,8 +30,8 @@ def test_fitted_parameters_offer_a_reschedule_that_replays_the_answers(qtbot, pa
 def test_parameters_kept_offer_nothing(qtbot, page, ctx, optimiser):  # noqa: F811
     optimiser.result = optimize.OptimiseResult("kept", 600, 0.3, 0.4, [], message="Kept.")
     page.optimise_button.click()
-    with qtbot.waitSignal(ctx.settings_changed):
+    with qtbot.waitSignal(ctx.changed, check_params_cb=lambda c: c.settings):
         optimiser.gate.set()
-    qtbot.waitUntil(lambda: page._optimise_job is None)
+    qtbot.waitUntil(lambda: not page.optimising)
     assert page.reschedule_btn.isHidden()
     computed(qtbot, page)

@@ -18,6 +18,7 @@ from ketaquiz.core import optimize
 from ketaquiz.core.dashboard import dashboard
 from ketaquiz.core.store import Store
 from ketaquiz.ui import scores_page
+from ketaquiz.ui.changes import PROGRESS
 from ketaquiz.ui.context import StudyRequest
 from ketaquiz.ui.main_window import MainWindow
 from ketaquiz.ui.score_charts import Heatmap, _day_step, _short, _week_labels
@@ -38,7 +39,7 @@ def always_in_a_worker(monkeypatch):
 
 def computed(qtbot, page):
     """Wait until the page's figures are up to date (nothing computing, nothing pending)."""
-    qtbot.waitUntil(lambda: page.data is not None and page._job is None and not page.busy.isVisible())
+    qtbot.waitUntil(lambda: page.data is not None and not page.computing and not page.busy.isVisible())
 
 
 @pytest.fixture
@@ -97,7 +98,7 @@ def test_study_now_asks_for_that_question(page, ctx):  # noqa: F811
 
 def test_new_answers_redraw_the_page(qtbot, page, ctx):  # noqa: F811
     add_review(ctx.store, page.keys["q-short"], ctx.clock() - timedelta(minutes=5), True)
-    ctx.progress_changed.emit()
+    ctx.notify(PROGRESS)
     qtbot.waitUntil(lambda: bar_values(page)[-1] == 3)
 
 
@@ -148,13 +149,13 @@ def test_optimise_saves_better_parameters(qtbot, page, ctx, optimiser):  # noqa:
     page.optimise_button.click()
     assert not page.optimise_button.isEnabled()  # while it runs, in a worker
     assert page.status.text() == "Optimising your schedule… this can take a minute."
-    with qtbot.waitSignal(ctx.settings_changed):
+    with qtbot.waitSignal(ctx.changed, check_params_cb=lambda c: c.settings):
         optimiser.gate.set()
     assert page.status.text() == "Schedule fitted to your 600 answers." and page.optimise_button.isEnabled()
     assert ctx.store.settings().parameters == fitted
     (thread, store), = optimiser.calls
     assert thread is not threading.main_thread() and store is not ctx.store  # its own connection, off the UI thread
-    assert page._optimise_job is None
+    assert not page.optimising
     computed(qtbot, page)  # new settings redraw the page
 
 
@@ -165,7 +166,7 @@ def test_parameters_fitted_for_a_profile_go_to_it_after_a_switch(qtbot, page, ct
     page.optimise_button.click()
     ctx.switch_profile("other")  # while the optimiser runs
     optimiser.gate.set()
-    qtbot.waitUntil(lambda: page._optimise_job is None)
+    qtbot.waitUntil(lambda: not page.optimising)
     assert page.status.text() == f"Profile “{first}”: Schedule fitted to your 600 answers."
     assert ctx.store.settings().parameters == []  # the profile now open keeps its own
     st = Store(first_path)

@@ -231,7 +231,7 @@ def test_purging_a_deleted_set_removes_it_with_its_answers_and_files(qtbot, ctx,
     qtbot.addWidget(dlg)
     assert dlg.list.count() == 1 and (authoring.trash_dir(data_dir) / "soon-gone").is_dir()
     dlg.list.setCurrentRow(0)
-    with qtbot.waitSignal(ctx.progress_changed, timeout=10000):
+    with qtbot.waitSignal(ctx.changed, check_params_cb=lambda c: c.progress, timeout=10000):
         dlg.purge()  # on a worker, behind a wait that shows if it lasts
     assert errors == []
     assert ctx.store.set_info("soon-gone") is None and dlg.list.count() == 0

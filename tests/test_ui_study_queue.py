@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from ketaquiz.core.scheduling import Settings
 from ketaquiz.core.session import StudySession
+from ketaquiz.ui.changes import SETTINGS
 from ketaquiz.ui.context import StudyRequest
 
 from . import test_ui_study as base
@@ -58,7 +59,7 @@ def test_counter_and_home_columns_add_up(qtbot, ctx, window, study):
 
 def test_daily_new_limit_reached_says_so_and_offers_more(qtbot, ctx, window, study):
     ctx.store.save_settings(Settings(fuzz=False, new_per_day=2))
-    ctx.settings_changed.emit()
+    ctx.notify(SETTINGS)
     ctx.study_requested.emit(StudyRequest(set_id="demo", topics=["colours"]))
     window.show_page("study")
     for _ in range(2):

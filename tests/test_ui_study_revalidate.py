@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from ketaquiz.ui.changes import LIBRARY
 from ketaquiz.ui.context import StudyRequest
 
 from . import test_ui_study as base
@@ -23,7 +24,7 @@ def test_set_deleted_after_an_answer_unsure_undo_continue_do_not_fail(qtbot, ctx
     _start(ctx, window, study)
     answer_by_keys(qtbot, study, right=True)
     ctx.store.mark_set_deleted("demo")  # what Sets → Delete does to the store (the folder goes to the trash)
-    ctx.library_changed.emit()
+    ctx.notify(LIBRARY)
     assert not study.unsure_btn.isEnabled() and not study.easy_btn.isEnabled() and not study.undo_btn.isEnabled()
     qtbot.keyClick(study.focusWidget(), Qt.Key.Key_U)
     qtbot.keyClick(study.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -77,7 +78,7 @@ def test_everything_purged_while_answering_ends_with_a_message(qtbot, ctx, windo
     _start(ctx, window, study)
     ctx.store.mark_set_deleted("demo")
     ctx.store.purge_set("demo")
-    ctx.library_changed.emit()
+    ctx.notify(LIBRARY)
     assert study.session is None and study.stack.currentWidget() is study.idle_view
     assert "deleted from its set" in study.idle_label.text()
 

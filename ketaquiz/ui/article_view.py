@@ -25,6 +25,7 @@ from ..core.article import Article, parse_article
 from ..core.articlefile import ArticleFileError, article_file_of, read_article_text
 from .changes import Changes
 from .context import AppContext
+from .operations import Operation
 
 HIGHLIGHT = QColor(255, 213, 79, 170)
 
@@ -186,7 +187,7 @@ class ArticlePage(QWidget):
         self.ctx = ctx
         self.set_id: str | None = None
         self._articles: dict[str, Article | None] = {}
-        self._reading: dict[str, object] = {}  # set id -> the Job reading its big article
+        self._reading: dict[str, Operation[Article | None]] = {}  # set id -> the operation reading its big article
         self._pending_quote: str | None = None
         self.legend: QWidget | None = None
 
@@ -246,6 +247,8 @@ class ArticlePage(QWidget):
 
     def _library_changed(self) -> None:
         self._articles.clear()
+        for op in self._reading.values():
+            op.abandon()  # read from the files as they were: a newer read (or none) counts
         self._reading.clear()
         self._fill_combo()
 
@@ -268,18 +271,15 @@ class ArticlePage(QWidget):
         return self._articles[set_id]
 
     def _read_in_background(self, set_id: str, path: Path) -> None:
-        from .workers import Job
+        op = Operation.without_store(self.ctx, lambda _report: _read_article(path), what=f"reading {path}")
+        op.on_success(lambda article: self._article_read(set_id, article))
+        op.on_failure(lambda _e: self._article_read(set_id, None))  # (logged; the page says it cannot be read)
+        self._reading[set_id] = op
+        op.run(self)
 
-        job = Job(lambda _report: _read_article(path))
-        self._reading[set_id] = job
-        job.done.connect(lambda j: self._article_read(set_id, j))
-        job.start()
-
-    def _article_read(self, set_id: str, job: object) -> None:
-        if self._reading.get(set_id) is not job:
-            return  # the library changed meanwhile: a newer read (or none) counts
+    def _article_read(self, set_id: str, article: Article | None) -> None:
         del self._reading[set_id]
-        self._articles[set_id] = getattr(job, "result", None) if getattr(job, "error", None) is None else None
+        self._articles[set_id] = article
         if set_id == self.set_id:
             quote = self._pending_quote
             self.open_set(set_id, force=True)

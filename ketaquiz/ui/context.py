@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from ..core.clock import Clock, utc_now
 from ..core.library import DEFAULT_PROFILE, DataDir, LoadProblem, changed_set_files, load_library
 from ..core.store import Store
-from .changes import LIBRARY, PROFILE, PROGRESS, SETTINGS, Changes
+from .changes import LIBRARY, PROFILE, PROGRESS, Changes
 
 if TYPE_CHECKING:
     from .operations import Lane, Operation
@@ -59,12 +59,6 @@ class AppContext(QObject):
 
     changed = Signal(object)  # a changes.Changes: what changed in the open profile, and who changed it
     profile_closing = Signal()  # the open profile's store is about to close: end what uses it
-    # The notice split by kind, for the screens not yet listening to `changed` (emitted by `notify`; one of these
-    # emitted directly is passed on as a notice without initiator).
-    library_changed = Signal()  # sets added, edited, deleted or re-synced
-    progress_changed = Signal()  # answers recorded or undone
-    profile_changed = Signal(str)  # another learner's profile is open
-    settings_changed = Signal()
     study_requested = Signal(object)  # a StudyRequest
     show_in_article = Signal(str, str)  # set id, verbatim quote to highlight
     page_requested = Signal(str)  # a page name: home, study, article, sets, scores, settings
@@ -78,12 +72,8 @@ class AppContext(QObject):
         self.store: Store = store or data.open_store(self.profile, clock=clock)  # (`store`: opened and checked)
         self.load_problems: list[LoadProblem] = []
         self.closed = False
-        self.lanes: dict[str, Lane] = {}  # operations of one kind (operations.Operation), one at a time
+        self.lanes: dict[str, Lane] = {}  # operations by kind (operations.Operation): only the newest is applied
         self._loading: Operation[list[LoadProblem]] | None = None  # loading big changed set files, while it runs
-        self._relaying = False
-        for signal, changes in ((self.library_changed, LIBRARY), (self.progress_changed, PROGRESS),
-                                (self.settings_changed, SETTINGS)):
-            signal.connect(lambda c=changes: self._relay(c))
 
     def notify(self, changes: Changes, initiator: object | None = None) -> None:
         """Tell every screen what changed (`changes`, made by `initiator` when given): one `changed` notice."""
@@ -93,22 +83,6 @@ class AppContext(QObject):
             changes = changes.by(initiator)
         log.debug("changed: %s (by %s)", changes.describe(), type(changes.initiator).__name__)
         self.changed.emit(changes)
-        self._relaying = True
-        try:
-            if changes.profile:
-                self.profile_changed.emit(self.profile)
-            if changes.library:
-                self.library_changed.emit()
-            if changes.progress:
-                self.progress_changed.emit()
-            if changes.settings:
-                self.settings_changed.emit()
-        finally:
-            self._relaying = False
-
-    def _relay(self, changes: Changes) -> None:
-        if not self._relaying:
-            self.changed.emit(changes)
 
     def reload_library(self, initiator: object | None = None) -> list[LoadProblem]:
         """Sync set files into the store (bundled course and the user's sets) and tell the pages."""

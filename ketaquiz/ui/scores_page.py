@@ -30,10 +30,11 @@ from ..core.dashboard import Dashboard, dashboard, hardest
 from ..core.history_export import export_history
 from ..core.store import Store
 from . import plain
+from .changes import NOTHING, PROFILE, SETTINGS, Changes
 from .context import AppContext, StudyRequest
+from .operations import Operation
 from .score_charts import AccuracyTile, ForecastChart, Heatmap, ReviewsChart
 from .score_tables import HardestBox, RetentionBox, SessionsBox
-from .workers import Job, Report
 
 
 class ScoresPage(QWidget):
@@ -46,10 +47,9 @@ class ScoresPage(QWidget):
         self.ctx = ctx
         self.data: Dashboard | None = None
         self.period = 30
-        self._dirty = True
-        self._optimise_job: Job | None = None  # the optimiser, while it runs
-        self._job: Job | None = None  # the figures being computed (one at a time)
-        self._wanted = 0  # bumped by each refresh: a result for an older request is dropped
+        self.missed: Changes = PROFILE  # the change notices since the figures were last computed (at first: all)
+        self._optimising: Operation | None = None  # the optimiser, while it runs
+        self._figures: Operation[Dashboard] | None = None  # the figures asked for last
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -82,10 +82,7 @@ class ScoresPage(QWidget):
         self._arrange(2)
 
         self.set_combo.currentIndexChanged.connect(lambda _i: self.refresh())
-        for sig in (ctx.progress_changed, ctx.library_changed, ctx.settings_changed):
-            sig.connect(self._changed)
-        ctx.profile_changed.connect(lambda _n: self._changed())
-        ctx.library_changed.connect(self._fill_sets)
+        ctx.changed.connect(self._changed)
         self._fill_sets()
 
     # --- building the page ----------------------------------------------------------
@@ -229,62 +226,53 @@ class ScoresPage(QWidget):
         self.set_combo.setCurrentIndex(max(0, idx))
         self.set_combo.blockSignals(False)
 
-    def _changed(self) -> None:
-        self._dirty = True
+    def _changed(self, changes: Changes) -> None:
+        """A change notice: every kind changes some figure. Computed now when on screen, else when next shown."""
+        if changes.library:
+            self._fill_sets()
+        self.missed |= changes
         if self.isVisible():
             self.refresh()
 
     def showEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt override)
         super().showEvent(event)
-        if self._dirty:
+        if self.missed:
             self.refresh()
+
+    @property
+    def computing(self) -> bool:
+        """Figures asked for are still being computed."""
+        return self._figures is not None and not self._figures.finished
+
+    @property
+    def optimising(self) -> bool:
+        return self._optimising is not None
 
     GRACE_MS = 60  # figures ready within this show without a busy state (the usual case: ~50 ms)
 
     def refresh(self) -> None:
         """Recompute every chart from the store, in a worker; the figures are drawn when they come back.
 
-        A newer request supersedes an older one: while one computes, the next waits for it to end and the
-        older result is dropped, never drawn.
+        A newer request supersedes an older one (an operation of kind "scores"): while one computes, the next
+        waits for it to end and the older result is dropped, never drawn; so is one computed from a profile no
+        longer open, or after the app closed.
         """
-        self._dirty = False
-        self._wanted += 1
-        if self._job is None:
-            self._compute()
-        else:
+        self.missed = NOTHING
+        now, set_id = self.ctx.clock(), self.set_id()
+        op = Operation(self.ctx, lambda store, _report: dashboard(store, now, set_id=set_id), kind="scores",
+                       what="computing the scores")
+        op.on_success(self._computed).on_failure(self._not_computed)  # (said on the page, and logged)
+        self._figures = op.run(self, settle_ms=self.GRACE_MS)
+        if not op.finished:
             self.busy.show()
 
-    def _compute(self) -> None:
-        data, profile, clock = self.ctx.data, self.ctx.profile, self.ctx.clock
-        now, set_id = clock(), self.set_id()
-
-        def work(_report: Report) -> Dashboard:
-            store = data.open_store(profile, clock=clock)  # its own connection: SQLite's stay in their thread
-            try:
-                return dashboard(store, now, set_id=set_id)
-            finally:
-                store.close()
-
-        job = Job(work)
-        job.wanted = self._wanted  # type: ignore[attr-defined]
-        job.done.connect(self._computed)
-        self._job = job
-        job.start()
-        if not job.settle(self.GRACE_MS):
-            self.busy.show()
-
-    def _computed(self, job: Job) -> None:
-        self._job = None
-        if self.ctx.closed:  # the app (or a test) closed its store while the scores were computed
-            return
-        if job.wanted != self._wanted:  # type: ignore[attr-defined]
-            self._compute()  # superseded (another set, profile or answers since): compute what is wanted now
-            return
+    def _computed(self, d: Dashboard) -> None:
         self.busy.hide()
-        if job.error is not None or not isinstance(job.result, Dashboard):
-            self._say(f"Could not compute your scores: {job.error}")
-            return
-        self._show(job.result)
+        self._show(d)
+
+    def _not_computed(self, error: BaseException) -> None:
+        self.busy.hide()
+        self._say(f"Could not compute your scores: {error}")
 
     def _show(self, d: Dashboard) -> None:
         self.data = d
@@ -360,44 +348,48 @@ class ScoresPage(QWidget):
         if self.ctx.store.path == Path(":memory:"):
             self._say("Optimising needs a profile saved on disk.")
             return
-        if self._optimise_job is not None:
+        if self._optimising is not None:
             return
         path, clock, profile = self.ctx.store.path, self.ctx.clock, self.ctx.profile
         now = clock()
 
-        def work(_report: Report) -> optimize.OptimiseResult:
-            store = Store(path, clock=clock)  # its own connection: SQLite's stay in their thread
+        def work(_report: object) -> optimize.OptimiseResult:
+            store = Store(path, clock=clock)  # its own connection, on this profile's file whichever is open later
             try:
                 return optimize.optimise(store, now)
             finally:
                 store.close()
 
+        def failed(error: BaseException) -> None:  # (torch out of memory, say: said here, and logged)
+            self._say(f"Optimising failed: {error}")
+
         self.optimise_button.setEnabled(False)
         self._say("Optimising your schedule… this can take a minute.")
-        job = self._optimise_job = Job(work)
-        job.done.connect(lambda j: self._optimised(j, path, profile))
-        job.start()
+        # Without the open store: the parameters are kept for the profile they were fitted to, even after a switch.
+        op = Operation.without_store(self.ctx, work, what="optimising")
+        op.on_success(lambda result: self._optimised(result, path, profile)).on_failure(failed)
+        self._optimising = op.on_end(self._optimise_ended).run(self)
 
-    def _optimised(self, job: Job, path: Path, profile: str) -> None:
-        from ..core.optimize import apply_result
-
-        self._optimise_job = None
+    def _optimise_ended(self, _op: Operation) -> None:
+        self._optimising = None
         self.optimise_button.setEnabled(True)
-        if job.error is not None:
-            self._say(f"Optimising failed: {job.error}")
-            return
+
+    def _optimised(self, result: object, path: Path, profile: str) -> None:
+        from ..core.optimize import OptimiseResult, apply_result
+
+        assert isinstance(result, OptimiseResult)
         if self.ctx.store.path != path:
             # The learner switched profile while it ran: the parameters belong to the profile they were fitted to.
             store = Store(path, clock=self.ctx.clock)
             try:
-                message = apply_result(store, job.result)
+                message = apply_result(store, result)
             finally:
                 store.close()
             self._say(f"Profile “{profile}”: {message}")
             return
-        self._say(apply_result(self.ctx.store, job.result))
-        self.ctx.settings_changed.emit()
-        if job.result.status == "improved":
+        self._say(apply_result(self.ctx.store, result))
+        self.ctx.notify(SETTINGS, self)
+        if result.status == "improved":
             self.reschedule_btn.show()  # (else each question changes at its next answer)
 
     def _reschedule(self) -> None:

@@ -287,7 +287,7 @@ class SetListPanel(QWidget):
                                       pending="loading…" if load else ""))
         self._check_next()
         if load:
-            self.ctx.load_changed_sets()  # big files load in a worker; `library_changed` refreshes the list
+            self.ctx.load_changed_sets()  # big files load in a worker; its library notice refreshes the list
 
     def _show_entry(self, entry: SetEntry) -> None:
         """Put what a file's check found on its line of the list, and say so."""
