@@ -216,3 +216,21 @@ def test_a_result_for_a_screen_destroyed_meanwhile_is_dropped(qtbot, ctx):
     gate.set()
     qtbot.waitUntil(lambda: op.finished)
     assert op.state == "dropped" and applied == []
+
+
+def test_suspending_on_the_sets_page_takes_the_question_out_of_the_running_session(qtbot, ctx, window, study):
+    """End to end: Study shows a question, the learner suspends it on the Sets page and comes back: the session has
+    moved on (the old page signal did not reach Study: the suspended question stayed on screen)."""
+    ctx.study_requested.emit(StudyRequest(set_id="demo"))
+    window.show_page("study")
+    qid = study.session.current.id
+    window.show_page("sets")
+    sets = window.page("sets")
+    sets.refresh_sets("demo")
+    qtbot.waitUntil(lambda: sets.qset is not None and sets.qset.id == "demo")
+    sets.select_question(qid)
+    sets.suspend_btn.click()
+    assert ctx.store.question_key("demo", qid) in ctx.store.suspended_keys("demo")
+    window.show_page("study")
+    assert study.session.current is None or study.session.current.id != qid
+    assert "suspended" in (study.notice_label.text() + study.idle_label.text())
