@@ -234,3 +234,19 @@ def test_suspending_on_the_sets_page_takes_the_question_out_of_the_running_sessi
     window.show_page("study")
     assert study.session.current is None or study.session.current.id != qid
     assert "suspended" in (study.notice_label.text() + study.idle_label.text())
+
+
+def test_an_error_in_a_superseded_operation_is_still_logged(qtbot, ctx, caplog):
+    gate = threading.Event()
+
+    def failing(_store, _report):
+        gate.wait(5)
+        raise RuntimeError("a bug in the old request")
+
+    old = Operation(ctx, failing, kind="figures").run()
+    new = Operation(ctx, lambda _s, _r: 1, kind="figures").run()
+    with caplog.at_level("WARNING", logger="ketaquiz.ui.operations"):
+        gate.set()
+        qtbot.waitUntil(lambda: new.finished)
+    assert old.state == "dropped" and new.state == "done"
+    assert any("a bug in the old request" in r.getMessage() and r.exc_info for r in caplog.records)

@@ -39,7 +39,7 @@ def test_set_purged_by_another_program_continue_skips_to_what_is_left(qtbot, ctx
     assert ctx.store.question_ref(study.session.current_key)[0] == "demo"
     answer_by_keys(qtbot, study, right=True)
     ctx.store.mark_set_deleted("demo")
-    ctx.store.purge_set("demo")  # by another program: no library_changed, the next step finds out
+    ctx.store.purge_set("demo")  # by another program: no change notice, the next step finds out
     qtbot.keyClick(study.focusWidget(), Qt.Key.Key_Return)
     assert study.stack.currentWidget() is study.question_view
     assert ctx.store.question_ref(study.session.current_key)[0] == "ketamine"

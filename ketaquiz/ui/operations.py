@@ -194,7 +194,10 @@ class Operation(Generic[T]):
             waiting, lane.waiting = lane.waiting, None
             if waiting is not None:
                 self._drop("superseded by a newer request")
-                waiting._start(lane)
+                if self.ctx.closed:
+                    waiting._drop("the app closed meanwhile")
+                else:
+                    waiting._start(lane)
                 return
         if lane is not None and lane.newest is not self:
             self._drop("superseded by a newer request")
@@ -212,7 +215,11 @@ class Operation(Generic[T]):
             self._succeeded(job.result)
 
     def _drop(self, why: str) -> None:
-        log.debug("%s: result dropped, %s", self.what, why)
+        error = self.job.error if self.job is not None else None
+        if error is not None:  # not wanted any more, but an error is still logged (a bug shows there)
+            log.warning("%s failed (its result was no longer wanted: %s): %s", self.what, why, error, exc_info=error)
+        else:
+            log.debug("%s: result dropped, %s", self.what, why)
         self.state = "dropped"
         self._ended()
 
