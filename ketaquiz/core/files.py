@@ -16,8 +16,8 @@ import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 # A file written this shortly before its stat was taken may change again within the clock's grain, unseen by the stat.
 RACY_NS = 2_000_000_000
@@ -69,8 +69,7 @@ def atomic_write(path: str | Path, data: str | bytes, *, encoding: str = "utf-8"
     return path
 
 
-@dataclass(frozen=True, slots=True)
-class FileSignature:
+class FileSignature(NamedTuple):  # (a NamedTuple: ~0.05 ms to define where a slotted dataclass takes ~0.4, at every start)
     """A file's (mtime, size, inode): equal signatures mean a file unchanged, as far as a stat can tell."""
 
     mtime_ns: int
