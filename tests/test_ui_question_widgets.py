@@ -100,3 +100,15 @@ def test_a_registered_typed_type_is_answered_in_a_text_box_and_marked_by_its_gra
     widget.edit.setText("0.501")
     fb = _answer(widget, widget.response())
     assert fb.correct and RIGHT_STYLE in widget.edit.styleSheet() and widget.edit.isReadOnly()
+
+
+def test_after_i_dont_know_a_multi_shows_nothing_ticked_and_every_right_option_missed(qtbot):
+    q = Question("q", "t", "multi", "Which?", answer=["Ketamine", "Esketamine"],
+                 choices=["Ketamine", "Esketamine", "Lithium"])
+    widget = make_question_widget(q, ["Ketamine", "Esketamine", "Lithium"])
+    qtbot.addWidget(widget)
+    widget.boxes[0].setChecked(True)  # ticked, then "I don't know" pressed: that is the answer graded
+    widget.boxes[2].setChecked(True)
+    assert not _answer(widget, None).correct
+    assert [b.isChecked() for b in widget.boxes] == [False, False, False]
+    assert all("missed" in b.text() for b in widget.boxes[:2]) and WRONG_STYLE not in widget.boxes[2].styleSheet()

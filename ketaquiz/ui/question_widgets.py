@@ -211,6 +211,7 @@ class MultiWidget(QuestionWidget):
             part = parts.get(opt)
             if part is None:
                 continue
+            b.setChecked(part.chosen)  # as graded: after "I don't know" nothing was ticked, whatever the boxes say
             if part.key:
                 b.setStyleSheet(RIGHT_STYLE if part.chosen else WRONG_STYLE + "font-weight: bold;")
                 b.setText(b.text() + ("" if part.chosen else "   ← missed"))
