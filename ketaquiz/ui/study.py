@@ -9,7 +9,6 @@ field); Ctrl+Z undoes the last answer (in a text field, first the field's own ty
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from pathlib import Path
 from random import Random
 from typing import Any
@@ -17,15 +16,7 @@ from typing import Any
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QProgressBar,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -35,16 +26,12 @@ from ..core.question_types import kind_of
 from ..core.questions import explanation_without_source
 from ..core.session import Feedback, StudySession, Summary
 from ..core.store import StoreError
-from . import plain
 from .changes import LIBRARY, PROGRESS, Changes
 from .context import AppContext, StudyRequest
 from .question_widgets import QuestionWidget, make_question_widget
-from .reflow import flow_row
+from .study_views import DONT_KNOW_KEY, MORE_NEW, IdleView, QuestionView, SummaryView, describe_due
 
 log = logging.getLogger(__name__)
-
-MORE_NEW = 10  # "Study more": new questions beyond today's limit
-DONT_KNOW_KEY = "Ctrl+D"  # with a modifier: it works from a text field too
 
 
 class _UndoPassesThrough(QObject):
@@ -66,25 +53,6 @@ def _warm_typo_check() -> None:
     from ..core.grading import warm_typo_check
 
     threading.Thread(target=warm_typo_check, daemon=True).start()
-
-
-def describe_due(due: datetime | None, now: datetime) -> str:
-    """'in 10 minutes', 'in 3 hours', 'tomorrow', 'in 5 days' — when something comes back."""
-    if due is None:
-        return "not scheduled"
-    secs = (due - now).total_seconds()
-    # Rounded to the nearest unit: the feedback is shown a moment after the answer was timed, so a one-minute
-    # step is 59.9 s away by then, and it comes back in a minute, not "now".
-    if secs < 30:
-        return "now"
-    m = round(secs / 60)
-    if m < 60:
-        return f"in {m} minute{'s' if m != 1 else ''}"
-    h = round(secs / 3600)
-    if h < 24:
-        return f"in {h} hour{'s' if h != 1 else ''}"
-    d = round(secs / 86400)
-    return "tomorrow" if d <= 1 else f"in {d} days"
 
 
 def _shorten(text: str, n: int = 40) -> str:
@@ -124,11 +92,11 @@ class StudyPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
         outer.addWidget(self.stack)
-        self.idle_view = self._build_idle()
-        self.question_view = self._build_question_view()
-        self.summary_view = self._build_summary()
+        self.idle_view, self.question_view, self.summary_view = IdleView(), QuestionView(), SummaryView()
         for w in (self.idle_view, self.question_view, self.summary_view):
             self.stack.addWidget(w)
+        self._name_views_widgets()
+        self._connect_views()
 
         undo = QShortcut(QKeySequence.StandardKey.Undo, self)
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -145,201 +113,36 @@ class StudyPage(QWidget):
         ctx.profile_closing.connect(self.stop)  # while its store is still open: the session is closed in it
 
     # --- building ---------------------------------------------------------
-    def _build_idle(self) -> QWidget:
-        w = QWidget()
-        lay = QVBoxLayout(w)
-        self.idle_label = plain.label("Choose something to study on the Home page.")
-        self.idle_label.setObjectName("heading")
-        self.idle_label.setWordWrap(True)
-        lay.addStretch(1)
-        # Centred by its own alignment, at the layout's full width: added with a layout alignment, a wrapped
-        # label got its one-line size and was clipped (at 1920x1080 and 16 pt both lines were cut).
-        self.idle_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        lay.addWidget(self.idle_label)
-        row = QHBoxLayout()
-        self.idle_more_btn = QPushButton(f"Study {MORE_NEW} more new today")
-        self.idle_more_btn.setAccessibleName(f"Study {MORE_NEW} more new questions today, beyond the daily limit")
-        self.idle_more_btn.setObjectName("primary")
-        self.idle_more_btn.clicked.connect(self.study_more)
-        self.idle_home_btn = home = QPushButton("Back to Home")
-        home.setAccessibleName("Back to Home")
-        home.clicked.connect(lambda: self.ctx.page_requested.emit("home"))
-        row.addStretch(1)
-        row.addWidget(self.idle_more_btn)
-        row.addWidget(home)
-        row.addStretch(1)
-        lay.addLayout(row)
-        lay.addStretch(2)
-        return w
+    def _name_views_widgets(self) -> None:
+        """The views' widgets under the page's own names (the session flow below, the tests, the benchmark)."""
+        idle, qv, summ = self.idle_view, self.question_view, self.summary_view
+        self.idle_label, self.idle_more_btn, self.idle_home_btn = idle.label, idle.more_btn, idle.home_btn
+        self.topic_label, self.count_label, self.timer_label = qv.topic_label, qv.count_label, qv.timer_label
+        self.progress, self.notice_label, self.scroll_area = qv.progress, qv.notice_label, qv.scroll_area
+        self.body_layout, self.question_holder, self.feedback_panel = qv.body_layout, qv.question_holder, qv.feedback_panel
+        self.verdict_label, self.answer_label, self.explanation_label = (
+            qv.verdict_label, qv.answer_label, qv.explanation_label)
+        self.source_label, self.due_label, self.show_source_btn = qv.source_label, qv.due_label, qv.show_source_btn
+        self.undo_btn, self.dont_know_btn, self.submit_btn = qv.undo_btn, qv.dont_know_btn, qv.submit_btn
+        self.unsure_btn, self.easy_btn, self.right_btn = qv.unsure_btn, qv.easy_btn, qv.right_btn
+        self.accept_btn, self.continue_btn, self.edit_btn = qv.accept_btn, qv.continue_btn, qv.edit_btn
+        self.suspend_btn, self.button_row = qv.suspend_btn, qv.button_row
+        self.score_label, self.topic_grid, self.next_label = summ.score_label, summ.topic_grid, summ.next_label
+        self.more_btn, self.home_btn = summ.more_btn, summ.home_btn
 
-    def _build_question_view(self) -> QWidget:
-        w = QWidget()
-        lay = QVBoxLayout(w)
-        lay.setSpacing(12)
-        top = QHBoxLayout()
-        self.topic_label = plain.label()
-        self.topic_label.setObjectName("topic")
-        self.count_label = QLabel()
-        self.count_label.setAccessibleName("Progress")
-        self.timer_label = QLabel("0:00")
-        self.timer_label.setAccessibleName("Time on this question")
-        self.timer_label.setToolTip("Time on this question")
-        top.addWidget(self.topic_label, 1)
-        top.addWidget(self.count_label)
-        top.addSpacing(12)
-        top.addWidget(self.timer_label)
-        lay.addLayout(top)
-        self.progress = QProgressBar()
-        self.progress.setTextVisible(False)
-        self.progress.setMaximumHeight(8)
-        self.progress.setAccessibleName("Session progress")
-        lay.addWidget(self.progress)
-        self.notice_label = QLabel()  # what changed under the session (a question deleted or edited meanwhile)
-        self.notice_label.setObjectName("hint")
-        self.notice_label.setWordWrap(True)
-        self.notice_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.notice_label.setAccessibleName("Notice")
-        self.notice_label.hide()
-        lay.addWidget(self.notice_label)
+    def _connect_views(self) -> None:
+        def go_home() -> None:
+            self.ctx.page_requested.emit("home")
 
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
-        self.body_layout = QVBoxLayout(body)
-        self.body_layout.setContentsMargins(0, 8, 0, 8)
-        self.body_layout.setSpacing(14)
-        self.question_holder = QVBoxLayout()
-        self.body_layout.addLayout(self.question_holder)
-
-        self.feedback_panel = QFrame()
-        self.feedback_panel.setObjectName("feedback")
-        self.feedback_panel.setFrameShape(QFrame.Shape.StyledPanel)
-        fb = QVBoxLayout(self.feedback_panel)
-        self.verdict_label = QLabel()
-        self.verdict_label.setObjectName("verdict")
-        self.verdict_label.setAccessibleName("Verdict")
-        self.answer_label = QLabel()
-        self.answer_label.setWordWrap(True)
-        self.answer_label.setAccessibleName("Right answer")
-        self.answer_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.explanation_label = QLabel()
-        self.explanation_label.setWordWrap(True)
-        self.explanation_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.explanation_label.setAccessibleName("Explanation")
-        self.source_label = QLabel()
-        self.source_label.setWordWrap(True)
-        self.source_label.setObjectName("quote")
-        self.source_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.source_label.setAccessibleName("Source quote")
-        self.due_label = QLabel()
-        self.due_label.setObjectName("hint")
-        self.due_label.setAccessibleName("When it comes back")
-        for lab in (self.answer_label, self.explanation_label, self.source_label):
-            lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        fb.addWidget(self.verdict_label)
-        fb.addWidget(self.answer_label)
-        fb.addWidget(self.explanation_label)
-        fb.addWidget(self.source_label)
-        src_row = QHBoxLayout()
-        self.show_source_btn = QPushButton("Show in article  (A)")
-        self.show_source_btn.setAccessibleName("Show the source in the article")
-        self.show_source_btn.clicked.connect(self.show_in_article)
-        src_row.addWidget(self.show_source_btn)
-        src_row.addStretch(1)
-        src_row.addWidget(self.due_label)
-        fb.addLayout(src_row)
-        self.body_layout.addWidget(self.feedback_panel)
-        self.body_layout.addStretch(1)
-        self.scroll_area.setWidget(body)
-        lay.addWidget(self.scroll_area, 1)
-
-        buttons = QHBoxLayout()
-        self.undo_btn = QPushButton("Undo  (Ctrl+Z)")
-        self.undo_btn.setAccessibleName("Undo the last answer")
-        self.undo_btn.clicked.connect(self.undo)
-        self.dont_know_btn = QPushButton(f"I don't know  ({DONT_KNOW_KEY})")
-        self.dont_know_btn.setAccessibleName("I don't know")
-        self.dont_know_btn.clicked.connect(self.dont_know)
-        self.submit_btn = QPushButton("Submit  (Enter)")
-        self.submit_btn.setAccessibleName("Submit the answer")
-        self.submit_btn.setObjectName("primary")
-        self.submit_btn.clicked.connect(self.submit)
-        self.unsure_btn = QPushButton("Unsure  (U)")
-        self.unsure_btn.setToolTip("Right, but unsure: see it sooner (U or 2, Anki's Hard)")
-        self.unsure_btn.setAccessibleName("Mark unsure: see it sooner")
-        self.unsure_btn.setCheckable(True)
-        self.unsure_btn.clicked.connect(lambda: self.mark("unsure"))
-        self.easy_btn = QPushButton("Easy  (4)")
-        self.easy_btn.setAccessibleName("Mark easy: see it later")
-        self.easy_btn.setCheckable(True)
-        self.easy_btn.clicked.connect(lambda: self.mark("easy"))
-        self.right_btn = QPushButton("I was right  (R)")
-        self.right_btn.setAccessibleName("I was right: count this typed answer as right")
-        self.right_btn.setToolTip("Your wording was right but not among the accepted answers: count it right "
-                                  "(press again to take it back)")
-        self.right_btn.setCheckable(True)
-        self.right_btn.clicked.connect(self.i_was_right)
-        self.accept_btn = QPushButton("Add to accepted answers")
-        self.accept_btn.setAccessibleName("Add your wording to the question's accepted answers")
-        self.accept_btn.clicked.connect(self.add_accepted)
-        self.continue_btn = QPushButton("Continue  (Enter)")
-        self.continue_btn.setAccessibleName("Continue to the next question")
-        self.continue_btn.setObjectName("primary")
-        self.continue_btn.clicked.connect(self.next_question)
-        self.edit_btn = QPushButton("Edit  (E)")
-        self.edit_btn.setAccessibleName("Edit this question")
-        self.edit_btn.setToolTip("Change this question in its set file (E, or Ctrl+E from a text field)")
-        self.edit_btn.clicked.connect(self.edit_current)
-        self.suspend_btn = QPushButton("Suspend  (@)")
-        self.suspend_btn.setAccessibleName("Suspend this question")
-        self.suspend_btn.setToolTip("Keep this question out of study until you unsuspend it on the Sets page "
-                                    "(@, or Ctrl+J from a text field)")
-        self.suspend_btn.clicked.connect(self.suspend_current)
-        answer_row = (self.dont_know_btn, self.submit_btn, self.right_btn, self.accept_btn, self.unsure_btn,
-                      self.easy_btn, self.continue_btn)
-        for b in answer_row:
-            b.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
-        # One row that wraps where space runs out (1024x640 at 16 pt cut the buttons' labels off).
-        self.button_row = flow_row(self.undo_btn, self.edit_btn, self.suspend_btn, *answer_row, h_spacing=8)
-        buttons.addWidget(self.button_row, 1)
-        lay.addLayout(buttons)
-        return w
-
-    def _build_summary(self) -> QWidget:
-        w = QWidget()
-        lay = QVBoxLayout(w)
-        title = QLabel("Session complete")
-        title.setObjectName("heading")
-        self.score_label = QLabel()
-        self.score_label.setObjectName("score")
-        self.score_label.setAccessibleName("Score")
-        self.topic_grid = QGridLayout()
-        self.topic_grid.setHorizontalSpacing(24)
-        self.next_label = QLabel()
-        self.next_label.setWordWrap(True)
-        self.next_label.setAccessibleName("When questions are next due")
-        row = QHBoxLayout()
-        self.more_btn = QPushButton(f"Study {MORE_NEW} more new today")
-        self.more_btn.setAccessibleName(f"Study {MORE_NEW} more new questions today, beyond the daily limit")
-        self.more_btn.clicked.connect(self.study_more)
-        self.home_btn = QPushButton("Back to Home")
-        self.home_btn.setObjectName("primary")
-        self.home_btn.setAccessibleName("Back to Home")
-        self.home_btn.clicked.connect(lambda: self.ctx.page_requested.emit("home"))
-        row.addWidget(self.home_btn)
-        row.addWidget(self.more_btn)
-        row.addStretch(1)
-        lay.addWidget(title)
-        lay.addWidget(self.score_label)
-        lay.addSpacing(8)
-        lay.addLayout(self.topic_grid)
-        lay.addSpacing(8)
-        lay.addWidget(self.next_label)
-        lay.addSpacing(8)
-        lay.addLayout(row)
-        lay.addStretch(1)
-        return w
+        for btn, slot in ((self.idle_more_btn, self.study_more), (self.idle_home_btn, go_home),
+                          (self.show_source_btn, self.show_in_article), (self.undo_btn, self.undo),
+                          (self.dont_know_btn, self.dont_know), (self.submit_btn, self.submit),
+                          (self.unsure_btn, lambda: self.mark("unsure")), (self.easy_btn, lambda: self.mark("easy")),
+                          (self.right_btn, self.i_was_right), (self.accept_btn, self.add_accepted),
+                          (self.continue_btn, self.next_question), (self.edit_btn, self.edit_current),
+                          (self.suspend_btn, self.suspend_current), (self.more_btn, self.study_more),
+                          (self.home_btn, go_home)):
+            btn.clicked.connect(lambda _checked=False, slot=slot: slot())
 
     # --- session flow -----------------------------------------------------
     def start(self, request: StudyRequest | None = None) -> None:
@@ -762,35 +565,7 @@ class StudyPage(QWidget):
         self.finished.emit()
 
     def fill_summary(self, summary: Summary) -> None:
-        acc = summary.accuracy
-        self.score_label.setText(
-            f"{summary.correct} of {summary.answered} right" + (f"  ({acc:.0%})" if acc is not None else "")
-        )
-        while self.topic_grid.count():
-            item = self.topic_grid.takeAt(0)
-            if item is not None and (w := item.widget()) is not None:
-                w.deleteLater()
-        for col, text in enumerate(("Topic", "Right", "Accuracy")):
-            head = QLabel(text)
-            head.setObjectName("hint")
-            self.topic_grid.addWidget(head, 0, col)
-        self.topic_grid.setColumnStretch(3, 1)
-        for row, (topic, score) in enumerate(summary.per_topic.items(), start=1):
-            name = plain.label(self._topic_titles.get(topic, topic))
-            figures = QLabel(f"{score.correct} / {score.answered}")
-            pct = QLabel(f"{score.accuracy:.0%}" if score.accuracy is not None else "–")
-            for col, lab in enumerate((name, figures, pct)):
-                self.topic_grid.addWidget(lab, row, col)
-        now = self.ctx.clock()
-        if summary.next_due is not None:
-            when = describe_due(summary.next_due, now)
-            local = summary.next_due.astimezone()
-            text = f"Next questions due {when} ({local:%a %d %b, %H:%M})."
-        else:
-            text = "Nothing is scheduled yet."
-        if summary.due_tomorrow:
-            text += f" {summary.due_tomorrow} due by the end of tomorrow."
-        self.next_label.setText(text)
+        self.summary_view.fill(summary, self._topic_titles, self.ctx.clock())
 
     # --- keys ---------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
