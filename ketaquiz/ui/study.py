@@ -23,13 +23,21 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.question_types import kind_of
-from ..core.questions import explanation_without_source
 from ..core.session import Feedback, StudySession, Summary
 from ..core.store import StoreError
 from .changes import LIBRARY, PROGRESS, Changes
 from .context import AppContext, StudyRequest
 from .question_widgets import QuestionWidget, make_question_widget
-from .study_views import DONT_KNOW_KEY, MORE_NEW, IdleView, QuestionView, SummaryView, describe_due
+from .study_views import (
+    DONT_KNOW_KEY,
+    MORE_NEW,
+    IdleView,
+    QuestionView,
+    SummaryView,
+    describe_due,
+    fmt_elapsed,
+    shorten,
+)
 
 log = logging.getLogger(__name__)
 
@@ -53,15 +61,6 @@ def _warm_typo_check() -> None:
     from ..core.grading import warm_typo_check
 
     threading.Thread(target=warm_typo_check, daemon=True).start()
-
-
-def _shorten(text: str, n: int = 40) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
-def _fmt_elapsed(ms: int) -> str:
-    s = ms // 1000
-    return f"{s // 60}:{s % 60:02d}"
 
 
 class StudyPage(QWidget):
@@ -204,23 +203,16 @@ class StudyPage(QWidget):
         self.feedback = None
         self.qwidget = make_question_widget(q, s.presentation.options, media_folder=self._set_folder(s.current_key))
         self.qwidget.submit_requested.connect(self.submit)
-        self.question_holder.addWidget(self.qwidget)
+        self.question_view.hold(self.qwidget)
         for edit in self.qwidget.findChildren(QLineEdit):
             edit.installEventFilter(self._undo_filter)
-        # The widget is made after the buttons: put its inputs first in the tab order, then the buttons.
-        inputs = [c for c in self.qwidget.findChildren(QWidget) if c.focusPolicy() & Qt.FocusPolicy.TabFocus]
-        chain = inputs + [self.dont_know_btn, self.submit_btn, self.right_btn, self.accept_btn, self.unsure_btn,
-                          self.easy_btn, self.continue_btn,
-                          self.undo_btn]
-        for a, b in zip(chain, chain[1:]):
-            QWidget.setTabOrder(a, b)
         self.topic_label.setText(self._topic_titles.get(q.topic, q.topic))
         done, total = s.progress
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
         self._show_counts()
         self.feedback_panel.hide()
-        self._set_answering(True)
+        self.question_view.set_answering(True)
         self.undo_btn.setEnabled(s.can_undo)
         if self.stack.currentWidget() is not self.question_view:
             self.stack.setCurrentWidget(self.question_view)
@@ -243,23 +235,8 @@ class StudyPage(QWidget):
         return Path(info.path).parent if info is not None and info.path else None
 
     def _show_counts(self) -> None:
-        """What is left, as Anki's three numbers (the question on screen included until it is answered)."""
-        if self.session is None:
-            return
-        c = self.session.counts()
-        self.count_label.setText(f"{c.new} new · {c.learning} learning · {c.review} review")
-        self.count_label.setToolTip("Left in this session: new questions, questions in learning (they come back "
-                                    "within minutes) and reviews")
-
-    def _set_answering(self, answering: bool) -> None:
-        self.dont_know_btn.setVisible(answering)
-        self.submit_btn.setVisible(answering)
-        self.unsure_btn.setVisible(not answering)
-        self.easy_btn.setVisible(not answering)
-        self.continue_btn.setVisible(not answering)
-        if answering:
-            self.right_btn.hide()
-            self.accept_btn.hide()
+        if self.session is not None:
+            self.question_view.show_counts(self.session.counts())
 
     def _can_overrule(self) -> bool:
         """A typed answer graded wrong (or counted right by "I was right"), while its question is still there."""
@@ -295,7 +272,7 @@ class StudyPage(QWidget):
         if changed is not None:
             wording = self._last_response if isinstance(self._last_response, str) else "; ".join(self._last_response)
             self.accept_btn.setEnabled(True)
-            self.accept_btn.setText(f"Accept “{_shorten(wording)}” from now on")
+            self.accept_btn.setText(f"Accept “{shorten(wording)}” from now on")
 
     def add_accepted(self) -> None:
         """Save the learner's wording as an accepted answer of the question (in its set file)."""
@@ -321,7 +298,7 @@ class StudyPage(QWidget):
 
     def _update_timer(self) -> None:
         if self._elapsed.isValid():
-            self.timer_label.setText(_fmt_elapsed(self._elapsed.elapsed()))
+            self.timer_label.setText(fmt_elapsed(self._elapsed.elapsed()))
 
     def submit(self) -> Feedback | None:
         """Grade the widget's response (ignored when nothing was given yet: use "I don't know")."""
@@ -342,7 +319,7 @@ class StudyPage(QWidget):
         assert self.session is not None and self.qwidget is not None
         self._tick.stop()
         elapsed = int(self._elapsed.elapsed()) if self._elapsed.isValid() else None
-        self.timer_label.setText(_fmt_elapsed(elapsed or 0))
+        self.timer_label.setText(fmt_elapsed(elapsed or 0))
         try:
             fb = self.session.submit(response, duration_ms=elapsed)
         except StoreError as e:
@@ -364,39 +341,12 @@ class StudyPage(QWidget):
         return fb
 
     def _show_feedback(self, fb: Feedback) -> None:
-        q = fb.question
-        g = fb.grade
-        if g.correct:
-            self.verdict_label.setText("✓  " + g.message)
-            self.verdict_label.setProperty("ok", True)
-        else:
-            self.verdict_label.setText("✗  Wrong" if self._last_response is not None else "✗  I don't know")
-            self.verdict_label.setProperty("ok", False)
-        self.verdict_label.style().unpolish(self.verdict_label)
-        self.verdict_label.style().polish(self.verdict_label)
-        note = g.typo_note
-        self.answer_label.setText(f"Answer: {g.expected}" + (f"\nAccepted with a typo: {note}." if note else ""))
-        explanation = explanation_without_source(q.explanation, q.source)
-        self.explanation_label.setText(explanation)
-        self.explanation_label.setVisible(bool(explanation))
-        self.source_label.setText(f"“{q.source}”" if q.source else "")
-        self.source_label.setVisible(bool(q.source))
-        self.show_source_btn.setVisible(bool(q.source))
-        self._show_due(fb)
-        for b in (self.unsure_btn, self.easy_btn):
-            b.setChecked(False)
-            b.setEnabled(g.correct)
-        self.right_btn.setVisible(self._can_overrule())
-        self.right_btn.setChecked(g.overruled)
-        if not g.overruled:
-            self.accept_btn.hide()
-        self.feedback_panel.show()
-        self._set_answering(False)
-        self.undo_btn.setEnabled(True)
-        self.continue_btn.setFocus()
+        self.question_view.show_feedback(fb, answered=self._last_response is not None,
+                                         comes_back=describe_due(fb.due, self.ctx.clock()),
+                                         can_overrule=self._can_overrule())
 
     def _show_due(self, fb: Feedback) -> None:
-        self.due_label.setText(f"Comes back {describe_due(fb.due, self.ctx.clock())}")
+        self.question_view.show_due(describe_due(fb.due, self.ctx.clock()))
 
     def mark(self, confidence: str) -> None:
         """Re-rate the last right answer: "unsure" (Hard) or "easy" (Easy); the same mark again takes it back."""

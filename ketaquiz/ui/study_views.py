@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.session import Summary
+from ..core.questions import explanation_without_source
+from ..core.session import Feedback, QueueCounts, Summary
 from . import plain
 from .reflow import flow_row
 
@@ -45,6 +46,17 @@ def describe_due(due: datetime | None, now: datetime) -> str:
         return f"in {h} hour{'s' if h != 1 else ''}"
     d = round(secs / 86400)
     return "tomorrow" if d <= 1 else f"in {d} days"
+
+
+def shorten(text: str, n: int = 40) -> str:
+    """At most `n` characters, an ellipsis ending what was cut."""
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def fmt_elapsed(ms: int) -> str:
+    """Milliseconds as m:ss."""
+    s = ms // 1000
+    return f"{s // 60}:{s % 60:02d}"
 
 
 class IdleView(QWidget):
@@ -209,6 +221,73 @@ class QuestionView(QWidget):
             b.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         # One row that wraps where space runs out (1024x640 at 16 pt cut the buttons' labels off).
         self.button_row = flow_row(self.undo_btn, self.edit_btn, self.suspend_btn, *answer_row, h_spacing=8)
+
+
+    # --- filling it ---------------------------------------------------------------------
+    def hold(self, qwidget: QWidget) -> None:
+        """Show this question's input widget; its inputs come first in the tab order, then the buttons (the
+        widget is made after them)."""
+        self.question_holder.addWidget(qwidget)
+        inputs = [c for c in qwidget.findChildren(QWidget) if c.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        chain = inputs + [self.dont_know_btn, self.submit_btn, self.right_btn, self.accept_btn, self.unsure_btn,
+                          self.easy_btn, self.continue_btn,
+                          self.undo_btn]
+        for a, b in zip(chain, chain[1:]):
+            QWidget.setTabOrder(a, b)
+
+    def show_counts(self, c: QueueCounts) -> None:
+        """What is left, as Anki's three numbers (the question on screen included until it is answered)."""
+        self.count_label.setText(f"{c.new} new · {c.learning} learning · {c.review} review")
+        self.count_label.setToolTip("Left in this session: new questions, questions in learning (they come back "
+                                    "within minutes) and reviews")
+
+    def set_answering(self, answering: bool) -> None:
+        """The buttons for answering, or those for after the answer."""
+        self.dont_know_btn.setVisible(answering)
+        self.submit_btn.setVisible(answering)
+        self.unsure_btn.setVisible(not answering)
+        self.easy_btn.setVisible(not answering)
+        self.continue_btn.setVisible(not answering)
+        if answering:
+            self.right_btn.hide()
+            self.accept_btn.hide()
+
+    def show_due(self, comes_back: str) -> None:
+        self.due_label.setText(f"Comes back {comes_back}")
+
+    def show_feedback(self, fb: Feedback, *, answered: bool, comes_back: str, can_overrule: bool) -> None:
+        """The verdict on an answer (`answered` False: "I don't know"), the right answer, explanation and source,
+        when it comes back; "I was right" offered when `can_overrule`."""
+        q = fb.question
+        g = fb.grade
+        if g.correct:
+            self.verdict_label.setText("✓  " + g.message)
+            self.verdict_label.setProperty("ok", True)
+        else:
+            self.verdict_label.setText("✗  Wrong" if answered else "✗  I don't know")
+            self.verdict_label.setProperty("ok", False)
+        self.verdict_label.style().unpolish(self.verdict_label)
+        self.verdict_label.style().polish(self.verdict_label)
+        note = g.typo_note
+        self.answer_label.setText(f"Answer: {g.expected}" + (f"\nAccepted with a typo: {note}." if note else ""))
+        explanation = explanation_without_source(q.explanation, q.source)
+        self.explanation_label.setText(explanation)
+        self.explanation_label.setVisible(bool(explanation))
+        self.source_label.setText(f"“{q.source}”" if q.source else "")
+        self.source_label.setVisible(bool(q.source))
+        self.show_source_btn.setVisible(bool(q.source))
+        self.show_due(comes_back)
+        for b in (self.unsure_btn, self.easy_btn):
+            b.setChecked(False)
+            b.setEnabled(g.correct)
+        self.right_btn.setVisible(can_overrule)
+        self.right_btn.setChecked(g.overruled)
+        if not g.overruled:
+            self.accept_btn.hide()
+        self.feedback_panel.show()
+        self.set_answering(False)
+        self.undo_btn.setEnabled(True)
+        self.continue_btn.setFocus()
 
 
 class SummaryView(QWidget):
