@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
 from ..core.check import check_set
 from ..core.lint import lint_set
+from ..core.questions import QuestionSet
 from . import plain
 from .operations import Operation
 
@@ -36,7 +37,7 @@ class SetProblems(QObject):
         self.errors: list = []
         self._check: Operation[tuple[list, list]] | None = None  # checking a big set, the newest request
         self._counts = (0, 0)  # errors and warnings found by the last check
-        self._of: object | None = None  # the set those findings are about
+        self._of: QuestionSet | None = None  # the set those findings are about
         self.status = plain.label()
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)  # one line for the counts; a long "Exported … to <path>" wraps
