@@ -181,3 +181,20 @@ def test_a_letter_label_before_the_gap_is_not_an_article():
     an = analyse(parse_article("# T\n\n## S\n\nThe A subunit binds the receptor.\n"))
     assert blank(an, "The A subunit binds the receptor.", "subunit", "{{subunit}}") == "The A {{subunit}} binds the receptor."
     assert blank(an, "It is an enzyme of the toxin.", "enzyme", "{{enzyme}}") == "It is a(n) {{enzyme}} of the toxin."
+
+
+def test_the_leads_dated_events_are_main_facts():
+    text = """# Probe
+
+The Orbiter was launched by Jones and Smith in 1990, but its lens had been ground incorrectly.
+The Orbiter studies distant galaxies with a large mirror.
+
+## History
+
+The Lander was launched by Brown and Green in 1994, but its drill had been built incorrectly.
+The Lander studies the soil of the planet with a drill.
+"""
+    art = parse_article(text)
+    imp = sentence_importance(analyse(art))
+    lead, later = art.sections[0].sentences[0], art.sections[1].sentences[0]
+    assert imp[lead.id] > imp[later.id] + 0.15  # the lead summarises the article: its dated events are not side history

@@ -112,6 +112,7 @@ def sentence_importance(an: Analysis) -> dict[str, float]:
         for i, s in enumerate(sec.sentences):
             first_in_section[s.id] = i
     out: dict[str, float] = {}
+    lead = {s.id for s in an.article.sections[0].sentences} if an.article.sections else set()
     for s, c in zip(sentences, central):
         place = 1.0 if first_in_section[s.id] == 0 else 0.6 if first_in_section[s.id] <= 2 else 0.3
         shape = 0.3 if _DEFINITION.search(s.text) else 0.0
@@ -123,6 +124,8 @@ def sentence_importance(an: Analysis) -> dict[str, float]:
         if _PRESENT.search(s.text):
             shape += 0.1
         if _PAST.search(s.text) and (_YEAR.search(s.text) or names >= 2) and not _FIRST.search(s.text):
-            detail += 0.35
+            # ... but the lead section of an article is its summary: its dated events are the main ones
+            # (Hubble's launch, its flawed mirror and the mission that mended it).
+            detail += 0.1 if s.id in lead else 0.35
         out[s.id] = max(0.0, min(1.0, 0.45 * c + 0.3 * term_weight[s.id] + 0.15 * place + shape - detail))
     return out
