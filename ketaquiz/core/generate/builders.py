@@ -262,8 +262,9 @@ def _gap(an: Analysis, term: str) -> str:
         alts.append(pair)
     words = term.split()
     last = words[-1]
-    if not lx.is_acronym(last) and lx.is_plural(last) and not last.endswith(("us", "is", "ss")):
-        alts.append(" ".join(words[:-1] + [lx.singular(last)]))
+    name = len(words) >= 2 and all(w[:1].isupper() for w in words)
+    if not lx.is_acronym(last) and lx.is_plural(last) and not last.endswith(("us", "is", "ss")) and not name:
+        alts.append(" ".join(words[:-1] + [lx.singular(last)]))  # not in a name: "United States" ≠ "United State"
     if len(words) >= 2:
         head = last.lower()
         generic = head in lx.GENERIC_WORDS or lx.singular(head) in _GENERIC_HEADS or lx.singular(head) in lx.GENERIC_WORDS
