@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     ctx.store.save_settings(Settings(fuzz=False))
     ctx.store.save_appearance(Appearance(theme="light", font_size=args.font_size))
     ctx.reload_library()
-    apply_theme(app, ctx.store.settings())
+    apply_theme(app, ctx.store.appearance())
     window = MainWindow(ctx, rng=Random(4))
     window.resize(*size)
     window.show()
@@ -187,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
 
     window.show_page("home")
     ctx.store.save_appearance(Appearance(theme="dark", font_size=args.font_size))
-    apply_theme(app, ctx.store.settings())
+    apply_theme(app, ctx.store.appearance())
     window.show_page("home")
     ctx.notify(PROGRESS)
     save(app, window, out / "home-dark.png")
