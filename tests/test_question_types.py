@@ -119,3 +119,35 @@ def test_cloze_and_order_parts_follow_the_gaps_and_places():
     assert [p.expected for p in grade(cloze, None).parts] == ["NMDA", "BDNF"]
     order = Question("o", "t", "order", "Order", items=["a", "b", "c"])
     assert [p.ok for p in grade(order, ["a", "c", "b"]).parts] == [True, False, False]
+
+
+def test_a_lookup_while_another_thread_loads_the_types_waits_for_them(monkeypatch):
+    """The first lookup loads the type modules; one from another thread meanwhile (a worker reading a set while
+    the editor lists the types) found some missing and took 'order' for an unknown type."""
+    import importlib
+    import sys
+    import threading
+
+    from ketaquiz.core import question_types as registry
+
+    monkeypatch.setattr(registry, "_TYPES", {})
+    monkeypatch.setattr(registry, "_loaded", False)
+    for name in [m for m in sys.modules if m.startswith("ketaquiz.core.question_types.")]:
+        if not name.endswith((".base", "._options")):
+            monkeypatch.delitem(sys.modules, name)  # imported again, so they register again
+    started, looked_up = threading.Event(), threading.Event()
+    real_import = importlib.import_module
+
+    def slow_import(name: str) -> object:
+        started.set()
+        looked_up.wait(timeout=0.5)  # let the other thread look up now (it waits on the lock, when there is one)
+        return real_import(name)
+
+    monkeypatch.setattr(registry.importlib, "import_module", slow_import)
+    loader = threading.Thread(target=registry.type_names)
+    loader.start()
+    assert started.wait(timeout=5)
+    found = kind_of("order")
+    looked_up.set()
+    loader.join()
+    assert found.name == "order"

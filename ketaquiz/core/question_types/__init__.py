@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import threading
 
 from .base import QuestionType
 
@@ -18,15 +19,20 @@ __all__ = ["QuestionType", "kind_of", "register", "type_names", "unregister"]
 _TYPES: dict[str, QuestionType] = {}
 _UNKNOWN = QuestionType()  # what a question of no known type falls back to (check reports the type)
 _loaded = False
+_loading = threading.RLock()  # the first lookup may come from a worker thread and the main thread at once
 
 
 def _load_builtin() -> None:
     # On first use, not at import: the type modules import questions.py and grading.py, which import this.
+    # Marked loaded only once every module has registered: another thread looking a type up meanwhile waits.
     global _loaded
-    _loaded = True
-    for info in pkgutil.iter_modules(__path__):
-        if info.name != "base" and not info.name.startswith("_"):
-            importlib.import_module(f"{__name__}.{info.name}")
+    with _loading:
+        if _loaded:
+            return
+        for info in pkgutil.iter_modules(__path__):
+            if info.name != "base" and not info.name.startswith("_"):
+                importlib.import_module(f"{__name__}.{info.name}")
+        _loaded = True
 
 
 def register(kind: QuestionType) -> QuestionType:
