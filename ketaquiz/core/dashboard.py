@@ -26,7 +26,8 @@ from .clock import EPOCH_ORDINAL, day_start, local_tz, shift_at
 from .questions import Question
 from .scheduling import curve, retrievability_at
 from .stats import longest_streak, streak_from_days
-from .store import MATURE_DAYS, DayRow, SessionRow, Store
+from .store import MATURE_DAYS, Store
+from .store.rows import DayRow, SessionRow
 
 
 @dataclass

@@ -13,17 +13,18 @@ days before) and mature reviews of questions in the Review state apart (see dash
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from ..clock import EPOCH_ORDINAL, day_shifts, shift_at
 from .database import StoreBase
 from .days import shift_sql
 from .log import SESSION_REVIEWS
 from .queue import LOWEST_RECALL_FIRST
+
+if TYPE_CHECKING:
+    from .rows import DayRow, HardRow, LoggedAnswer, QuestionExportRow, ReviewExportRow, SessionRow, TopicTotals
 
 MATURE_DAYS = 21
 _CACHE_VERSION = 2  # 2: days by the offset of each review's moment (was: of today's)
@@ -45,98 +46,13 @@ GROUP BY 1, 2, 3
 """
 
 
-@dataclass(frozen=True)
-class DayRow:
-    day: int  # date ordinal
-    set_id: str
-    topic: str
-    reviews: int
-    correct: int
-    young: int
-    young_correct: int
-    mature: int
-    mature_correct: int
-
-
-@dataclass
-class SessionRow:
-    id: int
-    started_at: float
-    ended_at: float | None
-    set_id: str | None
-    answered: int
-    correct: int
-
-    @property
-    def score(self) -> float | None:
-        return self.correct / self.answered if self.answered else None
-
-
-class TopicTotals(NamedTuple):
-    """A topic's answers ever (of live and deleted sets alike): all, right, and those of learned questions."""
-
-    topic: str
-    reviews: int
-    correct: int
-    learned_reviews: int
-    learned_correct: int
-
-
-class HardRow(NamedTuple):
-    """An answered question with its wrong answers (at least FSRS's lapses) and what its recall depends on."""
-
-    key: int
-    set_id: str
-    question_id: str
-    topic: str
-    data: str  # the question's stored JSON
-    failed: int
-    reps: int
-    stability: float | None
-    last_review: float | None
-
-
-class ReviewExportRow(NamedTuple):
-    reviewed_at: float
-    set_id: str
-    question_id: str
-    topic: str
-    data: str
-    rating: int
-    correct: int
-    duration_ms: int | None
-    state_before: int
-    session: int | None
-    response: str | None
-
-
-class QuestionExportRow(NamedTuple):
-    set_id: str
-    question_id: str
-    topic: str
-    data: str
-    state: int
-    lapses: int
-    stability: float | None
-    difficulty: float | None
-    last_review: float | None
-    due: float | None
-    reviews: int
-    correct: int
-
-
-class LoggedAnswer(NamedTuple):
-    question: int
-    rating: int
-    reviewed_at: float
-    duration_ms: int | None
-
-
 class _Reports(StoreBase):
     """Read-only figures over the log and the cards (the Scores page's cache aside, which they keep)."""
 
     def topic_totals(self, set_id: str | None = None) -> list[TopicTotals]:
         """Per topic (of one set, or all), by topic: answers, right ones, and those of questions in review."""
+        from .rows import TopicTotals
+
         self.catch_up()
         where, args = ("WHERE set_id = ?", [set_id]) if set_id else ("", [])
         return [TopicTotals(*r) for r in self.conn.execute(
@@ -180,6 +96,8 @@ class _Reports(StoreBase):
 
     def day_rows(self, now: datetime, tz: tzinfo) -> list[DayRow]:
         """Per (learner day, set, topic) counts of the whole log: the cache up to yesterday, the log after."""
+        from .rows import DayRow
+
         shift = shift_at(now.timestamp(), tz)
         c = self.conn
         yesterday = int((now.timestamp() + shift) // 86400) + EPOCH_ORDINAL - 1
@@ -225,6 +143,8 @@ class _Reports(StoreBase):
 
     def session_rows(self, *, limit: int = 100, set_id: str | None = None) -> list[SessionRow]:
         """The latest sessions with answers, newest first; an unfinished one is counted from the log."""
+        from .rows import SessionRow
+
         sql = (
             "SELECT id, started_at, ended_at, set_id, "
             f"CASE WHEN ended_at IS NULL THEN (SELECT COUNT(*) {SESSION_REVIEWS}) ELSE answered END AS n, "
@@ -249,6 +169,8 @@ class _Reports(StoreBase):
                      set_id: str | None = None) -> list[HardRow]:
         """Answered live questions by wrong answers (then lowest recall), or by lowest recall ("retrievability");
         with by="lapses", only those answered wrong at least once."""
+        from .rows import HardRow
+
         if by not in ("lapses", "retrievability"):
             raise ValueError("by must be 'lapses' or 'retrievability'")
         order = "failed DESC, worst DESC" if by == "lapses" else "worst DESC, failed DESC"
@@ -272,6 +194,8 @@ class _Reports(StoreBase):
 
     def review_export_rows(self, set_id: str | None = None) -> Iterator[ReviewExportRow]:
         """Every review (of one set), oldest first, with its question's id and stored form."""
+        from .rows import ReviewExportRow
+
         sql = (
             "SELECT r.reviewed_at, r.set_id, q.id, r.topic, q.data, r.rating, r.correct, r.duration_ms, r.state_before, "
             "r.session, r.response FROM reviews r JOIN questions q ON q.key = r.question"
@@ -285,6 +209,8 @@ class _Reports(StoreBase):
 
     def question_export_rows(self, set_id: str | None = None) -> Iterator[QuestionExportRow]:
         """Every live question (of one set) in set and article order: its card and its answers (all, right)."""
+        from .rows import QuestionExportRow
+
         # The log has no index by question: it is counted in one pass, grouped, rather than once per question.
         in_set = "" if set_id is None else " WHERE set_id = ?"
         sql = (
@@ -304,12 +230,16 @@ class _Reports(StoreBase):
 
     def logged_answers(self) -> Iterator[LoggedAnswer]:
         """Every answer in the log, by question, oldest first (what the optimiser fits)."""
+        from .rows import LoggedAnswer
+
         for r in self.conn.execute("SELECT question, rating, reviewed_at, duration_ms FROM reviews ORDER BY question, reviewed_at"):
             yield LoggedAnswer(*r)
 
 
 # --- the Scores page's cache (dash_days, dash_meta) ----------------------------
 def _aggregate(store: StoreBase, shifts: list[tuple[float, float]], lo: float, hi: float) -> list[DayRow]:
+    from .rows import DayRow
+
     sql = _AGGREGATE.replace("{shift}", shift_sql("reviewed_at", shifts))
     rows = store.conn.execute(sql, {"lo": lo, "hi": hi}).fetchall()
     return [DayRow(int(r[0]), r[1], r[2], *(int(x or 0) for x in r[3:])) for r in rows]
@@ -322,6 +252,8 @@ def _meta(store: StoreBase) -> dict[str, float]:
 def _zone_key(shifts: list[tuple[float, float]], upto: float) -> float:
     """A fingerprint of the day boundaries before `upto`: the cache up to there holds only while it is unchanged
     (another time zone, or rules that changed)."""
+    import zlib
+
     return float(zlib.crc32(repr([x for x in shifts if x[0] < upto]).encode()))
 
 
