@@ -71,6 +71,7 @@ class Operation(Generic[T]):
         self.initiator: object | None = None
         self._work = work
         self._bound = True  # the outcome belongs to the store open when it started
+        self._unbound: Callable[[Report], T] | None = None  # without_store's work: run as is, no store opened
         self._store: Store | None = None
         self._success: Callable[[T], object] | None = None
         self._failure: Callable[[BaseException], object] | None = None
@@ -88,7 +89,7 @@ class Operation(Generic[T]):
         open then."""
         op = cls(ctx, lambda _store, report: work(report), kind=kind, at_once=at_once, changes=changes,
                  what=what or getattr(work, "__name__", ""))
-        op._bound = False
+        op._bound, op._unbound = False, work
         return op
 
     # --- what to do with the outcome (each returns the operation, to chain) ---------------------------------
@@ -165,11 +166,11 @@ class Operation(Generic[T]):
         ctx, work = self.ctx, self._work
         data, profile, clock = ctx.data, ctx.profile, ctx.clock
         self._store = ctx.store
-        bound = self._bound
+        unbound = self._unbound
 
         def in_worker(report: Report) -> T:
-            if not bound:
-                return work(None, report)  # type: ignore[arg-type]  # (without_store's work takes no store)
+            if unbound is not None:
+                return unbound(report)
             store = data.open_store(profile, clock=clock)  # its own connection: SQLite's stay in their thread
             try:
                 return work(store, report)
