@@ -233,11 +233,16 @@ def test_restore_backup_action_swaps_the_database(qtbot, ctx, clock):  # noqa: F
     answer_by_keys(qtbot, study, right=True)
     assert ctx.store.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 1
     clock.advance(minutes=1)
+    notices = []
+    ctx.changed.connect(notices.append)
     w.restore_action.trigger()
     assert chosen and chosen[0][0].path == first
     assert ctx.store.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 0
     assert ctx.store.quick_check() == "ok"
     assert study.session is None
+    # One notice for the pages: another database, so its sets, answers and settings may all differ.
+    assert len(notices) == 1 and notices[0].library and notices[0].progress and notices[0].settings
+    assert notices[0].initiator is controller
 
 
 def test_launch_opens_home_on_the_course_and_backs_up_on_close(qtbot, data_dir, clock):

@@ -252,8 +252,7 @@ class AppController(QObject):
             aside = backup.restore_backup(chosen.path, ctx.data.db_path(ctx.profile), ctx.clock())
         finally:
             ctx.store = ctx.data.open_store(ctx.profile, clock=ctx.clock)
-        ctx.reload_library()
-        ctx.notify(PROGRESS | SETTINGS, self)
+        ctx.reload_library(self, also=PROGRESS | SETTINGS)  # one notice: everything of this profile may differ
         self.window.statusBar().showMessage(
             f"Restored the backup from {chosen.label}" + (f"; the previous database is at {aside}" if aside else ""),
             10000,

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from ..core.clock import Clock, utc_now
 from ..core.library import DEFAULT_PROFILE, DataDir, LoadProblem, changed_set_files, load_library
 from ..core.store import Store
-from .changes import LIBRARY, PROFILE, PROGRESS, Changes
+from .changes import LIBRARY, NOTHING, PROFILE, PROGRESS, Changes
 
 if TYPE_CHECKING:
     from .operations import Lane, Operation
@@ -84,10 +84,11 @@ class AppContext(QObject):
         log.debug("changed: %s (by %s)", changes.describe(), type(changes.initiator).__name__)
         self.changed.emit(changes)
 
-    def reload_library(self, initiator: object | None = None) -> list[LoadProblem]:
-        """Sync set files into the store (bundled course and the user's sets) and tell the pages."""
+    def reload_library(self, initiator: object | None = None, *, also: Changes = NOTHING) -> list[LoadProblem]:
+        """Sync set files into the store (bundled course and the user's sets) and tell the pages, in one notice
+        with what else changed (`also`)."""
         _results, self.load_problems = load_library(self.store, self.data)
-        self.notify(LIBRARY, initiator)
+        self.notify(LIBRARY | also, initiator)
         return self.load_problems
 
     def load_changed_sets(self) -> Operation[list[LoadProblem]] | None:
