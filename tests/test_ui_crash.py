@@ -81,3 +81,25 @@ def test_the_launched_app_shows_a_dialog_naming_the_log(qtbot, data_dir, clock, 
         started.guard.release()
         sys.excepthook = before
         threading.excepthook = threading.__excepthook__
+
+
+def test_an_operation_failing_with_no_handler_is_logged_and_shown(qtbot, reporter, tmp_path, data_dir, clock):
+    """A bug in an operation's work (on a worker thread) reaches the learner and the log, with the worker's
+    traceback; nothing swallows it."""
+    from ketaquiz.ui.context import AppContext
+    from ketaquiz.ui.operations import Operation
+
+    ctx = AppContext(data_dir, clock=clock)
+    try:
+        def work(_store, _report):
+            raise KeyError("a bug in the work")
+
+        op = Operation(ctx, work, what="figures").run()
+        qtbot.waitUntil(lambda: bool(reporter.seen), timeout=5000)
+    finally:
+        ctx.close()
+    assert op.state == "failed"
+    title, text = reporter.seen[0]
+    assert title == "Something went wrong" and "a bug in the work" in text
+    content = (tmp_path / "logs" / "ketaquiz.log").read_text(encoding="utf-8")
+    assert "Traceback" in content and "in work" in content
