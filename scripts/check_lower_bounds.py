@@ -36,6 +36,9 @@ def minimums(pyproject: Path) -> list[str]:
 def main(argv: list[str]) -> int:
     keep = "--keep" in argv
     pytest_args = [a for a in argv if a != "--keep"] or ["-q", "-x"]
+    # mypy checks the code against the libraries' types as CI installs them; older stubs word things otherwise
+    # without the code working any differently at run time, which is what this script measures.
+    pytest_args += ["--deselect", "tests/test_types.py::test_mypy_finds_no_error"]
     work = Path(tempfile.mkdtemp(prefix="ketaquiz-lowest."))
     pins = minimums(REPO / "pyproject.toml")
     (work / "lowest.txt").write_text("\n".join(pins) + "\n", encoding="utf-8")
