@@ -53,6 +53,7 @@ def test_accepted_forms():
     assert _gap(an, "Gregor Mendel") == "{{Gregor Mendel|Mendel}}"
     assert "|Street" not in _gap(an, "Pine Street")  # an everyday last word is not a surname
     assert _gap(an, "United States") == "{{United States}}"  # a name is not made singular
+    assert "|continuum" in _gap(an, "indivisible continuum")  # the head is itself a term: a natural answer
     assert "|non-ferrous" in _gap(an, "non-ferrous metal")  # the rare word carries the term
     assert "|chromosomes" not in _gap(an, "sex chromosomes")  # the everyday modifier is the point
     # A form standing elsewhere in the prompt is no answer.

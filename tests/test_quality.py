@@ -63,6 +63,10 @@ def test_giveaways_beside_the_gap():
     assert "answer visible" in tripped(q("In DNA, the {{pyrimidines}} are thymine and cytosine; the purines are adenine."))
     assert "answer visible" in tripped(q("While haploid organisms have one copy, most animals are {{diploid}}."))
     assert "answer visible" not in tripped(q("DNA is made of {{nucleotides}} joined by phosphodiester bonds."))
+    # a counterpart with the same head ("intake valve" beside {{exhaust valve}}), but not the answer's kind
+    assert "answer visible" in tripped(q("Near the end of the stroke the {{exhaust valve}} opens and the intake valve "
+                                         "stays shut."))
+    assert "answer visible" not in tripped(q("Ketamine blocks {{NMDA receptors}} but not the other glutamate receptors."))
 
 
 def test_readability():

@@ -263,6 +263,9 @@ def gloss_giveaway(q: Question) -> str | None:
         return stem
     if _pair_half(p):
         return "the gap is one half of a pair or list left visible beside it: the other half gives it away or competes"
+    rival = _same_head_rival(p)
+    if rival:
+        return f"“{rival}” in the prompt is the answer's counterpart (intake valve / exhaust valve): it gives it away"
     twin = _suffix_twin(p)
     if twin:
         return f"“{twin}” in the prompt is the other half of the answer's pair (as purines is to pyrimidines): it gives it away"
@@ -331,6 +334,30 @@ def _kin_word(answer_word: str, shown: str) -> str | None:
         if p[:6] in a or a[:6] in p:
             return str(w)
     return None
+
+
+def _same_head_rival(prompt: str) -> str | None:
+    """The gap "M H" beside another "M' H" in the prompt ("the intake valve closes … the {{exhaust valve}} opens"):
+    the pair leaves one modifier to guess."""
+    m = re.search(r"\{\{([A-Za-z-]+) ([A-Za-z-]+)[|}]", prompt)
+    if not m:
+        return None
+    mod, head = m.group(1).casefold(), m.group(2).casefold()
+    rest = re.sub(r"\{\{.+?\}\}", " ", prompt)
+    for other in re.finditer(r"\b([A-Za-z-]+) (" + re.escape(head) + r")\b", rest, re.IGNORECASE):
+        word = other.group(1).casefold()
+        before = rest[:other.start()].split()[-1:]
+        if before and before[0].casefold() in ("other", "another", "all", "many", "most", "some", "of"):
+            continue  # "not the other glutamate receptors": the answer's kind, not its counterpart
+        if word != mod and word not in _FUNCTION_WORDS and len(word) > 2:
+            return f"{other.group(1)} {other.group(2)}"
+    return None
+
+
+_FUNCTION_WORDS = frozenset(
+    "the a an this that these those its their his her our of in on at to for by with from and or each every other "
+    "another one two three first second same such some any all both no".split()
+)
 
 
 _COMMON_SUFFIXES = ("tion", "sion", "ment", "ness", "ance", "ence", "ship", "able", "ible", "ical", "ally", "ings",
