@@ -200,3 +200,26 @@ The Lander studies the soil of the planet with a drill.
     imp = sentence_importance(analyse(art))
     lead, later = art.sections[0].sentences[0], art.sections[1].sentences[0]
     assert imp[lead.id] > imp[later.id] + 0.15  # the lead summarises the article: its dated events are not side history
+
+
+def test_key_numbers_are_asked_as_choices_among_near_values():
+    from ketaquiz.core.generate.quantities import quantities
+
+    text = """# Power
+
+## Fleet
+
+The average global capacity factor of nuclear plants is 89%.
+Each cell contains about 500 mitochondria in its cytoplasm.
+The plant opened in 1954 after a long debate in parliament.
+The cloth was 100% cotton and it sold widely in the markets.
+A similar process happened at about 1 second for electrons and positrons.
+"""
+    art = parse_article(text)
+    an = analyse(art)
+    qs = {str(c.question.answer): c.question for sec in art.sections for c in quantities(an, sec)}
+    assert set(qs) == {"89%", "500"}  # not a year, not "100% cotton", not "1 second"
+    share = qs["89%"]
+    assert share.prompt == "The average global capacity factor of nuclear plants is _____."
+    values = [float(c.rstrip("%")) for c in share.choices]
+    assert len(share.choices) == 4 and min(values) < 89 < max(values)  # near values on both sides

@@ -146,6 +146,8 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
     if c.question.type == "choice" and re.match(r"^\d", str(c.question.answer)):
         if _side_names(source, an):
             return "trivia: a one-off date or number tied to a side name"
+        if c.family == "choice-quantity":
+            return None  # a share or a count: its worth is its sentence's (the importance floor decides)
         if not _FIRST.search(source) and not re.search(r"\b(?:began|started|built|opened|launched)\b", source, re.I):
             return "trivia: a date or figure of a side event (a key date is a first, a start or an invention)"
         if len(re.findall(r"\d[\d,.]*", source)) > 2:
@@ -335,7 +337,7 @@ def _claimed(c: Candidate) -> set[str]:
 
 
 def _is_number(q: Question) -> bool:
-    return q.type == "choice" and bool(re.match(r"^\d[\d,.]*s?$", str(q.answer)))
+    return q.type == "choice" and bool(re.match(r"^\d[\d,.]*(?:s|%)?$", str(q.answer)))
 
 
 def _wrong_options(q: Question) -> list[str]:

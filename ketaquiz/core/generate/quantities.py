@@ -1,0 +1,101 @@
+"""Key numbers as choice questions: a share ("nearly 90% of archaea") or a count ("about 500 mtDNA molecules").
+
+Judges asked for them where the generator gapped the counted noun instead ("the fact is the number: make it a choice
+with near values"). Years are not asked here (a one-off date is trivia; the cloze builder asks the key ones), nor a
+number in a sentence crowded with figures (a statistic among several), nor a number inside a name (STS-31).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..article import Section
+from ..questions import Question
+from . import lexicon as lx
+from .analysis import Analysis
+from .builders import Candidate, explain, qid, stem, trim_to_term
+
+_QUANTITY = re.compile(
+    r"(?<![\w.,+\-/−^])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(\s*%|\s+percent\b|\s+(?=([a-z][a-z-]+)))"
+)
+_ANY_NUMBER = re.compile(r"\d")
+# Units of time and order: "1 second", "two years", "the 3rd time" count nothing worth a question.
+_NOT_COUNTS = frozenset("year century decade time second minute hour day week month step stage part".split())
+
+
+def _near_percent(value: int) -> list[int]:
+    step = 10 if value >= 20 else 5
+    pool = [value + k * step for k in (-3, -2, -1, 1, 2, 3) if 0 < value + k * step < 100]
+    return _both_sides(value, pool)
+
+
+def _near_count(value: int) -> list[int]:
+    if value <= 12:
+        pool = [value + k for k in (-2, -1, 1, 2, 3) if value + k >= 1]
+    else:
+        pool = sorted({_round2(value * f) for f in (0.2, 0.5, 2, 5)} - {value})
+    return _both_sides(value, pool)
+
+
+def _round2(x: float) -> int:
+    """Two significant figures: 1000, 250, 48."""
+    if x < 100:
+        return max(1, round(x))
+    digits = len(str(int(x))) - 2
+    return int(round(x / 10 ** digits) * 10 ** digits)
+
+
+def _both_sides(value: int, pool: list[int]) -> list[int]:
+    """Three values around the answer, at least one on each side when possible (all above or all below is a tell)."""
+    below = sorted((v for v in pool if v < value), key=lambda v: value - v)
+    above = sorted((v for v in pool if v > value), key=lambda v: v - value)
+    picked = below[:1] + above[:1]
+    rest = sorted(below[1:] + above[1:], key=lambda v: abs(v - value))
+    return sorted(picked + rest[:3 - len(picked)])
+
+
+def _format(value: int, percent: bool, commas: bool) -> str:
+    return f"{value}%" if percent else f"{value:,}" if commas else str(value)
+
+
+def quantities(an: Analysis, section: Section) -> Iterator[Candidate]:
+    """A choice among near values for each share or count a sentence states (one per sentence)."""
+    for s in section.sentences:
+        if s.list_item or len(_ANY_NUMBER.findall(s.text)) > 4:
+            continue
+        st = stem(an, s)
+        if st is None:
+            continue
+        text, source, ids = st
+        numbers = [m for m in re.finditer(r"\d[\d,.]*", text)]
+        if len(numbers) > 2:
+            continue  # a statistic among several figures
+        m = _QUANTITY.search(text)
+        if m is None:
+            continue
+        raw, unit, noun = m.group(1), m.group(2), m.group(3)
+        value = int(raw.replace(",", ""))
+        percent = "%" in unit or "percent" in unit
+        if not percent:
+            if noun is None or 1000 <= value <= 2100 and "," not in raw:
+                continue  # a year, or a bare number
+            lemmas = lx.lemmas(noun)  # an unknown word ("mitochondria") is a technical noun
+            if lemmas and "NOUN" not in lemmas or len(noun) < 3 or lx.singular(noun) in _NOT_COUNTS:
+                continue
+        if percent and not 0 < value < 100:
+            continue  # "100% cotton cloth" is a description, not a share to learn
+        near = _near_percent(value) if percent else _near_count(value)
+        if len(near) < 3:
+            continue
+        answer = _format(value, percent, "," in raw)
+        shown_number = m.group(0).rstrip() if percent else raw
+        prompt = trim_to_term(text, shown_number).replace(shown_number, "_____", 1)
+        if "_____" not in prompt:
+            continue
+        choices = sorted([answer, *(_format(v, percent, "," in raw) for v in near)], key=lambda x: float(x.rstrip("%").replace(",", "")))
+        q = Question(
+            id=qid(section.slug, "choice", source, answer), topic=section.slug, type="choice", prompt=prompt,
+            answer=answer, choices=choices, explanation=explain(source), source=source, origin="generated",
+        )
+        yield Candidate(q, 1.2, ids, "choice-quantity", f"n:{s.id}")
