@@ -93,3 +93,20 @@ def test_a_copy_keeps_the_comments(tmp_path, data_dir):
     text = copy.path.read_text(encoding="utf-8")
     assert "# Irregular: check with Maria" in text and 'id = "verbs-copy"' in text
     assert [q.id for q in read_set(copy.path).questions] == ["soy", "estoy", "ser-tf"]
+
+
+def test_a_failure_keeping_the_layout_is_logged_and_the_set_still_saved(tmp_path, monkeypatch, caplog):
+    """Swallowed before without a trace: the fallback hid a bug in the layout-keeping writer."""
+    from ketaquiz.core import setwriter
+
+    def broken(*_a, **_k):
+        raise RuntimeError("a bug in _edited")
+
+    monkeypatch.setattr(setwriter, "_edited", broken)
+    path = write(tmp_path)
+    qset = read_set(path)
+    qset.questions[0].accept = ["yo soy", "soy yo"]
+    with caplog.at_level("INFO", logger="ketaquiz.core.setwriter"):
+        authoring.save_set(qset)
+    assert [q.accept for q in read_set(path).questions][0] == ["yo soy", "soy yo"]  # written from scratch
+    assert any("a bug in _edited" in str(r.exc_info[1]) for r in caplog.records if r.exc_info)

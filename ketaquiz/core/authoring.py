@@ -6,6 +6,7 @@ folder to ``<data>/trash/<id>/`` and hides the set in the store, so its progress
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 from pathlib import Path
@@ -172,6 +173,7 @@ def deleted_sets(data: DataDir) -> list[QuestionSet]:
         try:
             out.append(read_set(p))
         except Exception:  # noqa: BLE001 - a damaged file in the trash still lists by folder name
+            logging.getLogger(__name__).info("%s: listed by its folder's name (unreadable)", p, exc_info=True)
             out.append(QuestionSet(id=p.parent.name, title=p.parent.name, path=p))
     return out
 

@@ -21,6 +21,7 @@ Example::
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -268,6 +269,7 @@ def _loads_sliced(text: str, starts: list[int]) -> dict[str, Any] | None:
     except rtoml.TomlParsingError:
         return _SLICE_ERROR  # tomllib, on the whole file, says what is wrong and where
     except Exception:  # noqa: BLE001 (the whole-file parse says what is wrong)
+        logging.getLogger(__name__).info("the sliced read failed: the file is read whole", exc_info=True)
         return None
     return data
 

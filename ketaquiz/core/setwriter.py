@@ -13,6 +13,7 @@ compared with the set; should it differ in any way, the file is written from scr
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -179,6 +180,8 @@ def merged_text(old: str, qset: QuestionSet) -> str | None:
                 parts.append("\n")
             parts.append(chunk if chunk.endswith("\n") else chunk + "\n")
     except Exception:  # noqa: BLE001 - whatever tomlkit meets, the set is still written (from scratch)
+        logging.getLogger(__name__).info("%s: written from scratch (keeping its layout failed)", qset.path,
+                                         exc_info=True)
         return None
     text = "".join(parts)
     if not qset.questions and "questions" not in text:
