@@ -171,3 +171,28 @@ def test_siblings_are_of_one_set(tmp_path, memory_store, clock, rng):
     right(s)
     s.advance()
     assert s.current.id == "b1"  # a2 of sib2 is held by sib2's a1, not sib's
+
+
+def test_held_back_siblings_are_not_counted_as_due_now(tmp_path, memory_store, clock, rng):
+    from ketaquiz.core.stats import compute_stats
+
+    loaded(tmp_path, memory_store)
+    s = session(memory_store, clock, rng)
+    while not s.finished:  # every question straight to review, days away
+        right(s)
+        s.mark("easy")
+        s.advance()
+    clock.advance(days=200)  # all four due again
+    assert compute_stats(memory_store, clock()).due_now == 4
+    s = session(memory_store, clock, rng, limit=1)
+    assert s.current.id == "a1"
+    right(s)
+    s.mark("easy")
+    s.close()
+    st = compute_stats(memory_store, clock())
+    # a2 waits until tomorrow (a1 was answered today): Home and `stats` say 2 due now, not 3, and name the held one
+    assert st.due_now == 2
+    assert st.held_back == 1
+    assert session(memory_store, clock, rng).current.id == "b1"
+    clock.advance(days=1)
+    assert compute_stats(memory_store, clock()).held_back == 0

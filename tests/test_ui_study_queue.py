@@ -73,3 +73,22 @@ def test_daily_new_limit_reached_says_so_and_offers_more(qtbot, ctx, window, stu
     assert study.idle_more_btn.isVisibleTo(study) and study.idle_more_btn.text() == "Study 10 more new today"
     qtbot.keyClick(study.idle_more_btn, Qt.Key.Key_Return)
     assert study.stack.currentWidget() is study.question_view and study.session.counts().new >= 1
+
+
+def test_learning_step_within_learn_ahead_is_due_now_and_studied(store, clock):
+    """A learning step due in 8 minutes is due now (Anki's 20-minute learn-ahead): counted, and "Study all due"
+    takes it first instead of a new question."""
+    from ketaquiz.core.stats import compute_stats
+
+    s = StudySession(store, set_id="ketamine", clock=clock, rng=Random(3), limit=1)
+    first = s.current.id
+    s.submit(s.current.answer if s.current.type in ("choice", "short", "truefalse") else None)
+    back_in = (s.feedback.due - clock()).total_seconds()
+    assert 60 <= back_in <= 20 * 60  # a learning step, minutes away
+    s.advance()
+    clock.advance(seconds=max(0, back_in - 8 * 60))
+    assert compute_stats(store, clock()).due_now == 1
+    all_due = StudySession(store, clock=clock, rng=Random(3))
+    assert all_due.current.id == first and all_due.counts().learning == 1
+    all_due.close()
+

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
+from .scheduling import due_by
 from .store import Store
 
 
@@ -29,7 +30,7 @@ class SetSummary:
 
 def set_summaries(store: Store, now: datetime) -> list[SetSummary]:
     """Every set not deleted, the bundled course first, then by title; retired questions not counted."""
-    counts = store.topic_counts(now)
+    counts = store.topic_counts(due_by(now))
     out = []
     for s in store.sets():
         mine = [c for (sid, _topic), c in counts.items() if sid == s.id]

@@ -7,7 +7,8 @@ the store). Recall is `retrievability_at`; the store orders by the time since th
 
 Repeats: a question answered in a session comes back in it when its next due is under SAME_SESSION away (a learning
 or relearning step, minutes), not when it is a review (a day or more). Once nothing else is left, a repeat due within
-LEARN_AHEAD is shown at once rather than ending the session (Anki's learn-ahead limit).
+LEARN_AHEAD is shown at once rather than ending the session (Anki's learn-ahead limit); and a session starting, Home
+and `stats` count such a step as due now (due_by).
 
 Rating map (what the learner did → FSRS rating):
 
@@ -36,10 +37,16 @@ if TYPE_CHECKING:
 
 NEW = 0  # a card never answered; fsrs has no "new" state, so the store keeps it as 0
 REVIEW = 2  # fsrs State.Review
-
+# A learning step due this soon counts as due now and is studied now (Anki's learn-ahead limit, 20 minutes): a
+# session takes it rather than ending with "next due in 6 minutes", and Home counts it as due.
 LEARN_AHEAD = timedelta(minutes=20)
 SAME_SESSION = timedelta(hours=12)
 _SAME_SESSION_S = SAME_SESSION.total_seconds()  # (asked on every answer)
+
+
+def due_by(now: datetime) -> datetime:
+    """The time up to which answered questions count as due at `now` (the learn-ahead window included)."""
+    return now + LEARN_AHEAD
 
 
 def comes_back_in_session(answered_at: float, due: float) -> bool:

@@ -30,6 +30,7 @@ from .scheduling import (
     Confidence,
     Settings,
     comes_back_in_session,
+    due_by,
     make_scheduler,
     rating_for,
     review,
@@ -154,7 +155,7 @@ class StudySession:
             self._queue: list[int] = list(keys)
             self._siblings.learn(store.sibling_info(self._queue))
         else:
-            self._queue = self._take(lambda n: store.due_keys(now, set_id=set_id, topics=self.topics, limit=n),
+            self._queue = self._take(lambda n: store.due_keys(due_by(now), set_id=set_id, topics=self.topics, limit=n),
                                      reviews_left, 1)
             self._queue += self._take(lambda n: store.new_keys(set_id=set_id, topics=self.topics, limit=n), new_left, 0)
         self._queue.reverse()  # pop() from the end

@@ -11,8 +11,14 @@ minutes apart by design).
 from __future__ import annotations
 
 from collections import Counter
+from datetime import datetime
+from typing import TYPE_CHECKING
 
+from .clock import day_start
 from .scheduling import NEW, REVIEW
+
+if TYPE_CHECKING:
+    from .store import Store
 
 Group = tuple[str, str]  # (set id, sibling group)
 
@@ -61,3 +67,21 @@ class Siblings:
         for k in keys:
             (held if self.held(k) else free).append(k)
         return free, held
+
+
+def held_back_counts(store: Store, now: datetime, by: datetime) -> dict[tuple[str, str], dict[str, int]]:
+    """(set id, topic) → {"due": reviews due by `by`, "new": new questions} that a session started `now` holds
+    back because a sibling was answered today (only the (set, topic)s with any)."""
+    answered = store.sibling_groups_answered_since(day_start(now))
+    if not answered:
+        return {}
+    siblings = Siblings(answered)
+    members = store.sibling_members(answered)
+    siblings.learn({k: (sid, g, st) for k, sid, g, _topic, st, _due in members})
+    out: dict[tuple[str, str], dict[str, int]] = {}
+    t = by.timestamp()
+    for k, sid, _g, topic, st, due in members:
+        if siblings.held(k) and (st == NEW or (due is not None and due <= t)):
+            c = out.setdefault((sid, topic), {"due": 0, "new": 0})
+            c["new" if st == NEW else "due"] += 1
+    return out

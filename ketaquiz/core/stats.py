@@ -8,6 +8,8 @@ from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from .clock import day_number, day_start, local_tz
+from .scheduling import due_by
+from .siblings import held_back_counts
 from .store import Store
 
 
@@ -32,6 +34,7 @@ class Stats:
     new_remaining: int = 0
     learned: int = 0
     suspended: int = 0  # out of every queue until unsuspended; counted in none of the above
+    held_back: int = 0  # due, but held back until tomorrow (a sibling was answered today): not in due_now
     extra: dict[str, Any] = field(default_factory=dict)
     # The Scores page's figures, computed only when the JSON is asked for (the Home page never pays for them).
     dashboard: Callable[[], dict[str, Any]] | None = field(default=None, repr=False, compare=False)
@@ -81,9 +84,10 @@ def compute_stats(store: Store, now: datetime, *, set_id: str | None = None, tz:
             per_topic[topic] = TopicStats(n, r / n)
         total, right, learned_n, learned_right = total + n, right + r, learned_n + ln, learned_right + lr
     today = store.answered_since(day_start(now, tz), set_id=set_id)
-    due_now = store.due_count(now, set_id=set_id)
+    held = sum(c["due"] for (sid, _t), c in held_back_counts(store, now, due_by(now)).items() if set_id in (None, sid))
+    due_now = store.due_count(due_by(now), set_id=set_id) - held  # as a session started now would take them
     due_tomorrow = store.due_count(day_start(now, tz) + timedelta(days=2), set_id=set_id)
-    counts = store.topic_counts(now, set_id)
+    counts = store.topic_counts(due_by(now), set_id)
     days = review_days(store, tz)
     return Stats(
         reviews_total=int(total),
@@ -97,6 +101,7 @@ def compute_stats(store: Store, now: datetime, *, set_id: str | None = None, tz:
         new_remaining=sum(v["new"] for v in counts.values()),
         learned=sum(v["learned"] for v in counts.values()),
         suspended=store.suspended_count(set_id),
+        held_back=held,
         extra={"longest_streak_days": longest_streak(days)},
         dashboard=lambda: _dashboard_json(store, now, set_id, tz),
     )

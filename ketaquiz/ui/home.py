@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.scheduling import due_by
+from ..core.siblings import held_back_counts
 from ..core.stats import compute_stats, new_allowed_today
 from . import plain
 from .changes import NOTHING, PROFILE, Changes
@@ -28,6 +30,7 @@ class HomePage(QWidget):
         self.ctx = ctx
         self.missed: Changes = PROFILE  # the notices since it was last drawn (at first: everything)
         self.study_buttons: dict[tuple[str, str | None], QPushButton] = {}  # (set, topic or None) -> button
+        self._held: dict[tuple[str, str], dict[str, int]] = {}  # (set, topic) -> siblings held back today
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
@@ -74,12 +77,16 @@ class HomePage(QWidget):
         self.missed = NOTHING
         store = self.ctx.store
         now = self.ctx.clock()
-        counts = store.topic_counts(now)
+        counts = store.topic_counts(due_by(now))
+        self._held = held_back_counts(store, now, due_by(now))
         stats = compute_stats(store, now)
+        held = f" (+{stats.held_back} held back until tomorrow)" if stats.held_back else ""
         self.today_label.setText(
-            f"Today: {stats.reviews_today} answered · {stats.due_now} due now · "
+            f"Today: {stats.reviews_today} answered · {stats.due_now} due now{held} · "
             f"{stats.new_remaining} new left · streak {stats.streak_days} day{'s' if stats.streak_days != 1 else ''}"
         )
+        self.today_label.setToolTip("Held back: a question drawn from the same sentence as one answered today "
+                                    "waits until tomorrow, unless it is the only work left." if held else "")
         self._label_study_all(stats.due_now, min(stats.new_remaining, new_allowed_today(store, now)),
                               stats.new_remaining)
         self.study_buttons.clear()
@@ -149,10 +156,13 @@ class HomePage(QWidget):
             topic_label = plain.label(topic.title)
             topic_label.setWordWrap(True)  # a long title wraps: at 1024x640 and 16 pt the counts stay in view
             grid.addWidget(topic_label, row, 0)
+            held = self._held.get((set_id, topic.id), {}).get("due", 0)
             for col, k in enumerate(("new", "learning", "learned", "due"), start=1):
-                lab = QLabel(str(c[k]))
-                if k == "due" and c[k]:
+                lab = QLabel(str(c[k] - held if k == "due" else c[k]))
+                if k == "due" and c[k] - held:
                     lab.setObjectName("due")
+                if k == "due" and held:
+                    lab.setToolTip(f"{held} more held back until tomorrow: a sibling was answered today")
                 grid.addWidget(lab, row, col, alignment=Qt.AlignmentFlag.AlignRight)
             b = QPushButton("Study")
             b.setAccessibleName(f"Study {topic.title}")

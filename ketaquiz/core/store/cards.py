@@ -170,3 +170,18 @@ class _Cards(StoreBase):
         for k, sid, g in rows:
             out.setdefault((sid, str(g)), set()).add(int(k))
         return out
+
+    def sibling_members(self, groups: Iterable[tuple[str, str]]) -> list[tuple[int, str, str, str, int, float | None]]:
+        """(key, set id, sibling group, topic, card state, queue_due) of the live questions of these (set id,
+        sibling group)s."""
+        wanted = {(sid, g) for sid, g in groups}
+        if not wanted:
+            return []
+        self.catch_up()
+        rows = self.conn.execute(
+            "SELECT q.key, c.set_id, c.topic, c.state, c.queue_due, json_extract(q.data, '$.sibling_group') AS g "
+            "FROM questions q JOIN cards c ON c.question = q.key WHERE c.retired = 0 AND g IS NOT NULL "
+            "AND c.set_id IN (SELECT value FROM json_each(?)) AND c.set_id IN (SELECT id FROM sets WHERE deleted = 0)",
+            (json.dumps(sorted({sid for sid, _g in wanted})),),
+        )
+        return [(int(k), sid, str(g), topic, int(st), qd) for k, sid, topic, st, qd, g in rows if (sid, str(g)) in wanted]
