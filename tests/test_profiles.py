@@ -12,7 +12,7 @@ from ketaquiz.core.profiles import APP_FILE, create_profile, last_profile, set_l
 from ketaquiz.core.scheduling import Settings
 from ketaquiz.core.stats import compute_stats
 from ketaquiz.ui.context import AppContext
-from ketaquiz.ui.profiles import NEW_ITEM, ProfileSwitcher
+from ketaquiz.ui.profiles import NEW_ITEM, RENAME_ITEM, ProfileSwitcher
 
 
 def answer_some(data_dir, profile, n, clock):
@@ -84,7 +84,7 @@ def test_switcher_lists_switches_remembers_and_creates(qtbot, data_dir, clock):
     w = ProfileSwitcher(ctx, ask_name=lambda _parent: next(names))
     qtbot.addWidget(w)
     items = [w.combo.itemText(i) for i in range(w.combo.count())]
-    assert items[:2] == [DEFAULT_PROFILE, "Ann"] and items[-1] == NEW_ITEM
+    assert items[:2] == [DEFAULT_PROFILE, "Ann"] and items[-2:] == [NEW_ITEM, RENAME_ITEM]  # the default: no Delete
     assert w.combo.currentText() == DEFAULT_PROFILE
 
     w.combo.activated.emit(w.combo.findData("Ann"))

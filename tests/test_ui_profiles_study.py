@@ -3,6 +3,7 @@ letters; renaming and deleting (with confirmation, progress to the trash); the w
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
@@ -125,3 +126,34 @@ def test_rename_and_delete_the_open_profile_from_the_sidebar(qtbot, ctx, window,
     [trashed] = list(profile_trash(ctx.data).iterdir())
     assert trashed.name.startswith(NAME) and (trashed / "ketaquiz.db").exists()
     assert switcher.combo.findText(DELETE_ITEM) == -1  # the default profile stays
+
+
+def test_the_default_profile_can_be_renamed_and_stays_the_one_opened(data_dir, clock):
+    from ketaquiz.core.profiles import default_profile
+
+    data_dir.open_store(DEFAULT_PROFILE).close()
+    create_profile(data_dir, "Ben")
+    assert rename_profile(data_dir, DEFAULT_PROFILE, NAME) == NAME
+    assert sorted(data_dir.profiles()) == ["Ben", NAME]  # no empty "default" beside it
+    assert default_profile(data_dir) == NAME and last_profile(data_dir) == NAME
+    (data_dir.root / "app.json").write_text(json.dumps({"default_profile": NAME}), encoding="utf-8")  # no last one
+    assert last_profile(data_dir) == NAME
+    with pytest.raises(ValueError, match="cannot be"):
+        delete_profile(data_dir, NAME, clock())  # still the one opened when no other is chosen
+    assert rename_profile(data_dir, NAME, "Maria") == "Maria" and default_profile(data_dir) == "Maria"
+
+
+def test_rename_the_default_profile_from_the_sidebar(qtbot, ctx, window, study):
+    switcher = window.profile_switcher
+    assert ctx.profile == DEFAULT_PROFILE and switcher.combo.findText(RENAME_ITEM) >= 0
+    assert switcher.combo.findText(DELETE_ITEM) == -1
+    ctx.study_requested.emit(StudyRequest(set_id="demo"))
+    window.show_page("study")
+    answer_by_keys(qtbot, study, right=True)
+    switcher.ask_text = lambda _p, _t, _l, _old: NAME
+    switcher.combo.activated.emit(switcher.combo.findText(RENAME_ITEM))
+    assert ctx.profile == NAME and NAME in window.windowTitle()
+    assert ctx.store.answered_since(ctx.clock().replace(hour=0)) == 1  # the progress came along
+    items = [switcher.combo.itemText(i) for i in range(switcher.combo.count())]
+    assert items[0] == NAME and DEFAULT_PROFILE not in items and DELETE_ITEM not in items
+    assert last_profile(ctx.data) == NAME

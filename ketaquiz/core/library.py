@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import unicodedata
@@ -106,9 +107,17 @@ class DataDir:
         base = self.root / "profiles"
         # NFC: macOS hands folder names back decomposed.
         names = sorted(unicodedata.normalize("NFC", p.name) for p in base.iterdir() if (p / DB_NAME).exists()) if base.is_dir() else []
-        if DEFAULT_PROFILE not in names:
+        if DEFAULT_PROFILE not in names and not self._default_renamed(names):
             names.insert(0, DEFAULT_PROFILE)
         return names
+
+    def _default_renamed(self, names: list[str]) -> bool:
+        """Whether the default profile was renamed to one of `names` (profiles.default_profile keeps its name)."""
+        try:
+            state = json.loads((self.root / "app.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        return isinstance(state, dict) and state.get("default_profile") in names
 
     def open_store(self, profile: str = DEFAULT_PROFILE, *, clock: Clock = utc_now) -> Store:
         return Store(self.db_path(profile), clock=clock)

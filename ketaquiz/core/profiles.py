@@ -26,22 +26,37 @@ def _read(data: DataDir) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+def default_profile(data: DataDir) -> str:
+    """The profile opened when no other is chosen: "default", or the name the learner renamed it to."""
+    name = _read(data).get("default_profile")
+    try:
+        if isinstance(name, str) and data.db_path(validate_profile_name(name)).exists():
+            return name
+    except ValueError:
+        pass
+    return DEFAULT_PROFILE
+
+
 def last_profile(data: DataDir) -> str:
     """The profile used last (the default one when none was recorded, or the record is unusable)."""
     name = _read(data).get("last_profile")
     if not isinstance(name, str):
-        return DEFAULT_PROFILE
+        return default_profile(data)
     try:
         return validate_profile_name(name)
     except ValueError:
-        return DEFAULT_PROFILE
+        return default_profile(data)
 
 
 def set_last_profile(data: DataDir, name: str) -> None:
     """Remember `name` as the profile to open next time (the file is replaced whole, never half-written)."""
     validate_profile_name(name)
+    _write(data, last_profile=name)
+
+
+def _write(data: DataDir, **values: str) -> None:
     state = _read(data)
-    state["last_profile"] = name
+    state.update(values)
     atomic_write(data.root / APP_FILE, json.dumps(state, indent=2))
 
 
@@ -61,17 +76,16 @@ def create_profile(data: DataDir, name: str) -> str:
     return name
 
 
-def _check_not_default(name: str, what: str) -> None:
-    if name == DEFAULT_PROFILE:
-        raise ValueError(f"the {DEFAULT_PROFILE!r} profile cannot be {what}: it is the one opened when no other is chosen")
+def _check_not_default(data: DataDir, name: str, what: str) -> None:
+    if name == default_profile(data):
+        raise ValueError(f"the {name!r} profile cannot be {what}: it is the one opened when no other is chosen")
 
 
 def rename_profile(data: DataDir, old: str, new: str) -> str:
     """Rename a profile (its folder, with its progress and backups); the new name, NFC. Its store must be closed.
     ValueError when either name is not allowed, `old` does not exist or `new` is taken (a change of case alone is
-    allowed)."""
+    allowed). The default profile can be renamed too: it stays the one opened when no other is chosen."""
     old = validate_profile_name(old)
-    _check_not_default(old, "renamed")
     src = data.profile_dir(old)
     if not src.is_dir():
         raise ValueError(f"there is no profile named {old!r}")
@@ -81,7 +95,10 @@ def rename_profile(data: DataDir, old: str, new: str) -> str:
     dest = data.profile_dir(new)
     if dest.exists() and not os.path.samefile(src, dest):
         raise ValueError(f"a profile named {new!r} already exists")
+    was_default = default_profile(data) == old
     os.replace(src, dest)  # one rename: the folder is under either name, never half-moved
+    if was_default:
+        _write(data, default_profile=new)
     if last_profile(data) == old:
         set_last_profile(data, new)
     return new
@@ -95,7 +112,7 @@ def profile_trash(data: DataDir) -> Path:
 def delete_profile(data: DataDir, name: str, now: datetime) -> Path:
     """Move a profile's folder (progress and backups) to the trash; where it went. Its store must be closed."""
     name = validate_profile_name(name)
-    _check_not_default(name, "deleted")
+    _check_not_default(data, name, "deleted")
     src = data.profile_dir(name)
     if not src.is_dir():
         raise ValueError(f"there is no profile named {name!r}")
@@ -107,9 +124,9 @@ def delete_profile(data: DataDir, name: str, now: datetime) -> Path:
     dest.parent.mkdir(parents=True, exist_ok=True)
     shutil.move(str(src), str(dest))
     if last_profile(data) == name:
-        set_last_profile(data, DEFAULT_PROFILE)
+        set_last_profile(data, default_profile(data))
     return dest
 
 
-__all__ = ["APP_FILE", "create_profile", "delete_profile", "last_profile", "profile_trash", "rename_profile",
+__all__ = ["APP_FILE", "create_profile", "default_profile", "delete_profile", "last_profile", "profile_trash", "rename_profile",
            "set_last_profile"]

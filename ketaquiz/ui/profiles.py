@@ -6,8 +6,14 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
 
-from ..core.library import DEFAULT_PROFILE
-from ..core.profiles import create_profile, delete_profile, profile_trash, rename_profile, set_last_profile
+from ..core.profiles import (
+    create_profile,
+    default_profile,
+    delete_profile,
+    profile_trash,
+    rename_profile,
+    set_last_profile,
+)
 from ..core.store import StoreError
 from .context import AppContext
 
@@ -61,16 +67,17 @@ class ProfileSwitcher(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        others = (set(self.ctx.data.profiles()) | {self.ctx.profile}) - {DEFAULT_PROFILE}
-        names = [DEFAULT_PROFILE, *sorted(others, key=str.casefold)]
+        first = default_profile(self.ctx.data)
+        others = (set(self.ctx.data.profiles()) | {self.ctx.profile}) - {first}
+        names = [first, *sorted(others, key=str.casefold)]
         self.combo.blockSignals(True)
         self.combo.clear()
         for n in names:
             self.combo.addItem(n, n)
         self.combo.insertSeparator(self.combo.count())
         self.combo.addItem(NEW_ITEM, None)
-        if self.ctx.profile != DEFAULT_PROFILE:  # the default profile stays: it opens when no other is chosen
-            self.combo.addItem(RENAME_ITEM, RENAME_ITEM)
+        self.combo.addItem(RENAME_ITEM, RENAME_ITEM)
+        if self.ctx.profile != first:  # the default profile stays: it opens when no other is chosen
             self.combo.addItem(DELETE_ITEM, DELETE_ITEM)
         self.combo.setCurrentIndex(self.combo.findData(self.ctx.profile))
         self.combo.blockSignals(False)
@@ -129,10 +136,11 @@ class ProfileSwitcher(QWidget):
     def delete(self) -> bool:
         """After a confirmation, move the open profile (progress and backups) to the trash and open the default one."""
         name = self.ctx.profile
+        first = default_profile(self.ctx.data)
         if not self.confirm(
             self, "Delete profile",
             f"Delete the profile {name!r}? Its progress and backups are moved to the trash folder\n"
-            f"{profile_trash(self.ctx.data)}\nand the {DEFAULT_PROFILE!r} profile opens.",
+            f"{profile_trash(self.ctx.data)}\nand the {first!r} profile opens.",
         ):
             self.refresh()
             return False
@@ -140,15 +148,15 @@ class ProfileSwitcher(QWidget):
 
         def move() -> str:
             moved.append(str(delete_profile(self.ctx.data, name, self.ctx.clock())))
-            return DEFAULT_PROFILE
+            return first
 
         try:
-            self.ctx.switch_profile(DEFAULT_PROFILE, closed=move)
+            self.ctx.switch_profile(first, closed=move)
         except (ValueError, OSError) as e:
             QMessageBox.warning(self, "Delete profile", f"{str(e)[:1].upper()}{str(e)[1:]}. Nothing was changed.")
             self.refresh()
             return False
-        set_last_profile(self.ctx.data, DEFAULT_PROFILE)
+        set_last_profile(self.ctx.data, first)
         self.refresh()
         window = self.window()
         status = getattr(window, "statusBar", None)
