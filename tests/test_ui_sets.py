@@ -78,8 +78,10 @@ def test_editor_widgets_edit_each_answer_shape(qtbot):
     ed.choices_edit.setPlainText("a\nc\nz")  # ticks follow the choice text
     assert ed.question().choices == ["a", "c", "z"] and ed.question().answer == ["a", "c"]
     ed.load(EVERY_TYPE[2])
-    ed.tf_combo.setCurrentIndex(0)
+    ed.tf_check.setChecked(True)
     assert ed.question().answer is True
+    ed.tf_check.setChecked(False)
+    assert ed.question().answer is False
     ed.load(EVERY_TYPE[5])
     ed.items_edit.setPlainText("three\ntwo\none")
     assert ed.question().items == ["three", "two", "one"]

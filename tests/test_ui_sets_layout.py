@@ -108,3 +108,38 @@ def test_small_window_stacks_the_editor_under_the_table(window):
     assert_whole(page, page.editor.id_edit, 200)
     for button in (page.save_btn, page.revert_btn, page.study_btn):
         assert_whole(page, button)
+
+
+@pytest.mark.parametrize("qtype", ["choice", "truefalse"])
+def test_editor_fields_are_whole_at_1024x640_and_16_pt(window, qtype):
+    """At 16 pt the editor beside the table is narrow: its labels go above the fields, which then take its whole
+    width (before: Id, Topic and Type were cut off at the right, the prompt a few letters wide)."""
+    from PySide6.QtWidgets import QCheckBox, QScrollArea
+
+    from ketaquiz.core.scheduling import Settings
+    from ketaquiz.ui.theme import apply_theme
+
+    app = QApplication.instance()
+    apply_theme(app, Settings(fuzz=False, font_size=16))
+    try:
+        page = open_sets(window, (1024, 640))
+        q = next(q for q in page.qset.questions if q.type == qtype)
+        page.select_question(q.id)
+        settle(window, (1024, 640))
+        ed = page.editor
+        scroll = ed.findChild(QScrollArea)
+        viewport = scroll.viewport()
+        right = viewport.mapTo(page, QPoint(viewport.width(), 0)).x()
+        fields = [ed.id_edit, ed.topic_combo, ed.type_combo, ed.prompt_edit, ed.explanation_edit, ed.source_edit,
+                  ed.tags_edit]
+        fields += [ed.choices_edit, ed.answers_list] if qtype == "choice" else [ed.tf_check]
+        for field in fields:
+            scroll.ensureWidgetVisible(field)  # as the learner scrolls to it
+            settle(window, (1024, 640))
+            rect = visible_rect(page, field)
+            assert rect.right() <= right, (field, rect, right)  # not cut off at the editor's right edge
+            assert rect.width() >= viewport.width() * 0.8, (field, rect.width(), viewport.width())
+        if qtype == "truefalse":
+            assert isinstance(ed.tf_check, QCheckBox) and ed.tf_check.isChecked() == (q.answer is True)
+    finally:
+        apply_theme(app, Settings(fuzz=False, font_size=0))

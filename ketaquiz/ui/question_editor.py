@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -37,6 +38,17 @@ WARN_STYLE = "color: #8a5a00;"
 
 def _lines(edit: QPlainTextEdit) -> list[str]:
     return [ln.strip() for ln in edit.toPlainText().splitlines() if ln.strip()]
+
+
+def _form(parent: QWidget | None = None, *, margins: int | None = None) -> QFormLayout:
+    """A form with each label above its field, which takes the editor's whole width: the editor beside the table
+    is narrow at 16 pt or at 1024x640, and labels beside the fields left them a few letters wide or cut them off."""
+    form = QFormLayout(parent)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+    if margins is not None:
+        form.setContentsMargins(margins, margins, margins, margins)
+    return form
 
 
 def _text_box(rows: int = 3, placeholder: str = "") -> QPlainTextEdit:
@@ -75,8 +87,8 @@ class QuestionEditor(QWidget):
         self.answers_list = QListWidget()
         self.answers_list.setFixedHeight(96)
         self.answers_list.setToolTip("Tick the right answer(s)")
-        self.tf_combo = QComboBox()
-        self.tf_combo.addItems(["True", "False"])
+        self.tf_check = QCheckBox("The statement is true")  # a yes/no field is a checkbox, not a list of two
+        self.tf_check.setToolTip("Ticked: the statement is true. Unticked: it is false.")
         self.short_edit = QLineEdit()
         self.accept_edit = _text_box(2, "Other accepted answers, one per line")
         self.items_edit = _text_box(5, "One item per line, in the right order")
@@ -86,13 +98,12 @@ class QuestionEditor(QWidget):
         self.source_edit = _text_box(2, "A verbatim quote from the article")
         self.tags_edit = QLineEdit()
         self.tags_edit.setPlaceholderText("Tags separated by spaces")
-        for combo in (self.topic_combo, self.type_combo, self.tf_combo):  # not held wider than the editor is given
+        for combo in (self.topic_combo, self.type_combo):  # not held wider than the editor is given
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
 
         self.msg: dict[str, QLabel] = {}
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = _form()
 
         def row(label: str, widget: QWidget, fld: str) -> QWidget:
             box = QWidget()
@@ -119,26 +130,22 @@ class QuestionEditor(QWidget):
         self.type_stack = QStackedWidget()
         self._pages: dict[tuple[str, ...], int] = {}
         choice_page = QWidget()
-        cl = QFormLayout(choice_page)
-        cl.setContentsMargins(0, 0, 0, 0)
+        cl = _form(choice_page, margins=0)
         cl.addRow("Choices", self.choices_edit)
         cl.addRow("Right answer", self.answers_list)
         self._pages[("choices",)] = self.type_stack.addWidget(choice_page)
         tf_page = QWidget()
-        tl = QFormLayout(tf_page)
-        tl.setContentsMargins(0, 0, 0, 0)
-        tl.addRow("The statement is", self.tf_combo)
+        tl = _form(tf_page, margins=0)
+        tl.addRow(self.tf_check)
         self._pages[("truefalse",)] = self.type_stack.addWidget(tf_page)
         self._pages[()] = self.type_stack.addWidget(self.cloze_hint)
         short_page = QWidget()
-        sl = QFormLayout(short_page)
-        sl.setContentsMargins(0, 0, 0, 0)
+        sl = _form(short_page, margins=0)
         sl.addRow("Answer", self.short_edit)
         sl.addRow("Also accept", self.accept_edit)
         self._pages[("answer", "accept")] = self.type_stack.addWidget(short_page)
         order_page = QWidget()
-        ol = QFormLayout(order_page)
-        ol.setContentsMargins(0, 0, 0, 0)
+        ol = _form(order_page, margins=0)
         ol.addRow("Items", self.items_edit)
         self._pages[("items",)] = self.type_stack.addWidget(order_page)
         row("Answer", self.type_stack, "answer")
@@ -152,13 +159,15 @@ class QuestionEditor(QWidget):
         form_box.setLayout(form)
 
         self.preview = QuestionPreview()
-        preview_group = QGroupBox("Preview — as the learner sees it")
+        preview_group = QGroupBox("Preview")  # a short title: a group box's title never wraps (16 pt, narrow)
+        preview_group.setToolTip("The question as the learner sees it")
         pl = QVBoxLayout(preview_group)
         pl.addWidget(self.preview)
         preview_group.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
         inner = QWidget()
         lay = QVBoxLayout(inner)
+        lay.setContentsMargins(4, 0, 8, 0)  # (the width goes to the fields; the scroll bar sits at the right)
         lay.addWidget(form_box)
         lay.addWidget(preview_group)
         lay.addStretch(1)
@@ -178,7 +187,7 @@ class QuestionEditor(QWidget):
         self.choices_edit.textChanged.connect(self._choices_changed)
         self.answers_list.itemChanged.connect(self._answer_ticked)
         self.topic_combo.currentIndexChanged.connect(self._changed)
-        self.tf_combo.currentIndexChanged.connect(self._changed)
+        self.tf_check.toggled.connect(self._changed)
         self.type_combo.currentIndexChanged.connect(self._type_changed)
         self.setEnabled(False)
 
@@ -210,7 +219,7 @@ class QuestionEditor(QWidget):
         for box in (self.prompt_edit, self.choices_edit, self.accept_edit, self.items_edit, self.explanation_edit,
                     self.source_edit):
             box.setReadOnly(read_only)
-        for chooser in (self.topic_combo, self.type_combo, self.tf_combo, self.answers_list):
+        for chooser in (self.topic_combo, self.type_combo, self.tf_check, self.answers_list):
             chooser.setEnabled(not read_only)
 
     def _select_topic(self, topic: str) -> None:
@@ -251,7 +260,7 @@ class QuestionEditor(QWidget):
         kind = kind_of(q.type)
         answers = q.answer if isinstance(q.answer, list) else [q.answer] if q.answer not in (None, "") else []
         self._fill_answers(q.choices, {str(a) for a in answers} if kind.has_choices else set())
-        self.tf_combo.setCurrentIndex(0 if q.answer is not False else 1)
+        self.tf_check.setChecked(q.answer is not False)
         self.short_edit.setText(q.answer if "answer" in kind.editor_fields and isinstance(q.answer, str) else "")
         self.accept_edit.setPlainText("\n".join(q.accept))
         self.items_edit.setPlainText("\n".join(q.items))
@@ -277,7 +286,7 @@ class QuestionEditor(QWidget):
                       if self.answers_list.item(i).checkState() == Qt.CheckState.Checked]
             answer = ticked if kind.many else (ticked[0] if ticked else None)
         elif "truefalse" in fields:
-            answer = self.tf_combo.currentIndex() == 0
+            answer = self.tf_check.isChecked()
         elif "answer" in fields:
             answer = self.short_edit.text().strip()
             accept = _lines(self.accept_edit) if "accept" in fields else []
@@ -340,7 +349,7 @@ class QuestionEditor(QWidget):
             if (page := self.type_stack.widget(i)) is not None:
                 page.setSizePolicy(QSizePolicy.Policy.Preferred, policy)
         self.type_stack.setCurrentIndex(index)
-        self.type_stack.adjustSize()
+        self.type_stack.updateGeometry()  # (adjustSize gave it its widest page's width: cut off at the right)
 
     def _type_changed(self) -> None:
         qtype = self.type_combo.currentData()
