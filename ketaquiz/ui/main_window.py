@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from .changes import Changes
 from .context import AppContext, StudyRequest
 from .home import HomePage
+from .window_place import restore_place, save_place
 
 PAGES = [("home", "Home"), ("study", "Study"), ("article", "Article"), ("sets", "Sets"), ("scores", "Scores"),
          ("settings", "Settings")]
@@ -306,11 +307,10 @@ class MainWindow(QMainWindow):
         if self.qsettings is None:
             self.resize(1100, 760)
             return
-        geo = self.qsettings.value("window/geometry")
-        if geo is not None:
-            self.restoreGeometry(geo)
-        else:
-            self.resize(1100, 760)
+        if not restore_place(self, self.qsettings):
+            geo = self.qsettings.value("window/geometry")  # as saved before window/rect (kept for a downgrade)
+            if geo is None or not self.restoreGeometry(geo):
+                self.resize(1100, 760)
         last = self.qsettings.value("window/page", "home")
         if isinstance(last, str) and last not in ("study",):
             self.show_page(last)
@@ -319,6 +319,7 @@ class MainWindow(QMainWindow):
         if self.qsettings is None:
             return
         self.qsettings.setValue("window/geometry", self.saveGeometry())
+        save_place(self, self.qsettings)
         self.qsettings.setValue("window/page", self.current_page())
         self.qsettings.sync()
 
