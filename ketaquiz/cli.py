@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from . import cli_backups
+from . import cli_backups, cli_schedule
 from .cli_parser import build_parser
 from .core.backup import newest_good_backup
 from .core.clock import utc_now
@@ -72,6 +72,8 @@ def _main(argv: Sequence[str] | None) -> int:
                 return cmd_sets(store, args)
             if args.command in ("suspend", "unsuspend"):
                 return cmd_suspend(store, args)
+            if args.command == "reschedule":
+                return cli_schedule.cmd_reschedule(store, data, profile, args)
         finally:
             store.close()
     except ProfileProblem as e:  # the database as found on opening: what happened, and the backups

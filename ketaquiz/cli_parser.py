@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from . import __version__, cli_backups
+from . import __version__, cli_backups, cli_schedule
 from .core.library import DEFAULT_PROFILE, validate_profile_name
 
 
@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     _set_commands(sub)
     _tool_commands(sub)
     cli_backups.add_commands(sub, _command)
+    cli_schedule.add_commands(sub, _command)
     return p
 
 

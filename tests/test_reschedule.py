@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from random import Random
 
 from fsrs import Card, Rating, ReviewLog, Scheduler
@@ -92,3 +93,36 @@ def test_the_same_settings_give_nearly_the_same_schedule_and_questions_never_ans
             lo, hi = fuzz_range(round(st.stability), 36500)  # (at retention 0.9 the interval is the stability)
             assert abs(day_number(after[k].due) - day_number(st.due)) <= max(1, hi - lo)
     store.close()
+
+
+def test_the_command_line_reschedules_with_the_same_function_and_a_backup(tmp_path, clock, capsys):
+    """`ketaquiz reschedule` (after the retention changed outside the app): due dates move, a backup is taken first,
+    and what it did is printed (--json: the same figures the app shows)."""
+    import json
+
+    from ketaquiz.cli import main
+    from ketaquiz.core.library import DataDir
+
+    data = DataDir(tmp_path / "data")
+    data.profile_dir().mkdir(parents=True)
+    store = studied(tmp_path, clock)
+    store.close()
+    (tmp_path / "p.db").rename(data.db_path())
+    store = Store(data.db_path(), clock=clock)
+    before = states(store)
+    settings = store.settings()
+    settings.desired_retention = 0.8
+    store.save_settings(settings)
+    store.close()
+    assert main(["--data", str(data.root), "reschedule", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    answered = [k for k, st in before.items() if st.state != NEW]
+    assert out["questions"] == len(answered) and out["moved"] > len(answered) // 3
+    assert len(out["forecast_before"]) == len(out["forecast_after"]) == 30  # (all overdue by now: answered in March)
+    assert [b.path for b in list_backups(data.backups_dir())] == [Path(out["backup"])]
+    store = Store(data.db_path(), clock=clock)
+    after = states(store)
+    store.close()
+    assert sum(1 for k in answered if after[k].due != before[k].due) >= out["moved"]  # written, not only counted
+    assert main(["--data", str(data.root), "reschedule"]) == 0
+    assert "questions rescheduled from their answers" in capsys.readouterr().out
