@@ -104,3 +104,23 @@ def test_quiz_on_the_command_line_honours_the_sets_preset(tmp_path):
     assert "Which stimulant" in out.stdout  # the one new question of the day (and its learning steps)
     for other in ("What is done to the beans", "Beans are ground", "Coffee is a"):
         assert other not in out.stdout
+
+
+def test_a_named_preset_is_renamed_and_its_sets_keep_it(memory_store):
+    name = presets.add_preset(memory_store, "Light")
+    presets.save_preset(memory_store, name, {"new_per_day": 3})
+    presets.choose_preset(memory_store, "light", name)
+    other = presets.add_preset(memory_store, "Busy")
+    assert presets.rename_preset(memory_store, "Light", "  Light   weekends ") == "Light weekends"
+    assert list(presets.presets(memory_store)) == ["Default", "Busy", "Light weekends"]
+    assert presets.preset_of(memory_store, "light") == "Light weekends"
+    assert presets.settings_for(memory_store, "light").new_per_day == 3  # values kept
+    assert presets.rename_preset(memory_store, "Light weekends", "light WEEKENDS") == "light WEEKENDS"  # case alone
+    with pytest.raises(ValueError, match="already a preset"):
+        presets.rename_preset(memory_store, "light WEEKENDS", "busy")
+    with pytest.raises(ValueError, match="cannot be renamed"):
+        presets.rename_preset(memory_store, "Default", "Mine")
+    with pytest.raises(ValueError, match="another name"):
+        presets.rename_preset(memory_store, other, "Default")
+    with pytest.raises(ValueError, match="no preset"):
+        presets.rename_preset(memory_store, "Gone", "X")

@@ -75,3 +75,25 @@ def test_a_retention_change_offers_to_reschedule_and_the_offer_does_it(qtbot, ct
     assert "5 questions rescheduled" in page.status.text() and "restore the backup" in page.status.text()
     assert page.reschedule_btn.isHidden()
     assert any(p.name.startswith("ketaquiz-") for p in ctx.data.backups_dir(ctx.profile).iterdir())
+
+
+def test_settings_page_renames_a_preset_and_the_sets_page_follows(qtbot, ctx, monkeypatch):  # noqa: F811
+    presets.add_preset(ctx.store, "Two a day")
+    presets.choose_preset(ctx.store, "ketamine", "Two a day")
+    sets = SetsPage(ctx)
+    qtbot.addWidget(sets)
+    sets.select_question("mechanism-nmda")
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    assert not page.preset.rename_btn.isEnabled()  # Default: the profile's own settings
+    page.preset.show_preset("Two a day")
+    assert page.preset.rename_btn.isEnabled()
+    page.new_per_day.setValue(7)  # an edit not saved yet survives the rename
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Light weekends", True))
+    qtbot.mouseClick(page.preset.rename_btn, Qt.MouseButton.LeftButton)
+    assert page.preset.name == "Light weekends" and page.new_per_day.value() == 7
+    assert list(presets.presets(ctx.store)) == ["Default", "Light weekends"]
+    assert presets.preset_of(ctx.store, "ketamine") == "Light weekends"
+    assert sets.preset_combo.currentText() == "Light weekends"  # the Sets page shows the new name
+    qtbot.mouseClick(page.save_btn, Qt.MouseButton.LeftButton)
+    assert presets.presets(ctx.store)["Light weekends"]["new_per_day"] == 7

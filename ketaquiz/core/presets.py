@@ -82,6 +82,28 @@ def delete_preset(store: Store, name: str) -> None:
         store.set_setting("set_presets", chosen)
 
 
+def rename_preset(store: Store, old: str, new: str) -> str:
+    """Rename a named preset; the sets that use it keep it (one transaction). Its new (trimmed) name; ValueError when
+    `old` is Default (the profile's own settings) or no preset, or `new` cannot be a name or is taken (a change
+    of case alone is allowed)."""
+    if old == DEFAULT:
+        raise ValueError("the Default preset cannot be renamed: it is the profile's own settings, used by every set "
+                         "not given another preset")
+    names = list(presets(store))
+    if old not in names:
+        raise ValueError(f"no preset named {old!r}")
+    new = check_name(new, [n for n in names if n != old])
+    if new == DEFAULT:
+        raise ValueError(f"{DEFAULT!r} is the profile's own preset; choose another name")
+    with store.write():
+        named = dict(store.get_setting("presets", {}) or {})
+        named = {new if n == old else n: v for n, v in named.items()}
+        store.set_setting("presets", named)
+        chosen = {s: new if p == old else p for s, p in (store.get_setting("set_presets", {}) or {}).items()}
+        store.set_setting("set_presets", chosen)
+    return new
+
+
 def preset_of(store: Store, set_id: str) -> str:
     """The name of the preset a set uses."""
     name = (store.get_setting("set_presets", {}) or {}).get(set_id, DEFAULT)

@@ -51,11 +51,14 @@ class PresetEditor(QWidget):
         self.choice.setAccessibleName("Preset")
         self.choice.setToolTip("Each set is studied with one preset (choose it on the Sets page); Default otherwise.")
         self.new_btn = QPushButton("Ne&w preset…")
+        self.rename_btn = QPushButton("Rename…")
+        self.rename_btn.setAccessibleName("Rename preset")
         self.delete_btn = QPushButton("Delete preset")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.choice, 1)
         row.addWidget(self.new_btn)
+        row.addWidget(self.rename_btn)
         row.addWidget(self.delete_btn)
         self.new_per_day = QSpinBox()
         self.new_per_day.setRange(0, 9999)
@@ -111,6 +114,7 @@ class PresetEditor(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.edited.emit())
         self.choice.activated.connect(lambda _i: self.show_preset(self.choice.currentText()))
         self.new_btn.clicked.connect(self.new_preset)
+        self.rename_btn.clicked.connect(self.rename_preset)
         self.delete_btn.clicked.connect(self.delete_preset)
 
     @property
@@ -145,6 +149,7 @@ class PresetEditor(QWidget):
         for w in widgets:
             w.blockSignals(False)
         self.delete_btn.setEnabled(name != presets.DEFAULT)
+        self.rename_btn.setEnabled(name != presets.DEFAULT)
 
     def values(self) -> dict[str, Any]:
         """The preset's values as edited (ValueError when the steps do not read as minutes)."""
@@ -169,6 +174,22 @@ class PresetEditor(QWidget):
             QMessageBox.warning(self, "New preset", str(e))
             return
         self.show_preset(name)
+        self.ctx.notify(SETTINGS, self)
+
+    def rename_preset(self) -> None:
+        """Rename the preset shown; its values as edited on the page stay as they are (saved or not)."""
+        old = self.name
+        if old == presets.DEFAULT:
+            return
+        name, ok = QInputDialog.getText(self, "Rename preset", f"New name for the preset “{old}”:", text=old)
+        if not ok or name.strip() == old:
+            return
+        try:
+            name = presets.rename_preset(self.ctx.store, old, name)
+        except ValueError as e:
+            QMessageBox.warning(self, "Rename preset", f"{str(e)[:1].upper()}{str(e)[1:]}.")
+            return
+        self.choice.setItemText(self.choice.currentIndex(), name)  # the form keeps any unsaved edit
         self.ctx.notify(SETTINGS, self)
 
     def delete_preset(self) -> None:
