@@ -123,3 +123,35 @@ def test_balancing_is_a_setting_on_by_default():
         Settings(easy_days=["normal"] * 6).validate()
     Settings(easy_days=["normal"] * 5 + ["reduced", "minimum"]).validate()
     assert datetime(2026, 3, 7, tzinfo=timezone.utc).weekday() == 5  # (MONDAY + 5 is a Saturday)
+
+
+def test_each_preset_balances_over_its_own_sets_reviews(memory_store, clock):
+    """As Anki (its load balancer counts the cards of the preset's decks only): a set on another preset is not
+    steered by the Default sets' reviews, and the reverse."""
+    from ketaquiz.core import presets
+
+    keys_w = _store_with_reviews(memory_store, clock)
+    qs = [Question(f"l{i}", "t", "short", f"L{i}?", f"b{i}") for i in range(300)]
+    memory_store.sync_set(QuestionSet("l", "L", topics=[Topic("t", "T")], questions=qs))
+    keys_l = [memory_store.question_key("l", f"l{i}") for i in range(300)]
+    memory_store.save_settings(Settings())  # fuzz on
+    presets.add_preset(memory_store, "Light")
+    presets.choose_preset(memory_store, "l", "Light")
+    now = clock()
+    card = _set_card(memory_store, keys_w[0], now.timestamp())
+    plain = review(make_scheduler(Settings(fuzz=False)), keys_w[0], card, 3, now)
+    lo, hi = fuzz_range(round((plain.due - now.timestamp()) / 86400), 36500)
+    free_w, free_l = lo + 1, lo + 2  # the one day of the range without Default's reviews, and without Light's
+    for keys, free in ((keys_w, free_w), (keys_l, free_l)):
+        full = [d for d in range(lo, hi + 1) if d != free]
+        for i, key in enumerate(keys[1:]):
+            _set_card(memory_store, key, (now + timedelta(days=full[i % len(full)])).timestamp())
+    today = day_number(now.timestamp())
+    for seed in range(6):
+        for key, free in ((keys_w[0], free_w), (keys_l[0], free_l)):
+            memory_store.conn.execute("DELETE FROM reviews")
+            _set_card(memory_store, key, now.timestamp())
+            s = StudySession(memory_store, clock=clock, rng=Random(seed), keys=[key])  # over every set
+            fb = s.submit(s.current.answer)
+            assert day_number(fb.due.timestamp()) == today + free, (seed, key)
+            s.close()

@@ -16,7 +16,7 @@ from random import Random
 from typing import TYPE_CHECKING
 
 from .backup import make_backup
-from .presets import settings_for
+from .presets import preset_of, settings_for
 from .scheduling import NEW, REVIEW, CardState, make_scheduler, review
 from .store import Store
 from .workload import Balancer, DayLoad, review_day
@@ -65,7 +65,7 @@ def reschedule(store: Store, now: datetime, *, backup_dir: Path | None = None, r
 
     backup = make_backup(store, backup_dir, now) if backup_dir is not None else None
     rng = rng if rng is not None else Random(0)
-    load = DayLoad()
+    loads: dict[str, DayLoad] = {}  # per preset, as the session balances (and as Anki does)
     schedulers: dict[str, tuple[Scheduler, Balancer]] = {}
     today = review_day(now.timestamp())
     with store.write():
@@ -79,6 +79,7 @@ def reschedule(store: Store, now: datetime, *, backup_dir: Path | None = None, r
             set_id = live[key][0]
             if set_id not in schedulers:
                 settings = settings_for(store, set_id)
+                load = loads.setdefault(preset_of(store, set_id), DayLoad())
                 balancer = Balancer(load, rng, balance=settings.load_balance, easy_days=settings.easy_days)
                 schedulers[set_id] = (make_scheduler(settings, rng, balancer), balancer)
             scheduler, balancer = schedulers[set_id]
@@ -89,7 +90,7 @@ def reschedule(store: Store, now: datetime, *, backup_dir: Path | None = None, r
                 state = review(scheduler, key, state, Rating(rating), moment)
             new_states[key] = state
             if state.state == REVIEW and state.due is not None:
-                load.move(None, review_day(state.due))
+                balancer.load.move(None, review_day(state.due))
         store.write_schedules(list(new_states.items()))
     old = {key: st for key, (_sid, st) in live.items()}
     moved = sum(1 for key, st in new_states.items()

@@ -21,7 +21,7 @@ from typing import Any
 
 from .clock import Clock, day_start, utc_now
 from .grading import Grade, Presentation, grade, present
-from .presets import DEFAULT, preset_of, preset_values, settings_for
+from .presets import DEFAULT, preset_of, settings_for
 from .questions import Question
 from .scheduling import (
     LEARN_AHEAD,
@@ -138,12 +138,11 @@ class StudySession:
         self._per_set = settings is None and set_id is None
         self.settings = settings or settings_for(store, set_id)
         now = clock()
-        self._load = DayLoad()
-        if self.settings.fuzz:
-            self._load = DayLoad(store.review_load(now, HORIZON_DAYS))
-        self._schedulers: dict[str, tuple[Any, Balancer]] = {}
-        self.scheduler, self.balancer = self._make_scheduler(self.settings)
         self.started = now
+        self._loads: dict[str | None, DayLoad] = {}  # preset name (None: every set) -> reviews due per day
+        self._schedulers: dict[str, tuple[Any, Balancer]] = {}
+        own = preset_of(store, set_id) if set_id is not None else (DEFAULT if self._per_set else None)
+        self.scheduler, self.balancer = self._make_scheduler(self.settings, own)
         today = day_start(now)
         new_left, reviews_left = _left_today(store, self.settings, today)
         new_left += extra_new
@@ -176,19 +175,32 @@ class StudySession:
         self._extra_new = extra_new
         self.advance()
 
-    def _make_scheduler(self, settings: Settings) -> tuple[Any, Balancer]:
-        balancer = Balancer(self._load, self.rng, balance=settings.load_balance, easy_days=settings.easy_days)
+    def _make_scheduler(self, settings: Settings, preset: str | None) -> tuple[Any, Balancer]:
+        balancer = Balancer(self._preset_load(preset), self.rng, balance=settings.load_balance,
+                            easy_days=settings.easy_days)
         return make_scheduler(settings, self.rng, balancer), balancer
+
+    def _preset_load(self, preset: str | None) -> DayLoad:
+        """The reviews due per day of the sets that use a preset (None: of every set): as Anki, load balancing and
+        easy days weigh a preset's own load, so a light preset's weekends are not filled by another's reviews."""
+        if preset not in self._loads:
+            load = DayLoad()
+            if self.settings.fuzz:
+                sets = None if preset is None else [s.id for s in self.store.sets() if preset_of(self.store, s.id) == preset]
+                load = DayLoad(self.store.review_load(self.started, HORIZON_DAYS, set_ids=sets))
+            self._loads[preset] = load
+        return self._loads[preset]
 
     def _scheduler_for(self, set_id: str) -> tuple[Any, Balancer]:
         """The scheduler (and its balancer) for a question of a set: its preset's in a session over every set."""
         if not self._per_set:
             return self.scheduler, self.balancer
-        if set_id not in self._schedulers:
-            settings = settings_for(self.store, set_id)
-            same = preset_values(settings) == preset_values(self.settings)
-            self._schedulers[set_id] = (self.scheduler, self.balancer) if same else self._make_scheduler(settings)
-        return self._schedulers[set_id]
+        preset = preset_of(self.store, set_id)
+        if preset == DEFAULT:
+            return self.scheduler, self.balancer
+        if preset not in self._schedulers:
+            self._schedulers[preset] = self._make_scheduler(settings_for(self.store, set_id), preset)
+        return self._schedulers[preset]
 
     def _set_caps(self, today: datetime, extra_new: int) -> dict[str, list[int]]:
         """set id → [new, reviews] left today, for the sets whose preset is not Default (a session over every set)."""
@@ -363,14 +375,15 @@ class StudySession:
         entry = _Answered(key, review_id, q.topic, correct, before, now, response, after=after,
                           set_id=self._shown_set_id)
         self._history.append(entry)
-        self._move_load(before, after)
+        self._move_load(before, after, balancer)
         self._hold_siblings(key)
         self._schedule_repeat(entry, after.due)
         return review_id, datetime.fromtimestamp(after.due or now.timestamp(), now.tzinfo)
 
-    def _move_load(self, old: CardState | None, new: CardState | None) -> None:
+    @staticmethod
+    def _move_load(old: CardState | None, new: CardState | None, balancer: Balancer) -> None:
         """Keep the balancer's reviews-per-day in step with an answer (or its re-rating or undo)."""
-        self._load.move(_review_day(old), _review_day(new))
+        balancer.load.move(_review_day(old), _review_day(new))
 
     def _schedule_repeat(self, entry: _Answered, due: float | None) -> None:
         """Bring a question back in this session when its (re)learning step falls due soon."""
@@ -397,7 +410,7 @@ class StudySession:
         balancer.at(last.reviewed_at)
         after = review(scheduler, last.key, last.before, rating, last.reviewed_at)
         self.store.revise_review(last.review_id, int(rating), after)
-        self._move_load(last.after, after)
+        self._move_load(last.after, after, balancer)
         last.after = after
         self._schedule_repeat(last, after.due)
         self.feedback = Feedback(fb.question, fb.grade, fb.review_id,
@@ -437,7 +450,7 @@ class StudySession:
         balancer.at(last.reviewed_at)
         after = review(scheduler, last.key, last.before, rating, last.reviewed_at)
         self.store.revise_review(last.review_id, int(rating), after, correct=right)
-        self._move_load(last.after, after)
+        self._move_load(last.after, after, balancer)
         last.after, last.correct = after, right
         self._schedule_repeat(last, after.due)
         g = replace(fb.grade, correct=right, overruled=right)
@@ -452,7 +465,7 @@ class StudySession:
         self.store.undo_review(last.review_id)
         self._drop_pending(last.key)
         self._release_siblings(last.key)
-        self._move_load(last.after, last.before)
+        self._move_load(last.after, last.before, self._scheduler_for(last.set_id)[1])
         if self.current_key is not None and self.feedback is None and self.current_key != last.key:
             # Put the question that was on screen back at the front of the queue.
             self._queue.append(self.current_key)

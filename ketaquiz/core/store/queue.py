@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Collection
 from datetime import datetime, tzinfo
 from typing import Any
 
@@ -36,7 +38,8 @@ class _Queue(StoreBase):
         return sql, args
 
     @staticmethod
-    def _due_groups(set_id: str | None, topics: list[str] | None) -> tuple[str, list[Any]]:
+    def _due_groups(set_id: str | None, topics: list[str] | None,
+                    set_ids: Collection[str] | None = None) -> tuple[str, list[Any]]:
         """A subquery of the (set, topic) groups with answered live questions, as `k`.
 
         Joined to cards by _IN_GROUP, each group is one range of the cards_queue index, so a condition on
@@ -51,6 +54,9 @@ class _Queue(StoreBase):
         if topics:
             sql += f" AND k.topic IN ({','.join('?' * len(topics))})"
             args.extend(topics)
+        if set_ids is not None:
+            sql += " AND k.set_id IN (SELECT value FROM json_each(?))"
+            args.append(json.dumps(sorted(set_ids)))
         return f"(SELECT DISTINCT k.set_id, k.topic FROM card_counts k WHERE {sql}) k", args
 
     def due_keys(self, now: datetime, *, set_id: str | None = None, topics: list[str] | None = None,
@@ -128,9 +134,10 @@ class _Queue(StoreBase):
             [*args, by.timestamp()],
         ).fetchone()[0])
 
-    def review_load(self, now: datetime, days: int, tz: tzinfo | None = None) -> dict[int, int]:
+    def review_load(self, now: datetime, days: int, tz: tzinfo | None = None, *,
+                    set_ids: Collection[str] | None = None) -> dict[int, int]:
         """Learner day (date ordinal) → answered questions due that day, from today for `days` days (the reviews a
-        day holds: a question in learning is due within today)."""
+        day holds: a question in learning is due within today); of these sets only, when given."""
         from ..clock import EPOCH_ORDINAL, day_shifts, local_tz
         from .days import shift_sql
 
@@ -139,7 +146,7 @@ class _Queue(StoreBase):
         start = day_start(now, tz).timestamp()
         end = start + (days + 1) * 86400.0
         shift = shift_sql("c.queue_due", day_shifts(tz, start, end))
-        groups, args = self._due_groups(None, None)
+        groups, args = self._due_groups(None, None, set_ids)
         # One range of cards_queue per (set, topic), read from the index alone: ~30 ms for 100k questions (the
         # cards table read row by row for their state took ~400 ms).
         rows = self.conn.execute(
