@@ -132,3 +132,74 @@ def test_tooltips_show_markup_as_text():
     doc = QTextDocument()
     doc.setHtml(plain.tooltip("<img src='/dev/zero'> & <b>x</b>\nnext"))
     assert doc.toPlainText() == "<img src='/dev/zero'> & <b>x</b>\nnext"
+
+
+HOSTILE = f"{MARK} <img src='/dev/zero'>"
+
+
+@pytest.fixture
+def shown_dialogs(monkeypatch):
+    """Every message box and text prompt opened (by exec, as the static helpers do too), answered at once."""
+    from PySide6.QtWidgets import QInputDialog
+
+    seen: list = []
+
+    def fake_exec(self):  # noqa: ANN001, ANN202
+        seen.append(self)
+        return 0  # cancelled / No
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    monkeypatch.setattr(QInputDialog, "exec", fake_exec)
+    return seen
+
+
+def _marked_up(dialogs) -> list[str]:
+    """Texts holding the hostile name that a dialog would render as markup."""
+    out = []
+    for d in dialogs:
+        if isinstance(d, QMessageBox) and MARK in d.text() and d.textFormat() != Qt.TextFormat.PlainText:
+            out.append(f"{d.windowTitle()}: {d.text()[:60]!r}")
+        for label in d.findChildren(QLabel):
+            if MARK in label.text() and label.textFormat() != Qt.TextFormat.PlainText:
+                out.append(f"{d.windowTitle()} (label): {label.text()[:60]!r}")
+    return out
+
+
+def test_dialogs_naming_user_text_show_it_as_plain_text(qtbot, data_dir, clock, shown_dialogs):
+    """The audit of issue 14: the preset, profile, wizard, app and crash dialogs that name a user's or an imported
+    string (a preset named `<b>Big</b> <img src='/dev/zero'>`, a refused profile name, a set title) render it as
+    text, never as markup (the static QMessageBox/QInputDialog helpers guess rich text)."""
+    from ketaquiz.core import presets
+    from ketaquiz.ui import app as app_module
+    from ketaquiz.ui.article_wizard import ArticleWizard
+    from ketaquiz.ui.crash import _show_dialog
+    from ketaquiz.ui.profiles import NEW_ITEM, ProfileSwitcher
+    from ketaquiz.ui.settings_page import SettingsPage
+
+    ctx = AppContext(data_dir, clock=clock)
+    ctx.reload_library()
+    try:
+        presets.add_preset(ctx.store, HOSTILE)
+        page = SettingsPage(ctx)
+        qtbot.addWidget(page)
+        page.preset.show_preset(HOSTILE)
+        page.preset.rename_preset()  # its prompt names the preset
+        page.preset.delete_preset()  # so does the question
+        page.preset.new_preset()
+        switcher = ProfileSwitcher(ctx, ask_name=lambda _p: HOSTILE)
+        qtbot.addWidget(switcher)
+        switcher.combo.activated.emit(switcher.combo.findText(NEW_ITEM))  # refused: the message repeats the name
+        wizard = ArticleWizard(ctx)
+        qtbot.addWidget(wizard)
+        wizard.inform("Saved", f"Saved the set {HOSTILE}.")
+        wizard.inform("Not saved", f"{HOSTILE}: cannot write", error=True)
+        wizard.ask_confirm("Replace?", f"Replace the set {HOSTILE}?")
+        app_module._ask(None, "Restore?", f"Restore {HOSTILE}?")
+        crash = _show_dialog("Something went wrong", f"KeyError: {HOSTILE}")
+        qtbot.addWidget(crash)
+        shown_dialogs.append(crash)
+        titles = [d.windowTitle() for d in shown_dialogs]
+        assert {"Rename preset", "Delete preset", "New profile", "Saved", "Not saved", "Replace?", "Restore?"} <= set(titles)
+        assert _marked_up(shown_dialogs) == []
+    finally:
+        ctx.close()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLockFile, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QWidget
 
 from ..core import backup
 from ..core.clock import Clock, utc_now
@@ -23,6 +23,7 @@ from ..core.library import DataDir, set_folders
 from ..core.profiles import last_profile
 from ..core.store import StoreError, load_sqlite_utils
 from ..resources import asset
+from . import plain
 from .changes import PROGRESS, SETTINGS, Changes
 from .context import AppContext
 from .main_window import MainWindow
@@ -155,7 +156,7 @@ class AppController(QObject):
         super().__init__()
         self.app, self.ctx, self.window = app, ctx, window
         self.ask = ask or (lambda title, text: _ask(window, title, text))
-        self.inform = inform or (lambda title, text: QMessageBox.warning(window, title, text))
+        self.inform = inform or (lambda title, text: plain.inform(window, title, text))
         self.choose = choose or (lambda items: _choose_backup(window, items))
         window.restore_requested.connect(self.restore_dialog)
         window.backup_requested.connect(self.backup_now)
@@ -272,7 +273,7 @@ class AppController(QObject):
 
 
 def _ask(parent: QWidget | None, title: str, text: str) -> bool:
-    return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes
+    return plain.ask(parent, title, text)
 
 
 def _choose_backup(parent: QWidget, items: list[backup.Backup]) -> backup.Backup | None:
@@ -378,10 +379,10 @@ def launch(data: DataDir, profile: str | None = None, *, clock: Clock = utc_now)
         if guard.notify_running():
             print(f"KetaQuiz is already running on {data.root}; its window was brought to the front.", file=sys.stderr)
             return 0
-        QMessageBox.information(None, "KetaQuiz is already open",
-                                f"KetaQuiz is already open on {data.root}.\nSwitch to its window.")
+        plain.inform(None, "KetaQuiz is already open", f"KetaQuiz is already open on {data.root}.\nSwitch to its window.",
+                     warning=False)
         return 1
-    ctx = open_checked(data, profile, clock, lambda t, q: _ask(None, t, q), lambda t, m: QMessageBox.warning(None, t, m))
+    ctx = open_checked(data, profile, clock, lambda t, q: _ask(None, t, q), lambda t, m: plain.inform(None, t, m))
     if ctx is None:
         guard.release()
         return 1

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -37,6 +36,7 @@ from ..core import authoring
 from ..core.article import Article, parse_article, slugify
 from ..core.article_markdown import one_paragraph_per_line
 from ..core.questions import QuestionSet, Topic
+from . import plain
 from .context import AppContext
 from .draft_review import Draft, DraftReview, drafts_from
 from .operations import Operation
@@ -180,12 +180,12 @@ class ArticleWizard(QDialog):
         page = QWidget()
         self.open_btn = QPushButton("Open .md or .txt file…")
         self.open_btn.clicked.connect(self.ask_open)
-        self.file_label = QLabel("…or paste the article below.")
+        self.file_label = plain.label("…or paste the article below.")  # then the file's path
         self.text_edit = QPlainTextEdit()
         self.text_edit.setPlaceholderText("Paste the article here. Markdown headings (## …) or short title lines split it into sections.")
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText("Title of the set (default: the article's title)")
-        self.article_error = QLabel()
+        self.article_error = plain.label()  # names the file
         self.article_error.setStyleSheet("color: #b00020;")
         self.article_error.setWordWrap(True)
         row = QHBoxLayout()
@@ -475,10 +475,10 @@ class ArticleWizard(QDialog):
 
     # --- dialogs (thin; tests replace them) ------------------------------------------------
     def inform(self, title: str, text: str, error: bool = False) -> None:
-        (QMessageBox.warning if error else QMessageBox.information)(self, title, text)
+        plain.inform(self, title, text, warning=error)  # (set titles, paths: plain text)
 
     def ask_confirm(self, title: str, text: str) -> bool:
-        return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
+        return plain.ask(self, title, text)
 
     def reject(self) -> None:
         if self.generation is not None:

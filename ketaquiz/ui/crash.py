@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..core.store import StoreError
+from . import plain
 
 log = logging.getLogger("ketaquiz.crash")
 
@@ -34,9 +35,7 @@ def describe(error: BaseException, log_path: Path | None) -> tuple[str, str]:
 
 def _show_dialog(title: str, text: str) -> QMessageBox:
     """The dialog, shown without blocking (the app carries on behind it; a test's event loop is not stopped)."""
-    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok,
-                      QApplication.activeWindow())
-    box.setTextFormat(Qt.TextFormat.PlainText)
+    box = plain.message_box(QApplication.activeWindow(), QMessageBox.Icon.Critical, title, text)  # (never parsed)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setObjectName("error_dialog")
     box.show()

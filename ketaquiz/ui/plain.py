@@ -42,3 +42,35 @@ def tooltip(text: str) -> str:
     if "<" not in text:
         return text
     return "<qt>" + html.escape(text, quote=False).replace("\n", "<br>") + "</qt>"
+
+
+def inform(parent: QWidget | None, title: str, text: str, *, warning: bool = True) -> None:
+    """A warning (or information) box with `text` as plain text: QMessageBox.warning/information guess rich text."""
+    icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
+    message_box(parent, icon, title, text).exec()
+
+
+def ask(parent: QWidget | None, title: str, text: str, *, default_no: bool = False) -> bool:
+    """A Yes/No question with `text` as plain text; True for Yes."""
+    box = message_box(parent, QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    if default_no:
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def ask_text(parent: QWidget | None, title: str, prompt: str, text: str = "") -> str | None:
+    """One line of text asked for (QInputDialog.getText, whose prompt is a label guessing rich text); None when
+    cancelled."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setInputMode(QInputDialog.InputMode.TextInput)
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+    dialog.setLabelText(" ")  # (made plain before it holds the prompt: never parsed as markup)
+    for child in dialog.findChildren(QLabel):
+        plain(child)
+    dialog.setLabelText(prompt)
+    dialog.setTextValue(text)
+    return dialog.textValue() if dialog.exec() else None

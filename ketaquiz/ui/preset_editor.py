@@ -12,10 +12,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QWidget,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..core import presets
 from ..core.workload import EASY_DAY_LEVELS, WEEKDAYS
+from . import plain
 from .changes import SETTINGS
 from .context import AppContext
 
@@ -165,13 +164,13 @@ class PresetEditor(QWidget):
         }
 
     def new_preset(self) -> None:
-        name, ok = QInputDialog.getText(self, "New preset", f"Name of the new preset (a copy of {self.name}):")
-        if not ok:
+        name = plain.ask_text(self, "New preset", f"Name of the new preset (a copy of {self.name}):")
+        if name is None:
             return
         try:
             name = presets.add_preset(self.ctx.store, name, copy_of=self.name)
         except ValueError as e:
-            QMessageBox.warning(self, "New preset", str(e))
+            plain.inform(self, "New preset", str(e))
             return
         self.show_preset(name)
         self.ctx.notify(SETTINGS, self)
@@ -181,13 +180,13 @@ class PresetEditor(QWidget):
         old = self.name
         if old == presets.DEFAULT:
             return
-        name, ok = QInputDialog.getText(self, "Rename preset", f"New name for the preset “{old}”:", text=old)
-        if not ok or name.strip() == old:
+        name = plain.ask_text(self, "Rename preset", f"New name for the preset “{old}”:", old)
+        if name is None or name.strip() == old:
             return
         try:
             name = presets.rename_preset(self.ctx.store, old, name)
         except ValueError as e:
-            QMessageBox.warning(self, "Rename preset", f"{str(e)[:1].upper()}{str(e)[1:]}.")
+            plain.inform(self, "Rename preset", f"{str(e)[:1].upper()}{str(e)[1:]}.")
             return
         self.choice.setItemText(self.choice.currentIndex(), name)  # the form keeps any unsaved edit
         self.ctx.notify(SETTINGS, self)
@@ -196,9 +195,7 @@ class PresetEditor(QWidget):
         name = self.name
         if name == presets.DEFAULT:
             return
-        answer = QMessageBox.question(self, "Delete preset",
-                                      f"Delete the preset “{name}”? The sets that use it go back to Default.")
-        if answer != QMessageBox.StandardButton.Yes:
+        if not plain.ask(self, "Delete preset", f"Delete the preset “{name}”? The sets that use it go back to Default."):
             return
         presets.delete_preset(self.ctx.store, name)
         self.show_preset(presets.DEFAULT)

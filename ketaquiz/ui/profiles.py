@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from ..core.profiles import (
     create_profile,
@@ -15,6 +15,7 @@ from ..core.profiles import (
     set_last_profile,
 )
 from ..core.store import StoreError
+from . import plain
 from .context import AppContext
 
 NEW_ITEM = "New profile…"
@@ -26,8 +27,8 @@ Confirm = Callable[[QWidget, str, str], bool]  # (parent, title, question) -> ye
 
 
 def _ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | None:
-    name, ok = QInputDialog.getText(parent, title, label, text=text)
-    return name.strip() if ok and name.strip() else None
+    name = plain.ask_text(parent, title, label, text)
+    return name.strip() if name and name.strip() else None
 
 
 def _ask_name(parent: QWidget) -> str | None:
@@ -35,8 +36,8 @@ def _ask_name(parent: QWidget) -> str | None:
 
 
 def _confirm(parent: QWidget, title: str, question: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, question,
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
+    box = plain.message_box(parent, QMessageBox.Icon.Warning, title, question,
+                            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     return box.exec() == QMessageBox.StandardButton.Yes
 
@@ -100,7 +101,7 @@ class ProfileSwitcher(QWidget):
             try:
                 name = create_profile(self.ctx.data, name)
             except ValueError as e:
-                QMessageBox.warning(self, "New profile", str(e).capitalize())
+                plain.inform(self, "New profile", str(e).capitalize())
                 self.refresh()
                 return
         self.switch_to(name)
@@ -110,7 +111,7 @@ class ProfileSwitcher(QWidget):
         try:
             self.ctx.switch_profile(name)
         except StoreError as e:  # damaged, missing, from a newer KetaQuiz: said, and this learner's stays open
-            QMessageBox.warning(self, "Cannot open that profile", str(e))
+            plain.inform(self, "Cannot open that profile", str(e))
             self.refresh()
             return
         set_last_profile(self.ctx.data, name)
@@ -126,7 +127,7 @@ class ProfileSwitcher(QWidget):
         try:
             self.ctx.switch_profile(old, closed=lambda: rename_profile(self.ctx.data, old, new))
         except (ValueError, OSError) as e:
-            QMessageBox.warning(self, "Rename profile", f"{str(e)[:1].upper()}{str(e)[1:]}. Nothing was changed.")
+            plain.inform(self, "Rename profile", f"{str(e)[:1].upper()}{str(e)[1:]}. Nothing was changed.")
             self.refresh()
             return False
         set_last_profile(self.ctx.data, self.ctx.profile)
@@ -153,7 +154,7 @@ class ProfileSwitcher(QWidget):
         try:
             self.ctx.switch_profile(first, closed=move)
         except (ValueError, OSError) as e:
-            QMessageBox.warning(self, "Delete profile", f"{str(e)[:1].upper()}{str(e)[1:]}. Nothing was changed.")
+            plain.inform(self, "Delete profile", f"{str(e)[:1].upper()}{str(e)[1:]}. Nothing was changed.")
             self.refresh()
             return False
         set_last_profile(self.ctx.data, first)
