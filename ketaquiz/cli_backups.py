@@ -9,6 +9,7 @@ from typing import Any
 from .core import backup
 from .core.clock import utc_now
 from .core.health import RESTORE_LATEST, open_profile, readable_copy
+from .core.inuse import in_use_elsewhere
 from .core.library import DataDir
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -64,6 +65,10 @@ def cmd_restore(data: DataDir, profile: str, args: argparse.Namespace) -> int:
     if app_running(data):
         print(f"ketaquiz: KetaQuiz is open on {data.root}: close it first (or use File ▸ Restore backup… in it); "
               "nothing was changed", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if in_use_elsewhere(db):
+        print(f"ketaquiz: the progress of profile {profile!r} is open in another KetaQuiz (a terminal quiz or another "
+              "command): finish it first, then restore; nothing was changed", file=sys.stderr)
         return EXIT_PROBLEMS
     try:
         aside = backup.restore_backup(chosen.path, db, utc_now())

@@ -114,3 +114,22 @@ def test_restore_is_refused_while_the_app_is_open_on_the_data_directory(studied)
         app.kill()
         app.wait()
     assert ketaquiz(studied, "restore", "latest").returncode == 0  # the lock a crash left does not stop it
+
+
+def test_restore_is_refused_while_a_terminal_quiz_has_the_profile_open(studied):
+    """A `ketaquiz quiz` waiting for an answer holds the database open (idle: SQLite shows no lock then); a restore
+    under it would be lost to it, or it would write into the restored file's place: refused with a reason."""
+    env = {k: v for k, v in os.environ.items() if k != "KETAQUIZ_DATA"}
+    quiz = subprocess.Popen([sys.executable, "-m", "ketaquiz", "--data", str(studied.root), "quiz"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert quiz.stdout is not None and quiz.stdout.readline()  # the first question is on screen: it waits
+        run = ketaquiz(studied, "restore", "latest")
+        assert run.returncode == 1, run.stderr
+        assert "open in another KetaQuiz" in run.stderr and "nothing was changed" in run.stderr
+        assert not list(studied.db_path().parent.glob("ketaquiz.db.before-restore-*"))
+    finally:
+        quiz.communicate("", timeout=60)  # end of input: the quiz ends
+    assert quiz.returncode == 0
+    run = ketaquiz(studied, "restore", "latest")  # once it has ended
+    assert run.returncode == 0, run.stderr

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..resources import shipped_dir
+from . import inuse
 from .clock import Clock, utc_now
 from .files import FileSignature
 from .ids import is_bundled_set_id
@@ -120,7 +121,9 @@ class DataDir:
         return isinstance(state, dict) and state.get("default_profile") in names
 
     def open_store(self, profile: str = DEFAULT_PROFILE, *, clock: Clock = utc_now) -> Store:
-        return Store(self.db_path(profile), clock=clock)
+        store = Store(self.db_path(profile), clock=clock)
+        inuse.hold(store, self.db_path(profile))  # `ketaquiz restore` refuses while it is held (core/inuse.py)
+        return store
 
 
 @dataclass(frozen=True)
