@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from .backup import Backup, newest_good_backup
+from .cleanclose import take_clean_record
 from .clock import Clock, utc_now
 from .library import DataDir
 from .store import Store, StoreError
@@ -84,11 +85,12 @@ def open_profile(data: DataDir, profile: str, *, clock: Clock = utc_now, allow_e
             what = "is missing" if not db.exists() else "is empty (0 bytes)"
             raise ProfileProblem(f"The progress database {db} {what}, but the backup from {good.label} holds {answers} "
                                  "answers.", kind="missing", backups_dir=backups, backup=good)
+    clean = take_clean_record(db)  # untouched since a clean close: the full read of quick_check is spared
     try:
         store = data.open_store(profile, clock=clock)
     except StoreError as e:
         raise _problem(e, backups) from None
-    check = store.quick_check()
+    check = "ok" if clean else store.quick_check()
     if check != "ok":
         store.close()
         raise ProfileProblem(f"The progress database {db} is damaged (SQLite's check: {check}).", kind="damaged",

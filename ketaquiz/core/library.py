@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..resources import shipped_dir
 from . import inuse
+from .cleanclose import note_clean_close
 from .clock import Clock, utc_now
 from .files import FileSignature
 from .ids import is_bundled_set_id
@@ -121,9 +122,18 @@ class DataDir:
         return isinstance(state, dict) and state.get("default_profile") in names
 
     def open_store(self, profile: str = DEFAULT_PROFILE, *, clock: Clock = utc_now) -> Store:
-        store = Store(self.db_path(profile), clock=clock)
+        store = ProfileStore(self.db_path(profile), clock=clock)
         inuse.hold(store, self.db_path(profile))  # `ketaquiz restore` refuses while it is held (core/inuse.py)
         return store
+
+
+class ProfileStore(Store):
+    """A profile's store, opened from its data directory: a clean close is noted, so that the next opening may skip
+    the full check of a file nothing touched since (core/cleanclose.py)."""
+
+    def close(self) -> None:
+        super().close()
+        note_clean_close(Path(self.path))
 
 
 @dataclass(frozen=True)
