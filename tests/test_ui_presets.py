@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
 
 from ketaquiz.core import presets
 from ketaquiz.core.session import StudySession
+from ketaquiz.ui import plain
 from ketaquiz.ui.sets_page import SetsPage
 from ketaquiz.ui.settings_page import SettingsPage
 
@@ -16,7 +16,7 @@ from .test_ui_sets import ctx  # noqa: F401 (fixture)
 def test_settings_page_creates_and_edits_a_preset_leaving_default_alone(qtbot, ctx, monkeypatch):  # noqa: F811
     page = SettingsPage(ctx)
     qtbot.addWidget(page)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Light weekends", True))
+    monkeypatch.setattr(plain, "ask_text", lambda *a, **k: "Light weekends")
     qtbot.mouseClick(page.preset.new_btn, Qt.MouseButton.LeftButton)
     assert page.preset.name == "Light weekends"
     page.new_per_day.setValue(4)
@@ -89,7 +89,7 @@ def test_settings_page_renames_a_preset_and_the_sets_page_follows(qtbot, ctx, mo
     page.preset.show_preset("Two a day")
     assert page.preset.rename_btn.isEnabled()
     page.new_per_day.setValue(7)  # an edit not saved yet survives the rename
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Light weekends", True))
+    monkeypatch.setattr(plain, "ask_text", lambda *a, **k: "Light weekends")
     qtbot.mouseClick(page.preset.rename_btn, Qt.MouseButton.LeftButton)
     assert page.preset.name == "Light weekends" and page.new_per_day.value() == 7
     assert list(presets.presets(ctx.store)) == ["Default", "Light weekends"]

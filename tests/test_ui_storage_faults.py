@@ -140,8 +140,7 @@ def test_quiz_in_a_read_only_folder_says_read_only_and_runs(read_only_data):
 
 
 def test_switching_to_a_damaged_profile_says_so_and_keeps_the_open_one(qtbot, data_dir, clock, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
+    from ketaquiz.ui import plain
     from ketaquiz.ui.context import AppContext
     from ketaquiz.ui.profiles import ProfileSwitcher
 
@@ -149,7 +148,7 @@ def test_switching_to_a_damaged_profile_says_so_and_keeps_the_open_one(qtbot, da
     bad.parent.mkdir(parents=True)
     bad.write_bytes(b"not a database at all" * 300)
     warned: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: warned.append(text))
+    monkeypatch.setattr(plain, "inform", lambda _parent, _title, text, **_k: warned.append(text))
     ctx = AppContext(data_dir, clock=clock)
     try:
         w = ProfileSwitcher(ctx)
