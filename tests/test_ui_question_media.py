@@ -107,3 +107,89 @@ def test_a_file_swapped_for_a_link_outside_the_folder_is_not_shown(study, tmp_pa
     assert not [lab for lab in page.qwidget.findChildren(QLabel) if lab.objectName() == "questionImage"]
     notes = [lab.text() for lab in page.qwidget.findChildren(QLabel) if lab.objectName() == "mediaNote"]
     assert notes == ["(media/cell.png is not in this set's folder)"]
+
+
+ANSWER_SET = """id = "pics"
+title = "Pictures"
+topics = [{ id = "t", title = "T" }]
+
+[[questions]]
+id = "heart"
+topic = "t"
+type = "short"
+prompt = "Which organ pumps blood?"
+answer = "heart"
+media = ["media/question.png"]
+answer_media = ["media/answer.png"]
+"""
+
+
+@pytest.fixture
+def pictures(qtbot, data_dir, clock):
+    """A set whose question shows one image with its prompt and another with its answer."""
+    from PySide6.QtGui import QImage
+
+    folder = data_dir.sets_dir / "pics"
+    (folder / "media").mkdir(parents=True)
+    for name, size in (("question", 3), ("answer", 5)):
+        img = QImage(size, size, QImage.Format.Format_RGB32)
+        img.fill(0)
+        img.save(str(folder / "media" / f"{name}.png"))
+    (folder / "pics.toml").write_text(ANSWER_SET, encoding="utf-8")
+    ctx = AppContext(data_dir, clock=clock)
+    ctx.store.save_settings(Settings(fuzz=False))
+    ctx.reload_library()
+    window = MainWindow(ctx, rng=Random(3))
+    qtbot.addWidget(window)
+    window.resize(1024, 640)
+    window.show()
+    yield ctx, window, folder
+    ctx.close()
+
+
+def _image_widths(widget) -> list[int]:
+    return [lab.pixmap().width() for lab in widget.findChildren(QLabel)
+            if lab.objectName() == "questionImage" and lab.isVisibleTo(widget)]
+
+
+def test_the_answers_image_shows_with_the_feedback_not_before(qtbot, pictures):
+    from PySide6.QtCore import Qt
+
+    ctx, window, _folder = pictures
+    key = ctx.store.question_key("pics", "heart")
+    ctx.study_requested.emit(StudyRequest(keys=[key]))
+    window.show_page("study")
+    page = window.page("study")
+    assert _image_widths(page.qwidget) == [3]  # the question's image only
+    assert not page.answer_media.isVisibleTo(page)
+    page.qwidget.edit.setText("heart")
+    qtbot.keyClick(page.qwidget.edit, Qt.Key.Key_Return)
+    assert page.feedback is not None and page.feedback.correct
+    assert page.answer_media.isVisibleTo(page) and _image_widths(page.answer_media) == [5]
+
+
+def test_the_editor_preview_shows_the_question_and_answer_images(pictures):
+    from ketaquiz.ui.question_editor import QuestionEditor
+
+    ctx, _window, folder = pictures
+    qset = read_set(folder / "pics.toml")
+    ed = QuestionEditor()
+    ed.set_context(qset.topics, None, set(), folder)
+    ed.load(qset.questions[0])
+    assert ed.preview.images_shown == ["media/question.png", "media/answer.png"]
+    assert "After answering" in ed.preview.toPlainText()
+    ed.set_context(qset.topics, None, set(), None)  # no folder known: no image, nothing read
+    ed.load(qset.questions[0])
+    assert ed.preview.images_shown == []
+
+
+def test_answer_media_is_checked_and_kept_in_the_set_file(pictures):
+    from ketaquiz.core.setfile import set_to_text
+
+    _ctx, _window, folder = pictures
+    qset = read_set(folder / "pics.toml")
+    assert qset.questions[0].answer_media == ["media/answer.png"]
+    assert 'answer_media = [\n    "media/answer.png",\n]' in set_to_text(qset)
+    assert check_path(folder / "pics.toml") == []
+    (folder / "media" / "answer.png").unlink()
+    assert [p.field for p in check_path(folder / "pics.toml")] == ["media"]

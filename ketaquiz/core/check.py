@@ -55,7 +55,7 @@ def check_question(q: Question, *, topics: set[str] | None = None, article: Arti
         out.append(("prompt", "missing prompt"))
     out.extend(kind_of(q.type).check(q))  # the rules of its type (in its module of question_types)
     out.extend(_check_sibling_group(q.sibling_group))
-    out.extend(("media", m) for m in map(media_problem, q.media) if m)
+    out.extend(("media", m) for m in map(media_problem, [*q.media, *q.answer_media]) if m)
     answers = q.answer if isinstance(q.answer, list) else [q.answer] if isinstance(q.answer, str) else []
     texts = [q.prompt, q.explanation, q.source, *q.choices, *q.accept, *q.items, *q.tags, *map(str, answers)]
     if (bad := control_character("\n".join(texts))) is not None:
@@ -114,7 +114,7 @@ def check_set(qset: QuestionSet, article: Article | None = None) -> list[Problem
         for fld, msg in check_question(q, topics=set(topic_ids), article=article):
             problems.append(Problem(path, q.line, q.id or None, msg, fld))
         folder = qset.path.parent if qset.path is not None else None  # (media are found beside the set file)
-        missing = [n for n in q.media if media_problem(n) is None and resolve_media(folder, n) is None] if folder else []
+        missing = [n for n in [*q.media, *q.answer_media] if media_problem(n) is None and resolve_media(folder, n) is None] if folder else []
         for name in missing:
             problems.append(Problem(path, q.line, q.id or None, f"media {name!r}: no such file in the set's folder "
                                     f"({folder}), or larger than 20 MB", "media"))

@@ -107,11 +107,12 @@ def _copy_anki_media(path: Path, anki: Imported, qset: QuestionSet, folder: Path
     its questions and named in a warning."""
     from .anki import copy_media
 
-    shown = {m for q in qset.questions for m in q.media}  # (a question left out shows nothing)
+    shown = {m for q in qset.questions for m in (*q.media, *q.answer_media)}  # (a question left out shows nothing)
     written, left_out = copy_media(path, {rel: n for rel, n in anki.media_files.items() if rel in shown}, folder)
     kept = {str(f.relative_to(folder).as_posix()) for f in written}
     for q in qset.questions:
         q.media = [m for m in q.media if m in kept]
+        q.answer_media = [m for m in q.answer_media if m in kept]
     if left_out:
         warnings.append(f"{len(left_out)} media file{'s' if len(left_out) != 1 else ''} left out:\n  "
                         + "\n  ".join(left_out[:MAX_PROBLEMS_SHOWN]))

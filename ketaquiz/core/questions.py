@@ -98,6 +98,7 @@ class Question:
     # reports any other value read from a file, so it is kept as read until then).
     sibling_group: Any = ""
     media: list[str] = field(default_factory=list)  # images and sounds, paths relative to the set file's folder
+    answer_media: list[str] = field(default_factory=list)  # shown with the answer (after answering), as `media`
 
     @property
     def correct_answer(self) -> Any:
@@ -133,6 +134,8 @@ class Question:
             d["sibling_group"] = self.sibling_group
         if self.media:
             d["media"] = list(self.media)
+        if self.answer_media:
+            d["answer_media"] = list(self.answer_media)
         d["origin"] = self.origin
         return d
 
@@ -156,6 +159,8 @@ class Question:
             d["sibling_group"] = self.sibling_group
         if self.media:
             d["media"] = list(self.media)
+        if self.answer_media:
+            d["answer_media"] = list(self.answer_media)
         d["origin"] = self.origin
         return d
 
@@ -179,11 +184,12 @@ class Question:
         if type(answer) is not str and answer is not None and (problem := list_problem(answer)) is not None:
             raise ShapeError(f"'answer' is {problem}")
         answer, items = kind.read(answer, items)
-        group, media = get("sibling_group"), get("media")
+        group, media, answer_media = get("sibling_group"), get("media"), get("answer_media")
         if type(group) is not str and group is not None and (problem := scalar_problem(group)) is not None:
             raise ShapeError(f"'sibling_group' is {problem}")
         return cls(qid, topic, qtype, prompt, answer, choices, accept, items, explanation, source, tags,
-                   origin or "written", line, "" if group is None else group, _strs(media) if media else [])
+                   origin or "written", line, "" if group is None else group, _strs(media) if media else [],
+                   _strs(answer_media) if answer_media else [])
 
 
 @dataclass

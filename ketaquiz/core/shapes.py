@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Any
 
 QUESTION_TEXT_FIELDS = ("id", "topic", "type", "prompt", "explanation", "source", "origin", "sibling_group")
-QUESTION_LIST_FIELDS = ("choices", "accept", "items", "tags", "media")
+QUESTION_LIST_FIELDS = ("choices", "accept", "items", "tags", "media", "answer_media")
 TOPIC_FIELDS = ("id", "title", "section")
 SET_FIELDS = ("id", "title", "article", "description")
 INT_LIMIT = 2**63  # TOML's integers are 64-bit; a JSON number beyond is not an answer anyone wrote

@@ -29,7 +29,8 @@ class EditQuestionDialog(QDialog):
         self.editor = QuestionEditor()
         qset = read_set(editable_path(ctx.data, ctx.store, set_id))
         article = _article(qset)
-        self.editor.set_context(qset.topics, article, {q.id for q in qset.questions if q.id != question.id})
+        self.editor.set_context(qset.topics, article, {q.id for q in qset.questions if q.id != question.id},
+                                qset.path.parent if qset.path is not None else None)
         self.editor.load(question)
         self.editor.id_edit.setReadOnly(True)  # a new id would be a new question, without this one's progress
         self.editor.id_edit.setToolTip("The id stays: your progress on this question is kept by it")

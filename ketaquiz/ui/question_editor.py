@@ -6,8 +6,10 @@ import html
 import random
 from collections.abc import Container
 from dataclasses import replace
+from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 from ..core.article import Article
 from ..core.check import check_question
 from ..core.lint import LintIssue, lint_question
+from ..core.media import is_image, resolve_media
 from ..core.question_types import kind_of, type_names
 from ..core.questions import Question, Topic
 
@@ -193,8 +196,9 @@ class QuestionEditor(QWidget):
 
     # --- context --------------------------------------------------------------
     def set_context(self, topics: list[Topic], article: Article | None = None,
-                    other_ids: Container[str] | None = None) -> None:
-        """The set's topics (for the topic list and validation), its article and the other questions' ids.
+                    other_ids: Container[str] | None = None, media_folder: Path | None = None) -> None:
+        """The set's topics (for the topic list and validation), its article, the other questions' ids and its
+        folder (where the images the preview shows are).
 
         `other_ids` answers `qid in other_ids`: is that id held by a question other than the one edited? It is
         kept, not copied (choosing a row of a 100k-question set must not copy 100k ids): the caller keeps it
@@ -202,6 +206,7 @@ class QuestionEditor(QWidget):
         """
         self._topics = list(topics)
         self._article = article
+        self.preview.media_folder = media_folder
         self._other_ids = other_ids if other_ids is not None else frozenset()
         self._loading = True
         current = self.topic_combo.currentData()
@@ -399,6 +404,9 @@ class QuestionEditor(QWidget):
         return {k: lab.text() for k, lab in self.msg.items() if not lab.isHidden() and lab.text()}
 
 
+PREVIEW_IMAGE_W = 280  # (the editor beside the table is ~300 px wide at 1024x640)
+
+
 class QuestionPreview(QTextBrowser):
     """A read-only rendering of a question as the study page shows it: prompt, then the ways to answer.
 
@@ -413,8 +421,11 @@ class QuestionPreview(QTextBrowser):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.prompt_text = ""
         self.body_text = ""
+        self.media_folder: Path | None = None  # the set's folder: its images are shown (QuestionEditor.set_context)
+        self.images_shown: list[str] = []
 
     def show_question(self, q: Question) -> None:
+        self.images_shown = []
         kind = kind_of(q.type)
         self.prompt_text = q.display_prompt()
         # the learner sees options shuffled; a stable shuffle per question
@@ -424,5 +435,24 @@ class QuestionPreview(QTextBrowser):
         self.setHtml(
             f'<p style="color:#888; font-size:small">{html.escape(meta)}</p>'
             f'<p style="font-size:large">{html.escape(self.prompt_text).replace(chr(10), "<br>")}</p>'
+            + self._images(q.media)
             + "".join(f"<div>{html.escape(ln).replace('  ', '&nbsp;&nbsp;')}</div>" for ln in lines)
+            + (f'<p style="color:#888">After answering:</p>{self._images(q.answer_media)}' if q.answer_media else "")
         )
+
+    def _images(self, names: list[str]) -> str:
+        """<img> tags for the images among `names` that are in the set's folder: each decoded here from its file
+        and handed to the document as a resource under a name of ours, so the markup never names a path."""
+        out = []
+        for name in names:
+            path = resolve_media(self.media_folder, name) if self.media_folder is not None and is_image(name) else None
+            image = QImage(str(path)) if path is not None else QImage()
+            if image.isNull():
+                continue
+            if image.width() > PREVIEW_IMAGE_W:
+                image = image.scaledToWidth(PREVIEW_IMAGE_W, Qt.TransformationMode.SmoothTransformation)
+            url = QUrl(f"ketaquiz-media:{len(self.images_shown)}")
+            self.document().addResource(QTextDocument.ResourceType.ImageResource, url, image)
+            self.images_shown.append(name)
+            out.append(f'<p><img src="{url.toString()}"></p>')
+        return "".join(out)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import functools
 from collections import Counter
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -201,7 +202,7 @@ class QuestionsPane(QWidget):
         self.apply_filter()
         if self.row is not None:
             q = self.model.question(self.row)
-            self.editor.set_context(topics, self.page.article, self._other_ids(self.row))
+            self.editor.set_context(topics, self.page.article, self._other_ids(self.row), self._media_folder())
             self.editor.load(q)
 
     def _fill_topics(self, topics: list[Topic]) -> None:
@@ -322,7 +323,7 @@ class QuestionsPane(QWidget):
         row = self.model.source_row(current.row())
         self.row = row
         q = self.model.question(row)
-        self.editor.set_context(qset.topics, self.page.article, self._other_ids(row))
+        self.editor.set_context(qset.topics, self.page.article, self._other_ids(row), self._media_folder())
         self.editor.load(q)
         self.source_btn.setEnabled(bool(q.source) and self.page.article is not None)
         self._show_suspended(q.id)
@@ -370,6 +371,11 @@ class QuestionsPane(QWidget):
         self._load_suspended()
         self._show_suspended(qid)
         self.page.ctx.notify(PROGRESS, self.page)
+
+    def _media_folder(self) -> Path | None:
+        """The open set's folder: the images its questions name are there (the editor's preview shows them)."""
+        qset = self.page.qset
+        return qset.path.parent if qset is not None and qset.path is not None else None
 
     # --- ids --------------------------------------------------------------------------
     def _other_ids(self, row: int) -> _OtherIds:

@@ -121,6 +121,7 @@ class StudyPage(QWidget):
         self.body_layout, self.question_holder, self.feedback_panel = qv.body_layout, qv.question_holder, qv.feedback_panel
         self.verdict_label, self.answer_label, self.explanation_label = (
             qv.verdict_label, qv.answer_label, qv.explanation_label)
+        self.answer_media = qv.answer_media
         self.source_label, self.due_label, self.show_source_btn = qv.source_label, qv.due_label, qv.show_source_btn
         self.undo_btn, self.dont_know_btn, self.submit_btn = qv.undo_btn, qv.dont_know_btn, qv.submit_btn
         self.unsure_btn, self.easy_btn, self.right_btn = qv.unsure_btn, qv.easy_btn, qv.right_btn
@@ -343,7 +344,9 @@ class StudyPage(QWidget):
     def _show_feedback(self, fb: Feedback) -> None:
         self.question_view.show_feedback(fb, answered=self._last_response is not None,
                                          comes_back=describe_due(fb.due, self.ctx.clock()),
-                                         can_overrule=self._can_overrule())
+                                         can_overrule=self._can_overrule(),
+                                         media_folder=self._set_folder(self.session.current_key)
+                                         if fb.question.answer_media and self.session is not None else None)
 
     def _show_due(self, fb: Feedback) -> None:
         self.question_view.show_due(describe_due(fb.due, self.ctx.clock()))

@@ -5,6 +5,7 @@ connects their buttons."""
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from ..core.questions import explanation_without_source
 from ..core.session import Feedback, QueueCounts, Summary
 from . import plain
+from .question_media import media_widgets
 from .reflow import flow_row
 
 MORE_NEW = 10  # "Study more": new questions beyond today's limit
@@ -172,6 +174,10 @@ class QuestionView(QWidget):
             lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         fb.addWidget(self.verdict_label)
         fb.addWidget(self.answer_label)
+        self.answer_media = QWidget()  # the images and sounds shown with the answer (answer_media)
+        self.answer_media.setAccessibleName("Images with the answer")
+        QVBoxLayout(self.answer_media).setContentsMargins(0, 0, 0, 0)
+        fb.addWidget(self.answer_media)
         fb.addWidget(self.explanation_label)
         fb.addWidget(self.source_label)
         src_row = QHBoxLayout()
@@ -255,9 +261,21 @@ class QuestionView(QWidget):
     def show_due(self, comes_back: str) -> None:
         self.due_label.setText(f"Comes back {comes_back}")
 
-    def show_feedback(self, fb: Feedback, *, answered: bool, comes_back: str, can_overrule: bool) -> None:
-        """The verdict on an answer (`answered` False: "I don't know"), the right answer, explanation and source,
-        when it comes back; "I was right" offered when `can_overrule`."""
+    def _show_answer_media(self, names: list[str], folder: Path | None) -> None:
+        lay = self.answer_media.layout()
+        while lay.count():
+            item = lay.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        for widget in media_widgets(names, folder, self.answer_media):
+            lay.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+        self.answer_media.setVisible(bool(names))
+
+    def show_feedback(self, fb: Feedback, *, answered: bool, comes_back: str, can_overrule: bool,
+                      media_folder: Path | None = None) -> None:
+        """The verdict on an answer (`answered` False: "I don't know"), the right answer (with its images and sounds,
+        from the set's `media_folder`), explanation and source, when it comes back; "I was right" offered when
+        `can_overrule`."""
         q = fb.question
         g = fb.grade
         if g.correct:
@@ -270,6 +288,7 @@ class QuestionView(QWidget):
         self.verdict_label.style().polish(self.verdict_label)
         note = g.typo_note
         self.answer_label.setText(f"Answer: {g.expected}" + (f"\nAccepted with a typo: {note}." if note else ""))
+        self._show_answer_media(q.answer_media, media_folder)
         explanation = explanation_without_source(q.explanation, q.source)
         self.explanation_label.setText(explanation)
         self.explanation_label.setVisible(bool(explanation))

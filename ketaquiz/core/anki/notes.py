@@ -61,16 +61,22 @@ def media_refs(field_html: str) -> list[str]:
 
 
 def _attach_media(q: Question, available: set[str], out: Imported, taken: set[str]) -> None:
-    """Point the question at the package's files it shows (q.media holds Anki's names until here)."""
+    """Point the question at the package's files it shows with its prompt and with its answer (q.media and
+    q.answer_media hold Anki's names until here)."""
     from ..media import is_image, is_sound, safe_media_name
 
-    wanted = [n for n in q.media if n in available and (is_image(n) or is_sound(n))]
     by_name = {anki: rel for rel, anki in out.media_files.items()}
-    for name in wanted:
-        if name not in by_name:
-            by_name[name] = safe_media_name(name, taken)
-            out.media_files[by_name[name]] = name
-    q.media = [by_name[n] for n in wanted]
+
+    def attached(names: list[str]) -> list[str]:
+        wanted = [n for n in names if n in available and (is_image(n) or is_sound(n))]
+        for name in wanted:
+            if name not in by_name:
+                by_name[name] = safe_media_name(name, taken)
+                out.media_files[by_name[name]] = name
+        return [by_name[n] for n in wanted]
+
+    q.media = attached(q.media)
+    q.answer_media = [m for m in attached(q.answer_media) if m not in q.media]
 
 
 def questions_from(path: Path, col: Collection, media: Iterable[str] = ()) -> Imported:
@@ -190,7 +196,8 @@ def _cloze_card(by_name: dict[str, str], values: list[str], number: int, topic: 
         raise _Skip(f"deletion c{number} is only an image or a sound (KetaQuiz asks in text)" if _MEDIA.search(raw)
                     else f"deletion c{number} is empty")
     extra = next((by_name[k] for k in _EXTRA_FIELDS if by_name.get(k)), "")
-    return Question(id="", topic=topic, type="cloze", prompt=prompt, explanation=to_text(extra), media=media_refs(text))
+    return Question(id="", topic=topic, type="cloze", prompt=prompt, explanation=to_text(extra), media=media_refs(text),
+                    answer_media=media_refs(extra))
 
 
 def _template_card(nt: Notetype, names: list[str], by_name: dict[str, str], ord_: int, topic: str,
@@ -222,7 +229,8 @@ def _template_card(nt: Notetype, names: list[str], by_name: dict[str, str], ord_
     answer, _, rest = back.partition("\n")
     extra = to_text(html_of(a_fields[1:]))
     return Question(id="", topic=topic, type="short", prompt=front, answer=answer.strip(),
-                    explanation="\n".join(x for x in (rest.strip(), extra) if x), media=media_refs(front_html))
+                    explanation="\n".join(x for x in (rest.strip(), extra) if x), media=media_refs(front_html),
+                    answer_media=media_refs(back_html + html_of(a_fields[1:])))
 
 
 def _from_ketaquiz_field(path: Path, where: str, raw: str, topic: str) -> Question:
