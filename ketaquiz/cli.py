@@ -211,6 +211,9 @@ def cmd_export(store: Store, data: DataDir, args: argparse.Namespace) -> int:
         if args.format in exporters.BINARY_FORMATS:
             raise CliError(f"--format {args.format} writes a binary file: give -o FILE")
         sys.stdout.write(exporters.export_text(qset, args.format))
+        if media := exporters.media_files(qset):
+            print(f"ketaquiz: the {len(media)} image and sound files the questions show are not in standard output: "
+                  "give -o FILE to have them copied beside it", file=sys.stderr)
     return EXIT_OK
 
 

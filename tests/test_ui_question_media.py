@@ -193,3 +193,32 @@ def test_answer_media_is_checked_and_kept_in_the_set_file(pictures):
     assert check_path(folder / "pics.toml") == []
     (folder / "media" / "answer.png").unlink()
     assert [p.field for p in check_path(folder / "pics.toml")] == ["media"]
+
+
+def test_exports_carry_the_media_and_an_apkg_imports_back_with_them(pictures, tmp_path, capsys):
+    """`ketaquiz export` -o: the files go inside an .apkg (shown on the card's front and back in Anki) and beside
+    a JSON file; the .apkg imported again shows both images, with the same bytes."""
+    import json
+    import zipfile
+
+    from ketaquiz.cli import main
+
+    ctx, _window, folder = pictures
+    root = str(ctx.data.root)
+    apkg = tmp_path / "out" / "pics.apkg"
+    assert main(["--data", root, "export", "pics", "--format", "apkg", "-o", str(apkg)]) == 0
+    with zipfile.ZipFile(apkg) as z:
+        names = json.loads(z.read("media"))
+        assert sorted(names.values()) == ["answer.png", "question.png"]
+    res = import_file(apkg, ctx.data, set_id="pics-again")
+    q = read_set(res.path).questions[0]
+    assert q.media == ["media/question.png"] and q.answer_media == ["media/answer.png"]
+    for rel in (*q.media, *q.answer_media):
+        assert (res.path.parent / rel).read_bytes() == (folder / rel).read_bytes()
+    out = tmp_path / "json" / "pics.json"
+    assert main(["--data", root, "export", "pics", "--format", "json", "-o", str(out)]) == 0
+    assert (out.parent / "media" / "answer.png").read_bytes() == (folder / "media" / "answer.png").read_bytes()
+    assert json.loads(out.read_text(encoding="utf-8"))[0]["answer_media"] == ["media/answer.png"]
+    capsys.readouterr()
+    assert main(["--data", root, "export", "pics", "--format", "json"]) == 0
+    assert "give -o FILE to have them copied" in capsys.readouterr().err

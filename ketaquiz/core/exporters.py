@@ -7,6 +7,7 @@ import hashlib
 import html
 import io
 import json
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -83,6 +84,67 @@ def _front(q: Question) -> str:
     return kind_of(q.type).anki_front(q, _h)
 
 
+def media_files(qset: QuestionSet) -> dict[str, Path]:
+    """The images and sounds the set's questions show (with the prompt or the answer) that are in its folder:
+    name in the set file -> the file."""
+    from .media import resolve_media
+
+    folder = qset.path.parent if qset.path is not None else None
+    out: dict[str, Path] = {}
+    for q in qset.questions:
+        for name in (*q.media, *q.answer_media):
+            path = resolve_media(folder, name) if folder is not None and name not in out else None
+            if path is not None:
+                out[name] = path
+    return out
+
+
+def _copy_media(qset: QuestionSet, dest: Path) -> int:
+    """Copy the set's media files under `dest` at the same relative paths (a JSON or CSV export beside them then
+    names files that are there); how many were copied."""
+    import shutil
+
+    n = 0
+    for name, path in media_files(qset).items():
+        target = dest / name
+        if target.resolve() == path.resolve():
+            continue  # (exported into the set's own folder)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+        n += 1
+    return n
+
+
+class _PackageMedia:
+    """The media an .apkg carries: Anki keeps its files in one flat folder, so each gets a unique base name."""
+
+    def __init__(self, qset: QuestionSet) -> None:
+        from .media import safe_media_name
+
+        taken: set[str] = set()
+        self.files = media_files(qset)
+        self.names = {name: safe_media_name(name, taken).rpartition("/")[2] for name in self.files}
+
+    def names_of(self, names: list[str]) -> list[str]:
+        return [self.names[n] for n in names if n in self.names]
+
+    def html(self, names: list[str]) -> str:
+        """Anki's references to the files: <img src> for an image, [sound:] for a sound."""
+        from .media import is_image
+
+        return "".join(f'<br><img src="{html.escape(n)}">' if is_image(n) else f"[sound:{n}]"
+                       for n in self.names_of(names))
+
+    def write_to(self, folder: Path) -> list[str]:
+        import shutil
+
+        out = []
+        for name, path in self.files.items():
+            shutil.copyfile(path, folder / self.names[name])
+            out.append(str(folder / self.names[name]))
+        return out
+
+
 def to_apkg(qset: QuestionSet, path: Path) -> None:
     """Write an Anki package: cloze → Cloze note type, others → Basic (answer and explanation on the back).
 
@@ -119,18 +181,27 @@ def to_apkg(qset: QuestionSet, path: Path) -> None:
 
     for t in qset.topics:
         deck_for(t.id)
+    media = _PackageMedia(qset)
     for q in qset.questions:
-        blob = html.escape(json.dumps(q.to_dict(), ensure_ascii=False))
+        own = q.to_dict()  # the lossless copy names the files as the package does (an import maps them back)
+        for key in ("media", "answer_media"):
+            if key in own:
+                own[key] = media.names_of(own[key])
+        blob = html.escape(json.dumps(own, ensure_ascii=False))
         tags = [t.replace(" ", "_") for t in q.tags] + [f"topic::{q.topic}".replace(" ", "_")]
         guid = genanki.guid_for(qset.id, q.id)
         if kind_of(q.type).anki_cloze:
-            note = genanki.Note(model=cloze, fields=[cloze_to_anki(q.prompt), _h(q.explanation), blob], tags=tags, guid=guid)
-        else:
-            note = genanki.Note(model=basic, fields=[_front(q), _h(q.answer_text()), _h(q.explanation), blob],
+            note = genanki.Note(model=cloze, fields=[cloze_to_anki(q.prompt) + media.html(q.media),
+                                                     _h(q.explanation) + media.html(q.answer_media), blob],
                                 tags=tags, guid=guid)
+        else:
+            note = genanki.Note(model=basic, fields=[_front(q) + media.html(q.media),
+                                                     _h(q.answer_text()) + media.html(q.answer_media),
+                                                     _h(q.explanation), blob], tags=tags, guid=guid)
         deck_for(q.topic).add_note(note)
-    with atomic_file(path) as tmp:
-        genanki.Package(list(decks.values()) or [genanki.Deck(stable_id(qset.id, "deck"), set_title)]).write_to_file(tmp)
+    with atomic_file(path) as tmp, tempfile.TemporaryDirectory() as files:
+        genanki.Package(list(decks.values()) or [genanki.Deck(stable_id(qset.id, "deck"), set_title)],
+                        media_files=media.write_to(Path(files))).write_to_file(tmp)
 
 
 # format name -> text writer; binary formats write files themselves (see FILE_WRITERS).
@@ -148,10 +219,12 @@ def export_text(qset: QuestionSet, fmt: str) -> str:
 
 
 def export_set(qset: QuestionSet, fmt: str, path: Path) -> Path:
-    """Write the set to `path` in format `fmt`."""
+    """Write the set to `path` in format `fmt`; the images and sounds its questions show go with it (inside an
+    .apkg; beside a JSON or CSV file, at the paths the file names)."""
     path = Path(path)
     if fmt in FILE_WRITERS:
         FILE_WRITERS[fmt](qset, path)
     else:
         atomic_write(path, export_text(qset, fmt))
+        _copy_media(qset, path.parent)
     return path

@@ -108,8 +108,7 @@ def questions_from(path: Path, col: Collection, media: Iterable[str] = ()) -> Im
             except _Skip as why:
                 skipped.append(f"{where}{'' if len(cards) == 1 else f', card {card.ord + 1}'}: {why}")
                 continue
-            if not note.own:
-                _attach_media(q, available, out, taken)
+            _attach_media(q, available, out, taken)  # (a KetaQuiz export names the package's own files too)
             out.rows.append(_Row(where, q))
             row_decks.append(col.decks.get(card.deck, ""))
             if card.id:
