@@ -2,8 +2,8 @@
 
 Every door checks the database as it opens it (core/health.py), but PRAGMA quick_check reads the whole file:
 0.27 s of every command on a 140 MB profile. A store of the data directory writes, as it closes cleanly, the
-signature of the file it leaves (device, inode, size and modification time of the database and of its
-write-ahead log, if any) to ``ketaquiz.db.clean``; opening takes that record away (a process that dies leaves
+signature of the file it leaves (modification time, size and inode of the database and of its write-ahead
+log, if any) to ``ketaquiz.db.clean``; opening takes that record away (a process that dies leaves
 none) and skips the check when the files still have that signature. Anything else checks: an unclean shutdown
 (no record), another program or a copy that changed the file, a file restored from a backup, a log left behind.
 A change that keeps size and modification time to the nanosecond (a deliberate forgery) is not seen; SQLite
@@ -12,8 +12,9 @@ still reports damage it meets while reading, as a StoreError.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from .files import FileSignature
 
 SUFFIX = ".clean"
 
@@ -23,18 +24,11 @@ def _record(db: Path) -> Path:
 
 
 def signature(db: Path) -> str | None:
-    """The database's and its log's identity and state, or None when the database is not there."""
-    parts = []
-    for path in (db, Path(f"{db}-wal")):
-        try:
-            st = os.stat(path)
-        except FileNotFoundError:
-            if path == db:
-                return None
-            parts.append("-")
-            continue
-        parts.append(f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}")
-    return " ".join(parts)
+    """The database's and its log's state (files.FileSignature of each), or None when the database is not there."""
+    main, log = FileSignature.of(db), FileSignature.of(f"{db}-wal")
+    if main is None:
+        return None
+    return " ".join(":".join(map(str, sig)) if sig is not None else "-" for sig in (main, log))
 
 
 def take_clean_record(db: Path) -> bool:
