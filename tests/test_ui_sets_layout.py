@@ -116,11 +116,11 @@ def test_editor_fields_are_whole_at_1024x640_and_16_pt(window, qtype):
     width (before: Id, Topic and Type were cut off at the right, the prompt a few letters wide)."""
     from PySide6.QtWidgets import QCheckBox, QScrollArea
 
-    from ketaquiz.core.scheduling import Settings
+    from ketaquiz.core.appearance import Appearance
     from ketaquiz.ui.theme import apply_theme
 
     app = QApplication.instance()
-    apply_theme(app, Settings(fuzz=False, font_size=16))
+    apply_theme(app, Appearance(font_size=16))
     try:
         page = open_sets(window, (1024, 640))
         q = next(q for q in page.qset.questions if q.type == qtype)
@@ -142,4 +142,4 @@ def test_editor_fields_are_whole_at_1024x640_and_16_pt(window, qtype):
         if qtype == "truefalse":
             assert isinstance(ed.tf_check, QCheckBox) and ed.tf_check.isChecked() == (q.answer is True)
     finally:
-        apply_theme(app, Settings(fuzz=False, font_size=0))
+        apply_theme(app, Appearance())

@@ -1,6 +1,6 @@
 """Whether a profile's database may skip SQLite's quick_check on opening: untouched since a clean close.
 
-Every door checks the database as it opens it (core/health.py), but PRAGMA quick_check reads the whole file:
+Every door checks the database as it opens it (core/health.py), but its quick_check reads the whole file:
 0.27 s of every command on a 140 MB profile. A store of the data directory writes, as it closes cleanly, the
 signature of the file it leaves (modification time, size and inode of the database and of its write-ahead
 log, if any) to ``ketaquiz.db.clean``; opening takes that record away (a process that dies leaves
