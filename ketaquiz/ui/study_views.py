@@ -176,7 +176,8 @@ class QuestionView(QWidget):
         fb.addWidget(self.answer_label)
         self.answer_media = QWidget()  # the images and sounds shown with the answer (answer_media)
         self.answer_media.setAccessibleName("Images with the answer")
-        QVBoxLayout(self.answer_media).setContentsMargins(0, 0, 0, 0)
+        self._answer_media_lay = QVBoxLayout(self.answer_media)
+        self._answer_media_lay.setContentsMargins(0, 0, 0, 0)
         fb.addWidget(self.answer_media)
         fb.addWidget(self.explanation_label)
         fb.addWidget(self.source_label)
@@ -262,11 +263,10 @@ class QuestionView(QWidget):
         self.due_label.setText(f"Comes back {comes_back}")
 
     def _show_answer_media(self, names: list[str], folder: Path | None) -> None:
-        lay = self.answer_media.layout()
-        while lay.count():
-            item = lay.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        lay = self._answer_media_lay
+        while (item := lay.takeAt(0)) is not None:
+            if (old := item.widget()) is not None:
+                old.deleteLater()
         for widget in media_widgets(names, folder, self.answer_media):
             lay.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
         self.answer_media.setVisible(bool(names))
