@@ -223,3 +223,13 @@ A similar process happened at about 1 second for electrons and positrons.
     assert share.prompt == "The average global capacity factor of nuclear plants is _____."
     values = [float(c.rstrip("%")) for c in share.choices]
     assert len(share.choices) == 4 and min(values) < 89 < max(values)  # near values on both sides
+
+
+def test_a_number_the_prompt_prints_is_no_wrong_option():
+    from ketaquiz.core.generate.quantities import quantities
+
+    text = "# V\n\n## Efficacy\n\nThe vaccine protects 85% of people in the first year and 75 in the second year.\n"
+    art = parse_article(text)
+    an = analyse(art)
+    q = next(c.question for sec in art.sections for c in quantities(an, sec))
+    assert q.answer == "85%" and "75%" not in q.choices and len(q.choices) == 4

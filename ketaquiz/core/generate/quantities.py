@@ -24,18 +24,18 @@ _ANY_NUMBER = re.compile(r"\d")
 _NOT_COUNTS = frozenset("year century decade time second minute hour day week month step stage part".split())
 
 
-def _near_percent(value: int) -> list[int]:
+def _near_percent(value: int, avoid: set[int]) -> list[int]:
     step = 10 if value >= 20 else 5
-    pool = [value + k * step for k in (-3, -2, -1, 1, 2, 3) if 0 < value + k * step < 100]
-    return _both_sides(value, pool)
+    pool = [value + k * step for k in (-4, -3, -2, -1, 1, 2, 3, 4) if 0 < value + k * step < 100]
+    return _both_sides(value, [v for v in pool if v not in avoid])
 
 
-def _near_count(value: int) -> list[int]:
+def _near_count(value: int, avoid: set[int]) -> list[int]:
     if value <= 12:
-        pool = [value + k for k in (-2, -1, 1, 2, 3) if value + k >= 1]
+        pool = [value + k for k in (-2, -1, 1, 2, 3, 4) if value + k >= 1]
     else:
-        pool = sorted({_round2(value * f) for f in (0.2, 0.5, 2, 5)} - {value})
-    return _both_sides(value, pool)
+        pool = sorted({_round2(value * f) for f in (0.2, 0.5, 2, 5, 10)} - {value})
+    return _both_sides(value, [v for v in pool if v not in avoid])
 
 
 def _round2(x: float) -> int:
@@ -85,7 +85,9 @@ def quantities(an: Analysis, section: Section) -> Iterator[Candidate]:
                 continue
         if percent and not 0 < value < 100:
             continue  # "100% cotton cloth" is a description, not a share to learn
-        near = _near_percent(value) if percent else _near_count(value)
+        shown = {int(x.replace(",", "")) for x in re.findall(r"\d{1,3}(?:,\d{3})+|\d+", text)} - {value}
+        # a value the prompt itself prints ("62% in the second year") is no wrong option
+        near = _near_percent(value, shown) if percent else _near_count(value, shown)
         if len(near) < 3:
             continue
         answer = _format(value, percent, "," in raw)
