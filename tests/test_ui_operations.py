@@ -250,3 +250,24 @@ def test_an_error_in_a_superseded_operation_is_still_logged(qtbot, ctx, caplog):
         qtbot.waitUntil(lambda: new.finished)
     assert old.state == "dropped" and new.state == "done"
     assert any("a bug in the old request" in r.getMessage() and r.exc_info for r in caplog.records)
+
+
+def test_kinds_are_per_initiator(qtbot, ctx):
+    """Two screens asking for the same kind of figures each get theirs (one did not supersede the other)."""
+    gate = threading.Event()
+    applied: list[str] = []
+    first, second = object(), object()
+
+    def figures(name: str, slow: bool):
+        def work(_store, _report):
+            if slow:
+                gate.wait(5)
+            return name
+        return work
+
+    a = Operation(ctx, figures("first", True), kind="scores").on_success(applied.append).run(first)
+    b = Operation(ctx, figures("second", False), kind="scores").on_success(applied.append).run(second)
+    qtbot.waitUntil(lambda: b.finished)
+    gate.set()
+    qtbot.waitUntil(lambda: a.finished)
+    assert sorted(applied) == ["first", "second"]

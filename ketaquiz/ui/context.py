@@ -72,7 +72,8 @@ class AppContext(QObject):
         self.store: Store = store or data.open_store(self.profile, clock=clock)  # (`store`: opened and checked)
         self.load_problems: list[LoadProblem] = []
         self.closed = False
-        self.lanes: dict[str, Lane] = {}  # operations by kind (operations.Operation): only the newest is applied
+        # Operations by (kind, initiator) (operations.Operation): only the newest of each is applied.
+        self.lanes: dict[tuple[str, int], Lane] = {}
         self._loading: Operation[list[LoadProblem]] | None = None  # loading big changed set files, while it runs
 
     def notify(self, changes: Changes, initiator: object | None = None) -> None:

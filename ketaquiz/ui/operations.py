@@ -7,7 +7,8 @@ A screen makes an `Operation` over a function of a store, says what to do with t
 * The work runs on a worker thread with its own store connection (SQLite connections stay in their thread), opened
   on the profile open when it started and closed when it ends; `Operation.without_store` runs work that needs none
   (reading a file). `report(text)` from the work reaches `on_progress`, on the UI thread.
-* Only the newest result of a `kind` is applied. By default operations of a kind run one at a time: a request made
+* Only the newest result of a `kind` is applied (kinds are per initiator: two Scores pages do not supersede each
+  other's figures). By default operations of a kind run one at a time: a request made
   while one runs waits for it (and replaces a request already waiting), and the result of the one that ran is then
   dropped. With `at_once=True` a request starts at once (reading the set just chosen need not wait for the read
   of the one chosen before), and an older one's result is dropped when it comes.
@@ -160,7 +161,9 @@ class Operation(Generic[T]):
         return self
 
     def _lane(self) -> Lane | None:
-        return None if self.kind is None else self.ctx.lanes.setdefault(self.kind, Lane())
+        if self.kind is None:
+            return None
+        return self.ctx.lanes.setdefault((self.kind, id(self.initiator)), Lane())
 
     def _start(self, lane: Lane | None, *, go: bool = True) -> None:
         ctx, work = self.ctx, self._work
