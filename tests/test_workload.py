@@ -155,3 +155,15 @@ def test_each_preset_balances_over_its_own_sets_reviews(memory_store, clock):
             fb = s.submit(s.current.answer)
             assert day_number(fb.due.timestamp()) == today + free, (seed, key)
             s.close()
+
+
+def test_a_session_orders_due_reviews_by_recall_now_not_at_the_end_of_the_learn_ahead(memory_store, clock):
+    """The learn-ahead widens what is due (20 minutes on), not the order: lowest recall first as of now (ordering
+    as of 20 minutes on put a card of long stability behind one that would only be lower then)."""
+    keys = _store_with_reviews(memory_store, clock, 2)
+    t = clock().timestamp()
+    _set_card(memory_store, keys[0], t - 60, stability=10.0, last=t - 10 * 86400)  # recall ratio 1.0 now
+    _set_card(memory_store, keys[1], t - 60, stability=0.01, last=t - 0.999 * 864)  # 0.999 now, 2.4 in 20 minutes
+    s = StudySession(memory_store, clock=clock, rng=Random(1), settings=Settings(fuzz=False))
+    assert s.current_key == keys[0]
+    s.close()

@@ -154,7 +154,8 @@ class StudySession:
             self._queue: list[int] = list(keys)
             self._siblings.learn(store.sibling_info(self._queue))
         else:
-            self._queue = self._take(lambda n: store.due_keys(due_by(now), set_id=set_id, topics=self.topics, limit=n),
+            self._queue = self._take(lambda n: store.due_keys(due_by(now), set_id=set_id, topics=self.topics, limit=n,
+                                                                order_at=now),
                                      reviews_left, 1)
             self._queue += self._take(lambda n: store.new_keys(set_id=set_id, topics=self.topics, limit=n), new_left, 0)
         self._queue.reverse()  # pop() from the end

@@ -60,18 +60,19 @@ class _Queue(StoreBase):
         return f"(SELECT DISTINCT k.set_id, k.topic FROM card_counts k WHERE {sql}) k", args
 
     def due_keys(self, now: datetime, *, set_id: str | None = None, topics: list[str] | None = None,
-                 limit: int | None = None) -> list[int]:
-        """Questions due by `now`, lowest retrievability first (most elapsed time per unit of stability)."""
+                 limit: int | None = None, order_at: datetime | None = None) -> list[int]:
+        """Questions due by `now`, lowest retrievability first (most elapsed time per unit of stability) at
+        `order_at` (default `now`: a session takes those due within the learn-ahead but orders them as of now)."""
         self.catch_up()
         groups, args = self._due_groups(set_id, topics)
-        t = now.timestamp()
+        t, order = now.timestamp(), (order_at or now).timestamp()
         sql = (
             f"SELECT c.question FROM {groups} CROSS JOIN cards c ON {_IN_GROUP} WHERE c.queue_due <= ? "
             f"ORDER BY {LOWEST_RECALL_FIRST} DESC, c.due, c.position"
         )
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return [int(r[0]) for r in self.conn.execute(sql, [*args, t, t])]
+        return [int(r[0]) for r in self.conn.execute(sql, [*args, t, order])]
 
     def new_keys(self, *, set_id: str | None = None, topics: list[str] | None = None, limit: int | None = None) -> list[int]:
         """Questions never answered, in article order."""
