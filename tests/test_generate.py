@@ -13,13 +13,13 @@ from ketaquiz.core.check import check_set
 from ketaquiz.core.generate import GenerationCancelled, generate_set
 from ketaquiz.core.generate.analysis import analyse, fold
 from ketaquiz.core.generate.builders import (
-    BUILDERS,
     Candidate,
     cloze_and_choice,
     distractors,
     short_answers,
 )
 from ketaquiz.core.generate.categories import find_kinds
+from ketaquiz.core.generate.families import BUILDERS
 from ketaquiz.core.generate.rank import Ranked, select_budget
 from ketaquiz.core.generate.terms import acronym_pairs, find_terms
 from ketaquiz.core.lint import DuplicateIndex, lint_set, near_duplicates

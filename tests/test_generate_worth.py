@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from ketaquiz.core.article import parse_article
 from ketaquiz.core.generate.analysis import analyse
-from ketaquiz.core.generate.builders import BUILDERS, Candidate, _choice_worthy, _drop_visible_forms, _gap
+from ketaquiz.core.generate.builders import Candidate, _choice_worthy, _drop_visible_forms, _gap
+from ketaquiz.core.generate.families import BUILDERS
 from ketaquiz.core.generate.importance import sentence_importance
 from ketaquiz.core.generate.rank import Ranked, rank_candidates, select_budget
 from ketaquiz.core.questions import Question

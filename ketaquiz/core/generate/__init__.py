@@ -42,9 +42,9 @@ def generate_set(
     """
     from . import lexicon
     from .analysis import analyse
-    from .builders import BUILDERS, Candidate
+    from .builders import Candidate
+    from .families import BUILDERS
     from .importance import sentence_importance
-    from .quantities import quantities
     from .rank import TYPE_ORDER, check_names, rank_candidates, select_budget, soft_flags
     from .siblings import mark_siblings
 
@@ -58,7 +58,7 @@ def generate_set(
     for done, sec in enumerate(chosen, start=1):
         if cancelled and cancelled():
             raise GenerationCancelled
-        candidates[sec.slug] = [c for build in (*BUILDERS, quantities) for c in build(an, sec)]
+        candidates[sec.slug] = [c for build in BUILDERS for c in build(an, sec)]
         if progress:
             progress(done, len(chosen))
     ranked = rank_candidates([c for cs in candidates.values() for c in cs], an, importance)

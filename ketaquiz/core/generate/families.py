@@ -1,0 +1,10 @@
+"""Every question family the generator builds, in the order it builds them."""
+
+from __future__ import annotations
+
+from .builders import cloze_and_choice, short_answers
+from .chains import chains
+from .lists import lists
+from .quantities import quantities
+
+BUILDERS = (cloze_and_choice, short_answers, lists, chains, quantities)

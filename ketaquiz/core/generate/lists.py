@@ -1,0 +1,127 @@
+"""List questions from a list and the sentence that introduces it: name one, which are listed, which is NOT.
+
+Only after a real introduction ("Side effects may include:"); a label with a verb or a negation is none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..article import Section, Sentence
+from ..questions import Question
+from . import lexicon as lx
+from .analysis import Analysis, list_runs
+from .builders import Candidate, _sentence_terms, cap_first, contains, display_term, explain, qid
+from .categories import strip_det
+from .terms import norm
+
+_INCLUDE = re.compile(r"^(.*?)\s+(?:may\s+|can\s+|might\s+|could\s+|will\s+)?(?:include|includes|are|is|involve|involves|consist of)\s*:?\s*\.?$", re.I)
+
+
+_CLAUSE_WORDS = frozenset("is are was were be been has have had can could may might will would does do did".split())
+
+
+def _list_label(intro: Sentence | None) -> str | None:
+    if intro is None:
+        return None
+    text = lx.LEAD_INS.sub("", intro.text.strip())
+    text = re.sub(r"[:.\s]+$", "", text)
+    m = _INCLUDE.match(text)
+    if m:
+        label = m.group(1)
+    elif text.lower().startswith(("the following", "these")):
+        label = re.sub(r"^(?:the following|these)\s+", "", text, flags=re.I)
+    else:
+        m2 = re.search(r"(?:following|these|several|some|main|key)\s+([\w\s-]{3,60}?)(?:\s*[:.]|$)", text, re.I)
+        if not m2:
+            return None
+        label = m2.group(1)
+    label = strip_det(label)
+    words = label.split()
+    while words and words[0].lower() in lx.VAGUE_MODIFIERS - {"potential", "possible"}:
+        words.pop(0)
+    label = " ".join(words)
+    if label[:1].isupper() and not lx.is_acronym(label.split()[0]):
+        label = label[0].lower() + label[1:]
+    # A label is a noun phrase: a verb or a negation in it means the sentence before the list was no introduction
+    # ("the organisms is now common", "none of the pro-drugs of ampicillin is in current use").
+    if any(w.lower() in _CLAUSE_WORDS or lx.is_verb_only(w) for w in words) or re.search(r"\b(?:no|none|not)\b", text, re.I):
+        return None
+    return label if 1 <= len(words) <= 8 else None
+
+
+def _item_option(an: Analysis, item: Sentence) -> str:
+    """A list item as an option: the item itself when short, else its first term."""
+    text = item.text.strip().rstrip(".;")
+    if len(text.split()) <= 5:
+        return display_term(an, text.split(",")[0].strip()) if "," in text else display_term(an, text)
+    spans = an.spans.get(item.id, [])
+    return display_term(an, spans[0].text) if spans else text
+
+
+def _numbered(an: Analysis, item: Sentence) -> bool:
+    line_start = an.article.text.rfind("\n", 0, item.start) + 1
+    return re.match(r"\s*\d{1,3}[.)]\s", an.article.text[line_start:item.start + 1]) is not None
+
+
+def lists(an: Analysis, section: Section) -> Iterator[Candidate]:
+    """Bullet and numbered lists: which is listed, which is NOT, name one, and order for numbered lists."""
+    for intro, items in list_runs(section):
+        label = _list_label(intro)
+        options = [_item_option(an, it) for it in items]
+        if len({norm(o) for o in options}) != len(options):
+            continue
+        source = an.article.text[(intro or items[0]).start:items[-1].end]
+        ids = tuple(it.id for it in items) + ((intro.id,) if intro else ())
+        numbered = all(_numbered(an, it) for it in items)
+        if label is None:
+            label = "steps" if numbered else None
+        if label is None:
+            continue
+        # Outsiders: terms of the same section that are not in the list (never outside-world guesses).
+        listed = {norm(w) for it in items for w in [it.text] + [sp.text for sp in an.spans.get(it.id, [])]}
+        outsiders: list[str] = []
+        for s in section.sentences:
+            if s.list_item or (intro and s.id == intro.id):
+                continue
+            for sp in _sentence_terms(an, s):
+                t = display_term(an, sp.text)
+                if norm(t) in listed or any(norm(t) in x or x in norm(t) for x in listed) or contains(label, t):
+                    continue
+                if norm(t) in an.topic_words or t in outsiders or len(t.split()) > 4:
+                    continue
+                outsiders.append(t)
+        outsiders.sort(key=lambda t: (-an.score(t), t.lower()))
+        if numbered and 3 <= len(items) <= 6:
+            q = Question(
+                id=qid(section.slug, "order", source, "|".join(options)), topic=section.slug, type="order",
+                prompt=f"Put these {label} in the order the text gives them.",
+                items=[cap_first(o) for o in options], explanation=explain(source), source=source, origin="generated",
+            )
+            yield Candidate(q, 2.0, ids, "order-list", "order:" + ids[0])
+        if len(items) >= 2:
+            q = Question(
+                id=qid(section.slug, "short", source, options[0]), topic=section.slug, type="short",
+                prompt=f"Name one of the {label} that the text lists.", answer=options[0], accept=options[1:],
+                explanation=explain(source), source=source, origin="generated",
+            )
+            yield Candidate(q, 1.3, ids, "short-list", "list-one:" + ids[0])
+        if outsiders and len(items) >= 3:
+            choices = sorted(options[:4] + outsiders[:1], key=str.lower)
+            q = Question(
+                id=qid(section.slug, "choice", source, "not:" + outsiders[0]), topic=section.slug, type="choice",
+                prompt=f"Which of these is NOT among the {label} that the text lists?", answer=outsiders[0],
+                choices=choices, explanation=explain(source, f"{cap_first(outsiders[0])} is not in the list. "),
+                source=source, origin="generated",
+            )
+            yield Candidate(q, 1.6, ids, "choice-not", "list-not:" + ids[0])
+        if len(outsiders) >= 2 and len(items) >= 2:
+            picked = options[: min(len(options), 6 - 2)]
+            choices = sorted(picked + outsiders[:2], key=str.lower)
+            q = Question(
+                id=qid(section.slug, "multi", source, "|".join(picked)), topic=section.slug, type="multi",
+                prompt=f"Which of these does the text list as {label}?", answer=picked, choices=choices,
+                explanation=explain(source), source=source, origin="generated",
+            )
+            yield Candidate(q, 1.8, ids, "multi-list", "list-multi:" + ids[0])
