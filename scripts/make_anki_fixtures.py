@@ -3,7 +3,7 @@
 Run it in its own venv (the app never depends on ``anki``)::
 
     python -m venv /tmp/ankivenv && /tmp/ankivenv/bin/pip install anki==26.9.3
-    /tmp/ankivenv/bin/python scripts/make_anki_fixtures.py
+    /tmp/ankivenv/bin/python scripts/make_anki_fixtures.py [--answer-media]
 
 It builds one small collection — decks ``Bio::Intro`` and ``Chem::Intro``; Basic, "Basic (and reversed
 card)", Cloze (c1, c2), Image Occlusion, an image-only note, an image, a sound and MathJax; reviews answered
@@ -12,6 +12,8 @@ through Anki's own scheduler; one suspended card — and exports it three ways, 
 - ``modern.apkg``: File → Export → Anki Deck Package (current format: ``collection.anki21b``, zstd; protobuf media map)
 - ``legacy.apkg``: the same with "Support older Anki versions" ticked (``collection.anki21``, JSON media map)
 - ``modern.colpkg``: File → Export → Anki Collection Package
+- ``answer_media.apkg`` (alone with ``--answer-media``): images on the answer side only, a Basic card's back and
+  a Cloze note's Back Extra
 
 Anki stamps each review with the clock of the moment it was answered; so that the history spans days as
 a learner's would, the script moves each card's reviews back by whole days afterwards (the revlog ids and
@@ -76,6 +78,14 @@ def build(col: Collection) -> None:
     review(col)
 
 
+def build_answer_media(col: Collection) -> None:
+    """answer_media.apkg: images on the answer side only (a Basic card's back, a Cloze note's Back Extra)."""
+    col.media.write_data("heart.png", tiny_png())
+    col.media.write_data("valve.png", tiny_png())
+    add(col, "Basic", "Anatomy", "Which organ pumps blood?", 'The heart<br><img src="heart.png">')
+    add(col, "Cloze", "Anatomy", "The {{c1::mitral}} valve has two cusps.", '<img src="valve.png">')
+
+
 def review(col: Collection) -> None:
     """Answer a few cards with Anki's scheduler, then spread each card's reviews over past days."""
     # Whatever Anki puts at the top of its queue is answered with the next rating (1 Again … 4 Easy); a
@@ -100,8 +110,21 @@ def review(col: Collection) -> None:
     col.sched.suspend_cards(c2)
 
 
+def write_answer_media() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        col = Collection(str(Path(tmp) / "collection.anki2"))
+        build_answer_media(col)
+        out = OUT / "answer_media.apkg"
+        out.unlink(missing_ok=True)
+        opts = ExportAnkiPackageOptions(with_scheduling=False, with_deck_configs=False, with_media=True, legacy=False)
+        col.export_anki_package(out_path=str(out), options=opts, limit=None)
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
+    write_answer_media()
+    if "--answer-media" in sys.argv[1:]:  # that fixture alone (the others keep their bytes)
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         col = Collection(str(Path(tmp) / "collection.anki2"))
         build(col)

@@ -222,3 +222,14 @@ def test_exports_carry_the_media_and_an_apkg_imports_back_with_them(pictures, tm
     capsys.readouterr()
     assert main(["--data", root, "export", "pics", "--format", "json"]) == 0
     assert "give -o FILE to have them copied" in capsys.readouterr().err
+
+
+def test_images_on_the_answer_side_of_real_anki_cards_import_as_answer_media(data_dir):
+    """answer_media.apkg, written by Anki 26.9.3 (scripts/make_anki_fixtures.py --answer-media): a Basic card with an
+    image on its back, a Cloze note with one in Back Extra. They show with the answer, never before it."""
+    res = import_file(FIXTURES / "answer_media.apkg", data_dir, set_id="anat")
+    qs = {q.type: q for q in read_set(res.path).questions}
+    assert qs["short"].answer == "The heart" and qs["short"].media == [] and qs["short"].answer_media == ["media/heart.png"]
+    assert qs["cloze"].media == [] and qs["cloze"].answer_media == ["media/valve.png"]
+    assert sorted(p.name for p in (res.path.parent / "media").iterdir()) == ["heart.png", "valve.png"]
+    assert check_path(res.path) == []
