@@ -24,7 +24,7 @@ from .log import SESSION_REVIEWS
 from .queue import LOWEST_RECALL_FIRST
 
 if TYPE_CHECKING:
-    from .rows import DayRow, HardRow, LoggedAnswer, QuestionExportRow, ReviewExportRow, SessionRow, TopicTotals
+    from .rows import DayRow, HardRow, LoggedAnswer, QuestionExportRow, ReviewExportRow, SessionRow
 
 MATURE_DAYS = 21
 _CACHE_VERSION = 2  # 2: days by the offset of each review's moment (was: of today's)
@@ -49,13 +49,12 @@ GROUP BY 1, 2, 3
 class _Reports(StoreBase):
     """Read-only figures over the log and the cards (the Scores page's cache aside, which they keep)."""
 
-    def topic_totals(self, set_id: str | None = None) -> list[TopicTotals]:
-        """Per topic (of one set, or all), by topic: answers, right ones, and those of questions in review."""
-        from .rows import TopicTotals
-
+    def topic_totals(self, set_id: str | None = None) -> list[tuple[str, int, int, int, int]]:
+        """Per topic (of one set, or all), by topic: (topic, answers, right ones, answers and right ones of questions
+        in review). Plain tuples: Home reads them on every start, before anything else needs the report rows."""
         self.catch_up()
         where, args = ("WHERE set_id = ?", [set_id]) if set_id else ("", [])
-        return [TopicTotals(*r) for r in self.conn.execute(
+        return [(str(r[0]), int(r[1]), int(r[2]), int(r[3]), int(r[4])) for r in self.conn.execute(
             f"SELECT topic, SUM(reviews), SUM(correct), SUM(learned_reviews), SUM(learned_correct) FROM review_totals {where} "
             "GROUP BY topic ORDER BY topic",
             args,

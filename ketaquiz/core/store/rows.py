@@ -36,16 +36,6 @@ class SessionRow:
         return self.correct / self.answered if self.answered else None
 
 
-class TopicTotals(NamedTuple):
-    """A topic's answers ever (of live and deleted sets alike): all, right, and those of learned questions."""
-
-    topic: str
-    reviews: int
-    correct: int
-    learned_reviews: int
-    learned_correct: int
-
-
 class HardRow(NamedTuple):
     """An answered question with its wrong answers (at least FSRS's lapses) and what its recall depends on."""
 
