@@ -1,7 +1,8 @@
-"""Figures for storage trust (issue 14): SIGKILL rounds, two programs at once, and each storage fault with what
-the user saw. Every scenario drives the real command line (``python -m ketaquiz``) in a throwaway data directory.
+"""Figures for storage trust (issue 14): SIGKILL rounds (terminal quiz and desktop app), two programs at once,
+and each storage fault with what the user saw. Every scenario drives the real command line (``python -m ketaquiz``)
+or the real app (offscreen, in a child process) in a throwaway data directory.
 
-    python benchmarks/storage_faults.py [--rounds 40] [--corruptions 40] [--seed 1] [--json]
+    python benchmarks/storage_faults.py [--rounds 40] [--app-rounds 20] [--corruptions 40] [--seed 1] [--json]
 
 Prints, per scenario, the figure and the first line the user was shown. The disk-full and read-only scenarios
 mount a small tmpfs / a read-only bind mount, which needs root; without it they are reported as skipped.
@@ -93,6 +94,66 @@ def sigkill_rounds(root: Path, rounds: int, rng: random.Random) -> dict[str, obj
         lost += max(0, before + acked - count(db))
         bad += integrity(db) != "ok"
     return {"rounds": rounds, "acknowledged_answers_lost": lost, "integrity_failures": bad}
+
+
+def app_driver(data: str) -> int:
+    """Run in a child process: the real app (offscreen), studying with "I don't know" as fast as it can. "ACK" is
+    printed once an answer's feedback is on screen, i.e. after the store committed it."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QTimer
+
+    from ketaquiz.ui.app import launch
+    from ketaquiz.ui.context import StudyRequest
+
+    started = launch(DataDir(Path(data)))
+    if isinstance(started, int):
+        return started
+    window = started.window
+    window.ctx.study_requested.emit(StudyRequest(extra_new=1000))
+    study = window.page("study")
+
+    def step() -> None:
+        if getattr(study, "feedback", None) is not None:
+            study.next_question()
+        elif getattr(study, "qwidget", None) is not None and study.dont_know() is not None:
+            print("ACK", flush=True)
+
+    timer = QTimer()
+    timer.timeout.connect(step)
+    timer.start(5)
+    return int(started.app.exec())
+
+
+def app_sigkill_rounds(root: Path, rounds: int, rng: random.Random) -> dict[str, object]:
+    """Kill the app at a random moment while it answers (a fresh profile each round); acknowledged answers lost."""
+    lost = bad = acked_total = 0
+    env = {**ENV, "QT_QPA_PLATFORM": "offscreen"}
+    for i in range(rounds):
+        data = root / f"app-kill-{i}"
+        proc = subprocess.Popen([PY, "-u", __file__, "--app-driver", str(data)], stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL, env=env)
+        assert proc.stdout is not None
+        fd, acked, deadline = proc.stdout.fileno(), 0, None
+        give_up = time.monotonic() + 60  # the app never answered: kill it anyway
+        while proc.poll() is None and time.monotonic() < give_up:
+            ready, _, _ = select.select([fd], [], [], 0.01)
+            if ready:
+                acked += os.read(fd, 65536).count(b"ACK")
+                if deadline is None:
+                    deadline = time.monotonic() + rng.uniform(0.05, 1.5)  # from the first answer on
+            if deadline is not None and time.monotonic() > deadline:
+                break
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        db = DataDir(data).db_path()
+        acked_total += acked
+        if not db.exists():
+            lost += acked
+            continue
+        lost += max(0, acked - count(db))
+        bad += integrity(db) != "ok"
+    return {"rounds": rounds, "acknowledged_answers": acked_total, "acknowledged_answers_lost": lost,
+            "integrity_failures": bad}
 
 
 # --- two programs at once -------------------------------------------------------------------------------------
@@ -301,13 +362,18 @@ def main() -> int:
     ap.add_argument("--corruptions", type=int, default=40)
     ap.add_argument("--seconds", type=float, default=10, help="of re-rating while the terminal quiz answers")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--app-rounds", type=int, default=20, help="SIGKILL rounds of the desktop app")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--app-driver", metavar="DATA", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.app_driver:
+        return app_driver(args.app_driver)
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory(prefix="kq-faults-") as tmp:
         root = Path(tmp)
         figures: dict[str, object] = {
             "sigkill": sigkill_rounds(root, args.rounds, rng),
+            "sigkill_app": app_sigkill_rounds(root, args.app_rounds, rng),
             "rerating_while_quiz_answers": rerating_while_quiz_answers(root, args.seconds),
             "three_first_starts": three_first_starts(root, 5),
             "random_corruptions_then_stats": corruptions(root, args.corruptions, rng),
