@@ -81,6 +81,21 @@ def test_adding_and_removing_questions_and_renaming_keep_the_rest(tmp_path):
     assert back.questions[-1].answer == "eres"
 
 
+def test_a_value_that_mentions_topics_tables_keeps_the_comments(tmp_path):
+    # hypothesis found it: a prompt holding the words "[[topics]]" made the save rewrite the file from scratch
+    path = write(tmp_path)
+    qset = read_set(path)
+    qset.questions[0].explanation = "Topics go in [[topics]] tables."
+    authoring.save_set(qset)
+    path.write_text(path.read_text(encoding="utf-8") + "# my last note\n", encoding="utf-8")
+    qset = read_set(path)
+    qset.questions[0].accept = ["yo soy"]
+    authoring.save_set(qset)
+    saved = path.read_text(encoding="utf-8")
+    assert "# Irregular: check with Maria" in saved and "# my last note" in saved
+    assert read_set(path).questions[0].explanation == "Topics go in [[topics]] tables."
+
+
 def test_unchanged_save_changes_nothing(tmp_path):
     path = write(tmp_path)
     authoring.save_set(read_set(path))

@@ -148,6 +148,9 @@ def _edited_head(head: str, qset: QuestionSet) -> str:
     return tomlkit.dumps(doc)
 
 
+_TOPICS_HEADER = re.compile(r"(?m)^[ \t]*\[\[[ \t]*topics[ \t]*\]\]")
+
+
 def merged_text(old: str, qset: QuestionSet) -> str | None:
     """`qset` written over `old`, keeping old's comments and layout where the data is unchanged; None when
     `old` is not a set file this can follow (the caller then writes the set from scratch)."""
@@ -158,7 +161,8 @@ def merged_text(old: str, qset: QuestionSet) -> str | None:
     except SetFileError:
         return None
     head, chunks = _cut(old)
-    if len(chunks) != len(before.questions) or "[[topics]]" in "".join(chunks):
+    # A [[topics]] table after the questions is a layout this cannot follow; the words inside a value are not one.
+    if len(chunks) != len(before.questions) or any(_TOPICS_HEADER.search(c) for c in chunks):
         return None
     old_by_id = {q.id: (q.to_dict(), c) for q, c in zip(before.questions, chunks)}
     same_head = (before.id, before.title, before.description, before.article, _topics(before)) == (
