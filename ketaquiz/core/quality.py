@@ -343,7 +343,7 @@ def _same_head_rival(prompt: str) -> str | None:
     if not m:
         return None
     mod, head = m.group(1).casefold(), m.group(2).casefold()
-    rest = re.sub(r"\{\{.+?\}\}", " ", prompt)
+    rest = _GAP_RE.sub(" ", prompt)
     for other in re.finditer(r"\b([A-Za-z-]+) (" + re.escape(head) + r")\b", rest, re.IGNORECASE):
         word = other.group(1).casefold()
         before = rest[:other.start()].split()[-1:]
@@ -373,7 +373,7 @@ def _suffix_twin(prompt: str) -> str | None:
     if not m:
         return None
     gap = m.group(1).lower()
-    rest = re.sub(r"\{\{.+?\}\}", " ", prompt)
+    rest = _GAP_RE.sub(" ", prompt)
     words: set[str] = {x.lower() for x in re.findall(r"[A-Za-z-]{6,}", rest)}
     for w in sorted(words):
         if w == gap or w.rstrip("s") == gap.rstrip("s") or lx.zipf(w) >= 4.0 or lx.zipf(gap) >= 4.0:

@@ -26,8 +26,6 @@ class Analysis:
     previous: dict[str, Sentence | None] = field(default_factory=dict)  # previous sentence in the same section
     folded_text: str = ""
     _expansions: dict[str, str] | None = None
-    _by_head: dict[str, list[tuple[str, TermInfo]]] | None = None
-    _lowered: list[str] | None = None
 
     def score(self, term: str) -> float:
         info = self.terms.get(norm(term))
@@ -42,23 +40,6 @@ class Analysis:
                 if k in self.terms and self.terms[k].score >= MIN_TERM_SCORE:
                     seen[self.terms[k].text] = self.terms[k].score
         return [t for t, _ in sorted(seen.items(), key=lambda kv: (-kv[1], kv[0]))][:limit]
-
-    def terms_by_head(self) -> dict[str, list[tuple[str, TermInfo]]]:
-        """Multi-word terms by the singular of their last word, best first (same-head distractors)."""
-        if self._by_head is None:
-            from . import lexicon as lx
-
-            by: dict[str, list[tuple[str, TermInfo]]] = {}
-            for k, info in sorted(self.terms.items(), key=lambda kv: (-kv[1].score, kv[0])):
-                if " " in k:
-                    by.setdefault(lx.singular(k.split()[-1]), []).append((k, info))
-            self._by_head = by
-        return self._by_head
-
-    def lowered_sentences(self) -> list[str]:
-        if self._lowered is None:
-            self._lowered = [s.text.lower() for s in self.article.sentences]
-        return self._lowered
 
     def pair_of(self, term: str) -> str | None:
         """The acronym's expansion or the expansion's acronym."""

@@ -141,8 +141,6 @@ def distractors(an: Analysis, answer: str, context: str, *, want: int = 3) -> li
         out.append((d, conf))
         if len(out) >= want:
             break
-    if len(out) < want:
-        out += _same_head(an, answer, context, {norm(o) for o, _ in out} | {a}, want - len(out))
     return out
 
 
@@ -163,51 +161,6 @@ def _plausible(option: str, term: str, answer: str) -> bool:
 def _everyday_modifier(word: str) -> bool:
     """'short', 'larger', 'known': a modifier anyone could pick, which makes an option a guess on wording."""
     return "-" not in word and "ADJ" in lx.lemmas(word) and lx.zipf(word) >= 4.0
-
-
-_JUNK_MODIFIERS = frozenset("term word way name use kind type form part".split())
-
-
-def _distinct_option(an: Analysis, option: str, answer: str, context: str) -> bool:
-    """A same-head option that is clearly another thing: not the answer's kind or part, not a synonym.
-
-    Judges sent back options that were also true ("covalent bonds" for phosphodiester bonds, "ribonucleic acids"
-    for nucleic acids), near-synonyms ("rotative" for rotary), junk ("way traits") and pairs left in the prompt.
-    """
-    mod, a_mod = option.split()[0], answer.split()[0]
-    low_mod = mod.lower()
-    if low_mod in lx.STOP_WORDS or low_mod in lx.GENERIC_WORDS or low_mod in _JUNK_MODIFIERS or _everyday_modifier(low_mod):
-        return False
-    if mod[:1].isupper() and not lx.is_acronym(mod) and lx.lemmas(mod):
-        return False  # "Diploid organisms": a capital from the start of a sentence, not a name
-    o, a = norm(option), norm(answer)
-    if o in a or a in o or low_mod[:4] == a_mod.lower()[:4] or contains(context, mod):
-        return False
-    # Named together anywhere ("covalent bonds known as the phosphodiester linkage"): probably related, maybe true.
-    return not any(contains(low, mod) and contains(low, a_mod) for low in an.lowered_sentences() if low_mod in low)
-
-
-def _same_head(an: Analysis, answer: str, context: str, taken: set[str], want: int) -> list[tuple[str, float]]:
-    """Terms of the article with the answer's head noun ("poppet valves" → "rotary valves", "sleeve valves")."""
-    words = answer.split()
-    if len(words) < 2 or lx.is_acronym(words[-1]):
-        return []
-    head = lx.singular(words[-1].lower())
-    out: list[tuple[str, float]] = []
-    for k, info in an.terms_by_head().get(head, []):
-        parts = k.split()
-        if len(parts) != len(words) or k in taken or contains(context, info.text):
-            continue
-        if parts[0] == norm(words[0]) or info.score < 0.5 or not _distinct_option(an, info.text, answer, context):
-            continue
-        d = display_term(an, match_number(info.text, answer))
-        if norm(d) in taken:
-            continue
-        out.append((d, 0.8))
-        taken.add(norm(d))
-        if len(out) >= want:
-            break
-    return out
 
 
 _NUMBER = re.compile(r"^(\d{1,4})(s?)$")
@@ -338,7 +291,7 @@ def _drop_visible_forms(prompt: str) -> str:
     if not m:
         return prompt
     forms = m.group(1).split("|")
-    rest = re.sub(r"\{\{.+?\}\}", " ", prompt)
+    rest = _fill(prompt, " ")
     kept = [forms[0]] + [f for f in forms[1:] if not contains(rest, f)]
     return prompt.replace(m.group(0), "{{" + "|".join(kept) + "}}")
 

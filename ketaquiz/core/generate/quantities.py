@@ -68,8 +68,7 @@ def quantities(an: Analysis, section: Section) -> Iterator[Candidate]:
         if st is None:
             continue
         text, source, ids = st
-        numbers = [m for m in re.finditer(r"\d[\d,.]*", text)]
-        if len(numbers) > 2:
+        if len(re.findall(r"\d[\d,.]*", text)) > 2:
             continue  # a statistic among several figures
         m = _QUANTITY.search(text)
         if m is None:
