@@ -1,6 +1,6 @@
 """Compare two versions of the generator with one blind judge: mixed sheets, then keep/fix/drop per version.
 
-    python scripts/judge_ab.py make A_DIR B_DIR OUT [--per 10] [--seed 4242]
+    python scripts/judge_ab.py make A_DIR B_DIR OUT [--per 10] [--seed 4242] [--changed]
     python scripts/judge_ab.py tally OUT
 
 A_DIR and B_DIR hold `<article>.json` exports (as `scripts/corpus_questions.py` writes them) of the same articles made
@@ -21,7 +21,7 @@ import random
 from pathlib import Path
 
 
-def make(a_dir: Path, b_dir: Path, out: Path, per: int, seed: int) -> None:
+def make(a_dir: Path, b_dir: Path, out: Path, per: int, seed: int, changed: bool = False) -> None:
     rnd = random.Random(seed)
     mapping: dict[str, dict[str, bool]] = {}
     (out / "exports").mkdir(parents=True, exist_ok=True)
@@ -36,6 +36,8 @@ def make(a_dir: Path, b_dir: Path, out: Path, per: int, seed: int) -> None:
             if old is not None and (old["prompt"], old.get("choices")) != (q["prompt"], q.get("choices")):
                 q["id"] += "-b"
         ids_a, ids_b = {q["id"] for q in qa}, {q["id"] for q in qb}
+        if changed:  # only what one version makes and the other does not (a new wording counts as new)
+            qa, qb = [q for q in qa if q["id"] not in ids_b], [q for q in qb if q["id"] not in ids_a]
         picked = rnd.sample(qa, min(per, len(qa))) + rnd.sample(qb, min(per, len(qb)))
         items = list({q["id"]: q for q in picked}.values())
         rnd.shuffle(items)
@@ -80,11 +82,12 @@ def main(argv: list[str] | None = None) -> int:
     m.add_argument("out", type=Path)
     m.add_argument("--per", type=int, default=10)
     m.add_argument("--seed", type=int, default=4242)
+    m.add_argument("--changed", action="store_true", help="only the questions one version makes and the other not")
     t = sub.add_parser("tally")
     t.add_argument("out", type=Path)
     args = ap.parse_args(argv)
     if args.cmd == "make":
-        make(args.a_dir, args.b_dir, args.out, args.per, args.seed)
+        make(args.a_dir, args.b_dir, args.out, args.per, args.seed, args.changed)
     else:
         tally(args.out)
     return 0
