@@ -31,10 +31,14 @@ def make(a_dir: Path, b_dir: Path, out: Path, per: int, seed: int, changed: bool
             continue
         qa, qb = json.loads(fa.read_text(encoding="utf-8")), json.loads(fb.read_text(encoding="utf-8"))
         by_id = {q["id"]: q for q in qa}
-        for q in qb:  # one id, two wordings: both are judged, B's under "<id>-b"
+        by_source = {(q.get("source"), q["type"]): q["id"] for q in qa}
+        kept_by_b = {q["id"] for q in qb}
+        for q in qb:  # one question, two wordings: both are judged, B's under "<A's id>-b"
             old = by_id.get(q["id"])
             if old is not None and (old["prompt"], old.get("choices")) != (q["prompt"], q.get("choices")):
                 q["id"] += "-b"
+            elif old is None and by_source.get((q.get("source"), q["type"])) not in (None, *kept_by_b):
+                q["id"] = by_source[(q.get("source"), q["type"])] + "-b"  # A's question on this sentence, reworded
         ids_a, ids_b = {q["id"] for q in qa}, {q["id"] for q in qb}
         if changed:  # only what one version makes and the other does not (a new wording counts as new)
             qa, qb = [q for q in qa if q["id"] not in ids_b], [q for q in qb if q["id"] not in ids_a]

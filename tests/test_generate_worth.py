@@ -234,3 +234,39 @@ def test_a_number_the_prompt_prints_is_no_wrong_option():
     an = analyse(art)
     q = next(c.question for sec in art.sections for c in quantities(an, sec))
     assert q.answer == "85%" and "75%" not in q.choices and len(q.choices) == 4
+
+
+GAPS = """# Genetics
+
+## Inheritance
+
+In the case of the pea, which is a diploid species, each individual plant has two copies of each gene from each parent.
+Most animals and many plants are diploid, carrying two copies of every chromosome in their cells.
+The presence of a hydroxyl group at the 2' position of the ribose sugar distinguishes RNA from DNA in the cell.
+Alongside proteins, lipids and complex carbohydrates, nucleic acids are one of the four major types of macromolecules.
+The nucleic acids store the genetic information that cells pass on when they divide in two.
+Water-tube boiler
+Water is passed through tubes surrounded by hot gas in the water-tube boiler of the steam engine.
+"""
+
+
+def _cloze_prompts(text: str) -> list[str]:
+    art = parse_article(text)
+    an = analyse(art)
+    return [c.question.prompt for sec in art.sections for build in BUILDERS for c in build(an, sec)
+            if c.question.type == "cloze"]
+
+
+def test_gap_holds_the_rare_word_of_a_term_not_the_everyday_word_beside_it():
+    # Judges: "modifier glued: 'diploid species'; 'diploid' alone graded wrong" — the blank asks for the rare word.
+    prompts = _cloze_prompts(GAPS)
+    assert any("a(n) {{diploid}} species" in p or "a {{diploid}} species" in p for p in prompts)
+    assert not any("{{diploid species" in p for p in prompts)
+    assert any("the {{ribose}} sugar" in p for p in prompts)
+    # A fixed name keeps its whole term: "nucleic" never stands alone, and "acids" is no everyday word.
+    assert not any("{{nucleic}}" in p for p in prompts)
+
+
+def test_a_heading_run_into_its_sentence_is_not_an_answer():
+    asked = _ranked_answers(GAPS)
+    assert not any("water-tube boiler water" in a for a in asked)

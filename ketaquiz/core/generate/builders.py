@@ -252,7 +252,7 @@ def _gap(an: Analysis, term: str) -> str:
     return "{{" + "|".join(seen) + "}}"
 
 
-def _key_word(term: str) -> str:
+def _key_word(an: Analysis, term: str) -> str:
     """A term with a head that says little is asked by its modifier alone ("the {{catalytic}} component")."""
     words = term.split()
     if len(words) == 2 and words[0][:1].islower() and "ADJ" in lx.lemmas(words[0]) and "-" not in words[0] \
@@ -260,7 +260,36 @@ def _key_word(term: str) -> str:
         return words[0]
     if len(words) >= 2 and (words[0].lower() in _COUNT_WORDS or words[0].isdigit()):
         return " ".join(words[1:])  # "four {{chambers}}": the count stays in the prompt
-    return term
+    return _rare_core(an, words) or term
+
+
+# A word this rare carries a term on its own ("diploid", "ribose"); one this common is context ("species", "sugar").
+CORE_ZIPF = 3.0
+CONTEXT_ZIPF = 3.7
+EVERYDAY_ZIPF = 4.5
+
+
+def _rare_core(an: Analysis, words: list[str]) -> str | None:
+    """The rare word of a two-word term whose other word is context: the gap asks for it, the rest stays in view.
+
+    Judges sent back "{{diploid species}}", "{{ribose sugar}}", "{{epigenetic control}}" and "{{phage infection}}"
+    as modifiers glued onto the gap ("gap only 'diploid'"): a two-word blank hides how much to type, and the
+    everyday word adds nothing to recall. A fixed name keeps its whole term ("nucleic acids", "deoxyribonucleic
+    acid"): the other word must be an everyday one, or the rare word must stand alone elsewhere in the article.
+    Names and acronyms keep their whole term too.
+    """
+    if len(words) != 2 or any(not w.isalpha() or any(ch.isupper() for ch in w) for w in words):
+        return None
+    rare = [i for i, w in enumerate(words) if lx.zipf(w) <= CORE_ZIPF]
+    if len(rare) != 1:
+        return None
+    core, other = words[rare[0]], words[1 - rare[0]]
+    if lx.zipf(other) < CONTEXT_ZIPF:
+        return None
+    everyday = lx.zipf(other) >= EVERYDAY_ZIPF or other.lower() in lx.GENERIC_WORDS \
+        or lx.singular(other.lower()) in _GENERIC_HEADS
+    alone = re.search(rf"(?<![\w-]){re.escape(core)}(?![\w-])(?!\s+[a-z])", an.article.text, re.IGNORECASE)
+    return core if everyday or alone else None
 
 
 def blank(an: Analysis, text: str, term: str, gap: str) -> str | None:
@@ -408,7 +437,7 @@ def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
         prompt_text, source, ids = st
         terms = _sentence_terms(an, s)[:5]
         for rank, sp in enumerate(terms):
-            term = _key_word(sp.text)
+            term = _key_word(an, sp.text)
             if len(term.split()) > 5 or not contains(prompt_text, term):
                 continue
             answer = display_term(an, term)
@@ -419,7 +448,8 @@ def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
             prompt = _drop_visible_forms(prompt)
             # Past a point the term score only says "multi-word, has an acronym": where the gap sits and how
             # specific it is decide (judges: "bacteriophage", not "DNA fragment").
-            base = min(an.score(term), 1.5) - 0.05 * rank - _length_penalty(prompt) + gap_point(s.text, sp)
+            # A term asked by one of its words keeps the whole term's strength ("{{diploid}} species").
+            base = min(max(an.score(term), an.score(sp.text)), 1.5) - 0.05 * rank - _length_penalty(prompt) + gap_point(s.text, sp)
             q = Question(
                 id=qid(section.slug, "cloze", source, answer), topic=section.slug, type="cloze", prompt=prompt,
                 explanation=explain(source), source=source, origin="generated",

@@ -107,7 +107,8 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
     for ans in _answer_terms(c):
         a = norm(ans)
         parts = a.split()
-        if len(set(parts)) < len(parts):
+        pieces = [x for p in parts for x in p.split("-")]  # "Water-tube boiler Water": the label's word again
+        if len(set(parts)) < len(parts) or len(parts) > 1 and len(set(pieces)) < len(pieces):
             return f"debris: “{ans}” repeats a word (a heading or list label run into the sentence)"
         if len(parts) > 1 and parts[-1] in lx.GENERIC_WORDS and parts[0] in lx.VAGUE_MODIFIERS | {
                 "rapid", "large", "small", "great", "high", "low", "good", "new", "old", "early", "late"}:
