@@ -9,24 +9,39 @@ import sys
 import pytest
 
 _SCRIPT = r"""
-import sys, threading
+import importlib.machinery, sys, threading
 
 seen = []
 
+
+def concurrently_import_numpy():
+    # Another thread imports numpy (the generator does, say) while sqlite-utils loads on this one.
+    def other():
+        try:
+            import numpy  # noqa: F401
+            seen.append("ok")
+        except ImportError as e:
+            seen.append(f"failed: {e}")
+    t = threading.Thread(target=other)
+    t.start()
+    t.join(60)
+
+
 class Concurrent:
-    # While sqlite-utils loads on this thread, another thread imports numpy (the generator does, say).
+    # Finds sqlite_utils.db as usual, and runs the other thread's import when the module starts executing: not
+    # here, in find_spec, which runs under the global import lock the other thread's import needs.
     def find_spec(self, name, path=None, target=None):
-        if name == "sqlite_utils.db" and not seen:
-            def other():
-                try:
-                    import numpy  # noqa: F401
-                    seen.append("ok")
-                except ImportError as e:
-                    seen.append(f"failed: {e}")
-            t = threading.Thread(target=other)
-            t.start()
-            t.join(60)
-        return None
+        if name != "sqlite_utils.db" or seen:
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        real_exec = spec.loader.exec_module
+
+        def exec_module(module):
+            concurrently_import_numpy()
+            real_exec(module)
+
+        spec.loader.exec_module = exec_module
+        return spec
 
 sys.meta_path.insert(0, Concurrent())
 from ketaquiz.core.store import load_sqlite_utils
