@@ -270,3 +270,54 @@ def test_gap_holds_the_rare_word_of_a_term_not_the_everyday_word_beside_it():
 def test_a_heading_run_into_its_sentence_is_not_an_answer():
     asked = _ranked_answers(GAPS)
     assert not any("water-tube boiler water" in a for a in asked)
+
+
+def test_greek_letters_and_accents_stay_inside_a_term():
+    # "β-lactam" was split at the β, so the article's key term was never asked (judges: "blank the key feature").
+    text = """# Penicillin
+
+## Structure
+
+The key structural feature of the penicillins is the four-membered β-lactam ring of the molecule.
+The β-lactam ring is what bacterial enzymes called β-lactamases attack when they destroy the drug.
+Georges Lemaître proposed the idea of a primeval atom long before anyone studied the β-lactam ring.
+"""
+    prompts = _cloze_prompts(text)
+    assert any("four-membered {{β-lactam|beta-lactam}} ring" in p for p in prompts)  # typed as "beta-lactam" too
+    art = parse_article(text)
+    assert "Georges Lemaître" in {sp.text for s in art.sentences for sp in analyse(art).spans[s.id]}
+
+
+def test_half_a_name_the_title_in_another_form_and_a_foreign_phrase_are_not_asked():
+    text = """# Industrial Revolution
+
+## Causes
+
+An entrepreneurial spirit and a consumer revolution in Britain helped drive industrialisation in the towns.
+Penicillin resistance is now very common in Staphylococcus aureus, the bacterium behind many skin infections.
+The historian Blanqui wrote in 1837 of la révolution industrielle as a change as great as the political one.
+Allergy will occur in some people, presenting as a skin rash after exposure to the new dyes in the mills.
+"""
+    asked = _ranked_answers(text)
+    assert "industrialisation" not in asked
+    assert "aureus" not in asked
+    assert not any(a.startswith("la ") for a in asked)
+    assert "|rash" in _gap(analyse(parse_article(text)), "skin rash")  # the head alone means the same
+
+
+def test_side_dates_and_people_are_not_asked():
+    text = """# Iron
+
+## Iron making
+
+The cast iron blowing cylinder was first used in 1760 at the works of an old company near the river.
+In 1800, less than 0.1% of world iron was produced by machinery invented in the first decades of the industry.
+The first blast furnace was built in 1709 by an ironmaster who made iron with coke instead of charcoal.
+The blast furnace was then copied across the country, and the blast furnace made iron cheap for the first time.
+By combining careful observations with known laws of chemistry, metallurgists worked out how iron takes up carbon.
+"""
+    asked = _ranked_answers(text)
+    assert "1709" in asked  # a first, of a thing the article keeps naming: a key date
+    assert "1760" not in asked  # the date of a thing named once
+    assert "1800" not in asked  # the share is the point, not the year
+    assert "metallurgist" not in asked  # who did it, not what was done

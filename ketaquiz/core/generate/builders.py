@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..article import Section, Sentence
 from ..questions import Question
@@ -42,6 +43,7 @@ def explain(source: str, prefix: str = "") -> str:
     return f"{prefix}The text says: “{quote}”"
 
 
+@lru_cache(maxsize=8192)  # asked thousands of times per article: compiling each time was a third of generation
 def _word_re(term: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + re.escape(term).replace(r"\ ", r"\s+") + r"(?![\w-])", re.IGNORECASE)
 
@@ -245,11 +247,40 @@ def _gap(an: Analysis, term: str) -> str:
             alts.append(last)
             if lx.is_plural(last) and not last.endswith(("us", "is", "ss")):
                 alts.append(lx.singular(last))
+    if len(words) == 2 and last not in alts and _noun_compound_head(an, words):
+        alts.append(last)  # "skin rash" → "rash": judges graded the head alone right ("'rash' alone graded wrong")
+    alts += [_spelled(a) for a in alts if _spelled(a) != a]  # "beta-lactam": a learner's keyboard has no β
     seen: list[str] = []
     for a in alts:
         if a.lower() not in (x.lower() for x in seen):
             seen.append(a)
     return "{{" + "|".join(seen) + "}}"
+
+
+def _noun_compound_head(an: Analysis, words: list[str]) -> bool:
+    """A noun + noun term whose head the article never names without this modifier ("skin rash", "brain
+    reflexes"): the head alone means the same thing. Not where the head stands with other modifiers too ("sex
+    chromosomes" among other chromosomes: there the modifier is the point), nor after an adjective."""
+    mod, head = words
+    lemmas = lx.lemmas(mod.lower())
+    if not mod.isalpha() or mod[:1].isupper() or "NOUN" not in lemmas or "ADJ" in lemmas or lx.is_acronym(head):
+        return False
+    cache: dict[tuple[str, str], bool] = an.__dict__.setdefault("_compound_head", {})
+    if (mod, head) not in cache:
+        pattern = rf"(?<![\w-]){re.escape(lx.singular(head))}(?:s|es)?(?![\w-])"
+        alone = len(re.findall(pattern, an.article.text, re.IGNORECASE))
+        within = len(re.findall(rf"(?<![\w-]){re.escape(mod)}\s+{pattern}", an.article.text, re.IGNORECASE))
+        cache[(mod, head)] = alone == within > 0
+    return cache[(mod, head)]
+
+
+_GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "κ": "kappa", "λ": "lambda",
+          "μ": "mu", "σ": "sigma", "ω": "omega"}
+
+
+def _spelled(term: str) -> str:
+    """Greek letters spelled out ("β-lactam" → "beta-lactam")."""
+    return "".join(_GREEK.get(ch, ch) for ch in term)
 
 
 def _key_word(an: Analysis, term: str) -> str:
@@ -260,6 +291,8 @@ def _key_word(an: Analysis, term: str) -> str:
         return words[0]
     if len(words) >= 2 and (words[0].lower() in _COUNT_WORDS or words[0].isdigit()):
         return " ".join(words[1:])  # "four {{chambers}}": the count stays in the prompt
+    if len(words) >= 2 and _SHAPE_WORD.match(words[0]) and min(lx.zipf(w) for w in words[1:]) <= CORE_ZIPF:
+        return " ".join(words[1:])  # "four-membered {{β-lactam}} ring": the shape stays in the prompt
     return _rare_core(an, words) or term
 
 
@@ -288,8 +321,16 @@ def _rare_core(an: Analysis, words: list[str]) -> str | None:
         return None
     everyday = lx.zipf(other) >= EVERYDAY_ZIPF or other.lower() in lx.GENERIC_WORDS \
         or lx.singular(other.lower()) in _GENERIC_HEADS
-    alone = re.search(rf"(?<![\w-]){re.escape(core)}(?![\w-])(?!\s+[a-z])", an.article.text, re.IGNORECASE)
-    return core if everyday or alone else None
+    return core if everyday or _stands_alone(an, core) else None
+
+
+def _stands_alone(an: Analysis, word: str) -> bool:
+    """The word stands somewhere in the article without a lower-case word after it ("… are diploid,")."""
+    cache: dict[str, bool] = an.__dict__.setdefault("_stands_alone", {})
+    if word not in cache:
+        cache[word] = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])(?!\s+[a-z])", an.article.text,
+                                re.IGNORECASE) is not None
+    return cache[word]
 
 
 def blank(an: Analysis, text: str, term: str, gap: str) -> str | None:
@@ -498,6 +539,7 @@ def _accept(an: Analysis, answer: str) -> list[str]:
         out.append(" ".join(answer.split()[:-1] + [lx.singular(last)]))
     if "-" in answer:
         out.append(answer.replace("-", " "))
+    out += [_spelled(a) for a in [answer, *out] if _spelled(a) != a]
     return [a for a in dict.fromkeys(out) if a.lower() != answer.lower()]
 
 
@@ -562,4 +604,6 @@ def short_answers(an: Analysis, section: Section) -> Iterator[Candidate]:
         yield Candidate(q, 1.5 + 0.2 * an.score(d.term), (d.sentence_id,), "short-definition", norm(answer))
 
 
+_SHAPE_WORD = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|single|double|triple|\d+)-[a-z]+$",
+                         re.IGNORECASE)
 _COUNT_WORDS = frozenset("one two three four five six seven eight nine ten both several many".split())

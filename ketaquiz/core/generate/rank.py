@@ -50,6 +50,11 @@ _FAMILY_FIT = {
 }
 _NUMBER_FIT = 0.35
 _GENE_SYMBOL = re.compile(r"^(?:[A-Z][A-Z0-9]{1,6}\d[A-Z0-9]*|[A-Za-z]{1,6}-\d+[A-Za-z]?)$")  # BRCA1, STS-31, DF-224
+_PEOPLE = re.compile(r"[a-z](?:ist|ian)$")  # cosmologist(s), physician(s); matched on the lower-case singular
+_PEOPLE_WORDS = frozenset(
+    "researcher worker weaver engineer astronomer scientist historian builder manufacturer inventor farmer merchant "
+    "user author expert investigator".split())
+_FOREIGN_ARTICLES = frozenset("la le les der die das el los las il della des du".split())  # "la révolution industrielle"
 _FIRST = re.compile(r"\b(?:first|invent\w*|discover\w*|found(?:ed|er)|father of|pioneer\w*|coined|proposed)\b", re.I)
 _PROPER_WORD = re.compile(r"^[A-Z][a-z]+$")
 # "There are many X in existence", "A number of X are known": judges dropped every one as content-free.
@@ -108,6 +113,13 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
         a = norm(ans)
         parts = a.split()
         pieces = [x for p in parts for x in p.split("-")]  # "Water-tube boiler Water": the label's word again
+        if len(parts) == 1 and ans[:1].islower() and (_PEOPLE.search(a) or a in _PEOPLE_WORDS) \
+                and c.question.type in ("cloze", "choice"):
+            # "{{cosmologists}} have been able to …", "coordinated among {{astronomers}}": judges dropped or sent back
+            # each such gap as filler; the point is what was done, not who did it.
+            return f"filler: “{ans}” names the people who did it, not what was done"
+        if len(parts) > 1 and parts[0] in _FOREIGN_ARTICLES:
+            return f"foreign: “{ans}” is a phrase in another language, quoted"
         if len(set(parts)) < len(parts) or len(parts) > 1 and len(set(pieces)) < len(pieces):
             return f"debris: “{ans}” repeats a word (a heading or list label run into the sentence)"
         if len(parts) > 1 and parts[-1] in lx.GENERIC_WORDS and parts[0] in lx.VAGUE_MODIFIERS | {
@@ -125,6 +137,8 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
             return why
         if a in an.topic_words or (a.rstrip("s") in {t.rstrip("s") for t in an.topic_words}):
             return f"topic word: “{ans}” is what the whole article is about"
+        if len(parts) == 1 and len(a) >= 8 and a[:8] in {w[:8] for w in _title_words(an) if len(w) >= 8}:
+            return f"topic word: “{ans}” is the title's own word in another form"
         if _GENE_SYMBOL.match(ans.strip()) and ans.strip() not in an.acronyms:
             return f"trivia: “{ans}” is a symbol, not a fact"
         proper = re.search(rf"(?<!\w){re.escape(ans[:1].upper() + ans[1:])}(?!\w)", source) is not None \
@@ -139,6 +153,9 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
             return "a number or date as a gap: asked as a choice among near values instead"
         if c.question.type == "cloze" and lx.is_acronym(ans.strip()):
             return f"an acronym as a gap: “{ans}” tests the letters, not the idea"
+    genus = _GENUS_THEN_GAP.search(c.question.prompt)
+    if genus and genus.start() > 0 and lx.zipf(genus.group(1)) < 3.0:
+        return f"half a name: the gap is the second word of “{genus.group(1)} {genus.group(2)}”"
     shown = c.question.display_prompt()
     for ans in _answer_terms(c):
         rivals = [t for t, conf in an.kinds.same_kind(ans) if conf >= 1.0 and _word_in(t.casefold(), shown.casefold())]
@@ -153,11 +170,39 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
             return "trivia: a date or figure of a side event (a key date is a first, a start or an invention)"
         if len(re.findall(r"\d[\d,.]*", source)) > 2:
             return "trivia: one figure among several (a statistic), not a key number"
+        if re.search(r"\d\s*%|\bper\s?cent\b", source):
+            return "trivia: the share is the sentence's point, not its year"
+        subject = _subject_term(c, an)
+        if subject and _mentions(an, subject, ignore_case=True) + _mentions(an, subject + "s", ignore_case=True) < 2:
+            return f"trivia: the date of “{subject}”, which the article names once"
     if c.family.startswith("short-acronym"):
         short = c.question.prompt.split()[2] if len(c.question.prompt.split()) > 2 else ""
         if _mentions(an, short) < 3:
             return "trivia: an acronym the article barely uses"
     return None
+
+
+_GENUS_THEN_GAP = re.compile(r"\b([A-Z][a-z]{3,})\s+\{\{([a-z]+)[|}]")  # "Staphylococcus {{aureus}}"
+
+
+def _title_words(an: Analysis) -> set[str]:
+    return {w.casefold() for w in re.findall(r"[^\W\d_][\w-]*", an.article.title)} - lx.STOP_WORDS
+
+
+_FIRST_WORDS = frozenset("first second earliest early original new modern".split())
+
+
+def _subject_term(c: Candidate, an: Analysis) -> str | None:
+    """The term a sentence opens with, before its first verb ("The cast iron blowing cylinder was first used …")."""
+    sid = c.sentence_ids[0]
+    spans = an.spans.get(sid, [])
+    verb = _VERBISH.search(an.sentence[sid].text)
+    if not spans or verb is None or spans[0].end > verb.start() or spans[0].text[:1].isdigit():
+        return None
+    words = spans[0].text.split()
+    while len(words) > 1 and words[0].lower() in _FIRST_WORDS:
+        words.pop(0)  # "the first blast furnace" is the blast furnace's story
+    return " ".join(words)
 
 
 def _acronym_plus_word(answer: str, an: Analysis) -> str | None:

@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from . import lexicon as lx
 
-TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9]*(?:[-‐][A-Za-z0-9]+)*(?:['’][A-Za-z]+)?|[^\sA-Za-z0-9]")
+# Words in any script ("β-lactam", "Lemaître", "Göring"): a Greek letter or an accent no longer splits a term.
+TOKEN = re.compile(r"[^\W_]+(?:[-‐][^\W_]+)*(?:['’][^\W\d_]+)?|[^\s\w]|_")
 _MODALS = frozenset("to may might can could will would shall should must does do did not it they which that who he she we".split())
 
 
