@@ -297,12 +297,17 @@ An entrepreneurial spirit and a consumer revolution in Britain helped drive indu
 Penicillin resistance is now very common in Staphylococcus aureus, the bacterium behind many skin infections.
 The historian Blanqui wrote in 1837 of la révolution industrielle as a change as great as the political one.
 Allergy will occur in some people, presenting as a skin rash after exposure to the new dyes in the mills.
+A rash of strikes followed in the spinning towns when the new machines arrived from the north.
 """
     asked = _ranked_answers(text)
     assert "industrialisation" not in asked
     assert "aureus" not in asked
     assert not any(a.startswith("la ") for a in asked)
-    assert "|rash" in _gap(analyse(parse_article(text)), "skin rash")  # the head alone means the same
+    # The head alone means the same (the article's other "rash" does not make the modifier the point) …
+    assert "|rash" in _gap(analyse(parse_article(text)), "skin rash")
+    # … but an everyday head does not stand for the term.
+    assert "|material" not in _gap(analyse(parse_article(text + "A flat piece of semiconductor material.\n")),
+                                   "semiconductor material")
 
 
 def test_side_dates_and_people_are_not_asked():

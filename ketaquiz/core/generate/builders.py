@@ -258,19 +258,20 @@ def _gap(an: Analysis, term: str) -> str:
 
 
 def _noun_compound_head(an: Analysis, words: list[str]) -> bool:
-    """A noun + noun term whose head the article never names without this modifier ("skin rash", "brain
-    reflexes"): the head alone means the same thing. Not where the head stands with other modifiers too ("sex
-    chromosomes" among other chromosomes: there the modifier is the point), nor after an adjective."""
+    """A noun + noun term whose head the article barely names without this modifier ("skin rash", "brain
+    reflexes"): the head alone means the same thing. Not where the head is a word of its own in the article ("sex
+    chromosomes" among many other chromosomes: there the modifier is the point), nor after an adjective."""
     mod, head = words
     lemmas = lx.lemmas(mod.lower())
-    if not mod.isalpha() or mod[:1].isupper() or "NOUN" not in lemmas or "ADJ" in lemmas or lx.is_acronym(head):
+    if not mod.isalpha() or mod[:1].isupper() or "NOUN" not in lemmas or "ADJ" in lemmas or lx.is_acronym(head) \
+            or lx.zipf(head) >= EVERYDAY_ZIPF:  # "material", "changes": too plain to stand for the term
         return False
     cache: dict[tuple[str, str], bool] = an.__dict__.setdefault("_compound_head", {})
     if (mod, head) not in cache:
         pattern = rf"(?<![\w-]){re.escape(lx.singular(head))}(?:s|es)?(?![\w-])"
         alone = len(re.findall(pattern, an.article.text, re.IGNORECASE))
         within = len(re.findall(rf"(?<![\w-]){re.escape(mod)}\s+{pattern}", an.article.text, re.IGNORECASE))
-        cache[(mod, head)] = alone == within > 0
+        cache[(mod, head)] = within > 0 and alone - within <= 2  # a rash or two elsewhere: still "a rash"
     return cache[(mod, head)]
 
 
