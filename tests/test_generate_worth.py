@@ -326,3 +326,16 @@ By combining careful observations with known laws of chemistry, metallurgists wo
     assert "1760" not in asked  # the date of a thing named once
     assert "1800" not in asked  # the share is the point, not the year
     assert "metallurgist" not in asked  # who did it, not what was done
+
+
+def test_a_clause_verb_or_a_time_word_is_not_glued_to_a_term():
+    # Judged prompts blanked "{{pathogen changes}}", "{{feature size shrinks}}" and "{{now inextricable parts}}".
+    from ketaquiz.core.generate.terms import find_terms
+
+    def terms(text: str) -> set[str]:
+        return {sp.text for sp in find_terms(text)}
+
+    assert "pathogen" in terms("The transcriptional profile of the pathogen changes as it prepares to leave the host.")
+    assert "feature size" in terms("In general, as the feature size shrinks, almost every aspect of a chip improves.")
+    assert "inextricable parts" in terms("Phones and computers are now inextricable parts of modern societies.")
+    assert "thinner cell walls" in terms("Gram-negative bacteria have thinner cell walls than the others.")  # a noun stays

@@ -67,6 +67,27 @@ def _classify_simple(tok: Token) -> bool:
     return lx.is_acronym(w) or not lx.is_verb_only(w)
 
 
+_TIME_WORDS = frozenset("now today currently nowadays formerly previously originally later soon".split())
+_SUBORDINATORS = frozenset("as when while because if until since once whereas although though".split())
+_DETERMINERS = frozenset("the a an its their this these".split())
+
+
+def _clause_verb(tokens: list[Token], i: int, nxt: Token) -> bool:
+    """An -s word after a noun is the verb of its clause when a subordinating word follows it ("changes as it
+    prepares") or, at a comma or full stop, when one opens the clause ("as the feature size shrinks,")."""
+    following = nxt.text.lower()
+    if following in _SUBORDINATORS:
+        return True
+    if following not in (",", ".", ";"):
+        return False
+    j = i - 1
+    while j >= 0 and tokens[j].text[:1].isalnum() and tokens[j].text.lower() not in lx.STOP_WORDS:
+        j -= 1  # back over the noun phrase
+    if j >= 0 and tokens[j].text.lower() in _DETERMINERS:
+        j -= 1
+    return j >= 0 and tokens[j].text.lower() in _SUBORDINATORS
+
+
 def _classify(tokens: list[Token], i: int) -> str:
     """'C' content (may join a term), 'B' break."""
     tok = tokens[i]
@@ -84,7 +105,7 @@ def _classify(tokens: list[Token], i: int) -> str:
     prev = tokens[i - 1].text.lower() if i > 0 else ""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     nxt_content = nxt is not None and nxt.text[0].isalnum() and nxt.text.lower() not in lx.STOP_WORDS
-    if lx.is_adverb(w):
+    if lx.is_adverb(w) or lw in _TIME_WORDS:
         return "B"
     prev_content = i > 0 and _classify_simple(tokens[i - 1])
     if lm and set(lm) <= {"VERB", "AUX"}:
@@ -98,6 +119,9 @@ def _classify(tokens: list[Token], i: int) -> str:
     if "VERB" in lm:
         if prev in _MODALS:
             return "B"
+        if prev_content and lw.endswith("s") and lx.verb_lemma(lw) != lw and nxt is not None \
+                and _clause_verb(tokens, i, nxt):
+            return "B"  # "the pathogen changes as it …", "as the feature size shrinks, …": the clause's verb
         # "chlorophyll releases energized …", "valves keep blood …": a noun/verb word right after a noun,
         # followed by what can only start an object, is the verb.
         if prev_content and nxt is not None and lx.verb_lemma(lw) != lw or prev_content and nxt is not None and _plural_prev(tokens, i):
