@@ -339,3 +339,42 @@ def test_a_clause_verb_or_a_time_word_is_not_glued_to_a_term():
     assert "feature size" in terms("In general, as the feature size shrinks, almost every aspect of a chip improves.")
     assert "inextricable parts" in terms("Phones and computers are now inextricable parts of modern societies.")
     assert "thinner cell walls" in terms("Gram-negative bacteria have thinner cell walls than the others.")  # a noun stays
+
+
+def test_list_items_are_whole_names_and_outsiders_are_of_their_kind():
+    text = """# Kidney
+
+## Microanatomy
+
+Renal histology is the study of the microscopic structure of the kidney. Distinct cell types include:
+
+- Kidney glomerulus parietal cell
+- Loop of Henle thin segment cell
+- Collecting duct principal cell
+- Collecting duct intercalated cell
+
+Renal histology uses the microscopic structure of the tissue to tell these cells apart in a stained section.
+"""
+    art = parse_article(text)
+    an = analyse(art)
+    qs = [c.question for sec in art.sections for build in BUILDERS for c in build(an, sec)]
+    options = {str(x) for q in qs for x in [*q.choices, *q.accept, q.answer] if q.type in ("multi", "short", "choice")}
+    assert "Loop of Henle thin segment cell" in options  # not "loop"
+    # "Renal histology" is no cell type: offered among cells, it gives itself away.
+    assert not any(q.type in ("multi", "choice") and "renal histology" in [c.lower() for c in q.choices] for q in qs)
+
+
+def test_shape_words_role_nouns_and_irregular_plurals():
+    text = """# Toxin
+
+## Structure
+
+The five B subunits form a five-membered ring that binds to gangliosides on the surface of the gut cells.
+Penicillin V is produced by adding the precursor phenoxyacetic acid to the medium in which the fungus grows.
+Food transmission can occur when people harvest seafood such as oysters in waters infected with sewage.
+"""
+    prompts = _cloze_prompts(text)
+    asked = _ranked_answers(text)
+    assert "five-membered" not in asked
+    assert any("the precursor {{phenoxyacetic acid" in p for p in prompts)
+    assert not any("{{people harvest" in p for p in prompts)

@@ -292,6 +292,8 @@ def _key_word(an: Analysis, term: str) -> str:
         return words[0]
     if len(words) >= 2 and (words[0].lower() in _COUNT_WORDS or words[0].isdigit()):
         return " ".join(words[1:])  # "four {{chambers}}": the count stays in the prompt
+    if len(words) >= 3 and words[0].lower() in _ROLE_NOUNS and min(lx.zipf(w) for w in words[1:]) < 2.0:
+        return " ".join(words[1:])  # "the precursor {{phenoxyacetic acid}}": the role says what the name is
     if len(words) >= 2 and _SHAPE_WORD.match(words[0]) and min(lx.zipf(w) for w in words[1:]) <= CORE_ZIPF:
         return " ".join(words[1:])  # "four-membered {{β-lactam}} ring": the shape stays in the prompt
     return _rare_core(an, words) or term
@@ -605,6 +607,8 @@ def short_answers(an: Analysis, section: Section) -> Iterator[Candidate]:
         yield Candidate(q, 1.5 + 0.2 * an.score(d.term), (d.sentence_id,), "short-definition", norm(answer))
 
 
+_ROLE_NOUNS = frozenset("precursor enzyme protein drug compound gene molecule antibiotic bacterium mineral element "
+                        "hormone receptor toxin vaccine".split())
 _SHAPE_WORD = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|single|double|triple|\d+)-[a-z]+$",
                          re.IGNORECASE)
 _COUNT_WORDS = frozenset("one two three four five six seven eight nine ten both several many".split())

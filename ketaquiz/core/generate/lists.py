@@ -6,6 +6,7 @@ Only after a real introduction ("Side effects may include:"); a label with a ver
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from ..article import Section, Sentence
@@ -51,13 +52,30 @@ def _list_label(intro: Sentence | None) -> str | None:
     return label if 1 <= len(words) <= 8 else None
 
 
+_VERB_IN_ITEM = re.compile(r"\b(?:is|are|was|were|has|have|can|may|will|does|do)\b", re.I)
+
+
 def _item_option(an: Analysis, item: Sentence) -> str:
     """A list item as an option: the item itself when short, else its first term."""
     text = item.text.strip().rstrip(".;")
-    if len(text.split()) <= 5:
+    # Up to seven words a bullet is a name ("Loop of Henle thin segment cell"), not a sentence: its first term
+    # alone would be "loop".
+    if len(text.split()) <= 7 and not _VERB_IN_ITEM.search(text):
         return display_term(an, text.split(",")[0].strip()) if "," in text else display_term(an, text)
     spans = an.spans.get(item.id, [])
     return display_term(an, spans[0].text) if spans else text
+
+
+def _same_kind_outsiders(an: Analysis, options: list[str], outsiders: list[str]) -> list[str]:
+    """The outsiders a learner could mistake for items: of the items' shared head ("collecting duct principal
+    cell" → other "… cell"s), or of an item's kind by the article's own words. "Renal histology" offered among
+    cell types is no distractor (a judge sees through it at once)."""
+    heads = Counter(lx.singular(o.split()[-1]).lower() for o in options)
+    head, n = heads.most_common(1)[0] if heads else ("", 0)
+    if n >= 2 and n * 2 >= len(options):
+        return [o for o in outsiders if lx.singular(o.split()[-1]).lower() == head]
+    kin = {norm(t) for o in options for t, conf in an.kinds.same_kind(o) if conf >= 1.0}
+    return [o for o in outsiders if norm(o) in kin]
 
 
 def _numbered(an: Analysis, item: Sentence) -> bool:
@@ -92,6 +110,7 @@ def lists(an: Analysis, section: Section) -> Iterator[Candidate]:
                 if norm(t) in an.topic_words or t in outsiders or len(t.split()) > 4:
                     continue
                 outsiders.append(t)
+        outsiders = _same_kind_outsiders(an, options, outsiders)
         outsiders.sort(key=lambda t: (-an.score(t), t.lower()))
         if numbered and 3 <= len(items) <= 6:
             q = Question(

@@ -50,13 +50,14 @@ def _word(tok: Token) -> str:
     return w
 
 
+_IRREGULAR_PLURALS = frozenset("people children men women mice teeth feet geese".split())  # "people harvest seafood"
 _OBJECT_START = frozenset("the a an this these those its their his her our your my another some".split())
 
 
 def _plural_prev(tokens: list[Token], i: int) -> bool:
     """True when the previous word is a plural noun ('valves keep')."""
     w = _word(tokens[i - 1])
-    return lx.is_plural(w) and not lx.is_acronym(w)
+    return lx.is_plural(w) and not lx.is_acronym(w) or w.lower() in _IRREGULAR_PLURALS
 
 
 def _classify_simple(tok: Token) -> bool:
