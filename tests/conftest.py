@@ -79,3 +79,20 @@ def shown_window(qtbot: Any, data_dir: DataDir, clock: ManualClock) -> Iterator[
     yield w
     w.close()
     ctx.close()
+
+
+def wait_set_open(qtbot: Any, page: Any, set_id: str = "ketamine") -> None:
+    """Wait until the Sets page shows `set_id`. Its file is read in a worker: a small set shows at once when the read
+    ends within SetsPage.OPEN_GRACE_MS (100 ms), which a loaded machine may miss ("Loading…" shows meanwhile, with
+    no set open). A test using the set waits for it instead of taking "at once" for granted."""
+    qtbot.waitUntil(lambda: page.qset is not None and page.qset.id == set_id, timeout=10_000)
+
+
+def open_sets_page(qtbot: Any, ctx: Any, set_id: str = "ketamine") -> Any:
+    """A Sets page over `ctx` (closed after the test), once the set it opens first, `set_id`, is shown."""
+    from ketaquiz.ui.sets_page import SetsPage
+
+    page = SetsPage(ctx)
+    qtbot.addWidget(page)
+    wait_set_open(qtbot, page, set_id)
+    return page

@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from ketaquiz.core import presets
 from ketaquiz.core.session import StudySession
 from ketaquiz.ui import plain
-from ketaquiz.ui.sets_page import SetsPage
 from ketaquiz.ui.settings_page import SettingsPage
 
+from .conftest import open_sets_page
 from .test_ui_sets import ctx  # noqa: F401 (fixture)
 
 
@@ -42,8 +42,7 @@ def test_settings_page_creates_and_edits_a_preset_leaving_default_alone(qtbot, c
 def test_sets_page_chooses_the_sets_preset_and_study_uses_it(qtbot, ctx, clock):  # noqa: F811
     presets.add_preset(ctx.store, "Two a day")
     presets.save_preset(ctx.store, "Two a day", {"new_per_day": 2})
-    page = SetsPage(ctx)
-    qtbot.addWidget(page)
+    page = open_sets_page(qtbot, ctx)
     page.select_question("mechanism-nmda")
     combo = page.preset_combo
     assert combo.currentText() == "Default" and combo.findText("Two a day") >= 0
@@ -80,8 +79,7 @@ def test_a_retention_change_offers_to_reschedule_and_the_offer_does_it(qtbot, ct
 def test_settings_page_renames_a_preset_and_the_sets_page_follows(qtbot, ctx, monkeypatch):  # noqa: F811
     presets.add_preset(ctx.store, "Two a day")
     presets.choose_preset(ctx.store, "ketamine", "Two a day")
-    sets = SetsPage(ctx)
-    qtbot.addWidget(sets)
+    sets = open_sets_page(qtbot, ctx)
     sets.select_question("mechanism-nmda")
     page = SettingsPage(ctx)
     qtbot.addWidget(page)

@@ -24,6 +24,8 @@ from ketaquiz.ui.question_editor import QuestionEditor
 from ketaquiz.ui.sets_page import SetsPage
 from ketaquiz.ui.workers import ProgressDialog
 
+from .conftest import open_sets_page, wait_set_open
+
 TOPICS = [Topic("t", "Topic T"), Topic("u", "Topic U")]
 EVERY_TYPE = [
     Question(id="c", topic="t", type="choice", prompt="Pick one", choices=["a", "b", "c"], answer="b",
@@ -122,9 +124,19 @@ def test_preview_shows_learner_view(qtbot):
 
 
 # --- page ----------------------------------------------------------------------------------
+def test_a_new_or_duplicated_set_shows_at_once_without_reading_it_back(qtbot, ctx, monkeypatch):
+    """Both are written here: they open as written, with no "Loading…" while a worker reads the file back (on a
+    loaded machine that read missed the grace wait, and the set was not open when the action returned)."""
+    page = open_sets_page(qtbot, ctx)
+    monkeypatch.setattr(page, "OPEN_GRACE_MS", 0)  # any read of a file would now show "Loading…" first
+    copy = page.duplicate_set("Mine")
+    assert copy is not None and page.qset is copy and not page.read_only and "Loading" not in page.status.text()
+    new = page.create_set("Brand new")
+    assert new is not None and page.qset is new and page.add_btn.isEnabled()
+
+
 def test_page_duplicate_edit_save(qtbot, ctx, tmp_path):
-    page = SetsPage(ctx)
-    qtbot.addWidget(page)
+    page = open_sets_page(qtbot, ctx)
     page.resize(1300, 800)
     assert page.read_only and page.qset.id == "ketamine"
     assert not page.save_btn.isEnabled() and not page.add_btn.isEnabled()
@@ -148,8 +160,7 @@ def test_page_duplicate_edit_save(qtbot, ctx, tmp_path):
 
 
 def test_page_filters_sort_add_remove(qtbot, ctx, monkeypatch):
-    page = SetsPage(ctx)
-    qtbot.addWidget(page)
+    page = open_sets_page(qtbot, ctx)
     page.duplicate_set("Mine")
     total = page.model.rowCount()
     page.filter_edit.setText("NMDA")
@@ -182,8 +193,7 @@ def test_page_filters_sort_add_remove(qtbot, ctx, monkeypatch):
 
 
 def test_page_create_rename_delete_restore(qtbot, ctx, monkeypatch):
-    page = SetsPage(ctx)
-    qtbot.addWidget(page)
+    page = open_sets_page(qtbot, ctx)
     monkeypatch.setattr(page, "confirm", lambda *a: True)
     monkeypatch.setattr(page, "inform", lambda *a, **k: None)
     qs = page.create_set("Brand new")
@@ -205,7 +215,8 @@ def test_page_create_rename_delete_restore(qtbot, ctx, monkeypatch):
     qtbot.addWidget(dlg)
     assert dlg.list.count() == 1
     dlg.restore()
-    assert not ctx.store.set_info("brand-new").deleted and page.qset.id == "brand-new"
+    wait_set_open(qtbot, page, "brand-new")
+    assert not ctx.store.set_info("brand-new").deleted
 
 
 def test_purging_a_deleted_set_removes_it_with_its_answers_and_files(qtbot, ctx, data_dir, clock, monkeypatch):
@@ -213,8 +224,7 @@ def test_purging_a_deleted_set_removes_it_with_its_answers_and_files(qtbot, ctx,
     from ketaquiz.core.session import StudySession
     from ketaquiz.ui.sets_page import TrashDialog
 
-    page = SetsPage(ctx)
-    qtbot.addWidget(page)
+    page = open_sets_page(qtbot, ctx)
     monkeypatch.setattr(page, "confirm", lambda *a: True)
     errors = []
     monkeypatch.setattr(page, "inform", lambda title, text, error=False: errors.append(text) if error else None)
@@ -243,8 +253,7 @@ def test_purging_a_deleted_set_removes_it_with_its_answers_and_files(qtbot, ctx,
 
 
 def test_page_import_and_export(qtbot, ctx, tmp_path, monkeypatch):
-    page = SetsPage(ctx)
-    qtbot.addWidget(page)
+    page = open_sets_page(qtbot, ctx)
     shown = []
     monkeypatch.setattr(page, "inform", lambda title, text, error=False: shown.append((title, text, error)))
     bad = tmp_path / "bad.csv"
@@ -280,8 +289,7 @@ def test_page_import_runs_off_the_ui_thread(qtbot, ctx, tmp_path, monkeypatch):
     monkeypatch.setattr(set_actions, "import_file", on_thread("import", set_actions.import_file))
     monkeypatch.setattr(set_actions, "load_imported", on_thread("load", set_actions.load_imported))
     monkeypatch.setattr(set_problems, "lint_set", lambda *_a: [])  # the check of 2,000 questions is not under test
-    page = SetsPage(ctx)
-    qtbot.addWidget(page)
+    page = open_sets_page(qtbot, ctx)
     page.show()
     page.set_actions.IMPORT_GRACE_MS = 0  # the dialog whatever the speed
     shown = []
@@ -310,8 +318,7 @@ def test_page_import_runs_off_the_ui_thread(qtbot, ctx, tmp_path, monkeypatch):
 
 
 def test_page_import_failure_in_the_worker_is_reported(qtbot, ctx, tmp_path, monkeypatch):
-    page = SetsPage(ctx)
-    qtbot.addWidget(page)
+    page = open_sets_page(qtbot, ctx)
     page.set_actions.IMPORT_GRACE_MS = 0
     shown = []
     monkeypatch.setattr(page, "inform", lambda title, text, error=False: shown.append((title, text, error)))
@@ -330,8 +337,7 @@ def test_page_import_failure_in_the_worker_is_reported(qtbot, ctx, tmp_path, mon
 
 
 def test_page_checks_a_big_set_in_a_worker(qtbot, ctx, monkeypatch):
-    page = SetsPage(ctx)
-    qtbot.addWidget(page)
+    page = open_sets_page(qtbot, ctx)
     page.duplicate_set("Mine")
     page.select_question("mechanism-choice-region")
     page.editor.prompt_edit.setPlainText("")
@@ -356,8 +362,7 @@ def test_page_checks_a_big_set_in_a_worker(qtbot, ctx, monkeypatch):
 
 
 def test_problem_lines_wrap_instead_of_scrolling_sideways(qtbot, ctx):
-    page = SetsPage(ctx)
-    qtbot.addWidget(page)
+    page = open_sets_page(qtbot, ctx)
     page.duplicate_set("Mine")
     long = LintIssue("mechanism-choice-region", "prompt", "style", "a warning that goes on " + "and on " * 40)
     page.problems.show([], [long, LintIssue("mechanism-choice-region", "prompt", "style", "short")])
@@ -375,8 +380,7 @@ def test_problem_lines_wrap_instead_of_scrolling_sideways(qtbot, ctx):
 
 
 def test_unsaved_changes_prompt(qtbot, ctx, monkeypatch):
-    page = SetsPage(ctx)
-    qtbot.addWidget(page)
+    page = open_sets_page(qtbot, ctx)
     page.duplicate_set("Mine")
     page.select_question("mechanism-choice-region")
     page.editor.explanation_edit.setPlainText("Changed.")
@@ -386,7 +390,7 @@ def test_unsaved_changes_prompt(qtbot, ctx, monkeypatch):
     assert page.qset.id == "mine" and page.dirty
     monkeypatch.setattr(page, "ask_save_changes", lambda: "save")
     page.set_list.setCurrentRow(bundled_row)
-    assert page.qset.id == "ketamine"
+    wait_set_open(qtbot, page, "ketamine")
     assert read_set(ctx.data.sets_dir / "mine" / "set.toml").question("mechanism-choice-region").explanation == "Changed."
 
 
@@ -507,8 +511,7 @@ def test_wizard_without_generator(qtbot, ctx, monkeypatch):
 def test_page_topics_dialog(qtbot, ctx):
     from ketaquiz.ui.sets_page import TopicsDialog
 
-    page = SetsPage(ctx)
-    qtbot.addWidget(page)
+    page = open_sets_page(qtbot, ctx)
     page.create_set("Topics test")
     dlg = TopicsDialog(page.qset.topics, page)
     qtbot.addWidget(dlg)
@@ -524,8 +527,7 @@ def test_page_topics_dialog(qtbot, ctx):
 
 
 def test_page_study_and_show_source_signals(qtbot, ctx):
-    page = SetsPage(ctx)
-    qtbot.addWidget(page)
+    page = open_sets_page(qtbot, ctx)
     page.select_question("mechanism-nmda")
     with qtbot.waitSignal(ctx.show_in_article) as sig:
         page.source_btn.click()
@@ -550,7 +552,8 @@ def test_page_lists_a_broken_user_set_to_fix_it(qtbot, data_dir, clock):
         assert entries["broken"].problem and ctx.store.set_info("broken") is None
         row = next(i for i in range(page.set_list.count()) if page.set_list.item(i).data(Qt.ItemDataRole.UserRole).id == "broken")
         page.set_list.setCurrentRow(row)
-        assert page.qset.id == "broken" and not page.read_only and "Not loaded" in page.banner.text()
+        wait_set_open(qtbot, page, "broken")
+        assert not page.read_only and "Not loaded" in page.banner.text()
         page.select_question("a")
         page.editor.short_edit.setText("Paris")
         page.editor.short_edit.textEdited.emit("Paris")
@@ -586,8 +589,7 @@ def test_wizard_with_the_real_generator(qtbot, ctx):
 def test_an_open_set_edited_outside_is_shown_as_it_is_now(qtbot, ctx, monkeypatch):
     """The set file open on the page is edited in a text editor; back in the app it shows the new text (when
     nothing here is unsaved), and the edit is in the learner's store too."""
-    page = SetsPage(ctx)
-    qtbot.addWidget(page)
+    page = open_sets_page(qtbot, ctx)
     copy = page.duplicate_set("Mine")
     assert copy is not None and not page.dirty
     path = page.qset.path
@@ -604,8 +606,7 @@ def test_an_open_set_edited_outside_is_shown_as_it_is_now(qtbot, ctx, monkeypatc
 
 
 def test_unsaved_changes_are_not_replaced_by_an_outside_edit(qtbot, ctx, monkeypatch):
-    page = SetsPage(ctx)
-    qtbot.addWidget(page)
+    page = open_sets_page(qtbot, ctx)
     page.duplicate_set("Mine")
     path = page.qset.path
     q0 = page.qset.questions[0]
@@ -630,8 +631,7 @@ def test_unsaved_changes_are_not_replaced_by_an_outside_edit(qtbot, ctx, monkeyp
 
 def test_sets_page_keys_import_button_and_one_question(qtbot, ctx, monkeypatch):  # noqa: F811
     """Issue 16: Ctrl+S saves, Ctrl+F goes to the filter, Import is a visible button, '1 question'."""
-    page = SetsPage(ctx)
-    qtbot.addWidget(page)
+    page = open_sets_page(qtbot, ctx)
     page.show()
     page.activateWindow()
     qtbot.waitUntil(page.isActiveWindow)
@@ -660,8 +660,7 @@ def test_sets_page_keys_import_button_and_one_question(qtbot, ctx, monkeypatch):
 
 
 def test_a_new_empty_set_shows_an_empty_editor_and_disables_what_does_nothing(qtbot, ctx):  # noqa: F811
-    page = SetsPage(ctx)
-    qtbot.addWidget(page)
+    page = open_sets_page(qtbot, ctx)
     page.show()
     page.select_question("mechanism-choice-region")  # the bundled course's question on the form
     assert page.editor.prompt_edit.toPlainText()

@@ -19,6 +19,8 @@ from ketaquiz.ui.question_table import PROMPT, QuestionTableModel
 from ketaquiz.ui.sets_page import SetsPage
 from ketaquiz.ui.workers import ProgressDialog
 
+from .conftest import wait_set_open
+
 N = 20_000
 
 
@@ -123,9 +125,13 @@ def test_reading_in_slices_reads_the_same_set(big_file, tmp_path, monkeypatch):
         read_set(broken)
 
 
-def test_a_small_set_still_opens_at_once(qtbot, page):
-    page.set_list.setCurrentRow(row_of(page, "ketamine"))
-    assert page.qset is not None and page.qset.id == "ketamine"  # read within the grace wait: no "Loading…"
+def test_a_small_set_still_opens_at_once(qtbot, ctx, monkeypatch):
+    # A grace wait no loaded machine misses: what is tested is that a read ending within it shows the set at once,
+    # with no "Loading…" (the 100 ms itself is a figure for a quiet machine; a loaded one misses it now and then).
+    monkeypatch.setattr(SetsPage, "OPEN_GRACE_MS", 10_000)
+    page = SetsPage(ctx)
+    qtbot.addWidget(page)
+    assert page.qset is not None and page.qset.id == "ketamine"  # the first set, read within the grace wait
 
 
 def test_a_newer_choice_supersedes_an_older_read(qtbot, page, monkeypatch):
@@ -176,6 +182,7 @@ def test_a_big_set_is_saved_off_the_ui_thread(qtbot, page, ctx, monkeypatch):
 
 def test_a_failed_save_is_reported_and_keeps_the_changes(qtbot, page, monkeypatch):
     page.set_list.setCurrentRow(row_of(page, "ketamine"))
+    wait_set_open(qtbot, page, "ketamine")
     page.duplicate_set("Mine")
     page.select_question("mechanism-choice-region")
     page.editor.explanation_edit.setPlainText("Changed.")

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ketaquiz.ui.main_window import MainWindow
 
-from .conftest import shown_window
+from .conftest import shown_window, wait_set_open
 from .test_ui_study import write_course
 
 
@@ -25,10 +25,11 @@ def settle(w: QWidget, size: tuple[int, int]) -> None:
         QApplication.processEvents()
 
 
-def open_sets(w: MainWindow, size: tuple[int, int]):
+def open_sets(qtbot, w: MainWindow, size: tuple[int, int]):
     w.show_page("sets")
     page = w.page("sets")
     settle(w, size)
+    qtbot.waitUntil(lambda: page.qset is not None, timeout=10_000)  # read in a worker: on a loaded machine, later
     choice = next(q for q in page.qset.questions if q.type == "choice")  # the tallest form
     page.select_question(choice.id)
     settle(w, size)
@@ -47,8 +48,8 @@ def assert_whole(page: QWidget, widget: QWidget, min_width: int = 0) -> None:
     assert rect.width() >= max(min_width, 1), (widget, rect.width())
 
 
-def test_laptop_window_shows_every_control_whole(window):
-    page = open_sets(window, (1100, 760))
+def test_laptop_window_shows_every_control_whole(qtbot, window):
+    page = open_sets(qtbot, window, (1100, 760))
     assert page.minimumSizeHint().width() <= page.width()  # the page does not squeeze the sidebar or clip
     assert page.narrow and page.set_combo.isVisible() and not page.set_list.isVisible()
     assert page.set_combo.currentText().startswith(page.qset.title)
@@ -74,21 +75,22 @@ def test_laptop_window_shows_every_control_whole(window):
     assert page.table.columnWidth(3) >= 200
 
 
-def test_narrow_page_set_combo_switches_sets(window):
-    page = open_sets(window, (1100, 760))
+def test_narrow_page_set_combo_switches_sets(qtbot, window):
+    page = open_sets(qtbot, window, (1100, 760))
     assert page.set_combo.count() == page.set_list.count() == 2
     assert page.set_combo.currentIndex() == page.set_list.currentRow()
     other = 1 - page.set_list.currentRow()
     page.set_combo.setCurrentIndex(other)
     page.set_combo.activated.emit(other)  # the user picks the other set from the drop-down
     assert page.set_list.currentRow() == other
+    wait_set_open(qtbot, page, page.set_list.item(other).data(Qt.ItemDataRole.UserRole).id)
     assert page.set_combo.currentText().startswith(page.qset.title)
     page.set_list.setCurrentRow(1 - other)  # and a change made elsewhere shows in the drop-down
     assert page.set_combo.currentIndex() == 1 - other
 
 
-def test_wide_window_puts_list_table_and_editor_side_by_side(window):
-    page = open_sets(window, (1600, 1000))
+def test_wide_window_puts_list_table_and_editor_side_by_side(qtbot, window):
+    page = open_sets(qtbot, window, (1600, 1000))
     assert not page.narrow and page.set_list.isVisible() and not page.set_combo.isVisible()
     assert page.splitter.orientation() == Qt.Orientation.Horizontal
     table_box, editor = page.splitter.widget(0), page.editor
@@ -96,12 +98,12 @@ def test_wide_window_puts_list_table_and_editor_side_by_side(window):
     assert_whole(page, editor, 400)
     assert_whole(page, page.table, 500)
     # and back: narrower again, nothing is lost
-    page = open_sets(window, (1100, 760))
+    page = open_sets(qtbot, window, (1100, 760))
     assert page.narrow and page.new_btn.isVisible() and page.more_btn.isVisible()
 
 
-def test_small_window_stacks_the_editor_under_the_table(window):
-    page = open_sets(window, (800, 560))
+def test_small_window_stacks_the_editor_under_the_table(qtbot, window):
+    page = open_sets(qtbot, window, (800, 560))
     assert page.minimumSizeHint().width() <= page.width()
     assert page.splitter.orientation() == Qt.Orientation.Vertical
     assert visible_rect(page, page.editor).top() > visible_rect(page, page.table).bottom()
@@ -111,7 +113,7 @@ def test_small_window_stacks_the_editor_under_the_table(window):
 
 
 @pytest.mark.parametrize("qtype", ["choice", "truefalse"])
-def test_editor_fields_are_whole_at_1024x640_and_16_pt(window, qtype):
+def test_editor_fields_are_whole_at_1024x640_and_16_pt(qtbot, window, qtype):
     """At 16 pt the editor beside the table is narrow: its labels go above the fields, which then take its whole
     width (before: Id, Topic and Type were cut off at the right, the prompt a few letters wide)."""
     from PySide6.QtWidgets import QCheckBox, QScrollArea
@@ -122,7 +124,7 @@ def test_editor_fields_are_whole_at_1024x640_and_16_pt(window, qtype):
     app = QApplication.instance()
     apply_theme(app, Appearance(font_size=16))
     try:
-        page = open_sets(window, (1024, 640))
+        page = open_sets(qtbot, window, (1024, 640))
         q = next(q for q in page.qset.questions if q.type == qtype)
         page.select_question(q.id)
         settle(window, (1024, 640))

@@ -7,7 +7,8 @@ import pytest
 from ketaquiz.core.setfile import read_set
 from ketaquiz.core.store import StoreError
 from ketaquiz.ui.context import AppContext
-from ketaquiz.ui.sets_page import SetsPage
+
+from .conftest import open_sets_page
 
 
 @pytest.fixture
@@ -21,8 +22,7 @@ def ctx(data_dir, clock):
 def test_a_save_whose_progress_database_is_busy_still_saves_the_file(qtbot, ctx, monkeypatch):
     """(The worker caught sqlite3.Error, which the store never lets out: its StoreError made the page say "Could not
     save … Nothing was changed on disk" about a file it had written.)"""
-    page = SetsPage(ctx)
-    qtbot.addWidget(page)
+    page = open_sets_page(qtbot, ctx)
     errors: list[str] = []
     monkeypatch.setattr(page, "inform", lambda title, text, error=False: errors.append(text) if error else None)
     copy = page.duplicate_set("Mine")

@@ -160,7 +160,7 @@ class SetActions(QObject):
             self.page.inform("Could not create the set", str(e), error=True)
             return None
         self.ctx.reload_library()
-        self.page.refresh_sets(qset.id)
+        self.page.open_preloaded(qset, qset.id)  # the set as written: opening it needs no re-read
         return qset
 
     def ask_rename(self) -> None:
@@ -214,8 +214,7 @@ class SetActions(QObject):
             page.inform("Could not duplicate the set", str(e), error=True)
             return None
         self.ctx.reload_library()
-        page.qset = None
-        page.refresh_sets(copy.id)
+        page.open_preloaded(copy, copy.id)  # the copy as written: shown at once, not read back in a worker
         return copy
 
     def ask_delete(self) -> None:
