@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -25,6 +26,18 @@ from ketaquiz.core.store import Store  # noqa: E402
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+
+@pytest.fixture(autouse=True)
+def _closed_widgets_deleted() -> Iterator[None]:
+    """After each test (and its fixtures' teardown), the widgets qtbot closed are deleted. pytest-qt closes them and
+    calls deleteLater(), which waits for an event loop a test run never returns to: a closed Sets page lived on
+    into later tests and its pending check (a 300 ms timer) ran there, once while a test had sys.modules patched."""
+    yield
+    qtcore = sys.modules.get("PySide6.QtCore")  # (a test that never loaded Qt has nothing to delete)
+    if qtcore is not None and qtcore.QCoreApplication.instance() is not None:
+        qtcore.QCoreApplication.sendPostedEvents(None, qtcore.QEvent.Type.DeferredDelete)
+
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "questions" / "ketamine" / "article.txt"
