@@ -83,3 +83,19 @@ def test_lint_reports_the_checks_and_reused_distractors():
     rules = {(i.question, i.rule) for i in lint_set(QuestionSet(id="s", title="s", questions=qs))}
     assert ("z", "dangling reference") in rules
     assert ("c0", "reused distractor") in rules  # 2000 is wrong in all three questions
+
+
+def test_judged_dangling_openers_and_hyphenated_giveaways():
+    # Judged on the corpus: after what? who are "they"? which century?
+    for prompt in ("The {{American Psychological Association}} was founded soon after, in 1892.",
+                   "By designing an anti-virus CRISPR, they demonstrated that the {{crRNA}} guides the cut."):
+        assert "dangling reference" in tripped(q(prompt)), prompt
+    assert "dangling reference" in tripped(q(
+        "At the end of the following century, _____ locations in Italy had seen printing.", "choice",
+        answer="151", choices=["101", "151", "201", "251"]))
+    assert "dangling reference" not in tripped(q("Which of the following is a {{cause}}?", "choice", answer="a",
+                                                 choices=["a", "b", "c"]))
+    assert "dangling reference" not in tripped(q("Soon after the war, {{penicillin}} was made in bulk."))
+    # A hyphenated word of the answer standing elsewhere in the prompt shows it.
+    assert "answer visible" in tripped(q(
+        "In {{two-stroke gasoline engines}} the crankcase carries the mixture, so two-stroke engines need no vent."))

@@ -41,6 +41,7 @@ _DANGLING_INSIDE = re.compile(
     r"\b(?:I|we|my|our|us|me)\b|\bhitherto\b|\b(?:do|does|did|doing) (?:this|so)\b|"
     r"^\W*The (?:term|word|name|concept|idea|process|method) itself\b|"
     r"\b(?:reduce|avoid|address|prevent|solve|overcome|counter|limit) that (?!of\b)[a-z]+|"
+    r"\b(?:soon|shortly|not long|immediately) after(?:wards)?\s*[,.;]|"  # "was founded soon after, in 1892": after what?
     # "… is a common source.": a source of what?
     r"\b(?:a|the) (?:common|major|main|frequent|leading|primary|usual) (?:source|cause|symptom|sign|route|form)s?\W*$",
 )
@@ -66,9 +67,12 @@ _PRESUPPOSING = re.compile(
     re.IGNORECASE,
 )
 _OPTIONS_REF = re.compile(r"\b(?:these|the following)(?= (?:is|are|does|do|was|were|steps|stages|events|items)\b|\?)|"
-                          r"(?<=of )(?:these|the following)\b", re.IGNORECASE)
+                          r"(?<=of )(?:these|the following)\b(?! (?:century|centuries|year|years|decade|decades|day|days|"
+                          r"week|weeks|month|months|period|era|age|season)\b)", re.IGNORECASE)
 _PERSONAL_PRONOUN_SUBJECT = re.compile(
-    r"(?:^(?!\W*(?:long |shortly |soon |even |just )?(?:before|after|when|while|although|though|because|if|once|until|since|as)\b)(?:\S+\s+){0,4}|[;:]\s+|,\s+(?:and|but|so)\s+)(?:it|they|he|she)\s+(?!is (?:thought|believed|estimated)\b)\w+",
+    r"(?:^(?!\W*(?:long |shortly |soon |even |just )?(?:before|after|when|while|although|though|because|if|once|until|since|as)\b)(?:\S+\s+){0,4}|[;:]\s+|,\s+(?:and|but|so)\s+|"
+    # "By designing an anti-virus CRISPR, they demonstrated …": an opening phrase names nobody the pronoun could be.
+    r"^\W*(?:by|using|with|through|in|during)\s[^,]{3,60},\s+)(?:it|they|he|she)\s+(?!is (?:thought|believed|estimated)\b)\w+",
     re.IGNORECASE,
 )
 _MARKUP = re.compile(r"\*\*|\]\(|\[\[|(?:^|\s)\|(?:\s|$)|`|<[a-z/][^>]*>|^#+\s", re.IGNORECASE)
@@ -299,6 +303,9 @@ def _stem_visible(prompt: str) -> str | None:
 
     acronyms = {w.casefold() for w in re.findall(r"[A-Za-z][\w]*", shown) if lx.is_acronym(w)}
     for ans in answers:
+        for compound in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+", ans):  # "two-stroke" beside {{two-stroke … engines}}
+            if re.search(rf"(?<![\w-]){re.escape(compound)}(?![\w-])", shown, re.IGNORECASE):
+                return f"“{compound}” stands in the prompt beside the gap: the answer shows through"
         words = re.findall(r"[A-Za-z][\w]*", ans)
         # The distinctive word of the answer (its rarest) is what must not show: "receptor" beside
         # {{AMPA receptors}} gives nothing away, "crRNA" beside {{crRNAs}} does.
