@@ -360,6 +360,9 @@ Renal histology uses the microscopic structure of the tissue to tell these cells
     qs = [c.question for sec in art.sections for build in BUILDERS for c in build(an, sec)]
     options = {str(x) for q in qs for x in [*q.choices, *q.accept, q.answer] if q.type in ("multi", "short", "choice")}
     assert "Loop of Henle thin segment cell" in options  # not "loop"
+    # A learner names the cell, not the words every item repeats: "principal cell" for "Collecting duct principal cell".
+    name_one = [q for q in qs if q.type == "short" and q.prompt.startswith("Name one")]
+    assert name_one and {"principal cell", "intercalated cell"} <= {a.lower() for a in name_one[0].accept}
     # "Renal histology" is no cell type: offered among cells, it gives itself away.
     assert not any(q.type in ("multi", "choice") and "renal histology" in [c.lower() for c in q.choices] for q in qs)
 

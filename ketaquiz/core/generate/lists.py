@@ -66,6 +66,27 @@ def _item_option(an: Analysis, item: Sentence) -> str:
     return display_term(an, spans[0].text) if spans else text
 
 
+def _short_forms(options: list[str]) -> list[str]:
+    """Items without the words they share with another item: "podocyte" for "kidney glomerulus podocyte" beside
+    "kidney glomerulus parietal cell" (a learner names the cell, not the organ every item repeats)."""
+    out: list[str] = []
+    for o in options:
+        words = o.split()
+        shared = 0
+        for other in options:
+            if other is o:
+                continue
+            ws = other.split()
+            k = 0
+            while k < min(len(words), len(ws)) - 1 and words[k].lower() == ws[k].lower():
+                k += 1
+            shared = max(shared, k)
+        rest = words[shared:]
+        if shared and not (len(rest) == 1 and lx.zipf(rest[0]) >= 4.5):
+            out.append(" ".join(rest))
+    return [x for x in dict.fromkeys(out) if x.lower() not in {o.lower() for o in options}]
+
+
 def _same_kind_outsiders(an: Analysis, options: list[str], outsiders: list[str]) -> list[str]:
     """The outsiders a learner could mistake for items: of the items' shared head ("collecting duct principal
     cell" → other "… cell"s), or of an item's kind by the article's own words. "Renal histology" offered among
@@ -122,7 +143,8 @@ def lists(an: Analysis, section: Section) -> Iterator[Candidate]:
         if len(items) >= 2:
             q = Question(
                 id=qid(section.slug, "short", source, options[0]), topic=section.slug, type="short",
-                prompt=f"Name one of the {label} that the text lists.", answer=options[0], accept=options[1:],
+                prompt=f"Name one of the {label} that the text lists.", answer=options[0],
+                accept=options[1:] + _short_forms(options),
                 explanation=explain(source), source=source, origin="generated",
             )
             yield Candidate(q, 1.3, ids, "short-list", "list-one:" + ids[0])
