@@ -381,3 +381,18 @@ Food transmission can occur when people harvest seafood such as oysters in water
     assert "five-membered" not in asked
     assert any("the precursor {{phenoxyacetic acid" in p for p in prompts)
     assert not any("{{people harvest" in p for p in prompts)
+
+
+def test_a_describing_adjective_before_a_once_named_term_stays_in_view():
+    # Judges: "gap glues 'spatial' onto the key term", "'thinner' glued in", "modifiers glued on".
+    text = """# DNA
+
+## Bases
+
+The complementary nitrogenous bases are divided into two groups, the pyrimidines and the purines of the helix.
+The cosmic microwave background fills the sky; the cosmic microwave background is the oldest light there is.
+"""
+    prompts = _cloze_prompts(text)
+    assert any("The complementary {{nitrogenous" in p for p in prompts)
+    assert not any("{{complementary nitrogenous" in p for p in prompts)
+    assert not any("cosmic {{microwave" in p for p in prompts)  # a name the article repeats keeps its adjective

@@ -294,9 +294,24 @@ def _key_word(an: Analysis, term: str) -> str:
         return " ".join(words[1:])  # "four {{chambers}}": the count stays in the prompt
     if len(words) >= 3 and words[0].lower() in _ROLE_NOUNS and min(lx.zipf(w) for w in words[1:]) < 2.0:
         return " ".join(words[1:])  # "the precursor {{phenoxyacetic acid}}": the role says what the name is
-    if len(words) >= 2 and _SHAPE_WORD.match(words[0]) and min(lx.zipf(w) for w in words[1:]) <= CORE_ZIPF:
+    if len(words) >= 2 and words[-2].lower() in _ROLE_NOUNS and lx.zipf(words[-1]) < 2.5 and words[-1].isalpha():
+        return words[-1]  # "the pentose sugar {{ribose}}", "the enzyme {{rubisco}}"
+    if len(words) >= 2 and SHAPE_WORD.match(words[0]) and min(lx.zipf(w) for w in words[1:]) <= CORE_ZIPF:
         return " ".join(words[1:])  # "four-membered {{β-lactam}} ring": the shape stays in the prompt
+    if len(words) >= 3 and _describing(words[0]) and len(_word_re(term).findall(an.article.text)) < 2:
+        # "the complementary {{nitrogenous bases}}", "stationary {{steam engines}}", "thinner {{cell walls}}": a
+        # describing adjective in front of a once-named term is context (judges: "modifier glued on"); a name the
+        # article repeats keeps it ("cosmic microwave background").
+        rest = words[1:]
+        return _rare_core(an, rest) or " ".join(rest)
     return _rare_core(an, words) or term
+
+
+def _describing(word: str) -> bool:
+    lemmas = lx.lemmas(word.lower())
+    # lemminflect calls "complementary" a noun too: an adjective's ending settles it
+    return word[:1].islower() and "-" not in word and "ADJ" in lemmas and (
+        "NOUN" not in lemmas or word.lower().endswith(("ary", "al", "ic", "ous", "ive", "ible", "able")))
 
 
 # A word this rare carries a term on its own ("diploid", "ribose"); one this common is context ("species", "sugar").
@@ -608,7 +623,7 @@ def short_answers(an: Analysis, section: Section) -> Iterator[Candidate]:
 
 
 _ROLE_NOUNS = frozenset("precursor enzyme protein drug compound gene molecule antibiotic bacterium mineral element "
-                        "hormone receptor toxin vaccine".split())
-_SHAPE_WORD = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|single|double|triple|\d+)-[a-z]+$",
+                        "hormone receptor toxin vaccine sugar".split())
+SHAPE_WORD = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|single|double|triple|\d+)-[a-z]+ed$",
                          re.IGNORECASE)
 _COUNT_WORDS = frozenset("one two three four five six seven eight nine ten both several many".split())

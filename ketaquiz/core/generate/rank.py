@@ -26,7 +26,7 @@ from ..questions import Question, cloze_gaps
 from . import WORDS_PER_QUESTION
 from . import lexicon as lx
 from .analysis import Analysis
-from .builders import Candidate
+from .builders import SHAPE_WORD, Candidate
 from .terms import norm
 
 TYPE_ORDER = {"cloze": 0, "choice": 1, "short": 2, "multi": 3, "order": 4}
@@ -54,7 +54,6 @@ _PEOPLE = re.compile(r"[a-z](?:ist|ian)$")  # cosmologist(s), physician(s); matc
 _PEOPLE_WORDS = frozenset(
     "researcher worker weaver engineer astronomer scientist historian builder manufacturer inventor farmer merchant "
     "user author expert investigator".split())
-_SHAPE = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|single|double|triple|\d+)-[a-z]+$")
 _FOREIGN_ARTICLES = frozenset("la le les der die das el los las il della des du".split())  # "la révolution industrielle"
 _FIRST = re.compile(r"\b(?:first|invent\w*|discover\w*|found(?:ed|er)|father of|pioneer\w*|coined|proposed)\b", re.I)
 _PROPER_WORD = re.compile(r"^[A-Z][a-z]+$")
@@ -119,7 +118,7 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
             # "{{cosmologists}} have been able to …", "coordinated among {{astronomers}}": judges dropped or sent back
             # each such gap as filler; the point is what was done, not who did it.
             return f"filler: “{ans}” names the people who did it, not what was done"
-        if _SHAPE.match(a):
+        if SHAPE_WORD.match(a):
             return f"shape: “{ans}” describes the thing asked about, it is not the thing"
         if len(parts) > 1 and parts[0] in _FOREIGN_ARTICLES:
             return f"foreign: “{ans}” is a phrase in another language, quoted"
