@@ -396,3 +396,17 @@ The cosmic microwave background fills the sky; the cosmic microwave background i
     assert any("The complementary {{nitrogenous" in p for p in prompts)
     assert not any("{{complementary nitrogenous" in p for p in prompts)
     assert not any("cosmic {{microwave" in p for p in prompts)  # a name the article repeats keeps its adjective
+
+
+def test_a_describing_word_is_not_the_answer():
+    text = """# RNA
+
+## Regulation
+
+Currently, the ubiquitous nature of systems of RNA regulation of genes has been discussed as support for the theory.
+In the case of the pea, which is a diploid species, each plant has two copies of each gene, one from each parent.
+Most animals and many plants are diploid, carrying two copies of every chromosome in their body cells.
+"""
+    asked = _ranked_answers(text)
+    assert "ubiquitous" not in asked
+    assert "diploid" in asked  # a rare describing word is a term

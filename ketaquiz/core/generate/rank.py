@@ -118,6 +118,12 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
             # "{{cosmologists}} have been able to …", "coordinated among {{astronomers}}": judges dropped or sent back
             # each such gap as filler; the point is what was done, not who did it.
             return f"filler: “{ans}” names the people who did it, not what was done"
+        lemmas = lx.lemmas(a)
+        if c.question.type == "cloze" and len(parts) == 1 and "ADJ" in lemmas and "NOUN" not in lemmas \
+                and lx.zipf(a) > 3.0:
+            # "the {{ubiquitous}} nature of", "in a(n) {{directional}} manner", "the {{emergent}} properties": judges
+            # sent back or dropped all 13 verdicts on such gaps; a rare one is a term ("{{diploid}} species").
+            return f"describing word: “{ans}” says how, not what"
         if SHAPE_WORD.match(a):
             return f"shape: “{ans}” describes the thing asked about, it is not the thing"
         if len(parts) > 1 and parts[0] in _FOREIGN_ARTICLES:
