@@ -410,3 +410,24 @@ Most animals and many plants are diploid, carrying two copies of every chromosom
     asked = _ranked_answers(text)
     assert "ubiquitous" not in asked
     assert "diploid" in asked  # a rare describing word is a term
+
+
+def test_a_run_in_label_is_not_the_answer():
+    from ketaquiz.core.generate.rank import _unworthy
+
+    text = """# Industrial Revolution
+
+## Innovations
+
+Textiles – mechanised cotton spinning powered by water, and later steam, increased output per worker many times.
+The power loom increased the output of a weaver by a factor of forty within a few decades of its invention.
+"""
+    an = analyse(parse_article(text))
+    s1, s2 = list(an.sentence.values())[:2]
+
+    def cloze(prompt: str, sid: str) -> Candidate:
+        q = Question(id="q", topic="innovations", type="cloze", prompt=prompt, source=an.sentence[sid].text)
+        return Candidate(q, 1.0, (sid,), "cloze", "x")
+
+    assert "label" in (_unworthy(cloze("{{Textiles}} – mechanised cotton spinning increased output.", s1.id), an) or "")
+    assert _unworthy(cloze("The {{power loom}} increased the output of a weaver by a factor of forty.", s2.id), an) is None

@@ -54,6 +54,7 @@ _PEOPLE = re.compile(r"[a-z](?:ist|ian)$")  # cosmologist(s), physician(s); matc
 _PEOPLE_WORDS = frozenset(
     "researcher worker weaver engineer astronomer scientist historian builder manufacturer inventor farmer merchant "
     "user author expert investigator".split())
+_LABEL_DASH = re.compile(r"^\W*([A-Z][\w ,'-]{1,40}?)\s+[–—]\s")  # "Textiles – mechanised cotton spinning …"
 _FOREIGN_ARTICLES = frozenset("la le les der die das el los las il della des du".split())  # "la révolution industrielle"
 _FIRST = re.compile(r"\b(?:first|invent\w*|discover\w*|found(?:ed|er)|father of|pioneer\w*|coined|proposed)\b", re.I)
 _PROPER_WORD = re.compile(r"^[A-Z][a-z]+$")
@@ -105,6 +106,9 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
         if not c.family.startswith(("multi-list", "short-list", "choice-not", "order")):
             return "fragment: the source is not a whole sentence"
     if c.question.type in ("cloze", "choice"):
+        label = _LABEL_DASH.match(source)
+        if label and any(norm(a) in norm(label.group(1)) for a in _answer_terms(c)):
+            return f"label: “{label.group(1)}” heads a run-in paragraph, it is not what the sentence says"
         if _EXISTENTIAL.match(source):
             return "vague: “There are …” counts or names things without saying anything about them"
         if _EXAMPLE.search(source):
