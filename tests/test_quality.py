@@ -99,3 +99,11 @@ def test_judged_dangling_openers_and_hyphenated_giveaways():
     # A hyphenated word of the answer standing elsewhere in the prompt shows it.
     assert "answer visible" in tripped(q(
         "In {{two-stroke gasoline engines}} the crankcase carries the mixture, so two-stroke engines need no vent."))
+
+
+def test_then_whose_and_contrast_pairs():
+    assert "dangling reference" in tripped(q("Steam power was then applied to drive {{textile machinery}}."))
+    assert "dangling reference" in tripped(q("Mass production was achieved by his key invention of a {{hand mould}}."))
+    assert "dangling reference" not in tripped(q("Gutenberg made the press; his key invention was the {{hand mould}}."))
+    assert "answer visible" in tripped(q("The kidney has the outer renal cortex and the inner {{medulla}}."))
+    assert "answer visible" not in tripped(q("The inner {{medulla}} holds the renal pyramids."))

@@ -42,6 +42,7 @@ _DANGLING_INSIDE = re.compile(
     r"^\W*The (?:term|word|name|concept|idea|process|method) itself\b|"
     r"\b(?:reduce|avoid|address|prevent|solve|overcome|counter|limit) that (?!of\b)[a-z]+|"
     r"\b(?:soon|shortly|not long|immediately) after(?:wards)?\s*[,.;]|"  # "was founded soon after, in 1892": after what?
+    r"\b(?:was|were|is|are|had|has|have) then\b|"  # "Steam power was then applied to …": after what?
     # "… is a common source.": a source of what?
     r"\b(?:a|the) (?:common|major|main|frequent|leading|primary|usual) (?:source|cause|symptom|sign|route|form)s?\W*$",
 )
@@ -134,6 +135,10 @@ def dangling_reference(q: Question) -> str | None:
     m = _DANGLING_INSIDE.search(text) or _PERSONAL_PRONOUN_SUBJECT.search(text)
     if m:
         return f"“{m.group(0).strip()}” points at something the prompt does not show: name it, or drop the question"
+    m = re.search(r"\b(?:his|her)\b", text, re.IGNORECASE)
+    if m and not _names_someone(text[:m.start()]):
+        # "… was achieved by his key invention": whose? No name stands before the pronoun.
+        return f"“{m.group(0)}” has no name before it in the prompt: say whose"
     return None
 
 
@@ -267,7 +272,7 @@ def gloss_giveaway(q: Question) -> str | None:
         return stem
     if _pair_half(p):
         return "the gap is one half of a pair or list left visible beside it: the other half gives it away or competes"
-    rival = _same_head_rival(p)
+    rival = _same_head_rival(p) or _contrast_rival(p)
     if rival:
         return f"“{rival}” in the prompt is the answer's counterpart (intake valve / exhaust valve): it gives it away"
     twin = _suffix_twin(p)
@@ -341,6 +346,30 @@ def _kin_word(answer_word: str, shown: str) -> str | None:
         if p[:6] in a or a[:6] in p:
             return str(w)
     return None
+
+
+def _names_someone(text: str) -> bool:
+    """A capitalised word that may be a name: one inside the text, or a first word that is no everyday word."""
+    from .generate import lexicon as lx
+
+    if re.search(r"(?<=\s)[A-Z][a-z]+", text):
+        return True
+    first = re.match(r"\W*([A-Z][a-z]+)\b", text)
+    return first is not None and lx.zipf(first.group(1).lower()) < 4.0
+
+
+_CONTRASTS = {a: b for x, y in (("inner", "outer"), ("upper", "lower"), ("left", "right"), ("anterior", "posterior"),
+                                 ("major", "minor"), ("leading", "lagging"), ("positive", "negative"))
+              for a, b in ((x, y), (y, x))}
+
+
+def _contrast_rival(prompt: str) -> str | None:
+    """"the outer renal cortex and the inner {{renal medulla}}": the other half of a contrast stands in the prompt."""
+    m = re.search(r"\b(\w+)\s+\{\{", prompt)
+    if m is None or m.group(1).lower() not in _CONTRASTS:
+        return None
+    other = _CONTRASTS[m.group(1).lower()]
+    return other if re.search(rf"\b{other}\b", _GAP_RE.sub(" ", prompt), re.IGNORECASE) else None
 
 
 def _same_head_rival(prompt: str) -> str | None:
