@@ -431,3 +431,20 @@ The power loom increased the output of a weaver by a factor of forty within a fe
 
     assert "label" in (_unworthy(cloze("{{Textiles}} – mechanised cotton spinning increased output.", s1.id), an) or "")
     assert _unworthy(cloze("The {{power loom}} increased the output of a weaver by a factor of forty.", s2.id), an) is None
+
+
+def test_numbers_in_an_aside_are_not_asked_and_large_numbers_are():
+    from ketaquiz.core.generate.quantities import quantities
+
+    text = """# Kidney
+
+## Genes
+
+About 20,000 protein coding genes are expressed in human cells, and the kidney uses many of them every day.
+Common (at least 1% of people) adverse reactions include rash, nausea and headache after the first dose.
+"""
+    art = parse_article(text)
+    an = analyse(art)
+    answers = {str(c.question.answer) for sec in art.sections for c in quantities(an, sec)}
+    assert "20,000" in answers  # one number of five digits, not "a sentence crowded with figures"
+    assert "1%" not in answers  # a share inside parentheses is an aside

@@ -19,7 +19,7 @@ from .builders import Candidate, explain, qid, stem, trim_to_term
 _QUANTITY = re.compile(
     r"(?<![\w.,+\-/−^])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(\s*%|\s+percent\b|\s+(?=([a-z][a-z-]+)))"
 )
-_ANY_NUMBER = re.compile(r"\d")
+_NUMBERS = re.compile(r"\d[\d,.]*")
 # Units of time and order: "1 second", "two years", "the 3rd time" count nothing worth a question.
 _NOT_COUNTS = frozenset("year century decade time second minute hour day week month step stage part".split())
 
@@ -62,8 +62,8 @@ def _format(value: int, percent: bool, commas: bool) -> str:
 def quantities(an: Analysis, section: Section) -> Iterator[Candidate]:
     """A choice among near values for each share or count a sentence states (one per sentence)."""
     for s in section.sentences:
-        if s.list_item or len(_ANY_NUMBER.findall(s.text)) > 4:
-            continue
+        if s.list_item or len(_NUMBERS.findall(s.text)) > 3:
+            continue  # crowded with figures (counted as numbers: "500,000" is one, not six digits)
         st = stem(an, s)
         if st is None:
             continue
@@ -73,6 +73,8 @@ def quantities(an: Analysis, section: Section) -> Iterator[Candidate]:
         m = _QUANTITY.search(text)
         if m is None:
             continue
+        if text[:m.start()].count("(") > text[:m.start()].count(")"):
+            continue  # "(≥ 1% of people)", "(about 97% of the output …)": an aside, and judges sent both back
         raw, unit, noun = m.group(1), m.group(2), m.group(3)
         value = int(raw.replace(",", ""))
         percent = "%" in unit or "percent" in unit
