@@ -101,8 +101,9 @@ def test_judged_dangling_openers_and_hyphenated_giveaways():
         "In {{two-stroke gasoline engines}} the crankcase carries the mixture, so two-stroke engines need no vent."))
 
 
-def test_then_whose_and_contrast_pairs():
-    assert "dangling reference" in tripped(q("Steam power was then applied to drive {{textile machinery}}."))
+def test_whose_and_contrast_pairs():
+    # "then" in a process ("The ore is then converted into {{yellowcake}}") was kept by judges: not a dangling word
+    assert "dangling reference" not in tripped(q("The uranium ore is then converted into {{yellowcake}}."))
     assert "dangling reference" in tripped(q("Mass production was achieved by his key invention of a {{hand mould}}."))
     assert "dangling reference" not in tripped(q("Gutenberg made the press; his key invention was the {{hand mould}}."))
     assert "answer visible" in tripped(q("The kidney has the outer renal cortex and the inner {{medulla}}."))

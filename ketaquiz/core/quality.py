@@ -42,7 +42,6 @@ _DANGLING_INSIDE = re.compile(
     r"^\W*The (?:term|word|name|concept|idea|process|method) itself\b|"
     r"\b(?:reduce|avoid|address|prevent|solve|overcome|counter|limit) that (?!of\b)[a-z]+|"
     r"\b(?:soon|shortly|not long|immediately) after(?:wards)?\s*[,.;]|"  # "was founded soon after, in 1892": after what?
-    r"\b(?:was|were|is|are|had|has|have) then\b|"  # "Steam power was then applied to …": after what?
     # "… is a common source.": a source of what?
     r"\b(?:a|the) (?:common|major|main|frequent|leading|primary|usual) (?:source|cause|symptom|sign|route|form)s?\W*$",
 )

@@ -40,10 +40,7 @@ MIN_WORDS_PER_QUESTION = 200
 # A sentence this far from its section's and the article's centre is a detail: judges kept 13 % of the questions
 # from the least central third of the sentences (40 % dropped), 41 % from the most central (12 % dropped).
 IMPORTANCE_FLOOR = 0.45
-# A section's first question may come from a less central sentence, but not from the margins: judges kept 1 in 5
-# of the questions kept below 0.3 for a section's sake (n = 8, most dropped).
-SECTION_FIRST_IMPORTANCE = 0.3
-FILL_IMPORTANCE_FLOOR = 0.45  # filling up to the minimum: a little lower (or the article's median), not the least central
+FILL_IMPORTANCE_FLOOR = 0.35  # filling up to the minimum: a little lower (or the article's median), not the least central
 MAX_DISTRACTOR_USES = 1  # a wrong option offered again is a tell (and one question answers another)
 # How well a family fits what it asks, added to the rank (lists and steps are the most testable content).
 _FAMILY_FIT = {
@@ -439,9 +436,8 @@ def select_budget(ranked: list[Ranked], sections: list[str], words: int, importa
             floor = SECTION_FIRST_FLOOR if first else RANK_FLOOR
             if pass_no < 3 and r.rank < floor:
                 continue
-            imp = r.signals.get("importance", 1.0)
-            if imp < (IMPORTANCE_FLOOR if pass_no < 3 else fill_floor) \
-                    and not (first and pass_no == 1 and imp >= SECTION_FIRST_IMPORTANCE):
+            if r.signals.get("importance", 1.0) < (IMPORTANCE_FLOOR if pass_no < 3 else fill_floor) \
+                    and not (first and pass_no == 1):
                 continue
             if seen.find(q) is not None or tripped(q):
                 failed.add(i)
