@@ -20,8 +20,8 @@ from random import Random
 from typing import Any
 
 from .clock import Clock, day_start, utc_now
-from .grading import Grade, Presentation, grade, present
-from .presets import DEFAULT, preset_of, settings_for
+from .grading import Presentation, grade, present
+from .presets import settings_for
 from .questions import Question
 from .scheduling import (
     LEARN_AHEAD,
@@ -31,65 +31,14 @@ from .scheduling import (
     Settings,
     comes_back_in_session,
     due_by,
-    make_scheduler,
     rating_for,
     review,
 )
+from .session_presets import SessionPresets, left_today, within_caps
+from .session_results import Feedback, QueueCounts, Summary, TopicScore
 from .siblings import Siblings
 from .store import AnswerRecord, Store
-from .workload import HORIZON_DAYS, Balancer, DayLoad, review_day
-
-
-@dataclass(frozen=True, slots=True)
-class Feedback:
-    """What the learner sees after answering."""
-
-    question: Question
-    grade: Grade
-    review_id: int
-    due: datetime  # when the question comes back
-
-    @property
-    def correct(self) -> bool:
-        return self.grade.correct
-
-
-@dataclass(frozen=True)
-class QueueCounts:
-    """Questions left in a session by kind, as Anki shows them."""
-
-    new: int
-    learning: int
-    review: int
-
-    @property
-    def total(self) -> int:
-        return self.new + self.learning + self.review
-
-
-@dataclass
-class TopicScore:
-    answered: int = 0
-    correct: int = 0
-
-    @property
-    def accuracy(self) -> float | None:
-        return self.correct / self.answered if self.answered else None
-
-
-@dataclass
-class Summary:
-    """The end-of-session report."""
-
-    answered: int
-    correct: int
-    per_topic: dict[str, TopicScore]
-    next_due: datetime | None  # the next time a question of this session's scope is due
-    due_tomorrow: int
-
-    @property
-    def accuracy(self) -> float | None:
-        return self.correct / self.answered if self.answered else None
+from .workload import Balancer, review_day
 
 
 @dataclass(slots=True)
@@ -139,14 +88,12 @@ class StudySession:
         self.settings = settings or settings_for(store, set_id)
         now = clock()
         self.started = now
-        self._loads: dict[str | None, DayLoad] = {}  # preset name (None: every set) -> reviews due per day
-        self._schedulers: dict[str, tuple[Any, Balancer]] = {}
-        own = preset_of(store, set_id) if set_id is not None else (DEFAULT if self._per_set else None)
-        self.scheduler, self.balancer = self._make_scheduler(self.settings, own)
+        self._presets = SessionPresets(store, self.settings, self.rng, now, set_id=set_id, per_set=self._per_set)
+        self.scheduler, self.balancer = self._presets.scheduler, self._presets.balancer
         today = day_start(now)
-        new_left, reviews_left = _left_today(store, self.settings, today)
+        new_left, reviews_left = left_today(store, self.settings, today)
         new_left += extra_new
-        self._caps = self._set_caps(today, extra_new) if self._per_set and keys is None else {}
+        self._caps = self._presets.set_caps(today, extra_new) if self._per_set and keys is None else {}
         self._siblings = Siblings(store.sibling_groups_answered_since(today))
         self._held: list[int] = []  # siblings of questions answered today: shown when nothing else is left
         if keys is not None:
@@ -176,51 +123,15 @@ class StudySession:
         self._extra_new = extra_new
         self.advance()
 
-    def _make_scheduler(self, settings: Settings, preset: str | None) -> tuple[Any, Balancer]:
-        balancer = Balancer(self._preset_load(preset), self.rng, balance=settings.load_balance,
-                            easy_days=settings.easy_days)
-        return make_scheduler(settings, self.rng, balancer), balancer
-
-    def _preset_load(self, preset: str | None) -> DayLoad:
-        """The reviews due per day of the sets that use a preset (None: of every set): as Anki, load balancing and
-        easy days weigh a preset's own load, so a light preset's weekends are not filled by another's reviews."""
-        if preset not in self._loads:
-            load = DayLoad()
-            if self.settings.fuzz:
-                sets = None if preset is None else [s.id for s in self.store.sets() if preset_of(self.store, s.id) == preset]
-                load = DayLoad(self.store.review_load(self.started, HORIZON_DAYS, set_ids=sets))
-            self._loads[preset] = load
-        return self._loads[preset]
-
-    def _scheduler_for(self, set_id: str) -> tuple[Any, Balancer]:
-        """The scheduler (and its balancer) for a question of a set: its preset's in a session over every set."""
-        if not self._per_set:
-            return self.scheduler, self.balancer
-        preset = preset_of(self.store, set_id)
-        if preset == DEFAULT:
-            return self.scheduler, self.balancer
-        if preset not in self._schedulers:
-            self._schedulers[preset] = self._make_scheduler(settings_for(self.store, set_id), preset)
-        return self._schedulers[preset]
-
-    def _set_caps(self, today: datetime, extra_new: int) -> dict[str, list[int]]:
-        """set id → [new, reviews] left today, for the sets whose preset is not Default (a session over every set)."""
-        caps: dict[str, list[int]] = {}
-        for info in self.store.sets():
-            if preset_of(self.store, info.id) != DEFAULT:
-                new, rev = _left_today(self.store, settings_for(self.store, info.id), today, info.id)
-                caps[info.id] = [new + extra_new, rev]
-        return caps
-
     def _take(self, fetch: Any, limit: int, kind: int) -> list[int]:
         """Up to `limit` keys of `fetch(n)` (the first n in queue order), within each set's own limit (`kind`: 0 new,
-        1 reviews; see _set_caps), siblings held back going to _held (within the limit, after the rest); asks for
-        more while the held or capped ones leave room."""
+        1 reviews; see SessionPresets.set_caps), siblings held back going to _held (within the limit, after the
+        rest); asks for more while the held or capped ones leave room."""
         n = limit
         while True:
             fetched = fetch(n)
             caps = {sid: list(c) for sid, c in self._caps.items()}
-            keys = _within_caps(fetched, self.store.sets_of(fetched), caps, kind) if caps else fetched
+            keys = within_caps(fetched, self.store.sets_of(fetched), caps, kind) if caps else fetched
             self._siblings.learn(self.store.sibling_info(keys))
             free, held = self._siblings.split(keys)
             if len(free) >= limit or len(fetched) < n:
@@ -274,7 +185,7 @@ class StudySession:
     @property
     def new_limit_reached(self) -> bool:
         """Today's new questions are done (the daily limit) while new ones of this scope wait."""
-        left = _left_today(self.store, self.settings, day_start(self.clock()))[0]  # as the queue was built
+        left = left_today(self.store, self.settings, day_start(self.clock()))[0]  # as the queue was built
         return left + self._extra_new <= 0 and bool(self.store.new_keys(set_id=self.set_id, topics=self.topics, limit=1))
 
     @property
@@ -366,7 +277,7 @@ class StudySession:
     def _record(self, key: int, q: Question, correct: bool, confidence: Confidence, response: Any,
                 duration_ms: int | None, now: datetime) -> tuple[int, datetime]:
         rating = rating_for(correct, confidence)
-        scheduler, balancer = self._scheduler_for(self._shown_set_id)
+        scheduler, balancer = self._presets.scheduler_for(self._shown_set_id)
         balancer.at(now)
         review_id, before, after = self.store.record_answer(
             AnswerRecord(key, self._shown_set_id, q.topic, int(rating), correct, response, duration_ms,
@@ -407,7 +318,7 @@ class StudySession:
             return fb
         last = self._history[-1]
         rating = rating_for(True, confidence)
-        scheduler, balancer = self._scheduler_for(last.set_id)
+        scheduler, balancer = self._presets.scheduler_for(last.set_id)
         balancer.at(last.reviewed_at)
         after = review(scheduler, last.key, last.before, rating, last.reviewed_at)
         self.store.revise_review(last.review_id, int(rating), after)
@@ -447,7 +358,7 @@ class StudySession:
         if not self.can_mark or last.correct == right or (right and fb.correct and not fb.grade.overruled):
             return fb
         rating = rating_for(right, Confidence.NORMAL)
-        scheduler, balancer = self._scheduler_for(last.set_id)
+        scheduler, balancer = self._presets.scheduler_for(last.set_id)
         balancer.at(last.reviewed_at)
         after = review(scheduler, last.key, last.before, rating, last.reviewed_at)
         self.store.revise_review(last.review_id, int(rating), after, correct=right)
@@ -466,7 +377,7 @@ class StudySession:
         self.store.undo_review(last.review_id)
         self._drop_pending(last.key)
         self._release_siblings(last.key)
-        self._move_load(last.after, last.before, self._scheduler_for(last.set_id)[1])
+        self._move_load(last.after, last.before, self._presets.scheduler_for(last.set_id)[1])
         if self.current_key is not None and self.feedback is None and self.current_key != last.key:
             # Put the question that was on screen back at the front of the queue.
             self._queue.append(self.current_key)
@@ -536,29 +447,8 @@ class StudySession:
             self._ended = True
 
 
-
 def _review_day(card: CardState | None) -> int | None:
     """The learner day a question in review is due (None for any other state)."""
     if card is None or card.state != REVIEW or card.due is None:
         return None
     return review_day(card.due)
-
-
-def _left_today(store: Store, settings: Settings, today: datetime, set_id: str | None = None) -> tuple[int, int]:
-    """(new, reviews) still allowed today by these settings' daily limits (answers of one set, or all)."""
-    new_done = store.answered_since(today, new_only=True, set_id=set_id)
-    reviews_done = store.answered_since(today, set_id=set_id) - new_done
-    return max(0, settings.new_per_day - new_done), max(0, settings.reviews_per_day - reviews_done)
-
-
-def _within_caps(keys: list[int], sets: dict[int, str], caps: dict[str, list[int]], kind: int) -> list[int]:
-    """`keys` but those beyond their set's cap (caps are counted down)."""
-    out = []
-    for k in keys:
-        cap = caps.get(sets.get(k, ""))
-        if cap is not None:
-            if cap[kind] <= 0:
-                continue
-            cap[kind] -= 1
-        out.append(k)
-    return out

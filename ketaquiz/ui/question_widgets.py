@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ..core.grading import Part
 from ..core.question_types import kind_of
 from ..core.questions import CLOZE_GAP, Question
-from ..core.session import Feedback
+from ..core.session_results import Feedback
 from . import plain
 from .question_media import media_widgets
 

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.question_types import kind_of
-from ..core.session import Feedback, StudySession, Summary
+from ..core.session import StudySession
+from ..core.session_results import Feedback, Summary
 from ..core.store import StoreError
 from .changes import LIBRARY, PROGRESS, Changes
 from .context import AppContext, StudyRequest

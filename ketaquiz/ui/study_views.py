@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.questions import explanation_without_source
-from ..core.session import Feedback, QueueCounts, Summary
+from ..core.session_results import Feedback, QueueCounts, Summary
 from . import plain
 from .question_media import media_widgets
 from .reflow import flow_row
