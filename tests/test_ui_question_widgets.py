@@ -8,7 +8,8 @@ from datetime import datetime, timezone
 from ketaquiz.core.grading import grade
 from ketaquiz.core.questions import Question
 from ketaquiz.core.session_results import Feedback
-from ketaquiz.ui.question_widgets import RIGHT_STYLE, WRONG_STYLE, make_question_widget
+from ketaquiz.ui.question_widget_base import RIGHT_STYLE, WRONG_STYLE
+from ketaquiz.ui.question_widgets import make_question_widget
 
 from .test_question_types import number_type  # noqa: F401 (a fixture)
 

@@ -6,7 +6,6 @@ was for it (choice 1–5, multi 1–8, T/F) and may emit `submit_requested` (cho
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import Any
 
@@ -24,86 +23,14 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
-from ..core.grading import Part
 from ..core.question_types import kind_of
 from ..core.questions import CLOZE_GAP, Question
 from ..core.session_results import Feedback
 from . import plain
-from .question_media import media_widgets
-
-RIGHT_STYLE = "background-color: rgba(46, 160, 67, 0.35);"
-WRONG_STYLE = "background-color: rgba(218, 54, 51, 0.35);"
-
-
-def _freeze(widget: QWidget) -> None:
-    """Stop input but keep the text readable (a disabled widget greys out the answer the learner must read)."""
-    widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
-    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-
-
-def _prompt_label(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("prompt")
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setAccessibleName("Question")
-    return label
-
-
-class QuestionWidget(QWidget):
-    """Base: shows the prompt and takes a response; `show_result` marks right and wrong parts."""
-
-    submit_requested = Signal()
-
-    def __init__(self, question: Question, options: list[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.question = question
-        self.options = list(options)
-        self.layout_ = QVBoxLayout(self)
-        self.layout_.setContentsMargins(0, 0, 0, 0)
-        self.layout_.setSpacing(10)
-
-    def add_prompt(self) -> None:
-        self.prompt_label = _prompt_label(self.question.display_prompt())
-        self.layout_.addWidget(self.prompt_label)
-
-    def add_media(self, folder: Path | None) -> None:
-        """The question's images and sounds (files in its set's `folder`), under the prompt."""
-        prompt = getattr(self, "prompt_label", None)
-        at = self.layout_.indexOf(prompt) + 1 if prompt is not None else 0
-        for i, widget in enumerate(media_widgets(self.question.media, folder, self)):
-            self.layout_.insertWidget(at + i, widget, 0, Qt.AlignmentFlag.AlignLeft)
-
-    def response(self) -> Any:
-        """The learner's answer (None when nothing was given: counts as "I don't know")."""
-        raise NotImplementedError
-
-    def has_response(self) -> bool:
-        return self.response() is not None
-
-    def handle_key(self, event: QKeyEvent) -> bool:
-        return False
-
-    def empty_hint(self) -> str:
-        """What to do when Submit is pressed with nothing given."""
-        return "Type your answer first"
-
-    def focus_input(self) -> None:
-        self.focusNextChild()
-
-    def show_result(self, feedback: Feedback) -> None:
-        """Lock the input and colour what was right and wrong, as the grade's parts say (never worked out here:
-        grading normalises what a widget would compare as written)."""
-
-
-def _parts_by_text(feedback: Feedback) -> dict[str, Part]:
-    """The grade's verdict on each option, by the option as shown."""
-    return {p.text: p for p in feedback.grade.parts}
+from .question_widget_base import RIGHT_STYLE, WRONG_STYLE, QuestionWidget, freeze, parts_by_text
 
 
 class ChoiceWidget(QuestionWidget):
@@ -158,9 +85,9 @@ class ChoiceWidget(QuestionWidget):
         return False
 
     def show_result(self, feedback: Feedback) -> None:
-        parts = _parts_by_text(feedback)
+        parts = parts_by_text(feedback)
         for b, opt in zip(self.buttons, self.options):
-            _freeze(b)
+            freeze(b)
             part = parts.get(opt)
             if part is None:
                 continue
@@ -205,9 +132,9 @@ class MultiWidget(QuestionWidget):
             self.boxes[0].setFocus()
 
     def show_result(self, feedback: Feedback) -> None:
-        parts = _parts_by_text(feedback)
+        parts = parts_by_text(feedback)
         for b, opt in zip(self.boxes, self.options):
-            _freeze(b)
+            freeze(b)
             part = parts.get(opt)
             if part is None:
                 continue
@@ -265,9 +192,9 @@ class TrueFalseWidget(QuestionWidget):
         self.setFocus()
 
     def show_result(self, feedback: Feedback) -> None:
-        parts = _parts_by_text(feedback)
+        parts = parts_by_text(feedback)
         for b, text in ((self.true_btn, "True"), (self.false_btn, "False")):
-            _freeze(b)
+            freeze(b)
             part = parts.get(text)
             if part is not None and part.key:
                 b.setStyleSheet(RIGHT_STYLE)
@@ -535,7 +462,3 @@ def make_question_widget(question: Question, options: list[str], parent: QWidget
     if question.media:
         widget.add_media(media_folder)
     return widget
-
-
-def escape(text: str) -> str:
-    return html.escape(text)

@@ -28,7 +28,8 @@ from ..core.session_results import Feedback, Summary
 from ..core.store import StoreError
 from .changes import LIBRARY, PROGRESS, Changes
 from .context import AppContext, StudyRequest
-from .question_widgets import QuestionWidget, make_question_widget
+from .question_widget_base import QuestionWidget
+from .question_widgets import make_question_widget
 from .study_views import (
     DONT_KNOW_KEY,
     MORE_NEW,
