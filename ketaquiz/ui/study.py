@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.question_types import kind_of
 from ..core.session import StudySession
 from ..core.session_results import Feedback, Summary
 from ..core.store import StoreError
-from .changes import LIBRARY, PROGRESS, Changes
+from .changes import PROGRESS, Changes
 from .context import AppContext, StudyRequest
 from .question_widget_base import QuestionWidget
 from .question_widgets import make_question_widget
+from .study_corrections import StudyCorrections
 from .study_views import (
     DONT_KNOW_KEY,
     MORE_NEW,
@@ -38,7 +38,6 @@ from .study_views import (
     SummaryView,
     describe_due,
     fmt_elapsed,
-    shorten,
 )
 
 log = logging.getLogger(__name__)
@@ -88,6 +87,7 @@ class StudyPage(QWidget):
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._update_timer)
         self._undo_filter = _UndoPassesThrough(self)
+        self.corrections = StudyCorrections(self)
 
         self.stack = QStackedWidget()
         outer = QVBoxLayout(self)
@@ -241,63 +241,15 @@ class StudyPage(QWidget):
         if self.session is not None:
             self.question_view.show_counts(self.session.counts())
 
+    # --- corrections: "I was right", its wording accepted (ui/study_corrections.py) ---------------------------
     def _can_overrule(self) -> bool:
-        """A typed answer graded wrong (or counted right by "I was right"), while its question is still there."""
-        fb, s = self.feedback, self.session
-        return (fb is not None and s is not None and s.can_mark and kind_of(fb.question.type).typed
-                and self._last_response is not None and (not fb.correct or fb.grade.overruled))
+        return self.corrections.can_overrule()
 
     def i_was_right(self) -> None:
-        """Count the typed answer right ("I was right"); again, back to wrong. Then offer to accept the wording."""
-        if not self._can_overrule():
-            self.right_btn.setChecked(False)
-            return
-        assert self.session is not None and self.feedback is not None
-        try:
-            fb = self.session.overrule(not self.feedback.grade.overruled)
-        except (StoreError, KeyError) as e:
-            self._failed(e)
-            return
-        self.feedback = fb
-        self._show_feedback(fb)
-        self.right_btn.show()
-        self.right_btn.setChecked(fb.grade.overruled)
-        self._offer_accept(fb)
-        self._show_counts()
-        self.ctx.notify(PROGRESS, self)
-        self.continue_btn.setFocus()
-
-    def _offer_accept(self, fb: Feedback) -> None:
-        from ..core.question_edits import with_accepted
-
-        changed = with_accepted(fb.question, self._last_response) if fb.grade.overruled else None
-        self.accept_btn.setVisible(changed is not None)
-        if changed is not None:
-            wording = self._last_response if isinstance(self._last_response, str) else "; ".join(self._last_response)
-            self.accept_btn.setEnabled(True)
-            self.accept_btn.setText(f"Accept “{shorten(wording)}” from now on")
+        self.corrections.i_was_right()
 
     def add_accepted(self) -> None:
-        """Save the learner's wording as an accepted answer of the question (in its set file)."""
-        from ..core.authoring import AuthoringError
-        from ..core.question_edits import save_question, with_accepted
-
-        fb, s = self.feedback, self.session
-        if fb is None or s is None or not fb.grade.overruled:
-            return
-        changed = with_accepted(fb.question, self._last_response)
-        if changed is None:
-            return
-        try:
-            set_id = self.ctx.store.question_ref(s.current_key)[0] if s.current_key is not None else ""
-            save_question(self.ctx.data, self.ctx.store, set_id, changed)
-        except (AuthoringError, OSError, KeyError, StoreError) as e:
-            self._notify(f"Could not add it: {e}")
-            return
-        self.accept_btn.setText("Added to the accepted answers")
-        self.accept_btn.setEnabled(False)
-        self.ctx.notify(LIBRARY, self)
-        self.continue_btn.setFocus()
+        self.corrections.add_accepted()
 
     def _update_timer(self) -> None:
         if self._elapsed.isValid():
@@ -443,24 +395,8 @@ class StudyPage(QWidget):
         self.show_current()
 
     def edit_current(self) -> bool:
-        """Open the question on screen in the editor; saved, the session shows it as edited (progress kept)."""
-        from ..core.authoring import AuthoringError
-
-        s = self.session
-        if s is None or s.current_key is None or s.current is None:
-            return False
-        try:
-            set_id = self.ctx.store.question_ref(s.current_key)[0]
-            dialog = self.make_edit_dialog(set_id, s.current)
-        except (AuthoringError, KeyError, StoreError, OSError, ValueError) as e:
-            self._notify(f"This question can't be edited here: {e}.")
-            return False
-        if not dialog.exec():
-            return False
-        self.ctx.notify(LIBRARY, self)  # the session re-reads it (revalidate): shown as edited if unanswered
-        if self.feedback is not None:
-            self._notify("Saved: the changes show the next time this question comes up.")
-        return True
+        """Open the question on screen in the editor (ui/study_corrections.py); True when saved."""
+        return self.corrections.edit_current()
 
     def make_edit_dialog(self, set_id: str, question: Any) -> Any:
         """The editor dialog (tests replace exec)."""
@@ -470,26 +406,7 @@ class StudyPage(QWidget):
 
     def suspend_current(self) -> None:
         """Suspend the question on screen (@): it leaves every queue until unsuspended on the Sets page."""
-        s = self.session
-        if s is None or s.current_key is None:
-            return
-        qid = s.current.id if s.current is not None else ""
-        answered = self.feedback is not None
-        try:
-            s.suspend_current()
-        except (StoreError, KeyError) as e:
-            self._failed(e)
-            return
-        self.ctx.notify(PROGRESS, self)
-        note = f"Question {qid} suspended: unsuspend it on the Sets page."
-        if answered:
-            self._notify(note)
-            return
-        if s.finished:
-            self._show_summary()
-            return
-        self.show_current()
-        self._notify(note)
+        self.corrections.suspend_current()
 
     def study_more(self) -> None:
         """Start again on the same scope with some new questions beyond today's limit."""
