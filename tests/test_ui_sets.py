@@ -649,6 +649,9 @@ def test_sets_page_keys_import_button_and_one_question(qtbot, ctx, monkeypatch):
     qtbot.keyClick(page.editor.explanation_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not page.dirty
     assert read_set(ctx.data.sets_dir / "mine" / "set.toml").question("mechanism-choice-region").explanation == "Changed by keys."
+    # A save past its grace wait (a loaded machine) shows a progress dialog; the page is active again after it
+    # (workers.run_with_progress asks for it; the activation arrives as an event).
+    qtbot.waitUntil(page.isActiveWindow, timeout=3000)
     qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert page.focusWidget() is page.filter_edit
     monkeypatch.setattr(page, "confirm", lambda *_a: True)

@@ -33,3 +33,18 @@ def test_the_wait_shows_a_stage_reported_before_it_appeared(qtbot):
     assert job.result == 42 and job.error is None
     assert "Removing the set and its answers…" in seen
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, ProgressDialog) and w.isVisible()]
+
+
+def test_the_window_behind_the_wait_is_active_again_after_it(qtbot):
+    """The dialog took the activation; once it closed, the window it covered got it back only from a window
+    manager: without one (offscreen, a bare X server) that window's shortcuts (Ctrl+F, Ctrl+S) stopped working."""
+    from PySide6.QtWidgets import QLineEdit
+
+    window = QLineEdit()
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    job = run_with_progress(Job(lambda _report: time.sleep(0.3)), window, "Saving", "mine", grace_ms=0)
+    assert job.delivered and job.error is None
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)

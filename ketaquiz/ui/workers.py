@@ -146,6 +146,8 @@ def run_with_progress(job: Job, parent: QWidget | None, title: str, heading: str
     job.start()
     if job.settle(grace_ms):
         return job
+    behind = parent.window() if parent is not None else None
+    was_active = behind is not None and behind.isActiveWindow()
     dlg = ProgressDialog(title, heading, parent)
     shown.append(dlg)
     if stages:
@@ -158,4 +160,6 @@ def run_with_progress(job: Job, parent: QWidget | None, title: str, heading: str
     dlg.closing = True
     dlg.close()
     dlg.deleteLater()
+    if was_active and behind is not None:
+        behind.activateWindow()  # a window manager gives it back; without one (offscreen, bare X) nobody did
     return job
