@@ -448,3 +448,28 @@ Common (at least 1% of people) adverse reactions include rash, nausea and headac
     answers = {str(c.question.answer) for sec in art.sections for c in quantities(an, sec)}
     assert "20,000" in answers  # one number of five digits, not "a sentence crowded with figures"
     assert "1%" not in answers  # a share inside parentheses is an aside
+
+
+def test_powers_of_ten_and_the_natural_answers_of_judged_rounds():
+    from ketaquiz.core.generate.builders import _powers
+    from ketaquiz.core.generate.quantities import quantities
+
+    assert _powers("After about 10−11 seconds, quarks formed.") == "After about 10⁻¹¹ seconds, quarks formed."
+    assert _powers("In 2010−11 and 10-11 of them") == "In 2010−11 and 10-11 of them"  # a range stays
+    text = """# Cells
+
+## Kinds
+
+In bacteria each cell holds one genophore, while eukaryotic organisms have many linear chromosomes.
+Eukaryotes keep their DNA in a nucleus, unlike prokaryotes, which keep it in the cytoplasm of the cell.
+The hypothalamus talks directly to the posterior pituitary gland when the blood grows too concentrated.
+A chip is a small flat piece of semiconductor material carrying many transistors and other parts.
+Collectively the 93 cas genes are grouped into 35 families based on the similarity of their proteins.
+"""
+    art = parse_article(text)
+    an = analyse(art)
+    assert "|eukaryotes" in _gap(an, "eukaryotic organisms")  # the noun the article makes of the modifier
+    assert "|pituitary" in _gap(an, "posterior pituitary gland")  # the one word that names it
+    assert "|semiconductor" in _gap(an, "semiconductor material")  # an everyday head
+    answers = {str(c.question.answer) for sec in art.sections for c in quantities(an, sec)}
+    assert "93" not in answers  # a count beside another figure is a detail

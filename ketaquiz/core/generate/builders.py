@@ -115,7 +115,16 @@ def stem(an: Analysis, s: Sentence) -> tuple[str, str, tuple[str, ...]] | None:
         text = f"{ptext} {cap_first(text)}"
         source = an.article.text[prev.start:s.end]
         ids = (s.id, prev.id)
-    return cap_first(text), source, ids
+    return _powers(cap_first(text)), source, ids
+
+
+_SUPERSCRIPT = str.maketrans("0123456789−-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻")
+
+
+def _powers(text: str) -> str:
+    """A power of ten whose superscript the article's text lost reads as one again: "10−11 seconds" → "10⁻¹¹ seconds"
+    (a judge read "10−11" as ten minus eleven). Only a minus sign (U+2212) right after a lone 10 counts."""
+    return re.sub(r"(?<![\d.,])10(−\d{1,3})(?![\d.,])", lambda m: "10" + m.group(1).translate(_SUPERSCRIPT), text)
 
 
 def distractors(an: Analysis, answer: str, context: str, *, want: int = 3) -> list[tuple[str, float]]:
@@ -201,7 +210,7 @@ def _number_distractors(an: Analysis, answer: str, context: str) -> list[tuple[s
 _GENERIC_HEADS = frozenset(
     "design valve system organism supply fuel molecule cell device engine process method model array infection "
     "sequence strand form type unit technique component manner formulation species nature level amount rate "
-    "degree property properties feature".split()
+    "degree property properties feature material".split()
 )
 # Heads so vague that the modifier is the whole point: the gap is the modifier ("catalytic component").
 _VAGUE_HEADS = frozenset("component manner formulation nature level amount degree way fashion property feature".split())
@@ -247,6 +256,10 @@ def _gap(an: Analysis, term: str) -> str:
             alts.append(last)
             if lx.is_plural(last) and not last.endswith(("us", "is", "ss")):
                 alts.append(lx.singular(last))
+    alts += _noun_forms(an, words)
+    core = [w for w in words if w.isalpha() and w.islower() and lx.zipf(w) <= CORE_ZIPF]
+    if len(words) == 3 and len(core) == 1 and all(lx.zipf(w) >= 3.3 for w in words if w != core[0]):
+        alts.append(core[0])  # "posterior pituitary gland" → "pituitary": the one word that names it
     if len(words) == 2 and last not in alts and _noun_compound_head(an, words):
         alts.append(last)  # "skin rash" → "rash": judges graded the head alone right ("'rash' alone graded wrong")
     alts += [_spelled(a) for a in alts if _spelled(a) != a]  # "beta-lactam": a learner's keyboard has no β
@@ -255,6 +268,19 @@ def _gap(an: Analysis, term: str) -> str:
         if a.lower() not in (x.lower() for x in seen):
             seen.append(a)
     return "{{" + "|".join(seen) + "}}"
+
+
+def _noun_forms(an: Analysis, words: list[str]) -> list[str]:
+    """The noun the article makes of an "-ic" modifier: "eukaryotes" for "eukaryotic organisms" (a judge's natural
+    answer), only when the article uses that noun."""
+    first = words[0].lower()
+    if len(words) != 2 or not first.endswith("ic") or len(first) < 7:
+        return []
+    stem = first[:-2]
+    for noun in (stem + "es", stem[:-1] + "es", stem + "s"):
+        if re.search(rf"(?<![\w-]){re.escape(noun)}(?![\w-])", an.article.text, re.IGNORECASE):
+            return [noun, lx.singular(noun)]
+    return []
 
 
 def _noun_compound_head(an: Analysis, words: list[str]) -> bool:

@@ -20,6 +20,7 @@ _QUANTITY = re.compile(
     r"(?<![\w.,+\-/−^])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(\s*%|\s+percent\b|\s+(?=([a-z][a-z-]+)))"
 )
 _NUMBERS = re.compile(r"\d[\d,.]*")
+_YEAR = re.compile(r"^(?:1[0-9]|20)\d\d(?:s)?[.,]?$")  # "In 1787, …", "by 1500": a date anchors a count
 # Units of time and order: "1 second", "two years", "the 3rd time" count nothing worth a question.
 _NOT_COUNTS = frozenset("year century decade time second minute hour day week month step stage part".split())
 
@@ -84,6 +85,9 @@ def quantities(an: Analysis, section: Section) -> Iterator[Candidate]:
             lemmas = lx.lemmas(noun)  # an unknown word ("mitochondria") is a technical noun
             if lemmas and "NOUN" not in lemmas or len(noun) < 3 or lx.singular(noun) in _NOT_COUNTS:
                 continue
+        others = [x for x in _NUMBERS.findall(text) if x.rstrip(".,") != raw and not _YEAR.match(x)]
+        if not percent and others:
+            continue  # "the 93 cas genes are grouped into 35 families": a count beside another figure is a detail
         if percent and not 0 < value < 100:
             continue  # "100% cotton cloth" is a description, not a share to learn
         shown = {int(x.replace(",", "")) for x in re.findall(r"\d{1,3}(?:,\d{3})+|\d+", text)} - {value}
