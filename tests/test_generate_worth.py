@@ -473,3 +473,13 @@ Collectively the 93 cas genes are grouped into 35 families based on the similari
     assert "|semiconductor" in _gap(an, "semiconductor material")  # an everyday head
     answers = {str(c.question.answer) for sec in art.sections for c in quantities(an, sec)}
     assert "93" not in answers  # a count beside another figure is a detail
+
+
+def test_a_contrast_word_mid_sentence_leaves_the_prompt():
+    from ketaquiz.core.generate.builders import stem
+
+    an = analyse(parse_article("# Cholera\n\n## Ecology\n\nSelective pressures exist however in the aquatic "
+                               "environment that may reduce the virulence of the bacterium.\n"))
+    s = next(iter(an.sentence.values()))
+    st = stem(an, s)
+    assert st is not None and "however" not in st[0] and "however" in st[1]  # the source stays verbatim

@@ -108,3 +108,10 @@ def test_whose_and_contrast_pairs():
     assert "dangling reference" not in tripped(q("Gutenberg made the press; his key invention was the {{hand mould}}."))
     assert "answer visible" in tripped(q("The kidney has the outer renal cortex and the inner {{medulla}}."))
     assert "answer visible" not in tripped(q("The inner {{medulla}} holds the renal pyramids."))
+
+
+def test_who_which_gland_and_list_items():
+    assert "dangling reference" in tripped(q("To speed up the printing process, he introduced a(n) {{movable undertable}}."))
+    assert "dangling reference" in tripped(q("An increase in osmolality causes the gland to secrete {{antidiuretic hormone}}."))
+    assert "answer visible" in tripped(q(
+        "Technologies included: manufacturing of paper, development of ink, {{woodblock}} printing, and distribution."))

@@ -62,6 +62,7 @@ _PRESUPPOSING = re.compile(
     r"^\W*(?:A|The) (?:second|third|fourth|fifth|sixth|final|further|next) \w+|^\W*[\w-]+ then\b|"
     r"^\W*The (?:larger|smaller|higher|lower|more|less|greater)\b|"
     r"\bthe (?:enzyme|structure|process|reaction|device|molecule|protein|compound|machine|engine|system|method|polymer|"
+    r"gland|organ|message|"
     r"mechanism|technique|procedure|experiment|study|team|plant|reactor|mission|program|project)\b"
     r"(?! (?:of|that|which|by|in|where|whereby|called|known|used|described|responsible)\b)",
     re.IGNORECASE,
@@ -134,10 +135,10 @@ def dangling_reference(q: Question) -> str | None:
     m = _DANGLING_INSIDE.search(text) or _PERSONAL_PRONOUN_SUBJECT.search(text)
     if m:
         return f"“{m.group(0).strip()}” points at something the prompt does not show: name it, or drop the question"
-    m = re.search(r"\b(?:his|her)\b", text, re.IGNORECASE)
+    m = re.search(r"\b(?:his|her|he|she)\b", text, re.IGNORECASE)
     if m and not _names_someone(text[:m.start()]):
-        # "… was achieved by his key invention": whose? No name stands before the pronoun.
-        return f"“{m.group(0)}” has no name before it in the prompt: say whose"
+        # "… was achieved by his key invention", "To speed up printing, he introduced …": who? No name before it.
+        return f"“{m.group(0)}” has no name before it in the prompt: say who"
     return None
 
 
@@ -322,7 +323,7 @@ def _stem_visible(prompt: str) -> str | None:
                 return f"“{kin}” in the prompt shares its root with the answer “{w}”: the answer shows through"
             if len(w) >= 4 and w.casefold()[:5] in visible and lx.zipf(w) < 5.0:
                 return f"“{w}” (or a word of the same stem) stands in the prompt beside the gap: the answer shows through"
-    if re.search(r"\}\}\s*,\s*[^,]{1,40},[^.]*\b(?:and|or)\b|,\s*\{\{[^}]*\}\}\s*,", prompt):
+    if re.search(r"\}\}\s*,\s*[^,]{1,40},[^.]*\b(?:and|or)\b|,\s*\{\{[^}]*\}\}[\w\s-]{0,20},", prompt):
         return "the gap is one item of a list: the other items compete with it"
     return None
 

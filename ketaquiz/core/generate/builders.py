@@ -115,7 +115,11 @@ def stem(an: Analysis, s: Sentence) -> tuple[str, str, tuple[str, ...]] | None:
         text = f"{ptext} {cap_first(text)}"
         source = an.article.text[prev.start:s.end]
         ids = (s.id, prev.id)
+    text = _MID_CONNECTIVE.sub("", text)  # "Selective pressures exist however in …": the contrast is with text unseen
     return _powers(cap_first(text)), source, ids
+
+
+_MID_CONNECTIVE = re.compile(r",?\s+(?:however|therefore|thus|nevertheless|consequently)\b,?(?=\s)", re.IGNORECASE)
 
 
 _SUPERSCRIPT = str.maketrans("0123456789−-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻")
