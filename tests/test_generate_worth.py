@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from ketaquiz.core.article import parse_article
 from ketaquiz.core.generate.analysis import analyse
-from ketaquiz.core.generate.builders import Candidate, _choice_worthy, _drop_visible_forms, _gap
+from ketaquiz.core.generate.answers import gap_for
+from ketaquiz.core.generate.builders import Candidate, _choice_worthy, _drop_visible_forms
 from ketaquiz.core.generate.families import BUILDERS
 from ketaquiz.core.generate.importance import sentence_importance
 from ketaquiz.core.generate.rank import Ranked, rank_candidates, select_budget
@@ -51,12 +52,12 @@ def test_refused_sentences_and_answers():
 
 def test_accepted_forms():
     an = analyse(parse_article(ARTICLE + "\nGregor Mendel lived on Pine Street near the non-ferrous metal works.\n"))
-    assert _gap(an, "Gregor Mendel") == "{{Gregor Mendel|Mendel}}"
-    assert "|Street" not in _gap(an, "Pine Street")  # an everyday last word is not a surname
-    assert _gap(an, "United States") == "{{United States}}"  # a name is not made singular
-    assert "|continuum" in _gap(an, "indivisible continuum")  # the head is itself a term: a natural answer
-    assert "|non-ferrous" in _gap(an, "non-ferrous metal")  # the rare word carries the term
-    assert "|chromosomes" not in _gap(an, "sex chromosomes")  # the everyday modifier is the point
+    assert gap_for(an, "Gregor Mendel") == "{{Gregor Mendel|Mendel}}"
+    assert "|Street" not in gap_for(an, "Pine Street")  # an everyday last word is not a surname
+    assert gap_for(an, "United States") == "{{United States}}"  # a name is not made singular
+    assert "|continuum" in gap_for(an, "indivisible continuum")  # the head is itself a term: a natural answer
+    assert "|non-ferrous" in gap_for(an, "non-ferrous metal")  # the rare word carries the term
+    assert "|chromosomes" not in gap_for(an, "sex chromosomes")  # the everyday modifier is the point
     # A form standing elsewhere in the prompt is no answer.
     prompt = "Semisynthetic {{semisynthetic penicillins|penicillins}} are made from natural penicillins."
     assert _drop_visible_forms(prompt) == "Semisynthetic {{semisynthetic penicillins}} are made from natural penicillins."
@@ -130,7 +131,7 @@ The ore is converted into a concentrate known as yellowcake (U3O8) for transport
 """
     an = analyse(parse_article(text))
     # "inflation" alone is the article's own word: a learner typing it is right
-    assert "|inflation" in _gap(an, "cosmic inflation")
+    assert "|inflation" in gap_for(an, "cosmic inflation")
     # a formula in parentheses reads as the answer's gloss and teaches nothing: it goes from the prompt
     shown = blank(an, "The ore is converted into a concentrate known as yellowcake (U3O8) for transport.", "yellowcake",
                   "{{yellowcake}}")
@@ -304,9 +305,9 @@ A rash of strikes followed in the spinning towns when the new machines arrived f
     assert "aureus" not in asked
     assert not any(a.startswith("la ") for a in asked)
     # The head alone means the same (the article's other "rash" does not make the modifier the point) …
-    assert "|rash" in _gap(analyse(parse_article(text)), "skin rash")
+    assert "|rash" in gap_for(analyse(parse_article(text)), "skin rash")
     # … but an everyday head does not stand for the term.
-    assert "|material" not in _gap(analyse(parse_article(text + "A flat piece of semiconductor material.\n")),
+    assert "|material" not in gap_for(analyse(parse_article(text + "A flat piece of semiconductor material.\n")),
                                    "semiconductor material")
 
 
@@ -468,9 +469,9 @@ Collectively the 93 cas genes are grouped into 35 families based on the similari
 """
     art = parse_article(text)
     an = analyse(art)
-    assert "|eukaryotes" in _gap(an, "eukaryotic organisms")  # the noun the article makes of the modifier
-    assert "|pituitary" in _gap(an, "posterior pituitary gland")  # the one word that names it
-    assert "|semiconductor" in _gap(an, "semiconductor material")  # an everyday head
+    assert "|eukaryotes" in gap_for(an, "eukaryotic organisms")  # the noun the article makes of the modifier
+    assert "|pituitary" in gap_for(an, "posterior pituitary gland")  # the one word that names it
+    assert "|semiconductor" in gap_for(an, "semiconductor material")  # an everyday head
     answers = {str(c.question.answer) for sec in art.sections for c in quantities(an, sec)}
     assert "93" not in answers  # a count beside another figure is a detail
 

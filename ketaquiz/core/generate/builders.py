@@ -17,6 +17,7 @@ from ..article import Section, Sentence
 from ..questions import Question
 from . import lexicon as lx
 from .analysis import MIN_TERM_SCORE, Analysis
+from .answers import accepted_forms, gap_for, key_word
 from .categories import category_key, strip_det
 from .terms import Span, norm
 
@@ -173,11 +174,6 @@ def _plausible(option: str, term: str, answer: str) -> bool:
     return True
 
 
-def _everyday_modifier(word: str) -> bool:
-    """'short', 'larger', 'known': a modifier anyone could pick, which makes an option a guess on wording."""
-    return "-" not in word and "ADJ" in lx.lemmas(word) and lx.zipf(word) >= 4.0
-
-
 _NUMBER = re.compile(r"^(\d{1,4})(s?)$")
 
 
@@ -208,177 +204,6 @@ def _number_distractors(an: Analysis, answer: str, context: str) -> list[tuple[s
     elif picked and all(v < value for v in picked) and above:
         picked[-1] = above[0]
     return [(f"{v}{suffix}", 1.0 if v in found else 0.9) for v in picked]
-
-
-# Heads that a learner may leave out of a two-word term ("poppet valves" → "poppet").
-_GENERIC_HEADS = frozenset(
-    "design valve system organism supply fuel molecule cell device engine process method model array infection "
-    "sequence strand form type unit technique component manner formulation species nature level amount rate "
-    "degree property properties feature material".split()
-)
-# Heads so vague that the modifier is the whole point: the gap is the modifier ("catalytic component").
-_VAGUE_HEADS = frozenset("component manner formulation nature level amount degree way fashion property feature".split())
-
-
-def _gap(an: Analysis, term: str) -> str:
-    """The gap for a term, with the forms a learner would type accepted: singular/plural, the acronym or
-    expansion, the head noun ("spacers" for "CRISPR spacers"), the surname of a name ("Mendel"), and the
-    distinctive word when the head says little ("poppet" for "poppet valves")."""
-    alts = [term]
-    pair = an.pair_of(term)
-    if pair:
-        alts.append(pair)
-    words = term.split()
-    last = words[-1]
-    name = len(words) >= 2 and all(w[:1].isupper() for w in words)
-    if not lx.is_acronym(last) and lx.is_plural(last) and not last.endswith(("us", "is", "ss")) and not name:
-        alts.append(" ".join(words[:-1] + [lx.singular(last)]))  # not in a name: "United States" ≠ "United State"
-    if len(words) >= 2:
-        head = last.lower()
-        generic = head in lx.GENERIC_WORDS or lx.singular(head) in _GENERIC_HEADS or lx.singular(head) in lx.GENERIC_WORDS
-        modifier = " ".join(words[:-1])
-        topic_modifier = all(w.lower() in an.topic_words for w in words[:-1])
-        alone = an.terms.get(norm(last))
-        adjective = "ADJ" in lx.lemmas(words[0].lower()) and "NOUN" not in lx.lemmas(words[0].lower())
-        if len(words) == 2 and adjective and (alone is not None and len(alone.sentences) >= 2 or lx.zipf(last) < 3.5):
-            # The article says "inflation" alone too ("cosmic inflation" → "inflation"), or the head is itself a
-            # term ("indivisible continuum" → "continuum"): the learner's natural answer is right.
-            alts.append(last)
-        if all(w[:1].isupper() for w in words) and not any(lx.is_acronym(w) for w in words):
-            if lx.zipf(last) < 4.0:
-                alts.append(last)  # a person's name: the surname alone (not "Street" or "Association")
-        elif generic and not lx.is_acronym(words[0]):
-            alts.append(modifier)  # "poppet valves", "Wankel design", "cosmological constant term"
-        elif len(words) == 2 and lx.zipf(last) >= 4.0 and lx.zipf(words[0]) < 3.5 and not lx.is_acronym(words[0]) \
-                and not _everyday_modifier(words[0].lower()):
-            alts.append(words[0])  # the rare word carries it: "non-ferrous metal", "Rockefeller charities"
-        elif not lx.is_acronym(last) and (lx.zipf(last) < 3.0 or topic_modifier
-                                          or lx.is_acronym(words[0]) and lx.zipf(last) < 3.5):
-            # The head alone is what a learner would type when it is specific ("CRISPR spacers" → "spacers") or
-            # the modifier is the article's subject ("cell cytoplasm"); not for "nucleic acids" → "acids", nor
-            # for an everyday head ("sex chromosomes" → "chromosomes", "RNA molecules" → "molecules").
-            alts.append(last)
-            if lx.is_plural(last) and not last.endswith(("us", "is", "ss")):
-                alts.append(lx.singular(last))
-    alts += _noun_forms(an, words)
-    core = [w for w in words if w.isalpha() and w.islower() and lx.zipf(w) <= CORE_ZIPF]
-    if len(words) == 3 and len(core) == 1 and all(lx.zipf(w) >= 3.3 for w in words if w != core[0]):
-        alts.append(core[0])  # "posterior pituitary gland" → "pituitary": the one word that names it
-    if len(words) == 2 and last not in alts and _noun_compound_head(an, words):
-        alts.append(last)  # "skin rash" → "rash": judges graded the head alone right ("'rash' alone graded wrong")
-    alts += [_spelled(a) for a in alts if _spelled(a) != a]  # "beta-lactam": a learner's keyboard has no β
-    seen: list[str] = []
-    for a in alts:
-        if a.lower() not in (x.lower() for x in seen):
-            seen.append(a)
-    return "{{" + "|".join(seen) + "}}"
-
-
-def _noun_forms(an: Analysis, words: list[str]) -> list[str]:
-    """The noun the article makes of an "-ic" modifier: "eukaryotes" for "eukaryotic organisms" (a judge's natural
-    answer), only when the article uses that noun."""
-    first = words[0].lower()
-    if len(words) != 2 or not first.endswith("ic") or len(first) < 7:
-        return []
-    stem = first[:-2]
-    for noun in (stem + "es", stem[:-1] + "es", stem + "s"):
-        if re.search(rf"(?<![\w-]){re.escape(noun)}(?![\w-])", an.article.text, re.IGNORECASE):
-            return [noun, lx.singular(noun)]
-    return []
-
-
-def _noun_compound_head(an: Analysis, words: list[str]) -> bool:
-    """A noun + noun term whose head the article barely names without this modifier ("skin rash", "brain
-    reflexes"): the head alone means the same thing. Not where the head is a word of its own in the article ("sex
-    chromosomes" among many other chromosomes: there the modifier is the point), nor after an adjective."""
-    mod, head = words
-    lemmas = lx.lemmas(mod.lower())
-    if not mod.isalpha() or mod[:1].isupper() or "NOUN" not in lemmas or "ADJ" in lemmas or lx.is_acronym(head) \
-            or lx.zipf(head) >= EVERYDAY_ZIPF:  # "material", "changes": too plain to stand for the term
-        return False
-    cache: dict[tuple[str, str], bool] = an.__dict__.setdefault("_compound_head", {})
-    if (mod, head) not in cache:
-        pattern = rf"(?<![\w-]){re.escape(lx.singular(head))}(?:s|es)?(?![\w-])"
-        alone = len(re.findall(pattern, an.article.text, re.IGNORECASE))
-        within = len(re.findall(rf"(?<![\w-]){re.escape(mod)}\s+{pattern}", an.article.text, re.IGNORECASE))
-        cache[(mod, head)] = within > 0 and alone - within <= 2  # a rash or two elsewhere: still "a rash"
-    return cache[(mod, head)]
-
-
-_GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "κ": "kappa", "λ": "lambda",
-          "μ": "mu", "σ": "sigma", "ω": "omega"}
-
-
-def _spelled(term: str) -> str:
-    """Greek letters spelled out ("β-lactam" → "beta-lactam")."""
-    return "".join(_GREEK.get(ch, ch) for ch in term)
-
-
-def _key_word(an: Analysis, term: str) -> str:
-    """A term with a head that says little is asked by its modifier alone ("the {{catalytic}} component")."""
-    words = term.split()
-    if len(words) == 2 and words[0][:1].islower() and "ADJ" in lx.lemmas(words[0]) and "-" not in words[0] \
-            and lx.singular(words[1].lower()) in _VAGUE_HEADS:
-        return words[0]
-    if len(words) >= 2 and (words[0].lower() in _COUNT_WORDS or words[0].isdigit()):
-        return " ".join(words[1:])  # "four {{chambers}}": the count stays in the prompt
-    if len(words) >= 3 and words[0].lower() in _ROLE_NOUNS and min(lx.zipf(w) for w in words[1:]) < 2.0:
-        return " ".join(words[1:])  # "the precursor {{phenoxyacetic acid}}": the role says what the name is
-    if len(words) >= 2 and words[-2].lower() in _ROLE_NOUNS and lx.zipf(words[-1]) < 2.5 and words[-1].isalpha():
-        return words[-1]  # "the pentose sugar {{ribose}}", "the enzyme {{rubisco}}"
-    if len(words) >= 2 and SHAPE_WORD.match(words[0]) and min(lx.zipf(w) for w in words[1:]) <= CORE_ZIPF:
-        return " ".join(words[1:])  # "four-membered {{β-lactam}} ring": the shape stays in the prompt
-    if len(words) >= 3 and _describing(words[0]) and len(_word_re(term).findall(an.article.text)) < 2:
-        # "the complementary {{nitrogenous bases}}", "stationary {{steam engines}}", "thinner {{cell walls}}": a
-        # describing adjective in front of a once-named term is context (judges: "modifier glued on"); a name the
-        # article repeats keeps it ("cosmic microwave background").
-        rest = words[1:]
-        return _rare_core(an, rest) or " ".join(rest)
-    return _rare_core(an, words) or term
-
-
-def _describing(word: str) -> bool:
-    lemmas = lx.lemmas(word.lower())
-    # lemminflect calls "complementary" a noun too: an adjective's ending settles it
-    return word[:1].islower() and "-" not in word and "ADJ" in lemmas and (
-        "NOUN" not in lemmas or word.lower().endswith(("ary", "al", "ic", "ous", "ive", "ible", "able")))
-
-
-# A word this rare carries a term on its own ("diploid", "ribose"); one this common is context ("species", "sugar").
-CORE_ZIPF = 3.0
-CONTEXT_ZIPF = 3.7
-EVERYDAY_ZIPF = 4.5
-
-
-def _rare_core(an: Analysis, words: list[str]) -> str | None:
-    """The rare word of a two-word term whose other word is context: the gap asks for it, the rest stays in view.
-
-    Judges sent back "{{diploid species}}", "{{ribose sugar}}", "{{epigenetic control}}" and "{{phage infection}}"
-    as modifiers glued onto the gap ("gap only 'diploid'"): a two-word blank hides how much to type, and the
-    everyday word adds nothing to recall. A fixed name keeps its whole term ("nucleic acids", "deoxyribonucleic
-    acid"): the other word must be an everyday one, or the rare word must stand alone elsewhere in the article.
-    Names and acronyms keep their whole term too.
-    """
-    if len(words) != 2 or any(not w.isalpha() or any(ch.isupper() for ch in w) for w in words):
-        return None
-    rare = [i for i, w in enumerate(words) if lx.zipf(w) <= CORE_ZIPF]
-    if len(rare) != 1:
-        return None
-    core, other = words[rare[0]], words[1 - rare[0]]
-    if lx.zipf(other) < CONTEXT_ZIPF:
-        return None
-    everyday = lx.zipf(other) >= EVERYDAY_ZIPF or other.lower() in lx.GENERIC_WORDS \
-        or lx.singular(other.lower()) in _GENERIC_HEADS
-    return core if everyday or _stands_alone(an, core) else None
-
-
-def _stands_alone(an: Analysis, word: str) -> bool:
-    """The word stands somewhere in the article without a lower-case word after it ("… are diploid,")."""
-    cache: dict[str, bool] = an.__dict__.setdefault("_stands_alone", {})
-    if word not in cache:
-        cache[word] = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])(?!\s+[a-z])", an.article.text,
-                                re.IGNORECASE) is not None
-    return cache[word]
 
 
 def blank(an: Analysis, text: str, term: str, gap: str) -> str | None:
@@ -526,11 +351,11 @@ def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
         prompt_text, source, ids = st
         terms = _sentence_terms(an, s)[:5]
         for rank, sp in enumerate(terms):
-            term = _key_word(an, sp.text)
+            term = key_word(an, sp.text)
             if len(term.split()) > 5 or not contains(prompt_text, term):
                 continue
             answer = display_term(an, term)
-            gap = _gap(an, answer)
+            gap = gap_for(an, answer)
             prompt = blank(an, trim_to_term(prompt_text, term), term, gap)
             if prompt is None:
                 continue
@@ -577,20 +402,6 @@ def _agree(clause: str, plural: bool) -> str:
     return " ".join(words)
 
 
-def _accept(an: Analysis, answer: str) -> list[str]:
-    out: list[str] = []
-    pair = an.pair_of(answer)
-    if pair:
-        out.append(pair)
-    last = answer.split()[-1]
-    if not lx.is_acronym(last) and lx.is_plural(last) and not last.endswith(("us", "is", "ss")):
-        out.append(" ".join(answer.split()[:-1] + [lx.singular(last)]))
-    if "-" in answer:
-        out.append(answer.replace("-", " "))
-    out += [_spelled(a) for a in [answer, *out] if _spelled(a) != a]
-    return [a for a in dict.fromkeys(out) if a.lower() != answer.lower()]
-
-
 def _sentence_source(an: Analysis, sid: str) -> str:
     return an.sentence[sid].text
 
@@ -609,7 +420,7 @@ def short_answers(an: Analysis, section: Section) -> Iterator[Candidate]:
             q = Question(
                 id=qid(section.slug, "short", s.text, long), topic=section.slug, type="short",
                 prompt=f"What does {short} stand for?", answer=long,
-                accept=[a for a in _accept(an, long) if a.casefold() != short.casefold()],  # never the acronym itself
+                accept=[a for a in accepted_forms(an, long) if a.casefold() != short.casefold()],  # never the acronym itself
                 explanation=explain(s.text), source=s.text, origin="generated",
             )
             yield Candidate(q, 1.6, (s.id,), "short-acronym", norm(long))
@@ -621,7 +432,7 @@ def short_answers(an: Analysis, section: Section) -> Iterator[Candidate]:
         if norm(answer) in an.topic_words and d.pattern != "is-type-of":
             continue
         prompt = None
-        accept = _accept(an, answer)
+        accept = accepted_forms(an, answer)
         if d.pattern in ("called", "type-of") and d.clause:
             cat = strip_det(d.category)
             cat_plural = lx.is_plural(cat.split()[0]) if not cat.lower().startswith(("type of", "kind of")) else False
@@ -650,10 +461,3 @@ def short_answers(an: Analysis, section: Section) -> Iterator[Candidate]:
             explanation=explain(source), source=source, origin="generated",
         )
         yield Candidate(q, 1.5 + 0.2 * an.score(d.term), (d.sentence_id,), "short-definition", norm(answer))
-
-
-_ROLE_NOUNS = frozenset("precursor enzyme protein drug compound gene molecule antibiotic bacterium mineral element "
-                        "hormone receptor toxin vaccine sugar".split())
-SHAPE_WORD = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|single|double|triple|\d+)-[a-z]+ed$",
-                         re.IGNORECASE)
-_COUNT_WORDS = frozenset("one two three four five six seven eight nine ten both several many".split())

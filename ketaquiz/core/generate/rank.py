@@ -26,7 +26,8 @@ from ..questions import Question, cloze_gaps
 from . import WORDS_PER_QUESTION
 from . import lexicon as lx
 from .analysis import Analysis
-from .builders import SHAPE_WORD, Candidate
+from .answers import SHAPE_WORD
+from .builders import Candidate
 from .terms import norm
 
 TYPE_ORDER = {"cloze": 0, "choice": 1, "short": 2, "multi": 3, "order": 4}
