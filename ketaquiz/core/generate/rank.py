@@ -115,57 +115,9 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
         if _EXAMPLE.search(source):
             return "side example: the sentence illustrates a point rather than stating it"
     for ans in _answer_terms(c):
-        a = norm(ans)
-        parts = a.split()
-        pieces = [x for p in parts for x in p.split("-")]  # "Water-tube boiler Water": the label's word again
-        if len(parts) == 1 and ans[:1].islower() and (_PEOPLE.search(a) or a in _PEOPLE_WORDS) \
-                and c.question.type in ("cloze", "choice"):
-            # "{{cosmologists}} have been able to …", "coordinated among {{astronomers}}": judges dropped or sent back
-            # each such gap as filler; the point is what was done, not who did it.
-            return f"filler: “{ans}” names the people who did it, not what was done"
-        lemmas = lx.lemmas(a)
-        if c.question.type == "cloze" and len(parts) == 1 and "ADJ" in lemmas and "NOUN" not in lemmas \
-                and lx.zipf(a) > 3.0:
-            # "the {{ubiquitous}} nature of", "in a(n) {{directional}} manner", "the {{emergent}} properties": judges
-            # sent back or dropped all 13 verdicts on such gaps; a rare one is a term ("{{diploid}} species").
-            return f"describing word: “{ans}” says how, not what"
-        if SHAPE_WORD.match(a):
-            return f"shape: “{ans}” describes the thing asked about, it is not the thing"
-        if len(parts) > 1 and parts[0] in _FOREIGN_ARTICLES:
-            return f"foreign: “{ans}” is a phrase in another language, quoted"
-        if len(set(parts)) < len(parts) or len(parts) > 1 and len(set(pieces)) < len(pieces):
-            return f"debris: “{ans}” repeats a word (a heading or list label run into the sentence)"
-        if len(parts) > 1 and parts[-1] in lx.GENERIC_WORDS and parts[0] in lx.VAGUE_MODIFIERS | {
-                "rapid", "large", "small", "great", "high", "low", "good", "new", "old", "early", "late"}:
-            return f"vague: “{ans}” says little on its own"
-        if len(parts) > 1 and any(w in an.topic_words for w in parts) and all(
-                w in an.topic_words or w in lx.GENERIC_WORDS or lx.singular(w) in lx.GENERIC_WORDS
-                or lx.zipf(w) >= 4.3 for w in parts):
-            return f"topic word: “{ans}” is the article's subject with a generic word"
-        if c.question.type == "cloze" and not ans[:1].isupper() and all(lx.zipf(w) >= 4.0 for w in parts):
-            # "speed limits", "heat source", "launch date": judges dropped half of such gaps (n = 36) as filler.
-            return f"everyday: “{ans}” is a word anyone could fill in"
-        why = None if c.family.startswith("short-acronym") else _acronym_plus_word(ans, an)
+        why = _unworthy_answer(c, an, ans, source)
         if why:
             return why
-        if a in an.topic_words or (a.rstrip("s") in {t.rstrip("s") for t in an.topic_words}):
-            return f"topic word: “{ans}” is what the whole article is about"
-        if len(parts) == 1 and len(a) >= 8 and a[:8] in {w[:8] for w in _title_words(an) if len(w) >= 8}:
-            return f"topic word: “{ans}” is the title's own word in another form"
-        if _GENE_SYMBOL.match(ans.strip()) and ans.strip() not in an.acronyms:
-            return f"trivia: “{ans}” is a symbol, not a fact"
-        proper = re.search(rf"(?<!\w){re.escape(ans[:1].upper() + ans[1:])}(?!\w)", source) is not None \
-            and not ans[:1].isdigit() and not lx.is_acronym(ans.split()[0]) and ans[:1].upper() != ans[:1].lower()
-        if proper and source.find(ans[:1].upper() + ans[1:]) > 0 or all(_PROPER_WORD.match(p) for p in ans.split()):
-            # A name is worth asking when the article keeps coming back to it, or when the sentence says what it
-            # began ("the first to study genetics", "invented by"); else it is a side name.
-            mentions = _mentions(an, ans, ignore_case=True)
-            if (mentions < 3 or not _FIRST.search(source) and mentions < 6) and not an.pair_of(ans):
-                return f"trivia: “{ans}” is a side name"
-        if c.question.type == "cloze" and re.search(r"\d", ans):
-            return "a number or date as a gap: asked as a choice among near values instead"
-        if c.question.type == "cloze" and lx.is_acronym(ans.strip()):
-            return f"an acronym as a gap: “{ans}” tests the letters, not the idea"
     genus = _GENUS_THEN_GAP.search(c.question.prompt)
     if genus and genus.start() > 0 and lx.zipf(genus.group(1)) < 3.0:
         return f"half a name: the gap is the second word of “{genus.group(1)} {genus.group(2)}”"
@@ -175,23 +127,85 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
         if rivals and c.question.type == "cloze":
             return f"giveaway: “{rivals[0]}”, of the answer's own kind, stands in the prompt (the other half of a pair)"
     if c.question.type == "choice" and re.match(r"^\d", str(c.question.answer)):
-        if _side_names(source, an):
-            return "trivia: a one-off date or number tied to a side name"
-        if c.family == "choice-quantity":
-            return None  # a share or a count: its worth is its sentence's (the importance floor decides)
-        if not _FIRST.search(source) and not re.search(r"\b(?:began|started|built|opened|launched)\b", source, re.I):
-            return "trivia: a date or figure of a side event (a key date is a first, a start or an invention)"
-        if len(re.findall(r"\d[\d,.]*", source)) > 2:
-            return "trivia: one figure among several (a statistic), not a key number"
-        if re.search(r"\d\s*%|\bper\s?cent\b", source):
-            return "trivia: the share is the sentence's point, not its year"
-        subject = _subject_term(c, an)
-        if subject and _mentions(an, subject, ignore_case=True) + _mentions(an, subject + "s", ignore_case=True) < 2:
-            return f"trivia: the date of “{subject}”, which the article names once"
+        return _unworthy_number(c, an, source)
     if c.family.startswith("short-acronym"):
         short = c.question.prompt.split()[2] if len(c.question.prompt.split()) > 2 else ""
         if _mentions(an, short) < 3:
             return "trivia: an acronym the article barely uses"
+    return None
+
+
+def _unworthy_answer(c: Candidate, an: Analysis, ans: str, source: str) -> str | None:
+    """Why one answer of a candidate is not worth asking: filler, a describing word, debris, a topic word, trivia."""
+    a = norm(ans)
+    parts = a.split()
+    pieces = [x for p in parts for x in p.split("-")]  # "Water-tube boiler Water": the label's word again
+    if len(parts) == 1 and ans[:1].islower() and (_PEOPLE.search(a) or a in _PEOPLE_WORDS) \
+            and c.question.type in ("cloze", "choice"):
+        # "{{cosmologists}} have been able to …", "coordinated among {{astronomers}}": judges dropped or sent back
+        # each such gap as filler; the point is what was done, not who did it.
+        return f"filler: “{ans}” names the people who did it, not what was done"
+    lemmas = lx.lemmas(a)
+    if c.question.type == "cloze" and len(parts) == 1 and "ADJ" in lemmas and "NOUN" not in lemmas \
+            and lx.zipf(a) > 3.0:
+        # "the {{ubiquitous}} nature of", "in a(n) {{directional}} manner", "the {{emergent}} properties": judges
+        # sent back or dropped all 13 verdicts on such gaps; a rare one is a term ("{{diploid}} species").
+        return f"describing word: “{ans}” says how, not what"
+    if SHAPE_WORD.match(a):
+        return f"shape: “{ans}” describes the thing asked about, it is not the thing"
+    if len(parts) > 1 and parts[0] in _FOREIGN_ARTICLES:
+        return f"foreign: “{ans}” is a phrase in another language, quoted"
+    if len(set(parts)) < len(parts) or len(parts) > 1 and len(set(pieces)) < len(pieces):
+        return f"debris: “{ans}” repeats a word (a heading or list label run into the sentence)"
+    if len(parts) > 1 and parts[-1] in lx.GENERIC_WORDS and parts[0] in lx.VAGUE_MODIFIERS | {
+            "rapid", "large", "small", "great", "high", "low", "good", "new", "old", "early", "late"}:
+        return f"vague: “{ans}” says little on its own"
+    if len(parts) > 1 and any(w in an.topic_words for w in parts) and all(
+            w in an.topic_words or w in lx.GENERIC_WORDS or lx.singular(w) in lx.GENERIC_WORDS
+            or lx.zipf(w) >= 4.3 for w in parts):
+        return f"topic word: “{ans}” is the article's subject with a generic word"
+    if c.question.type == "cloze" and not ans[:1].isupper() and all(lx.zipf(w) >= 4.0 for w in parts):
+        # "speed limits", "heat source", "launch date": judges dropped half of such gaps (n = 36) as filler.
+        return f"everyday: “{ans}” is a word anyone could fill in"
+    why = None if c.family.startswith("short-acronym") else _acronym_plus_word(ans, an)
+    if why:
+        return why
+    if a in an.topic_words or (a.rstrip("s") in {t.rstrip("s") for t in an.topic_words}):
+        return f"topic word: “{ans}” is what the whole article is about"
+    if len(parts) == 1 and len(a) >= 8 and a[:8] in {w[:8] for w in _title_words(an) if len(w) >= 8}:
+        return f"topic word: “{ans}” is the title's own word in another form"
+    if _GENE_SYMBOL.match(ans.strip()) and ans.strip() not in an.acronyms:
+        return f"trivia: “{ans}” is a symbol, not a fact"
+    proper = re.search(rf"(?<!\w){re.escape(ans[:1].upper() + ans[1:])}(?!\w)", source) is not None \
+        and not ans[:1].isdigit() and not lx.is_acronym(ans.split()[0]) and ans[:1].upper() != ans[:1].lower()
+    if proper and source.find(ans[:1].upper() + ans[1:]) > 0 or all(_PROPER_WORD.match(p) for p in ans.split()):
+        # A name is worth asking when the article keeps coming back to it, or when the sentence says what it
+        # began ("the first to study genetics", "invented by"); else it is a side name.
+        mentions = _mentions(an, ans, ignore_case=True)
+        if (mentions < 3 or not _FIRST.search(source) and mentions < 6) and not an.pair_of(ans):
+            return f"trivia: “{ans}” is a side name"
+    if c.question.type == "cloze" and re.search(r"\d", ans):
+        return "a number or date as a gap: asked as a choice among near values instead"
+    if c.question.type == "cloze" and lx.is_acronym(ans.strip()):
+        return f"an acronym as a gap: “{ans}” tests the letters, not the idea"
+    return None
+
+
+def _unworthy_number(c: Candidate, an: Analysis, source: str) -> str | None:
+    """Why a date or number choice is trivia: a side name, a side event, a statistic, a share's year, a thing named once."""
+    if _side_names(source, an):
+        return "trivia: a one-off date or number tied to a side name"
+    if c.family == "choice-quantity":
+        return None  # a share or a count: its worth is its sentence's (the importance floor decides)
+    if not _FIRST.search(source) and not re.search(r"\b(?:began|started|built|opened|launched)\b", source, re.I):
+        return "trivia: a date or figure of a side event (a key date is a first, a start or an invention)"
+    if len(re.findall(r"\d[\d,.]*", source)) > 2:
+        return "trivia: one figure among several (a statistic), not a key number"
+    if re.search(r"\d\s*%|\bper\s?cent\b", source):
+        return "trivia: the share is the sentence's point, not its year"
+    subject = _subject_term(c, an)
+    if subject and _mentions(an, subject, ignore_case=True) + _mentions(an, subject + "s", ignore_case=True) < 2:
+        return f"trivia: the date of “{subject}”, which the article names once"
     return None
 
 
