@@ -70,7 +70,7 @@ PYEOF
 step "the sdist's own tests (CLI, library, export) against the installed wheel"
 tar -xzf "$SDIST" -C "$WORK"
 SRC=$(ls -d "$WORK"/ketaquiz-*/)
-"$WORK/venv/bin/python" -m pip install -q pytest pytest-qt hypothesis >>"$WORK/pip.log" 2>&1 || { cat "$WORK/pip.log"; fail "pip install pytest"; }
+"$WORK/venv/bin/python" -m pip install -q pytest pytest-qt pytest-timeout hypothesis >>"$WORK/pip.log" 2>&1 || { cat "$WORK/pip.log"; fail "pip install pytest"; }
 # --import-mode=append: the tests import the installed package, not the sdist's copy of it beside them.
 cd "$SRC" && rm -rf ketaquiz
 QT_QPA_PLATFORM=offscreen "$WORK/venv/bin/python" -m pytest -q -p no:cacheprovider --import-mode=append \
