@@ -484,3 +484,33 @@ def test_a_contrast_word_mid_sentence_leaves_the_prompt():
     s = next(iter(an.sentence.values()))
     st = stem(an, s)
     assert st is not None and "however" not in st[0] and "however" in st[1]  # the source stays verbatim
+
+
+def test_the_central_figure_and_an_acronym_that_spells_the_answer():
+    from ketaquiz.core.generate.rank import _unworthy
+
+    hero = " ".join(f"Gutenberg sold press {i} to Gutenberg's friend, who paid Gutenberg well." for i in range(7))
+    hero += " " + " ".join(f"The press number {i} printed many pages of text in the town." for i in range(40))
+    text = f"""# Printing press
+
+## Gutenberg
+
+Having worked as a goldsmith, Gutenberg made skilful use of the knowledge of metals he had learned.
+Modern printing started with Gutenberg's press in the town of Mainz around the middle of the century.
+This process uses ribosomal RNA (rRNA) to link amino acids together in the cell.
+The rRNA is the component of the ribosome that hosts translation in every living cell.
+{hero}
+"""
+    an = analyse(parse_article(text))
+    s1, s2, _, s4 = list(an.sentence.values())[:4]
+
+    def cloze(prompt: str, sid: str) -> Candidate:
+        q = Question(id="q", topic="gutenberg", type="cloze", prompt=prompt, source=an.sentence[sid].text)
+        return Candidate(q, 1.0, (sid,), "cloze", "x")
+
+    assert "central figure" in (_unworthy(cloze(
+        "Having worked as a goldsmith, {{Gutenberg}} made skilful use of the knowledge of metals.", s1.id), an) or "")
+    assert "central figure" not in (_unworthy(cloze(  # what he began is worth asking
+        "Modern printing started with {{Gutenberg}}'s press in the town of Mainz.", s2.id), an) or "")
+    assert "giveaway" in (_unworthy(cloze(
+        "The rRNA is the component of the {{ribosome}} that hosts translation in every living cell.", s4.id), an) or "")

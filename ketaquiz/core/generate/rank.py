@@ -57,7 +57,9 @@ _PEOPLE_WORDS = frozenset(
     "user author expert investigator".split())
 _LABEL_DASH = re.compile(r"^\W*([A-Z][\w ,'-]{1,40}?)\s+[–—]\s")  # "Textiles – mechanised cotton spinning …"
 _FOREIGN_ARTICLES = frozenset("la le les der die das el los las il della des du".split())  # "la révolution industrielle"
-_FIRST = re.compile(r"\b(?:first|invent\w*|discover\w*|found(?:ed|er)|father of|pioneer\w*|coined|proposed)\b", re.I)
+_FIRST = re.compile(r"\b(?:first|invent\w*|discover\w*|found(?:ed|er)|father of|pioneer\w*|coined|proposed|"
+                    r"start(?:ed|s)? with|began with)\b", re.I)
+CENTRAL_NAME = 20  # mentions that make a name the article's central figure (Gutenberg 24, Mendel 21; Fleming 9)
 _PROPER_WORD = re.compile(r"^[A-Z][a-z]+$")
 # "There are many X in existence", "A number of X are known": judges dropped every one as content-free.
 _EXISTENTIAL = re.compile(r"^(?:There\s+(?:is|are|was|were|exist|exists|remain)|A\s+(?:number|variety|range)\s+of)\b")
@@ -123,6 +125,9 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
         return f"half a name: the gap is the second word of “{genus.group(1)} {genus.group(2)}”"
     shown = c.question.display_prompt()
     for ans in _answer_terms(c):
+        spelled = None if c.family.startswith("short-acronym") else _acronym_spells(an, ans, shown)
+        if spelled:
+            return f"giveaway: “{spelled}” in the prompt stands for words that hold the answer"
         rivals = [t for t, conf in an.kinds.same_kind(ans) if conf >= 1.0 and _word_in(t.casefold(), shown.casefold())]
         if rivals and c.question.type == "cloze":
             return f"giveaway: “{rivals[0]}”, of the answer's own kind, stands in the prompt (the other half of a pair)"
@@ -132,6 +137,21 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
         short = c.question.prompt.split()[2] if len(c.question.prompt.split()) > 2 else ""
         if _mentions(an, short) < 3:
             return "trivia: an acronym the article barely uses"
+    return None
+
+
+def _acronym_spells(an: Analysis, answer: str, shown: str) -> str | None:
+    """An acronym in the prompt whose expansion holds the answer's root: "The {{rRNA}} …" is fine, but "The rRNA is
+    the component of the {{ribosome}}" gives it away (rRNA: ribosomal RNA)."""
+    roots = {w.casefold()[:6] for w in answer.split() if len(w) >= 6}
+    if not roots:
+        return None
+    for token in set(re.findall(r"\b[\w-]+\b", shown)):
+        if not lx.is_acronym(token) or token.casefold() in answer.casefold():
+            continue
+        long = an.pair_of(token)
+        if long and roots & {w.casefold()[:6] for w in long.split() if len(w) >= 6}:
+            return token
     return None
 
 
@@ -184,6 +204,11 @@ def _unworthy_answer(c: Candidate, an: Analysis, ans: str, source: str) -> str |
         mentions = _mentions(an, ans, ignore_case=True)
         if (mentions < 3 or not _FIRST.search(source) and mentions < 6) and not an.pair_of(ans):
             return f"trivia: “{ans}” is a side name"
+        if mentions >= CENTRAL_NAME and not _FIRST.search(source):
+            # "Having worked as a goldsmith, {{Gutenberg}} made …": the printing-press article's hero is the answer
+            # to every blank about a person (judges: "guessable, nothing is learned"), unless the sentence says
+            # what he began ("Modern genetics started with {{Mendel}}'s studies": kept 12 of 13 times).
+            return f"guessable: “{ans}” is the article's central figure"
     if c.question.type == "cloze" and re.search(r"\d", ans):
         return "a number or date as a gap: asked as a choice among near values instead"
     if c.question.type == "cloze" and lx.is_acronym(ans.strip()):
