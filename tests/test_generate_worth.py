@@ -514,3 +514,12 @@ The rRNA is the component of the ribosome that hosts translation in every living
         "Modern printing started with {{Gutenberg}}'s press in the town of Mainz.", s2.id), an) or "")
     assert "giveaway" in (_unworthy(cloze(
         "The rRNA is the component of the {{ribosome}} that hosts translation in every living cell.", s4.id), an) or "")
+
+
+def test_a_semicolon_ends_the_prompt_before_a_where_clause_goes():
+    from ketaquiz.core.generate.builders import trim_to_term
+
+    text = ("Indian textiles were in demand in Europe, where previously only wool and linen were available; however, "
+            "cotton goods consumed in Europe was minor until the early 19th century.")
+    assert trim_to_term(text, "Indian textiles") == (
+        "Indian textiles were in demand in Europe, where previously only wool and linen were available.")

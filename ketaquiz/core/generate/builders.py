@@ -319,6 +319,13 @@ def trim_to_term(text: str, term: str) -> str:
     m = pat.search(out)
     if m is None:
         return out
+    # A semicolon after the term ends its sentence: cut there first ("Indian textiles were in demand in Europe, where
+    # only wool and linen were available; cotton goods …" keeps its "where" clause, which says why).
+    semi = re.compile(r";\s+").search(out, m.end())
+    if semi is not None and len(out[:semi.start()].split()) >= 6:
+        out = out[:semi.start()].rstrip(" ,;:—–") + "."
+        if len(out.split()) <= 24:
+            return out
     # Keep from the last cut before the term (if what follows it stands as a sentence) to the first cut after it.
     after = _CLAUSE_CUT.search(out, m.end())
     # Only a clause that runs to the end goes ("X, which binds Y, is Z" would lose its verb).

@@ -56,6 +56,7 @@ _PEOPLE_WORDS = frozenset(
     "researcher worker weaver engineer astronomer scientist historian builder manufacturer inventor farmer merchant "
     "user author expert investigator".split())
 _LABEL_DASH = re.compile(r"^\W*([A-Z][\w ,'-]{1,40}?)\s+[–—]\s")  # "Textiles – mechanised cotton spinning …"
+_UNITS = frozenset("hour watt hertz meter metre gram second joule volt ampere liter litre byte bit".split())
 _FOREIGN_ARTICLES = frozenset("la le les der die das el los las il della des du".split())  # "la révolution industrielle"
 _FIRST = re.compile(r"\b(?:first|invent\w*|discover\w*|found(?:ed|er)|father of|pioneer\w*|coined|proposed|"
                     r"start(?:ed|s)? with|began with)\b", re.I)
@@ -137,6 +138,8 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
         short = c.question.prompt.split()[2] if len(c.question.prompt.split()) > 2 else ""
         if _mentions(an, short) < 3:
             return "trivia: an acronym the article barely uses"
+        if lx.singular(str(c.question.answer).split()[-1].lower()) in _UNITS:
+            return "general knowledge: a unit's abbreviation (TWh), not the article's content"
     return None
 
 
