@@ -523,3 +523,26 @@ def test_a_semicolon_ends_the_prompt_before_a_where_clause_goes():
             "cotton goods consumed in Europe was minor until the early 19th century.")
     assert trim_to_term(text, "Indian textiles") == (
         "Indian textiles were in demand in Europe, where previously only wool and linen were available.")
+
+
+def test_choice_options_agree_in_number_and_a_gloss_gap_is_refused():
+    from ketaquiz.core.generate.rank import _unworthy
+
+    text = """# RNA
+
+## Types
+
+Cells make RNA molecules such as mRNA, tRNA, rRNA and snRNAs in the nucleus of the cell.
+The rRNA is the component of the ribosome that hosts translation in the cell.
+Spliceosomes contain several small nuclear RNAs (snRNAs) that recognise the ends of introns.
+"""
+    art = parse_article(text)
+    an = analyse(art)
+    choices = [c.question.choices for sec in art.sections for build in BUILDERS for c in build(an, sec)
+               if c.question.type == "choice"]
+    assert not any("snRNAs" in ch and "mRNA" in ch for ch in choices)  # no option of the other number
+    s3 = list(an.sentence.values())[2]
+    q = Question(id="q", topic="types", type="choice", answer="snRNAs", choices=["snRNAs", "tRNAs", "mRNAs", "rRNAs"],
+                 prompt="Spliceosomes contain several small nuclear RNAs (_____) that recognise the ends of introns.",
+                 source=s3.text)
+    assert "gloss" in (_unworthy(Candidate(q, 1.0, (s3.id,), "choice", "x"), an) or "")

@@ -376,7 +376,9 @@ def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
                 explanation=explain(source), source=source, origin="generated",
             )
             yield Candidate(q, base + 0.1, ids, "cloze", norm(answer))
-            ds = distractors(an, term, prompt_text)
+            # An option of the other number gives itself away ("The _____ is …" beside "snRNAs").
+            plural = lx.is_plural(term.split()[-1])
+            ds = [d for d in distractors(an, term, prompt_text) if lx.is_plural(d[0].split()[-1]) == plural]
             if _choice_worthy(term, ds) and prompt.count("{{") == 1:
                 choices = sorted([answer] + [d for d, _ in ds[:3]], key=str.lower)
                 shown = _fill(prompt, "_____")

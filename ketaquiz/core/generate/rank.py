@@ -121,6 +121,8 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
         why = _unworthy_answer(c, an, ans, source)
         if why:
             return why
+    if re.search(r"\(\s*(?:_{3,}|\{\{[^}]*\}\})\s*\)", c.question.prompt):
+        return "giveaway: the gap is a gloss in parentheses, beside the words it abbreviates or restates"
     genus = _GENUS_THEN_GAP.search(c.question.prompt)
     if genus and genus.start() > 0 and lx.zipf(genus.group(1)) < 3.0:
         return f"half a name: the gap is the second word of “{genus.group(1)} {genus.group(2)}”"
