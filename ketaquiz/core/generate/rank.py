@@ -156,7 +156,7 @@ def _acronym_spells(an: Analysis, answer: str, shown: str) -> str | None:
             continue
         long = an.pair_of(token)
         if long and roots & {w.casefold()[:6] for w in long.split() if len(w) >= 6}:
-            return token
+            return str(token)
     return None
 
 
