@@ -546,3 +546,16 @@ Spliceosomes contain several small nuclear RNAs (snRNAs) that recognise the ends
                  prompt="Spliceosomes contain several small nuclear RNAs (_____) that recognise the ends of introns.",
                  source=s3.text)
     assert "gloss" in (_unworthy(Candidate(q, 1.0, (s3.id,), "choice", "x"), an) or "")
+
+
+def test_the_expansion_of_the_title_acronym_is_the_topic():
+    text = """# DNA
+
+## Structure
+
+Deoxyribonucleic acid is a polymer composed of two polynucleotide chains that coil around each other.
+The CRISPR loci hold repeats, and the double helix is held together by hydrogen bonds between the bases.
+"""
+    asked = _ranked_answers(text)
+    assert "deoxyribonucleic acid" not in {a.lower() for a in asked}
+    assert "double helix" in {a.lower() for a in asked} or "hydrogen bond" in {a.lower() for a in asked}

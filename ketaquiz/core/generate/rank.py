@@ -28,7 +28,7 @@ from . import lexicon as lx
 from .analysis import Analysis
 from .answers import SHAPE_WORD
 from .builders import Candidate
-from .terms import norm
+from .terms import _best_long_form, norm
 
 TYPE_ORDER = {"cloze": 0, "choice": 1, "short": 2, "multi": 3, "order": 4}
 MAX_CLOZE_SHARE = 0.5
@@ -199,6 +199,11 @@ def _unworthy_answer(c: Candidate, an: Analysis, ans: str, source: str) -> str |
         return f"topic word: “{ans}” is what the whole article is about"
     if len(parts) == 1 and len(a) >= 8 and a[:8] in {w[:8] for w in _title_words(an) if len(w) >= 8}:
         return f"topic word: “{ans}” is the title's own word in another form"
+    for acronym in (w for w in re.findall(r"[\w-]+", an.article.title) if lx.is_acronym(w)):
+        spelled = ans[:1].casefold() == acronym[:1].casefold() and acronym not in ans and len(parts) <= len(acronym) \
+            and _best_long_form(acronym, ans) == ans  # "Deoxyribonucleic acid" in *DNA*, not "CRISPR loci"
+        if len(parts) > 1 and (an.pair_of(ans) == acronym or spelled):
+            return f"topic word: “{ans}” spells out the title ({acronym})"
     if _GENE_SYMBOL.match(ans.strip()) and ans.strip() not in an.acronyms:
         return f"trivia: “{ans}” is a symbol, not a fact"
     proper = re.search(rf"(?<!\w){re.escape(ans[:1].upper() + ans[1:])}(?!\w)", source) is not None \
