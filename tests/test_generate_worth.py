@@ -559,3 +559,22 @@ The CRISPR loci hold repeats, and the double helix is held together by hydrogen 
     asked = _ranked_answers(text)
     assert "deoxyribonucleic acid" not in {a.lower() for a in asked}
     assert "double helix" in {a.lower() for a in asked} or "hydrogen bond" in {a.lower() for a in asked}
+
+
+def test_the_articles_own_glosses_ordinals_and_generic_heads_are_accepted():
+    text = """# DNA
+
+## Structure
+
+The sugar in DNA is 2-deoxyribose, which is a pentose (five-carbon) sugar found in every nucleotide of the chain.
+Messenger RNA carries information to the ribosome, the site of protein synthesis (translation) in the cell.
+The sugars are joined between the third and fifth carbon atoms of adjacent sugar rings in each strand.
+On top of each kidney is an adrenal gland that makes hormones for the body.
+Each spacer is separated by repeats (termed protospacers) in the array of the cell.
+"""
+    an = analyse(parse_article(text))
+    assert "|five-carbon" in gap_for(an, "pentose")
+    assert "|translation" in gap_for(an, "protein synthesis")
+    assert "|fifth}}" in gap_for(an, "fifth carbon atoms")
+    assert "|adrenal}}" in gap_for(an, "adrenal gland")
+    assert "termed" not in gap_for(an, "repeats")  # a remark in parentheses is no gloss

@@ -115,3 +115,8 @@ def test_who_which_gland_and_list_items():
     assert "dangling reference" in tripped(q("An increase in osmolality causes the gland to secrete {{antidiuretic hormone}}."))
     assert "answer visible" in tripped(q(
         "Technologies included: manufacturing of paper, development of ink, {{woodblock}} printing, and distribution."))
+
+
+def test_more_than_what():
+    assert "dangling reference" in tripped(q("Coal and gas have each caused more {{fatalities}} per unit of energy."))
+    assert "dangling reference" not in tripped(q("Coal has caused more {{fatalities}} than nuclear power."))

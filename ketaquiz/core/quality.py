@@ -135,6 +135,9 @@ def dangling_reference(q: Question) -> str | None:
     m = _DANGLING_INSIDE.search(text) or _PERSONAL_PRONOUN_SUBJECT.search(text)
     if m:
         return f"“{m.group(0).strip()}” points at something the prompt does not show: name it, or drop the question"
+    if re.search(r"\b(?:more|fewer|less)\s+\{\{", q.prompt) and not re.search(r"\bthan\b", text):
+        # "… have each caused more {{fatalities}} per unit of energy": more than what?
+        return "“more” compares with something the prompt does not name: add the “than …”"
     m = re.search(r"\b(?:his|her|he|she)\b", text, re.IGNORECASE)
     if m and not _names_someone(text[:m.start()]):
         # "… was achieved by his key invention", "To speed up printing, he introduced …": who? No name before it.

@@ -33,7 +33,7 @@ def everyday_modifier(word: str) -> bool:
 _GENERIC_HEADS = frozenset(
     "design valve system organism supply fuel molecule cell device engine process method model array infection "
     "sequence strand form type unit technique component manner formulation species nature level amount rate "
-    "degree property properties feature material".split()
+    "degree property properties feature material gland test practice boiler".split()
 )
 # Heads so vague that the modifier is the whole point: the gap is the modifier ("catalytic component").
 _VAGUE_HEADS = frozenset("component manner formulation nature level amount degree way fashion property feature".split())
@@ -79,7 +79,9 @@ def gap_for(an: Analysis, term: str) -> str:
             alts.append(last)
             if lx.is_plural(last) and not last.endswith(("us", "is", "ss")):
                 alts.append(lx.singular(last))
-    alts += _noun_forms(an, words)
+    alts += _noun_forms(an, words) + _glosses(an, term)
+    if len(words) >= 2 and words[0].lower() in _ORDINALS:
+        alts.append(words[0])  # "the third and {{fifth carbon atoms}}": "fifth" is the answer a learner gives
     core = [w for w in words if w.isalpha() and w.islower() and lx.zipf(w) <= CORE_ZIPF]
     if len(words) == 3 and len(core) == 1 and all(lx.zipf(w) >= 3.3 for w in words if w != core[0]):
         alts.append(core[0])  # "posterior pituitary gland" → "pituitary": the one word that names it
@@ -91,6 +93,20 @@ def gap_for(an: Analysis, term: str) -> str:
         if a.lower() not in (x.lower() for x in seen):
             seen.append(a)
     return "{{" + "|".join(seen) + "}}"
+
+
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+
+
+def _glosses(an: Analysis, term: str) -> list[str]:
+    """The article's own gloss of a term in parentheses: "protein synthesis (translation)", "a pentose (five-carbon)
+    sugar" — judges graded the gloss a right answer."""
+    found = re.findall(r"(?<![\w-])" + re.escape(term) + r"\s*\(([a-z][a-z -]{2,30})\)", an.article.text,
+                       re.IGNORECASE)
+    # A gloss is a plain word or two ("translation", "five-carbon"), not a remark ("termed protospacers", "as in DNA",
+    # "the crankpins") nor another term (an acronym, "part A").
+    return [g.strip() for g in found if len(g.split()) <= 2 and g == g.lower() and not g.split()[0].endswith("ed")
+            and not any(w in lx.STOP_WORDS for w in g.split())]
 
 
 def _noun_forms(an: Analysis, words: list[str]) -> list[str]:
