@@ -578,3 +578,18 @@ Each spacer is separated by repeats (termed protospacers) in the array of the ce
     assert "|fifth}}" in gap_for(an, "fifth carbon atoms")
     assert "|adrenal}}" in gap_for(an, "adrenal gland")
     assert "termed" not in gap_for(an, "repeats")  # a remark in parentheses is no gloss
+
+
+def test_a_head_the_article_qualifies_otherwise_is_not_accepted_alone():
+    # Judges: "accepting 'circuits' credits a meaningless answer" (discrete circuits beside integrated circuits).
+    text = """# Chips
+
+## Advantages
+
+Integrated circuits have two main advantages over discrete circuits: cost and performance.
+Most integrated circuits are made of silicon, and integrated circuits replaced older technology quickly.
+Cosmic inflation explains the uniformity of the universe; inflation lasted a tiny fraction of a second.
+"""
+    an = analyse(parse_article(text))
+    assert "|circuits" not in gap_for(an, "discrete circuits")
+    assert "|inflation" in gap_for(an, "cosmic inflation")  # no other kind of inflation in the article

