@@ -588,7 +588,10 @@ def test_a_head_the_article_qualifies_otherwise_is_not_accepted_alone():
 
 Integrated circuits have two main advantages over discrete circuits: cost and performance.
 Most integrated circuits are made of silicon, and integrated circuits replaced older technology quickly.
+Circuits carry current between the parts of a device in a closed loop of wire.
+Circuits were once wired by hand, one connection at a time, in every radio and television set.
 Cosmic inflation explains the uniformity of the universe; inflation lasted a tiny fraction of a second.
+After inflation ended, the universe kept expanding and cooling for billions of years.
 """
     an = analyse(parse_article(text))
     assert "|circuits" not in gap_for(an, "discrete circuits")
