@@ -9,6 +9,7 @@ spelled out. Each rule names the judges' complaint it answers (`docs/judging/`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from . import lexicon as lx
 from .analysis import Analysis
@@ -106,9 +107,10 @@ def _other_modifiers(an: Analysis, words: list[str]) -> bool:
     mod, head = words[0].lower(), lx.singular(words[1].lower())
     cache: dict[tuple[str, str], bool] = an.__dict__.setdefault("_other_modifiers", {})
     if (mod, head) not in cache:
-        found = re.findall(rf"\b([a-z][a-z-]+)[ -]{re.escape(head)}(?:s|es)?\b", an.article.text.lower())
-        cache[(mod, head)] = any(m != mod and m not in lx.STOP_WORDS and "ADJ" in lx.lemmas(m)
-                                 and "NOUN" not in lx.lemmas(m) for m in found)
+        found = Counter(re.findall(rf"\b([a-z][a-z-]+)[ -]{re.escape(head)}(?:s|es)?\b", an.article.text.lower()))
+        # another kind the article keeps naming ("integrated circuits"), not a passing description ("severe diarrhea")
+        cache[(mod, head)] = any(m != mod and n >= 2 and m not in lx.STOP_WORDS and "ADJ" in lx.lemmas(m)
+                                 and "NOUN" not in lx.lemmas(m) for m, n in found.items())
     return cache[(mod, head)]
 
 
