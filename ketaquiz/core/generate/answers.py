@@ -99,19 +99,27 @@ def gap_for(an: Analysis, term: str) -> str:
 
 
 def _other_modifiers(an: Analysis, words: list[str]) -> bool:
-    """The article names the head with another describing word too ("integrated circuits" beside "discrete
-    circuits", "MOS transistors" beside "discrete transistors"): there the modifier is the point, and the bare head
-    would credit an answer that is no answer (judges: "accepting 'circuits' credits a meaningless answer")."""
+    """The article names the head with another describing word too, at least twice ("integrated circuits" beside
+    "discrete circuits"): there the modifier is the point, and the bare head would credit an answer that is no
+    answer (judges: "accepting 'circuits' credits a meaningless answer"). A passing description ("severe
+    diarrhea") does not count."""
     if len(words) != 2:
         return False
     mod, head = words[0].lower(), lx.singular(words[1].lower())
-    cache: dict[tuple[str, str], bool] = an.__dict__.setdefault("_other_modifiers", {})
-    if (mod, head) not in cache:
-        found = Counter(re.findall(rf"\b([a-z][a-z-]+)[ -]{re.escape(head)}(?:s|es)?\b", an.article.text.lower()))
-        # another kind the article keeps naming ("integrated circuits"), not a passing description ("severe diarrhea")
-        cache[(mod, head)] = any(m != mod and n >= 2 and m not in lx.STOP_WORDS and "ADJ" in lx.lemmas(m)
-                                 and "NOUN" not in lx.lemmas(m) for m, n in found.items())
-    return cache[(mod, head)]
+    return any(m != mod and n >= 2 and m not in lx.STOP_WORDS and "ADJ" in lx.lemmas(m) and "NOUN" not in lx.lemmas(m)
+               for m, n in _modifiers(an).get(head, {}).items())
+
+
+def _modifiers(an: Analysis) -> dict[str, Counter[str]]:
+    """Every word that stands before each (singular) word of the article, counted: one pass, memoised."""
+    cached: dict[str, Counter[str]] | None = an.__dict__.get("_modifiers")
+    if cached is None:
+        cached = {}
+        tokens = re.findall(r"[a-z][a-z-]*", an.article.text.lower())
+        for before, word in zip(tokens, tokens[1:]):
+            cached.setdefault(lx.singular(word), Counter())[before] += 1
+        an.__dict__["_modifiers"] = cached
+    return cached
 
 
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
@@ -120,12 +128,28 @@ _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth nint
 def _glosses(an: Analysis, term: str) -> list[str]:
     """The article's own gloss of a term in parentheses: "protein synthesis (translation)", "a pentose (five-carbon)
     sugar" — judges graded the gloss a right answer."""
-    found = re.findall(r"(?<![\w-])" + re.escape(term) + r"\s*\(([a-z][a-z -]{2,30})\)", an.article.text,
-                       re.IGNORECASE)
-    # A gloss is a plain word or two ("translation", "five-carbon"), not a remark ("termed protospacers", "as in DNA",
-    # "the crankpins") nor another term (an acronym, "part A").
-    return [g.strip() for g in found if len(g.split()) <= 2 and g == g.lower() and not g.split()[0].endswith("ed")
-            and not any(w in lx.STOP_WORDS for w in g.split())]
+    t = term.casefold()
+    out = []
+    for before, gloss in _parentheses(an):
+        if before.endswith(t) and (len(before) == len(t) or not (before[-len(t) - 1].isalnum() or
+                                                                 before[-len(t) - 1] == "-")):
+            # A gloss is a plain word or two ("translation", "five-carbon"), not a remark ("termed protospacers",
+            # "as in DNA", "the crankpins") nor another term (an acronym, "part A").
+            if len(gloss.split()) <= 2 and gloss == gloss.lower() and not gloss.split()[0].endswith("ed") \
+                    and not any(w in lx.STOP_WORDS for w in gloss.split()):
+                out.append(gloss)
+    return out
+
+
+def _parentheses(an: Analysis) -> list[tuple[str, str]]:
+    """Every short parenthesis of the article with the 60 characters before it (lower case): one pass, memoised."""
+    cached: list[tuple[str, str]] | None = an.__dict__.get("_parentheses")
+    if cached is None:
+        text = an.article.text
+        cached = [(text[max(0, m.start() - 60):m.start()].rstrip().casefold(), m.group(1).strip())
+                  for m in re.finditer(r"\(([a-z][a-z -]{2,30})\)", text, re.IGNORECASE)]
+        an.__dict__["_parentheses"] = cached
+    return cached
 
 
 def _noun_forms(an: Analysis, words: list[str]) -> list[str]:
