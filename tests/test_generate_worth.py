@@ -596,3 +596,24 @@ After inflation ended, the universe kept expanding and cooling for billions of y
     an = analyse(parse_article(text))
     assert "|circuits" not in gap_for(an, "discrete circuits")
     assert "|inflation" in gap_for(an, "cosmic inflation")  # no other kind of inflation in the article
+
+
+def test_the_defined_term_is_the_gap_even_when_plain():
+    # Judges: "for a definition, gap the defined term" ("medullary ray", "phenotype", "stroke").
+    from ketaquiz.core.generate.builders import gap_point
+    from ketaquiz.core.generate.rank import _unworthy
+    from ketaquiz.core.generate.terms import Span
+
+    s = "Part of the renal cortex, a medullary ray is a collection of renal tubules that drain into one duct."
+    ray = Span("medullary ray", s.index("medullary ray"), s.index("medullary ray") + len("medullary ray"))
+    tubules = Span("renal tubules", s.index("renal tubules"), s.index("renal tubules") + len("renal tubules"))
+    assert gap_point(s, ray) > gap_point(s, tubules)
+    s2 = "The observable traits of the organism are called its phenotype."
+    assert gap_point(s2, Span("phenotype", s2.index("phenotype"), len(s2) - 1)) >= 0.6
+
+    an = analyse(parse_article("# Engines\n\n## Strokes\n\nA stroke is the movement of a piston from one end of "
+                               "the cylinder to the other, together with what happens in it.\n"))
+    sid = next(iter(an.sentence))
+    q = Question(id="q", topic="strokes", type="cloze", source=an.sentence[sid].text,
+                 prompt="A {{stroke}} is the movement of a piston from one end of the cylinder to the other.")
+    assert "everyday" not in (_unworthy(Candidate(q, 1.0, (sid,), "cloze", "stroke"), an) or "")

@@ -251,11 +251,13 @@ def _sentence_terms(an: Analysis, s: Sentence) -> list[Span]:
     return sorted(uniq.values(), key=lambda sp: (-an.score(sp.text), sp.start))
 
 
-_NAMING = re.compile(r"\b(?:called|known as|termed|named|referred to as|defined as)\s+(?:the\s+|an?\s+)?[\"“']?$", re.I)
+_NAMING = re.compile(r"\b(?:called|known as|termed|named|referred to as|defined as)\s+(?:the\s+|an?\s+|its\s+|their\s+)?"
+                     r"[\"“']?$", re.I)
 _EXPLAINS = re.compile(
     r"\b(?:through|via|by|due to|because of|derived from|made (?:of|from)|composed of|consists? of|caused by|"
     r"produced by|catalyzed by|known as|such as)\s+(?:the\s+|an?\s+)?$", re.I
 )
+_DEFINED_AFTER_INTRO = re.compile(r",\s+(?:an?|the)\s+$", re.I)
 _IS_A = re.compile(r"^\s*(?:is|are)\s+(?:an?|the|one of)\b", re.I)
 _FIRST_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|can|could|may|might|will|would|must|does|do|did)\b|\b\w+(?:ed|es)\b"
@@ -278,8 +280,9 @@ def gap_point(sentence: str, sp: Span) -> float:
     rarest = min((lx.zipf(w) for w in words), default=0.0)
     specific = -0.35 * max(0.0, rarest - 3.0)
     explains = 0.25 if _EXPLAINS.search(before) else 0.0
-    if not before.strip(" \"“(") and _IS_A.match(after):
-        return 0.3 + specific  # "Introns are …": the subject a definition defines
+    if (not before.strip(" \"“(") or _DEFINED_AFTER_INTRO.search(before)) and _IS_A.match(after):
+        # "Introns are …", "Part of the renal cortex, a medullary ray is a …": the subject a definition defines
+        return 0.3 + specific
     bonus = specific + explains
     verb = _FIRST_VERB.search(sentence)
     if verb is not None and sp.end <= verb.start():
