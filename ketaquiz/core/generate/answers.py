@@ -13,15 +13,14 @@ from collections import Counter
 
 from . import lexicon as lx
 from .analysis import Analysis
-from .terms import norm
+from .terms import norm, word_pattern
 
 
 def _times_named(an: Analysis, term: str) -> int:
     """How often the article names a term (whole words, any case), memoised on the analysis."""
     cache: dict[str, int] = an.__dict__.setdefault("_times_named", {})
     if term not in cache:
-        pattern = r"(?<![\w-])" + re.escape(term).replace(r"\ ", r"\s+") + r"(?![\w-])"
-        cache[term] = len(re.findall(pattern, an.article.text, re.IGNORECASE))
+        cache[term] = len(word_pattern(term).findall(an.article.text))
     return cache[term]
 
 

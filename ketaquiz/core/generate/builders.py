@@ -11,7 +11,6 @@ import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..article import Section, Sentence
 from ..questions import Question
@@ -19,7 +18,7 @@ from . import lexicon as lx
 from .analysis import MIN_TERM_SCORE, Analysis
 from .answers import accepted_forms, gap_for, key_word
 from .categories import category_key, strip_det
-from .terms import Span, norm
+from .terms import Span, norm, word_pattern
 
 
 @dataclass
@@ -44,13 +43,8 @@ def explain(source: str, prefix: str = "") -> str:
     return f"{prefix}The text says: “{quote}”"
 
 
-@lru_cache(maxsize=8192)  # asked thousands of times per article: compiling each time was a third of generation
-def _word_re(term: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])" + re.escape(term).replace(r"\ ", r"\s+") + r"(?![\w-])", re.IGNORECASE)
-
-
 def contains(text: str, term: str) -> bool:
-    return _word_re(term).search(text) is not None
+    return word_pattern(term).search(text) is not None
 
 
 def cap_first(text: str) -> str:
@@ -214,14 +208,14 @@ def blank(an: Analysis, text: str, term: str, gap: str) -> str | None:
         text = re.sub(r"\s*\(\s*" + re.escape(pair if lx.is_acronym(pair) else term) + r"\s*\)", "", text)
     # "known as yellowcake (U3O8)": a formula or code in parentheses beside the term glosses nothing a learner could
     # use, but reads as the answer's gloss; it goes.
-    text = re.sub(r"(" + _word_re(term).pattern + r")\s*\((?=[^()\s]*\d)[A-Za-z0-9₀-₉+\-]{2,12}\)", r"\1", text,
+    text = re.sub(r"(" + word_pattern(term).pattern + r")\s*\((?=[^()\s]*\d)[A-Za-z0-9₀-₉+\-]{2,12}\)", r"\1", text,
                   flags=re.IGNORECASE)
-    pat = _word_re(term)
+    pat = word_pattern(term)
     if not pat.search(text):
         return None
     out = pat.sub(lambda m: "\x00", text)
     if pair:
-        out = _word_re(pair).sub(lambda m: "\x00", out)
+        out = word_pattern(pair).sub(lambda m: "\x00", out)
     # "a/an" before the gap becomes "a(n)"; "the A subunit" keeps its label.
     out = re.sub(r"(?<!\bthe )(?<!\bThe )\b([Aa])n?(\s+)\x00", lambda m: f"{m.group(1)}(n){m.group(2)}\x00", out)
     return out.replace("\x00", gap)
@@ -314,7 +308,7 @@ def trim_to_term(text: str, term: str) -> str:
 
     The source keeps the whole sentence; the prompt only reads shorter.
     """
-    pat = _word_re(term)
+    pat = word_pattern(term)
     out = re.sub(r"\s*\(([^()]*)\)", lambda m: m.group(0) if pat.search(m.group(1)) else "", text)
     out = re.sub(r"\s+([,.;:])", r"\1", out)
     if len(out.split()) <= 24:

@@ -69,7 +69,7 @@ def quantities(an: Analysis, section: Section) -> Iterator[Candidate]:
         if st is None:
             continue
         text, source, ids = st
-        if len(re.findall(r"\d[\d,.]*", text)) > 2:
+        if len(_NUMBERS.findall(text)) > 2:
             continue  # a statistic among several figures
         m = _QUANTITY.search(text)
         if m is None:
