@@ -78,6 +78,17 @@ def memory_store(clock: ManualClock):
     st.close()
 
 
+@pytest.fixture
+def ctx(data_dir: DataDir, clock: ManualClock) -> Iterator[Any]:
+    """The app's context over `data_dir` with the library loaded (a module may define its own `ctx` instead)."""
+    from ketaquiz.ui.context import AppContext
+
+    c = AppContext(data_dir, clock=clock)
+    c.reload_library()
+    yield c
+    c.close()
+
+
 def shown_window(qtbot: Any, data_dir: DataDir, clock: ManualClock) -> Iterator[Any]:
     """For a fixture to `yield from`: the app's main window over `data_dir` (library loaded), shown;
     closed with its context afterwards."""

@@ -13,7 +13,7 @@ from ketaquiz.core.setfile import read_set
 from ketaquiz.ui import article_wizard, workers
 from ketaquiz.ui.article_wizard import ArticleWizard
 
-from .test_ui_sets import ARTICLE, FakeCancelled, ctx  # noqa: F401 (fixture)
+from .test_ui_sets import ARTICLE, FakeCancelled
 
 
 def _report(questions: list[Question]) -> GenerationReport:
@@ -46,7 +46,7 @@ def fake_generator(article, *, set_id, title=None, article_ref="", sections=None
 
 
 @pytest.fixture
-def review(qtbot, ctx, monkeypatch):  # noqa: F811
+def review(qtbot, ctx, monkeypatch):
     monkeypatch.setattr(article_wizard, "load_generator", lambda: (fake_generator, FakeCancelled))
     w = ArticleWizard(ctx)
     qtbot.addWidget(w)
@@ -147,7 +147,7 @@ def test_enter_anywhere_on_the_review_step_never_saves(qtbot, review):
     assert not review.next_btn.isDefault()
 
 
-def test_the_sections_step_previews_each_section_as_its_questions_will_read_it(qtbot, ctx):  # noqa: F811
+def test_the_sections_step_previews_each_section_as_its_questions_will_read_it(qtbot, ctx):
     w = ArticleWizard(ctx)
     qtbot.addWidget(w)
     assert w.open_file(Path(__file__).parent / "fixtures" / "articles" / "health_page.md")

@@ -10,10 +10,9 @@ from ketaquiz.ui import plain
 from ketaquiz.ui.settings_page import SettingsPage
 
 from .conftest import open_sets_page
-from .test_ui_sets import ctx  # noqa: F401 (fixture)
 
 
-def test_settings_page_creates_and_edits_a_preset_leaving_default_alone(qtbot, ctx, monkeypatch):  # noqa: F811
+def test_settings_page_creates_and_edits_a_preset_leaving_default_alone(qtbot, ctx, monkeypatch):
     page = SettingsPage(ctx)
     qtbot.addWidget(page)
     monkeypatch.setattr(plain, "ask_text", lambda *a, **k: "Light weekends")
@@ -39,7 +38,7 @@ def test_settings_page_creates_and_edits_a_preset_leaving_default_alone(qtbot, c
     assert presets.presets(ctx.store)["Light weekends"]["learning_steps"] == [2.0, 15.0, 60.0]
 
 
-def test_sets_page_chooses_the_sets_preset_and_study_uses_it(qtbot, ctx, clock):  # noqa: F811
+def test_sets_page_chooses_the_sets_preset_and_study_uses_it(qtbot, ctx, clock):
     presets.add_preset(ctx.store, "Two a day")
     presets.save_preset(ctx.store, "Two a day", {"new_per_day": 2})
     page = open_sets_page(qtbot, ctx)
@@ -54,7 +53,7 @@ def test_sets_page_chooses_the_sets_preset_and_study_uses_it(qtbot, ctx, clock):
     assert s.remaining == 2
 
 
-def test_a_retention_change_offers_to_reschedule_and_the_offer_does_it(qtbot, ctx, clock):  # noqa: F811
+def test_a_retention_change_offers_to_reschedule_and_the_offer_does_it(qtbot, ctx, clock):
     s = StudySession(ctx.store, set_id="ketamine", clock=clock)
     for _ in range(5):
         s.submit(s.current.answer if s.current.type in ("short", "choice", "truefalse") else None)
@@ -76,7 +75,7 @@ def test_a_retention_change_offers_to_reschedule_and_the_offer_does_it(qtbot, ct
     assert any(p.name.startswith("ketaquiz-") for p in ctx.data.backups_dir(ctx.profile).iterdir())
 
 
-def test_settings_page_renames_a_preset_and_the_sets_page_follows(qtbot, ctx, monkeypatch):  # noqa: F811
+def test_settings_page_renames_a_preset_and_the_sets_page_follows(qtbot, ctx, monkeypatch):
     presets.add_preset(ctx.store, "Two a day")
     presets.choose_preset(ctx.store, "ketamine", "Two a day")
     sets = open_sets_page(qtbot, ctx)

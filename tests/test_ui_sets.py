@@ -38,14 +38,6 @@ EVERY_TYPE = [
 ]
 
 
-@pytest.fixture
-def ctx(data_dir, clock):
-    c = AppContext(data_dir, clock=clock)
-    c.reload_library()
-    yield c
-    c.close()
-
-
 # --- editor ------------------------------------------------------------------------------
 @pytest.mark.parametrize("q", EVERY_TYPE, ids=lambda q: q.type)
 def test_editor_round_trip_every_type(qtbot, q):

@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 from ketaquiz.core.setfile import read_set
 from ketaquiz.core.store import StoreError
-from ketaquiz.ui.context import AppContext
 
 from .conftest import open_sets_page
-
-
-@pytest.fixture
-def ctx(data_dir, clock):
-    c = AppContext(data_dir, clock=clock)
-    c.reload_library()
-    yield c
-    c.close()
 
 
 def test_a_save_whose_progress_database_is_busy_still_saves_the_file(qtbot, ctx, monkeypatch):

@@ -10,7 +10,7 @@ from ketaquiz.core.questions import Question, QuestionSet, Topic
 from ketaquiz.ui import article_wizard, workers
 from ketaquiz.ui.article_wizard import ArticleWizard
 
-from .test_ui_sets import ARTICLE, FakeCancelled, ctx  # noqa: F401 (fixture)
+from .test_ui_sets import ARTICLE, FakeCancelled
 
 
 class GatedGenerator:
@@ -50,7 +50,7 @@ def gen(monkeypatch):
 
 
 @pytest.fixture
-def wiz(qtbot, ctx, monkeypatch):  # noqa: F811
+def wiz(qtbot, ctx, monkeypatch):
     w = ArticleWizard(ctx)
     qtbot.addWidget(w)
     w.shown = []
