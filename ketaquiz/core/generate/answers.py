@@ -90,6 +90,7 @@ def gap_for(an: Analysis, term: str) -> str:
     if len(words) == 2 and last not in alts and _noun_compound_head(an, words):
         alts.append(last)  # "skin rash" → "rash": judges graded the head alone right ("'rash' alone graded wrong")
     alts += [_spelled(a) for a in alts if _spelled(a) != a]  # "beta-lactam": a learner's keyboard has no β
+    alts += [other_spelling(a) for a in alts if other_spelling(a) != a]  # "mechanization" for "mechanisation"
     seen: list[str] = []
     for a in alts:
         if a.lower() not in (x.lower() for x in seen):
@@ -258,6 +259,44 @@ def _stands_alone(an: Analysis, word: str) -> bool:
     return cache[word]
 
 
+# British and American spellings: a learner types the one they were taught ("mechanization" for "mechanisation",
+# judges in A/B 21 sent it back). Grading would take one for the other as a typo; listed, it is simply right.
+_UK_US = {"colour": "color", "behaviour": "behavior", "tumour": "tumor", "labour": "labor", "favour": "favor",
+          "flavour": "flavor", "harbour": "harbor", "vapour": "vapor", "odour": "odor", "honour": "honor",
+          "humour": "humor", "neighbour": "neighbor", "rumour": "rumor", "centre": "center", "metre": "meter",
+          "litre": "liter", "fibre": "fiber", "theatre": "theater", "calibre": "caliber", "spectre": "specter",
+          "lustre": "luster", "analogue": "analog", "catalogue": "catalog", "defence": "defense",
+          "offence": "offense", "sulphur": "sulfur", "aluminium": "aluminum", "grey": "gray", "mould": "mold",
+          "tyre": "tire", "programme": "program", "foetus": "fetus", "oestrogen": "estrogen"}
+_US_UK = {v: k for k, v in _UK_US.items() if v not in ("tire", "program", "meter", "gray", "mold", "analog")}
+_UK_PREFIXES = (("haem", "hem"), ("anaem", "anem"), ("oesophag", "esophag"), ("paediatr", "pediatr"),
+                ("leukaem", "leukem"), ("orthopaed", "orthoped"), ("oedem", "edem"), ("caesar", "cesar"))
+_IZE = re.compile(r"(?<=[a-z]{3})(is|iz)(ation|ations)$")  # not -ise/-ised: "advertise", "televised"
+_YSE = re.compile(r"(?<=[a-z]{2}l)(ys|yz)(e|es|ed|ing)$")
+
+
+def _other_spelling(word: str) -> str:
+    """The word in the other of British and American spelling, or the word itself."""
+    low = word.lower()
+    if low in _UK_US or low in _US_UK:
+        other = _UK_US.get(low) or _US_UK[low]
+        return other if word.islower() else other.capitalize()
+    for uk, us in _UK_PREFIXES:
+        if low.startswith(uk):
+            return word[:0] + (us if word.islower() else us.capitalize()) + word[len(uk):]
+    for pat in (_IZE, _YSE):
+        m = pat.search(word)
+        if m:
+            swap = {"is": "iz", "iz": "is", "ys": "yz", "yz": "ys"}[m.group(1)]
+            return word[:m.start()] + swap + m.group(2)
+    return word
+
+
+def other_spelling(text: str) -> str:
+    """The phrase with each word in the other spelling (British ↔ American), or the phrase itself."""
+    return " ".join(_other_spelling(w) for w in text.split(" "))
+
+
 def accepted_forms(an: Analysis, answer: str) -> list[str]:
     out: list[str] = []
     pair = an.pair_of(answer)
@@ -269,6 +308,7 @@ def accepted_forms(an: Analysis, answer: str) -> list[str]:
     if "-" in answer:
         out.append(answer.replace("-", " "))
     out += [_spelled(a) for a in [answer, *out] if _spelled(a) != a]
+    out += [other_spelling(a) for a in [answer, *out] if other_spelling(a) != a]
     return [a for a in dict.fromkeys(out) if a.lower() != answer.lower()]
 
 
