@@ -634,3 +634,31 @@ Introns are noncoding stretches of a gene that are removed before translation.
     assert not any(p.startswith(("{{Indian", "{{textiles", "The {{acme")) for p in prompts)
     assert any(p.startswith("The acme") and "{{" in p for p in prompts)  # the sentence is still asked, further along
     assert any(p.startswith("{{Introns") for p in prompts)
+
+
+def test_british_and_american_spellings_are_both_accepted():
+    # A/B 21: "The US spelling 'mechanization' is not accepted". Grading would pass it as a typo; listed, it is right.
+    an = analyse(parse_article("# T\n\n## S\n\nMechanisation cut the cost of cloth in haemoglobin-rich colour dyes.\n"))
+    assert "mechanization" in gap_for(an, "mechanisation").strip("{}").split("|")
+    assert "hemoglobin" in gap_for(an, "haemoglobin")
+    assert "color dyes" in gap_for(an, "colour dyes")
+    assert "advertized" not in gap_for(an, "advertised")  # -ise verbs are left alone: "advertise", "televise"
+
+
+def test_an_acronym_the_article_uses_ranks_above_its_clozes():
+    # Judges kept 11 of 12 "What does X stand for?" on an acronym the article defines and uses (A/B 8–20), more
+    # than any cloze; it used to rank below them all.
+    text = """# Telescope
+
+## Optics
+
+The optical telescope assembly (OTA) was designed and built by the optics company Perkin-Elmer.
+The OTA is the part of the telescope that carries the primary mirror and the fine guidance sensors.
+Engineers tested the OTA in a vacuum chamber before it was shipped to the launch site.
+The primary mirror of the OTA is made of ultra-low expansion glass from Corning.
+"""
+    art = parse_article(text)
+    an = analyse(art)
+    ranked = rank_candidates([c for sec in art.sections for build in BUILDERS for c in build(an, sec)], an,
+                             sentence_importance(an))
+    assert ranked[0].cand.question.prompt == "What does OTA stand for?"
