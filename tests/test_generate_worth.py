@@ -662,3 +662,25 @@ The primary mirror of the OTA is made of ultra-low expansion glass from Corning.
     ranked = rank_candidates([c for sec in art.sections for build in BUILDERS for c in build(an, sec)], an,
                              sentence_importance(an))
     assert ranked[0].cand.question.prompt == "What does OTA stand for?"
+
+
+def test_the_term_a_sentence_defines_is_the_gap_even_capitalised_or_plural():
+    # Judges: "gap 'Nephrology', the key term" (it was refused as a side name: capitalised only as the first word),
+    # "gap 'metanephros' instead of 'primordia'" (a plural definition without an article); no "metanephro".
+    text = """# Kidney
+
+## Specialties
+
+Nephrology is the subspeciality under internal medicine that deals with kidney function and kidney disease.
+The metanephros are primordia of the permanent kidney in the embryo of mammals.
+"""
+    art = parse_article(text)
+    an = analyse(art)
+    ranked = rank_candidates([c for sec in art.sections for build in BUILDERS for c in build(an, sec)], an,
+                             sentence_importance(an))
+    best: dict[str, str] = {}
+    for r in ranked:
+        best.setdefault(r.cand.question.source, r.cand.question.prompt)
+    prompts = list(best.values())
+    assert any(p.startswith("{{Nephrology}}") for p in prompts)
+    assert "The {{metanephros}} are primordia of the permanent kidney in the embryo of mammals." in prompts

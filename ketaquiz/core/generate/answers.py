@@ -50,7 +50,8 @@ def gap_for(an: Analysis, term: str) -> str:
     words = term.split()
     last = words[-1]
     name = len(words) >= 2 and all(w[:1].isupper() for w in words)
-    if not lx.is_acronym(last) and lx.is_plural(last) and not last.endswith(("us", "is", "ss")) and not name:
+    if not lx.is_acronym(last) and lx.is_plural(last) and not last.endswith(("us", "is", "ss")) and not name \
+            and _real_singular(an, last):
         alts.append(" ".join(words[:-1] + [lx.singular(last)]))  # not in a name: "United States" ≠ "United State"
     if len(words) >= 2:
         head = last.lower()
@@ -96,6 +97,13 @@ def gap_for(an: Analysis, term: str) -> str:
         if a.lower() not in (x.lower() for x in seen):
             seen.append(a)
     return "{{" + "|".join(seen) + "}}"
+
+
+def _real_singular(an: Analysis, word: str) -> bool:
+    """The word's singular is a word: English knows it or the article writes it ("metanephros" is no plural of
+    "metanephro")."""
+    one = lx.singular(word)
+    return one == word or lx.zipf(one) > 0 or _times_named(an, one) > 0
 
 
 def _other_modifiers(an: Analysis, words: list[str]) -> bool:
@@ -303,7 +311,8 @@ def accepted_forms(an: Analysis, answer: str) -> list[str]:
     if pair:
         out.append(pair)
     last = answer.split()[-1]
-    if not lx.is_acronym(last) and lx.is_plural(last) and not last.endswith(("us", "is", "ss")):
+    if not lx.is_acronym(last) and lx.is_plural(last) and not last.endswith(("us", "is", "ss")) \
+            and _real_singular(an, last):
         out.append(" ".join(answer.split()[:-1] + [lx.singular(last)]))
     if "-" in answer:
         out.append(answer.replace("-", " "))

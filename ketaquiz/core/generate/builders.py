@@ -258,6 +258,32 @@ _FIRST_VERB = re.compile(
 )
 
 
+_ARE_NOUN = re.compile(r"^\s*are\s+([a-z]+)\b")
+
+
+def defined_subject(before: str, after: str) -> bool:
+    """The term opens a sentence that says what it is: "Introns are …", "The metanephros are primordia of …",
+    "Part of the renal cortex, a medullary ray is a …"."""
+    opens = before.strip(" \"“(") in ("", "The", "A", "An") or _DEFINED_AFTER_INTRO.search(before) is not None
+    if not opens:
+        return False
+    if _IS_A.match(after):
+        return True
+    m = _ARE_NOUN.match(after)  # "are primordia", "are noncoding stretches"; not "are resistant", "are divided"
+    if m is None or m.group(1).endswith(("ed", "ly")):
+        return False
+    word = m.group(1)
+    classes = lx.lemmas(word)
+    if "VERB" in classes:
+        return False  # "are split", "are made"
+    if "ADJ" in classes:
+        return _ARE_NOUN_PHRASE.match(after) is not None  # "are noncoding stretches", not "are resistant"
+    return "NOUN" in classes or lx.zipf(word) < 3.0
+
+
+_ARE_NOUN_PHRASE = re.compile(r"^\s*are\s+[a-z]+\s+[a-z]+s\b")  # "are noncoding stretches"
+
+
 def gap_point(sentence: str, sp: Span, spans: Sequence[Span] = ()) -> float:
     """How much a term is the point of its sentence, as a gap: the defined term up, a plain subject down.
 
@@ -274,7 +300,7 @@ def gap_point(sentence: str, sp: Span, spans: Sequence[Span] = ()) -> float:
     rarest = min((lx.zipf(w) for w in words), default=0.0)
     specific = -0.35 * max(0.0, rarest - 3.0)
     explains = 0.25 if _EXPLAINS.search(before) else 0.0
-    if (not before.strip(" \"“(") or _DEFINED_AFTER_INTRO.search(before)) and _IS_A.match(after):
+    if defined_subject(before, after):
         # "Introns are …", "Part of the renal cortex, a medullary ray is a …": the subject a definition defines
         return 0.3 + specific
     bonus = specific + explains
@@ -299,7 +325,7 @@ def plain_subject(sentence: str, sp: Span, spans: Sequence[Span]) -> bool:
     most two words before it): past that the first verb found may not be the main clause's.
     """
     before, after = sentence[:sp.start], sentence[sp.end:]
-    if len(before.split()) > 2 or _NAMING.search(before) or _IS_A.match(after) or _COPULA.match(after):
+    if len(before.split()) > 2 or _NAMING.search(before) or defined_subject(before, after) or _COPULA.match(after):
         return False
     verb = first_verb(sentence, spans)
     return verb is not None and sp.end <= verb

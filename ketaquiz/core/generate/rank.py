@@ -27,7 +27,7 @@ from . import WORDS_PER_QUESTION
 from . import lexicon as lx
 from .analysis import Analysis
 from .answers import SHAPE_WORD
-from .builders import Candidate
+from .builders import Candidate, defined_subject
 from .terms import _best_long_form, norm
 
 TYPE_ORDER = {"cloze": 0, "choice": 1, "short": 2, "multi": 3, "order": 4}
@@ -211,7 +211,8 @@ def _unworthy_answer(c: Candidate, an: Analysis, ans: str, source: str) -> str |
         return f"trivia: “{ans}” is a symbol, not a fact"
     proper = re.search(rf"(?<!\w){re.escape(ans[:1].upper() + ans[1:])}(?!\w)", source) is not None \
         and not ans[:1].isdigit() and not lx.is_acronym(ans.split()[0]) and ans[:1].upper() != ans[:1].lower()
-    if proper and source.find(ans[:1].upper() + ans[1:]) > 0 or all(_PROPER_WORD.match(p) for p in ans.split()):
+    if (proper and source.find(ans[:1].upper() + ans[1:]) > 0 or all(_PROPER_WORD.match(p) for p in ans.split())) \
+            and not _common_noun_first(ans, source, an):
         # A name is worth asking when the article keeps coming back to it, or when the sentence says what it
         # began ("the first to study genetics", "invented by"); else it is a side name.
         mentions = _mentions(an, ans, ignore_case=True)
@@ -248,6 +249,18 @@ def _unworthy_number(c: Candidate, an: Analysis, source: str) -> str | None:
 
 
 _GENUS_THEN_GAP = re.compile(r"\b([A-Z][a-z]{3,})\s+\{\{([a-z]+)[|}]")  # "Staphylococcus {{aureus}}"
+
+
+_NOUN_SUFFIX = re.compile(r"(?:ology|ysis|osis|itis|graphy|ics|ism|tion|sion|ase|ance|ence|ity|ment)$")
+
+
+def _common_noun_first(ans: str, source: str, an: Analysis) -> bool:
+    """A word capitalised only because it opens the sentence: "{{Nephrology}} is the subspeciality …" (refused as a
+    side name, when it is the term the sentence defines). Its ending says it is no name, or the article writes it
+    in lower case elsewhere."""
+    if " " in ans or not source.startswith(ans):
+        return False
+    return _NOUN_SUFFIX.search(ans.lower()) is not None or _mentions(an, ans.lower()) > 0
 
 
 def _title_words(an: Analysis) -> set[str]:
@@ -299,7 +312,13 @@ _DEFINES = re.compile(
 
 def _defines(c: Candidate) -> bool:
     """The gap is the term the sentence defines ("… is called {{heritability}}", "{{Introns}} are …")."""
-    return c.question.type == "cloze" and _DEFINES.search(c.question.prompt) is not None
+    if c.question.type != "cloze":
+        return False
+    prompt = c.question.prompt
+    if _DEFINES.search(prompt) is not None:
+        return True
+    i, j = prompt.find("{{"), prompt.find("}}")
+    return prompt.count("{{") == 1 and defined_subject(prompt[:i], prompt[j + 2:])
 
 
 def _mentions(an: Analysis, name: str, *, ignore_case: bool = False) -> int:
