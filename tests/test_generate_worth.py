@@ -684,3 +684,18 @@ The metanephros are primordia of the permanent kidney in the embryo of mammals.
     prompts = list(best.values())
     assert any(p.startswith("{{Nephrology}}") for p in prompts)
     assert "The {{metanephros}} are primordia of the permanent kidney in the embryo of mammals." in prompts
+
+
+def test_a_one_word_describing_gap_is_refused_even_when_rare():
+    # Judges kept 6 of 56 verdicts on one-word describing gaps: "remained {{uncombined}}", "simpler {{monomeric}}
+    # units", "a typical {{eukaryotic}} cell".
+    text = """# Universe
+
+## Early universe
+
+Most protons in the young hot universe remained uncombined as hydrogen nuclei for thousands of years.
+The two strands are composed of simpler monomeric units called nucleotides, which pair across the helix.
+"""
+    asked = _ranked_answers(text)
+    assert "uncombined" not in asked and "monomeric" not in asked
+    assert "hydrogen nucleus" in asked and "nucleotide" in asked  # the sentences are still asked (keys singular)

@@ -173,10 +173,11 @@ def _unworthy_answer(c: Candidate, an: Analysis, ans: str, source: str) -> str |
         # each such gap as filler; the point is what was done, not who did it.
         return f"filler: “{ans}” names the people who did it, not what was done"
     lemmas = lx.lemmas(a)
-    if c.question.type == "cloze" and len(parts) == 1 and "ADJ" in lemmas and "NOUN" not in lemmas \
-            and lx.zipf(a) > 3.0:
-        # "the {{ubiquitous}} nature of", "in a(n) {{directional}} manner", "the {{emergent}} properties": judges
-        # sent back or dropped all 13 verdicts on such gaps; a rare one is a term ("{{diploid}} species").
+    if c.question.type == "cloze" and len(parts) == 1 and ans.islower() and (
+            "ADJ" in lemmas and "NOUN" not in lemmas or not lemmas and _ADJECTIVE_END.search(a)):
+        # "the {{ubiquitous}} nature of", "in a(n) {{directional}} manner", "remained {{uncombined}}", "a typical
+        # {{eukaryotic}} cell": judges kept 6 of 56 verdicts on one-word describing gaps (A/B 1–21), rare ones too
+        # ("monomeric", "desmodromic"); the thing described is the point.
         return f"describing word: “{ans}” says how, not what"
     if SHAPE_WORD.match(a):
         return f"shape: “{ans}” describes the thing asked about, it is not the thing"
@@ -251,6 +252,7 @@ def _unworthy_number(c: Candidate, an: Analysis, source: str) -> str | None:
 _GENUS_THEN_GAP = re.compile(r"\b([A-Z][a-z]{3,})\s+\{\{([a-z]+)[|}]")  # "Staphylococcus {{aureus}}"
 
 
+_ADJECTIVE_END = re.compile(r"(?:ic|al|ous|ive|ed|able|ible|ary)$")  # a word the lexicon does not know: "uncombined"
 _NOUN_SUFFIX = re.compile(r"(?:ology|ysis|osis|itis|graphy|ics|ism|tion|sion|ase|ance|ence|ity|ment)$")
 
 
