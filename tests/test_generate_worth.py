@@ -699,3 +699,22 @@ The two strands are composed of simpler monomeric units called nucleotides, whic
     asked = _ranked_answers(text)
     assert "uncombined" not in asked and "monomeric" not in asked
     assert "hydrogen nucleus" in asked and "nucleotide" in asked  # the sentences are still asked (keys singular)
+
+
+def test_a_describing_word_and_an_everyday_noun_said_once_is_no_gap_but_a_repeated_one_is():
+    # Judges kept 7 % of 152 verdicts on such one-off descriptions ("{{unprecedented rise}}", "{{observable
+    # traits}}") and about half when the article says the phrase again ("{{cosmic inflation}}").
+    text = """# Growth
+
+## Population
+
+Output greatly increased, and the result was an unprecedented rise in population across the towns.
+Cosmic inflation explains why the early universe looks the same in every direction we observe.
+Theories of cosmic inflation were proposed in the 1980s by physicists working on the early universe.
+"""
+    from ketaquiz.core.generate.rank import _described_once
+
+    asked = _ranked_answers(text)
+    assert "unprecedented rise" not in asked
+    an = analyse(parse_article(text))
+    assert _described_once("unprecedented rise", an) and not _described_once("cosmic inflation", an)

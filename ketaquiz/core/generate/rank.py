@@ -179,6 +179,11 @@ def _unworthy_answer(c: Candidate, an: Analysis, ans: str, source: str) -> str |
         # {{eukaryotic}} cell": judges kept 6 of 56 verdicts on one-word describing gaps (A/B 1–21), rare ones too
         # ("monomeric", "desmodromic"); the thing described is the point.
         return f"describing word: “{ans}” says how, not what"
+    if c.question.type == "cloze" and _described_once(ans, an):
+        # "{{derisive intent}}", "{{unprecedented rise}}", "{{observable traits}}", "{{noncovalent bonds}}": judges
+        # kept 7 % of 152 verdicts on a describing word and an everyday noun the article says once (A/B 1–21),
+        # against 49–58 % when it says the phrase again: a repeated phrase is a term, a one-off is a description.
+        return f"filler: “{ans}” describes once what the article does not name again"
     if SHAPE_WORD.match(a):
         return f"shape: “{ans}” describes the thing asked about, it is not the thing"
     if len(parts) > 1 and parts[0] in _FOREIGN_ARTICLES:
@@ -253,6 +258,20 @@ _GENUS_THEN_GAP = re.compile(r"\b([A-Z][a-z]{3,})\s+\{\{([a-z]+)[|}]")  # "Staph
 
 
 _ADJECTIVE_END = re.compile(r"(?:ic|al|ous|ive|ed|able|ible|ary)$")  # a word the lexicon does not know: "uncombined"
+_DESCRIBING_END = re.compile(r"(?:ic|al|ous|ive|ed|able|ible|ary|ent|ant)$")
+
+
+def _described_once(ans: str, an: Analysis) -> bool:
+    """Two lower-case words, a describing word before an everyday noun (zipf ≥ 3.3), said once in the article."""
+    words = ans.split()
+    if len(words) != 2 or not ans.islower() or lx.zipf(words[1]) < 3.3:
+        return False
+    first = lx.lemmas(words[0])
+    describing = "ADJ" in first and "NOUN" not in first or not first and _DESCRIBING_END.search(words[0]) is not None \
+        or "ADJ" in first and words[0].endswith(("ous", "ive", "ed", "able", "ible"))
+    return describing and _mentions(an, ans, ignore_case=True) <= 1
+
+
 _NOUN_SUFFIX = re.compile(r"(?:ology|ysis|osis|itis|graphy|ics|ism|tion|sion|ase|ance|ence|ity|ment)$")
 
 
