@@ -422,6 +422,7 @@ def test_a_run_in_label_is_not_the_answer():
 
 Textiles – mechanised cotton spinning powered by water, and later steam, increased output per worker many times.
 The power loom increased the output of a weaver by a factor of forty within a few decades of its invention.
+Mills that adopted the power loom soon employed far fewer hand weavers than before.
 """
     an = analyse(parse_article(text))
     s1, s2 = list(an.sentence.values())[:2]
@@ -555,6 +556,7 @@ def test_the_expansion_of_the_title_acronym_is_the_topic():
 
 Deoxyribonucleic acid is a polymer composed of two polynucleotide chains that coil around each other.
 The CRISPR loci hold repeats, and the double helix is held together by hydrogen bonds between the bases.
+The hydrogen bonds are weak, so the double helix can be unzipped by enzymes.
 """
     asked = _ranked_answers(text)
     assert "deoxyribonucleic acid" not in {a.lower() for a in asked}
@@ -698,7 +700,7 @@ The two strands are composed of simpler monomeric units called nucleotides, whic
 """
     asked = _ranked_answers(text)
     assert "uncombined" not in asked and "monomeric" not in asked
-    assert "hydrogen nucleus" in asked and "nucleotide" in asked  # the sentences are still asked (keys singular)
+    assert "nucleotide" in asked  # the sentence is still asked
 
 
 def test_a_describing_word_and_an_everyday_noun_said_once_is_no_gap_but_a_repeated_one_is():
@@ -718,3 +720,20 @@ Theories of cosmic inflation were proposed in the 1980s by physicists working on
     assert "unprecedented rise" not in asked
     an = analyse(parse_article(text))
     assert _described_once("unprecedented rise", an) and not _described_once("cosmic inflation", an)
+
+
+def test_everyday_words_the_article_names_only_once_are_no_gap_unless_defined():
+    # Judges kept 3–22 % of 424 verdicts on everyday answers named only in their sentence ("its {{circumference}}",
+    # "a(n) {{storage reservoir}}"); a term the sentence names is still asked ("known as a(n) {{galley}}").
+    text = """# Engines
+
+## Pistons
+
+Each piston has rings fitted around its circumference that keep the gases out of the crankcase.
+Water that passed over the wheel was pumped up into a storage reservoir above the mill.
+Several lines of text were placed in a wooden frame known as a galley before printing began.
+The crankcase holds the oil that the piston rings keep out of the cylinder of the engine.
+"""
+    asked = _ranked_answers(text)
+    assert "circumference" not in asked and "storage reservoir" not in asked
+    assert "galley" in asked

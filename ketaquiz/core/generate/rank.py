@@ -179,6 +179,11 @@ def _unworthy_answer(c: Candidate, an: Analysis, ans: str, source: str) -> str |
         # {{eukaryotic}} cell": judges kept 6 of 56 verdicts on one-word describing gaps (A/B 1–21), rare ones too
         # ("monomeric", "desmodromic"); the thing described is the point.
         return f"describing word: “{ans}” says how, not what"
+    if c.question.type == "cloze" and _common_once(c, ans, an):
+        # "{{circumference}}", "{{exporter}}", "{{storage reservoir}}", "{{DNA fragment}}": judges kept 3–22 % of
+        # 424 verdicts on an answer of everyday words (each zipf ≥ 3) that the article names only there (A/B 1–21),
+        # against 37–48 % when it names it again; a term the sentence defines is the exception.
+        return f"side word: “{ans}” is everyday English the article names only here"
     if c.question.type == "cloze" and _described_once(ans, an):
         # "{{derisive intent}}", "{{unprecedented rise}}", "{{observable traits}}", "{{noncovalent bonds}}": judges
         # kept 7 % of 152 verdicts on a describing word and an everyday noun the article says once (A/B 1–21),
@@ -261,6 +266,15 @@ _ADJECTIVE_END = re.compile(r"(?:ic|al|ous|ive|ed|able|ible|ary)$")  # a word th
 _DESCRIBING_END = re.compile(r"(?:ic|al|ous|ive|ed|able|ible|ary|ent|ant)$")
 
 
+def _common_once(c: Candidate, ans: str, an: Analysis) -> bool:
+    """Every word of the answer is everyday (zipf ≥ 3), and no form of it stands anywhere else in the article."""
+    words = re.findall(r"[A-Za-z][\w'-]*", ans)
+    if not words or any(lx.is_acronym(w) for w in words) or min(lx.zipf(w) for w in words) < 3.0:
+        return False
+    forms = next((g for g in cloze_gaps(c.question.prompt) if g and g[0] == ans), [ans])
+    return max(_mentions(an, f, ignore_case=True) for f in forms) <= 1 and not _defines(c)
+
+
 def _described_once(ans: str, an: Analysis) -> bool:
     """Two lower-case words, a describing word before an everyday noun (zipf ≥ 3.3), said once in the article."""
     words = ans.split()
@@ -323,7 +337,7 @@ def _acronym_plus_word(answer: str, an: Analysis) -> str | None:
 
 
 _DEFINES = re.compile(
-    r"\b(?:called|known as|termed|referred to as|named|defined as|is the term for)\s+(?:the\s+|a\s+|an\s+|its\s+|"
+    r"\b(?:called|known as|termed|referred to as|named|defined as|is the term for)\s+(?:the\s+|a\s+|an\s+|a\(n\)\s+|its\s+|"
     r"their\s+)?[\"“]?\{\{|"
     r"^\W*(?:(?:A|An|The)\s+)?\{\{[^}]*\}\}\s+(?:is|are)\s+(?:a|an|the)\b|,\s+(?:an?|the)\s+\{\{[^}]*\}\}\s+(?:is|are)\s+"
     r"(?:a|an|the)\b",
