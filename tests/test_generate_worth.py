@@ -737,3 +737,24 @@ The crankcase holds the oil that the piston rings keep out of the cylinder of th
     asked = _ranked_answers(text)
     assert "circumference" not in asked and "storage reservoir" not in asked
     assert "galley" in asked
+
+
+def test_a_kind_of_rna_with_a_lower_case_prefix_is_an_acronym():
+    # Judges sent back "{{dsRNA}}" and "{{crRNA}}" gaps: "accept 'double-stranded RNA'". As acronyms they are
+    # asked by what they stand for, never as a bare gap.
+    from ketaquiz.core.generate import lexicon as lx
+
+    assert all(lx.is_acronym(w) for w in ("crRNA", "dsRNA", "snoRNA", "mtDNA", "mRNA", "NMDA"))
+    assert not any(lx.is_acronym(w) for w in ("iPhone", "eBay", "pH", "Ca"))
+    text = """# Mitochondria
+
+## Genome
+
+Mitochondria carry their own small genome, mitochondrial DNA (mtDNA), separate from the nucleus.
+Each human cell holds several hundred copies of mtDNA, inherited from the mother.
+Damage to mtDNA builds up with age and is linked to several inherited diseases.
+"""
+    art = parse_article(text)
+    an = analyse(art)
+    prompts = [c.question.prompt for sec in art.sections for build in BUILDERS for c in build(an, sec)]
+    assert "What does mtDNA stand for?" in prompts
