@@ -776,3 +776,16 @@ On top of each kidney is an adrenal gland, and every gland of this kind releases
     assert "turbine" in gap_for(an, "steam turbine").strip("{}").split("|")
     assert "acids" not in gap_for(an, "nucleic acids").strip("{}").split("|")
     assert "gland" not in gap_for(an, "adrenal gland").strip("{}").split("|")
+
+
+def test_a_long_sentence_is_trimmed_to_its_term_at_an_opening_phrase_or_a_colon():
+    # The readability check refused 430 candidates for length; an opening time phrase and what follows a colon
+    # after the term are the first things a teacher cuts.
+    from ketaquiz.core.generate.builders import trim_to_term
+
+    s = ("In the 20th century, the rapid development of internal combustion engine technology led to the demise of "
+         "the steam engine as a source of propulsion of vehicles on a commercial basis.")
+    assert trim_to_term(s, "propulsion").startswith("The rapid development")
+    s2 = ("The last step in the processing of the ultrafiltrate is excretion: the ultrafiltrate passes out of the "
+          "nephron and travels through a tube called the collecting duct, and then to the ureters.")
+    assert trim_to_term(s2, "excretion") == "The last step in the processing of the ultrafiltrate is excretion."

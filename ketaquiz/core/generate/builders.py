@@ -355,6 +355,10 @@ _CLAUSE_CUT = re.compile(
 )
 
 
+_LEAD_PHRASE = re.compile(r"^(?:In|By|During|After|Since|Until|From|At|For|Over|Within|Before|Throughout)\s+"
+                          r"[^,;:]{2,50}?,\s+(?=[a-z]|The\b|A\b|An\b)")
+
+
 def trim_to_term(text: str, term: str) -> str:
     """The sentence cut to what asks about `term`: asides in parentheses out, and when it is still long, the clause
     that holds the term (judges send back prompts over ~30 words, and the checks refused half the candidates for it).
@@ -369,9 +373,16 @@ def trim_to_term(text: str, term: str) -> str:
     m = pat.search(out)
     if m is None:
         return out
-    # A semicolon after the term ends its sentence: cut there first ("Indian textiles were in demand in Europe, where
-    # only wool and linen were available; cotton goods …" keeps its "where" clause, which says why).
-    semi = re.compile(r";\s+").search(out, m.end())
+    # An opening time or place phrase before the term is context ("In the 20th century, the rapid development of …").
+    lead = _LEAD_PHRASE.match(out)
+    if lead is not None and lead.end() <= m.start() and len(out[lead.end():].split()) >= 8:
+        out = cap_first(out[lead.end():])
+        m = pat.search(out)
+        if m is None or len(out.split()) <= 24:
+            return out
+    # A semicolon or a colon after the term ends its sentence: cut there first ("Indian textiles were in demand in
+    # Europe, where only wool and linen were available; cotton goods …" keeps its "where" clause, which says why).
+    semi = re.compile(r"[;:]\s+").search(out, m.end())
     if semi is not None and len(out[:semi.start()].split()) >= 6:
         out = out[:semi.start()].rstrip(" ,;:—–") + "."
         if len(out.split()) <= 24:
