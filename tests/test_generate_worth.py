@@ -739,27 +739,6 @@ The crankcase holds the oil that the piston rings keep out of the cylinder of th
     assert "galley" in asked
 
 
-def test_a_kind_of_rna_with_a_lower_case_prefix_is_an_acronym():
-    # Judges sent back "{{dsRNA}}" and "{{crRNA}}" gaps: "accept 'double-stranded RNA'". As acronyms they are
-    # asked by what they stand for, never as a bare gap.
-    from ketaquiz.core.generate import lexicon as lx
-
-    assert all(lx.is_acronym(w) for w in ("crRNA", "dsRNA", "snoRNA", "mtDNA", "mRNA", "NMDA"))
-    assert not any(lx.is_acronym(w) for w in ("iPhone", "eBay", "pH", "Ca"))
-    text = """# Mitochondria
-
-## Genome
-
-Mitochondria carry their own small genome, mitochondrial DNA (mtDNA), separate from the nucleus.
-Each human cell holds several hundred copies of mtDNA, inherited from the mother.
-Damage to mtDNA builds up with age and is linked to several inherited diseases.
-"""
-    art = parse_article(text)
-    an = analyse(art)
-    prompts = [c.question.prompt for sec in art.sections for build in BUILDERS for c in build(an, sec)]
-    assert "What does mtDNA stand for?" in prompts
-
-
 def test_a_long_sentence_is_trimmed_to_its_term_at_an_opening_phrase_or_a_colon():
     # The readability check refused 430 candidates for length; an opening time phrase and what follows a colon
     # after the term are the first things a teacher cuts.

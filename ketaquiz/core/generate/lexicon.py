@@ -135,18 +135,12 @@ def lemmas(word: str) -> dict[str, tuple[str, ...]]:
     return dict(lm.getAllLemmas(w))
 
 
-_PREFIXED_ACRONYM = re.compile(r"^[a-z]{2,4}[A-Z]{2,}[0-9]*$")
-
-
 @lru_cache(maxsize=50_000)
 def is_acronym(word: str) -> bool:
-    """NMDA, BDNF, mRNA, COVID-19: at least two capitals and no lowercase run longer than one letter; or a short
-    lower-case prefix before the capitals, as molecular biology names its kinds of RNA ("crRNA", "dsRNA", "snoRNA")."""
+    """NMDA, BDNF, mRNA, COVID-19: at least two capitals and no lowercase run longer than one letter."""
     core = word.replace("-", "")
     caps = sum(c.isupper() for c in core)
-    if len(core) >= 2 and caps >= 2 and caps >= len(core) - 1 - sum(c.isdigit() for c in core):
-        return True
-    return _PREFIXED_ACRONYM.match(word) is not None
+    return len(core) >= 2 and caps >= 2 and caps >= len(core) - 1 - sum(c.isdigit() for c in core)
 
 
 def can_be_noun(word: str) -> bool:
