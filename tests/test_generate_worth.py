@@ -750,3 +750,6 @@ def test_a_long_sentence_is_trimmed_to_its_term_at_an_opening_phrase_or_a_colon(
     s2 = ("The last step in the processing of the ultrafiltrate is excretion: the ultrafiltrate passes out of the "
           "nephron and travels through a tube called the collecting duct, and then to the ureters.")
     assert trim_to_term(s2, "excretion") == "The last step in the processing of the ultrafiltrate is excretion."
+    s3 = ("In the case of the pea, which is a diploid species, each individual plant has two copies of each gene, one "
+          "copy inherited from each parent, and the two copies may differ.")
+    assert not trim_to_term(s3, "diploid").startswith("Which")  # an opening phrase only goes before a subject

@@ -356,7 +356,8 @@ _CLAUSE_CUT = re.compile(
 
 
 _LEAD_PHRASE = re.compile(r"^(?:In|By|During|After|Since|Until|From|At|For|Over|Within|Before|Throughout)\s+"
-                          r"[^,;:]{2,50}?,\s+(?=[a-z]|The\b|A\b|An\b)")
+                          r"[^,;:]{2,50}?,\s+(?=The\b|A\b|An\b|(?!(?:which|who|whose|that|and|or|but|where|when|while|"
+                          r"as|so|such|including|although|though|if|because|with|in|on|at|by|for|from)\b)[a-z])")
 
 
 def trim_to_term(text: str, term: str) -> str:
