@@ -753,3 +753,20 @@ def test_a_long_sentence_is_trimmed_to_its_term_at_an_opening_phrase_or_a_colon(
     s3 = ("In the case of the pea, which is a diploid species, each individual plant has two copies of each gene, one "
           "copy inherited from each parent, and the two copies may differ.")
     assert not trim_to_term(s3, "diploid").startswith("Which")  # an opening phrase only goes before a subject
+
+
+def test_a_gap_hung_on_noun_of_is_refused_but_made_of_or_a_form_of_is_not():
+    # Judges kept 17 % of 196 verdicts on gaps after "<noun> of" ("the location of {{outbreaks}}"), 56 % after
+    # "composed of", "made of", "a form of".
+    text = """# Cholera
+
+## Outbreaks
+
+Understanding the seasonality and location of outbreaks guides cholera control in poor regions.
+Outbreaks of cholera spread quickly where outbreaks are not reported to health workers.
+Chromatin is usually composed of nucleosomes, segments of DNA wound around histone proteins.
+Nucleosomes pack the DNA tightly, and nucleosomes can slide along it to expose genes.
+"""
+    asked = _ranked_answers(text)
+    assert "outbreak" not in asked
+    assert "nucleosome" in asked

@@ -136,6 +136,12 @@ def _unworthy(c: Candidate, an: Analysis) -> str | None:
         rivals = [t for t, conf in an.kinds.same_kind(ans) if conf >= 1.0 and _word_in(t.casefold(), shown.casefold())]
         if rivals and c.question.type == "cloze":
             return f"giveaway: “{rivals[0]}”, of the answer's own kind, stands in the prompt (the other half of a pair)"
+    for ans in _answer_terms(c) if c.question.type == "cloze" else []:
+        if _after_noun_of(c.question.prompt, ans):
+            # "the location of {{outbreaks}}", "the structure of the {{CRISPR loci}}", "the spaces of
+            # {{glycoproteins}}": judges kept 17 % of 196 verdicts on a gap hung on "<noun> of" (A/B 1–23), 56 %
+            # after "made of", "composed of", "a form of": the relation is the sentence's point, not its object.
+            return f"side word: “{ans}” hangs on “… of”, the relation is the point"
     if c.question.type == "choice" and re.match(r"^\d", str(c.question.answer)):
         return _unworthy_number(c, an, source)
     if c.family.startswith("short-acronym"):
@@ -264,6 +270,17 @@ _GENUS_THEN_GAP = re.compile(r"\b([A-Z][a-z]{3,})\s+\{\{([a-z]+)[|}]")  # "Staph
 
 _ADJECTIVE_END = re.compile(r"(?:ic|al|ous|ive|ed|able|ible|ary)$")  # a word the lexicon does not know: "uncombined"
 _DESCRIBING_END = re.compile(r"(?:ic|al|ous|ive|ed|able|ible|ary|ent|ant)$")
+
+
+_NOUN_OF = re.compile(r"(\w+)\s+of\s+(?:the\s+|a\s+|an\s+|a\(n\)\s+|its\s+|their\s+)?\{\{")
+_KIND_OF = frozenset("composed made consisting consist consists formed form forms kind kinds type types group groups "
+                     "family families class classes hybrid mixture variant variety species member members".split())
+
+
+def _after_noun_of(prompt: str, ans: str) -> bool:
+    """The gap follows "<noun> of", a noun that is no kind or material ("composed of", "a form of" stay)."""
+    m = next((m for m in _NOUN_OF.finditer(prompt) if prompt[m.end():].startswith(ans)), None)
+    return m is not None and m.group(1).lower() not in _KIND_OF and not m.group(1)[:1].isupper()
 
 
 def _common_once(c: Candidate, ans: str, an: Analysis) -> bool:
