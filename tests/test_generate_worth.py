@@ -758,15 +758,24 @@ def test_a_long_sentence_is_trimmed_to_its_term_at_an_opening_phrase_or_a_colon(
 def test_a_gap_hung_on_noun_of_is_refused_but_made_of_or_a_form_of_is_not():
     # Judges kept 17 % of 196 verdicts on gaps after "<noun> of" ("the location of {{outbreaks}}"), 56 % after
     # "composed of", "made of", "a form of".
+    from ketaquiz.core.generate.rank import _unworthy
+
     text = """# Cholera
 
 ## Outbreaks
 
 Understanding the seasonality and location of outbreaks guides cholera control in poor regions.
-Outbreaks of cholera spread quickly where outbreaks are not reported to health workers.
 Chromatin is usually composed of nucleosomes, segments of DNA wound around histone proteins.
-Nucleosomes pack the DNA tightly, and nucleosomes can slide along it to expose genes.
 """
-    asked = _ranked_answers(text)
-    assert "outbreak" not in asked
-    assert "nucleosome" in asked
+    an = analyse(parse_article(text))
+    s1, s2 = list(an.sentence.values())[:2]
+
+    def cloze(prompt: str, sid: str) -> Candidate:
+        q = Question(id="q", topic="outbreaks", type="cloze", prompt=prompt, source=an.sentence[sid].text)
+        return Candidate(q, 1.0, (sid,), "cloze", "x")
+
+    why = _unworthy(cloze("Understanding the seasonality and location of {{outbreaks}} guides cholera control.", s1.id), an)
+    assert why is not None and "… of" in why
+    why = _unworthy(cloze("Chromatin is usually composed of {{nucleosomes}}, segments of DNA wound around histone "
+                          "proteins.", s2.id), an)
+    assert why is None or "… of" not in why
