@@ -274,7 +274,7 @@ _DESCRIBING_END = re.compile(r"(?:ic|al|ous|ive|ed|able|ible|ary|ent|ant)$")
 
 _NOUN_OF = re.compile(r"(\w+)\s+of\s+(?:the\s+|a\s+|an\s+|a\(n\)\s+|its\s+|their\s+)?\{\{")
 _KIND_OF = frozenset("composed made consisting consist consists formed form forms kind kinds type types group groups "
-                     "family families class classes hybrid mixture variant variety species member members".split())
+                     "family families class classes hybrid mixture variant variety species member members collection piece".split())
 
 
 def _after_noun_of(prompt: str, ans: str) -> bool:
