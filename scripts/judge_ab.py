@@ -53,8 +53,9 @@ def make(a_dir: Path, b_dir: Path, out: Path, per: int, seed: int, changed: bool
 
 
 def tally(out: Path) -> None:
+    """Keep / fix / drop per version, per article and version, and for the questions only one version asks."""
     mapping = json.loads((out / "mapping.json").read_text(encoding="utf-8"))
-    counts = {"A": collections.Counter(), "B": collections.Counter()}
+    counts: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     twins = 0
     for f in sorted(out.rglob("*.judgments.csv")):
         article = f.name.removesuffix(".judgments.csv")
@@ -67,12 +68,24 @@ def tally(out: Path) -> None:
                 twins += 1  # dropped as a copy of its other wording, which stands beside it only on the sheet
                 continue
             versions = mapping.get(f"{article}/{row['id']}")
-            for v in versions and "AB" or "":
+            if not versions:
+                continue
+            verdict = row["verdict"].strip().lower()
+            for v in "AB":
                 if versions[v]:
-                    counts[v][row["verdict"].strip().lower()] += 1
-    for v, c in counts.items():
+                    counts[v][verdict] += 1
+                    counts[f"{article:28} {v}"][verdict] += 1
+            only = "both" if versions["A"] and versions["B"] else "A only" if versions["A"] else "B only"
+            counts[only][verdict] += 1
+
+    def line(name: str) -> str:
+        c = counts[name]
         n = sum(c.values()) or 1
-        print(f"{v}: n={sum(c.values())} keep {c['keep'] / n:.0%} fix {c['fix'] / n:.0%} drop {c['drop'] / n:.0%}")
+        return f"{name:30} n={sum(c.values()):3} keep {c['keep'] / n:4.0%} fix {c['fix'] / n:4.0%} drop {c['drop'] / n:4.0%}"
+
+    for name in ["A", "B", *sorted(k for k in counts if k[-2:] in (" A", " B") and len(k) > 2), "A only", "B only",
+                 "both"]:
+        print(line(name))
     if twins:
         print(f"(left out: {twins} drops of one wording as a copy of the other)")
 
