@@ -16,6 +16,7 @@ from collections import Counter
 from typing import Any
 
 from ..article import Sentence
+from . import lexicon as lx
 from .analysis import MIN_TERM_SCORE, Analysis
 from .terms import norm
 
@@ -25,7 +26,6 @@ _DEFINITION = re.compile(
     r"\b(?:refers? to|is defined as|are defined as|is known as|are known as|is called|are called|means)\b"
 )
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
-_NUMBERS = re.compile(r"\d[\d,.]*")
 _PRESENT = re.compile(r"\b(?:is|are|has|have|can|contains?|consists?|uses?|produces?|forms?|makes?|carries|binds?)\b")
 _PAST = re.compile(r"\b(?:was|were|had|did)\b|\b\w{3,}ed\b")
 _YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})s?\b")
@@ -117,7 +117,7 @@ def sentence_importance(an: Analysis) -> dict[str, float]:
         place = 1.0 if first_in_section[s.id] == 0 else 0.6 if first_in_section[s.id] <= 2 else 0.3
         shape = 0.3 if _DEFINITION.search(s.text) else 0.0
         names = len(_CAPITALISED.findall(s.text))
-        numbers = len(_NUMBERS.findall(s.text))
+        numbers = len(lx.NUMBERS.findall(s.text))
         detail = 0.06 * max(0, names - 2) + 0.05 * max(0, numbers - 1) + 0.1 * s.text.count("(")
         # A general statement in the present ("DNA is made of …") is knowledge; a dated narrative in the past
         # ("In 1977, the administrator proposed …") is history a teacher seldom asks, unless it names a first.

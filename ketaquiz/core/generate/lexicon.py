@@ -59,6 +59,7 @@ LEAD_INS = re.compile(
     r"in contrast|by contrast|similarly|likewise|as a result|consequently|in particular|in short|overall)\s*,\s*",
     re.IGNORECASE,
 )
+NUMBERS = re.compile(r"\d[\d,.]*")  # a figure as written: "20,000" and "3.5" are one number each
 CONTEXT_OPENERS = re.compile(r"^(?:it|this|these|those|they|that|such|another|both|its|their)\b", re.IGNORECASE)
 
 _UNLOADED: Any = object()

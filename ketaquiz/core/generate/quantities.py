@@ -19,7 +19,7 @@ from .builders import Candidate, explain, qid, stem, trim_to_term
 _QUANTITY = re.compile(
     r"(?<![\w.,+\-/−^])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(\s*%|\s+percent\b|\s+(?=([a-z][a-z-]+)))"
 )
-_NUMBERS = re.compile(r"\d[\d,.]*")
+
 _YEAR = re.compile(r"^(?:1[0-9]|20)\d\d(?:s)?[.,]?$")  # "In 1787, …", "by 1500": a date anchors a count
 # Units of time and order: "1 second", "two years", "the 3rd time" count nothing worth a question.
 _NOT_COUNTS = frozenset("year century decade time second minute hour day week month step stage part".split())
@@ -63,13 +63,13 @@ def _format(value: int, percent: bool, commas: bool) -> str:
 def quantities(an: Analysis, section: Section) -> Iterator[Candidate]:
     """A choice among near values for each share or count a sentence states (one per sentence)."""
     for s in section.sentences:
-        if s.list_item or len(_NUMBERS.findall(s.text)) > 3:
+        if s.list_item or len(lx.NUMBERS.findall(s.text)) > 3:
             continue  # crowded with figures (counted as numbers: "500,000" is one, not six digits)
         st = stem(an, s)
         if st is None:
             continue
         text, source, ids = st
-        if len(_NUMBERS.findall(text)) > 2:
+        if len(lx.NUMBERS.findall(text)) > 2:
             continue  # a statistic among several figures
         m = _QUANTITY.search(text)
         if m is None:
@@ -85,7 +85,7 @@ def quantities(an: Analysis, section: Section) -> Iterator[Candidate]:
             lemmas = lx.lemmas(noun)  # an unknown word ("mitochondria") is a technical noun
             if lemmas and "NOUN" not in lemmas or len(noun) < 3 or lx.singular(noun) in _NOT_COUNTS:
                 continue
-        others = [x for x in _NUMBERS.findall(text) if x.rstrip(".,") != raw and not _YEAR.match(x)]
+        others = [x for x in lx.NUMBERS.findall(text) if x.rstrip(".,") != raw and not _YEAR.match(x)]
         if not percent and others:
             continue  # "the 93 cas genes are grouped into 35 families": a count beside another figure is a detail
         if percent and not 0 < value < 100:

@@ -28,7 +28,7 @@ from . import lexicon as lx
 from .analysis import Analysis
 from .answers import SHAPE_WORD
 from .builders import Candidate, defined_subject
-from .terms import _best_long_form, norm
+from .terms import _best_long_form, norm, word_pattern
 
 TYPE_ORDER = {"cloze": 0, "choice": 1, "short": 2, "multi": 3, "order": 4}
 MAX_CLOZE_SHARE = 0.5
@@ -509,7 +509,7 @@ def _root_shown(answers: list[str], prompt: str) -> bool:
 
 
 def _word_in(term: str, text: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text) is not None
+    return word_pattern(term).search(text) is not None
 
 
 def _claimed(c: Candidate) -> set[str]:
