@@ -779,3 +779,18 @@ Chromatin is usually composed of nucleosomes, segments of DNA wound around histo
     why = _unworthy(cloze("Chromatin is usually composed of {{nucleosomes}}, segments of DNA wound around histone "
                           "proteins.", s2.id), an)
     assert why is None or "… of" not in why
+
+
+def test_whole_word_counts_match_the_regex_they_replace():
+    import re
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from ketaquiz.core.generate.rank import _count_words
+
+    @given(st.text(alphabet="ab -_.é1", max_size=40), st.text(alphabet="ab-é", min_size=1, max_size=4))
+    def same(text: str, name: str) -> None:
+        assert _count_words(text, name) == len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+
+    same()

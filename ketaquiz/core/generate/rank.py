@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..check import check_question
@@ -378,9 +379,39 @@ def _mentions(an: Analysis, name: str, *, ignore_case: bool = False) -> int:
     cache: dict[tuple[str, bool], int] = an.__dict__.setdefault("_mentions", {})
     key = (name, ignore_case)
     if key not in cache:
-        flags = re.IGNORECASE if ignore_case else 0
-        cache[key] = len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", an.article.text, flags))
+        if ignore_case and _ONE_WORD.match(name):
+            # one word, any case: counted once per article (the once-named checks ask for hundreds of words)
+            words: Counter[str] | None = an.__dict__.get("_word_counts")
+            if words is None:
+                words = an.__dict__["_word_counts"] = Counter(re.findall(r"\w+", an.article.text.casefold()))
+            cache[key] = words[name.casefold()]
+        elif ignore_case:
+            folded: str | None = an.__dict__.get("_folded_text")
+            if folded is None:
+                folded = an.__dict__["_folded_text"] = an.article.text.lower()
+            cache[key] = _count_words(folded, name.lower()) if len(folded) == len(an.article.text) else len(
+                re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", an.article.text, re.IGNORECASE))
+        else:
+            cache[key] = _count_words(an.article.text, name)
     return cache[key]
+
+
+def _count_words(text: str, name: str) -> int:
+    r"""Whole-word occurrences of `name` in `text` (as the regex (?<!\w)name(?!\w), by str.find: ten times faster)."""
+    n, i = 0, text.find(name)
+    while i >= 0 and name:
+        end = i + len(name)
+        if (i == 0 or not _is_word_char(text[i - 1])) and (end == len(text) or not _is_word_char(text[end])):
+            n += 1
+        i = text.find(name, i + 1)
+    return n
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+_ONE_WORD = re.compile(r"^\w+$")
 
 
 def _side_names(source: str, an: Analysis) -> list[str]:
