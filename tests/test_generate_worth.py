@@ -794,3 +794,10 @@ def test_whole_word_counts_match_the_regex_they_replace():
         assert _count_words(text, name) == len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
 
     same()
+
+
+def test_a_modal_verb_is_not_inflected_to_agree():
+    from ketaquiz.core.generate.builders import _agree
+
+    assert _agree("can be used to edit genes", plural=False) == "can be used to edit genes"  # not "cans be used"
+    assert _agree("bind the receptor", plural=False) == "binds the receptor"

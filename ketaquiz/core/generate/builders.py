@@ -457,6 +457,9 @@ def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
 # ---------------------------------------------------------------- short answers and definitions
 
 
+_MODALS = frozenset("can could may might must shall should will would".split())
+
+
 def _agree(clause: str, plural: bool) -> str:
     """Make the clause's first verb agree with the subject's number."""
     words = clause.split()
@@ -464,6 +467,8 @@ def _agree(clause: str, plural: bool) -> str:
         return clause
     w = words[0].lower()
     swaps = {"is": "are", "has": "have", "was": "were"} if plural else {"are": "is", "have": "has", "were": "was"}
+    if w in _MODALS:
+        return clause  # "can be used" agrees with any subject ("cans be used" did not)
     if w in swaps:
         words[0] = swaps[w]
     elif not plural and "VERB" in lx.lemmas(w) and lx.verb_lemma(w) == w:
