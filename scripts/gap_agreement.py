@@ -56,7 +56,8 @@ def top_gaps(path: Path) -> dict[str, str]:
     from ketaquiz.core.generate.analysis import analyse
     from ketaquiz.core.generate.families import BUILDERS
     from ketaquiz.core.generate.importance import sentence_importance
-    from ketaquiz.core.generate.rank import _answer_terms, rank_candidates
+    from ketaquiz.core.generate.rank import rank_candidates
+    from ketaquiz.core.generate.worth import answer_terms
 
     article = load_article(path)
     an = analyse(article)
@@ -65,7 +66,7 @@ def top_gaps(path: Path) -> dict[str, str]:
     for r in rank_candidates(cands, an, sentence_importance(an)):
         q = r.cand.question
         if q.type in ("cloze", "choice") and q.source not in out:
-            terms = _answer_terms(r.cand)
+            terms = answer_terms(r.cand)
             if terms:
                 out[q.source] = terms[0]
     return out

@@ -414,7 +414,7 @@ Most animals and many plants are diploid, carrying two copies of every chromosom
 
 
 def test_a_run_in_label_is_not_the_answer():
-    from ketaquiz.core.generate.rank import _unworthy
+    from ketaquiz.core.generate.worth import unworthy
 
     text = """# Industrial Revolution
 
@@ -431,8 +431,8 @@ Mills that adopted the power loom soon employed far fewer hand weavers than befo
         q = Question(id="q", topic="innovations", type="cloze", prompt=prompt, source=an.sentence[sid].text)
         return Candidate(q, 1.0, (sid,), "cloze", "x")
 
-    assert "label" in (_unworthy(cloze("{{Textiles}} – mechanised cotton spinning increased output.", s1.id), an) or "")
-    assert _unworthy(cloze("The {{power loom}} increased the output of a weaver by a factor of forty.", s2.id), an) is None
+    assert "label" in (unworthy(cloze("{{Textiles}} – mechanised cotton spinning increased output.", s1.id), an) or "")
+    assert unworthy(cloze("The {{power loom}} increased the output of a weaver by a factor of forty.", s2.id), an) is None
 
 
 def test_numbers_in_an_aside_are_not_asked_and_large_numbers_are():
@@ -488,7 +488,7 @@ def test_a_contrast_word_mid_sentence_leaves_the_prompt():
 
 
 def test_the_central_figure_and_an_acronym_that_spells_the_answer():
-    from ketaquiz.core.generate.rank import _unworthy
+    from ketaquiz.core.generate.worth import unworthy
 
     hero = " ".join(f"Gutenberg sold press {i} to Gutenberg's friend, who paid Gutenberg well." for i in range(7))
     hero += " " + " ".join(f"The press number {i} printed many pages of text in the town." for i in range(40))
@@ -509,11 +509,11 @@ The rRNA is the component of the ribosome that hosts translation in every living
         q = Question(id="q", topic="gutenberg", type="cloze", prompt=prompt, source=an.sentence[sid].text)
         return Candidate(q, 1.0, (sid,), "cloze", "x")
 
-    assert "central figure" in (_unworthy(cloze(
+    assert "central figure" in (unworthy(cloze(
         "Having worked as a goldsmith, {{Gutenberg}} made skilful use of the knowledge of metals.", s1.id), an) or "")
-    assert "central figure" not in (_unworthy(cloze(  # what he began is worth asking
+    assert "central figure" not in (unworthy(cloze(  # what he began is worth asking
         "Modern printing started with {{Gutenberg}}'s press in the town of Mainz.", s2.id), an) or "")
-    assert "giveaway" in (_unworthy(cloze(
+    assert "giveaway" in (unworthy(cloze(
         "The rRNA is the component of the {{ribosome}} that hosts translation in every living cell.", s4.id), an) or "")
 
 
@@ -527,7 +527,7 @@ def test_a_semicolon_ends_the_prompt_before_a_where_clause_goes():
 
 
 def test_choice_options_agree_in_number_and_a_gloss_gap_is_refused():
-    from ketaquiz.core.generate.rank import _unworthy
+    from ketaquiz.core.generate.worth import unworthy
 
     text = """# RNA
 
@@ -546,7 +546,7 @@ Spliceosomes contain several small nuclear RNAs (snRNAs) that recognise the ends
     q = Question(id="q", topic="types", type="choice", answer="snRNAs", choices=["snRNAs", "tRNAs", "mRNAs", "rRNAs"],
                  prompt="Spliceosomes contain several small nuclear RNAs (_____) that recognise the ends of introns.",
                  source=s3.text)
-    assert "gloss" in (_unworthy(Candidate(q, 1.0, (s3.id,), "choice", "x"), an) or "")
+    assert "gloss" in (unworthy(Candidate(q, 1.0, (s3.id,), "choice", "x"), an) or "")
 
 
 def test_the_expansion_of_the_title_acronym_is_the_topic():
@@ -603,8 +603,8 @@ After inflation ended, the universe kept expanding and cooling for billions of y
 def test_the_defined_term_is_the_gap_even_when_plain():
     # Judges: "for a definition, gap the defined term" ("medullary ray", "phenotype", "stroke").
     from ketaquiz.core.generate.builders import gap_point
-    from ketaquiz.core.generate.rank import _unworthy
     from ketaquiz.core.generate.terms import Span
+    from ketaquiz.core.generate.worth import unworthy
 
     s = "Part of the renal cortex, a medullary ray is a collection of renal tubules that drain into one duct."
     ray = Span("medullary ray", s.index("medullary ray"), s.index("medullary ray") + len("medullary ray"))
@@ -618,7 +618,7 @@ def test_the_defined_term_is_the_gap_even_when_plain():
     sid = next(iter(an.sentence))
     q = Question(id="q", topic="strokes", type="cloze", source=an.sentence[sid].text,
                  prompt="A {{stroke}} is the movement of a piston from one end of the cylinder to the other.")
-    assert "everyday" not in (_unworthy(Candidate(q, 1.0, (sid,), "cloze", "stroke"), an) or "")
+    assert "everyday" not in (unworthy(Candidate(q, 1.0, (sid,), "cloze", "stroke"), an) or "")
 
 
 def test_the_plain_subject_of_a_statement_is_not_the_gap_but_a_defined_subject_is():
@@ -714,7 +714,7 @@ Output greatly increased, and the result was an unprecedented rise in population
 Cosmic inflation explains why the early universe looks the same in every direction we observe.
 Theories of cosmic inflation were proposed in the 1980s by physicists working on the early universe.
 """
-    from ketaquiz.core.generate.rank import _described_once
+    from ketaquiz.core.generate.worth import _described_once
 
     asked = _ranked_answers(text)
     assert "unprecedented rise" not in asked
@@ -758,7 +758,7 @@ def test_a_long_sentence_is_trimmed_to_its_term_at_an_opening_phrase_or_a_colon(
 def test_a_gap_hung_on_noun_of_is_refused_but_made_of_or_a_form_of_is_not():
     # Judges kept 17 % of 196 verdicts on gaps after "<noun> of" ("the location of {{outbreaks}}"), 56 % after
     # "composed of", "made of", "a form of".
-    from ketaquiz.core.generate.rank import _unworthy
+    from ketaquiz.core.generate.worth import unworthy
 
     text = """# Cholera
 
@@ -774,9 +774,9 @@ Chromatin is usually composed of nucleosomes, segments of DNA wound around histo
         q = Question(id="q", topic="outbreaks", type="cloze", prompt=prompt, source=an.sentence[sid].text)
         return Candidate(q, 1.0, (sid,), "cloze", "x")
 
-    why = _unworthy(cloze("Understanding the seasonality and location of {{outbreaks}} guides cholera control.", s1.id), an)
+    why = unworthy(cloze("Understanding the seasonality and location of {{outbreaks}} guides cholera control.", s1.id), an)
     assert why is not None and "… of" in why
-    why = _unworthy(cloze("Chromatin is usually composed of {{nucleosomes}}, segments of DNA wound around histone "
+    why = unworthy(cloze("Chromatin is usually composed of {{nucleosomes}}, segments of DNA wound around histone "
                           "proteins.", s2.id), an)
     assert why is None or "… of" not in why
 
@@ -787,7 +787,7 @@ def test_whole_word_counts_match_the_regex_they_replace():
     from hypothesis import given
     from hypothesis import strategies as st
 
-    from ketaquiz.core.generate.rank import _count_words
+    from ketaquiz.core.generate.worth import _count_words
 
     @given(st.text(alphabet="ab -_.é1", max_size=40), st.text(alphabet="ab-é", min_size=1, max_size=4))
     def same(text: str, name: str) -> None:
