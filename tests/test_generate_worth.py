@@ -602,7 +602,7 @@ After inflation ended, the universe kept expanding and cooling for billions of y
 
 def test_the_defined_term_is_the_gap_even_when_plain():
     # Judges: "for a definition, gap the defined term" ("medullary ray", "phenotype", "stroke").
-    from ketaquiz.core.generate.builders import gap_point
+    from ketaquiz.core.generate.gaps import gap_point
     from ketaquiz.core.generate.terms import Span
     from ketaquiz.core.generate.worth import unworthy
 

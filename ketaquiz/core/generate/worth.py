@@ -15,7 +15,8 @@ from ..questions import Question, cloze_gaps
 from . import lexicon as lx
 from .analysis import Analysis
 from .answers import SHAPE_WORD
-from .builders import Candidate, defined_subject
+from .builders import Candidate
+from .gaps import defined_subject
 from .terms import _best_long_form, norm, word_pattern
 
 _GENE_SYMBOL = re.compile(r"^(?:[A-Z][A-Z0-9]{1,6}\d[A-Z0-9]*|[A-Za-z]{1,6}-\d+[A-Za-z]?)$")  # BRCA1, STS-31, DF-224
