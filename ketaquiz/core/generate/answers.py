@@ -276,6 +276,7 @@ _UK_US = {"colour": "color", "behaviour": "behavior", "tumour": "tumor", "labour
           "lustre": "luster", "analogue": "analog", "catalogue": "catalog", "defence": "defense",
           "offence": "offense", "sulphur": "sulfur", "aluminium": "aluminum", "grey": "gray", "mould": "mold",
           "tyre": "tire", "programme": "program", "foetus": "fetus", "oestrogen": "estrogen"}
+# Not back where the American word has meanings of its own: a "meter" measures, a "program" runs, a "tire" wears out.
 _US_UK = {v: k for k, v in _UK_US.items() if v not in ("tire", "program", "meter", "gray", "mold", "analog")}
 _UK_PREFIXES = (("haem", "hem"), ("anaem", "anem"), ("oesophag", "esophag"), ("paediatr", "pediatr"),
                 ("leukaem", "leukem"), ("orthopaed", "orthoped"), ("oedem", "edem"), ("caesar", "cesar"))
@@ -291,7 +292,7 @@ def _other_spelling(word: str) -> str:
         return other if word.islower() else other.capitalize()
     for uk, us in _UK_PREFIXES:
         if low.startswith(uk):
-            return word[:0] + (us if word.islower() else us.capitalize()) + word[len(uk):]
+            return (us if word.islower() else us.capitalize()) + word[len(uk):]
     for pat in (_IZE, _YSE):
         m = pat.search(word)
         if m:

@@ -24,9 +24,9 @@ _IS_A = re.compile(r"^\s*(?:is|are)\s+(?:an?|the|one of)\b", re.I)
 _FIRST_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|can|could|may|might|will|would|must|does|do|did)\b|\b\w+(?:ed|es)\b"
 )
-
-
 _ARE_NOUN = re.compile(r"^\s*are\s+([a-z]+)\b")
+_ARE_NOUN_PHRASE = re.compile(r"^\s*are\s+[a-z]+\s+[a-z]+s\b")  # "are noncoding stretches"
+_COPULA = re.compile(r"^\s*(?:is|are)\s+(?!\w+ed\b|not\b|also\b)")  # "Introns are noncoding …", not "are divided"
 
 
 def defined_subject(before: str, after: str) -> bool:
@@ -47,9 +47,6 @@ def defined_subject(before: str, after: str) -> bool:
     if "ADJ" in classes:
         return _ARE_NOUN_PHRASE.match(after) is not None  # "are noncoding stretches", not "are resistant"
     return "NOUN" in classes or lx.zipf(word) < 3.0
-
-
-_ARE_NOUN_PHRASE = re.compile(r"^\s*are\s+[a-z]+\s+[a-z]+s\b")  # "are noncoding stretches"
 
 
 def gap_point(sentence: str, sp: Span, spans: Sequence[Span] = ()) -> float:
@@ -79,9 +76,6 @@ def gap_point(sentence: str, sp: Span, spans: Sequence[Span] = ()) -> float:
     if not head[:1].isupper() and not lx.is_acronym(head) and lx.zipf(head) >= 4.3:
         bonus -= 0.3  # an everyday head noun ("improvement", "nature", "constructions")
     return bonus
-
-
-_COPULA = re.compile(r"^\s*(?:is|are)\s+(?!\w+ed\b|not\b|also\b)")  # "Introns are noncoding …", not "are divided"
 
 
 def plain_subject(sentence: str, sp: Span, spans: Sequence[Span]) -> bool:
