@@ -801,3 +801,13 @@ def test_a_modal_verb_is_not_inflected_to_agree():
 
     assert _agree("can be used to edit genes", plural=False) == "can be used to edit genes"  # not "cans be used"
     assert _agree("bind the receptor", plural=False) == "binds the receptor"
+
+
+def test_a_key_number_is_blanked_where_it_stands_not_inside_a_year():
+    from ketaquiz.core.generate.quantities import quantities
+
+    art = parse_article("# CRISPR\n\n## History\n\nBy 2000, researchers had found the repeats in about 20 genomes of "
+                        "bacteria and archaea.\n")
+    an = analyse(art)
+    prompts = [c.question.prompt for sec in art.sections for c in quantities(an, sec)]
+    assert prompts and all(p.startswith("By 2000,") and "about _____ genomes" in p for p in prompts)

@@ -97,7 +97,8 @@ def quantities(an: Analysis, section: Section) -> Iterator[Candidate]:
             continue
         answer = _format(value, percent, "," in raw)
         shown_number = m.group(0).rstrip() if percent else raw
-        prompt = trim_to_term(text, shown_number).replace(shown_number, "_____", 1)
+        # the figure itself, not the same digits inside another number ("By 2000, … in 20 genomes")
+        prompt = re.sub(rf"(?<![\d,.]){re.escape(shown_number)}(?![\d,])", "_____", trim_to_term(text, shown_number), count=1)
         if "_____" not in prompt:
             continue
         choices = sorted([answer, *(_format(v, percent, "," in raw) for v in near)], key=lambda x: float(x.rstrip("%").replace(",", "")))
