@@ -811,3 +811,10 @@ def test_a_key_number_is_blanked_where_it_stands_not_inside_a_year():
     an = analyse(art)
     prompts = [c.question.prompt for sec in art.sections for c in quantities(an, sec)]
     assert prompts and all(p.startswith("By 2000,") and "about _____ genomes" in p for p in prompts)
+
+
+def test_a_relative_clause_runs_past_an_initial_like_e_coli():
+    from ketaquiz.core.generate.categories import _relative
+
+    text = "a complex called Cascade, that in E. coli cuts the precursor into mature RNA molecules."
+    assert _relative(text, text.index("in E.")) == "in E. coli cuts the precursor into mature RNA molecules"

@@ -107,7 +107,7 @@ def _term_after(spans: list[Span], pos: int, text: str) -> Span | None:
 
 
 _NP_BEFORE = re.compile(r"((?:[A-Za-z][\w\-’']*\s+){1,6})$")
-_CLAUSE_END = re.compile(r"[,;:.!?]|\s(?:but|while|whereas)\s")
+_CLAUSE_END = re.compile(r"[,;:!?]|(?<!\b[A-Z])\.|\s(?:but|while|whereas)\s")  # "in E. coli" runs on
 _STOP_BACK = frozenset("by in on at to for from with and or but that which is are was were of".split())
 
 
