@@ -50,8 +50,7 @@ def gap_for(an: Analysis, term: str) -> str:
     words = term.split()
     last = words[-1]
     name = len(words) >= 2 and all(w[:1].isupper() for w in words)
-    if not lx.is_acronym(last) and lx.is_plural(last) and not last.endswith(("us", "is", "ss")) and not name \
-            and _real_singular(an, last):
+    if not name and _plural_with_singular(an, last):
         alts.append(" ".join(words[:-1] + [lx.singular(last)]))  # not in a name: "United States" ≠ "United State"
     if len(words) >= 2:
         head = last.lower()
@@ -99,9 +98,11 @@ def gap_for(an: Analysis, term: str) -> str:
     return "{{" + "|".join(seen) + "}}"
 
 
-def _real_singular(an: Analysis, word: str) -> bool:
-    """The word's singular is a word: English knows it or the article writes it ("metanephros" is no plural of
-    "metanephro")."""
+def _plural_with_singular(an: Analysis, word: str) -> bool:
+    """The word is a plural whose singular is a word: English knows it or the article writes it ("metanephros" is no
+    plural of "metanephro"; "virus", "analysis", "glass" are no plurals at all)."""
+    if lx.is_acronym(word) or not lx.is_plural(word) or word.endswith(("us", "is", "ss")):
+        return False
     one = lx.singular(word)
     return one == word or lx.zipf(one) > 0 or _times_named(an, one) > 0
 
@@ -168,7 +169,7 @@ def _noun_forms(an: Analysis, words: list[str]) -> list[str]:
         return []
     stem = first[:-2]
     for noun in (stem + "es", stem[:-1] + "es", stem + "s"):
-        if re.search(rf"(?<![\w-]){re.escape(noun)}(?![\w-])", an.article.text, re.IGNORECASE):
+        if _times_named(an, noun):
             return [noun, lx.singular(noun)]
     return []
 
@@ -312,8 +313,7 @@ def accepted_forms(an: Analysis, answer: str) -> list[str]:
     if pair:
         out.append(pair)
     last = answer.split()[-1]
-    if not lx.is_acronym(last) and lx.is_plural(last) and not last.endswith(("us", "is", "ss")) \
-            and _real_singular(an, last):
+    if _plural_with_singular(an, last):
         out.append(" ".join(answer.split()[:-1] + [lx.singular(last)]))
     if "-" in answer:
         out.append(answer.replace("-", " "))
