@@ -266,6 +266,9 @@ _LEAD_PHRASE = re.compile(r"^(?:In|By|During|After|Since|Until|From|At|For|Over|
                           r"as|so|such|including|although|though|if|because|with|in|on|at|by|for|from)\b)[a-z])")
 
 
+_SENTENCE_BREAK = re.compile(r"[;:]\s+")
+
+
 def trim_to_term(text: str, term: str) -> str:
     """The sentence cut to what asks about `term`: asides in parentheses out, and when it is still long, the clause
     that holds the term (judges send back prompts over ~30 words, and the checks refused half the candidates for it).
@@ -289,7 +292,7 @@ def trim_to_term(text: str, term: str) -> str:
             return out
     # A semicolon or a colon after the term ends its sentence: cut there first ("Indian textiles were in demand in
     # Europe, where only wool and linen were available; cotton goods …" keeps its "where" clause, which says why).
-    semi = re.compile(r"[;:]\s+").search(out, m.end())
+    semi = _SENTENCE_BREAK.search(out, m.end())
     if semi is not None and len(out[:semi.start()].split()) >= 6:
         out = out[:semi.start()].rstrip(" ,;:—–") + "."
         if len(out.split()) <= 24:
@@ -324,10 +327,11 @@ def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
         if st is None:
             continue
         prompt_text, source, ids = st
+        spans = an.spans.get(s.id, [])
         terms = _sentence_terms(an, s)[:5]
         for rank, sp in enumerate(terms):
             term = key_word(an, sp.text)
-            if len(term.split()) > 5 or not contains(prompt_text, term) or plain_subject(s.text, sp, an.spans.get(s.id, [])):
+            if len(term.split()) > 5 or not contains(prompt_text, term) or plain_subject(s.text, sp, spans):
                 continue
             answer = display_term(an, term)
             gap = gap_for(an, answer)
@@ -338,7 +342,8 @@ def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
             # Past a point the term score only says "multi-word, has an acronym": where the gap sits and how
             # specific it is decide (judges: "bacteriophage", not "DNA fragment").
             # A term asked by one of its words keeps the whole term's strength ("{{diploid}} species").
-            base = min(max(an.score(term), an.score(sp.text)), 1.5) - 0.05 * rank - _length_penalty(prompt) + gap_point(s.text, sp, an.spans.get(s.id, []))
+            base = min(max(an.score(term), an.score(sp.text)), 1.5) - 0.05 * rank - _length_penalty(prompt) \
+                + gap_point(s.text, sp, spans)
             q = Question(
                 id=qid(section.slug, "cloze", source, answer), topic=section.slug, type="cloze", prompt=prompt,
                 explanation=explain(source), source=source, origin="generated",
