@@ -234,6 +234,9 @@ def modifier_gap(q: Question) -> str | None:
         words = re.findall(r"[\w\-’']+", ans)
         if len(words) < 2 or words[0][:1].isupper() or "-" in words[0] or "ADJ" not in lx.lemmas(words[0].lower()):
             continue
+        others = [str(a) for a in [*q.accept, *q.choices] if not str(a).casefold().endswith(ans.casefold())]
+        if q.type == "short" and any(" " in o and o.split()[-1].casefold() == words[-1].casefold() for o in others):
+            continue  # "chemical hydrology" among "isotope hydrology", "surface hydrology": the modifier is the name
         if lx.zipf(words[0]) >= 4.0:
             return f"the answer “{ans}” hangs on the everyday modifier “{words[0]}”: blank the key word alone"
         if len(words) == 2 and lx.zipf(words[0]) >= 3.3 and q.type == "cloze" and not _head_accepted(q, ans):
@@ -271,6 +274,10 @@ def _names_someone(text: str) -> bool:
     return first is not None and lx.zipf(first.group(1).lower()) < 4.0
 
 
+# "… in E." or "… John F.": a sentence cut at an initial. "vitamin D." and "drug X." end where they should.
+_CUT_AT_INITIAL = re.compile(r"(?:^|\b(?:in|of|by|at|from|and|the|[A-Z][a-z]*))\s+[A-Z]\.\??$")
+
+
 def readability(q: Question) -> str | None:
     """Too long, or carrying Markdown/wiki markup, citations or page furniture."""
     text = shown_prompt(q)
@@ -284,7 +291,7 @@ def readability(q: Question) -> str | None:
     if re.match(r"^\W*(?:[\w-]+[ ,]+){0,3}[\w-]+:\s(?!(?:put|which|what|name|how|where|when|why)\b)", text, re.IGNORECASE) \
             and not re.match(r"^\W*(?:Which|What|Name|Put|How)\b", text):
         return "the prompt opens with a label (“…:”): ask the fact in a sentence"
-    if re.search(r"\(\s*[;,]|\(\s*\)", text) or re.search(r"\b[A-Z]\.\s*$|\b[A-Z]\.\?$", text.strip()):
+    if re.search(r"\(\s*[;,]|\(\s*\)", text) or _CUT_AT_INITIAL.search(text.strip()):
         return "the prompt carries debris (an emptied parenthesis, a sentence cut at an initial)"
     if len(re.findall(r"[\"“”]", text)) >= 2:
         return "the prompt quotes someone: a quotation is an opinion or wording, not a fact to recall"

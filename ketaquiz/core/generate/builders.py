@@ -19,6 +19,7 @@ from .analysis import MIN_TERM_SCORE, Analysis
 from .answers import accepted_forms, gap_for, key_word
 from .categories import category_key, strip_det
 from .gaps import gap_point, plain_subject
+from .items import defined_by_item
 from .terms import Span, norm, word_pattern
 
 
@@ -321,7 +322,10 @@ def _length_penalty(prompt: str) -> float:
 def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
     """Cloze on the best 1–2 terms of each sentence; choice when the term has ≥ 2 same-kind distractors."""
     for s in section.sentences:
-        if s.list_item or s.text.rstrip(" .").endswith(":"):  # a list's intro is asked by the list builder
+        if s.text.rstrip(" .").endswith(":"):  # a list's intro is asked by the list builder
+            continue
+        defined = defined_by_item(s.text) if s.list_item else None
+        if s.list_item and defined is None:  # a bullet is asked by the list builder, unless it defines a name
             continue
         st = stem(an, s)
         if st is None:
@@ -329,6 +333,8 @@ def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
         prompt_text, source, ids = st
         spans = an.spans.get(s.id, [])
         terms = _sentence_terms(an, s)[:5]
+        if defined is not None:
+            terms = [sp for sp in terms if norm(sp.text) == norm(defined)]
         for rank, sp in enumerate(terms):
             term = key_word(an, sp.text)
             if len(term.split()) > 5 or not contains(prompt_text, term) or plain_subject(s.text, sp, spans):

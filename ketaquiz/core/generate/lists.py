@@ -1,6 +1,8 @@
 """List questions from a list and the sentence that introduces it: name one, which are listed, which is NOT.
 
-Only after a real introduction ("Side effects may include:"); a label with a verb or a negation is none.
+The list is named as a noun phrase that stands alone ("the five parts that the movements of all mechanical pendulum
+clocks have"), by its heading ("the branches of hydrology"), or by quoting its introduction; a list without one is
+not asked, nor one whose items are not all names.
 """
 
 from __future__ import annotations
@@ -10,60 +12,13 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..article import Section, Sentence
+from ..quality import modifier_gap
 from ..questions import Question
 from . import lexicon as lx
 from .analysis import Analysis, list_runs
 from .builders import Candidate, _sentence_terms, cap_first, contains, display_term, explain, qid
-from .categories import strip_det
+from .items import bullets, item_name
 from .terms import norm
-
-_INCLUDE = re.compile(r"^(.*?)\s+(?:may\s+|can\s+|might\s+|could\s+|will\s+)?(?:include|includes|are|is|involve|involves|consist of)\s*:?\s*\.?$", re.I)
-
-
-_CLAUSE_WORDS = frozenset("is are was were be been has have had can could may might will would does do did".split())
-
-
-def _list_label(intro: Sentence | None) -> str | None:
-    if intro is None:
-        return None
-    text = lx.LEAD_INS.sub("", intro.text.strip())
-    text = re.sub(r"[:.\s]+$", "", text)
-    m = _INCLUDE.match(text)
-    if m:
-        label = m.group(1)
-    elif text.lower().startswith(("the following", "these")):
-        label = re.sub(r"^(?:the following|these)\s+", "", text, flags=re.I)
-    else:
-        m2 = re.search(r"(?:following|these|several|some|main|key)\s+([\w\s-]{3,60}?)(?:\s*[:.]|$)", text, re.I)
-        if not m2:
-            return None
-        label = m2.group(1)
-    label = strip_det(label)
-    words = label.split()
-    while words and words[0].lower() in lx.VAGUE_MODIFIERS - {"potential", "possible"}:
-        words.pop(0)
-    label = " ".join(words)
-    if label[:1].isupper() and not lx.is_acronym(label.split()[0]):
-        label = label[0].lower() + label[1:]
-    # A label is a noun phrase: a verb or a negation in it means the sentence before the list was no introduction
-    # ("the organisms is now common", "none of the pro-drugs of ampicillin is in current use").
-    if any(w.lower() in _CLAUSE_WORDS or lx.is_verb_only(w) for w in words) or re.search(r"\b(?:no|none|not)\b", text, re.I):
-        return None
-    return label if 1 <= len(words) <= 8 else None
-
-
-_VERB_IN_ITEM = re.compile(r"\b(?:is|are|was|were|has|have|can|may|will|does|do)\b", re.I)
-
-
-def _item_option(an: Analysis, item: Sentence) -> str:
-    """A list item as an option: the item itself when short, else its first term."""
-    text = item.text.strip().rstrip(".;")
-    # Up to seven words a bullet is a name ("Loop of Henle thin segment cell"), not a sentence: its first term
-    # alone would be "loop".
-    if len(text.split()) <= 7 and not _VERB_IN_ITEM.search(text):
-        return display_term(an, text.split(",")[0].strip()) if "," in text else display_term(an, text)
-    spans = an.spans.get(item.id, [])
-    return display_term(an, spans[0].text) if spans else text
 
 
 def _short_forms(options: list[str]) -> list[str]:
@@ -99,25 +54,172 @@ def _same_kind_outsiders(an: Analysis, options: list[str], outsiders: list[str])
     return [o for o in outsiders if norm(o) in kin]
 
 
+_LEAD = re.compile(r"^(?:so|thus|hence|in general|generally|broadly)\b,?\s*", re.I)
+_INCLUDE_END = re.compile(
+    r"^(?P<x>.+?)\s+(?:(?:may|can|might|could|will|often|usually|typically|generally)\s+)?"
+    r"(?:include|includes|are|involve|involves|consist of|comprise|comprises)$", re.I)
+_THESE_END = re.compile(r"^(?P<s>.+?)\s+(?P<v>(?:\w+\s+){0,3}?\w+)\s+(?:these|the following)\s+(?P<n>(?:\w+\s+)?\w+)$", re.I)
+
+
+def _lower_first(text: str) -> str:
+    first = text.split()[0] if text.split() else ""
+    keep = lx.is_acronym(first) or (first[:1].isupper() and first[1:2].islower() and lx.zipf(first.lower()) < 3.0)
+    return text if keep else text[:1].lower() + text[1:]
+
+
+def _intro_text(intro: Sentence | None) -> str | None:
+    """An introduction without its lead-in and colon; None when the sentence introduces nothing (no colon)."""
+    if intro is None:
+        return None
+    text = _LEAD.sub("", lx.LEAD_INS.sub("", intro.text.strip()))
+    if not re.search(r":\s*\.?$", text):  # "… may include:." as some pages write it
+        return None
+    return re.sub(r"[:.\s]+$", "", text)
+
+
+def list_phrase(intro: Sentence | None) -> str | None:
+    """The list's own name, standing alone: "the five parts that the movements of all mechanical pendulum clocks
+    have" for "The movements of all mechanical pendulum clocks have these five parts:", "those at higher risk for
+    developing rickets" for "Those at higher risk for developing rickets include:". Judges marked "the five parts
+    that the text lists" unreadable: it points at a list the learner does not see."""
+    text = _intro_text(intro)
+    if text is None:
+        return None
+    m = _THESE_END.match(text)
+    if re.search(r"\b(?:no|not|none)\b", text, re.I):
+        return None
+    m = _THESE_END.match(text)
+    if m and lx.is_plural(m.group("n").split()[-1]) and len(m.group("s").split()) <= 10:
+        return f"the {m.group('n')} that {_lower_first(m.group('s'))} {m.group('v')}"
+    m = _INCLUDE_END.match(text)
+    if m:
+        x = m.group("x")
+        head = re.split(r"\s(?:for|of|at|in|with|on|to|from|that|which|who)\s", x)[0].split()
+        content = [w for w in head if w.lower() not in lx.STOP_WORDS | lx.GENERIC_WORDS | lx.VAGUE_MODIFIERS]
+        if head and (lx.is_plural(head[-1]) or head[-1].lower() == "those") and len(x.split()) <= 10 \
+                and (content or len(head) < len(x.split())):
+            x = re.sub(r"^(?:some|several|many|various|certain)\s+", "", _lower_first(x))  # "Some potential side …"
+            return x if re.match(r"(?:the|those|all|most)\s", x, re.I) else f"the {x}"
+    return None
+
+
+def quoted_intro(intro: Sentence | None) -> str | None:
+    """An introduction that says what its list holds, to quote in a "name one" prompt when it cannot be made a
+    noun phrase ("Rickets may be diagnosed with the help of:")."""
+    text = _intro_text(intro)
+    if text is None or len(text.split()) < 6 or lx.CONTEXT_OPENERS.match(text) or re.search(r"\b(?:these|this|following|no|not|none)\b", text, re.I):
+        return None
+    return text
+
+
 def _numbered(an: Analysis, item: Sentence) -> bool:
     line_start = an.article.text.rfind("\n", 0, item.start) + 1
     return re.match(r"\s*\d{1,3}[.)]\s", an.article.text[line_start:item.start + 1]) is not None
 
 
+_STEP_WORDS = re.compile(r"\b(?:steps?|stages?|phases?|sequence|process|procedure|order|then)\b", re.I)
+
+
+def _steps(intro: Sentence | None, phrase: str | None, options: list[str]) -> bool:
+    """A numbered list is a sequence when it says so, or when its items are actions ("Mashing the grain")."""
+    said = " ".join(x for x in ((intro.text if intro else ""), phrase or ""))
+    return bool(_STEP_WORDS.search(said)) or all(o.split()[0].lower().endswith("ing") for o in options)
+
+
+def _heading_phrase(an: Analysis, section: Section) -> str | None:
+    """A list right under its heading is named by it: "Branches" in *Hydrology* → "the branches of hydrology"."""
+    words = section.title.split()
+    if not 1 <= len(words) <= 3 or not lx.is_plural(words[-1]) or not words[-1].islower() and len(words) > 1:
+        return None
+    if lx.singular(words[-1]).lower() not in _RELATIONS:
+        return f"the {section.title[:1].lower()}{section.title[1:]}"  # "the carboxypenicillins": a kind of its own
+    return f"the {section.title.lower()} of {_title_phrase(an)}"
+
+
+# A heading that names a relation to the article's subject: "Branches" of hydrology, "Types" of rickets. Another
+# plural heading names a kind of its own ("β-lactamase inhibitors" are no inhibitors *of* penicillin: A/B 27).
+_RELATIONS = frozenset("type kind class form branch category subfield field application use component part stage "
+                       "phase step cause symptom sign complication feature characteristic variety".split())
+
+
+def _title_phrase(an: Analysis) -> str:
+    """The article's subject as a phrase: "the kidney" for *Kidney*, "Mesopotamia" for *Mesopotamia*."""
+    title = an.article.title
+    if title.lower() not in an.article.text:  # never written in lower case: a name
+        return title
+    title = title[:1].lower() + title[1:]
+    # "hydrology" is a field (no article); "the kidney" an organ: as the article writes it most often
+    text = an.article.text.lower()
+    return f"the {title}" if text.count(f"the {title}") * 4 >= text.count(title) else title
+
+
+def _in_context(an: Analysis, phrase: str) -> str:
+    """A list phrase that says nowhere what it belongs to gets the article's subject: "the distinct cell types" →
+    "the distinct cell types of the kidney" (judges: "never says of what")."""
+    if re.search(r"\b(?:of|that|for|in|at|with|to|from|by|on)\b", phrase) or phrase.split()[-1].endswith("ed") \
+            or an.article.title.casefold() in phrase.casefold():  # "the carboxypenicillins" say it themselves
+        return phrase
+    return f"{phrase} of {_title_phrase(an)}"
+
+
+def _side_names(an: Analysis, names: list[str]) -> bool:
+    """Mostly proper names of people, bodies or journals the article names once: trivia, not its content
+    ("Thomas de Beauchamp", "Journal of Hydrology", "Centre for Water Science")."""
+    proper = [n for n in names if sum(w[:1].isupper() for w in n.split()) >= 2 and an.folded_text.count(n.lower()) <= 1]
+    return len(proper) * 2 > len(names)
+
+
+def _name_one(section: Section, source: str, options: list[str], phrase: str, quoted: str | None) -> Question:
+    """"Name one of …": any item is right; the one shown as the answer is the first that reads as a name alone
+    (a learner's "calendar dials" before "striking train", whose first word the lint reads as a modifier)."""
+    prompt = f"Name one of {phrase}." if phrase else f"{quoted} — name one that the text lists."
+    # A name the prompt already says is no answer to recall ("the pendulum" in "… pendulum clocks have"): asked
+    # "other than" it (A/B 27: a giveaway).
+    shown = [o for o in options if re.search(rf"\b{re.escape(o)}\b", prompt, re.I)]
+    if len(shown) == 1 and phrase:
+        prompt = f"Name one of {phrase}, other than the {shown[0]}."
+    options = [o for o in options if o not in shown]
+    q = None
+    for first in options:
+        rest = [o for o in options if o != first]
+        q = Question(
+            id=qid(section.slug, "short", source, options[0]), topic=section.slug, type="short", prompt=prompt,
+            answer=first, accept=rest + _short_forms(options), explanation=explain(source), source=source,
+            origin="generated",
+        )
+        if modifier_gap(q) is None:
+            break
+    assert q is not None
+    return q
+
+
 def lists(an: Analysis, section: Section) -> Iterator[Candidate]:
-    """Bullet and numbered lists: which is listed, which is NOT, name one, and order for numbered lists."""
+    """Bullet and numbered lists: name one, which are listed, which is NOT, and order for numbered lists."""
     for intro, items in list_runs(section):
-        label = _list_label(intro)
-        options = [_item_option(an, it) for it in items]
-        if len({norm(o) for o in options}) != len(options):
+        tops = bullets(an, items)
+        if len(tops) < 2:
             continue
+        names = [item_name(b.text) for b in tops]
+        phrase = list_phrase(intro)
+        phrase = _in_context(an, phrase) if phrase else _heading_phrase(an, section) if intro is None else None
+        quoted = None if phrase else quoted_intro(intro)
         source = an.article.text[(intro or items[0]).start:items[-1].end]
         ids = tuple(it.id for it in items) + ((intro.id,) if intro else ())
-        numbered = all(_numbered(an, it) for it in items)
-        if label is None:
-            label = "steps" if numbered else None
-        if label is None:
+        steps = [n or b.text.rstrip(".;:") for n, b in zip(names, tops)]  # a step is an action: "Mashing the grain"
+        if all(_numbered(an, b.sentences[0]) for b in tops) and 3 <= len(tops) <= 6 and _steps(intro, phrase, steps) \
+                and all(len(x.split()) <= 10 for x in steps):
+            q = Question(
+                id=qid(section.slug, "order", source, "|".join(steps)), topic=section.slug, type="order",
+                prompt=f"Put {phrase or 'these steps'} in the order the text gives them.",
+                items=[cap_first(x) for x in steps], explanation=explain(source), source=source, origin="generated",
+            )
+            yield Candidate(q, 2.0, ids, "order-list", "order:" + ids[0])
+        if any(n is None for n in names) or (phrase is None and quoted is None):
             continue
+        options = [display_term(an, n) for n in names if n]
+        if len({norm(o) for o in options}) != len(options) or _side_names(an, options):
+            continue
+        label = phrase or ""
         # Outsiders: terms of the same section that are not in the list (never outside-world guesses).
         listed = {norm(w) for it in items for w in [it.text] + [sp.text for sp in an.spans.get(it.id, [])]}
         outsiders: list[str] = []
@@ -133,36 +235,28 @@ def lists(an: Analysis, section: Section) -> Iterator[Candidate]:
                 outsiders.append(t)
         outsiders = _same_kind_outsiders(an, options, outsiders)
         outsiders.sort(key=lambda t: (-an.score(t), t.lower()))
-        if numbered and 3 <= len(items) <= 6:
-            q = Question(
-                id=qid(section.slug, "order", source, "|".join(options)), topic=section.slug, type="order",
-                prompt=f"Put these {label} in the order the text gives them.",
-                items=[cap_first(o) for o in options], explanation=explain(source), source=source, origin="generated",
-            )
-            yield Candidate(q, 2.0, ids, "order-list", "order:" + ids[0])
-        if len(items) >= 2:
-            q = Question(
-                id=qid(section.slug, "short", source, options[0]), topic=section.slug, type="short",
-                prompt=f"Name one of the {label} that the text lists.", answer=options[0],
-                accept=options[1:] + _short_forms(options),
-                explanation=explain(source), source=source, origin="generated",
-            )
+        nested = [display_term(an, c) for b in tops for c in b.children]  # "vitamin D deficiency" is right too
+        if len([o for o in options if not re.search(rf"\b{re.escape(o)}\b", phrase or "", re.I)]) >= 2:
+            q = _name_one(section, source, options, phrase or "", quoted)
+            q.accept = [*q.accept, *(c for c in nested if c not in q.accept)]
             yield Candidate(q, 1.3, ids, "short-list", "list-one:" + ids[0])
-        if outsiders and len(items) >= 3:
+        if phrase is None:
+            continue
+        if outsiders and len(tops) >= 3:
             choices = sorted(options[:4] + outsiders[:1], key=str.lower)
             q = Question(
                 id=qid(section.slug, "choice", source, "not:" + outsiders[0]), topic=section.slug, type="choice",
-                prompt=f"Which of these is NOT among the {label} that the text lists?", answer=outsiders[0],
+                prompt=f"Which of these is NOT one of {phrase}?", answer=outsiders[0],
                 choices=choices, explanation=explain(source, f"{cap_first(outsiders[0])} is not in the list. "),
                 source=source, origin="generated",
             )
             yield Candidate(q, 1.6, ids, "choice-not", "list-not:" + ids[0])
-        if len(outsiders) >= 2 and len(items) >= 2:
+        if len(outsiders) >= 2:
             picked = options[: min(len(options), 6 - 2)]
             choices = sorted(picked + outsiders[:2], key=str.lower)
             q = Question(
                 id=qid(section.slug, "multi", source, "|".join(picked)), topic=section.slug, type="multi",
-                prompt=f"Which of these does the text list as {label}?", answer=picked, choices=choices,
+                prompt=f"Which of these are among {phrase}?", answer=picked, choices=choices,
                 explanation=explain(source), source=source, origin="generated",
             )
             yield Candidate(q, 1.8, ids, "multi-list", "list-multi:" + ids[0])

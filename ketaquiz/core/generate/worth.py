@@ -73,7 +73,8 @@ def unworthy(c: Candidate, an: Analysis) -> str | None:
             return "vague: “There are …” counts or names things without saying anything about them"
         if _EXAMPLE.search(source):
             return "side example: the sentence illustrates a point rather than stating it"
-    for ans in answer_terms(c):
+    # A list's names are its content (a list of side names is refused by the list builder itself).
+    for ans in [] if c.family.startswith("short-list") else answer_terms(c):
         why = _unworthy_answer(c, an, ans, source)
         if why:
             return why
