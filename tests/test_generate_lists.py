@@ -154,10 +154,9 @@ KIDNEY = """# Kidney
 The kidney filters the blood, and the kidney returns most of the filtered water to the blood. Distinct cell types
 include:
 
-- Kidney glomerulus parietal cell
-- Loop of Henle thin segment cell
-- Collecting duct principal cell
-- Collecting duct intercalated cell
+- Podocytes, cells that wrap the capillaries of the glomerulus
+- Principal cells, cells that take up sodium in the collecting duct
+- Intercalated cells, cells that keep the acid balance of the blood
 
 ## Types
 
@@ -178,3 +177,65 @@ def test_a_list_phrase_that_says_nowhere_what_it_belongs_to_gets_the_subject():
 def test_nested_bullets_are_accepted_answers_too():
     types = [q for q in _questions(KIDNEY) if q.prompt == "Name one of the types of the kidney."]
     assert types and {"vitamin d deficiency", "vitamin d resistance"} <= {a.casefold() for a in types[0].accept}
+
+
+# ---------------------------------------------------------------- lists written in a sentence
+
+RICKETS = """# Rickets
+
+## Signs and symptoms
+
+Rickets is a condition that results in weak or soft bones in children; rickets is caused by a lack of vitamin D in
+the diet. Symptoms include bowed legs, stunted growth, bone pain, large forehead, and trouble sleeping.
+Complications may include bone fractures, muscle spasms, an abnormally curved spine, or intellectual disability.
+Enzymes are generally globular proteins, acting alone or in larger complexes, in the bones of children.
+
+## Development
+
+Kidney development proceeds through a series of three successive developmental phases: the pronephros, mesonephros,
+and metanephros.
+Techniques focus on two aspects: provisioning of water, and fixation and hyper-fertilizing soil.
+Possible causes include respiratory compensation, pulmonary oedema, concomitant pneumonia, and severe anaemia.
+"""
+
+
+def _name_one_prompts(text: str) -> dict[str, Question]:
+    return {q.prompt: q for q in _questions(text) if q.prompt.startswith("Name one")}
+
+
+def test_a_list_in_a_sentence_is_asked_with_every_item_accepted():
+    asked = _name_one_prompts(RICKETS)
+    symptoms = asked["Name one of the symptoms of rickets."]
+    assert {str(symptoms.answer), *symptoms.accept} >= {"bowed legs", "stunted growth", "bone pain", "trouble sleeping"}
+    complications = asked["Name one of the complications of rickets."]
+    assert "abnormally curved spine" in {str(complications.answer), *complications.accept}  # without its article
+
+
+def test_what_is_not_a_list_in_a_sentence_is_not_asked_as_one():
+    asked = _name_one_prompts(RICKETS)
+    assert not any("enzymes" in p for p in asked)  # "Enzymes are generally globular proteins, acting alone …"
+    assert not any("aspects" in p for p in asked)  # "two aspects" but three parts: split wrong
+    # "Possible causes" under a section about something else: causes of what? Not "of rickets".
+    assert not any("causes" in p for p in asked)
+
+
+def test_items_accept_what_a_learner_types_but_not_a_vague_head():
+    asked = _name_one_prompts(RICKETS)
+    complications = asked["Name one of the complications of rickets."]
+    forms = {str(complications.answer), *complications.accept}
+    assert {"fractures", "curved spine", "muscle spasm"} <= forms  # head, no adverb, other number
+    symptoms = asked["Name one of the symptoms of rickets."]
+    assert not {"pain", "legs", "growth"} & {str(symptoms.answer), *symptoms.accept}  # "bone pain" → not "pain"
+
+
+def test_a_counted_sequence_is_an_order_question_and_bare_rare_names_are_not_asked():
+    orders = [q for q in _questions(RICKETS) if q.type == "order"]
+    assert [o.items for o in orders] == [["Pronephros", "Mesonephros", "Metanephros"]]
+    drugs = """# Penicillin
+
+## Carboxypenicillins
+
+Penicillin is an antibiotic, and penicillin kills bacteria by blocking the building of their cell walls.
+Carboxypenicillins include carbenicillin, ticarcillin, and temocillin, given by injection in hospitals.
+"""
+    assert not [p for p in _name_one_prompts(drugs) if "carboxypenicillins" in p.lower()]

@@ -206,6 +206,7 @@ The Lander studies the soil of the planet with a drill.
 
 def test_key_numbers_are_asked_as_choices_among_near_values():
     from ketaquiz.core.generate.quantities import quantities
+    from ketaquiz.core.generate.worth import unworthy
 
     text = """# Power
 
@@ -217,6 +218,19 @@ The plant opened in 1954 after a long debate in parliament.
 The cloth was 100% cotton and it sold widely in the markets.
 A similar process happened at about 1 second for electrons and positrons.
 """
+    one_offs = """# Fever
+
+## Outbreaks
+
+In Kenya in 1998, the virus killed more than 400 people across the north of the country.
+The live-attenuated clone 13 vaccine was recently registered and used in South Africa.
+The kidney generates 180 liters of filtrate every day from the blood that passes through it.
+"""
+    art = parse_article(one_offs)
+    an = analyse(art)
+    cands = [c for sec in art.sections for c in quantities(an, sec)]
+    # one year's count and a number in a name are trivia (held-4: dropped); a standing figure is not
+    assert {str(c.question.answer) for c in cands if not unworthy(c, an)} == {"180"}
     art = parse_article(text)
     an = analyse(art)
     qs = {str(c.question.answer): c.question for sec in art.sections for c in quantities(an, sec)}
@@ -355,6 +369,8 @@ Renal histology is the study of the microscopic structure of the kidney. Distinc
 - Collecting duct intercalated cell
 
 Renal histology uses the microscopic structure of the tissue to tell these cells apart in a stained section.
+The collecting duct principal cell, the collecting duct intercalated cell and the loop of henle thin segment cell
+each handle water and salt differently.
 """
     art = parse_article(text)
     an = analyse(art)

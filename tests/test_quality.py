@@ -24,10 +24,15 @@ def test_dangling_references_are_flagged():
                    "A fourth development was the mechanizing of {{paper manufacture}}.",
                    "A small handle called the {{rounce}} is used to do this.",
                    "The term itself has been argued to be a(n) {{misnomer}}.",
-                   "To reduce that risk, a {{nitrogen gas purge}} was performed before launch."):
+                   "To reduce that risk, a {{nitrogen gas purge}} was performed before launch.",
+                   # held-4: a role is no name ("it" is which virus?); a summary or "no longer" of unseen text
+                   "As a Phlebovirus, it has a(n) {{ambisense}} genome.",
+                   "To sum up, money in markets is like {{lubrication}} for machines.",
+                   "No longer was the government to rescue {{unprofitable enterprises}}."):
         assert "dangling reference" in tripped(q(prompt)), prompt
     assert "dangling reference" not in tripped(q("Ketamine blocks {{NMDA receptors}} in the brain."))
     assert "dangling reference" not in tripped(q("The classic symptom of cholera is {{watery diarrhea}}."))
+    assert "dangling reference" not in tripped(q("As the cell grows, it divides into two {{daughter cells}}."))
     # "Which of these" points at the options shown with it
     assert "dangling reference" not in tripped(q("Which of these is a side effect?", "choice", answer="a",
                                                  choices=["a", "b", "c"]))

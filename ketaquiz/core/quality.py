@@ -32,6 +32,7 @@ _DANGLING_OPENERS = re.compile(
     r"conversely|otherwise|still|yet|but|and|or|so|because of this|as a result|in addition|in contrast|"
     r"by contrast|in turn|in fact|indeed|for example|for instance|on the other hand|at the same time|"
     r"in this way|to this end|despite this|even so|after this|before this|by then|until then|"
+    r"to sum up|in summary|in conclusion|no longer|"
     r"here|there(?! (?:is|are|was|were|have|has|had)\b))\b",
     re.IGNORECASE,
 )
@@ -74,7 +75,8 @@ _OPTIONS_REF = re.compile(r"\b(?:these|the following)(?= (?:is|are|does|do|was|w
 _PERSONAL_PRONOUN_SUBJECT = re.compile(
     r"(?:^(?!\W*(?:long |shortly |soon |even |just )?(?:before|after|when|while|although|though|because|if|once|until|since|as)\b)(?:\S+\s+){0,4}|[;:]\s+|,\s+(?:and|but|so)\s+|"
     # "By designing an anti-virus CRISPR, they demonstrated …": an opening phrase names nobody the pronoun could be.
-    r"^\W*(?:by|using|with|through|in|during)\s[^,]{3,60},\s+)(?:it|they|he|she)\s+(?!is (?:thought|believed|estimated)\b)\w+",
+    # "As a Phlebovirus, it has …": a role names what "it" is, never which thing it is.
+    r"^\W*(?:by|using|with|through|in|during|as an?)\s[^,]{3,60},\s+)(?:it|they|he|she)\s+(?!is (?:thought|believed|estimated)\b)\w+",
     re.IGNORECASE,
 )
 _MARKUP = re.compile(r"\*\*|\]\(|\[\[|(?:^|\s)\|(?:\s|$)|`|<[a-z/][^>]*>|^#+\s", re.IGNORECASE)

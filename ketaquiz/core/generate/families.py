@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from .builders import cloze_and_choice, short_answers
 from .chains import chains
+from .enumerations import enumerations
 from .lists import lists
 from .quantities import quantities
 
-BUILDERS = (cloze_and_choice, short_answers, lists, chains, quantities)
+BUILDERS = (cloze_and_choice, short_answers, lists, enumerations, chains, quantities)

@@ -16,6 +16,7 @@ from ..quality import modifier_gap
 from ..questions import Question
 from . import lexicon as lx
 from .analysis import Analysis, list_runs
+from .answers import accepted_forms
 from .builders import Candidate, _sentence_terms, cap_first, contains, display_term, explain, qid
 from .items import bullets, item_name
 from .terms import norm
@@ -103,15 +104,6 @@ def list_phrase(intro: Sentence | None) -> str | None:
     return None
 
 
-def quoted_intro(intro: Sentence | None) -> str | None:
-    """An introduction that says what its list holds, to quote in a "name one" prompt when it cannot be made a
-    noun phrase ("Rickets may be diagnosed with the help of:")."""
-    text = _intro_text(intro)
-    if text is None or len(text.split()) < 6 or lx.CONTEXT_OPENERS.match(text) or re.search(r"\b(?:these|this|following|no|not|none)\b", text, re.I):
-        return None
-    return text
-
-
 def _numbered(an: Analysis, item: Sentence) -> bool:
     line_start = an.article.text.rfind("\n", 0, item.start) + 1
     return re.match(r"\s*\d{1,3}[.)]\s", an.article.text[line_start:item.start + 1]) is not None
@@ -169,10 +161,34 @@ def _side_names(an: Analysis, names: list[str]) -> bool:
     return len(proper) * 2 > len(names)
 
 
-def _name_one(section: Section, source: str, options: list[str], phrase: str, quoted: str | None) -> Question:
+def _item_forms(an: Analysis, option: str) -> list[str]:
+    """What a learner may type for one item: its other number and spelling, either side of an "or" ("dial" for
+    "indicator or dial"), the specific head of a two-word item ("fractures" for "bone fractures"), and the item
+    without a leading adverb ("curved spine"). Judges marked all of these right and the generator wrong (A/B 27–28)."""
+    forms = [option, *accepted_forms(an, option)]
+    words = option.split()
+    if " or " in option:
+        forms += [x.strip() for x in option.split(" or ") if x.strip()]
+    if len(words) == 2 and not words[1].endswith("ing") and lx.can_be_noun(words[1]) and lx.zipf(words[1]) < 4.0:
+        forms.append(words[1])  # "fractures", not "pain" for "bone pain" nor "legs" for "bowed legs"
+    if len(words) >= 3 and words[0].endswith("ly") and lx.is_adverb(words[0]):
+        forms.append(" ".join(words[1:]))
+    last = [f.split()[-1] for f in forms]
+    forms += [" ".join(f.split()[:-1] + [lx.singular(w)]) for f, w in zip(forms, last) if lx.is_plural(w)]
+    return list(dict.fromkeys(forms))
+
+
+def _bare_names(an: Analysis, options: list[str]) -> bool:
+    """Mostly rare names the article gives only in the list ("carbenicillin, ticarcillin", "methyl violet"): the
+    judges of A/B 27–28 called naming one of them side-name trivia."""
+    once = [o for o in options if min(lx.zipf(w) for w in o.split()) < 3.0 and an.folded_text.count(o.lower()) <= 1]
+    return len(once) * 2 > len(options)
+
+
+def _name_one(an: Analysis, section: Section, source: str, options: list[str], phrase: str) -> Question:
     """"Name one of …": any item is right; the one shown as the answer is the first that reads as a name alone
     (a learner's "calendar dials" before "striking train", whose first word the lint reads as a modifier)."""
-    prompt = f"Name one of {phrase}." if phrase else f"{quoted} — name one that the text lists."
+    prompt = f"Name one of {phrase}."
     # A name the prompt already says is no answer to recall ("the pendulum" in "… pendulum clocks have"): asked
     # "other than" it (A/B 27: a giveaway).
     shown = [o for o in options if re.search(rf"\b{re.escape(o)}\b", prompt, re.I)]
@@ -181,10 +197,10 @@ def _name_one(section: Section, source: str, options: list[str], phrase: str, qu
     options = [o for o in options if o not in shown]
     q = None
     for first in options:
-        rest = [o for o in options if o != first]
         q = Question(
             id=qid(section.slug, "short", source, options[0]), topic=section.slug, type="short", prompt=prompt,
-            answer=first, accept=rest + _short_forms(options), explanation=explain(source), source=source,
+            answer=first, accept=[f for o in options for f in _item_forms(an, o) if f != first] + _short_forms(options),
+            explanation=explain(source), source=source,
             origin="generated",
         )
         if modifier_gap(q) is None:
@@ -202,7 +218,6 @@ def lists(an: Analysis, section: Section) -> Iterator[Candidate]:
         names = [item_name(b.text) for b in tops]
         phrase = list_phrase(intro)
         phrase = _in_context(an, phrase) if phrase else _heading_phrase(an, section) if intro is None else None
-        quoted = None if phrase else quoted_intro(intro)
         source = an.article.text[(intro or items[0]).start:items[-1].end]
         ids = tuple(it.id for it in items) + ((intro.id,) if intro else ())
         steps = [n or b.text.rstrip(".;:") for n, b in zip(names, tops)]  # a step is an action: "Mashing the grain"
@@ -214,12 +229,14 @@ def lists(an: Analysis, section: Section) -> Iterator[Candidate]:
                 items=[cap_first(x) for x in steps], explanation=explain(source), source=source, origin="generated",
             )
             yield Candidate(q, 2.0, ids, "order-list", "order:" + ids[0])
-        if any(n is None for n in names) or (phrase is None and quoted is None):
+        if any(n is None for n in names) or phrase is None:
             continue
         options = [display_term(an, n) for n in names if n]
-        if len({norm(o) for o in options}) != len(options) or _side_names(an, options):
-            continue
-        label = phrase or ""
+        glossed = sum(len(b.text.split()) > len(n.split()) + 2 for b, n in zip(tops, names) if n) * 2 >= len(tops)
+        if len({norm(o) for o in options}) != len(options) or _side_names(an, options) \
+                or not glossed and _bare_names(an, options):
+            continue  # a list that says what each item is ("Hydrogeology is the study of …") is never bare
+        label = phrase
         # Outsiders: terms of the same section that are not in the list (never outside-world guesses).
         listed = {norm(w) for it in items for w in [it.text] + [sp.text for sp in an.spans.get(it.id, [])]}
         outsiders: list[str] = []
@@ -237,7 +254,7 @@ def lists(an: Analysis, section: Section) -> Iterator[Candidate]:
         outsiders.sort(key=lambda t: (-an.score(t), t.lower()))
         nested = [display_term(an, c) for b in tops for c in b.children]  # "vitamin D deficiency" is right too
         if len([o for o in options if not re.search(rf"\b{re.escape(o)}\b", phrase or "", re.I)]) >= 2:
-            q = _name_one(section, source, options, phrase or "", quoted)
+            q = _name_one(an, section, source, options, phrase)
             q.accept = [*q.accept, *(c for c in nested if c not in q.accept)]
             yield Candidate(q, 1.3, ids, "short-list", "list-one:" + ids[0])
         if phrase is None:

@@ -207,6 +207,16 @@ def _unworthy_number(c: Candidate, an: Analysis, source: str) -> str | None:
     if _side_names(source, an):
         return "trivia: a one-off date or number tied to a side name"
     if c.family == "choice-quantity":
+        shown = c.question.prompt
+        # "clone _____ vaccine", "type _____ diabetes": a number in a label, not a quantity (held-4: drop)
+        label = re.search(r"\b([a-z]{3,})\s+_{3,}\s+[a-z]", shown)
+        if label and label.group(1) not in lx.STOP_WORDS and "NOUN" in lx.lemmas(label.group(1)):
+            return "trivia: the number is part of a name (“clone 13”), not a quantity"
+        # "In 1787, raw cotton consumption was 22 million pounds", "In Kenya in 1998, the virus killed 400": one
+        # year's count is a one-off figure (judges dropped 5 of 6 such counts, kept the shares and the era figures)
+        if not re.search(r"%|per\s?cent", str(c.question.answer) + source) and re.search(
+                r"\b(?:[Ii]n|[Aa]s of|[Dd]uring)\s+(?:[A-Z]\w+\s+in\s+)?(?:1[5-9]|20)\d\d\b(?!s)", source):
+            return "trivia: one year's count, a one-off figure rather than a key number"
         return None  # a share or a count: its worth is its sentence's (the importance floor decides)
     if not _FIRST.search(source) and not re.search(r"\b(?:began|started|built|opened|launched)\b", source, re.I):
         return "trivia: a date or figure of a side event (a key date is a first, a start or an invention)"

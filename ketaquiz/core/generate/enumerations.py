@@ -1,0 +1,160 @@
+"""Lists written in a sentence: "Symptoms include bowed legs, stunted growth, bone pain and trouble sleeping."
+
+Encyclopedia articles give most of their lists in prose, and judges named them first among what no question asked
+("the causes", "the four bases", "the three phases"). A sentence is read as a list when an introduction that names
+its items ("Symptoms include", "There are four types of bases:") is followed by three or more short names joined by
+commas and a final "and"/"or"; it is asked as "Name one of …", with every item accepted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..article import Section, Sentence
+from ..questions import Question
+from . import lexicon as lx
+from .analysis import Analysis
+from .builders import Candidate, cap_first, display_term, explain, qid
+from .items import item_name
+from .lists import _bare_names, _in_context, _name_one, _side_names
+from .terms import norm
+
+_INCLUDE = re.compile(
+    r"^(?P<intro>.{3,120}?)\s+(?:(?:may|can|often|usually|typically|commonly|also)\s+)?"
+    r"(?P<verb>include|includes|included|are|were|consist of|consists of|comprise|comprises)\s+(?P<list>.+)$")
+_COLON = re.compile(r"^(?P<intro>.{8,160}?):\s+(?P<list>.+)$")
+_COUNTED = re.compile(r"\b(?P<np>(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[\w-]+\s+){0,3}[\w-]+)$",
+                      re.I)
+_THERE_ARE = re.compile(r"^There\s+(?:are|were)\s+(?P<np>.+)$", re.I)
+_NOT_A_NAME = re.compile(r"^(?:not|no|also|only|mainly|even|which|that|these|those|it|they)\b", re.I)
+_OPENS_CLAUSE = re.compile(r"^(?:as|when|if|because|while|although|since|where|however|but|so|thus)\b", re.I)
+_POINTING = re.compile(r"\b(?:this|these|those|such|it|its|their|they|other|others|following)\b", re.I)
+
+
+def _items(text: str) -> list[str] | None:
+    """The names of a list written as "A, B(,) and C"; None when any part is no short name."""
+    text = re.sub(r"^(?:known as|called|named)\s+", "", text.strip().rstrip("."))
+    if not re.search(r",[^,]+(?:,\s*|\s+)(?:and|or)\s+\S", text) or ";" in text or "such as" in text:
+        return None
+    parts = re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=[^,]*$)", text)
+    if parts and re.fullmatch(r"(?:many\s+|several\s+)?others?|other \w+|etc\.?", parts[-1].strip(), re.I):
+        parts = parts[:-1]  # "…, milky quartz and others": an open list, the named ones are its items
+    names = []
+    for part in parts:
+        part = part.strip()
+        words = part.lower().split()
+        first = words[0] if words else ""
+        # "used in …", "led by …", "generally globular proteins": a predicate, not a name ("hot dark matter" is one)
+        verb_first = "VERB" in lx.lemmas(first) and "NOUN" not in lx.lemmas(first) and len(words) > 1 \
+            and words[1] in lx.STOP_WORDS or first.endswith("ly") and lx.is_adverb(first)
+        preposition_first = first in lx.STOP_WORDS and first not in ("the", "a", "an")  # "among farmers"
+        name = None if not part or _NOT_A_NAME.match(part) or verb_first or preposition_first else item_name(part)
+        if name is None or len(name.split()) > 5 or name != re.sub(r"\s*\([^)]*\)", "", part.strip()).strip() \
+                and not re.match(r"(?:the|a|an)\s", part, re.I):
+            return None
+        names.append(name)
+    return names if len(names) >= 3 else None
+
+
+_KINDS = frozenset("type kind class form group category stage phase step part component species base variety "
+                   "branch division family".split())
+_NO_LIST = frozenset("example instance one thing other item".split())  # "Examples include …": 14 % kept (A/B 1–20)
+_RELATIVE = re.compile(r"^(?P<s>.+?)\s+(?P<v>causes|produces|has|have|cause|produce)\s+(?P<np>[\w-]+(?:\s+[\w-]+)?)\s+"
+                       r"(?:that|which)$")
+_SEQUENCE = re.compile(r"\b(?:successive|consecutive|stages|phases|steps)\b", re.I)
+_COUNTS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+
+
+def _phrase(intro: str, colon: bool, verb: str, n_items: int) -> str | None:
+    """The list's own name from its introduction: "the symptoms", "the four types of bases"."""
+    intro = re.sub(r"\s*\([^)]*\)", "", lx.LEAD_INS.sub("", intro.strip()))
+    if _OPENS_CLAUSE.match(intro) or _POINTING.search(intro):
+        return None
+    relative = _RELATIVE.match(intro)  # "Malaria causes symptoms that (typically include)"
+    if relative:
+        subject = relative.group("s")
+        if len(subject.split()) > 3 or not lx.is_plural(relative.group("np").split()[-1]):
+            return None
+        if lx.lemmas(subject.split()[0].lower()) and not lx.is_acronym(subject.split()[0]):
+            subject = subject[:1].lower() + subject[1:]  # "Malaria" as a common noun mid-sentence is "malaria"
+        return f"the {relative.group('np')} that {subject} {relative.group('v')}"
+    if re.search(r"\b(?:that|which|who)\b", intro):
+        return None
+    there = _THERE_ARE.match(intro)
+    if there:
+        intro = there.group("np")
+    elif colon:
+        counted = _COUNTED.search(intro)
+        if not counted:
+            return None
+        intro = counted.group("np")
+    words = intro.split()
+    head = re.split(r"\s(?:for|of|at|in|with|on|to|from)\s", intro)[0].split()
+    plural_at = next((i for i, w in enumerate(words) if lx.is_plural(w)), len(words))
+    # a verb before the list's noun makes the introduction a clause; after it, a participle ("bases found in DNA")
+    if not 1 <= len(words) <= 8 or any(lx.is_verb_only(w) and not w.endswith(("ed", "ing")) for w in words[:plural_at]):
+        return None
+    head = head[:plural_at + 1] if plural_at < len(head) else head
+    if not lx.is_plural(head[-1]) or lx.singular(head[-1]).lower() in _NO_LIST:
+        return None
+    count = next((_COUNTS.get(w.lower(), int(w) if w.isdigit() else None) for w in words
+                  if w.lower() in _COUNTS or w.isdigit()), None)
+    if count is not None and count != n_items:
+        return None  # "two aspects: A, and B and C": the items were split wrong
+    if verb in ("are", "were") and count is None and not there and lx.singular(head[-1]).lower() not in _KINDS \
+            and len(head) < 2:
+        return None  # "Enzymes are …": the subject alone is no list's name
+    first = words[0]
+    if first[:1].isupper() and not lx.is_acronym(first) and lx.lemmas(first.lower()):
+        intro = first.lower() + intro[len(first):]
+    intro = re.sub(r"^(?:the|some|several|many|various|certain|common|main)\s+", "", intro, flags=re.I)
+    return f"the {intro}"
+
+
+def enumerations(an: Analysis, section: Section) -> Iterator[Candidate]:
+    """"Name one of …" from a list written in a sentence."""
+    for s in section.sentences:
+        if s.list_item:
+            continue
+        found = _enumeration(s)
+        if found is None:
+            continue
+        phrase, names = found
+        options = [display_term(an, n) for n in names]
+        if len({norm(o) for o in options}) != len(options) or _side_names(an, options):
+            continue
+        if _in_context(an, phrase) != phrase:
+            # "Possible causes include …" under a complication of malaria are no causes *of malaria*: the subject
+            # is added only where the section is about the list's head ("Signs and symptoms") or is the overview.
+            head = lx.singular(phrase.split()[-1]).lower()
+            counted = any(w in _COUNTS for w in phrase.split())  # "the three successive developmental phases"
+            about = {lx.singular(w).lower() for w in re.findall(r"[\w-]+", section.title)}
+            if section is not an.article.sections[0] and head not in about and not counted:
+                continue
+            phrase = _in_context(an, phrase)
+        if _SEQUENCE.search(phrase) and len(options) <= 6:
+            # "three successive developmental phases": a sequence is asked as one (judge, A/B 28)
+            q = Question(id=qid(section.slug, "order", s.text, "|".join(options)), topic=section.slug, type="order",
+                         prompt=f"Put {phrase} in the order the text gives them.", items=[cap_first(o) for o in options],
+                         explanation=explain(s.text), source=s.text, origin="generated")
+            yield Candidate(q, 2.0, (s.id,), "order-list", "order:" + s.id)
+        if _bare_names(an, options):
+            continue  # their order is content; naming one of them is not
+        q = _name_one(an, section, s.text, options, phrase)
+        if len(options) >= 3:
+            yield Candidate(q, 1.3, (s.id,), "short-list", "list-one:" + s.id)
+
+
+def _enumeration(s: Sentence) -> tuple[str, list[str]] | None:
+    text = s.text.strip()
+    for pattern, colon in ((_COLON, True), (_INCLUDE, False)):
+        m = pattern.match(text)
+        if m is None:
+            continue
+        names = _items(m.group("list"))
+        verb = "" if colon else m.group("verb")
+        phrase = _phrase(m.group("intro"), colon, verb, len(names)) if names else None
+        if names and phrase:
+            return phrase, names
+    return None
