@@ -14,8 +14,8 @@ from ketaquiz.core.generate.analysis import analyse
 from ketaquiz.core.generate.families import BUILDERS
 from ketaquiz.core.generate.items import defined_by_item, item_name
 from ketaquiz.core.generate.lists import list_phrase
-from ketaquiz.core.questions import Question
 from ketaquiz.core.quality import modifier_gap
+from ketaquiz.core.questions import Question
 
 PENDULUM = """# Pendulum clock
 
