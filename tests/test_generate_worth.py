@@ -834,3 +834,24 @@ def test_a_relative_clause_runs_past_an_initial_like_e_coli():
 
     text = "a complex called Cascade, that in E. coli cuts the precursor into mature RNA molecules."
     assert _relative(text, text.index("in E.")) == "in E. coli cuts the precursor into mature RNA molecules"
+
+
+def test_an_acronym_of_the_title_is_not_asked():
+    text = """# Rift Valley fever
+
+## Overview
+
+Rift Valley fever (RVF) is a viral disease of cattle and sheep that also infects people who handle them.
+RVF spreads through mosquito bites and through contact with the blood of infected animals.
+Outbreaks of RVF follow heavy rain, which lets the mosquitoes breed in standing water.
+The enzyme-linked immunosorbent assay (ELISA) detects RVF antibodies in the blood, and ELISA kits are cheap.
+Vets run an ELISA on herds before they move, and a positive ELISA stops the move.
+"""
+    art = parse_article(text)
+    an = analyse(art)
+    from ketaquiz.core.generate.builders import short_answers
+    from ketaquiz.core.generate.worth import unworthy
+
+    asked = {c.question.prompt for sec in art.sections for c in short_answers(an, sec) if not unworthy(c, an)}
+    assert "What does ELISA stand for?" in asked
+    assert "What does RVF stand for?" not in asked  # held-4: "only expands the article's own title"
