@@ -855,3 +855,19 @@ Vets run an ELISA on herds before they move, and a positive ELISA stops the move
     asked = {c.question.prompt for sec in art.sections for c in short_answers(an, sec) if not unworthy(c, an)}
     assert "What does ELISA stand for?" in asked
     assert "What does RVF stand for?" not in asked  # held-4: "only expands the article's own title"
+
+
+def test_a_term_is_accepted_by_the_words_it_glosses():
+    from ketaquiz.core.generate.answers import gap_for
+
+    text = """# Neuron
+
+## Anatomy
+
+A typical neuron consists of a cell body (soma), dendrites, and a single axon that leaves the soma.
+The soma is usually about 10–25 micrometers in diameter and contains the nucleus of the soma.
+Engines called reciprocating (piston) engines push a piston back and forth inside the cylinder of the engine.
+"""
+    an = analyse(parse_article(text))
+    assert "cell body" in gap_for(an, "soma")  # held-2: "cell body" is a natural, correct answer
+    assert "reciprocating" not in gap_for(an, "piston")  # a describing word is no name of the thing

@@ -147,6 +147,16 @@ def _glosses(an: Analysis, term: str) -> list[str]:
             if len(gloss.split()) <= 2 and gloss == gloss.lower() and not gloss.split()[0].endswith("ed") \
                     and not any(w in lx.STOP_WORDS for w in gloss.split()):
                 out.append(gloss)
+        elif gloss.casefold() == t and gloss.isalpha() and gloss.islower():
+            # The other way round: "a cell body (soma)", "groundwater hydrology (hydrogeology)" — the words the
+            # term glosses are a right answer too (held-2, held-3: "cell body" and "groundwater hydrology" refused).
+            words: list[str] = []
+            for w in reversed(re.findall(r"[\w'-]+", re.split(r"[.,;:()]", before)[-1])[-2:]):
+                if w in lx.STOP_WORDS or not w.isalpha() or lx.is_verb_only(w):
+                    break  # "called CRISPR RNA (crRNA)": "called" is no part of the name
+                words.insert(0, w)
+            if words and lx.can_be_noun(words[-1]) and not words[-1].endswith("ing"):  # not "reciprocating (piston)"
+                out.append(" ".join(words))
     return out
 
 

@@ -101,10 +101,9 @@ def unworthy(c: Candidate, an: Analysis) -> str | None:
         return _unworthy_number(c, an, source)
     if c.family.startswith("short-acronym"):
         short = c.question.prompt.split()[2] if len(c.question.prompt.split()) > 2 else ""
-        titles = {norm(an.article.title), *(norm(sec.title) for sec in an.article.sections)}
-        if norm(str(c.question.answer)) in titles:
-            # "What does RVF stand for?" in *Rift Valley fever*, "BFA" under "Brefeldin A": the heading says it
-            return "giveaway: the acronym spells the article's or a section's title"
+        if norm(str(c.question.answer)).startswith(norm(an.article.title)):
+            # "What does RVF stand for?" in *Rift Valley fever* (and "RVFV"): the title says it
+            return "giveaway: the acronym spells the article's title"
         if _mentions(an, short) < 3:
             return "trivia: an acronym the article barely uses"
         if lx.singular(str(c.question.answer).split()[-1].lower()) in _UNITS:
