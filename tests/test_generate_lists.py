@@ -239,3 +239,11 @@ Penicillin is an antibiotic, and penicillin kills bacteria by blocking the build
 Carboxypenicillins include carbenicillin, ticarcillin, and temocillin, given by injection in hospitals.
 """
     assert not [p for p in _name_one_prompts(drugs) if "carboxypenicillins" in p.lower()]
+
+
+def test_either_side_of_a_slash_is_an_item():
+    from ketaquiz.core.generate.analysis import analyse as _analyse
+    from ketaquiz.core.generate.lists import _item_forms
+
+    an = _analyse(parse_article("# E\n\n## A\n\nEmulsions are unstable.\n"))
+    assert {"creaming", "sedimentation"} <= set(_item_forms(an, "creaming/sedimentation"))

@@ -871,3 +871,63 @@ Engines called reciprocating (piston) engines push a piston back and forth insid
     an = analyse(parse_article(text))
     assert "cell body" in gap_for(an, "soma")  # held-2: "cell body" is a natural, correct answer
     assert "reciprocating" not in gap_for(an, "piston")  # a describing word is no name of the thing
+
+
+def test_held_5_side_words_species_units_and_latin_phrases_are_not_asked():
+    from ketaquiz.core.generate.builders import cloze_and_choice, short_answers
+    from ketaquiz.core.generate.worth import unworthy
+
+    text = """# Endosymbiont
+
+## Examples
+
+Mixotricha paradoxa is a protozoan that lacks mitochondria and lives in the gut of termites.
+The diagnosis is based upon a culture containing in excess of 1,000 colony-forming units per milliliter.
+Mainstream economics does not assume a priori that markets are preferable to other forms of organisation.
+Endosymbionts live inside the cells of their hosts, and many endosymbionts pass from mother to offspring.
+"""
+    art = parse_article(text)
+    an = analyse(art)
+    cands = [c for sec in art.sections for build in (cloze_and_choice, short_answers) for c in build(an, sec)]
+    kept = [c.question for c in cands if not unworthy(c, an)]
+    gaps = " ".join(q.prompt for q in kept if q.type == "cloze")
+    assert "{{Mixotricha paradoxa" not in gaps  # a species named once (the judge: "a side species name")
+    assert "{{milliliter" not in gaps  # the unit beside a figure
+    assert "{{priori" not in gaps  # half of "a priori"
+    assert any("{{" in q.prompt for q in kept)  # the rest is still asked
+
+
+def test_natural_forms_of_held_5():
+    from ketaquiz.core.generate.answers import accepted_forms
+    from ketaquiz.core.generate.builders import _drop_visible_forms
+
+    an = analyse(parse_article("# E\n\n## A\n\nThe emulsion will appear bluer, and antifungal medications treat it.\n"))
+    assert "blue" in accepted_forms(an, "bluer")
+    assert "antifungals" in accepted_forms(an, "antifungal medications")
+    # "stability" beside "stabilizes" is typed back from the prompt: not an accepted form
+    shown = _drop_visible_forms("An emulsifier stabilizes an emulsion by increasing its {{kinetic stability|stability}}.")
+    assert shown.endswith("{{kinetic stability}}.")
+
+
+def test_a_definition_is_asked_on_the_term_it_defines():
+    text = """# Microeconomics
+
+## Market structure
+
+An oligopoly is a market structure in which a market is dominated by a small number of firms (oligopolists).
+Game theory is a major method used in economics for modelling the competing behaviour of interacting agents.
+Firms in a market produce an ultrafiltrate of prices. Reabsorption is the return of goods from this ultrafiltrate.
+"""
+    prompts = _cloze_prompts(text)
+    # "-ly" is no adverb here, and the parenthesis that shows the root goes from the prompt (the source keeps it)
+    assert "A(n) {{oligopoly}} is a market structure in which a market is dominated by a small number of firms." in prompts
+    # "this ultrafiltrate" points at the sentence before; in a definition it reads "the ultrafiltrate"
+    assert "{{Reabsorption}} is the return of goods from the ultrafiltrate." in prompts
+    # the name a definition defines is no "modifier gap"; its everyday first word alone is no answer
+    from ketaquiz.core.generate.answers import gap_for
+    from ketaquiz.core.quality import modifier_gap
+
+    defined = Question(id="q", topic="t", type="cloze", prompt="{{game theory}} is a major method used in economics.",
+                       explanation="x", source="x")
+    assert modifier_gap(defined) is None
+    assert gap_for(analyse(parse_article(text)), "game theory") == "{{game theory}}"

@@ -28,11 +28,15 @@ def test_dangling_references_are_flagged():
                    # held-4: a role is no name ("it" is which virus?); a summary or "no longer" of unseen text
                    "As a Phlebovirus, it has a(n) {{ambisense}} genome.",
                    "To sum up, money in markets is like {{lubrication}} for machines.",
-                   "No longer was the government to rescue {{unprofitable enterprises}}."):
+                   "No longer was the government to rescue {{unprofitable enterprises}}.",
+                   # held-5: examples of what? it is what?
+                   "Examples are nitrogen-fixing bacteria, which live in root nodules on {{legume roots}}.",
+                   "When it affects the mouth, it is commonly called {{thrush}}."):
         assert "dangling reference" in tripped(q(prompt)), prompt
     assert "dangling reference" not in tripped(q("Ketamine blocks {{NMDA receptors}} in the brain."))
     assert "dangling reference" not in tripped(q("The classic symptom of cholera is {{watery diarrhea}}."))
     assert "dangling reference" not in tripped(q("As the cell grows, it divides into two {{daughter cells}}."))
+    assert "dangling reference" not in tripped(q("An example of a colloid is {{milk}}."))
     # "Which of these" points at the options shown with it
     assert "dangling reference" not in tripped(q("Which of these is a side effect?", "choice", answer="a",
                                                  choices=["a", "b", "c"]))
@@ -57,6 +61,7 @@ def test_acronym_questions():
     assert "acronym" in tripped(q("What does DNA stand for?", "short", answer="deoxyribonucleic acid"))
     assert "acronym" in tripped(q("What does IgE stand for?", "short", answer="immunoglobulin E", accept=["IgE"]))
     assert "acronym" not in tripped(q("What does BDNF stand for?", "short", answer="brain-derived neurotrophic factor"))
+    assert "acronym" in tripped(q("What does RF stand for?", "short", answer="radio frequency"))  # held-5: trivia
 
 
 def test_giveaways_beside_the_gap():

@@ -48,6 +48,11 @@ _DANGLING_INSIDE = re.compile(
     r"\b(?:a|the) (?:common|major|main|frequent|leading|primary|usual) (?:source|cause|symptom|sign|route|form)s?\W*$",
 )
 # A generic head as the subject, standing for something named before ("The condition is known as …").
+# "Examples are nitrogen-fixing bacteria, …", "A good example would be …": examples of what? (held-5)
+_EXAMPLE_OPENER = re.compile(r"^\W*(?:(?:a good |an |one |another )?examples? (?!of\b)\w+)", re.IGNORECASE)
+# "When it affects the mouth, it is called thrush": the opening clause's own subject is a pronoun (held-5)
+_PRONOUN_IN_OPENING_CLAUSE = re.compile(r"^\W*(?:when|if|as|while|because|since|although|once|unless)\s+(?:it|they)\b",
+                                        re.IGNORECASE)
 _ANAPHORIC_SUBJECT = re.compile(
     r"^\W*The (?:condition|next|same|latter|former|remaining|resulting|process|method|result|problem|reason|"
     r"approach|procedure|technique|device|compound|team|project|study|studies|disease|drug|work|idea|theory|"
@@ -102,7 +107,8 @@ _DETERMINERS = frozenset("a an the this these those its their his her our some a
 _PREPOSITIONS = frozenset("of in on at to for from by with into onto about over under between among through".split())
 _GENERAL_ACRONYMS = frozenset(
     """DNA RNA WHO FDA US USA UK EU UN NASA AIDS HIV TV CEO PC USB GPS CPU IQ UV ID AD BC BCE CE AM PM OK
-    NATO UNESCO UNICEF CIA FBI BBC CNN NHS CDC ICU MRI CT ATP pH""".split()
+    NATO UNESCO UNICEF CIA FBI BBC CNN NHS CDC ICU MRI CT ATP pH RF URL HTML HTTP PDF LED LCD AC DC WWW SMS AI
+    ER""".split()
 )
 _STAND_FOR = re.compile(r"what does (?:the (?:abbreviation|acronym) )?[\"“]?([\w\-]+?)s?[\"”]? stand for", re.IGNORECASE)
 
@@ -129,6 +135,9 @@ def dangling_reference(q: Question) -> str | None:
     m = _DANGLING_OPENERS.match(text)
     if m:
         return f"the prompt opens with “{m.group(0).strip()}”, which points at text the learner cannot see: name the thing"
+    m = _EXAMPLE_OPENER.match(text) or _PRONOUN_IN_OPENING_CLAUSE.match(text)
+    if m:
+        return f"“{m.group(0).strip()}” points at something the prompt does not show: name it"
     m = _ANAPHORIC_SUBJECT.match(text)
     if m:
         return f"“{m.group(0).strip()}” stands for something named before the sentence: name it"
@@ -210,7 +219,9 @@ def phrase_gap(q: Question) -> str | None:
         if len(words) == 1 and not lx.can_be_noun(words[0]) and lx.zipf(words[0]) >= 3.5 \
                 and (lx.is_adverb(words[0]) or "ADJ" in lx.lemmas(words[0].lower())):
             return f"the answer “{ans}” is an everyday modifier, not a term: blank the thing it describes"
-        adverbs = [w for w in words if len(w) > 5 and w.lower().endswith("ly") and not w[:1].isupper()]
+        # "-ly" and not a noun the lexicon knows: "rapidly", never "oligopoly" or "monopoly"
+        adverbs = [w for w in words if len(w) > 5 and w.lower().endswith("ly") and not w[:1].isupper()
+                   and "NOUN" not in lx.lemmas(w.lower()) and not w.lower().endswith(("oly", "ply", "aly"))]
         if adverbs:
             return f"the answer “{ans}” holds the adverb “{adverbs[0]}”: blank the thing itself"
         if len(words) > 1 and any(w.lower() in _VERB_NOUNS for w in (words[0], words[-1])):
@@ -223,6 +234,9 @@ def phrase_gap(q: Question) -> str | None:
     return None
 
 
+_DEFINED_SUBJECT_GAP = re.compile(r"^(?:A\(n\)\s+|An?\s+|The\s+)?\{\{[^}]+\}\}\s+(?:is|are)\s+(?:a|an|the)\b")
+
+
 def modifier_gap(q: Question) -> str | None:
     """An answer that hangs on an everyday modifier ("larger cylinders", "rapid improvement").
 
@@ -232,6 +246,8 @@ def modifier_gap(q: Question) -> str | None:
 
     if _STAND_FOR.search(q.prompt):
         return None  # an expansion is a fixed name ("top dead center"): its modifier is part of it
+    if q.type == "cloze" and _DEFINED_SUBJECT_GAP.match(q.prompt):
+        return None  # "{{game theory}} is a major method …": the term a definition defines is a name
     for ans in _answers(q, with_choice=True):
         words = re.findall(r"[\w\-’']+", ans)
         if len(words) < 2 or words[0][:1].isupper() or "-" in words[0] or "ADJ" not in lx.lemmas(words[0].lower()):

@@ -231,8 +231,39 @@ def _drop_visible_forms(prompt: str) -> str:
         return prompt
     forms = m.group(1).split("|")
     rest = _fill(prompt, " ")
-    kept = [forms[0]] + [f for f in forms[1:] if not contains(rest, f)]
+    shown = {w.casefold()[:6] for w in re.findall(r"[A-Za-z]{7,}", rest)}
+    # "{{kinetic stability|stability}}" beside "stabilizes": a form whose root the prompt shows is typed back too
+    kept = [forms[0]] + [f for f in forms[1:] if not contains(rest, f)
+                         and not (" " not in f and len(f) >= 7 and f.casefold()[:6] in shown)]
     return prompt.replace(m.group(0), "{{" + "|".join(kept) + "}}")
+
+
+def _drop_telling_asides(prompt: str) -> str:
+    """A parenthesis that shows the answer's root goes from the prompt (the source keeps it): "… a small number of
+    firms (oligopolists)" beside "{{oligopoly}}" gives the answer away."""
+    roots = {w.casefold()[:6] for g in re.findall(r"\{\{([^}|]+)", prompt) for w in re.findall(r"[A-Za-z]{6,}", g)}
+    if not roots:
+        return prompt
+
+    def telling(m: re.Match[str]) -> str:
+        words = {w.casefold()[:6] for w in re.findall(r"[A-Za-z]{6,}", m.group(1))}
+        return "" if words & roots and "{{" not in m.group(1) else m.group(0)
+    return re.sub(r"\s*\(([^()]*)\)", telling, prompt)
+
+
+_DEFINED_GAP = re.compile(r"^(?:A\(n\)\s+|An?\s+|The\s+)?\{\{[^}]+\}\}\s+(?:is|are)\s+(?:a|an|the)\b")
+
+
+def _defined_stands_alone(prompt: str) -> str:
+    """In a definition the defined term is asked; "this ultrafiltrate" later in it reads as "the ultrafiltrate" (the
+    definition stands alone; "this" pointed at the sentence before, which the learner does not see)."""
+    if not _DEFINED_GAP.match(prompt):
+        return prompt
+
+    def the(m: re.Match[str]) -> str:  # "this ultrafiltrate", never "these consist" (a pronoun and its verb)
+        word = m.group(2)
+        return f"the {word}" if lx.can_be_noun(word) and not lx.is_verb_only(word) and word != "most" else m.group(0)
+    return re.sub(r"\b(this|these)\s+([a-z][\w-]*)\b", the, prompt)
 
 
 def _fill(text_with_gap: str, value: str) -> str:
@@ -344,7 +375,7 @@ def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
             prompt = blank(an, trim_to_term(prompt_text, term), term, gap)
             if prompt is None:
                 continue
-            prompt = _drop_visible_forms(prompt)
+            prompt = _defined_stands_alone(_drop_telling_asides(_drop_visible_forms(prompt)))
             # Past a point the term score only says "multi-word, has an acronym": where the gap sits and how
             # specific it is decide (judges: "bacteriophage", not "DNA fragment").
             # A term asked by one of its words keeps the whole term's strength ("{{diploid}} species").

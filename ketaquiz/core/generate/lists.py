@@ -167,8 +167,8 @@ def _item_forms(an: Analysis, option: str) -> list[str]:
     without a leading adverb ("curved spine"). Judges marked all of these right and the generator wrong (A/B 27–28)."""
     forms = [option, *accepted_forms(an, option)]
     words = option.split()
-    if " or " in option:
-        forms += [x.strip() for x in option.split(" or ") if x.strip()]
+    if " or " in option or "/" in option:  # "indicator or dial", "creaming/sedimentation"
+        forms += [x.strip() for x in re.split(r"\s+or\s+|/", option) if x.strip()]
     if len(words) == 2 and not words[1].endswith("ing") and lx.can_be_noun(words[1]) and lx.zipf(words[1]) < 4.0:
         forms.append(words[1])  # "fractures", not "pain" for "bone pain" nor "legs" for "bowed legs"
     if len(words) >= 3 and words[0].endswith("ly") and lx.is_adverb(words[0]):
