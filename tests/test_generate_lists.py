@@ -247,3 +247,71 @@ def test_either_side_of_a_slash_is_an_item():
 
     an = _analyse(parse_article("# E\n\n## A\n\nEmulsions are unstable.\n"))
     assert {"creaming", "sedimentation"} <= set(_item_forms(an, "creaming/sedimentation"))
+
+
+def test_lists_after_a_colon_or_other_and_a_last_item_with_its_clause():
+    text = """# Rift Valley fever
+
+## Signs and symptoms
+
+Rift Valley fever is a viral disease of animals and people; Rift Valley fever spreads through mosquito bites.
+The mild symptoms may include: fever, muscle pains, and headaches which often last for up to a week.
+Other signs in livestock include vomiting, respiratory disease, lethargy, and sudden death in young animals.
+"""
+    asked = _name_one_prompts(text)
+    mild = asked["Name one of the mild symptoms of Rift Valley fever."]  # not "… other than the fever"
+    assert {"fever", "muscle pains", "headaches"} <= {str(mild.answer), *mild.accept}  # "headaches", not its clause
+    assert "Name one of the signs in livestock." in asked
+
+
+def test_a_head_two_items_share_or_the_title_names_is_no_answer():
+    text = """# Quartz
+
+## Varieties
+
+Quartz is a mineral of silicon and oxygen; quartz is the second most common mineral in the crust of the Earth.
+Common colored varieties of quartz include citrine, rose quartz, amethyst, smoky quartz, and milky quartz.
+"""
+    q = _name_one_prompts(text)["Name one of the colored varieties of quartz."]
+    assert "quartz" not in {a.casefold() for a in [str(q.answer), *q.accept]}
+
+
+# ---------------------------------------------------------------- definitions told apart
+
+MARKETS = """# Microeconomics
+
+## Market structure
+
+Microeconomics studies how people and firms decide, and microeconomics explains prices and the output of firms.
+A monopoly is a market structure in which a market is dominated by a single supplier of a particular good.
+A monopsony is a market where there is only one buyer and many sellers.
+An oligopsony is a market where there are a few buyers and many sellers.
+Elasticity is the measurement of how responsive an economic variable is to a change in another variable.
+Evaporation is an important part of the water cycle in every market.
+"""
+
+
+def test_a_definition_is_told_apart_from_the_articles_other_definitions():
+    from ketaquiz.core.generate.analysis import analyse as _analyse
+    from ketaquiz.core.generate.definitions import definition_choices, definitions
+
+    art = parse_article(MARKETS)
+    an = _analyse(art)
+    assert "evaporation" not in {d.term.lower() for d in definitions(an)}  # "an important part of …": praise
+    qs = {c.question.prompt: c.question for sec in art.sections for c in definition_choices(an, sec)}
+    q = qs["What is a monopsony, as the text defines it?"]
+    assert q.answer == "a market where there is only one buyer and many sellers"
+    # the wrong options are the article's other definitions, markets first
+    assert "a market where there are a few buyers and many sellers" in q.choices and len(q.choices) == 4
+    assert "What is an oligopsony, as the text defines it?" in qs  # "an" before a vowel
+
+
+def test_latin_plurals_and_an_appositive_frame_are_kept():
+    from ketaquiz.core.generate.answers import gap_for
+    from ketaquiz.core.generate.builders import trim_to_term
+
+    an = analyse(parse_article("# E\n\n## A\n\nCyanobacteria fix nitrogen; each cyanobacterium lives in a host cell.\n"))
+    assert "cyanobacteria" in gap_for(an, "cyanobacterium")
+    long = ("In the first phase, the Archidamian War, Sparta launched repeated invasions of Attica, while Athens took "
+            "advantage of its naval supremacy to raid the coast of the Peloponnese and tried to suppress unrest.")
+    assert trim_to_term(long, "Archidamian War").startswith("In the first phase, the Archidamian War")

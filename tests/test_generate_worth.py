@@ -931,3 +931,24 @@ Firms in a market produce an ultrafiltrate of prices. Reabsorption is the return
                        explanation="x", source="x")
     assert modifier_gap(defined) is None
     assert gap_for(analyse(parse_article(text)), "game theory") == "{{game theory}}"
+
+
+def test_a_modifier_the_prompt_shows_gives_a_topic_headed_answer_away():
+    prompts = _cloze_prompts("""# Hydrology
+
+## Branches
+
+Hydrology is the study of water, and hydrology has several branches that study water in different ways.
+- Chemical hydrology is the study of the chemical characteristics of water.
+- Hydrogeology is the study of the presence and movement of groundwater.
+""")
+    from ketaquiz.core.generate.builders import Candidate
+    from ketaquiz.core.generate.worth import unworthy
+
+    art = parse_article("# Hydrology\n\n## A\n\nHydrology is the study of water and of the movement of water.\n")
+    an = analyse(art)
+    an.topic_words = set()  # as in the held-3 article, where "hydrology" is spread too thin to count as the topic
+    q = Question(id="q", topic="a", type="cloze", explanation="x", source=art.sentences[0].text,
+                 prompt="{{chemical hydrology}} is the study of the chemical characteristics of water.")
+    assert "giveaway" in (unworthy(Candidate(q, 1.0, (art.sentences[0].id,), "cloze", "k"), an) or "")
+    assert any("{{hydrogeology" in p.lower() for p in prompts)  # its head is no topic word: asked

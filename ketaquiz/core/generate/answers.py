@@ -81,7 +81,7 @@ def gap_for(an: Analysis, term: str) -> str:
             alts.append(last)
             if lx.is_plural(last) and not last.endswith(("us", "is", "ss")):
                 alts.append(lx.singular(last))
-    alts += _noun_forms(an, words) + _glosses(an, term)
+    alts += _noun_forms(an, words) + _glosses(an, term) + _latin_number(an, term)
     if len(words) >= 2 and words[0].lower() in _ORDINALS:
         alts.append(words[0])  # "the third and {{fifth carbon atoms}}": "fifth" is the answer a learner gives
     core = [w for w in words if w.isalpha() and w.islower() and lx.zipf(w) <= CORE_ZIPF]
@@ -132,6 +132,26 @@ def _modifiers(an: Analysis) -> dict[str, Counter[str]]:
 
 
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+
+
+_LATIN = (("um", "a"), ("on", "a"), ("a", "ae"), ("us", "i"), ("is", "es"))
+
+
+def _latin_number(an: Analysis, term: str) -> list[str]:
+    """The other number of a Latin or Greek noun the article uses: "cyanobacteria" for "cyanobacterium", "algae" for
+    "alga" (held-5: "the plural is not accepted"); only a form the article itself writes."""
+    last = term.split()[-1]
+    words: set[str] | None = an.__dict__.get("_lower_words")
+    if words is None:  # one pass over the article, not one search per term (gap_for runs for every candidate)
+        words = an.__dict__["_lower_words"] = set(re.findall(r"[\w'-]+", an.article.text.lower()))
+    out = []
+    for one, many in _LATIN:
+        for a, b in ((one, many), (many, one)):
+            if last.endswith(a) and len(last) > len(a) + 3:
+                other = last[: -len(a)] + b
+                if other.lower() in words:
+                    out.append(" ".join(term.split()[:-1] + [other]))
+    return out
 
 
 def _glosses(an: Analysis, term: str) -> list[str]:

@@ -317,7 +317,10 @@ def trim_to_term(text: str, term: str) -> str:
         return out
     # An opening time or place phrase before the term is context ("In the 20th century, the rapid development of …").
     lead = _LEAD_PHRASE.match(out)
-    if lead is not None and lead.end() <= m.start() and len(out[lead.end():].split()) >= 8:
+    # Not when an appositive follows ("In the first phase, the Archidamian War, Sparta …" would lose its frame).
+    appositive = re.match(r"(?:the|a|an)\s+(?:[\w'-]+\s+){0,4}?[\w'-]+,", out[lead.end():], re.I) if lead else None
+    if lead is not None and lead.end() <= m.start() and len(out[lead.end():].split()) >= 8 \
+            and not (appositive and m.start() < lead.end() + appositive.end()):
         out = cap_first(out[lead.end():])
         m = pat.search(out)
         if m is None or len(out.split()) <= 24:

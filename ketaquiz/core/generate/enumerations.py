@@ -29,7 +29,8 @@ _COUNTED = re.compile(r"\b(?P<np>(?:two|three|four|five|six|seven|eight|nine|ten
 _THERE_ARE = re.compile(r"^There\s+(?:are|were)\s+(?P<np>.+)$", re.I)
 _NOT_A_NAME = re.compile(r"^(?:not|no|also|only|mainly|even|which|that|these|those|it|they)\b", re.I)
 _OPENS_CLAUSE = re.compile(r"^(?:as|when|if|because|while|although|since|where|however|but|so|thus)\b", re.I)
-_POINTING = re.compile(r"\b(?:this|these|those|such|it|its|their|they|other|others|following)\b", re.I)
+_POINTING = re.compile(r"\b(?:this|these|those|such|it|its|their|they|others|following)\b|\bother\b(?!.*\bother\b)", re.I)
+_OTHER = re.compile(r"^(?:other|further|additional)\s+", re.I)  # "Other signs in livestock include …": still signs
 
 
 def _items(text: str) -> list[str] | None:
@@ -38,6 +39,8 @@ def _items(text: str) -> list[str] | None:
     if not re.search(r",[^,]+(?:,\s*|\s+)(?:and|or)\s+\S", text) or ";" in text or "such as" in text:
         return None
     parts = re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=[^,]*$)", text)
+    # "…, and headaches which often last for up to a week": the last item ends where its clause begins
+    parts[-1] = re.split(r"\s+(?:which|that|who|explored|caused|found|used|seen)\s", parts[-1])[0]
     if parts and re.fullmatch(r"(?:many\s+|several\s+)?others?|other \w+|etc\.?", parts[-1].strip(), re.I):
         parts = parts[:-1]  # "…, milky quartz and others": an open list, the named ones are its items
     names = []
@@ -69,6 +72,7 @@ _COUNTS = {w: i for i, w in enumerate("zero one two three four five six seven ei
 def _phrase(intro: str, colon: bool, verb: str, n_items: int) -> str | None:
     """The list's own name from its introduction: "the symptoms", "the four types of bases"."""
     intro = re.sub(r"\s*\([^)]*\)", "", lx.LEAD_INS.sub("", intro.strip()))
+    intro = _OTHER.sub("", intro)
     if _OPENS_CLAUSE.match(intro) or _POINTING.search(intro):
         return None
     relative = _RELATIVE.match(intro)  # "Malaria causes symptoms that (typically include)"
@@ -148,6 +152,8 @@ def enumerations(an: Analysis, section: Section) -> Iterator[Candidate]:
 
 def _enumeration(s: Sentence) -> tuple[str, list[str]] | None:
     text = s.text.strip()
+    # "The mild symptoms may include: fever, …", "The main processes … are: A, B, …": the colon after the verb
+    text = re.sub(r"\b(include|includes|are|were|comprise|comprises)\s*:\s+", r"\1 ", text)
     for pattern, colon in ((_COLON, True), (_INCLUDE, False)):
         m = pattern.match(text)
         if m is None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from .builders import cloze_and_choice, short_answers
 from .chains import chains
+from .definitions import definition_choices
 from .enumerations import enumerations
 from .lists import lists
 from .quantities import quantities
 
-BUILDERS = (cloze_and_choice, short_answers, lists, enumerations, chains, quantities)
+BUILDERS = (cloze_and_choice, short_answers, lists, enumerations, definition_choices, chains, quantities)

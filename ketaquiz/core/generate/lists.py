@@ -169,8 +169,9 @@ def _item_forms(an: Analysis, option: str) -> list[str]:
     words = option.split()
     if " or " in option or "/" in option:  # "indicator or dial", "creaming/sedimentation"
         forms += [x.strip() for x in re.split(r"\s+or\s+|/", option) if x.strip()]
-    if len(words) == 2 and not words[1].endswith("ing") and lx.can_be_noun(words[1]) and lx.zipf(words[1]) < 4.0:
-        forms.append(words[1])  # "fractures", not "pain" for "bone pain" nor "legs" for "bowed legs"
+    if len(words) == 2 and not words[1].endswith("ing") and lx.can_be_noun(words[1]) and lx.zipf(words[1]) < 3.6 \
+            and norm(lx.singular(words[1])) not in an.topic_words | {norm(lx.singular(w)) for w in an.article.title.split()}:
+        forms.append(words[1])  # "fractures"; not "pain" for "bone pain", "legs" for "bowed legs", "quartz" for "rose quartz"
     if len(words) >= 3 and words[0].endswith("ly") and lx.is_adverb(words[0]):
         forms.append(" ".join(words[1:]))
     last = [f.split()[-1] for f in forms]
@@ -185,13 +186,20 @@ def _bare_names(an: Analysis, options: list[str]) -> bool:
     return len(once) * 2 > len(options)
 
 
+def _shared_heads(options: list[str]) -> set[str]:
+    """Head words two items share ("violet" in "methyl violet" and "crystal violet"): no answer on their own."""
+    heads = [o.split()[-1].casefold() for o in options if " " in o]
+    return {h for h in heads if heads.count(h) > 1}
+
+
 def _name_one(an: Analysis, section: Section, source: str, options: list[str], phrase: str) -> Question:
     """"Name one of …": any item is right; the one shown as the answer is the first that reads as a name alone
     (a learner's "calendar dials" before "striking train", whose first word the lint reads as a modifier)."""
     prompt = f"Name one of {phrase}."
     # A name the prompt already says is no answer to recall ("the pendulum" in "… pendulum clocks have"): asked
     # "other than" it (A/B 27: a giveaway).
-    shown = [o for o in options if re.search(rf"\b{re.escape(o)}\b", prompt, re.I)]
+    asked = prompt.replace(an.article.title, "")  # "… of Rift Valley fever" shows no item "fever"
+    shown = [o for o in options if re.search(rf"\b{re.escape(o)}\b", asked, re.I)]
     if len(shown) == 1 and phrase:
         prompt = f"Name one of {phrase}, other than the {shown[0]}."
     options = [o for o in options if o not in shown]
@@ -199,7 +207,9 @@ def _name_one(an: Analysis, section: Section, source: str, options: list[str], p
     for first in options:
         q = Question(
             id=qid(section.slug, "short", source, options[0]), topic=section.slug, type="short", prompt=prompt,
-            answer=first, accept=[f for o in options for f in _item_forms(an, o) if f != first] + _short_forms(options),
+            answer=first, accept=list(dict.fromkeys(
+                f for o in options for f in _item_forms(an, o)
+                if f != first and f.casefold() not in _shared_heads(options))) + _short_forms(options),
             explanation=explain(source), source=source,
             origin="generated",
         )

@@ -79,11 +79,24 @@ def unworthy(c: Candidate, an: Analysis) -> str | None:
             return "vague: “There are …” counts or names things without saying anything about them"
         if _EXAMPLE.search(source):
             return "side example: the sentence illustrates a point rather than stating it"
-    # A list's names are its content (a list of side names is refused by the list builder itself).
-    for ans in [] if c.family.startswith("short-list") else answer_terms(c):
+    # A list's names are its content (a list of side names is refused by the list builder itself); a definition is a
+    # phrase, not a term.
+    for ans in [] if c.family.startswith(("short-list", "choice-definition")) else answer_terms(c):
         why = _unworthy_answer(c, an, ans, source)
         if why:
             return why
+    if c.question.type == "cloze":
+        shown = re.sub(r"\{\{[^}]*\}\}", " ", c.question.prompt).casefold()
+        for ans in answer_terms(c):
+            parts = ans.split()
+            head = lx.singular(parts[-1]).casefold()
+            title = {lx.singular(w).casefold() for w in an.article.title.split()}
+            if len(parts) < 2 or not (norm(head) in an.topic_words | title or head in lx.GENERIC_WORDS):
+                continue  # the head names it ("renal {{plexus}}"): a modifier seen elsewhere gives nothing away
+            words = [w for w in parts[:-1] if len(w) >= 5]
+            if any(re.search(rf"\b{re.escape(w.casefold()[:6])}", shown) for w in words):
+                # "{{chemical hydrology}} is the study of the chemical characteristics of water": the prompt says it
+                return f"giveaway: a word of “{ans}” stands in the prompt"
     if re.search(r"\(\s*(?:_{3,}|\{\{[^}]*\}\})\s*\)", c.question.prompt):
         return "giveaway: the gap is a gloss in parentheses, beside the words it abbreviates or restates"
     genus = _GENUS_THEN_GAP.search(c.question.prompt)
