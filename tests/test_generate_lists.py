@@ -315,3 +315,24 @@ def test_latin_plurals_and_an_appositive_frame_are_kept():
     long = ("In the first phase, the Archidamian War, Sparta launched repeated invasions of Attica, while Athens took "
             "advantage of its naval supremacy to raid the coast of the Peloponnese and tried to suppress unrest.")
     assert trim_to_term(long, "Archidamian War").startswith("In the first phase, the Archidamian War")
+
+
+def test_the_articles_own_subject_is_asked_by_its_definition():
+    text = """# Oligopsony
+
+## Overview
+
+An oligopsony is a market where there are a few buyers and many sellers of a good or a service.
+A monopsony is a market where there is only one buyer and many sellers of a good or a service.
+A monopoly is a market structure in which a single supplier sells a particular good or service to many buyers.
+Elasticity is the measurement of how responsive an economic variable is to a change in another variable.
+An oligopsony is a common structure in farming, where a few food companies buy from many farmers.
+Oligopsony buyers can push prices below what a competitive market would pay, and an oligopsony lowers output.
+"""
+    qset, _ = generate_set(parse_article(text), set_id="o")
+    asked = {q.prompt: q for q in qset.questions}
+    # a gap cannot ask the subject of its own course; telling its definition from the others' can
+    q = asked["What is an oligopsony, as the text defines it?"]
+    assert q.answer == "a market where there are a few buyers and many sellers of a good or a service"
+    # the first "X is a …" is its definition; "a common structure in farming" is something said about it
+    assert "a common structure in farming" not in q.choices

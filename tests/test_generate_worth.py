@@ -952,3 +952,13 @@ Hydrology is the study of water, and hydrology has several branches that study w
                  prompt="{{chemical hydrology}} is the study of the chemical characteristics of water.")
     assert "giveaway" in (unworthy(Candidate(q, 1.0, (art.sentences[0].id,), "cloze", "k"), an) or "")
     assert any("{{hydrogeology" in p.lower() for p in prompts)  # its head is no topic word: asked
+
+
+def test_the_other_name_the_article_gives_and_the_plain_organ_are_accepted():
+    from ketaquiz.core.generate.answers import gap_for
+
+    an = analyse(parse_article("# C\n\n## A\n\nWhen it affects the mouth, it is commonly called thrush. Oral "
+                               "candidiasis, also called thrush, is common. Renal failure is a feature of it.\n"))
+    assert "oral candidiasis" in gap_for(an, "thrush").lower()  # "also called": either name is right
+    assert "it is" not in gap_for(an, "thrush")  # "it is commonly called thrush" names nothing
+    assert "kidney failure" in gap_for(an, "renal failure")  # A/B 29: "kidney failure" graded wrong

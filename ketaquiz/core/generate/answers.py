@@ -81,7 +81,8 @@ def gap_for(an: Analysis, term: str) -> str:
             alts.append(last)
             if lx.is_plural(last) and not last.endswith(("us", "is", "ss")):
                 alts.append(lx.singular(last))
-    alts += _noun_forms(an, words) + _glosses(an, term) + _latin_number(an, term)
+    alts += _noun_forms(an, words) + _glosses(an, term) + _latin_number(an, term) + _also_called(an, term)
+    alts += _plain_organ(term)
     if len(words) >= 2 and words[0].lower() in _ORDINALS:
         alts.append(words[0])  # "the third and {{fifth carbon atoms}}": "fifth" is the answer a learner gives
     core = [w for w in words if w.isalpha() and w.islower() and lx.zipf(w) <= CORE_ZIPF]
@@ -132,6 +133,34 @@ def _modifiers(an: Analysis) -> dict[str, Counter[str]]:
 
 
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+
+
+# "renal failure" is "kidney failure" to a learner (A/B 29: "the natural answer 'kidney failure' is not accepted")
+_ORGAN_ADJECTIVES = {"renal": "kidney", "hepatic": "liver", "cardiac": "heart", "pulmonary": "lung", "cerebral": "brain",
+                     "gastric": "stomach", "dermal": "skin", "ocular": "eye", "dental": "tooth", "neural": "nerve",
+                     "oral": "mouth", "nasal": "nose", "thoracic": "chest", "cranial": "skull"}
+
+
+def _plain_organ(term: str) -> list[str]:
+    words = term.split()
+    if len(words) >= 2 and words[0].lower() in _ORGAN_ADJECTIVES:
+        return [" ".join([_ORGAN_ADJECTIVES[words[0].lower()], *words[1:]])]
+    return []
+
+
+_CALLED = re.compile(r"\b([A-Za-z][\w-]*(?: [\w-]+){0,3}),? (?:also |commonly |often |sometimes )(?:called|known as|termed) "
+                     r"(?:the |an? )?([A-Za-z][\w-]*(?: [\w-]+){0,3}?)(?=[,.;)]| or\b)")
+
+
+def _also_called(an: Analysis, term: str) -> list[str]:
+    """The other name the article gives ("X, also called Y", "X, commonly known as Y"): either is right."""
+    pairs: list[tuple[str, str]] | None = an.__dict__.get("_also_called")
+    if pairs is None:
+        pairs = an.__dict__["_also_called"] = [(a.casefold(), b) for a, b in _CALLED.findall(an.article.text)] + \
+            [(b.casefold(), a) for a, b in _CALLED.findall(an.article.text)]
+    t = term.casefold()
+    return [other for name, other in pairs if (name == t or name.endswith(" " + t) and len(t.split()) > 1)
+            and not any(w.casefold() in lx.STOP_WORDS for w in [*name.split(), *other.split()])]  # not "it is"
 
 
 _LATIN = (("um", "a"), ("on", "a"), ("a", "ae"), ("us", "i"), ("is", "es"))

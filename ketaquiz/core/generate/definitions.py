@@ -55,18 +55,27 @@ class Definition:
 def definitions(an: Analysis) -> list[Definition]:
     """Every "X is a/an/the …" sentence of the article whose X is a term and whose rest says what X is."""
     out: list[Definition] = []
+    tried: set[str] = set()
     for s in an.article.sentences:
         m = _DEFINITION.match(lx.LEAD_INS.sub("", s.text.strip()))
         if m is None:
             continue
         term, meaning = m.group("x").strip(), _meaning(m.group("def"))
+        if norm(term) in tried:
+            continue  # a term's first "X is a …" is its definition; a later one says something else about it
+        tried.add(norm(term))
         words = term.split()
+        topic = norm(term) == norm(an.article.title) or norm(term) in an.topic_words
+        if not topic and all(lx.zipf(w) >= 4.5 for w in words):
+            continue  # "Color is a secondary identifier …": an everyday word is no term the article defines
         if words[0].lower() in _PRONOUNS or words[0].lower() in lx.STOP_WORDS or meaning is None \
                 or any(lx.is_verb_only(w) for w in words) or lx.is_acronym(words[0]) and len(words) == 1:
             continue
         head = [w for w in re.findall(r"[a-z]+", meaning.lower())[1:4] if w not in lx.STOP_WORDS]
         if not head or lx.singular(head[0]) in _NOT_A_KIND or head[0] in _EVALUATIVE or _SUPERLATIVE.match(meaning):
             continue  # "a feature of blackwater fever", "the most common infection": a property, not what it is
+        if re.match(r"^[A-Z][a-z]{3,} [a-z]{4,}$", term) and not lx.lemmas(words[1]):
+            continue  # "Sodalis glossinidius is a secondary endosymbiont …": a species in passing (held-5)
         if any(len(w) >= 4 and re.search(rf"\b{re.escape(w[:5].lower())}", meaning.lower()) for w in words):
             continue  # "Smoky quartz is a … version of quartz": the meaning names the term
         out.append(Definition(term, (m.group("det") or "").strip().lower(), m.group("v") == "are", meaning, s.id,
@@ -84,6 +93,10 @@ def _meaning(text: str) -> str | None:
     """The definition without what follows it (", which …", a second clause) and without its full stop."""
     text = re.split(r",\s+(?:which|but|while|whereas|although|including|such as|especially)\s|;\s|\s[–—]\s|:\s",
                     text.strip())[0].rstrip(" .")
+    if len(text.split()) > 22:  # "a mineral composed of silicon and oxygen atoms in a continuous framework of …"
+        cut = re.search(r"\s(?:in an?|in the|with|within|that|which|where)\s", " ".join(text.split()[6:]))
+        if cut:
+            text = " ".join(text.split()[:6]) + " " + " ".join(text.split()[6:])[:cut.start()]
     n = len(text.split())
     return text if 4 <= n <= 22 and not re.search(r"\b(?:this|these|it|they|its|their)\b", text, re.I) else None
 
@@ -103,7 +116,7 @@ def definition_choices(an: Analysis, section: Section) -> Iterator[Candidate]:
             continue
         foils = [o.meaning for o in others[:3]]
         term = display_term(an, d.term)
-        if term[:1].isupper() and term.split()[0].lower() in an.folded_text.replace(term.split()[0], ""):
+        if term[:1].isupper() and re.search(rf"\b{re.escape(term.split()[0].lower())}\b", an.article.text):
             term = term[:1].lower() + term[1:]  # "Ecohydrology" opened a sentence; the article writes it lower case
         det = d.determiner or ""
         if det in ("a", "an"):
@@ -116,4 +129,6 @@ def definition_choices(an: Analysis, section: Section) -> Iterator[Candidate]:
             answer=d.meaning, choices=sorted([d.meaning, *foils], key=str.lower), explanation=explain(source),
             source=source, origin="generated",
         )
-        yield Candidate(q, 1.2, (d.sentence_id,), "choice-definition", "def:" + norm(d.term))
+        topic = norm(d.term) == norm(an.article.title) or norm(d.term) in an.topic_words
+        yield Candidate(q, 1.2, (d.sentence_id,), "choice-definition-topic" if topic else "choice-definition",
+                        "def:" + norm(d.term))

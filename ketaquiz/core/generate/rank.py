@@ -45,13 +45,14 @@ MAX_DISTRACTOR_USES = 1  # a wrong option offered again is a tell (and one quest
 # How well a family fits what it asks, added to the rank (lists and steps are the most testable content).
 _FAMILY_FIT = {
     "order": 0.3, "multi-list": 0.3, "short-list": 0.3, "choice-not": 0.25,
+    # telling a definition from the article's others (before "choice": the first matching prefix counts): below a
+    # gap on the defined term (kept 58–72 %), which wins where both can be asked; the article's own subject, which no
+    # gap can ask, above anything else its defining sentence could give
+    "choice-definition-topic": 0.45, "choice-definition": 0.05,
     # choice below cloze: judges kept fewer (19–28 % against 32–36 % in rounds 2–6), its options being the weak part
     "short-definition": 0.25, "choice": -0.05, "cloze": 0.0,
     # an acronym the article defines and uses: 11 of 12 kept (A/B 8–20; general ones like DNA are refused)
     "short-acronym": 0.2,
-    # telling a definition from the article's others: below a gap on the defined term (kept 58–72 %), which wins
-    # where both can be asked; it asks what a gap cannot (the article's own subject)
-    "choice-definition": 0.15,
 }
 _NUMBER_FIT = 0.35
 @dataclass
