@@ -336,3 +336,9 @@ Oligopsony buyers can push prices below what a competitive market would pay, and
     assert q.answer == "a market where there are a few buyers and many sellers of a good or a service"
     # the first "X is a …" is its definition; "a common structure in farming" is something said about it
     assert "a common structure in farming" not in q.choices
+
+
+def test_an_open_lists_other_things_are_no_item():
+    from ketaquiz.core.generate.enumerations import _items
+
+    assert _items("drought, high winds, floods, and other natural disasters") == ["drought", "high winds", "floods"]

@@ -663,9 +663,12 @@ def test_british_and_american_spellings_are_both_accepted():
     assert "advertized" not in gap_for(an, "advertised")  # -ise verbs are left alone: "advertise", "televise"
 
 
-def test_an_acronym_the_article_uses_ranks_above_its_clozes():
-    # Judges kept 11 of 12 "What does X stand for?" on an acronym the article defines and uses (A/B 8–20), more
-    # than any cloze; it used to rank below them all.
+def test_an_acronyms_expansion_is_not_asked_but_is_accepted():
+    # Judges of the development articles kept 11 of 12 "What does X stand for?" (A/B 8–20); on articles the
+    # generator was never tuned on they kept 1 of 14 (held-2 to held-6: "tests a label, not the method").
+    from ketaquiz.core.generate.answers import gap_for
+    from ketaquiz.core.generate.worth import unworthy
+
     text = """# Telescope
 
 ## Optics
@@ -677,9 +680,10 @@ The primary mirror of the OTA is made of ultra-low expansion glass from Corning.
 """
     art = parse_article(text)
     an = analyse(art)
-    ranked = rank_candidates([c for sec in art.sections for build in BUILDERS for c in build(an, sec)], an,
-                             sentence_importance(an))
-    assert ranked[0].cand.question.prompt == "What does OTA stand for?"
+    cands = [c for sec in art.sections for build in BUILDERS for c in build(an, sec)]
+    acronyms = [c for c in cands if "stand for" in c.question.prompt]
+    assert acronyms and all(unworthy(c, an) for c in acronyms)
+    assert "OTA" in gap_for(an, "optical telescope assembly")  # a learner who types the letters is right
 
 
 def test_the_term_a_sentence_defines_is_the_gap_even_capitalised_or_plural():
@@ -853,8 +857,8 @@ Vets run an ELISA on herds before they move, and a positive ELISA stops the move
     from ketaquiz.core.generate.worth import unworthy
 
     asked = {c.question.prompt for sec in art.sections for c in short_answers(an, sec) if not unworthy(c, an)}
-    assert "What does ELISA stand for?" in asked
     assert "What does RVF stand for?" not in asked  # held-4: "only expands the article's own title"
+    assert "What does ELISA stand for?" not in asked  # nor any other (held-2 to held-6: 1 of 14 kept)
 
 
 def test_a_term_is_accepted_by_the_words_it_glosses():

@@ -41,7 +41,7 @@ def _items(text: str) -> list[str] | None:
     parts = re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=[^,]*$)", text)
     # "…, and headaches which often last for up to a week": the last item ends where its clause begins
     parts[-1] = re.split(r"\s+(?:which|that|who|explored|caused|found|used|seen)\s", parts[-1])[0]
-    if parts and re.fullmatch(r"(?:many\s+|several\s+)?others?|other \w+|etc\.?", parts[-1].strip(), re.I):
+    if parts and re.fullmatch(r"(?:many\s+|several\s+)?others?|other(?:\s+[\w-]+){1,3}|etc\.?", parts[-1].strip(), re.I):
         parts = parts[:-1]  # "…, milky quartz and others": an open list, the named ones are its items
     names = []
     for part in parts:
