@@ -342,3 +342,32 @@ def test_an_open_lists_other_things_are_no_item():
     from ketaquiz.core.generate.enumerations import _items
 
     assert _items("drought, high winds, floods, and other natural disasters") == ["drought", "high winds", "floods"]
+
+
+def test_an_open_bullet_and_a_participle_are_no_answer():
+    text = """# Abiotic stress
+
+## Stressors
+
+Abiotic stress harms plants and animals when a factor of the environment leaves its normal range; abiotic stress is common.
+The most basic stressors include:
+
+- drought
+- high winds
+- extreme temperatures
+- other natural disasters
+
+## Interoperability
+
+Interoperability lets products of different makers work together, and interoperability has costs and benefits.
+The benefits of interoperability include:
+
+- reduced uncertainty
+- reduced lock-in
+- commoditization
+"""
+    asked = _name_one_prompts(text)
+    stressors = asked["Name one of the most basic stressors of abiotic stress."]
+    assert "other natural disasters" not in {str(stressors.answer), *stressors.accept}
+    benefits = asked["Name one of the benefits of interoperability."]
+    assert "uncertainty" not in {str(benefits.answer), *benefits.accept}  # "reduced uncertainty" is the benefit

@@ -966,3 +966,44 @@ def test_the_other_name_the_article_gives_and_the_plain_organ_are_accepted():
     assert "oral candidiasis" in gap_for(an, "thrush").lower()  # "also called": either name is right
     assert "it is" not in gap_for(an, "thrush")  # "it is commonly called thrush" names nothing
     assert "kidney failure" in gap_for(an, "renal failure")  # A/B 29: "kidney failure" graded wrong
+
+
+def test_held_6_names_and_the_subject_as_an_answer():
+    from ketaquiz.core.generate.answers import gap_for
+    from ketaquiz.core.generate.builders import Candidate
+    from ketaquiz.core.generate.worth import unworthy
+
+    art = parse_article("# Systemic scleroderma\n\n## A\n\nSystemic scleroderma thickens the skin of the hands and "
+                        "the face.\n")
+    an = analyse(art)
+
+    def why(prompt: str) -> str | None:
+        q = Question(id="q", topic="a", type="cloze", prompt=prompt, explanation="x", source=art.sentences[0].text)
+        return unworthy(Candidate(q, 1.0, (art.sentences[0].id,), "cloze", "k"), an)
+
+    assert why("{{Raynaud}}'s normally affects the fingers and toes.")  # the name stands for the condition
+    assert not (why("Modern genetics started with {{Mendel}}'s studies of inheritance in plants.") or "").startswith(
+        "name")  # the man whose studies they were: kept 12 of 13
+    assert why("To ensure a presence, the {{Livonian Brothers}} of the Sword were founded in 1202.")  # half a name
+    assert why("Lung function is impaired in {{diffuse scleroderma|Systemic scleroderma}} on testing.")  # the subject
+    an2 = analyse(parse_article("# R\n\n## A\n\nCrusaders from Rīga came, and greater cutaneous involvement matters.\n"))
+    assert "Riga" in gap_for(an2, "Rīga") and "skin" in gap_for(an2, "cutaneous")
+
+
+def test_held_6_trims_keep_thus_the_name_and_no_this_plot_definition():
+    from ketaquiz.core.generate.builders import short_answers
+
+    text = """# Routing
+
+## Path vector
+
+A route is defined as a pairing between a destination and the attributes of the path to that destination, thus the name, path vector routing, where the routers receive a vector that contains paths to a set of destinations.
+Spectroscopic data are often shown as a plot of the response against frequency or wavelength in the lab.
+This plot is one type of spectrum, with the peak often referred to as a spectral line.
+"""
+    prompts = _cloze_prompts(text)
+    assert not any("destination the name" in p for p in prompts)  # ", thus the name," is no connective to drop
+    art = parse_article(text)
+    an = analyse(art)
+    shorts = [c.question.prompt for sec in art.sections for c in short_answers(an, sec)]
+    assert not any("plot is a type" in p for p in shorts)  # "This plot": the plot of the sentence before

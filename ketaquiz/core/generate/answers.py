@@ -9,6 +9,7 @@ spelled out. Each rule names the judges' complaint it answers (`docs/judging/`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 from . import lexicon as lx
@@ -83,6 +84,9 @@ def gap_for(an: Analysis, term: str) -> str:
                 alts.append(lx.singular(last))
     alts += _noun_forms(an, words) + _glosses(an, term) + _latin_number(an, term) + _also_called(an, term)
     alts += _plain_organ(term)
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", term) if not unicodedata.combining(ch))
+    if folded != term and folded.isascii():
+        alts.append(folded)  # "Riga" for "Rīga": grading folds accents already; the accepted forms now say so
     if len(words) >= 2 and words[0].lower() in _ORDINALS:
         alts.append(words[0])  # "the third and {{fifth carbon atoms}}": "fifth" is the answer a learner gives
     core = [w for w in words if w.isalpha() and w.islower() and lx.zipf(w) <= CORE_ZIPF]
@@ -136,15 +140,19 @@ _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth nint
 
 
 # "renal failure" is "kidney failure" to a learner (A/B 29: "the natural answer 'kidney failure' is not accepted")
-_ORGAN_ADJECTIVES = {"renal": "kidney", "hepatic": "liver", "cardiac": "heart", "pulmonary": "lung", "cerebral": "brain",
+_ORGAN_ADJECTIVES = {"cutaneous": "skin", "gastrointestinal": "GI", "renal": "kidney", "hepatic": "liver", "cardiac": "heart", "pulmonary": "lung", "cerebral": "brain",
                      "gastric": "stomach", "dermal": "skin", "ocular": "eye", "dental": "tooth", "neural": "nerve",
                      "oral": "mouth", "nasal": "nose", "thoracic": "chest", "cranial": "skull"}
 
 
 def _plain_organ(term: str) -> list[str]:
     words = term.split()
-    if len(words) >= 2 and words[0].lower() in _ORGAN_ADJECTIVES:
-        return [" ".join([_ORGAN_ADJECTIVES[words[0].lower()], *words[1:]])]
+    plain = _ORGAN_ADJECTIVES.get(words[0].lower()) if words else None
+    if plain and len(words) >= 2:
+        out = [" ".join([plain, *words[1:]])]
+        return out + ([" ".join(["digestive", *words[1:]])] if plain == "GI" else [])
+    if plain and plain != "GI":
+        return [plain]  # "greater {{cutaneous}} involvement": "skin"
     return []
 
 

@@ -116,7 +116,9 @@ def stem(an: Analysis, s: Sentence) -> tuple[str, str, tuple[str, ...]] | None:
     return _powers(cap_first(text)), source, ids
 
 
-_MID_CONNECTIVE = re.compile(r",?\s+(?:however|therefore|thus|nevertheless|consequently)\b,?(?=\s)", re.IGNORECASE)
+# not before an article: "…to that destination, thus the name, path vector routing" keeps its "thus" (held-6: garbled)
+_MID_CONNECTIVE = re.compile(r",?\s+(?:however|therefore|thus|nevertheless|consequently)\b,?(?=\s)(?!\s+(?:the|a|an)\b)",
+                             re.IGNORECASE)
 
 
 _SUPERSCRIPT = str.maketrans("0123456789−-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻")
@@ -452,8 +454,9 @@ def short_answers(an: Analysis, section: Section) -> Iterator[Candidate]:
             )
             yield Candidate(q, 1.6, (s.id,), "short-acronym", norm(long))
     for d in an.kinds.definitions:
-        if d.sentence_id not in ids_in:
-            continue
+        if d.sentence_id not in ids_in or d.pattern == "is-type-of" and re.match(
+                rf"^\W*(?:this|these|that|those|such)\s+{re.escape(d.term)}\b", an.sentence[d.sentence_id].text, re.I):
+            continue  # "This plot is one type of spectrum" → "plot is a type of what?" (held-6: no referent)
         source = _sentence_source(an, d.sentence_id)
         answer = display_term(an, d.term)
         if norm(answer) in an.topic_words and d.pattern != "is-type-of":

@@ -38,7 +38,8 @@ def _short_forms(options: list[str]) -> list[str]:
                 k += 1
             shared = max(shared, k)
         rest = words[shared:]
-        if shared and not (len(rest) == 1 and lx.zipf(rest[0]) >= 4.5):
+        meaning = any(w.lower().endswith("ed") or set(lx.lemmas(w.lower())) == {"ADJ"} for w in words[:shared])
+        if shared and not meaning and not (len(rest) == 1 and lx.zipf(rest[0]) >= 4.5):  # not "reduced …"
             out.append(" ".join(rest))
     return [x for x in dict.fromkeys(out) if x.lower() not in {o.lower() for o in options}]
 
@@ -169,7 +170,11 @@ def _item_forms(an: Analysis, option: str) -> list[str]:
     words = option.split()
     if " or " in option or "/" in option:  # "indicator or dial", "creaming/sedimentation"
         forms += [x.strip() for x in re.split(r"\s+or\s+|/", option) if x.strip()]
-    if len(words) == 2 and not words[1].endswith("ing") and lx.can_be_noun(words[1]) and lx.zipf(words[1]) < 3.6 \
+    # the head of a noun compound ("bone fractures" → "fractures"), never of a participle ("reduced uncertainty" is not
+    # "uncertainty": held-6 judges)
+    noun_first = "NOUN" in lx.lemmas(words[0].lower()) and not words[0].lower().endswith("ed") if words else False
+    if len(words) == 2 and noun_first and not words[1].endswith("ing") and lx.can_be_noun(words[1]) \
+            and lx.zipf(words[1]) < 3.6 \
             and norm(lx.singular(words[1])) not in an.topic_words | {norm(lx.singular(w)) for w in an.article.title.split()}:
         forms.append(words[1])  # "fractures"; not "pain" for "bone pain", "legs" for "bowed legs", "quartz" for "rose quartz"
     if len(words) >= 3 and words[0].endswith("ly") and lx.is_adverb(words[0]):
@@ -239,7 +244,10 @@ def lists(an: Analysis, section: Section) -> Iterator[Candidate]:
                 items=[cap_first(x) for x in steps], explanation=explain(source), source=source, origin="generated",
             )
             yield Candidate(q, 2.0, ids, "order-list", "order:" + ids[0])
-        if any(n is None for n in names) or phrase is None:
+        # "- other natural disasters": the list's open end, no item of it (held-6: an accepted "answer")
+        keep = [i for i, n in enumerate(names) if not (n and re.match(r"(?:other|others|etc)\b", n, re.I))]
+        tops, names = [tops[i] for i in keep], [names[i] for i in keep]
+        if any(n is None for n in names) or phrase is None or len(tops) < 2:
             continue
         options = [display_term(an, n) for n in names if n]
         glossed = sum(len(b.text.split()) > len(n.split()) + 2 for b, n in zip(tops, names) if n) * 2 >= len(tops)

@@ -85,12 +85,24 @@ def unworthy(c: Candidate, an: Analysis) -> str | None:
         if why:
             return why
     if c.question.type == "cloze":
+        title = norm(an.article.title)
+        if any(norm(form) == title for gap in cloze_gaps(c.question.prompt) for form in gap):
+            # "{{diffuse scleroderma|Systemic scleroderma}}": the article's subject is an accepted answer (held-6)
+            return "topic word: the article's subject is an answer to the gap"
+        eponym = re.search(r"\{\{[^}]*\}\}['’]s(?:\s+(\w+))?", c.question.prompt)
+        if eponym and (eponym.group(1) is None or not lx.can_be_noun(eponym.group(1))
+                       or lx.is_adverb(eponym.group(1)) or lx.is_verb_only(eponym.group(1))):
+            # "{{Raynaud}}'s normally affects …", "as is seen in {{Parkinson}}'s.": the name stands for the condition
+            # (held-6: "tests a name"); "{{Mendel}}'s studies" names the man whose studies they were (kept 12 of 13)
+            return "name: an eponym standing for a condition (“{{Raynaud}}'s”) tests a name, not the condition"
+        if re.search(r"\{\{[A-Z][^}]*\}\} of (?:the )?[A-Z]", c.question.prompt):
+            return "half a name: the gap stops before the name's “of the …” (“{{Livonian Brothers}} of the Sword”)"
         shown = re.sub(r"\{\{[^}]*\}\}", " ", c.question.prompt).casefold()
         for ans in answer_terms(c):
             parts = ans.split()
             head = lx.singular(parts[-1]).casefold()
-            title = {lx.singular(w).casefold() for w in an.article.title.split()}
-            if len(parts) < 2 or not (norm(head) in an.topic_words | title or head in lx.GENERIC_WORDS):
+            title_words = {lx.singular(w).casefold() for w in an.article.title.split()}
+            if len(parts) < 2 or not (norm(head) in an.topic_words | title_words or head in lx.GENERIC_WORDS):
                 continue  # the head names it ("renal {{plexus}}"): a modifier seen elsewhere gives nothing away
             words = [w for w in parts[:-1] if len(w) >= 5]
             if any(re.search(rf"\b{re.escape(w.casefold()[:6])}", shown) for w in words):
