@@ -254,44 +254,54 @@ def lists(an: Analysis, section: Section) -> Iterator[Candidate]:
         if len({norm(o) for o in options}) != len(options) or _side_names(an, options) \
                 or not glossed and _bare_names(an, options):
             continue  # a list that says what each item is ("Hydrogeology is the study of …") is never bare
-        label = phrase
-        # Outsiders: terms of the same section that are not in the list (never outside-world guesses).
-        listed = {norm(w) for it in items for w in [it.text] + [sp.text for sp in an.spans.get(it.id, [])]}
-        outsiders: list[str] = []
-        for s in section.sentences:
-            if s.list_item or (intro and s.id == intro.id):
-                continue
-            for sp in _sentence_terms(an, s):
-                t = display_term(an, sp.text)
-                if norm(t) in listed or any(norm(t) in x or x in norm(t) for x in listed) or contains(label, t):
-                    continue
-                if norm(t) in an.topic_words or t in outsiders or len(t.split()) > 4:
-                    continue
-                outsiders.append(t)
-        outsiders = _same_kind_outsiders(an, options, outsiders)
-        outsiders.sort(key=lambda t: (-an.score(t), t.lower()))
         nested = [display_term(an, c) for b in tops for c in b.children]  # "vitamin D deficiency" is right too
-        if len([o for o in options if not re.search(rf"\b{re.escape(o)}\b", phrase or "", re.I)]) >= 2:
+        if len([o for o in options if not re.search(rf"\b{re.escape(o)}\b", phrase, re.I)]) >= 2:
             q = _name_one(an, section, source, options, phrase)
             q.accept = [*q.accept, *(c for c in nested if c not in q.accept)]
             yield Candidate(q, 1.3, ids, "short-list", "list-one:" + ids[0])
-        if phrase is None:
+        outsiders = _outsiders(an, section, intro, items, options, phrase)
+        yield from _not_and_multi(section, source, ids, options, outsiders, phrase, len(tops))
+
+
+def _outsiders(an: Analysis, section: Section, intro: Sentence | None, items: list[Sentence], options: list[str],
+               label: str) -> list[str]:
+    """Wrong options for a list: terms of the same section, of the items' kind, that the list does not hold (never
+    outside-world guesses)."""
+    listed = {norm(w) for it in items for w in [it.text] + [sp.text for sp in an.spans.get(it.id, [])]}
+    outsiders: list[str] = []
+    for s in section.sentences:
+        if s.list_item or (intro and s.id == intro.id):
             continue
-        if outsiders and len(tops) >= 3:
-            choices = sorted(options[:4] + outsiders[:1], key=str.lower)
-            q = Question(
-                id=qid(section.slug, "choice", source, "not:" + outsiders[0]), topic=section.slug, type="choice",
-                prompt=f"Which of these is NOT one of {phrase}?", answer=outsiders[0],
-                choices=choices, explanation=explain(source, f"{cap_first(outsiders[0])} is not in the list. "),
-                source=source, origin="generated",
-            )
-            yield Candidate(q, 1.6, ids, "choice-not", "list-not:" + ids[0])
-        if len(outsiders) >= 2:
-            picked = options[: min(len(options), 6 - 2)]
-            choices = sorted(picked + outsiders[:2], key=str.lower)
-            q = Question(
-                id=qid(section.slug, "multi", source, "|".join(picked)), topic=section.slug, type="multi",
-                prompt=f"Which of these are among {phrase}?", answer=picked, choices=choices,
-                explanation=explain(source), source=source, origin="generated",
-            )
-            yield Candidate(q, 1.8, ids, "multi-list", "list-multi:" + ids[0])
+        for sp in _sentence_terms(an, s):
+            t = display_term(an, sp.text)
+            if norm(t) in listed or any(norm(t) in x or x in norm(t) for x in listed) or contains(label, t):
+                continue
+            if norm(t) in an.topic_words or t in outsiders or len(t.split()) > 4:
+                continue
+            outsiders.append(t)
+    outsiders = _same_kind_outsiders(an, options, outsiders)
+    outsiders.sort(key=lambda t: (-an.score(t), t.lower()))
+    return outsiders
+
+
+def _not_and_multi(section: Section, source: str, ids: tuple[str, ...], options: list[str], outsiders: list[str],
+                   phrase: str, n_items: int) -> Iterator[Candidate]:
+    """"Which of these is NOT one of …" and "Which of these are among …", where the section has outsiders."""
+    if outsiders and n_items >= 3:
+        choices = sorted(options[:4] + outsiders[:1], key=str.lower)
+        q = Question(
+            id=qid(section.slug, "choice", source, "not:" + outsiders[0]), topic=section.slug, type="choice",
+            prompt=f"Which of these is NOT one of {phrase}?", answer=outsiders[0],
+            choices=choices, explanation=explain(source, f"{cap_first(outsiders[0])} is not in the list. "),
+            source=source, origin="generated",
+        )
+        yield Candidate(q, 1.6, ids, "choice-not", "list-not:" + ids[0])
+    if len(outsiders) >= 2:
+        picked = options[: min(len(options), 6 - 2)]
+        choices = sorted(picked + outsiders[:2], key=str.lower)
+        q = Question(
+            id=qid(section.slug, "multi", source, "|".join(picked)), topic=section.slug, type="multi",
+            prompt=f"Which of these are among {phrase}?", answer=picked, choices=choices,
+            explanation=explain(source), source=source, origin="generated",
+        )
+        yield Candidate(q, 1.8, ids, "multi-list", "list-multi:" + ids[0])

@@ -65,6 +65,11 @@ def answers(q: Question) -> list[str]:
 
 def unworthy(c: Candidate, an: Analysis) -> str | None:
     """Why a candidate is not worth a learner's time (None when it is)."""
+    if c.family.startswith("short-acronym"):
+        # On articles it was never tuned on, judges kept 1 of 14 "What does X stand for?" (held-2 to held-6: "tests
+        # a label, not the method", "general knowledge", "PSTN comes up only in passing"), though the development
+        # articles' judges had kept 11 of 12. The expansion stays an accepted answer wherever the term is a gap.
+        return "label: an acronym's expansion tests a name, not what the thing is or does"
     source = an.sentence[c.sentence_ids[0]].text
     words = source.split()
     if len(words) < 6 or not (source[:1].isupper() or source[:1].isdigit()) or not _VERBISH.search(source):
@@ -84,30 +89,9 @@ def unworthy(c: Candidate, an: Analysis) -> str | None:
         why = _unworthy_answer(c, an, ans, source)
         if why:
             return why
-    if c.question.type == "cloze":
-        title = norm(an.article.title)
-        if any(norm(form) == title for gap in cloze_gaps(c.question.prompt) for form in gap):
-            # "{{diffuse scleroderma|Systemic scleroderma}}": the article's subject is an accepted answer (held-6)
-            return "topic word: the article's subject is an answer to the gap"
-        eponym = re.search(r"\{\{[^}]*\}\}['’]s(?:\s+(\w+))?", c.question.prompt)
-        if eponym and (eponym.group(1) is None or not lx.can_be_noun(eponym.group(1))
-                       or lx.is_adverb(eponym.group(1)) or lx.is_verb_only(eponym.group(1))):
-            # "{{Raynaud}}'s normally affects …", "as is seen in {{Parkinson}}'s.": the name stands for the condition
-            # (held-6: "tests a name"); "{{Mendel}}'s studies" names the man whose studies they were (kept 12 of 13)
-            return "name: an eponym standing for a condition (“{{Raynaud}}'s”) tests a name, not the condition"
-        if re.search(r"\{\{[A-Z][^}]*\}\} of (?:the )?[A-Z]", c.question.prompt):
-            return "half a name: the gap stops before the name's “of the …” (“{{Livonian Brothers}} of the Sword”)"
-        shown = re.sub(r"\{\{[^}]*\}\}", " ", c.question.prompt).casefold()
-        for ans in answer_terms(c):
-            parts = ans.split()
-            head = lx.singular(parts[-1]).casefold()
-            title_words = {lx.singular(w).casefold() for w in an.article.title.split()}
-            if len(parts) < 2 or not (norm(head) in an.topic_words | title_words or head in lx.GENERIC_WORDS):
-                continue  # the head names it ("renal {{plexus}}"): a modifier seen elsewhere gives nothing away
-            words = [w for w in parts[:-1] if len(w) >= 5]
-            if any(re.search(rf"\b{re.escape(w.casefold()[:6])}", shown) for w in words):
-                # "{{chemical hydrology}} is the study of the chemical characteristics of water": the prompt says it
-                return f"giveaway: a word of “{ans}” stands in the prompt"
+    why = _unworthy_gap(c, an) if c.question.type == "cloze" else None
+    if why:
+        return why
     if re.search(r"\(\s*(?:_{3,}|\{\{[^}]*\}\})\s*\)", c.question.prompt):
         return "giveaway: the gap is a gloss in parentheses, beside the words it abbreviates or restates"
     genus = _GENUS_THEN_GAP.search(c.question.prompt)
@@ -129,11 +113,35 @@ def unworthy(c: Candidate, an: Analysis) -> str | None:
             return f"side word: “{ans}” hangs on “… of”, the relation is the point"
     if c.question.type == "choice" and re.match(r"^\d", str(c.question.answer)):
         return _unworthy_number(c, an, source)
-    if c.family.startswith("short-acronym"):
-        # On articles it was never tuned on, judges kept 1 of 14 "What does X stand for?" (held-2 to held-6: "tests
-        # a label, not the method", "general knowledge", "PSTN comes up only in passing"), though the development
-        # articles' judges had kept 11 of 12. The expansion stays an accepted answer wherever the term is a gap.
-        return "label: an acronym's expansion tests a name, not what the thing is or does"
+    return None
+
+
+def _unworthy_gap(c: Candidate, an: Analysis) -> str | None:
+    """A cloze gap that names the article's subject, an eponym standing for a condition, half a name, or a
+    topic-headed term whose modifier the prompt shows (held-5 and held-6)."""
+    title = norm(an.article.title)
+    if any(norm(form) == title for gap in cloze_gaps(c.question.prompt) for form in gap):
+        # "{{diffuse scleroderma|Systemic scleroderma}}": the article's subject is an accepted answer (held-6)
+        return "topic word: the article's subject is an answer to the gap"
+    eponym = re.search(r"\{\{[^}]*\}\}['’]s(?:\s+(\w+))?", c.question.prompt)
+    if eponym and (eponym.group(1) is None or not lx.can_be_noun(eponym.group(1))
+                   or lx.is_adverb(eponym.group(1)) or lx.is_verb_only(eponym.group(1))):
+        # "{{Raynaud}}'s normally affects …", "as is seen in {{Parkinson}}'s.": the name stands for the condition
+        # (held-6: "tests a name"); "{{Mendel}}'s studies" names the man whose studies they were (kept 12 of 13)
+        return "name: an eponym standing for a condition (“{{Raynaud}}'s”) tests a name, not the condition"
+    if re.search(r"\{\{[A-Z][^}]*\}\} of (?:the )?[A-Z]", c.question.prompt):
+        return "half a name: the gap stops before the name's “of the …” (“{{Livonian Brothers}} of the Sword”)"
+    shown = re.sub(r"\{\{[^}]*\}\}", " ", c.question.prompt).casefold()
+    for ans in answer_terms(c):
+        parts = ans.split()
+        head = lx.singular(parts[-1]).casefold()
+        title_words = {lx.singular(w).casefold() for w in an.article.title.split()}
+        if len(parts) < 2 or not (norm(head) in an.topic_words | title_words or head in lx.GENERIC_WORDS):
+            continue  # the head names it ("renal {{plexus}}"): a modifier seen elsewhere gives nothing away
+        words = [w for w in parts[:-1] if len(w) >= 5]
+        if any(re.search(rf"\b{re.escape(w.casefold()[:6])}", shown) for w in words):
+            # "{{chemical hydrology}} is the study of the chemical characteristics of water": the prompt says it
+            return f"giveaway: a word of “{ans}” stands in the prompt"
     return None
 
 
@@ -162,17 +170,9 @@ def _unworthy_answer(c: Candidate, an: Analysis, ans: str, source: str) -> str |
         # "{{cosmologists}} have been able to …", "coordinated among {{astronomers}}": judges dropped or sent back
         # each such gap as filler; the point is what was done, not who did it.
         return f"filler: “{ans}” names the people who did it, not what was done"
-    if _BINOMIAL.match(ans) and not lx.lemmas(ans.split()[1]) and lx.zipf(ans.split()[0]) < 3.0 \
-            and _mentions(an, ans) < 3:
-        # "{{Mixotricha paradoxa}} is a protozoan …", "{{Sodalis glossinidius}} is …": held-5's judge dropped each
-        # species named once or twice as a side name, defined or not
-        return f"trivia: “{ans}” is a species the article names in passing"
-    if c.question.type == "cloze" and _UNIT_GAP.search(c.question.prompt) and lx.singular(parts[-1]) in _UNITS_ALL:
-        # "1,000 colony-forming units per {{milliliter}}", "a few hundred {{micrometers}}": the unit, not the figure
-        return f"side word: “{ans}” is the unit beside a figure, not the fact"
-    if c.question.type == "cloze" and re.search(r"\b(?:a|a\(n\)|de|per|in|vice|et)\s+\{\{(?:priori|posteriori|fortiori|"
-                                                 r"facto|jure|se|situ|vitro|vivo|versa|al)\b", c.question.prompt):
-        return f"readable: “{ans}” is half of a fixed Latin phrase"
+    why = _side_word(c, an, ans)
+    if why:
+        return why
     lemmas = lx.lemmas(a)
     if c.question.type == "cloze" and len(parts) == 1 and ans.islower() and (
             "ADJ" in lemmas and "NOUN" not in lemmas or not lemmas and _ADJECTIVE_END.search(a)):
@@ -240,6 +240,23 @@ def _unworthy_answer(c: Candidate, an: Analysis, ans: str, source: str) -> str |
         return "a number or date as a gap: asked as a choice among near values instead"
     if c.question.type == "cloze" and lx.is_acronym(ans.strip()):
         return f"an acronym as a gap: “{ans}” tests the letters, not the idea"
+    return None
+
+
+def _side_word(c: Candidate, an: Analysis, ans: str) -> str | None:
+    """A species named in passing, the unit beside a figure, half of a Latin phrase (held-5)."""
+    parts = norm(ans).split()
+    if _BINOMIAL.match(ans) and not lx.lemmas(ans.split()[1]) and lx.zipf(ans.split()[0]) < 3.0 \
+            and _mentions(an, ans) < 3:
+        # "{{Mixotricha paradoxa}} is a protozoan …", "{{Sodalis glossinidius}} is …": held-5's judge dropped each
+        # species named once or twice as a side name, defined or not
+        return f"trivia: “{ans}” is a species the article names in passing"
+    if c.question.type == "cloze" and _UNIT_GAP.search(c.question.prompt) and lx.singular(parts[-1]) in _UNITS_ALL:
+        # "1,000 colony-forming units per {{milliliter}}", "a few hundred {{micrometers}}": the unit, not the figure
+        return f"side word: “{ans}” is the unit beside a figure, not the fact"
+    if c.question.type == "cloze" and re.search(r"\b(?:a|a\(n\)|de|per|in|vice|et)\s+\{\{(?:priori|posteriori|fortiori|"
+                                                 r"facto|jure|se|situ|vitro|vivo|versa|al)\b", c.question.prompt):
+        return f"readable: “{ans}” is half of a fixed Latin phrase"
     return None
 
 
