@@ -371,3 +371,10 @@ The benefits of interoperability include:
     assert "other natural disasters" not in {str(stressors.answer), *stressors.accept}
     benefits = asked["Name one of the benefits of interoperability."]
     assert "uncertainty" not in {str(benefits.answer), *benefits.accept}  # "reduced uncertainty" is the benefit
+
+
+def test_a_definition_keeps_its_clause_past_a_dashed_aside():
+    from ketaquiz.core.generate.definitions import _meaning
+
+    assert _meaning("the biological process by which new individual organisms – 'offspring' – are produced from "
+                    "their parents.") == "the biological process by which new individual organisms are produced from their parents"

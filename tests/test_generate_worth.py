@@ -1007,3 +1007,27 @@ This plot is one type of spectrum, with the peak often referred to as a spectral
     an = analyse(art)
     shorts = [c.question.prompt for sec in art.sections for c in short_answers(an, sec)]
     assert not any("plot is a type" in p for p in shorts)  # "This plot": the plot of the sentence before
+
+
+def test_held_7_forms_and_subjects():
+    from ketaquiz.core.generate.answers import gap_for
+    from ketaquiz.core.generate.builders import short_answers
+
+    an = analyse(parse_article("# G\n\n## A\n\nTear gas is used in drills. Teargases such as CN fill a chamber.\n"))
+    assert "tear gas" in gap_for(an, "teargases")  # the article writes it in two words too
+    art = parse_article("# R\n\n## Cloning\n\nCloning of an organism is a type of asexual reproduction in plants.\n"
+                        "Budding is a type of asexual reproduction in which a new organism grows from a bud.\n")
+    an = analyse(art)
+    prompts = [c.question.prompt for sec in art.sections for c in short_answers(an, sec)]
+    assert not any(p.startswith("Organism is") for p in prompts)  # the term must be the sentence's subject
+
+
+def test_a_short_answer_the_acronym_in_the_prompt_spells_is_a_giveaway():
+    from ketaquiz.core.generate.builders import short_answers
+    from ketaquiz.core.generate.worth import unworthy
+
+    art = parse_article("# Interfaces\n\n## GUI\n\nThe graphical user interface (GUI) is a type of user interface that "
+                        "uses icons. A GUI lets people point and click, and every GUI has windows and menus.\n")
+    an = analyse(art)
+    kept = [c.question.prompt for sec in art.sections for c in short_answers(an, sec) if not unworthy(c, an)]
+    assert not any("which kind of interface" in p for p in kept)  # held-4: "user" is the U of GUI

@@ -83,7 +83,7 @@ def gap_for(an: Analysis, term: str) -> str:
             if lx.is_plural(last) and not last.endswith(("us", "is", "ss")):
                 alts.append(lx.singular(last))
     alts += _noun_forms(an, words) + _glosses(an, term) + _latin_number(an, term) + _also_called(an, term)
-    alts += _plain_organ(term)
+    alts += _plain_organ(term) + _spaced(an, term)
     folded = "".join(ch for ch in unicodedata.normalize("NFKD", term) if not unicodedata.combining(ch))
     if folded != term and folded.isascii():
         alts.append(folded)  # "Riga" for "Rīga": grading folds accents already; the accepted forms now say so
@@ -143,6 +143,23 @@ _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth nint
 _ORGAN_ADJECTIVES = {"cutaneous": "skin", "gastrointestinal": "GI", "renal": "kidney", "hepatic": "liver", "cardiac": "heart", "pulmonary": "lung", "cerebral": "brain",
                      "gastric": "stomach", "dermal": "skin", "ocular": "eye", "dental": "tooth", "neural": "nerve",
                      "oral": "mouth", "nasal": "nose", "thoracic": "chest", "cranial": "skull"}
+
+
+def _spaced(an: Analysis, term: str) -> list[str]:
+    """A compound the article also writes as two words ("teargases" → "tear gases", held-7: "tear gas" refused)."""
+    if " " in term or len(term) < 7 or not term.isalpha():
+        return []
+    pairs: set[str] | None = an.__dict__.get("_word_pairs")
+    if pairs is None:  # every two neighbouring words of the article, once (gap_for runs for every candidate)
+        words = re.findall(r"[a-z]+", an.folded_text)
+        pairs = an.__dict__["_word_pairs"] = {f"{a} {b}" for a, b in zip(words, words[1:])}
+    low = term.lower()
+    for i in range(3, len(low) - 2):
+        spaced = f"{low[:i]} {low[i:]}"
+        for form in (spaced, spaced[:-1] if spaced.endswith("s") else "", spaced[:-2] if spaced.endswith("es") else ""):
+            if form and form in pairs:
+                return [form]
+    return []
 
 
 def _plain_organ(term: str) -> list[str]:

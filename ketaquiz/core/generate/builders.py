@@ -454,9 +454,12 @@ def short_answers(an: Analysis, section: Section) -> Iterator[Candidate]:
             )
             yield Candidate(q, 1.6, (s.id,), "short-acronym", norm(long))
     for d in an.kinds.definitions:
-        if d.sentence_id not in ids_in or d.pattern == "is-type-of" and re.match(
-                rf"^\W*(?:this|these|that|those|such)\s+{re.escape(d.term)}\b", an.sentence[d.sentence_id].text, re.I):
-            continue  # "This plot is one type of spectrum" → "plot is a type of what?" (held-6: no referent)
+        names = "|".join(re.escape(t) for t in (d.term, an.pair_of(d.term)) if t)  # "The Transmission … (TCP)"
+        if d.sentence_id not in ids_in or d.pattern == "is-type-of" and not re.match(
+                rf"^\W*(?:(?:a|an|the)\s+)?(?:{names})\b", an.sentence[d.sentence_id].text, re.I):
+            # the term must be the sentence's subject: not "This plot is one type of spectrum" (held-6: "plot is a
+            # type of what?") nor "Cloning of an organism is a type of …" (held-7: "Organism is a type of …")
+            continue
         source = _sentence_source(an, d.sentence_id)
         answer = display_term(an, d.term)
         if norm(answer) in an.topic_words and d.pattern != "is-type-of":

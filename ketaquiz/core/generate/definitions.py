@@ -91,14 +91,15 @@ def definitions(an: Analysis) -> list[Definition]:
 
 def _meaning(text: str) -> str | None:
     """The definition without what follows it (", which …", a second clause) and without its full stop."""
+    text = re.sub(r"\s[–—]\s[^–—]{1,40}\s[–—]\s", " ", text.strip())  # "organisms – 'offspring' – are": an aside
     text = re.split(r",\s+(?:which|but|while|whereas|although|including|such as|especially)\s|;\s|\s[–—]\s|:\s",
-                    text.strip())[0].rstrip(" .")
+                    text)[0].rstrip(" .")
     if len(text.split()) > 22:  # "a mineral composed of silicon and oxygen atoms in a continuous framework of …"
         cut = re.search(r"\s(?:in an?|in the|with|within|that|which|where)\s", " ".join(text.split()[6:]))
         if cut:
             text = " ".join(text.split()[:6]) + " " + " ".join(text.split()[6:])[:cut.start()]
     n = len(text.split())
-    return text if 4 <= n <= 22 and not re.search(r"\b(?:this|these|it|they|its|their)\b", text, re.I) else None
+    return text if 4 <= n <= 22 and not re.search(r"\b(?:this|these|it|they)\b", text, re.I) else None
 
 
 def definition_choices(an: Analysis, section: Section) -> Iterator[Candidate]:

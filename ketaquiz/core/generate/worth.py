@@ -148,14 +148,14 @@ def _unworthy_gap(c: Candidate, an: Analysis) -> str | None:
 def _acronym_spells(an: Analysis, answer: str, shown: str) -> str | None:
     """An acronym in the prompt whose expansion holds the answer's root: "The {{rRNA}} …" is fine, but "The rRNA is
     the component of the {{ribosome}}" gives it away (rRNA: ribosomal RNA)."""
-    roots = {w.casefold()[:6] for w in answer.split() if len(w) >= 6}
+    roots = {w.casefold()[:6] for w in answer.split() if len(w) >= 3}  # "user" in "GUI is a type of … interface"
     if not roots:
         return None
     for token in set(re.findall(r"\b[\w-]+\b", shown)):
         if not lx.is_acronym(token) or token.casefold() in answer.casefold():
             continue
         long = an.pair_of(token)
-        if long and roots & {w.casefold()[:6] for w in long.split() if len(w) >= 6}:
+        if long and roots & {w.casefold()[:6] for w in long.split() if len(w) >= 3}:
             return str(token)
     return None
 
