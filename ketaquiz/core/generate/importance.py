@@ -84,7 +84,10 @@ def _centrality(sections: list[list[list[str]]]) -> list[float]:
     unit = _tfidf(flat)
     centroid = unit.sum(axis=0)
     centroid /= float(np.linalg.norm(centroid)) or 1.0
-    near = unit @ centroid
+    # A tiny article can leave every row all zeros; some BLAS builds then warn "invalid value" on the product (seen
+    # once in CI): the result is read as zeros either way.
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        near = np.nan_to_num(unit @ centroid)
     near = near / (float(near.max()) or 1.0)
     out: list[float] = []
     start = 0
