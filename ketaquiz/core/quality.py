@@ -47,12 +47,12 @@ _DANGLING_INSIDE = re.compile(
     # "… is a common source.": a source of what?
     r"\b(?:a|the) (?:common|major|main|frequent|leading|primary|usual) (?:source|cause|symptom|sign|route|form)s?\W*$",
 )
-# A generic head as the subject, standing for something named before ("The condition is known as …").
 # "Examples are nitrogen-fixing bacteria, …", "A good example would be …": examples of what? (held-5)
 _EXAMPLE_OPENER = re.compile(r"^\W*(?:(?:a good |an |one |another )?examples? (?!of\b)\w+)", re.IGNORECASE)
 # "When it affects the mouth, it is called thrush": the opening clause's own subject is a pronoun (held-5)
 _PRONOUN_IN_OPENING_CLAUSE = re.compile(r"^\W*(?:when|if|as|while|because|since|although|once|unless)\s+(?:it|they)\b",
                                         re.IGNORECASE)
+# A generic head as the subject, standing for something named before ("The condition is known as …").
 _ANAPHORIC_SUBJECT = re.compile(
     r"^\W*The (?:condition|next|same|latter|former|remaining|resulting|process|method|result|problem|reason|"
     r"approach|procedure|technique|device|compound|team|project|study|studies|disease|drug|work|idea|theory|"
@@ -234,7 +234,8 @@ def phrase_gap(q: Question) -> str | None:
     return None
 
 
-_DEFINED_SUBJECT_GAP = re.compile(r"^(?:A\(n\)\s+|An?\s+|The\s+)?\{\{[^}]+\}\}\s+(?:is|are)\s+(?:a|an|the)\b")
+# "A(n) {{oligopoly}} is a market structure …": the gap is the term a definition defines (the generator reads it too)
+DEFINED_SUBJECT_GAP = re.compile(r"^(?:A\(n\)\s+|An?\s+|The\s+)?\{\{[^}]+\}\}\s+(?:is|are)\s+(?:a|an|the)\b")
 
 
 def modifier_gap(q: Question) -> str | None:
@@ -246,7 +247,7 @@ def modifier_gap(q: Question) -> str | None:
 
     if _STAND_FOR.search(q.prompt):
         return None  # an expansion is a fixed name ("top dead center"): its modifier is part of it
-    if q.type == "cloze" and _DEFINED_SUBJECT_GAP.match(q.prompt):
+    if q.type == "cloze" and DEFINED_SUBJECT_GAP.match(q.prompt):
         return None  # "{{game theory}} is a major method …": the term a definition defines is a name
     for ans in _answers(q, with_choice=True):
         words = re.findall(r"[\w\-’']+", ans)

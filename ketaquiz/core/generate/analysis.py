@@ -77,6 +77,15 @@ def list_runs(section: Section) -> list[tuple[Sentence | None, list[Sentence]]]:
     return runs
 
 
+def word_counts(an: Analysis) -> Counter[str]:
+    """How often each word (casefolded, split at anything but letters, digits and "_") stands in the article: one
+    pass, memoised on the analysis (the worth checks and the accepted forms ask it for hundreds of words)."""
+    counts: Counter[str] | None = an.__dict__.get("_word_counts")
+    if counts is None:
+        counts = an.__dict__["_word_counts"] = Counter(re.findall(r"\w+", an.article.text.casefold()))
+    return counts
+
+
 def fold(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     return re.sub(r"\s+", " ", text).strip().lower()

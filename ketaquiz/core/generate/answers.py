@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 
 from . import lexicon as lx
-from .analysis import Analysis
+from .analysis import Analysis, word_counts
 from .terms import norm, word_pattern
 
 
@@ -140,9 +140,10 @@ _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth nint
 
 
 # "renal failure" is "kidney failure" to a learner (A/B 29: "the natural answer 'kidney failure' is not accepted")
-_ORGAN_ADJECTIVES = {"cutaneous": "skin", "gastrointestinal": "GI", "renal": "kidney", "hepatic": "liver", "cardiac": "heart", "pulmonary": "lung", "cerebral": "brain",
-                     "gastric": "stomach", "dermal": "skin", "ocular": "eye", "dental": "tooth", "neural": "nerve",
-                     "oral": "mouth", "nasal": "nose", "thoracic": "chest", "cranial": "skull"}
+_ORGAN_ADJECTIVES = {"cutaneous": "skin", "gastrointestinal": "GI", "renal": "kidney", "hepatic": "liver",
+                     "cardiac": "heart", "pulmonary": "lung", "cerebral": "brain", "gastric": "stomach",
+                     "dermal": "skin", "ocular": "eye", "dental": "tooth", "neural": "nerve", "oral": "mouth",
+                     "nasal": "nose", "thoracic": "chest", "cranial": "skull"}
 
 
 def _spaced(an: Analysis, term: str) -> list[str]:
@@ -181,8 +182,8 @@ def _also_called(an: Analysis, term: str) -> list[str]:
     """The other name the article gives ("X, also called Y", "X, commonly known as Y"): either is right."""
     pairs: list[tuple[str, str]] | None = an.__dict__.get("_also_called")
     if pairs is None:
-        pairs = an.__dict__["_also_called"] = [(a.casefold(), b) for a, b in _CALLED.findall(an.article.text)] + \
-            [(b.casefold(), a) for a, b in _CALLED.findall(an.article.text)]
+        found = _CALLED.findall(an.article.text)
+        pairs = an.__dict__["_also_called"] = [(a.casefold(), b) for a, b in found] + [(b.casefold(), a) for a, b in found]
     t = term.casefold()
     return [other for name, other in pairs if (name == t or name.endswith(" " + t) and len(t.split()) > 1)
             and not any(w.casefold() in lx.STOP_WORDS for w in [*name.split(), *other.split()])]  # not "it is"
@@ -195,15 +196,13 @@ def _latin_number(an: Analysis, term: str) -> list[str]:
     """The other number of a Latin or Greek noun the article uses: "cyanobacteria" for "cyanobacterium", "algae" for
     "alga" (held-5: "the plural is not accepted"); only a form the article itself writes."""
     last = term.split()[-1]
-    words: set[str] | None = an.__dict__.get("_lower_words")
-    if words is None:  # one pass over the article, not one search per term (gap_for runs for every candidate)
-        words = an.__dict__["_lower_words"] = set(re.findall(r"[\w'-]+", an.article.text.lower()))
+    words = word_counts(an)  # one pass over the article, not one search per term (gap_for runs for every candidate)
     out = []
     for one, many in _LATIN:
         for a, b in ((one, many), (many, one)):
             if last.endswith(a) and len(last) > len(a) + 3:
                 other = last[: -len(a)] + b
-                if other.lower() in words:
+                if words[other.casefold()]:
                     out.append(" ".join(term.split()[:-1] + [other]))
     return out
 
@@ -402,11 +401,11 @@ def _base_forms(answer: str) -> list[str]:
     out: list[str] = []
     if len(words) == 1 and words[0].endswith("er") and answer.islower() and "NOUN" not in lx.lemmas(words[0]) \
             and "VERB" not in lx.lemmas(words[0]):  # "layer", "water", "order" are no comparatives
-        base = lx.lemmas(words[0]).get("ADJ", ("",))[0]
+        base = lx.lemmas(words[0]).get("ADJ", ("",))[0]  # "larger" → "large"; the lexicon lacks some comparatives:
         if not base and words[0].endswith("ier"):
-            base = words[0][:-3] + "y"
+            base = words[0][:-3] + "y"  # "drier" → "dry"
         elif not base and lx.lemmas(words[0][:-2]).get("ADJ"):
-            base = words[0][:-2]  # "bluer" → "blue" (the lexicon lacks the comparative)
+            base = words[0][:-2]  # "colder" → "cold"
         elif not base and lx.lemmas(words[0][:-1]).get("ADJ"):
             base = words[0][:-1]  # "bluer" → "blue"
         if base and base != words[0]:

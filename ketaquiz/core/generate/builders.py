@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..article import Section, Sentence
+from ..quality import DEFINED_SUBJECT_GAP
 from ..questions import Question
 from . import lexicon as lx
 from .analysis import MIN_TERM_SCORE, Analysis
@@ -253,13 +254,10 @@ def _drop_telling_asides(prompt: str) -> str:
     return re.sub(r"\s*\(([^()]*)\)", telling, prompt)
 
 
-_DEFINED_GAP = re.compile(r"^(?:A\(n\)\s+|An?\s+|The\s+)?\{\{[^}]+\}\}\s+(?:is|are)\s+(?:a|an|the)\b")
-
-
 def _defined_stands_alone(prompt: str) -> str:
     """In a definition the defined term is asked; "this ultrafiltrate" later in it reads as "the ultrafiltrate" (the
     definition stands alone; "this" pointed at the sentence before, which the learner does not see)."""
-    if not _DEFINED_GAP.match(prompt):
+    if not DEFINED_SUBJECT_GAP.match(prompt):
         return prompt
 
     def the(m: re.Match[str]) -> str:  # "this ultrafiltrate", never "these consist" (a pronoun and its verb)

@@ -39,6 +39,7 @@ class Definition:
     """A term the article defines, with its definition as the text words it."""
 
     term: str  # "oligopoly", "Game theory"
+    topic: bool  # the article's own subject, which no gap can ask
     determiner: str  # "an", "the" or ""
     plural: bool
     meaning: str  # "a market structure in which a market or industry is dominated by a small number of firms"
@@ -74,19 +75,13 @@ def definitions(an: Analysis) -> list[Definition]:
         head = [w for w in re.findall(r"[a-z]+", meaning.lower())[1:4] if w not in lx.STOP_WORDS]
         if not head or lx.singular(head[0]) in _NOT_A_KIND or head[0] in _EVALUATIVE or _SUPERLATIVE.match(meaning):
             continue  # "a feature of blackwater fever", "the most common infection": a property, not what it is
-        if re.match(r"^[A-Z][a-z]{3,} [a-z]{4,}$", term) and not lx.lemmas(words[1]):
+        if lx.is_binomial(term):
             continue  # "Sodalis glossinidius is a secondary endosymbiont …": a species in passing (held-5)
         if any(len(w) >= 4 and re.search(rf"\b{re.escape(w[:5].lower())}", meaning.lower()) for w in words):
             continue  # "Smoky quartz is a … version of quartz": the meaning names the term
-        out.append(Definition(term, (m.group("det") or "").strip().lower(), m.group("v") == "are", meaning, s.id,
-                              s.section))
-    seen: set[str] = set()
-    unique = []
-    for d in out:  # the first definition of a term is the article's
-        if norm(d.term) not in seen:
-            seen.add(norm(d.term))
-            unique.append(d)
-    return unique
+        out.append(Definition(term, topic, (m.group("det") or "").strip().lower(), m.group("v") == "are", meaning,
+                              s.id, s.section))
+    return out
 
 
 def _meaning(text: str) -> str | None:
@@ -94,10 +89,12 @@ def _meaning(text: str) -> str | None:
     text = re.sub(r"\s[–—]\s[^–—]{1,40}\s[–—]\s", " ", text.strip())  # "organisms – 'offspring' – are": an aside
     text = re.split(r",\s+(?:which|but|while|whereas|although|including|such as|especially)\s|;\s|\s[–—]\s|:\s",
                     text)[0].rstrip(" .")
-    if len(text.split()) > 22:  # "a mineral composed of silicon and oxygen atoms in a continuous framework of …"
-        cut = re.search(r"\s(?:in an?|in the|with|within|that|which|where)\s", " ".join(text.split()[6:]))
+    words = text.split()
+    if len(words) > 22:  # "a mineral composed of silicon and oxygen atoms in a continuous framework of …"
+        tail = " ".join(words[6:])
+        cut = re.search(r"\s(?:in an?|in the|with|within|that|which|where)\s", tail)
         if cut:
-            text = " ".join(text.split()[:6]) + " " + " ".join(text.split()[6:])[:cut.start()]
+            text = " ".join(words[:6]) + " " + tail[:cut.start()]
     n = len(text.split())
     return text if 4 <= n <= 22 and not re.search(r"\b(?:this|these|it|they)\b", text, re.I) else None
 
@@ -130,6 +127,5 @@ def definition_choices(an: Analysis, section: Section) -> Iterator[Candidate]:
             answer=d.meaning, choices=sorted([d.meaning, *foils], key=str.lower), explanation=explain(source),
             source=source, origin="generated",
         )
-        topic = norm(d.term) == norm(an.article.title) or norm(d.term) in an.topic_words
-        yield Candidate(q, 1.2, (d.sentence_id,), "choice-definition-topic" if topic else "choice-definition",
+        yield Candidate(q, 1.2, (d.sentence_id,), "choice-definition-topic" if d.topic else "choice-definition",
                         "def:" + norm(d.term))

@@ -17,7 +17,7 @@ from . import lexicon as lx
 from .analysis import Analysis
 from .builders import Candidate, cap_first, display_term, explain, qid
 from .items import item_name
-from .lists import _bare_names, _in_context, _name_one, _side_names
+from .lists import in_context, mostly_bare_names, mostly_side_names, name_one
 from .terms import norm
 
 _INCLUDE = re.compile(
@@ -126,9 +126,10 @@ def enumerations(an: Analysis, section: Section) -> Iterator[Candidate]:
             continue
         phrase, names = found
         options = [display_term(an, n) for n in names]
-        if len({norm(o) for o in options}) != len(options) or _side_names(an, options):
+        if len({norm(o) for o in options}) != len(options) or mostly_side_names(an, options):
             continue
-        if _in_context(an, phrase) != phrase:
+        placed = in_context(an, phrase)
+        if placed != phrase:
             # "Possible causes include …" under a complication of malaria are no causes *of malaria*: the subject
             # is added only where the section is about the list's head ("Signs and symptoms") or is the overview.
             head = lx.singular(phrase.split()[-1]).lower()
@@ -136,18 +137,17 @@ def enumerations(an: Analysis, section: Section) -> Iterator[Candidate]:
             about = {lx.singular(w).lower() for w in re.findall(r"[\w-]+", section.title)}
             if section is not an.article.sections[0] and head not in about and not counted:
                 continue
-            phrase = _in_context(an, phrase)
+            phrase = placed
         if _SEQUENCE.search(phrase) and len(options) <= 6:
             # "three successive developmental phases": a sequence is asked as one (judge, A/B 28)
             q = Question(id=qid(section.slug, "order", s.text, "|".join(options)), topic=section.slug, type="order",
                          prompt=f"Put {phrase} in the order the text gives them.", items=[cap_first(o) for o in options],
                          explanation=explain(s.text), source=s.text, origin="generated")
             yield Candidate(q, 2.0, (s.id,), "order-list", "order:" + s.id)
-        if _bare_names(an, options):
+        if mostly_bare_names(an, options):
             continue  # their order is content; naming one of them is not
-        q = _name_one(an, section, s.text, options, phrase)
-        if len(options) >= 3:
-            yield Candidate(q, 1.3, (s.id,), "short-list", "list-one:" + s.id)
+        # _items gives three names at least
+        yield Candidate(name_one(an, section, s.text, options, phrase), 1.3, (s.id,), "short-list", "list-one:" + s.id)
 
 
 def _enumeration(s: Sentence) -> tuple[str, list[str]] | None:

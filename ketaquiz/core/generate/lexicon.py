@@ -136,6 +136,15 @@ def lemmas(word: str) -> dict[str, tuple[str, ...]]:
     return dict(lm.getAllLemmas(w))
 
 
+_BINOMIAL = re.compile(r"^[A-Z][a-z]{3,} [a-z]{4,}$")
+
+
+def is_binomial(name: str) -> bool:
+    """A species' Latin name: a capitalised genus and an epithet English does not know ("Mixotricha paradoxa", not
+    "Candida yeasts")."""
+    return _BINOMIAL.match(name) is not None and not lemmas(name.split()[1])
+
+
 @lru_cache(maxsize=50_000)
 def is_acronym(word: str) -> bool:
     """NMDA, BDNF, mRNA, COVID-19: at least two capitals and no lowercase run longer than one letter."""

@@ -1,8 +1,9 @@
 """List questions from a list and the sentence that introduces it: name one, which are listed, which is NOT.
 
 The list is named as a noun phrase that stands alone ("the five parts that the movements of all mechanical pendulum
-clocks have"), by its heading ("the branches of hydrology"), or by quoting its introduction; a list without one is
-not asked, nor one whose items are not all names.
+clocks have") or by its heading ("the branches of hydrology"); a list without one is not asked, nor one whose items
+are not all names. `enumerations.py` asks lists written in a sentence with the same helpers (`in_context`,
+`name_one`, `mostly_side_names`, `mostly_bare_names`).
 """
 
 from __future__ import annotations
@@ -87,7 +88,6 @@ def list_phrase(intro: Sentence | None) -> str | None:
     text = _intro_text(intro)
     if text is None:
         return None
-    m = _THESE_END.match(text)
     if re.search(r"\b(?:no|not|none)\b", text, re.I):
         return None
     m = _THESE_END.match(text)
@@ -146,7 +146,7 @@ def _title_phrase(an: Analysis) -> str:
     return f"the {title}" if text.count(f"the {title}") * 4 >= text.count(title) else title
 
 
-def _in_context(an: Analysis, phrase: str) -> str:
+def in_context(an: Analysis, phrase: str) -> str:
     """A list phrase that says nowhere what it belongs to gets the article's subject: "the distinct cell types" →
     "the distinct cell types of the kidney" (judges: "never says of what")."""
     if re.search(r"\b(?:of|that|for|in|at|with|to|from|by|on)\b", phrase) or phrase.split()[-1].endswith("ed") \
@@ -155,7 +155,7 @@ def _in_context(an: Analysis, phrase: str) -> str:
     return f"{phrase} of {_title_phrase(an)}"
 
 
-def _side_names(an: Analysis, names: list[str]) -> bool:
+def mostly_side_names(an: Analysis, names: list[str]) -> bool:
     """Mostly proper names of people, bodies or journals the article names once: trivia, not its content
     ("Thomas de Beauchamp", "Journal of Hydrology", "Centre for Water Science")."""
     proper = [n for n in names if sum(w[:1].isupper() for w in n.split()) >= 2 and an.folded_text.count(n.lower()) <= 1]
@@ -184,7 +184,7 @@ def _item_forms(an: Analysis, option: str) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
-def _bare_names(an: Analysis, options: list[str]) -> bool:
+def mostly_bare_names(an: Analysis, options: list[str]) -> bool:
     """Mostly rare names the article gives only in the list ("carbenicillin, ticarcillin", "methyl violet"): the
     judges of A/B 27–28 called naming one of them side-name trivia."""
     once = [o for o in options if min(lx.zipf(w) for w in o.split()) < 3.0 and an.folded_text.count(o.lower()) <= 1]
@@ -197,7 +197,7 @@ def _shared_heads(options: list[str]) -> set[str]:
     return {h for h in heads if heads.count(h) > 1}
 
 
-def _name_one(an: Analysis, section: Section, source: str, options: list[str], phrase: str) -> Question:
+def name_one(an: Analysis, section: Section, source: str, options: list[str], phrase: str) -> Question:
     """"Name one of …": any item is right; the one shown as the answer is the first that reads as a name alone
     (a learner's "calendar dials" before "striking train", whose first word the lint reads as a modifier)."""
     prompt = f"Name one of {phrase}."
@@ -232,7 +232,7 @@ def lists(an: Analysis, section: Section) -> Iterator[Candidate]:
             continue
         names = [item_name(b.text) for b in tops]
         phrase = list_phrase(intro)
-        phrase = _in_context(an, phrase) if phrase else _heading_phrase(an, section) if intro is None else None
+        phrase = in_context(an, phrase) if phrase else _heading_phrase(an, section) if intro is None else None
         source = an.article.text[(intro or items[0]).start:items[-1].end]
         ids = tuple(it.id for it in items) + ((intro.id,) if intro else ())
         steps = [n or b.text.rstrip(".;:") for n, b in zip(names, tops)]  # a step is an action: "Mashing the grain"
@@ -251,12 +251,12 @@ def lists(an: Analysis, section: Section) -> Iterator[Candidate]:
             continue
         options = [display_term(an, n) for n in names if n]
         glossed = sum(len(b.text.split()) > len(n.split()) + 2 for b, n in zip(tops, names) if n) * 2 >= len(tops)
-        if len({norm(o) for o in options}) != len(options) or _side_names(an, options) \
-                or not glossed and _bare_names(an, options):
+        if len({norm(o) for o in options}) != len(options) or mostly_side_names(an, options) \
+                or not glossed and mostly_bare_names(an, options):
             continue  # a list that says what each item is ("Hydrogeology is the study of …") is never bare
         nested = [display_term(an, c) for b in tops for c in b.children]  # "vitamin D deficiency" is right too
         if len([o for o in options if not re.search(rf"\b{re.escape(o)}\b", phrase, re.I)]) >= 2:
-            q = _name_one(an, section, source, options, phrase)
+            q = name_one(an, section, source, options, phrase)
             q.accept = [*q.accept, *(c for c in nested if c not in q.accept)]
             yield Candidate(q, 1.3, ids, "short-list", "list-one:" + ids[0])
         outsiders = _outsiders(an, section, intro, items, options, phrase)

@@ -51,8 +51,6 @@ _FAMILY_FIT = {
     "choice-definition-topic": 0.45, "choice-definition": 0.05,
     # choice below cloze: judges kept fewer (19–28 % against 32–36 % in rounds 2–6), its options being the weak part
     "short-definition": 0.25, "choice": -0.05, "cloze": 0.0,
-    # an acronym the article defines and uses: 11 of 12 kept (A/B 8–20; general ones like DNA are refused)
-    "short-acronym": 0.2,
 }
 _NUMBER_FIT = 0.35
 @dataclass

@@ -9,11 +9,10 @@ verdicts behind it (`docs/judging/`).
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from ..questions import Question, cloze_gaps
 from . import lexicon as lx
-from .analysis import Analysis
+from .analysis import Analysis, word_counts
 from .answers import SHAPE_WORD
 from .builders import Candidate
 from .gaps import defined_subject
@@ -25,7 +24,6 @@ _PEOPLE_WORDS = frozenset(
     "researcher worker weaver engineer astronomer scientist historian builder manufacturer inventor farmer merchant "
     "user author expert investigator".split())
 _LABEL_DASH = re.compile(r"^\W*([A-Z][\w ,'-]{1,40}?)\s+[–—]\s")  # "Textiles – mechanised cotton spinning …"
-_BINOMIAL = re.compile(r"^[A-Z][a-z]{3,} [a-z]{4,}$")  # "Mixotricha paradoxa" (checked against the lexicon below)
 _UNIT_GAP = re.compile(r"(?:\d[\d,.]*|\bper|\bhundreds?|\bthousands?|\bfew)\s+(?:a\(n\)\s+)?\{\{")
 _UNITS_ALL = frozenset("meter metre micrometer micrometre millimeter millimetre centimeter centimetre kilometer kilometre "
                        "milliliter millilitre liter litre gram kilogram milligram microgram second minute hour day week "
@@ -99,7 +97,7 @@ def unworthy(c: Candidate, an: Analysis) -> str | None:
         return f"half a name: the gap is the second word of “{genus.group(1)} {genus.group(2)}”"
     shown = c.question.display_prompt()
     for ans in answer_terms(c):
-        spelled = None if c.family.startswith("short-acronym") else _acronym_spells(an, ans, shown)
+        spelled = _acronym_spells(an, ans, shown)
         if spelled:
             return f"giveaway: “{spelled}” in the prompt stands for words that hold the answer"
         rivals = [t for t, conf in an.kinds.same_kind(ans) if conf >= 1.0 and word_in(t.casefold(), shown.casefold())]
@@ -132,10 +130,10 @@ def _unworthy_gap(c: Candidate, an: Analysis) -> str | None:
     if re.search(r"\{\{[A-Z][^}]*\}\} of (?:the )?[A-Z]", c.question.prompt):
         return "half a name: the gap stops before the name's “of the …” (“{{Livonian Brothers}} of the Sword”)"
     shown = re.sub(r"\{\{[^}]*\}\}", " ", c.question.prompt).casefold()
+    title_words = {lx.singular(w).casefold() for w in an.article.title.split()}
     for ans in answer_terms(c):
         parts = ans.split()
         head = lx.singular(parts[-1]).casefold()
-        title_words = {lx.singular(w).casefold() for w in an.article.title.split()}
         if len(parts) < 2 or not (norm(head) in an.topic_words | title_words or head in lx.GENERIC_WORDS):
             continue  # the head names it ("renal {{plexus}}"): a modifier seen elsewhere gives nothing away
         words = [w for w in parts[:-1] if len(w) >= 5]
@@ -207,7 +205,7 @@ def _unworthy_answer(c: Candidate, an: Analysis, ans: str, source: str) -> str |
             and not defines(c):  # "A {{stroke}} is the movement of a piston …": the defined term, however plain
         # "speed limits", "heat source", "launch date": judges dropped half of such gaps (n = 36) as filler.
         return f"everyday: “{ans}” is a word anyone could fill in"
-    why = None if c.family.startswith("short-acronym") else _acronym_plus_word(ans, an)
+    why = _acronym_plus_word(ans, an)
     if why:
         return why
     if a in an.topic_words or (a.rstrip("s") in {t.rstrip("s") for t in an.topic_words}) \
@@ -246,7 +244,7 @@ def _unworthy_answer(c: Candidate, an: Analysis, ans: str, source: str) -> str |
 def _side_word(c: Candidate, an: Analysis, ans: str) -> str | None:
     """A species named in passing, the unit beside a figure, half of a Latin phrase (held-5)."""
     parts = norm(ans).split()
-    if _BINOMIAL.match(ans) and not lx.lemmas(ans.split()[1]) and lx.zipf(ans.split()[0]) < 3.0 \
+    if lx.is_binomial(ans) and lx.zipf(ans.split()[0]) < 3.0 \
             and _mentions(an, ans) < 3:
         # "{{Mixotricha paradoxa}} is a protozoan …", "{{Sodalis glossinidius}} is …": held-5's judge dropped each
         # species named once or twice as a side name, defined or not
@@ -403,10 +401,7 @@ def _mentions(an: Analysis, name: str, *, ignore_case: bool = False) -> int:
     if key not in cache:
         if ignore_case and _ONE_WORD.match(name):
             # one word, any case: counted once per article (the once-named checks ask for hundreds of words)
-            words: Counter[str] | None = an.__dict__.get("_word_counts")
-            if words is None:
-                words = an.__dict__["_word_counts"] = Counter(re.findall(r"\w+", an.article.text.casefold()))
-            cache[key] = words[name.casefold()]
+            cache[key] = word_counts(an)[name.casefold()]
         elif ignore_case:
             folded: str | None = an.__dict__.get("_folded_text")
             if folded is None:
