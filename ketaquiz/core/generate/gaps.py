@@ -100,3 +100,40 @@ def first_verb(sentence: str, spans: Sequence[Span]) -> int | None:
         if not any(t.start <= m.start() < t.end for t in spans):
             return m.start()
     return None
+
+
+_WORD = r"[\w'’\-]+"
+_ITEM = rf"{_WORD}(?:\s+{_WORD}){{0,3}}"
+_GAP_ITEM = r"(?:(?:the|some|a|an|a\(n\))\s+)?\x00"
+# Short names joined by commas, the last by "and"/"or": "by {{capacitance probe}}, time domain reflectometer or
+# Tensiometer", "include {{inequity}}, opportunity and social freedoms", "coughing, straining, or {{myelopathy}}".
+_SERIES = re.compile(rf"(?:^|(?<=[\s(]))(?:{_GAP_ITEM}|{_ITEM}),\s+(?:(?:{_GAP_ITEM}|{_ITEM}),\s+)*(?:{_GAP_ITEM}|{_ITEM}),?"
+                     rf"\s+(?:and|or)\s+(?:{_GAP_ITEM}|{_ITEM})(?=[\s.,;:)]|$)")
+# An item that is a clause or a predicate, not a name: the commas join something else ("…, they can be broken and …").
+_NOT_AN_ITEM = re.compile(r"\b(?:they|it|its|which|who|that|this|is|are|was|were|can|could|may|might|has|have|had|will|"
+                          r"would|be|been|leading|causing|acting|including|called)\b|\d|^(?:uses?|compact|became|"
+                          r"requires?|organi[sz]e|release|form|make|as|left|right)\b", re.IGNORECASE)
+
+
+def series_item(prompt: str) -> bool:
+    """The cloze gap is one item of a list of three or more written in the sentence ("… bluing, and {{cyanotypes}}").
+
+    Any other item fits the gap as well: held-out judges kept none of 16 such gaps (12 dropped: "one item of a list,
+    many answers fit"). A list is asked by naming one of its items (`enumerations`), where every item is right.
+    """
+    shown = re.sub(r"\{\{.*?\}\}", "\x00", prompt, count=1)
+    for m in _SERIES.finditer(shown):
+        if "\x00" not in m.group(0):
+            continue
+        parts = [p.strip() for p in re.split(r",\s+(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", m.group(0))]
+        gap = next(p for p in parts if "\x00" in p)
+        later = [p for p in parts[1:] if p is not gap]  # the first part may carry the clause's own words
+        if len(parts) < 3 or any(len(p.split()) > 3 or _NOT_AN_ITEM.search(p) for p in later):
+            continue
+        if m.start() == 0 and len(parts[0].split()) >= 2 and gap is not parts[0]:
+            continue  # "The two inventions, the {{hand mould}} and the printing press": an apposition
+        if not gap.startswith("the") and any(p.lower().startswith("the ") for p in later):
+            continue
+        if re.fullmatch(_GAP_ITEM, gap) or gap is parts[0] and gap.endswith("\x00"):
+            return True
+    return False

@@ -13,9 +13,9 @@ import re
 from ..questions import Question, cloze_gaps
 from . import lexicon as lx
 from .analysis import Analysis, word_counts
-from .answers import SHAPE_WORD
+from .answers import SHAPE_WORD, modifier_forms
 from .builders import Candidate
-from .gaps import defined_subject
+from .gaps import defined_subject, series_item
 from .terms import _best_long_form, norm, word_pattern
 
 _GENE_SYMBOL = re.compile(r"^(?:[A-Z][A-Z0-9]{1,6}\d[A-Z0-9]*|[A-Za-z]{1,6}-\d+[A-Za-z]?)$")  # BRCA1, STS-31, DF-224
@@ -25,6 +25,11 @@ _PEOPLE_WORDS = frozenset(
     "user author expert investigator".split())
 _LABEL_DASH = re.compile(r"^\W*([A-Z][\w ,'-]{1,40}?)\s+[–—]\s")  # "Textiles – mechanised cotton spinning …"
 _UNIT_GAP = re.compile(r"(?:\d[\d,.]*|\bper|\bhundreds?|\bthousands?|\bfew)\s+(?:a\(n\)\s+)?\{\{")
+# A count right before the gap: "six {{lictors}}", "five {{valence electrons}}" (held-1 to held-7: none of 35 kept;
+# "gap the number instead"). The count is the fact; a number question may ask it.
+_COUNT = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|hundred|dozen)"
+          r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?")  # not "four-membered": a shape, not a count
+_COUNTED_GAP = re.compile(rf"(?:(?<![\w.,])\d[\d,.]*|\b{_COUNT})\s+\{{\{{|\{{\{{{_COUNT}\s", re.IGNORECASE)
 _UNITS_ALL = frozenset("meter metre micrometer micrometre millimeter millimetre centimeter centimetre kilometer kilometre "
                        "milliliter millilitre liter litre gram kilogram milligram microgram second minute hour day week "
                        "year mile yard foot inch ton tonne watt volt hertz joule calorie degree percent acre hectare "
@@ -115,8 +120,10 @@ def unworthy(c: Candidate, an: Analysis) -> str | None:
 
 
 def _unworthy_gap(c: Candidate, an: Analysis) -> str | None:
-    """A cloze gap that names the article's subject, an eponym standing for a condition, half a name, or a
-    topic-headed term whose modifier the prompt shows (held-5 and held-6)."""
+    """A cloze gap that names the article's subject, an eponym standing for a condition, half a name, one item of a
+    list, or a topic-headed term whose modifier the prompt shows (held-5 to held-7)."""
+    if series_item(c.question.prompt):
+        return "ambiguous: the gap is one item of a list in the sentence, and any other item fits it as well"
     title = norm(an.article.title)
     if any(norm(form) == title for gap in cloze_gaps(c.question.prompt) for form in gap):
         # "{{diffuse scleroderma|Systemic scleroderma}}": the article's subject is an accepted answer (held-6)
@@ -252,10 +259,21 @@ def _side_word(c: Candidate, an: Analysis, ans: str) -> str | None:
     if c.question.type == "cloze" and _UNIT_GAP.search(c.question.prompt) and lx.singular(parts[-1]) in _UNITS_ALL:
         # "1,000 colony-forming units per {{milliliter}}", "a few hundred {{micrometers}}": the unit, not the figure
         return f"side word: “{ans}” is the unit beside a figure, not the fact"
+    counted = _COUNTED_GAP.search(c.question.prompt) if c.question.type == "cloze" else None
+    if counted and not _parallel_count(c.question.prompt, counted):
+        return f"side word: “{ans}” is the thing counted beside its count: the count is the fact"
     if c.question.type == "cloze" and re.search(r"\b(?:a|a\(n\)|de|per|in|vice|et)\s+\{\{(?:priori|posteriori|fortiori|"
                                                  r"facto|jure|se|situ|vitro|vivo|versa|al)\b", c.question.prompt):
         return f"readable: “{ans}” is half of a fixed Latin phrase"
     return None
+
+
+def _parallel_count(prompt: str, counted: re.Match[str]) -> bool:
+    """The count before the gap counts another thing in the prompt too ("two atria on top and two {{ventricles}}
+    below"): the pair is the fact, not the number."""
+    count = counted.group(0).replace("{{", "").strip().lower()
+    shown = re.sub(r"\{\{.*?\}\}", " ", prompt).lower()
+    return bool(count) and shown.count(count + " ") >= (2 if counted.group(0).endswith("{{") else 1)
 
 
 def _unworthy_number(c: Candidate, an: Analysis, source: str) -> str | None:
@@ -310,7 +328,8 @@ def _common_once(c: Candidate, ans: str, an: Analysis) -> bool:
     if not words or any(lx.is_acronym(w) for w in words) or min(lx.zipf(w) for w in words) < 3.0:
         return False
     forms = next((g for g in cloze_gaps(c.question.prompt) if g and g[0] == ans), [ans])
-    return max(_mentions(an, f, ignore_case=True) for f in forms) <= 1 and not defines(c)
+    part = modifier_forms(an, ans)  # "cord" accepted for "cord damage" is no other name of it
+    return max(_mentions(an, f, ignore_case=True) for f in forms if f not in part) <= 1 and not defines(c)
 
 
 def _described_once(ans: str, an: Analysis) -> bool:

@@ -1,0 +1,109 @@
+"""Rules drawn from the pooled verdicts of held-1 to held-7 (blind judges, articles the generator was not tuned on).
+
+Each test fails on the generator before the rule: the gap beside its count, and the noun in front of a two-word gap
+that a learner types as the answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ketaquiz.core.article import parse_article
+from ketaquiz.core.generate.analysis import analyse
+from ketaquiz.core.generate.answers import gap_for
+from ketaquiz.core.generate.families import BUILDERS
+from ketaquiz.core.generate.worth import unworthy
+
+ROME = """# Cursus honorum
+
+## Praetor
+
+A praetor was escorted by six lictors, and wielded imperium over the city of Rome.
+The dictator was the highest magistrate in degree of imperium and was attended by twenty-four lictors.
+In the absence of the consuls, a praetor would be given command of the garrison in Rome or in Italy.
+"""
+
+
+def _kept_cloze(text: str) -> list[str]:
+    art = parse_article(text)
+    an = analyse(art)
+    return [c.question.prompt for sec in art.sections for build in BUILDERS for c in build(an, sec)
+            if c.question.type == "cloze" and not unworthy(c, an)]
+
+
+def test_the_thing_counted_beside_its_count_is_not_the_gap():
+    # None of 35 held-out gaps right after a count was kept ("six {{lictors}}": "gap the number instead").
+    prompts = " ".join(_kept_cloze(ROME))
+    assert "six {{lictors" not in prompts
+    assert "{{twenty-four lictors" not in prompts and "twenty-four {{lictors" not in prompts
+    assert "{{praetor}}" in prompts  # the rest of the article is still asked
+    # a count that counts two things in parallel is no fact on its own: the pair is asked
+    heart = "# Heart\n\n## Chambers\n\nThe heart has four chambers: two atria on top and two ventricles below.\n" \
+        "The ventricles pump blood out of the heart, and the atria receive it.\n"
+    assert any("two {{ventricles" in p for p in _kept_cloze(heart))
+
+
+MALARIA = """# Malaria
+
+## Spread
+
+Malaria is spread by mosquitoes. Greater rainfall is associated with increased mosquito numbers in the wet season.
+T cells secrete cytokines that stimulate collagen deposition in the skin of people with malaria.
+Sex chromosomes decide sex. Both sex chromosomes and many other chromosomes are copied before the cell divides.
+The crystals are made of silicon dioxide, and silicon is found in the sand of the river.
+Malaria infections go through periodic breakdowns of red cells in the blood.
+Malaria parasites are carried in mosquito guts. Malaria control limits the spread of the parasite.
+"""
+
+
+def test_a_two_word_gap_accepts_the_noun_in_front_that_names_the_thing():
+    an = analyse(parse_article(MALARIA))
+
+    def forms(term: str) -> list[str]:
+        return gap_for(an, term).strip("{}").lower().split("|")
+
+    # judges: "the natural answer 'mosquitoes' is not accepted", "accept 'collagen'"
+    assert {"mosquito", "mosquitoes"} <= set(forms("mosquito numbers"))
+    assert "collagen" in forms("collagen deposition")
+    # what judges sent back as too vague stays unaccepted: an everyday noun, half a chemical name, a describing
+    # word, the article's own subject
+    assert "sex" not in forms("sex chromosomes")
+    assert "silicon" not in forms("silicon dioxide")
+    assert "periodic" not in forms("periodic breakdowns")
+    assert "malaria" not in forms("malaria control")
+
+
+def test_the_noun_in_front_does_not_count_as_another_name_of_the_term():
+    # "spinal {{cord damage|cord}}": "cord" is named often, "cord damage" once, everyday English: still a side word
+    text = """# Syringomyelia
+
+## Signs
+
+Symptoms are due to spinal cord damage and include pain, weakness, and decreased sensation of touch.
+The spinal cord carries signals. A syrinx forms inside the spinal cord. The cord swells when the syrinx grows.
+Syringomyelia is a disorder in which a cyst forms within the spinal cord.
+"""
+    assert not any("{{cord damage" in p for p in _kept_cloze(text))
+
+
+def test_one_item_of_a_list_in_the_sentence_is_not_the_gap():
+    # Held-out judges kept none of 16 such gaps: "one item of a list, many answers fit".
+    from ketaquiz.core.generate.gaps import series_item
+
+    assert series_item("Prussian blue gives the blue color to blueprints, bluing, and {{cyanotypes|cyanotype}}.")
+    assert series_item("Soil moisture can be measured by {{capacitance probe|probe}}, time domain reflectometer or "
+                       "Tensiometer.")
+    assert series_item("The causes primarily include {{inequity}}, opportunity and social freedoms.")
+    # commas that join clauses, an apposition, a pair of directions: no list
+    assert not series_item("As hydrogen bonds are not {{covalent}}, they can be broken and rejoined easily.")
+    assert not series_item("The two inventions, the {{hand mould}} and the printing press, reduced the cost.")
+    assert not series_item("The kidneys receive blood from the {{renal arteries}}, left and right, which branch off.")
+    text = """# Cyanide
+
+## Uses
+
+Among its many uses, Prussian blue gives the blue color to blueprints, bluing, and cyanotypes.
+Cyanotypes are photographic prints made with iron salts. Blueprints copy drawings. Cyanotypes fade in sunlight.
+"""
+    in_list = [p for p in _kept_cloze(text) if "to blueprints" in p or "to {{blueprints" in p]
+    assert not any(re.search(r"\{\{(?:blueprints|bluing|cyanotypes)\b", p) for p in in_list)
