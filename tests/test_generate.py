@@ -168,12 +168,13 @@ def test_crafted_examples_have_no_clause_noun(crafted):
     assert "drug" not in [d for d, _ in distractors(an, "NMDA receptors", "Drug X works by blocking NMDA receptors.")]
 
 
-def test_short_acronym_and_definition(crafted):
+def test_short_definition_and_no_acronym_question(crafted):
     art, _ = crafted
     an = analyse(art)
     qset = QuestionSet(id="c", title="c", questions=[c.question for sec in art.sections for c in short_answers(an, sec)])
     prompts = {q.prompt: q for q in by_type(qset, "short")}
-    assert prompts["What does BDNF stand for?"].answer == "brain-derived neurotrophic factor"
+    assert not any("stand for" in p for p in prompts)  # held-out judges kept 1 of 14: a label, not the idea
+    assert an.acronyms["BDNF"] == "brain-derived neurotrophic factor"  # the expansion is still read, and accepted
     defs = [q for q in by_type(qset, "short") if q.prompt.startswith("Which type of glutamate receptor")]
     assert defs and defs[0].answer in ("NMDA receptors", "AMPA receptors")
 

@@ -434,23 +434,13 @@ def _sentence_source(an: Analysis, sid: str) -> str:
 
 
 def short_answers(an: Analysis, section: Section) -> Iterator[Candidate]:
-    """Acronyms ('What does BDNF stand for?') and definitions ('Which region of the brain is …?')."""
+    """Definitions asked by their term ('Which region of the brain is …?').
+
+    "What does BDNF stand for?" is not asked: held-out judges kept 1 of 14 ("tests a label, not the method"), though
+    the development articles' judges had kept 11 of 12. The expansion stays an accepted answer wherever the acronym
+    or its expansion is a gap (`answers.gap_for`).
+    """
     ids_in = {s.id for s in section.sentences}
-    done_acronyms: set[str] = set()
-    for s in section.sentences:
-        for short, long in sorted(an.acronyms.items()):
-            if short in done_acronyms or f"({short})" not in s.text.replace("( ", "(").replace(" )", ")"):
-                continue
-            done_acronyms.add(short)
-            if len(long.split()) < 2 <= sum(ch.isupper() for ch in short):
-                continue  # "OAO" → "Observatory": a long form that lost words is no expansion to learn
-            q = Question(
-                id=qid(section.slug, "short", s.text, long), topic=section.slug, type="short",
-                prompt=f"What does {short} stand for?", answer=long,
-                accept=[a for a in accepted_forms(an, long) if a.casefold() != short.casefold()],  # never the acronym itself
-                explanation=explain(s.text), source=s.text, origin="generated",
-            )
-            yield Candidate(q, 1.6, (s.id,), "short-acronym", norm(long))
     for d in an.kinds.definitions:
         names = "|".join(re.escape(t) for t in (d.term, an.pair_of(d.term)) if t)  # "The Transmission … (TCP)"
         if d.sentence_id not in ids_in or d.pattern == "is-type-of" and not re.match(

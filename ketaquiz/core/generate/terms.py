@@ -214,6 +214,19 @@ def _best_long_form(short: str, long: str) -> str | None:
     return long[start:]
 
 
+def _spelled_by_initials(short: str, words: list[str]) -> str | None:
+    """The last words before "(SF)" whose initials (each part of a hyphenated word counting) spell the short form."""
+    letters = [ch.lower() for ch in short if ch.isalpha()]
+    if len(letters) < 2:
+        return None
+    initials: list[str] = []
+    for i in range(len(words) - 1, -1, -1):
+        initials = [p[:1].lower() for p in words[i].split("-") if p] + initials
+        if len(initials) >= len(letters):
+            return " ".join(words[i:]) if initials == letters else None
+    return None
+
+
 def acronym_pairs(text: str) -> dict[str, str]:
     """ACRONYM → expansion for every 'long form (SF)' in the text."""
     pairs: dict[str, str] = {}
@@ -225,7 +238,9 @@ def acronym_pairs(text: str) -> dict[str, str]:
         words = before.split()
         max_words = min(len(short) + 5, len(short) * 2)
         window = " ".join(words[-max_words:])
-        long = _best_long_form(short, window)
+        # "Orbiting Astronomical Observatory (OAO)": the words whose first letters spell it, before the letter match
+        # inside one word ("Observatory" holds o, a, o) that Schwartz & Hearst would settle for
+        long = _spelled_by_initials(short, words) or _best_long_form(short, window)
         if long:
             long = long.strip(" ,;:")
             if long.lower().split()[0] in lx.STOP_WORDS or len(long) <= len(short):

@@ -68,11 +68,6 @@ def answers(q: Question) -> list[str]:
 
 def unworthy(c: Candidate, an: Analysis) -> str | None:
     """Why a candidate is not worth a learner's time (None when it is)."""
-    if c.family.startswith("short-acronym"):
-        # On articles it was never tuned on, judges kept 1 of 14 "What does X stand for?" (held-2 to held-6: "tests
-        # a label, not the method", "general knowledge", "PSTN comes up only in passing"), though the development
-        # articles' judges had kept 11 of 12. The expansion stays an accepted answer wherever the term is a gap.
-        return "label: an acronym's expansion tests a name, not what the thing is or does"
     source = an.sentence[c.sentence_ids[0]].text
     words = source.split()
     if len(words) < 6 or not (source[:1].isupper() or source[:1].isdigit()) or not _VERBISH.search(source):
