@@ -107,3 +107,81 @@ Cyanotypes are photographic prints made with iron salts. Blueprints copy drawing
 """
     in_list = [p for p in _kept_cloze(text) if "to blueprints" in p or "to {{blueprints" in p]
     assert not any(re.search(r"\{\{(?:blueprints|bluing|cyanotypes)\b", p) for p in in_list)
+
+
+# ---------------------------------------------------------------- held-8's verdicts (judged on a0e6944's successor)
+
+
+def test_british_and_american_spellings_both_ways():
+    from ketaquiz.core.generate.answers import other_spelling
+
+    assert other_spelling("paleontology") == "palaeontology"  # the article writes "palaeontologists"
+    assert other_spelling("palaeontology") == "paleontology" and other_spelling("hemophilia") == "haemophilia"
+    assert other_spelling("hemisphere") == "hemisphere"  # no British "haemisphere"
+
+
+def test_a_judgement_is_no_definition_but_the_subjects_definition_stays():
+    from ketaquiz.core.generate.definitions import definitions
+
+    text = """# Essential tremor
+
+## Overview
+
+Essential tremor is a progressive neurological disorder that is the most common movement disorder.
+A substantial hurdle is the difficulty of working out how many people have essential tremor.
+Harmaline is a widely used model of essential tremor in rodents.
+"""
+    terms = [d.term for d in definitions(analyse(parse_article(text)))]
+    assert "Essential tremor" in terms and "Harmaline" in terms
+    assert not any("hurdle" in t for t in terms)
+
+
+def test_prompts_that_compare_with_what_they_do_not_show_are_dangling():
+    from ketaquiz.core.quality import dangling_reference
+    from ketaquiz.core.questions import Question
+
+    def cloze(prompt: str) -> Question:
+        return Question(id="q", topic="t", type="cloze", prompt=prompt)
+
+    assert dangling_reference(cloze("The rate is even higher in denser {{clusters}}."))
+    assert dangling_reference(cloze("In more sophisticated versions, {{analog computers}} replaced the controller."))
+    assert dangling_reference(cloze("Open clusters are found in {{spiral galaxies}}.")) is None
+
+
+HAEMOPHILIA = """# Haemophilia
+
+## Prognosis
+
+Like most aspects of the disorder, life expectancy varies with severity and adequate treatment.
+People with severe haemophilia who do not receive adequate treatment have greatly shortened life expectancy.
+Before the 1960s the life expectancy of people with haemophilia was only 11 years.
+
+## Care
+
+Occasional doses of the combination medication sulfadoxine/pyrimethamine are recommended in infants with haemophilia.
+Pyrimethamine is a drug that blocks the parasite's folate pathway, and pyrimethamine is cheap.
+Haemophilia clinics followed with their 777 and later designs of factor concentrates for haemophilia.
+"""
+
+
+def test_the_unnamed_subject_a_slashed_half_and_a_model_number_are_not_asked():
+    from ketaquiz.core.generate.worth import unworthy
+
+    art = parse_article(HAEMOPHILIA)
+    an = analyse(art)
+    cands = [c for sec in art.sections for build in BUILDERS for c in build(an, sec)]
+    kept = [c.question for c in cands if not unworthy(c, an)]
+    shown = [q.display_prompt() for q in kept]
+    assert not any(p.startswith("Like most aspects of the disorder") for p in shown)  # which disorder?
+    assert not any("/{{" in q.prompt or "}}/" in q.prompt for q in kept)
+    # one half of "sulfadoxine/pyrimethamine", the other half beside it
+    from ketaquiz.core.generate.builders import Candidate
+    from ketaquiz.core.questions import Question
+
+    sid = next(x.id for x in art.sentences if "sulfadoxine" in x.text)
+    half = Question(id="q", topic="care", type="cloze", source=an.sentence[sid].text,
+                    prompt="Occasional doses of the combination medication sulfadoxine/{{pyrimethamine}} are recommended "
+                           "in infants with haemophilia.")
+    assert "slashed pair" in (unworthy(Candidate(half, 1.0, (sid,), "cloze", "pyrimethamine"), an) or "")
+    assert not any(q.type == "choice" and q.answer == "777" for q in kept)  # a model's name counts nothing
+    assert any("haemophilia" in p.lower() for p in shown)  # the rest is still asked

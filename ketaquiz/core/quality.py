@@ -68,6 +68,9 @@ _PRESUPPOSING = re.compile(
     r"(?:one|two|three|four|five|six|some|many|most|all|none|each) of the)\b|"
     r"^\W*(?:A|The) (?:second|third|fourth|fifth|sixth|final|further|next) \w+|^\W*[\w-]+ then\b|"
     r"^\W*The (?:larger|smaller|higher|lower|more|less|greater)\b|"
+    # "The rate is even higher in denser clusters", "In more sophisticated versions, …" (held-8): compared with what?
+    r"\beven (?:higher|lower|more|less|greater|larger|smaller|faster|slower|better|worse)\b|"
+    r"\b(?:more|less) [\w-]+ versions\b|^\W*In (?:later|earlier|newer|older|other|some|these) (?:[\w-]+ )?versions?\b|"
     r"\bthe (?:enzyme|structure|process|reaction|device|molecule|protein|compound|machine|engine|system|method|polymer|"
     r"gland|organ|message|"
     r"mechanism|technique|procedure|experiment|study|team|plant|reactor|mission|program|project)\b"

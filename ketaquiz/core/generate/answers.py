@@ -407,7 +407,12 @@ _UK_US = {"colour": "color", "behaviour": "behavior", "tumour": "tumor", "labour
 # Not back where the American word has meanings of its own: a "meter" measures, a "program" runs, a "tire" wears out.
 _US_UK = {v: k for k, v in _UK_US.items() if v not in ("tire", "program", "meter", "gray", "mold", "analog")}
 _UK_PREFIXES = (("haem", "hem"), ("anaem", "anem"), ("oesophag", "esophag"), ("paediatr", "pediatr"),
-                ("leukaem", "leukem"), ("orthopaed", "orthoped"), ("oedem", "edem"), ("caesar", "cesar"))
+                ("leukaem", "leukem"), ("orthopaed", "orthoped"), ("oedem", "edem"), ("caesar", "cesar"),
+                ("palaeo", "paleo"))
+# The American start back to the British, only where no other word starts so ("hemisphere" is no "haemisphere").
+_US_PREFIXES = (("hemo", "haemo"), ("hema", "haema"), ("anem", "anaem"), ("esophag", "oesophag"),
+                ("pediatr", "paediatr"), ("leukem", "leukaem"), ("orthoped", "orthopaed"), ("edema", "oedema"),
+                ("paleo", "palaeo"))
 _IZE = re.compile(r"(?<=[a-z]{3})(is|iz)(ation|ations)$")  # not -ise/-ised: "advertise", "televised"
 _YSE = re.compile(r"(?<=[a-z]{2}l)(ys|yz)(e|es|ed|ing)$")
 
@@ -421,6 +426,9 @@ def _other_spelling(word: str) -> str:
     for uk, us in _UK_PREFIXES:
         if low.startswith(uk):
             return (us if word.islower() else us.capitalize()) + word[len(uk):]
+    for us, uk in _US_PREFIXES:
+        if low.startswith(us):  # "paleontology" → "palaeontology" (held-8: the article writes "palaeontologists")
+            return (uk if word.islower() else uk.capitalize()) + word[len(us):]
     for pat in (_IZE, _YSE):
         m = pat.search(word)
         if m:

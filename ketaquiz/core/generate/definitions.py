@@ -31,6 +31,8 @@ _SUPERLATIVE = re.compile(r"^(?:a|an|the)\s+(?:most|least|first|second|third|las
 # "an important part of the water cycle", "the heart of consumer theory": praise or a place, not what it is
 _EVALUATIVE = frozenset("important significant major key central crucial heart opposite common popular great good big small "
                         "large new main vital essential basic fundamental useful powerful famous well leading".split())
+# "A substantial hurdle is the difficulty of working out fossil ages": a judgement about something, no term (held-8)
+_JUDGING = frozenset("substantial serious notable particular further additional".split())
 _PRONOUNS = frozenset("it this that these those they there he she one most some many all each".split())
 
 
@@ -70,6 +72,7 @@ def definitions(an: Analysis) -> list[Definition]:
         if not topic and all(lx.zipf(w) >= 4.5 for w in words):
             continue  # "Color is a secondary identifier …": an everyday word is no term the article defines
         if words[0].lower() in _PRONOUNS or words[0].lower() in lx.STOP_WORDS or meaning is None \
+                or not topic and words[0].lower() in _JUDGING \
                 or any(lx.is_verb_only(w) for w in words) or lx.is_acronym(words[0]) and len(words) == 1:
             continue
         head = [w for w in re.findall(r"[a-z]+", meaning.lower())[1:4] if w not in lx.STOP_WORDS]

@@ -87,7 +87,7 @@ def unworthy(c: Candidate, an: Analysis) -> str | None:
         why = _unworthy_answer(c, an, ans, source)
         if why:
             return why
-    why = _unworthy_gap(c, an) if c.question.type == "cloze" else None
+    why = _unnamed_subject(c, an) or (_unworthy_gap(c, an) if c.question.type == "cloze" else None)
     if why:
         return why
     if re.search(r"\(\s*(?:_{3,}|\{\{[^}]*\}\})\s*\)", c.question.prompt):
@@ -114,9 +114,22 @@ def unworthy(c: Candidate, an: Analysis) -> str | None:
     return None
 
 
+def _unnamed_subject(c: Candidate, an: Analysis) -> str | None:
+    """"Like most aspects of the disorder, …", "… are born with the disorder" (held-8): the article's subject, which
+    the prompt never names."""
+    shown = c.question.display_prompt()
+    unnamed = re.search(r"\bthe (?:disorder|disease|condition|syndrome|illness)\b", shown, re.IGNORECASE)
+    if unnamed and not any(word_in(w, shown.casefold()) for w in _title_words(an) | an.topic_words):
+        return f"dangling: “{unnamed.group(0)}” stands for the article's subject, which the prompt never names"
+    return None
+
+
 def _unworthy_gap(c: Candidate, an: Analysis) -> str | None:
     """A cloze gap that names the article's subject, an eponym standing for a condition, half a name, one item of a
     list, or a topic-headed term whose modifier the prompt shows (held-5 to held-7)."""
+    if re.search(r"[\w)]/\{\{|\}\}/\w", c.question.prompt):
+        # "The vassal/{{feudal system}} was …": one half of a slashed pair, the other half beside it (held-8)
+        return "half a name: the gap is one side of a slashed pair (“vassal/…”)"
     if series_item(c.question.prompt):
         return "ambiguous: the gap is one item of a list in the sentence, and any other item fits it as well"
     title = norm(an.article.title)
@@ -281,6 +294,9 @@ def _unworthy_number(c: Candidate, an: Analysis, source: str) -> str | None:
         label = re.search(r"\b([a-z]{3,})\s+_{3,}\s+[a-z]", shown)
         if label and label.group(1) not in lx.STOP_WORDS and "NOUN" in lx.lemmas(label.group(1)):
             return "trivia: the number is part of a name (“clone 13”), not a quantity"
+        if re.search(r"\b(?:their|its|his|her|the)\s+_{3,}(?:\s*[,.;]|\s+(?:and|or)\b)", shown):
+            # "Boeing followed with their _____ and later designs": the number is a model's name (held-8: 777)
+            return "trivia: the number names a model (“their 777”), it counts nothing"
         # "In 1787, raw cotton consumption was 22 million pounds", "In Kenya in 1998, the virus killed 400": one
         # year's count is a one-off figure (judges dropped 5 of 6 such counts, kept the shares and the era figures)
         if not re.search(r"%|per\s?cent", str(c.question.answer) + source) and re.search(
