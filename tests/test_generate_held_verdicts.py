@@ -185,3 +185,19 @@ def test_the_unnamed_subject_a_slashed_half_and_a_model_number_are_not_asked():
     assert "slashed pair" in (unworthy(Candidate(half, 1.0, (sid,), "cloze", "pyrimethamine"), an) or "")
     assert not any(q.type == "choice" and q.answer == "777" for q in kept)  # a model's name counts nothing
     assert any("haemophilia" in p.lower() for p in shown)  # the rest is still asked
+
+
+def test_a_sentence_whose_verb_is_no_auxiliary_is_still_a_sentence():
+    # One sentence in fourteen of held-1 to held-8 was read as a fragment and never asked.
+    from ketaquiz.core.generate.worth import whole_sentence
+
+    for text in ("Microeconomics shows conditions under which free markets lead to desirable allocations.",
+                 "Power in this period became more personal.",
+                 "The multiple redundant flight control computers continuously monitor each other's output.",
+                 "Palaeontologists rely on stratigraphy to date fossils."):
+        assert whole_sentence(text), text
+    for text in ("Early Babylonia (19th to 18th century BC)", "John de Vere, 7th Earl of Oxford",
+                 "One known symbiosis between the diatom Hemialus spp. and the cyanobacterium",
+                 "“The politicians created the mortgage giants, which then returned some of the profits.",
+                 "weights was the peripheral tremor distinguishable from the central tremor."):
+        assert not whole_sentence(text), text
