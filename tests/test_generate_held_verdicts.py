@@ -201,3 +201,23 @@ def test_a_sentence_whose_verb_is_no_auxiliary_is_still_a_sentence():
                  "“The politicians created the mortgage giants, which then returned some of the profits.",
                  "weights was the peripheral tremor distinguishable from the central tremor."):
         assert not whole_sentence(text), text
+
+
+def test_the_term_a_sentence_names_is_asked_however_plain_its_words():
+    # Named terms are the gaps judges keep most (56–72 %); plain words below the term floor had left 122 of 330
+    # naming sentences of the development and held-out articles without a question on the name.
+    text = """# Pendulum clock
+
+## Mechanism
+
+The mechanism which runs a mechanical clock is called the movement.
+A pendulum clock keeps time with a swinging pendulum and a set of gears driven by a weight.
+Additional functions in clocks besides basic timekeeping are called complications.
+Leisure has often been defined as a quality of experience or as free time.
+The escapement gives the pendulum a small push on each swing to keep it going.
+Tower clocks were built in town squares so that the public could read the hour.
+"""
+    prompts = _kept_cloze(text)
+    assert any("is called the {{movement" in p for p in prompts)
+    assert any("are called {{complications" in p for p in prompts)
+    assert not any("{{quality" in p for p in prompts)  # after "defined as" comes a definition, not a name

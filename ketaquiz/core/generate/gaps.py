@@ -128,6 +128,8 @@ def series_item(prompt: str) -> bool:
         parts = [p.strip() for p in re.split(r",\s+(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", m.group(0))]
         gap = next(p for p in parts if "\x00" in p)
         later = [p for p in parts[1:] if p is not gap]  # the first part may carry the clause's own words
+        if later and later[-1] is parts[-1]:
+            later[-1] = " ".join(later[-1].split()[:2])  # the last item runs into the clause: "… and Lithuania formed"
         if len(parts) < 3 or any(len(p.split()) > 3 or _NOT_AN_ITEM.search(p) for p in later):
             continue
         if m.start() == 0 and len(parts[0].split()) >= 2 and gap is not parts[0]:

@@ -226,7 +226,7 @@ def _unworthy_answer(c: Candidate, an: Analysis, ans: str, source: str) -> str |
         # 424 verdicts on an answer of everyday words (each zipf ≥ 3) that the article names only there (A/B 1–21),
         # against 37–48 % when it names it again; a term the sentence defines is the exception.
         return f"side word: “{ans}” is everyday English the article names only here"
-    if c.question.type == "cloze" and _described_once(ans, an):
+    if c.question.type == "cloze" and _described_once(ans, an) and not defines(c):  # "is called a {{neural circuit}}"
         # "{{derisive intent}}", "{{unprecedented rise}}", "{{observable traits}}", "{{noncovalent bonds}}": judges
         # kept 7 % of 152 verdicts on a describing word and an everyday noun the article says once (A/B 1–21),
         # against 49–58 % when it says the phrase again: a repeated phrase is a term, a one-off is a description.
