@@ -221,3 +221,22 @@ Tower clocks were built in town squares so that the public could read the hour.
     assert any("is called the {{movement" in p for p in prompts)
     assert any("are called {{complications" in p for p in prompts)
     assert not any("{{quality" in p for p in prompts)  # after "defined as" comes a definition, not a name
+
+
+def test_a_name_the_sentence_introduces_and_repeats_is_no_side_name():
+    from ketaquiz.core.generate.answers import gap_for
+
+    text = """# Battle of Actium
+
+## Background
+
+The alliance among Octavian, Mark Antony and Marcus Lepidus, commonly known as the Second Triumvirate, was renewed.
+The Second Triumvirate divided the Roman world among its three members for five years.
+Octavian's victory at Actium ended the Roman civil wars and made him master of the Mediterranean world.
+Antony and Cleopatra fled to Egypt after the defeat of their fleet near the promontory of Actium.
+"""
+    prompts = _kept_cloze(text)
+    assert any("known as the {{Second Triumvirate" in p for p in prompts)
+    # an ordinal is no answer for a name ("Second"), only for a counted thing ("the third and {{fifth carbon atoms}}")
+    an = analyse(parse_article(text))
+    assert "Second" not in gap_for(an, "Second Triumvirate").strip("{}").split("|")

@@ -87,7 +87,7 @@ def gap_for(an: Analysis, term: str) -> str:
     folded = "".join(ch for ch in unicodedata.normalize("NFKD", term) if not unicodedata.combining(ch))
     if folded != term and folded.isascii():
         alts.append(folded)  # "Riga" for "Rīga": grading folds accents already; the accepted forms now say so
-    if len(words) >= 2 and words[0].lower() in _ORDINALS:
+    if len(words) >= 2 and words[0] in _ORDINALS:  # not "Second" for "Second Triumvirate": a name's part
         alts.append(words[0])  # "the third and {{fifth carbon atoms}}": "fifth" is the answer a learner gives
     core = [w for w in words if w.isalpha() and w.islower() and lx.zipf(w) <= CORE_ZIPF]
     if len(words) == 3 and len(core) == 1 and all(lx.zipf(w) >= 3.3 for w in words if w != core[0]):

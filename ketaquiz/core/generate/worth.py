@@ -270,7 +270,10 @@ def _unworthy_answer(c: Candidate, an: Analysis, ans: str, source: str) -> str |
         # A name is worth asking when the article keeps coming back to it, or when the sentence says what it
         # began ("the first to study genetics", "invented by"); else it is a side name.
         mentions = _mentions(an, ans, ignore_case=True)
-        if (mentions < 3 or not _FIRST.search(source) and mentions < 6) and not an.pair_of(ans):
+        # "a small group of city-states, called the {{Delian League}}": a name the sentence introduces, said again
+        named = mentions >= 2 and _NAMED_GAP.search(c.question.prompt) is not None \
+            and not re.search(rf"{re.escape(ans)}\s+of\s+(?:the\s+)?[A-Z]", source, re.IGNORECASE)
+        if (mentions < 3 or not _FIRST.search(source) and mentions < 6) and not an.pair_of(ans) and not named:
             return f"trivia: “{ans}” is a side name"
         if mentions >= CENTRAL_NAME and not _FIRST.search(source):
             # "Having worked as a goldsmith, {{Gutenberg}} made …": the printing-press article's hero is the answer
@@ -432,6 +435,7 @@ def _acronym_plus_word(answer: str, an: Analysis) -> str | None:
     return None
 
 
+_NAMED_GAP = re.compile(r"\b(?:called|known as|termed|referred to as)\s+(?:the\s+|a\s+|an\s+|a\(n\)\s+)?[\"“]?\{\{")
 _DEFINES = re.compile(
     r"\b(?:called|known as|termed|referred to as|named|defined as|is the term for)\s+(?:the\s+|a\s+|an\s+|a\(n\)\s+|its\s+|"
     r"their\s+)?[\"“]?\{\{|"
