@@ -240,3 +240,33 @@ Antony and Cleopatra fled to Egypt after the defeat of their fleet near the prom
     # an ordinal is no answer for a name ("Second"), only for a counted thing ("the third and {{fifth carbon atoms}}")
     an = analyse(parse_article(text))
     assert "Second" not in gap_for(an, "Second Triumvirate").strip("{}").split("|")
+
+
+def test_a_sentence_that_holds_the_other_half_does_not_dangle():
+    from ketaquiz.core.quality import dangling_reference
+    from ketaquiz.core.questions import Question
+
+    def dangles(prompt: str) -> bool:
+        return dangling_reference(Question(id="q", topic="t", type="cloze", prompt=prompt)) is not None
+
+    assert not dangles("After serving either as quaestor or as aedile, a man could run for {{praetor}}.")
+    assert not dangles("The Euphrates and Tigris rivers, both of which have their {{headwaters}} in the Taurus.")
+    assert not dangles("Cells burn {{glucose}} instead of fat.") and not dangles("Cells burn {{glucose}} as well as fat.")
+    assert not dangles("The number of chromosomes in the {{offspring}} is the same as that of the parent cell.")
+    assert dangles("Cells burn {{glucose}} instead.") and dangles("Other approaches give the same level of {{detail}}.")
+    assert dangles("Archaea also have {{CRISPR}}.")
+
+
+def test_also_goes_from_a_prompt_but_also_known_as_stays():
+    text = """# Rickets
+
+## Prevention
+
+Sufficient vitamin D levels can also be achieved through dietary supplementation and/or exposure to sunlight.
+Dietary supplementation with vitamin D is cheap, and supplementation is advised for breastfed infants.
+Hydrogen cyanide, also known as prussic acid, is a colourless and extremely poisonous liquid.
+Prussic acid was first isolated from Prussian blue, and prussic acid boils at room temperature.
+"""
+    prompts = _kept_cloze(text)
+    assert any(p.startswith("Sufficient vitamin D levels can be achieved through") for p in prompts)
+    assert any("also known as {{prussic acid" in p for p in prompts)  # a naming phrase, no presupposition

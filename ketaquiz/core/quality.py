@@ -37,7 +37,8 @@ _DANGLING_OPENERS = re.compile(
     re.IGNORECASE,
 )
 _DANGLING_INSIDE = re.compile(
-    r"(?<![:;] )\b(?:this|these|those|such)\s+(?!(?:as|that)\b)[A-Za-z_]|\bthe (?:following|above|below|latter|former|same)\b|"
+    r"(?<![:;] )\b(?:this|these|those|such)\s+(?!(?:as|that)\b)[A-Za-z_]|\bthe (?:following|above|below|latter|former)\b|"
+    r"\bthe same\b(?![^.;]*\b(?:as|that)\b)|"  # "the same level of detail" as what? Not "the same … as X"
     r"\b(?:see|shown in|listed in|in) (?:the )?(?:table|figure|fig\.|chart|image|diagram|section|chapter)\b|"
     r"\b(?:shown|listed|described|see|given) (?:above|below)\b|\bthe two\b|\bthe other\b(?! hand)|\bas (?:mentioned|noted|described|discussed)\b|"
     r"\b(?:I|we|my|our|us|me)\b|\bhitherto\b|\b(?:do|does|did|doing) (?:this|so)\b|"
@@ -63,7 +64,10 @@ _ANAPHORIC_SUBJECT = re.compile(
 )
 # Words that presuppose earlier text ("archaea also have …", "can instead use", "Sixteen years later", "Three of the").
 _PRESUPPOSING = re.compile(
-    r"\b(?:also|instead|too|either|as well|again|likewise|similarly|other than that|both|remaining)\b|"
+    # not where the sentence holds the other half: "instead of X", "as well as X", "either X or Y", "both X and Y",
+    # "both of which" (one judge's verdict on "also" stands: 0 of 9 prompts with it kept)
+    r"\b(?:too|again|likewise|similarly|other than that|remaining)\b|\balso\b(?! (?:known|called|referred|termed|named)\b)|\binstead\b(?! of\b)|\bas well\b(?! as\b)|"
+    r"\beither\b(?![^.;]*\bor\b)|\bboth\b(?! of (?:which|whom|them)\b)(?![^.;]*\band\b)|"
     r"^\W*(?:others?|earlier|later|afterwards?|[\w-]+ (?:years?|decades?|months?|days?) (?:later|earlier|after|before)|"
     r"(?:one|two|three|four|five|six|some|many|most|all|none|each) of the)\b|"
     r"^\W*(?:A|The) (?:second|third|fourth|fifth|sixth|final|further|next) \w+|^\W*[\w-]+ then\b|"
