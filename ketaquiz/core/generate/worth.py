@@ -8,6 +8,7 @@ verdicts behind it (`docs/judging/`).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..questions import Question, cloze_gaps
@@ -51,6 +52,7 @@ _NOT_BEFORE_VERB = frozenset("a an the of to for with by in on at from into this
                              "our your my every each no some any".split())
 
 
+@functools.lru_cache(maxsize=4096)
 def whole_sentence(text: str) -> bool:
     """A sentence with a subject and a verb, not a heading, a label or a list item's name.
 
