@@ -270,3 +270,19 @@ Prussic acid was first isolated from Prussian blue, and prussic acid boils at ro
     prompts = _kept_cloze(text)
     assert any(p.startswith("Sufficient vitamin D levels can be achieved through") for p in prompts)
     assert any("also known as {{prussic acid" in p for p in prompts)  # a naming phrase, no presupposition
+
+
+def test_an_everyday_phrase_the_article_keeps_using_is_one_of_its_terms():
+    text = """# Open cluster
+
+## Formation
+
+Open clusters are found only in spiral and irregular galaxies, in which active star formation is occurring.
+Star formation begins when part of a giant molecular cloud collapses under its own gravity.
+In a dense cloud, star formation can be triggered by the shock wave of a nearby supernova.
+Young clusters are still embedded in the gas left over from their star formation, and the gas glows.
+Open clusters are loosely bound and are broken up by close encounters with other clusters.
+"""
+    prompts = _kept_cloze(text)
+    assert any("active {{star formation" in p for p in prompts)  # named four times: a term of the article
+    assert not any("{{shock wave" in p for p in prompts)  # everyday words said once: anyone could fill them in

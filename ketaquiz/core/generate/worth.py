@@ -247,7 +247,9 @@ def _unworthy_answer(c: Candidate, an: Analysis, ans: str, source: str) -> str |
             or lx.zipf(w) >= 4.3 for w in parts):
         return f"topic word: “{ans}” is the article's subject with a generic word"
     if c.question.type == "cloze" and not ans[:1].isupper() and all(lx.zipf(w) >= 4.0 for w in parts) \
-            and not defines(c):  # "A {{stroke}} is the movement of a piston …": the defined term, however plain
+            and not defines(c) and not (len(parts) > 1 and _mentions(an, ans, ignore_case=True) >= 3):
+        # "A {{stroke}} is the movement of a piston …": the defined term, however plain; a phrase the article keeps
+        # using is one of its terms ("the {{continuous phase}}" of an emulsion)
         # "speed limits", "heat source", "launch date": judges dropped half of such gaps (n = 36) as filler.
         return f"everyday: “{ans}” is a word anyone could fill in"
     why = _acronym_plus_word(ans, an)
