@@ -255,18 +255,23 @@ def _unworthy_answer(c: Candidate, an: Analysis, ans: str, source: str) -> str |
     why = _acronym_plus_word(ans, an)
     if why:
         return why
-    if a in an.topic_words or (a.rstrip("s") in {t.rstrip("s") for t in an.topic_words}) \
-            or a.rstrip("s") == norm(an.article.title).rstrip("s"):  # "{{big bang}}" in *Big Bang*
-        return f"topic word: “{ans}” is what the whole article is about"
-    if len(parts) == 1 and len(a) >= 8 and a[:8] in {w[:8] for w in _title_words(an) if len(w) >= 8}:
-        return f"topic word: “{ans}” is the title's own word in another form"
-    for acronym in (w for w in re.findall(r"[\w-]+", an.article.title) if lx.is_acronym(w)):
-        spelled = ans[:1].casefold() == acronym[:1].casefold() and acronym not in ans and len(parts) <= len(acronym) \
-            and _best_long_form(acronym, ans) == ans  # "Deoxyribonucleic acid" in *DNA*, not "CRISPR loci"
-        if len(parts) > 1 and (an.pair_of(ans) == acronym or spelled):
-            return f"topic word: “{ans}” spells out the title ({acronym})"
+    why = _topic_answer(an, ans)
+    if why:
+        return why
     if _GENE_SYMBOL.match(ans.strip()) and ans.strip() not in an.acronyms:
         return f"trivia: “{ans}” is a symbol, not a fact"
+    why = _side_name(c, an, ans, source)
+    if why:
+        return why
+    if c.question.type == "cloze" and re.search(r"\d", ans):
+        return "a number or date as a gap: asked as a choice among near values instead"
+    if c.question.type == "cloze" and lx.is_acronym(ans.strip()):
+        return f"an acronym as a gap: “{ans}” tests the letters, not the idea"
+    return None
+
+
+def _side_name(c: Candidate, an: Analysis, ans: str, source: str) -> str | None:
+    """A name the article does not keep coming back to, or its central figure asked about everywhere."""
     proper = re.search(rf"(?<!\w){re.escape(ans[:1].upper() + ans[1:])}(?!\w)", source) is not None \
         and not ans[:1].isdigit() and not lx.is_acronym(ans.split()[0]) and ans[:1].upper() != ans[:1].lower()
     if (proper and source.find(ans[:1].upper() + ans[1:]) > 0 or all(_PROPER_WORD.match(p) for p in ans.split())) \
@@ -284,10 +289,23 @@ def _unworthy_answer(c: Candidate, an: Analysis, ans: str, source: str) -> str |
             # to every blank about a person (judges: "guessable, nothing is learned"), unless the sentence says
             # what he began ("Modern genetics started with {{Mendel}}'s studies": kept 12 of 13 times).
             return f"guessable: “{ans}” is the article's central figure"
-    if c.question.type == "cloze" and re.search(r"\d", ans):
-        return "a number or date as a gap: asked as a choice among near values instead"
-    if c.question.type == "cloze" and lx.is_acronym(ans.strip()):
-        return f"an acronym as a gap: “{ans}” tests the letters, not the idea"
+    return None
+
+
+def _topic_answer(an: Analysis, ans: str) -> str | None:
+    """The article's subject as the answer: its topic word, the title's word in another form, the title spelled out."""
+    a = norm(ans)
+    parts = a.split()
+    if a in an.topic_words or (a.rstrip("s") in {t.rstrip("s") for t in an.topic_words}) \
+            or a.rstrip("s") == norm(an.article.title).rstrip("s"):  # "{{big bang}}" in *Big Bang*
+        return f"topic word: “{ans}” is what the whole article is about"
+    if len(parts) == 1 and len(a) >= 8 and a[:8] in {w[:8] for w in _title_words(an) if len(w) >= 8}:
+        return f"topic word: “{ans}” is the title's own word in another form"
+    for acronym in (w for w in re.findall(r"[\w-]+", an.article.title) if lx.is_acronym(w)):
+        spelled = ans[:1].casefold() == acronym[:1].casefold() and acronym not in ans and len(parts) <= len(acronym) \
+            and _best_long_form(acronym, ans) == ans  # "Deoxyribonucleic acid" in *DNA*, not "CRISPR loci"
+        if len(parts) > 1 and (an.pair_of(ans) == acronym or spelled):
+            return f"topic word: “{ans}” spells out the title ({acronym})"
     return None
 
 
