@@ -280,6 +280,11 @@ def _noun_compound_head(an: Analysis, words: list[str]) -> bool:
     return cache[(mod, head)]
 
 
+# A head that says what happens to, or how much there is of, the thing the modifier names: "collagen {{deposition}}",
+# "mosquito {{numbers}}", "stool {{test}}" — there the modifier alone is the answer a learner gives.
+_PROCESS_HEAD = re.compile(r"(?:tion|sion|ment|ance|ence|ity|ing|age|ure|sis)s?$")
+_MEASURE_HEADS = frozenset("number level test practice count rate use damage loss supply intake deficiency infection "
+                           "concentration content activity".split())
 # A head that ends like a chemical name: "silicon dioxide", "gallium arsenide" are one name; "silicon" is not it.
 _CHEMICAL_HEAD = re.compile(r"(?:ide|ate|ite|ium)s?$")
 
@@ -310,8 +315,10 @@ def _naming_modifier(an: Analysis, words: list[str]) -> list[str]:
             or low in _ORDINALS or low in _COUNT_WORDS or _describing(mod) or lx.zipf(low) >= EVERYDAY_ZIPF \
             or chemical or low.endswith("ly") or head[:1].isupper():
         return []
-    if lemmas and "NOUN" not in lemmas:
-        return []  # "periodic", "kinetic", "erasable": it describes; the learner would not answer with it alone
+    if lemmas and "NOUN" not in lemmas or not lemmas and re.search(r"(?:ive|ic|al|ous|ary|able|ible)$", low):
+        return []  # "periodic", "kinetic", "replicative": it describes; the learner would not answer with it alone
+    if not _PROCESS_HEAD.search(head.lower()) and lx.singular(head.lower()) not in _MEASURE_HEADS:
+        return []  # "bone marrow", "electron beams": the head is a thing of its own; "bone" is no answer (held-9)
     out = [low]
     plural = lx.inflect(low, "NNS") if "NOUN" in lemmas else low + "s"
     if not lx.is_plural(low) and plural != low and _times_named(an, plural):
