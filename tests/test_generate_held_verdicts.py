@@ -288,3 +288,18 @@ Open clusters are loosely bound and are broken up by close encounters with other
     prompts = _kept_cloze(text)
     assert any("active {{star formation" in p for p in prompts)  # named four times: a term of the article
     assert not any("{{shock wave" in p for p in prompts)  # everyday words said once: anyone could fill them in
+
+
+def test_the_subject_a_defining_verb_defines_is_the_gap():
+    # held-9: "gap 'Potency' instead" of the object of "Potency specifies the differentiation potential …"
+    text = """# Microeconomics
+
+## Costs
+
+Opportunity cost refers to the value of the best alternative given up when a choice is made.
+Every choice has an opportunity cost, because time and money spent on one thing cannot be spent on another.
+Firms compare the opportunity cost of each project before they invest in it.
+Markets set prices where the quantity supplied equals the quantity demanded.
+"""
+    prompts = _kept_cloze(text)
+    assert any(p.startswith("{{opportunity cost") and "refers to" in p for p in prompts)
