@@ -303,3 +303,33 @@ Markets set prices where the quantity supplied equals the quantity demanded.
 """
     prompts = _kept_cloze(text)
     assert any(p.startswith("{{opportunity cost") and "refers to" in p for p in prompts)
+
+
+def test_held_9_grading_numbers_in_digits_list_items_split_and_no_bare_process_head():
+    from ketaquiz.core.generate.answers import gap_for
+    from ketaquiz.core.generate.lists import _item_forms
+
+    text = """# Encephalomyelitis
+
+## Signs
+
+Symptoms include fever, headache, nausea and vomiting, confusion, vision impairment and drowsiness.
+The residency requirement rose from five to fourteen years, and vision impairment may last for years.
+"""
+    an = analyse(parse_article(text))
+    assert "14" in gap_for(an, "fourteen years").strip("{}").split("|")  # "the numeral '14' is not accepted"
+    assert {"nausea", "vomiting"} <= set(_item_forms(an, "nausea and vomiting"))
+    assert "impairment" not in _item_forms(an, "vision impairment")  # a bare process noun credits no symptom
+
+
+def test_a_named_term_ends_where_the_name_ends():
+    # "an uncomfortable motion called {{hobby}} horsing": the term finder cut the name before its "-ing" word
+    text = """# Multihull
+
+## Motion
+
+Shorter multihulls may be more prone towards an uncomfortable motion called hobby horsing, especially when light.
+Hobby horsing is a pitching motion, and it tires the crew of a small multihull on a long passage.
+A catamaran has two parallel hulls of equal size, and a trimaran has a main hull with two outriggers.
+"""
+    assert not any("called {{hobby}} horsing" in p for p in _kept_cloze(text))

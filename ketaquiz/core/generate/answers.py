@@ -98,6 +98,7 @@ def gap_for(an: Analysis, term: str) -> str:
         added = [f for f in _naming_modifier(an, words) if f.lower() not in (a.lower() for a in alts)]
         an.__dict__.setdefault("_modifier_forms", {})[norm(term)] = added
         alts += added
+    alts += [n for a in alts for n in _numerals(a.split())]
     alts += [_spelled(a) for a in alts if _spelled(a) != a]  # "beta-lactam": a learner's keyboard has no β
     alts += [other_spelling(a) for a in alts if other_spelling(a) != a]  # "mechanization" for "mechanisation"
     seen: list[str] = []
@@ -282,7 +283,7 @@ def _noun_compound_head(an: Analysis, words: list[str]) -> bool:
 
 # A head that says what happens to, or how much there is of, the thing the modifier names: "collagen {{deposition}}",
 # "mosquito {{numbers}}", "stool {{test}}" — there the modifier alone is the answer a learner gives.
-_PROCESS_HEAD = re.compile(r"(?:tion|sion|ment|ance|ence|ity|ing|age|ure|sis)s?$")
+PROCESS_HEAD = re.compile(r"(?:tion|sion|ment|ance|ence|ity|ing|sis)s?$")
 _MEASURE_HEADS = frozenset("number level test practice count rate use damage loss supply intake deficiency infection "
                            "concentration content activity".split())
 # A head that ends like a chemical name: "silicon dioxide", "gallium arsenide" are one name; "silicon" is not it.
@@ -294,6 +295,21 @@ def modifier_forms(an: Analysis, term: str) -> list[str]:
     the term, not another name of it, so they say nothing about how often the article names the term."""
     forms: dict[str, list[str]] = an.__dict__.get("_modifier_forms", {})
     return forms.get(norm(term), [])
+
+
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split())} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100}
+
+
+def _numerals(words: list[str]) -> list[str]:
+    """A number written in words, in digits too: "fourteen" → "14", "Thirty Years" → "30 Years" (held-9: "the numeral
+    '14' is not accepted")."""
+    first = words[0].lower().split("-")
+    if not all(w in _NUMBER_WORDS for w in first) or len(first) > 2:
+        return []
+    value = sum(_NUMBER_WORDS[w] for w in first)  # "twenty-four" → 24
+    return [" ".join([str(value)] + words[1:])]
 
 
 def _naming_modifier(an: Analysis, words: list[str]) -> list[str]:
@@ -317,7 +333,7 @@ def _naming_modifier(an: Analysis, words: list[str]) -> list[str]:
         return []
     if lemmas and "NOUN" not in lemmas or not lemmas and re.search(r"(?:ive|ic|al|ous|ary|able|ible)$", low):
         return []  # "periodic", "kinetic", "replicative": it describes; the learner would not answer with it alone
-    if not _PROCESS_HEAD.search(head.lower()) and lx.singular(head.lower()) not in _MEASURE_HEADS:
+    if not PROCESS_HEAD.search(head.lower()) and lx.singular(head.lower()) not in _MEASURE_HEADS:
         return []  # "bone marrow", "electron beams": the head is a thing of its own; "bone" is no answer (held-9)
     out = [low]
     plural = lx.inflect(low, "NNS") if "NOUN" in lemmas else low + "s"

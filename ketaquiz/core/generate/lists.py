@@ -17,7 +17,7 @@ from ..quality import modifier_gap
 from ..questions import Question
 from . import lexicon as lx
 from .analysis import Analysis, list_runs
-from .answers import accepted_forms
+from .answers import PROCESS_HEAD, accepted_forms
 from .builders import Candidate, _sentence_terms, cap_first, contains, display_term, explain, qid
 from .items import bullets, item_name
 from .terms import norm
@@ -168,12 +168,13 @@ def _item_forms(an: Analysis, option: str) -> list[str]:
     without a leading adverb ("curved spine"). Judges marked all of these right and the generator wrong (A/B 27–28)."""
     forms = [option, *accepted_forms(an, option)]
     words = option.split()
-    if " or " in option or "/" in option:  # "indicator or dial", "creaming/sedimentation"
-        forms += [x.strip() for x in re.split(r"\s+or\s+|/", option) if x.strip()]
+    if re.search(r"\s(?:or|and)\s|/", option):  # "indicator or dial", "creaming/sedimentation", "nausea and vomiting"
+        forms += [x.strip() for x in re.split(r"\s+(?:or|and)\s+|/", option) if x.strip()]
     # the head of a noun compound ("bone fractures" → "fractures"), never of a participle ("reduced uncertainty" is not
     # "uncertainty": held-6 judges)
     noun_first = "NOUN" in lx.lemmas(words[0].lower()) and not words[0].lower().endswith("ed") if words else False
     if len(words) == 2 and noun_first and not words[1].endswith("ing") and lx.can_be_noun(words[1]) \
+            and not PROCESS_HEAD.search(words[1].lower()) \
             and lx.zipf(words[1]) < 3.6 \
             and norm(lx.singular(words[1])) not in an.topic_words | {norm(lx.singular(w)) for w in an.article.title.split()}:
         forms.append(words[1])  # "fractures"; not "pain" for "bone pain", "legs" for "bowed legs", "quartz" for "rose quartz"
