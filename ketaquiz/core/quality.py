@@ -290,11 +290,18 @@ def acronym_answer(q: Question) -> str | None:
     return None
 
 
+# "A mother who is a carrier has a 50 % chance of passing … to her daughter" (held-8): "her" is the mother
+_PERSON_NOUN = re.compile(
+    r"\b(?:man|men|woman|women|mother|father|son|daughter|wife|husband|child|boy|girl|male|female|person|patient|king|"
+    r"queen|lord|vassal|emperor|pope|bishop|knight|soldier|pilot|author|inventor|scientist|physician|doctor|owner|"
+    r"worker|student|teacher|individual|carrier)s?\b", re.IGNORECASE)
+
+
 def _names_someone(text: str) -> bool:
     """A capitalised word that may be a name: one inside the text, or a first word that is no everyday word."""
     from .generate import lexicon as lx
 
-    if re.search(r"(?<=\s)[A-Z][a-z]+", text):
+    if re.search(r"(?<=\s)[A-Z][a-z]+", text) or _PERSON_NOUN.search(text):
         return True
     first = re.match(r"\W*([A-Z][a-z]+)\b", text)
     return first is not None and lx.zipf(first.group(1).lower()) < 4.0
