@@ -115,7 +115,7 @@ Cyanotypes are photographic prints made with iron salts. Blueprints copy drawing
 
 
 def test_british_and_american_spellings_both_ways():
-    from ketaquiz.core.generate.answers import other_spelling
+    from ketaquiz.core.generate.spellings import other_spelling
 
     assert other_spelling("paleontology") == "palaeontology"  # the article writes "palaeontologists"
     assert other_spelling("palaeontology") == "paleontology" and other_spelling("hemophilia") == "haemophilia"
@@ -191,7 +191,7 @@ def test_the_unnamed_subject_a_slashed_half_and_a_model_number_are_not_asked():
 
 def test_a_sentence_whose_verb_is_no_auxiliary_is_still_a_sentence():
     # One sentence in fourteen of held-1 to held-8 was read as a fragment and never asked.
-    from ketaquiz.core.generate.worth import whole_sentence
+    from ketaquiz.core.generate.analysis import whole_sentence
 
     for text in ("Microeconomics shows conditions under which free markets lead to desirable allocations.",
                  "Power in this period became more personal.",

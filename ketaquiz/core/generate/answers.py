@@ -14,6 +14,7 @@ from collections import Counter
 
 from . import lexicon as lx
 from .analysis import Analysis, word_counts
+from .spellings import numerals, other_spelling, spelled
 from .terms import norm, word_pattern
 
 
@@ -98,8 +99,8 @@ def gap_for(an: Analysis, term: str) -> str:
         added = [f for f in _naming_modifier(an, words) if f.lower() not in (a.lower() for a in alts)]
         an.__dict__.setdefault("_modifier_forms", {})[norm(term)] = added
         alts += added
-    alts += [n for a in alts for n in _numerals(a.split())]
-    alts += [_spelled(a) for a in alts if _spelled(a) != a]  # "beta-lactam": a learner's keyboard has no β
+    alts += [n for a in alts for n in numerals(a.split())]
+    alts += [spelled(a) for a in alts if spelled(a) != a]  # "beta-lactam": a learner's keyboard has no β
     alts += [other_spelling(a) for a in alts if other_spelling(a) != a]  # "mechanization" for "mechanisation"
     seen: list[str] = []
     for a in alts:
@@ -297,21 +298,6 @@ def modifier_forms(an: Analysis, term: str) -> list[str]:
     return forms.get(norm(term), [])
 
 
-_NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
-    "eighteen nineteen twenty".split())} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100}
-
-
-def _numerals(words: list[str]) -> list[str]:
-    """A number written in words, in digits too: "fourteen" → "14", "Thirty Years" → "30 Years" (held-9: "the numeral
-    '14' is not accepted")."""
-    first = words[0].lower().split("-")
-    if not all(w in _NUMBER_WORDS for w in first) or len(first) > 2:
-        return []
-    value = sum(_NUMBER_WORDS[w] for w in first)  # "twenty-four" → 24
-    return [" ".join([str(value)] + words[1:])]
-
-
 def _naming_modifier(an: Analysis, words: list[str]) -> list[str]:
     """The noun in front that names the thing, and its plural: "{{collagen deposition}}" accepts "collagen",
     "{{mosquito numbers}}" "mosquitoes", "{{chlorhexidine mouthwash}}" "chlorhexidine".
@@ -340,15 +326,6 @@ def _naming_modifier(an: Analysis, words: list[str]) -> list[str]:
     if not lx.is_plural(low) and plural != low and _times_named(an, plural):
         out.append(plural)  # "mosquitoes", "hypnozoites": the plural the article itself writes
     return out
-
-
-_GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "κ": "kappa", "λ": "lambda",
-          "μ": "mu", "σ": "sigma", "ω": "omega"}
-
-
-def _spelled(term: str) -> str:
-    """Greek letters spelled out ("β-lactam" → "beta-lactam")."""
-    return "".join(_GREEK.get(ch, ch) for ch in term)
 
 
 def key_word(an: Analysis, term: str) -> str:
@@ -420,51 +397,6 @@ def _stands_alone(an: Analysis, word: str) -> bool:
 
 # British and American spellings: a learner types the one they were taught ("mechanization" for "mechanisation",
 # judges in A/B 21 sent it back). Grading would take one for the other as a typo; listed, it is simply right.
-_UK_US = {"colour": "color", "behaviour": "behavior", "tumour": "tumor", "labour": "labor", "favour": "favor",
-          "flavour": "flavor", "harbour": "harbor", "vapour": "vapor", "odour": "odor", "honour": "honor",
-          "humour": "humor", "neighbour": "neighbor", "rumour": "rumor", "centre": "center", "metre": "meter",
-          "litre": "liter", "fibre": "fiber", "theatre": "theater", "calibre": "caliber", "spectre": "specter",
-          "lustre": "luster", "analogue": "analog", "catalogue": "catalog", "defence": "defense",
-          "offence": "offense", "sulphur": "sulfur", "aluminium": "aluminum", "grey": "gray", "mould": "mold",
-          "tyre": "tire", "programme": "program", "foetus": "fetus", "oestrogen": "estrogen"}
-# Not back where the American word has meanings of its own: a "meter" measures, a "program" runs, a "tire" wears out.
-_US_UK = {v: k for k, v in _UK_US.items() if v not in ("tire", "program", "meter", "gray", "mold", "analog")}
-_UK_PREFIXES = (("haem", "hem"), ("anaem", "anem"), ("oesophag", "esophag"), ("paediatr", "pediatr"),
-                ("leukaem", "leukem"), ("orthopaed", "orthoped"), ("oedem", "edem"), ("caesar", "cesar"),
-                ("palaeo", "paleo"))
-# The American start back to the British, only where no other word starts so ("hemisphere" is no "haemisphere").
-_US_PREFIXES = (("hemo", "haemo"), ("hema", "haema"), ("anem", "anaem"), ("esophag", "oesophag"),
-                ("pediatr", "paediatr"), ("leukem", "leukaem"), ("orthoped", "orthopaed"), ("edema", "oedema"),
-                ("paleo", "palaeo"))
-_IZE = re.compile(r"(?<=[a-z]{3})(is|iz)(ation|ations)$")  # not -ise/-ised: "advertise", "televised"
-_YSE = re.compile(r"(?<=[a-z]{2}l)(ys|yz)(e|es|ed|ing)$")
-
-
-def _other_spelling(word: str) -> str:
-    """The word in the other of British and American spelling, or the word itself."""
-    low = word.lower()
-    if low in _UK_US or low in _US_UK:
-        other = _UK_US.get(low) or _US_UK[low]
-        return other if word.islower() else other.capitalize()
-    for uk, us in _UK_PREFIXES:
-        if low.startswith(uk):
-            return (us if word.islower() else us.capitalize()) + word[len(uk):]
-    for us, uk in _US_PREFIXES:
-        if low.startswith(us):  # "paleontology" → "palaeontology" (held-8: the article writes "palaeontologists")
-            return (uk if word.islower() else uk.capitalize()) + word[len(us):]
-    for pat in (_IZE, _YSE):
-        m = pat.search(word)
-        if m:
-            swap = {"is": "iz", "iz": "is", "ys": "yz", "yz": "ys"}[m.group(1)]
-            return word[:m.start()] + swap + m.group(2)
-    return word
-
-
-def other_spelling(text: str) -> str:
-    """The phrase with each word in the other spelling (British ↔ American), or the phrase itself."""
-    return " ".join(_other_spelling(w) for w in text.split(" "))
-
-
 _DRUG_HEADS = frozenset("medication medications drug drugs agent agents".split())
 
 
@@ -500,7 +432,7 @@ def accepted_forms(an: Analysis, answer: str) -> list[str]:
     if "-" in answer:
         out.append(answer.replace("-", " "))
     out += _base_forms(answer)
-    out += [_spelled(a) for a in [answer, *out] if _spelled(a) != a]
+    out += [spelled(a) for a in [answer, *out] if spelled(a) != a]
     out += [other_spelling(a) for a in [answer, *out] if other_spelling(a) != a]
     return [a for a in dict.fromkeys(out) if a.lower() != answer.lower()]
 

@@ -19,7 +19,7 @@ from . import lexicon as lx
 from .analysis import MIN_TERM_SCORE, Analysis
 from .answers import accepted_forms, gap_for, key_word
 from .categories import category_key, strip_det
-from .gaps import gap_point, plain_subject
+from .gaps import gap_point, named_spans, plain_subject
 from .items import defined_by_item
 from .terms import Span, norm, word_pattern
 
@@ -281,21 +281,6 @@ def _sentence_terms(an: Analysis, s: Sentence) -> list[Span]:
     return sorted(uniq.values(), key=lambda sp: (-an.score(sp.text), sp.start))
 
 
-def _named_spans(an: Analysis, s: Sentence) -> list[Span]:
-    """The terms the sentence names ("… is called the {{movement}}", "an open platform called the {{gallery}}"),
-    however plain their words: the named term is a gap judges keep most (56–72 %, held-1 to held-7, n = 164), and
-    everyday words scored below the term floor had left 122 of 330 such sentences unasked."""
-    return [sp for sp in an.spans.get(s.id, []) if _NAMED.search(s.text[:sp.start]) and _NAME_ENDS.match(s.text[sp.end:])]
-
-
-# Where a named term ends: not "called {{hobby}} horsing" (the term finder cut the name before its "-ing" word).
-_NAME_ENDS = re.compile(r"\s*(?:[,.;:)(—–]|$|(?:and|or|which|that|who|is|are|was|were|in|of|for|to|by|with|as|from|on|at|"
-                        r"after|because|when|where|while|can|may|has|have|had)\b)", re.I)
-# "called", "known as": a name follows; after "defined as" comes a definition ("a quality of experience"), after
-# "named" often a person ("named after …")
-_NAMED = re.compile(r"\b(?:called|known as|termed|referred to as)\s+(?:the\s+|an?\s+|its\s+|their\s+)?[\"“']?$", re.I)
-
-
 def _choice_worthy(answer: str, ds: list[tuple[str, float]]) -> bool:
     """Three wrong options, each of the answer's kind by the article's own words ("Y such as X") or a near value.
 
@@ -385,7 +370,7 @@ def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
         prompt_text, source, ids = st
         spans = an.spans.get(s.id, [])
         terms = _sentence_terms(an, s)[:5]
-        terms += [sp for sp in _named_spans(an, s) if all(norm(sp.text) != norm(t.text) for t in terms)]
+        terms += [sp for sp in named_spans(s.text, an.spans.get(s.id, [])) if all(norm(sp.text) != norm(t.text) for t in terms)]
         if defined is not None:
             terms = [sp for sp in terms if norm(sp.text) == norm(defined)]
         for rank, sp in enumerate(terms):

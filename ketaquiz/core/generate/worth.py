@@ -8,12 +8,11 @@ verdicts behind it (`docs/judging/`).
 
 from __future__ import annotations
 
-import functools
 import re
 
 from ..questions import Question, cloze_gaps
 from . import lexicon as lx
-from .analysis import Analysis, word_counts
+from .analysis import VERBISH, Analysis, whole_sentence, word_counts
 from .answers import SHAPE_WORD, modifier_forms
 from .builders import Candidate
 from .gaps import defined_subject, series_item
@@ -43,40 +42,6 @@ _PROPER_WORD = re.compile(r"^[A-Z][a-z]+$")
 # "There are many X in existence", "A number of X are known": judges dropped every one as content-free.
 _EXISTENTIAL = re.compile(r"^(?:There\s+(?:is|are|was|were|exist|exists|remain)|A\s+(?:number|variety|range)\s+of)\b")
 _EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.)", re.I)
-_VERBISH = re.compile(
-    r"\b(?:is|are|was|were|be|been|has|have|had|can|may|could|would|will|does|do|did)\b|\w(?:ed|es)\b", re.IGNORECASE
-)
-
-
-_NOT_BEFORE_VERB = frozenset("a an the of to for with by in on at from into this that these those its their his her "
-                             "our your my every each no some any".split())
-
-
-@functools.lru_cache(maxsize=4096)
-def whole_sentence(text: str) -> bool:
-    """A sentence with a subject and a verb, not a heading, a label or a list item's name.
-
-    An auxiliary or an "-ed"/"-es" word settles it; otherwise a word that can be a verb where a verb can stand (not
-    after "the", "of", "to" …): "Microeconomics shows conditions …", "Power in this period became more personal",
-    "The multiple redundant flight control computers continuously monitor each other's output" (held-1 to held-8:
-    one sentence in fourteen was read as a fragment and never asked). "Early Babylonia (19th to 18th century BC)"
-    and "John de Vere, 7th Earl of Oxford" have none.
-    """
-    if not (text[:1].isupper() or text[:1].isdigit()):
-        return False  # a quotation ("“The politicians created …") is someone's wording, not the text's fact
-    if _VERBISH.search(text):
-        return True
-    tokens = re.findall(r"[A-Za-z][a-z'-]*", text)
-    for before, word in zip(tokens, tokens[1:]):
-        if not word.islower() or word.endswith(("ing", "wn", "en")) or before.lower() in _NOT_BEFORE_VERB \
-                or word in lx.STOP_WORDS:
-            continue  # "One known symbiosis …": a participle describes a noun
-        classes = lx.lemmas(word)
-        if "VERB" in classes and "ADV" not in classes and "ADJ" not in classes:  # not "well", "open"
-            return True
-    return False
-
-
 def answer_terms(c: Candidate) -> list[str]:
     """The typed or chosen answers of a candidate (memoised on it: asked for every pair of questions)."""
     cached: list[str] | None = c.__dict__.get("_answer_terms")
@@ -430,7 +395,7 @@ def _subject_term(c: Candidate, an: Analysis) -> str | None:
     """The term a sentence opens with, before its first verb ("The cast iron blowing cylinder was first used …")."""
     sid = c.sentence_ids[0]
     spans = an.spans.get(sid, [])
-    verb = _VERBISH.search(an.sentence[sid].text)
+    verb = VERBISH.search(an.sentence[sid].text)
     if not spans or verb is None or spans[0].end > verb.start() or spans[0].text[:1].isdigit():
         return None
     words = spans[0].text.split()

@@ -1,0 +1,77 @@
+"""Other ways to write the same answer: British and American spelling, a Greek letter spelled out, a number in digits.
+
+Grading folds case and accents already; these are the spellings a learner's keyboard or schooling gives instead
+("mechanization" for "mechanisation", "beta-lactam" for "β-lactam", "14" for "fourteen").
+"""
+
+from __future__ import annotations
+
+import re
+
+_GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "κ": "kappa", "λ": "lambda",
+          "μ": "mu", "σ": "sigma", "ω": "omega"}
+
+
+def spelled(term: str) -> str:
+    """Greek letters spelled out ("β-lactam" → "beta-lactam")."""
+    return "".join(_GREEK.get(ch, ch) for ch in term)
+
+
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split())} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100}
+
+
+def numerals(words: list[str]) -> list[str]:
+    """A number written in words, in digits too: "fourteen" → "14", "Thirty Years" → "30 Years" (held-9: "the numeral
+    '14' is not accepted")."""
+    first = words[0].lower().split("-")
+    if not all(w in _NUMBER_WORDS for w in first) or len(first) > 2:
+        return []
+    value = sum(_NUMBER_WORDS[w] for w in first)  # "twenty-four" → 24
+    return [" ".join([str(value)] + words[1:])]
+
+
+_UK_US = {"colour": "color", "behaviour": "behavior", "tumour": "tumor", "labour": "labor", "favour": "favor",
+          "flavour": "flavor", "harbour": "harbor", "vapour": "vapor", "odour": "odor", "honour": "honor",
+          "humour": "humor", "neighbour": "neighbor", "rumour": "rumor", "centre": "center", "metre": "meter",
+          "litre": "liter", "fibre": "fiber", "theatre": "theater", "calibre": "caliber", "spectre": "specter",
+          "lustre": "luster", "analogue": "analog", "catalogue": "catalog", "defence": "defense",
+          "offence": "offense", "sulphur": "sulfur", "aluminium": "aluminum", "grey": "gray", "mould": "mold",
+          "tyre": "tire", "programme": "program", "foetus": "fetus", "oestrogen": "estrogen"}
+# Not back where the American word has meanings of its own: a "meter" measures, a "program" runs, a "tire" wears out.
+_US_UK = {v: k for k, v in _UK_US.items() if v not in ("tire", "program", "meter", "gray", "mold", "analog")}
+_UK_PREFIXES = (("haem", "hem"), ("anaem", "anem"), ("oesophag", "esophag"), ("paediatr", "pediatr"),
+                ("leukaem", "leukem"), ("orthopaed", "orthoped"), ("oedem", "edem"), ("caesar", "cesar"),
+                ("palaeo", "paleo"))
+# The American start back to the British, only where no other word starts so ("hemisphere" is no "haemisphere").
+_US_PREFIXES = (("hemo", "haemo"), ("hema", "haema"), ("anem", "anaem"), ("esophag", "oesophag"),
+                ("pediatr", "paediatr"), ("leukem", "leukaem"), ("orthoped", "orthopaed"), ("edema", "oedema"),
+                ("paleo", "palaeo"))
+_IZE = re.compile(r"(?<=[a-z]{3})(is|iz)(ation|ations)$")  # not -ise/-ised: "advertise", "televised"
+_YSE = re.compile(r"(?<=[a-z]{2}l)(ys|yz)(e|es|ed|ing)$")
+
+
+def _other_spelling(word: str) -> str:
+    """The word in the other of British and American spelling, or the word itself."""
+    low = word.lower()
+    if low in _UK_US or low in _US_UK:
+        other = _UK_US.get(low) or _US_UK[low]
+        return other if word.islower() else other.capitalize()
+    for uk, us in _UK_PREFIXES:
+        if low.startswith(uk):
+            return (us if word.islower() else us.capitalize()) + word[len(uk):]
+    for us, uk in _US_PREFIXES:
+        if low.startswith(us):  # "paleontology" → "palaeontology" (held-8: the article writes "palaeontologists")
+            return (uk if word.islower() else uk.capitalize()) + word[len(us):]
+    for pat in (_IZE, _YSE):
+        m = pat.search(word)
+        if m:
+            swap = {"is": "iz", "iz": "is", "ys": "yz", "yz": "ys"}[m.group(1)]
+            return word[:m.start()] + swap + m.group(2)
+    return word
+
+
+def other_spelling(text: str) -> str:
+    """The phrase with each word in the other spelling (British ↔ American), or the phrase itself."""
+    return " ".join(_other_spelling(w) for w in text.split(" "))
