@@ -345,3 +345,14 @@ def test_her_after_a_person_noun_points_at_that_person():
     # held-8's judge listed the inheritance odds among the key facts no question asked
     assert not dangles("A mother who is a carrier has a {{50 %}} chance of passing the faulty X-chromosome to her son.")
     assert dangles("To speed up printing, he introduced {{movable type}}.")  # who? no one is named
+
+
+def test_better_preserved_than_what():
+    from ketaquiz.core.quality import dangling_reference
+    from ketaquiz.core.questions import Question
+
+    def dangles(prompt: str) -> bool:
+        return dangling_reference(Question(id="q", topic="t", type="cloze", prompt=prompt)) is not None
+
+    assert dangles("{{Axons}} are better preserved in ADEM lesions.")  # held-9: "no stated comparison"
+    assert not dangles("{{Axons}} are better preserved in ADEM lesions than in MS lesions.")

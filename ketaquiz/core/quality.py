@@ -157,6 +157,10 @@ def dangling_reference(q: Question) -> str | None:
     if re.search(r"\b(?:more|fewer|less)\s+\{\{", q.prompt) and not re.search(r"\bthan\b", text):
         # "… have each caused more {{fatalities}} per unit of energy": more than what?
         return "“more” compares with something the prompt does not name: add the “than …”"
+    better = re.search(r"\b(?:is|are|was|were)\s+(?:much\s+|far\s+)?(?:better|worse)\s+[a-z]+ed\b", text)
+    if better and not re.search(r"\bthan\b", text):
+        # "{{Axons}} are better preserved in ADEM lesions" (held-9): better than in what?
+        return f"“{better.group(0)}” compares with something the prompt does not name: add the “than …”"
     m = re.search(r"\b(?:his|her|he|she)\b", text, re.IGNORECASE)
     if m and not _names_someone(text[:m.start()]):
         # "… was achieved by his key invention", "To speed up printing, he introduced …": who? No name before it.
