@@ -356,3 +356,12 @@ def test_better_preserved_than_what():
 
     assert dangles("{{Axons}} are better preserved in ADEM lesions.")  # held-9: "no stated comparison"
     assert not dangles("{{Axons}} are better preserved in ADEM lesions than in MS lesions.")
+
+
+def test_a_listed_person_is_named_without_the_trade_and_by_surname():
+    from ketaquiz.core.generate.lists import _item_forms
+
+    an = analyse(parse_article("# Structuralism\n\n## Thinkers\n\nThinkers include the linguist Roman Jakobson.\n"))
+    forms = _item_forms(an, "linguist Roman Jakobson")  # held-10: "accept the bare names and surnames"
+    assert "Roman Jakobson" in forms and "Jakobson" in forms
+    assert "Lacan" in _item_forms(an, "Jacques Lacan")

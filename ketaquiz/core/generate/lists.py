@@ -180,6 +180,10 @@ def _item_forms(an: Analysis, option: str) -> list[str]:
         forms.append(words[1])  # "fractures"; not "pain" for "bone pain", "legs" for "bowed legs", "quartz" for "rose quartz"
     if len(words) >= 3 and words[0].endswith("ly") and lx.is_adverb(words[0]):
         forms.append(" ".join(words[1:]))
+    name = words[1:] if words and words[0].islower() and "NOUN" in lx.lemmas(words[0]) else words
+    if len(name) >= 2 and all(w[:1].isupper() and not lx.is_acronym(w) for w in name):
+        # "linguist Roman Jakobson": the name without the trade, and the surname (held-10: "accept the bare names")
+        forms += [" ".join(name), name[-1]]
     last = [f.split()[-1] for f in forms]
     forms += [" ".join(f.split()[:-1] + [lx.singular(w)]) for f, w in zip(forms, last) if lx.is_plural(w)]
     return list(dict.fromkeys(forms))
