@@ -125,6 +125,8 @@ def series_item(prompt: str) -> bool:
     Any other item fits the gap as well: held-out judges kept none of 16 such gaps (12 dropped: "one item of a list,
     many answers fit"). A list is asked by naming one of its items (`enumerations`), where every item is right.
     """
+    if prompt.count(",") < 1 or not re.search(r"\b(?:and|or)\b", prompt):
+        return False  # a list needs its commas and its "and"/"or"
     shown = re.sub(r"\{\{.*?\}\}", "\x00", prompt, count=1)
     for m in _SERIES.finditer(shown):
         if "\x00" not in m.group(0):

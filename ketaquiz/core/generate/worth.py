@@ -109,11 +109,17 @@ def unworthy(c: Candidate, an: Analysis) -> str | None:
     return None
 
 
+_UNNAMED_SUBJECT = re.compile(r"\bthe (?:disorder|disease|condition|syndrome|illness)\b", re.IGNORECASE)
+
+
 def _unnamed_subject(c: Candidate, an: Analysis) -> str | None:
     """"Like most aspects of the disorder, …", "… are born with the disorder" (held-8): the article's subject, which
     the prompt never names."""
+    unnamed = _UNNAMED_SUBJECT.search(c.question.prompt)
+    if unnamed is None:
+        return None  # most prompts: no need to render the prompt
     shown = c.question.display_prompt()
-    unnamed = re.search(r"\bthe (?:disorder|disease|condition|syndrome|illness)\b", shown, re.IGNORECASE)
+    unnamed = _UNNAMED_SUBJECT.search(shown)
     if unnamed and not any(word_in(w, shown.casefold()) for w in _title_words(an) | an.topic_words):
         return f"dangling: “{unnamed.group(0)}” stands for the article's subject, which the prompt never names"
     return None
