@@ -62,11 +62,14 @@ _ANAPHORIC_SUBJECT = re.compile(
     r"^\W*The (?:classic|main|typical|usual|primary|principal|chief|commonest|most common) (?:symptom|sign|cause|source|"
     r"feature|form|type|treatment|use|route)s?\b(?! of\b)"
 )
+# "also known as", "also called": "also" names a second name there, it presupposes nothing
+ALSO_NAMING = r"known|called|referred|termed|named"
 # Words that presuppose earlier text ("archaea also have …", "can instead use", "Sixteen years later", "Three of the").
 _PRESUPPOSING = re.compile(
     # not where the sentence holds the other half: "instead of X", "as well as X", "either X or Y", "both X and Y",
     # "both of which" (one judge's verdict on "also" stands: 0 of 9 prompts with it kept)
-    r"\b(?:too|again|likewise|similarly|other than that|remaining)\b|\balso\b(?! (?:known|called|referred|termed|named)\b)|\binstead\b(?! of\b)|\bas well\b(?! as\b)|"
+    r"\b(?:too|again|likewise|similarly|other than that|remaining)\b|\balso\b(?! (?:"
+    rf"{ALSO_NAMING})\b)|\binstead\b(?! of\b)|\bas well\b(?! as\b)|"
     r"\beither\b(?![^.;]*\bor\b)|\bboth\b(?! of (?:which|whom|them)\b)(?![^.;]*\band\b)|"
     r"^\W*(?:others?|earlier|later|afterwards?|[\w-]+ (?:years?|decades?|months?|days?) (?:later|earlier|after|before)|"
     r"(?:one|two|three|four|five|six|some|many|most|all|none|each) of the)\b|"

@@ -148,7 +148,6 @@ _NOT_BEFORE_VERB = frozenset("a an the of to for with by in on at from into this
 
 
 @functools.lru_cache(maxsize=4096)
-@functools.lru_cache(maxsize=4096)
 def whole_sentence(text: str) -> bool:
     """A sentence with a subject and a verb, not a heading, a label or a list item's name.
 

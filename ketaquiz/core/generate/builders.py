@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..article import Section, Sentence
-from ..quality import DEFINED_SUBJECT_GAP
+from ..quality import ALSO_NAMING, DEFINED_SUBJECT_GAP
 from ..questions import Question
 from . import lexicon as lx
 from .analysis import MIN_TERM_SCORE, Analysis
@@ -116,7 +116,7 @@ def stem(an: Analysis, s: Sentence) -> tuple[str, str, tuple[str, ...]] | None:
     text = _MID_CONNECTIVE.sub("", text)  # "Selective pressures exist however in …": the contrast is with text unseen
     # "Cyanide is also used in jewelry-making": "also" points at the sentence before; the fact stands without it
     # (0 of 9 prompts with it kept; "also known as" names, and stays)
-    text = re.sub(r"(?<=\w)\s+also(?=\s+(?!known\b|called\b|referred\b|termed\b|named\b)[a-z])", "", text)
+    text = re.sub(rf"(?<=\w)\s+also(?=\s+(?!(?:{ALSO_NAMING})\b)[a-z])", "", text)
     return _powers(cap_first(text)), source, ids
 
 

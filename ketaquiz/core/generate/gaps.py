@@ -13,8 +13,14 @@ from collections.abc import Sequence
 from . import lexicon as lx
 from .terms import Span
 
-_NAMING = re.compile(r"\b(?:called|known as|termed|named|referred to as|defined as)\s+(?:the\s+|an?\s+|its\s+|their\s+)?"
-                     r"[\"“']?$", re.I)
+# The phrases that name a term ("is called", "known as"); "named" and "defined as" also introduce a gap's point, but
+# after them may come a person ("named after …") or a definition ("defined as a quality of …"), not a name.
+_NAMERS = r"called|known as|termed|referred to as"
+_NAMING_TAIL = r"\s+(?:the\s+|an?\s+|its\s+|their\s+)?[\"“']?$"
+_NAMING = re.compile(rf"\b(?:{_NAMERS}|named|defined as){_NAMING_TAIL}", re.I)
+_NAMED = re.compile(rf"\b(?:{_NAMERS}){_NAMING_TAIL}", re.I)
+# A prompt whose gap is the term its sentence names ("… known as the {{Second Triumvirate}}")
+NAMED_GAP = re.compile(rf"\b(?:{_NAMERS})\s+(?:the\s+|a\s+|an\s+|a\(n\)\s+)?[\"“]?\{{\{{")
 _EXPLAINS = re.compile(
     r"\b(?:through|via|by|due to|because of|derived from|made (?:of|from)|composed of|consists? of|caused by|"
     r"produced by|catalyzed by|known as|such as)\s+(?:the\s+|an?\s+)?$", re.I
@@ -157,6 +163,3 @@ def named_spans(sentence: str, spans: Sequence[Span]) -> list[Span]:
 # Where a named term ends: not "called {{hobby}} horsing" (the term finder cut the name before its "-ing" word).
 _NAME_ENDS = re.compile(r"\s*(?:[,.;:)(—–]|$|(?:and|or|which|that|who|is|are|was|were|in|of|for|to|by|with|as|from|on|at|"
                         r"after|because|when|where|while|can|may|has|have|had)\b)", re.I)
-# "called", "known as": a name follows; after "defined as" comes a definition ("a quality of experience"), after
-# "named" often a person ("named after …")
-_NAMED = re.compile(r"\b(?:called|known as|termed|referred to as)\s+(?:the\s+|an?\s+|its\s+|their\s+)?[\"“']?$", re.I)

@@ -15,7 +15,7 @@ from . import lexicon as lx
 from .analysis import VERBISH, Analysis, whole_sentence, word_counts
 from .answers import SHAPE_WORD, modifier_forms
 from .builders import Candidate
-from .gaps import defined_subject, series_item
+from .gaps import NAMED_GAP, defined_subject, series_item
 from .terms import _best_long_form, norm, word_pattern
 
 _GENE_SYMBOL = re.compile(r"^(?:[A-Z][A-Z0-9]{1,6}\d[A-Z0-9]*|[A-Za-z]{1,6}-\d+[A-Za-z]?)$")  # BRCA1, STS-31, DF-224
@@ -42,6 +42,8 @@ _PROPER_WORD = re.compile(r"^[A-Z][a-z]+$")
 # "There are many X in existence", "A number of X are known": judges dropped every one as content-free.
 _EXISTENTIAL = re.compile(r"^(?:There\s+(?:is|are|was|were|exist|exists|remain)|A\s+(?:number|variety|range)\s+of)\b")
 _EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.)", re.I)
+
+
 def answer_terms(c: Candidate) -> list[str]:
     """The typed or chosen answers of a candidate (memoised on it: asked for every pair of questions)."""
     cached: list[str] | None = c.__dict__.get("_answer_terms")
@@ -251,7 +253,7 @@ def _side_name(c: Candidate, an: Analysis, ans: str, source: str) -> str | None:
         # began ("the first to study genetics", "invented by"); else it is a side name.
         mentions = _mentions(an, ans, ignore_case=True)
         # "a small group of city-states, called the {{Delian League}}": a name the sentence introduces, said again
-        named = mentions >= 2 and _NAMED_GAP.search(c.question.prompt) is not None \
+        named = mentions >= 2 and NAMED_GAP.search(c.question.prompt) is not None \
             and not re.search(rf"{re.escape(ans)}\s+of\s+(?:the\s+)?[A-Z]", source, re.IGNORECASE)
         if (mentions < 3 or not _FIRST.search(source) and mentions < 6) and not an.pair_of(ans) and not named:
             return f"trivia: “{ans}” is a side name"
@@ -428,7 +430,6 @@ def _acronym_plus_word(answer: str, an: Analysis) -> str | None:
     return None
 
 
-_NAMED_GAP = re.compile(r"\b(?:called|known as|termed|referred to as)\s+(?:the\s+|a\s+|an\s+|a\(n\)\s+)?[\"“]?\{\{")
 _DEFINES = re.compile(
     r"\b(?:called|known as|termed|referred to as|named|defined as|is the term for)\s+(?:the\s+|a\s+|an\s+|a\(n\)\s+|its\s+|"
     r"their\s+)?[\"“]?\{\{|"
