@@ -37,6 +37,18 @@ def test_dangling_references_are_flagged():
     assert "dangling reference" not in tripped(q("The classic symptom of cholera is {{watery diarrhea}}."))
     assert "dangling reference" not in tripped(q("As the cell grows, it divides into two {{daughter cells}}."))
     assert "dangling reference" not in tripped(q("An example of a colloid is {{milk}}."))
+    # the sentence says what "those", "this" or "they" stands for (held-8 to held-10 prompts refused for nothing)
+    for prompt in ("Desmopressin may be used in those with mild {{haemophilia A}}.",
+                   "Mega or super {{catamarans}} are those over 60 feet in length.",
+                   "While ELIZA is best known for acting as a psychotherapist, this mannerism is due to the "
+                   "{{DOCTOR script}}.",
+                   "Quantum dots are toxic, but this concern may be addressed by {{fluorescent dopants}}.",
+                   "Pluripotent adult stem cells are rare, but they can be found in {{umbilical cord blood}}."):
+        assert "dangling reference" not in tripped(q(prompt)), prompt
+    for prompt in ("From this {{reassembly}}, ELIZA sends the sentence to the user.",
+                   "It is rare, but they can be found in {{umbilical cord blood}}.",
+                   "If these rare instances are common, the {{fossil record}} should show it."):
+        assert "dangling reference" in tripped(q(prompt)), prompt
     # "Which of these" points at the options shown with it
     assert "dangling reference" not in tripped(q("Which of these is a side effect?", "choice", answer="a",
                                                  choices=["a", "b", "c"]))

@@ -154,7 +154,7 @@ def dangling_reference(q: Question) -> str | None:
     m = _PRESUPPOSING.search(text)
     if m:
         return f"“{m.group(0).strip()}” presupposes something said before the sentence: rephrase it to stand alone"
-    m = _DANGLING_INSIDE.search(text) or _PERSONAL_PRONOUN_SUBJECT.search(text)
+    m = _pointing_inside(text)
     if m:
         return f"“{m.group(0).strip()}” points at something the prompt does not show: name it, or drop the question"
     if re.search(r"\b(?:more|fewer|less)\s+\{\{", q.prompt) and not re.search(r"\bthan\b", text):
@@ -169,6 +169,33 @@ def dangling_reference(q: Question) -> str | None:
         # "… was achieved by his key invention", "To speed up printing, he introduced …": who? No name before it.
         return f"“{m.group(0)}” has no name before it in the prompt: say who"
     return None
+
+
+# "those with mild haemophilia", "those over 60 feet", "those published by DC Thomson": the words after "those" say who
+_THOSE_RESTRICTED = re.compile(r"\bthose\s+(?:with|who|whose|which|that|in|of|over|under|above|below|aged|born|living|"
+                               r"having|[a-z]+ed\s+(?:by|in|with|from))\b", re.IGNORECASE)
+# The clause before that holds what "this"/"they" refers to: ", but this concern …", "While ELIZA is …, this mannerism"
+_CLAUSE_BEFORE = re.compile(r"^\W*(?:while|although|though|because|since|if|when|whereas)\b[^,]{12,},\s+$|"
+                            r",\s+(?:and|but|so|yet|while|whereas)\s+$", re.IGNORECASE)
+_NAMED_OPENING = re.compile(r"^\W*(?!(?:it|they|he|she|this|these|those|that|such|its|their|his|her|the\s+(?:same|"
+                            r"other|latter|former))\b)[A-Z]", re.IGNORECASE)
+
+
+def _pointing_inside(text: str) -> re.Match[str] | None:
+    """The first word inside the prompt that points at text the learner cannot see; words whose referent the
+    sentence itself gives ("those with …", "…, but this concern", "Stem cells are rare, but they …") do not count."""
+    for inside in _DANGLING_INSIDE.finditer(text):
+        if _THOSE_RESTRICTED.match(text, inside.start()):
+            continue
+        if inside.group(0)[:4].lower() in ("this", "thes") and _CLAUSE_BEFORE.search(text[:inside.start()]) \
+                and not re.search(r"\b(?:this|these|it|they)\b", text[:inside.start()], re.IGNORECASE):
+            continue
+        return inside
+    m = _PERSONAL_PRONOUN_SUBJECT.search(text)
+    if m and m.start() > 0 and re.match(r",\s+(?:and|but|so)\s", m.group(0)) and _NAMED_OPENING.match(text) \
+            and not re.search(r"\b(?:it|they|this|these|he|she)\b", text[:m.start()], re.IGNORECASE):
+        return None  # "Pluripotent adult stem cells are rare …, but they can be found …": the clause's own subject
+    return m
 
 
 _GAP_CONTEXT = re.compile(r"(\w+)?\s*\{\{([^}|]*)[^}]*\}\}\s*(\w+)?")
