@@ -97,6 +97,21 @@ def test_list_phrase_only_from_an_introduction_that_names_its_items():
     assert list_phrase(intro("The pendulum swings back and forth.")) is None  # no list introduction
 
 
+def test_a_list_introduced_by_its_count_is_named_by_it():
+    # held-9 (stem cell, gas mask): "There are three … sources …:" and "Two mechanisms ensure …:" went unasked
+    def intro(text: str):
+        return parse_article(f"# T\n\n{text}\n").sentences[0]
+
+    assert list_phrase(intro("There are three known accessible sources of autologous adult stem cells in humans:")) \
+        == "the three known accessible sources of autologous adult stem cells in humans"
+    assert list_phrase(intro("Two mechanisms ensure that a stem cell population is maintained:")) == \
+        "the two mechanisms that ensure that a stem cell population is maintained"
+    assert list_phrase(intro("Prominent prosecutions under the Sedition Act include:")) == \
+        "the prominent prosecutions under the Sedition Act"
+    assert list_phrase(intro("There are two of these:")) is None  # of what?
+    assert list_phrase(intro("There are two main difficulties with it:")) is None
+
+
 def test_item_names():
     assert item_name("EC 3, Hydrolases: catalyze the hydrolysis of various bonds") == "Hydrolases"
     assert item_name("Striking train: strikes a bell or gong on every hour.") == "Striking train"

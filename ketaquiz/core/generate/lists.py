@@ -61,6 +61,10 @@ _LEAD = re.compile(r"^(?:so|thus|hence|in general|generally|broadly)\b,?\s*", re
 _INCLUDE_END = re.compile(
     r"^(?P<x>.+?)\s+(?:(?:may|can|might|could|will|often|usually|typically|generally)\s+)?"
     r"(?:include|includes|are|involve|involves|consist of|comprise|comprises)$", re.I)
+_COUNT_WORD = r"(?P<count>two|three|four|five|six|seven|eight|nine|ten)"
+_THERE_ARE = re.compile(rf"^(?:broadly,?\s+|in general,?\s+)?there\s+(?:are|were)\s+{_COUNT_WORD}\s+(?P<n>[^,;:()]+)$", re.I)
+_COUNTED_SUBJECT = re.compile(rf"^{_COUNT_WORD}\s+(?P<n>(?:[\w-]+\s+){{0,3}}[\w-]+s)\s+(?P<rest>(?:ensure|allow|explain|"
+                              rf"determine|cause|control|regulate|affect|describe|make|drive|limit)s?\b[^:;]*)$", re.I)
 _THESE_END = re.compile(r"^(?P<s>.+?)\s+(?P<v>(?:\w+\s+){0,3}?\w+)\s+(?:these|the following)\s+(?P<n>(?:\w+\s+)?\w+)$", re.I)
 
 
@@ -90,13 +94,20 @@ def list_phrase(intro: Sentence | None) -> str | None:
         return None
     if re.search(r"\b(?:no|not|none)\b", text, re.I):
         return None
+    m = _THERE_ARE.match(text) or _COUNTED_SUBJECT.match(text)
+    if m and lx.is_plural(m.group("n").split()[-1]) and len(m.group("n").split()) <= 12 \
+            and not re.search(r"\b(?:this|these|it|its|they|their)\b", m.group(0), re.I):
+        # "There are three known accessible sources of autologous adult stem cells in humans:" → "the three known
+        # accessible sources of …"; "Two mechanisms ensure that …:" → "the two mechanisms that ensure that …"
+        rest = m.groupdict().get("rest")
+        return f"the {m.group('count').lower()} {m.group('n')}" + (f" that {rest}" if rest else "")
     m = _THESE_END.match(text)
     if m and lx.is_plural(m.group("n").split()[-1]) and len(m.group("s").split()) <= 10:
         return f"the {m.group('n')} that {_lower_first(m.group('s'))} {m.group('v')}"
     m = _INCLUDE_END.match(text)
     if m:
         x = m.group("x")
-        head = re.split(r"\s(?:for|of|at|in|with|on|to|from|that|which|who)\s", x)[0].split()
+        head = re.split(r"\s(?:for|of|at|in|with|on|to|from|that|which|who|under|during|by|among|against|about)\s", x)[0].split()
         content = [w for w in head if w.lower() not in lx.STOP_WORDS | lx.GENERIC_WORDS | lx.VAGUE_MODIFIERS]
         if head and (lx.is_plural(head[-1]) or head[-1].lower() == "those") and len(x.split()) <= 10 \
                 and (content or len(head) < len(x.split())):
