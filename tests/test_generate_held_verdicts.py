@@ -365,3 +365,35 @@ def test_a_listed_person_is_named_without_the_trade_and_by_surname():
     forms = _item_forms(an, "linguist Roman Jakobson")  # held-10: "accept the bare names and surnames"
     assert "Roman Jakobson" in forms and "Jakobson" in forms
     assert "Lacan" in _item_forms(an, "Jacques Lacan")
+
+
+def test_a_hyphenated_word_keeps_its_first_part_in_the_singular_and_in_the_accepted_forms():
+    from ketaquiz.core.generate import lexicon as lx
+
+    # the lexicon lemmatises the last part only: "n-type" read as a plural of "type", "T-cells" as "Cell"
+    assert lx.singular("x-rays") == "x-ray" and lx.singular("T-cells") == "T-cell"
+    assert lx.singular("n-type") == "n-type" and not lx.is_plural("self-renewal")
+    an = analyse(parse_article("# Semiconductor\n\n## Doping\n\nSemiconductors doped with donor impurities are called "
+                               "n-type. An n-type semiconductor carries current mostly by electrons.\n"))
+    assert gap_for(an, "n-type") == "{{n-type}}"  # "type" alone was accepted
+    assert gap_for(an, "semi-insulators") == "{{semi-insulators|semi-insulator}}"
+
+
+FLY = """# Fly-by-wire
+
+## Overview
+
+Fly-by-wire is a system that replaces the manual flight controls of an aircraft with an electronic interface.
+Fly-by-wire control systems allow aircraft computers to perform tasks without pilot input.
+Fly-by-light reduces electro-magnetic disturbances to sensors in comparison to more common fly-by-wire control systems.
+Automatic stability systems use gyroscopes fitted with sensors that detect rotation on the pitch, roll and yaw axes.
+The control systems of airliners use redundant computers, and the control systems vote on each output.
+"""
+
+
+def test_the_title_with_plain_words_after_it_is_no_gap():
+    # held-8 reasons: the subject and a word anyone adds to it ("fly-by-wire {{control systems}}") teach nothing
+    prompts = " ".join(_kept_cloze(FLY))
+    assert "{{fly-by-wire control systems" not in prompts.lower()
+    assert "fly-by-wire {{control systems" not in prompts.lower()
+    assert "{{gyroscopes" in prompts  # the article's other terms are still asked

@@ -174,6 +174,11 @@ def singular(word: str) -> str:
     """The singular of a plural noun (keeps case of the first letter); the word itself otherwise."""
     if is_acronym(word) or len(word) < 4:
         return word
+    if "-" in word.strip("-"):
+        # the lexicon lemmatises only the last part and drops the rest ("n-type" → "type", "T-cells" → "Cell"):
+        # the last part alone, the rest kept ("x-rays" → "x-ray")
+        first, _, last = word.rpartition("-")
+        return f"{first}-{singular(last)}" if len(last) >= 4 and last.isalpha() else word
     lm = lemmas(word).get("NOUN")
     if lm and lm[0] != word.lower():
         base = lm[0]

@@ -89,6 +89,12 @@ def unworthy(c: Candidate, an: Analysis) -> str | None:
         return why
     if re.search(r"\(\s*(?:_{3,}|\{\{[^}]*\}\})\s*\)", c.question.prompt):
         return "giveaway: the gap is a gloss in parentheses, beside the words it abbreviates or restates"
+    title = re.escape(an.article.title)
+    for ans in answer_terms(c) if c.question.type == "cloze" else []:
+        if re.search(rf"(?<![\w-]){title}\s+\{{\{{", c.question.prompt, re.IGNORECASE) \
+                and all(lx.zipf(w) >= 4.0 for w in ans.split()):
+            # "more common fly-by-wire {{control systems}}": the subject shown, and plain words after it to fill in
+            return f"topic word: “{ans}” follows the article's subject, and anyone could fill it in"
     genus = _GENUS_THEN_GAP.search(c.question.prompt)
     if genus and genus.start() > 0 and lx.zipf(genus.group(1)) < 3.0:
         return f"half a name: the gap is the second word of “{genus.group(1)} {genus.group(2)}”"
@@ -272,6 +278,10 @@ def _topic_answer(an: Analysis, ans: str) -> str | None:
     if a in an.topic_words or (a.rstrip("s") in {t.rstrip("s") for t in an.topic_words}) \
             or a.rstrip("s") == norm(an.article.title).rstrip("s"):  # "{{big bang}}" in *Big Bang*
         return f"topic word: “{ans}” is what the whole article is about"
+    title = norm(an.article.title)
+    if a.startswith(title + " ") and all(lx.zipf(w) >= 4.0 for w in a[len(title):].split()):
+        # "{{fly-by-wire control systems}}" in *Fly-by-wire*: the title and words anyone adds to it
+        return f"topic word: “{ans}” is the article's subject with a plain noun"
     if len(parts) == 1 and len(a) >= 8 and a[:8] in {w[:8] for w in _title_words(an) if len(w) >= 8}:
         return f"topic word: “{ans}” is the title's own word in another form"
     for acronym in (w for w in re.findall(r"[\w-]+", an.article.title) if lx.is_acronym(w)):
