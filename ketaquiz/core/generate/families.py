@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .attributions import attributions
 from .builders import cloze_and_choice, short_answers
 from .chains import chains
 from .definitions import definition_choices
@@ -9,4 +10,4 @@ from .enumerations import enumerations
 from .lists import lists
 from .quantities import quantities
 
-BUILDERS = (cloze_and_choice, short_answers, lists, enumerations, definition_choices, chains, quantities)
+BUILDERS = (cloze_and_choice, short_answers, lists, enumerations, definition_choices, chains, quantities, attributions)

@@ -153,6 +153,12 @@ def is_acronym(word: str) -> bool:
     return len(core) >= 2 and caps >= 2 and caps >= len(core) - 1 - sum(c.isdigit() for c in core)
 
 
+def is_caps_name(word: str) -> bool:
+    """A word written in capitals as a name ("the DOCTOR script", "a program named PARRY"): an English word, not
+    letters standing for words. An acronym the article spells out is still one (the caller checks that)."""
+    return len(word) >= 4 and word.isalpha() and word.isupper() and bool(lemmas(word.lower()))
+
+
 def can_be_noun(word: str) -> bool:
     """True when the word can head a noun phrase (unknown words count: they are usually rare nouns)."""
     lm = lemmas(word)

@@ -51,6 +51,8 @@ _FAMILY_FIT = {
     "choice-definition-topic": 0.45, "choice-definition": 0.05,
     # choice below cloze: judges kept fewer (19–28 % against 32–36 % in rounds 2–6), its options being the weak part
     "short-definition": 0.25, "choice": -0.05, "cloze": 0.0,
+    # who invented, found or named a key thing: judges listed it first among the facts no question asked (held-10)
+    "short-attribution": 0.3,
 }
 _NUMBER_FIT = 0.35
 @dataclass
@@ -77,6 +79,9 @@ def rank_candidates(candidates: list[Candidate], an: Analysis, importance: dict[
         if unworthy(c, an) or check_question(c.question):
             continue  # the item-writing checks (`tripped`) run later, on the few that can be kept
         imp = importance.get(c.sentence_ids[0], 0.0)
+        if c.family == "short-attribution-topic":
+            # who invented or found the article's own subject: a key fact wherever the article says it
+            imp = max(imp, IMPORTANCE_FLOOR)
         strength = min(1.0, max(0.0, c.score) / 2.5)
         fit = _FAMILY_FIT.get(_family(c), 0.0)
         if _is_number(c.question):

@@ -79,8 +79,8 @@ def unworthy(c: Candidate, an: Analysis) -> str | None:
         if _EXAMPLE.search(source):
             return "side example: the sentence illustrates a point rather than stating it"
     # A list's names are its content (a list of side names is refused by the list builder itself); a definition is a
-    # phrase, not a term.
-    for ans in [] if c.family.startswith(("short-list", "choice-definition")) else answer_terms(c):
+    # phrase, not a term; who invented a key thing is no side name, however seldom the article names them.
+    for ans in [] if c.family.startswith(("short-list", "choice-definition", "short-attribution")) else answer_terms(c):
         why = _unworthy_answer(c, an, ans, source)
         if why:
             return why
@@ -244,7 +244,7 @@ def _unworthy_answer(c: Candidate, an: Analysis, ans: str, source: str) -> str |
         return why
     if c.question.type == "cloze" and re.search(r"\d", ans):
         return "a number or date as a gap: asked as a choice among near values instead"
-    if c.question.type == "cloze" and lx.is_acronym(ans.strip()):
+    if c.question.type == "cloze" and lx.is_acronym(ans.strip()) and not _caps_name(an, ans.strip()):
         return f"an acronym as a gap: “{ans}” tests the letters, not the idea"
     return None
 
@@ -428,8 +428,8 @@ def _acronym_plus_word(answer: str, an: Analysis) -> str | None:
     words = answer.split()
     if len(words) < 2:
         return None
-    acronyms = [p for w in words for p in w.split("-") if lx.is_acronym(p)]
-    rest = [w for w in words if not any(lx.is_acronym(p) for p in w.split("-"))]
+    acronyms = [p for w in words for p in w.split("-") if lx.is_acronym(p) and not _caps_name(an, p)]
+    rest = [w for w in words if not any(p in acronyms for p in w.split("-"))]
     if not acronyms:
         return None
     title = {w.casefold() for w in re.findall(r"[\w-]+", an.article.title)} | an.topic_words
@@ -438,6 +438,12 @@ def _acronym_plus_word(answer: str, an: Analysis) -> str | None:
     if rest and all(lx.zipf(w) >= 4.0 for w in rest):
         return f"vague: “{answer}” is an acronym with an everyday word"
     return None
+
+
+def _caps_name(an: Analysis, word: str) -> bool:
+    """"DOCTOR", "PARRY" (held-10: the script and the program a teacher asks about): a name in capitals, unless the
+    article spells it out as an acronym."""
+    return lx.is_caps_name(word) and an.pair_of(word) is None and word not in an.acronyms
 
 
 _DEFINES = re.compile(

@@ -1,0 +1,191 @@
+"""Who did it: "Who invented the Crookes radiometer in 1873?" — Sir William Crookes.
+
+Blind judges listed who made, found or named a thing first among the key facts no question asked ("invented 1873 by
+William Crookes", "created at MIT by Joseph Weizenbaum", "first observed in 1869 by Plücker and Hittorf", held-10),
+while the gap rules refuse a name the article says once as a side name. A sentence that says who invented, created,
+discovered, coined, proposed … the article's subject or one of its terms is asked as a short answer; the year or
+place the sentence gives stays in the prompt as context, what follows the name goes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..article import Section
+from ..questions import Question
+from . import lexicon as lx
+from .analysis import MIN_TERM_SCORE, Analysis
+from .builders import Candidate, cap_first, explain, qid
+from .terms import norm
+
+_DEEDS = (r"invented|created|developed|discovered|coined|founded|proposed|introduced|designed|devised|formulated|"
+          r"pioneered|established|isolated|synthesi[sz]ed|conceived|popularized|popularised|patented|"
+          r"first\s+(?:described|observed|identified|built|published|used|named)")
+# "It was invented in 1873 by the chemist Sir William Crookes as …", "They were first observed in 1869 by …"
+_PASSIVE = re.compile(rf"^(?P<subj>.{{2,80}}?)\s+(?P<aux>was|were|had been|has been)\s+(?:(?P<adv>first|originally)\s+)?"
+                      rf"(?P<deed>{_DEEDS})\b(?P<mods>[^.;:()\"“]{{0,80}}?)\s+by\s+(?P<who>.+)$")
+# "ELIZA is an early … computer program developed from 1964 to 1967 at MIT by Joseph Weizenbaum."
+_APPOSED = re.compile(rf"^(?P<subj>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}})(?:\s+\([^)]*\))?\s+(?:is|was|are|were)\s+"
+                      rf"(?:a|an|the)\s+[^.;:()]{{3,80}}?\s+(?P<deed>{_DEEDS})\b(?P<mods>[^.;:()\"“]{{0,80}}?)\s+by\s+"
+                      rf"(?P<who>.+)$")
+_TITLES = r"(?:Sir|Dr\.?|Lord|Lady|Professor|Prof\.|Saint|St\.)"
+_PARTICLES = frozenset("de da del della di von van der den le la du bin ibn".split())
+# Not a person: the one who did it is a body or a people ("by the Federalist Congress", "by Early Austronesians").
+_BODIES = re.compile(r"\b(?:University|Institute|Company|Corporation|Inc|Ltd|Congress|Parliament|Government|Party|"
+                     r"Society|Association|Council|Committee|Agency|Administration|Department|Ministry|Army|Navy|"
+                     r"Church|Court|Laboratory|Laboratories|Foundation|Group|Team|Project)\b")
+_PRONOUN_SUBJECTS = {"it": False, "they": True}  # → plural?
+_VAGUE_SUBJECT = re.compile(r"^(?:this|that|these|those|such|its|their|his|her|another|the\s+(?:first|most|same|"
+                            r"latter|former|following|above)|a|an|one|some|many|several)\b", re.IGNORECASE)
+
+
+def attributions(an: Analysis, section: Section) -> Iterator[Candidate]:
+    """"Who <did> <the thing> <when/where>?" for each sentence that says who invented, found or named a key thing."""
+    for s in section.sentences:
+        if s.list_item or " by " not in s.text:
+            continue
+        text = lx.LEAD_INS.sub("", s.text).strip().rstrip(".")
+        m = _PASSIVE.match(text) or _APPOSED.match(text)
+        if m is None:
+            continue
+        subject = _subject(an, s.id, m.group("subj"))
+        who = _person(an, m.group("who"))
+        if subject is None or who is None:
+            continue
+        names, rest = who
+        mods = " ".join(m.group("mods").split())
+        if re.search(r"\b(?:it|its|this|these|they|their|his|her)\b", mods, re.IGNORECASE) or len(mods.split()) > 12:
+            continue
+        deed = " ".join(m.group("deed").split())
+        if m.groupdict().get("adv") == "first" and not deed.startswith("first"):
+            deed = f"first {deed}"
+        verb = deed
+        where = f" {mods}" if mods else ""
+        if len(names) == 1:
+            prompt = f"Who {verb} {subject}{where}?"
+            answer, accept = names[0], _forms(names[0])
+        else:
+            prompt = f"Who {verb} {subject}{where}? One name is enough."
+            answer = " and ".join(names)
+            accept = [f for n in names for f in (n, *_forms(n))]
+        if re.match(r"(?:and|among|with)\s+others\b", rest):
+            continue  # "developed by Trevithick and others": not his alone
+        if rest and len(rest.split()) > 25:
+            continue  # the sentence goes on at length: what it says after the name is its point
+        source = s.text
+        q = Question(
+            id=qid(section.slug, "short", source, "by:" + answer), topic=section.slug, type="short",
+            prompt=cap_first(prompt), answer=answer,
+            accept=[a for a in dict.fromkeys(accept) if a.casefold() != answer.casefold()],
+            explanation=explain(source), source=source, origin="generated",
+        )
+        topic = norm(subject).removeprefix("the ") in (norm(an.article.title), norm(an.article.title) + "s")
+        yield Candidate(q, 2.0, (s.id,), "short-attribution-topic" if topic else "short-attribution",
+                        "by:" + norm(answer))
+
+
+def _subject(an: Analysis, sid: str, raw: str) -> str | None:
+    """What was invented or found, as the prompt can name it: the article's subject (for "It"/"They" in its opening
+    lines) or a term the article uses again. None when the sentence's subject is vague or a side thing."""
+    raw = raw.strip()
+    plural = _PRONOUN_SUBJECTS.get(raw.lower())
+    if plural is not None:
+        return _opening_subject(an, sid, plural)
+    if _VAGUE_SUBJECT.match(raw) or len(raw.split()) > 8 or "," in raw:
+        return None
+    words = raw.split()
+    bare = " ".join(words[1:]) if words[0].lower() == "the" else raw
+    title = norm(an.article.title)
+    key = norm(bare)
+    if key == title or key.rstrip("s") == title.rstrip("s") or key in an.topic_words:
+        pass
+    else:
+        info = an.terms.get(key)
+        if info is None or an.score(bare) < MIN_TERM_SCORE or _uses(an, bare) < 2:
+            return None
+    if words[0] == "The":
+        return "the " + bare
+    return raw if raw[:1].isupper() and not lx.lemmas(words[0].lower()) or lx.is_acronym(words[0]) \
+        else raw[:1].lower() + raw[1:]
+
+
+def _opening_subject(an: Analysis, sid: str, plural: bool) -> str | None:
+    """"It"/"They" among the article's first sentences, when the article opens on its subject: that subject."""
+    sentences = an.article.sentences
+    opening = [s.id for s in sentences[:8] if s.section == sentences[0].section]
+    if sid not in opening[1:]:
+        return None  # past the opening lines, "It" may be anything the text spoke of last
+    first = lx.LEAD_INS.sub("", sentences[0].text).strip()
+    title = an.article.title.strip()
+    m = re.match(rf"^(?:The\s+)?({re.escape(title)}s?)\b", first, re.IGNORECASE)
+    if m is None:
+        return None
+    name = m.group(1)
+    if plural != name.lower().endswith("s") and plural != (len(name.split()) == 1 and lx.is_plural(name.lower())):
+        return None
+    written = m.group(0)
+    if written.startswith("The "):
+        return "the " + written[4:]
+    return written if not lx.lemmas(written.split()[0].lower()) else written[:1].lower() + written[1:]
+
+
+def _uses(an: Analysis, term: str) -> int:
+    return len(re.findall(rf"(?<!\w){re.escape(term)}(?!\w)", an.article.text, re.IGNORECASE))
+
+
+def _person(an: Analysis, text: str) -> tuple[list[str], str] | None:
+    """The person (or two) named right after "by", and what the sentence says after them; None when it is no
+    person ("by the Federalist Congress", "by heating", "by Early Austronesians")."""
+    tokens = text.split()
+    i = 0
+    # "the chemist", "German physicist", "the Swiss-American astronomer": roles and origins before the name
+    while i < len(tokens) and i < 4 and (tokens[i].islower() or tokens[i] == "The"
+                                         or i + 1 < len(tokens) and tokens[i + 1].islower()
+                                         and tokens[i + 1] not in _PARTICLES and tokens[i + 1] != "and"):
+        i += 1
+    names: list[str] = []
+    while True:
+        name, i = _name_at(tokens, i)
+        if name is None:
+            return None
+        names.append(name)
+        if i + 1 < len(tokens) and tokens[i] == "and" and tokens[i + 1][:1].isupper() and len(names) < 3:
+            i += 1
+            continue
+        break
+    for n in names:
+        bare = re.sub(rf"^{_TITLES}\s+", "", n)
+        if _BODIES.search(n) or len(bare.split()) < 2 and _uses(an, bare) < 2 or lx.zipf(bare.split()[-1]) >= 4.5:
+            return None  # a body, a lone word said once, or an everyday word ("by Early", "by Nature")
+    return names, " ".join(tokens[i:])
+
+
+def _name_at(tokens: list[str], i: int) -> tuple[str | None, int]:
+    """A capitalised name starting at tokens[i] ("Sir William Crookes", "J. J. Thomson", "Ludwig van Beethoven")."""
+    parts: list[str] = []
+    while i < len(tokens):
+        tok = tokens[i]
+        word = tok.rstrip(",;")
+        if re.match(r"^(?:[A-Z]\.)+$", word) or re.match(r"^[A-Z][\w'’.-]*$", word) and not lx.is_acronym(word) \
+                or parts and word in _PARTICLES and i + 1 < len(tokens) and tokens[i + 1][:1].isupper():
+            parts.append(word)
+            i += 1
+            if word != tok:
+                break  # "Crookes," ends the name
+            continue
+        break
+    if not parts or parts[-1] in _PARTICLES or len(parts) > 5:
+        return None, i
+    return " ".join(parts).rstrip("."), i
+
+
+def _forms(name: str) -> list[str]:
+    """What a learner may type for a person: the name without a title, and the surname."""
+    bare = re.sub(rf"^{_TITLES}\s+", "", name)
+    words = bare.split()
+    out = [name, bare]
+    if len(words) >= 2:
+        out.append(words[-1] if words[-2] not in _PARTICLES else " ".join(words[-2:]))
+        out.append(f"{words[0]} {words[-1]}")
+    return list(dict.fromkeys(out))
