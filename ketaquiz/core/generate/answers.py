@@ -45,6 +45,33 @@ def gap_for(an: Analysis, term: str) -> str:
     """The gap for a term, with the forms a learner would type accepted: singular/plural, the acronym or
     expansion, the head noun ("spacers" for "CRISPR spacers"), the surname of a name ("Mendel"), and the
     distinctive word when the head says little ("poppet" for "poppet valves")."""
+    alts = _term_forms(an, term)
+    alts += _only_modifier(an, term, alts)
+    alts += [n for a in alts for n in numerals(a.split())]
+    alts += [spelled(a) for a in alts if spelled(a) != a]  # "beta-lactam": a learner's keyboard has no β
+    alts += [other_spelling(a) for a in alts if other_spelling(a) != a]  # "mechanization" for "mechanisation"
+    seen: list[str] = []
+    for a in alts:
+        if a.lower() not in (x.lower() for x in seen):
+            seen.append(a)
+    return "{{" + "|".join(seen) + "}}"
+
+
+def modifier_forms(an: Analysis, term: str) -> list[str]:
+    """The forms `gap_for` accepts for a term only as its naming modifier ("cord" for "cord damage"): a part of
+    the term, not another name of it, so they say nothing about how often the article names the term."""
+    return _only_modifier(an, term, _term_forms(an, term))
+
+
+def _only_modifier(an: Analysis, term: str, alts: list[str]) -> list[str]:
+    words = term.split()
+    if len(words) != 2:
+        return []
+    return [f for f in _naming_modifier(an, words) if f.lower() not in (a.lower() for a in alts)]
+
+
+def _term_forms(an: Analysis, term: str) -> list[str]:
+    """The term and the other forms of it a learner would type, before the naming modifier and other spellings."""
     alts = [term]
     pair = an.pair_of(term)
     if pair:
@@ -95,18 +122,7 @@ def gap_for(an: Analysis, term: str) -> str:
         alts.append(core[0])  # "posterior pituitary gland" → "pituitary": the one word that names it
     if len(words) == 2 and last not in alts and _noun_compound_head(an, words):
         alts.append(last)  # "skin rash" → "rash": judges graded the head alone right ("'rash' alone graded wrong")
-    if len(words) == 2:
-        added = [f for f in _naming_modifier(an, words) if f.lower() not in (a.lower() for a in alts)]
-        an.__dict__.setdefault("_modifier_forms", {})[norm(term)] = added
-        alts += added
-    alts += [n for a in alts for n in numerals(a.split())]
-    alts += [spelled(a) for a in alts if spelled(a) != a]  # "beta-lactam": a learner's keyboard has no β
-    alts += [other_spelling(a) for a in alts if other_spelling(a) != a]  # "mechanization" for "mechanisation"
-    seen: list[str] = []
-    for a in alts:
-        if a.lower() not in (x.lower() for x in seen):
-            seen.append(a)
-    return "{{" + "|".join(seen) + "}}"
+    return alts
 
 
 def _plural_with_singular(an: Analysis, word: str) -> bool:
@@ -289,13 +305,6 @@ _MEASURE_HEADS = frozenset("number level test practice count rate use damage los
                            "concentration content activity".split())
 # A head that ends like a chemical name: "silicon dioxide", "gallium arsenide" are one name; "silicon" is not it.
 _CHEMICAL_HEAD = re.compile(r"(?:ide|ate|ite|ium)s?$")
-
-
-def modifier_forms(an: Analysis, term: str) -> list[str]:
-    """The forms `gap_for` accepted for a term only as its naming modifier ("cord" for "cord damage"): a part of
-    the term, not another name of it, so they say nothing about how often the article names the term."""
-    forms: dict[str, list[str]] = an.__dict__.get("_modifier_forms", {})
-    return forms.get(norm(term), [])
 
 
 def _naming_modifier(an: Analysis, words: list[str]) -> list[str]:
