@@ -802,11 +802,11 @@ def test_whole_word_counts_match_the_regex_they_replace():
     from hypothesis import given
     from hypothesis import strategies as st
 
-    from ketaquiz.core.generate.worth import _count_words
+    from ketaquiz.core.generate.mentions import count_words
 
     @given(st.text(alphabet="ab -_.é1", max_size=40), st.text(alphabet="ab-é", min_size=1, max_size=4))
     def same(text: str, name: str) -> None:
-        assert _count_words(text, name) == len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+        assert count_words(text, name) == len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
 
     same()
 

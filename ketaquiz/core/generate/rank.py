@@ -26,8 +26,9 @@ from ..questions import Question
 from . import WORDS_PER_QUESTION
 from .analysis import Analysis
 from .builders import Candidate
+from .mentions import word_in
 from .terms import norm
-from .worth import answer_terms, answers, defines, unworthy, word_in
+from .worth import answer_terms, answers, defines, unworthy
 
 TYPE_ORDER = {"cloze": 0, "choice": 1, "short": 2, "multi": 3, "order": 4}
 MAX_CLOZE_SHARE = 0.5

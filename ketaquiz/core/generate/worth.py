@@ -12,11 +12,12 @@ import re
 
 from ..questions import Question, cloze_gaps
 from . import lexicon as lx
-from .analysis import VERBISH, Analysis, whole_sentence, word_counts
+from .analysis import VERBISH, Analysis, whole_sentence
 from .answers import SHAPE_WORD, modifier_forms
 from .builders import Candidate
 from .gaps import NAMED_GAP, defined_subject, series_item
-from .terms import _best_long_form, norm, word_pattern
+from .mentions import mentions, word_in
+from .terms import _best_long_form, norm
 
 _GENE_SYMBOL = re.compile(r"^(?:[A-Z][A-Z0-9]{1,6}\d[A-Z0-9]*|[A-Za-z]{1,6}-\d+[A-Za-z]?)$")  # BRCA1, STS-31, DF-224
 _PEOPLE = re.compile(r"[a-z](?:ist|ian)$")  # cosmologist(s), physician(s); matched on the lower-case singular
@@ -226,7 +227,7 @@ def _unworthy_answer(c: Candidate, an: Analysis, ans: str, source: str) -> str |
             or lx.zipf(w) >= 4.3 for w in parts):
         return f"topic word: “{ans}” is the article's subject with a generic word"
     if c.question.type == "cloze" and not ans[:1].isupper() and all(lx.zipf(w) >= 4.0 for w in parts) \
-            and not defines(c) and not (len(parts) > 1 and _mentions(an, ans, ignore_case=True) >= 3):
+            and not defines(c) and not (len(parts) > 1 and mentions(an, ans, ignore_case=True) >= 3):
         # "A {{stroke}} is the movement of a piston …": the defined term, however plain; a phrase the article keeps
         # using is one of its terms ("the {{continuous phase}}" of an emulsion)
         # "speed limits", "heat source", "launch date": judges dropped half of such gaps (n = 36) as filler.
@@ -257,13 +258,13 @@ def _side_name(c: Candidate, an: Analysis, ans: str, source: str) -> str | None:
             and not _common_noun_first(ans, source, an):
         # A name is worth asking when the article keeps coming back to it, or when the sentence says what it
         # began ("the first to study genetics", "invented by"); else it is a side name.
-        mentions = _mentions(an, ans, ignore_case=True)
+        said = mentions(an, ans, ignore_case=True)
         # "a small group of city-states, called the {{Delian League}}": a name the sentence introduces, said again
-        named = mentions >= 2 and NAMED_GAP.search(c.question.prompt) is not None \
+        named = said >= 2 and NAMED_GAP.search(c.question.prompt) is not None \
             and not re.search(rf"{re.escape(ans)}\s+of\s+(?:the\s+)?[A-Z]", source, re.IGNORECASE)
-        if (mentions < 3 or not _FIRST.search(source) and mentions < 6) and not an.pair_of(ans) and not named:
+        if (said < 3 or not _FIRST.search(source) and said < 6) and not an.pair_of(ans) and not named:
             return f"trivia: “{ans}” is a side name"
-        if mentions >= CENTRAL_NAME and not _FIRST.search(source):
+        if said >= CENTRAL_NAME and not _FIRST.search(source):
             # "Having worked as a goldsmith, {{Gutenberg}} made …": the printing-press article's hero is the answer
             # to every blank about a person (judges: "guessable, nothing is learned"), unless the sentence says
             # what he began ("Modern genetics started with {{Mendel}}'s studies": kept 12 of 13 times).
@@ -296,7 +297,7 @@ def _side_word(c: Candidate, an: Analysis, ans: str) -> str | None:
     """A species named in passing, the unit beside a figure, half of a Latin phrase (held-5)."""
     parts = norm(ans).split()
     if lx.is_binomial(ans) and lx.zipf(ans.split()[0]) < 3.0 \
-            and _mentions(an, ans) < 3:
+            and mentions(an, ans) < 3:
         # "{{Mixotricha paradoxa}} is a protozoan …", "{{Sodalis glossinidius}} is …": held-5's judge dropped each
         # species named once or twice as a side name, defined or not
         return f"trivia: “{ans}” is a species the article names in passing"
@@ -346,7 +347,7 @@ def _unworthy_number(c: Candidate, an: Analysis, source: str) -> str | None:
     if re.search(r"\d\s*%|\bper\s?cent\b", source):
         return "trivia: the share is the sentence's point, not its year"
     subject = _subject_term(c, an)
-    if subject and _mentions(an, subject, ignore_case=True) + _mentions(an, subject + "s", ignore_case=True) < 2:
+    if subject and mentions(an, subject, ignore_case=True) + mentions(an, subject + "s", ignore_case=True) < 2:
         return f"trivia: the date of “{subject}”, which the article names once"
     return None
 
@@ -376,7 +377,7 @@ def _common_once(c: Candidate, ans: str, an: Analysis) -> bool:
         return False
     forms = next((g for g in cloze_gaps(c.question.prompt) if g and g[0] == ans), [ans])
     part = modifier_forms(an, ans)  # "cord" accepted for "cord damage" is no other name of it
-    return max(_mentions(an, f, ignore_case=True) for f in forms if f not in part) <= 1 and not defines(c)
+    return max(mentions(an, f, ignore_case=True) for f in forms if f not in part) <= 1 and not defines(c)
 
 
 def _described_once(ans: str, an: Analysis) -> bool:
@@ -387,7 +388,7 @@ def _described_once(ans: str, an: Analysis) -> bool:
     first = lx.lemmas(words[0])
     describing = "ADJ" in first and "NOUN" not in first or not first and _DESCRIBING_END.search(words[0]) is not None \
         or "ADJ" in first and words[0].endswith(("ous", "ive", "ed", "able", "ible"))
-    return describing and _mentions(an, ans, ignore_case=True) <= 1
+    return describing and mentions(an, ans, ignore_case=True) <= 1
 
 
 _NOUN_SUFFIX = re.compile(r"(?:ology|ysis|osis|itis|graphy|ics|ism|tion|sion|ase|ance|ence|ity|ment)$")
@@ -399,7 +400,7 @@ def _common_noun_first(ans: str, source: str, an: Analysis) -> bool:
     in lower case elsewhere."""
     if " " in ans or not source.startswith(ans):
         return False
-    return _NOUN_SUFFIX.search(ans.lower()) is not None or _mentions(an, ans.lower()) > 0
+    return _NOUN_SUFFIX.search(ans.lower()) is not None or mentions(an, ans.lower()) > 0
 
 
 def _title_words(an: Analysis) -> set[str]:
@@ -466,43 +467,6 @@ def defines(c: Candidate) -> bool:
     return prompt.count("{{") == 1 and defined_subject(prompt[:i], prompt[j + 2:])
 
 
-def _mentions(an: Analysis, name: str, *, ignore_case: bool = False) -> int:
-    """How often a name stands in the article (whole words), memoised on the analysis."""
-    cache: dict[tuple[str, bool], int] = an.__dict__.setdefault("_mentions", {})
-    key = (name, ignore_case)
-    if key not in cache:
-        if ignore_case and _ONE_WORD.match(name):
-            # one word, any case: counted once per article (the once-named checks ask for hundreds of words)
-            cache[key] = word_counts(an)[name.casefold()]
-        elif ignore_case:
-            folded: str | None = an.__dict__.get("_folded_text")
-            if folded is None:
-                folded = an.__dict__["_folded_text"] = an.article.text.lower()
-            cache[key] = _count_words(folded, name.lower()) if len(folded) == len(an.article.text) else len(
-                re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", an.article.text, re.IGNORECASE))
-        else:
-            cache[key] = _count_words(an.article.text, name)
-    return cache[key]
-
-
-def _count_words(text: str, name: str) -> int:
-    r"""Whole-word occurrences of `name` in `text` (as the regex (?<!\w)name(?!\w), by str.find: ten times faster)."""
-    n, i = 0, text.find(name)
-    while i >= 0 and name:
-        end = i + len(name)
-        if (i == 0 or not _is_word_char(text[i - 1])) and (end == len(text) or not _is_word_char(text[end])):
-            n += 1
-        i = text.find(name, i + 1)
-    return n
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
-_ONE_WORD = re.compile(r"^\w+$")
-
-
 def _side_names(source: str, an: Analysis) -> list[str]:
     """Capitalised names in the sentence (not its first word) that the article barely mentions: side names."""
     out = []
@@ -510,11 +474,6 @@ def _side_names(source: str, an: Analysis) -> list[str]:
         name = m.group(1)
         if lx.is_acronym(name):
             continue
-        if _mentions(an, name) < 3:
+        if mentions(an, name) < 3:
             out.append(name)
     return out
-
-
-def word_in(term: str, text: str) -> bool:
-    """`term` stands in `text` as whole words."""
-    return word_pattern(term).search(text) is not None
