@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from ..article import Article
+from ..article import Article, Section
 from ..questions import Question, QuestionSet, Topic
 from .report import GenerationReport, QuestionFlags, SectionReport
+
+if TYPE_CHECKING:  # the analysis and ranking load the lexicons: imported on first use, not with the package
+    from .analysis import Analysis
+    from .builders import Candidate
+    from .rank import Ranked
 
 __all__ = ["generate_set", "GenerationReport", "GenerationCancelled", "WORDS_PER_QUESTION"]
 
@@ -42,10 +48,9 @@ def generate_set(
     """
     from . import lexicon
     from .analysis import analyse
-    from .builders import Candidate
     from .families import BUILDERS
     from .importance import sentence_importance
-    from .rank import TYPE_ORDER, check_names, rank_candidates, select_budget, soft_flags
+    from .rank import TYPE_ORDER, rank_candidates, select_budget
     from .siblings import mark_siblings
 
     t0 = time.perf_counter()
@@ -67,6 +72,21 @@ def generate_set(
                          importance)
     order = {s.id: i for i, s in enumerate(article.sentences)}
     kept.sort(key=lambda r: (order.get(r.cand.sentence_ids[0], 0), TYPE_ORDER[r.cand.question.type], r.cand.question.id))
+    report = _report(an, chosen, candidates, kept)
+    topics = [Topic(id=sec.slug, title=sec.title, section=sec.slug) for sec in chosen]
+    questions = mark_siblings([r.cand for r in kept])
+    qset = QuestionSet(id=set_id, title=title or article.title, article=article_ref, topics=topics, questions=questions)
+    report.lexicon = lexicon.mode()
+    report.seconds = time.perf_counter() - t0
+    return qset, report
+
+
+def _report(an: Analysis, chosen: list[Section], candidates: dict[str, list[Candidate]],
+            kept: list[Ranked]) -> GenerationReport:
+    """What `--report` and the review step show: each kept question's checks and signals, and per section what
+    was drafted, what no question covers and which key terms no question asks."""
+    from .rank import check_names, soft_flags
+
     report = GenerationReport()
     names = check_names()
     for r in kept:
@@ -75,10 +95,8 @@ def generate_set(
         report.flags[q.id] = QuestionFlags(
             q.id, passed=[n for n in names if n not in soft], tripped=soft, signals=dict(r.signals), topic=q.topic,
             shown=f"{q.type}: {q.display_prompt()}")
-    topics: list[Topic] = []
     for sec in chosen:
         mine = [r.cand for r in kept if r.cand.question.topic == sec.slug]
-        topics.append(Topic(id=sec.slug, title=sec.title, section=sec.slug))
         covered = {sid for c in mine for sid in c.sentence_ids}
         rep = SectionReport(sec.slug, sec.title, len(sec.sentences), key_terms=an.key_terms(sec),
                             candidates=len(candidates[sec.slug]))
@@ -88,11 +106,7 @@ def generate_set(
         report.sections.append(rep)
         asked = " ".join(_asked_text(c.question) for c in mine).casefold()
         report.unasked_terms[sec.slug] = [t for t in rep.key_terms[:8] if t.casefold() not in asked]
-    questions = mark_siblings([r.cand for r in kept])
-    qset = QuestionSet(id=set_id, title=title or article.title, article=article_ref, topics=topics, questions=questions)
-    report.lexicon = lexicon.mode()
-    report.seconds = time.perf_counter() - t0
-    return qset, report
+    return report
 
 
 def _asked_text(q: Question) -> str:

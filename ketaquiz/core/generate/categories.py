@@ -170,69 +170,85 @@ def find_kinds(sentences: list[tuple[str, str, list[Span]]], lists: list[tuple[s
     """Kinds from (sentence id, text, term spans) and (section slug, list items' spans)."""
     kinds = Kinds()
     for sid, text, spans in sentences:
-        # X, a type of Y [that VP] / X is a type of Y
-        for m in re.finditer(r"(,\s+| is\s+)(?:a|one)\s+(?:type|kind|form|class)\s+of\s+", text):
-            x = _term_before(spans, m.start(), text)
-            y = _term_after(spans, m.end(), text)
-            if x and y:
-                kinds.add(x.text, y.text)
-                tail = text[y.end:]
-                rel = re.match(r"\s*(?:in [\w\s]+?\s)?(?:that|which)\s+", tail)
-                clause = ""
-                cat = text[m.end():y.end]
-                if rel:
-                    clause = _relative(text, y.end + rel.end())
-                    extra = tail[: rel.start() + len(rel.group(0).rstrip()) - len(rel.group(0).strip().split()[-1])].strip()
-                    if extra.startswith("in "):
-                        cat = f"{cat} {extra}"
-                pattern = "is-type-of" if m.group(1).strip() == "is" else "type-of"
-                kinds.definitions.append(Definition(x.text, f"type of {strip_det(cat)}", clause, sid, pattern))
-        # Y called X [, which VP]
-        for m in re.finditer(r"\s(?:called|known as|named|termed)\s+(?:the\s+)?", text):
-            x = _term_after(spans, m.end(), text)
-            y_phrase = _np_back(text, m.start())
-            if x and y_phrase and x.start == m.end():
-                kinds.add(x.text, y_phrase)
-                rel = re.match(r",?\s+(?:which|that)\s+", text[x.end:])
-                clause = _relative(text, x.end + rel.end()) if rel else ""
-                kinds.definitions.append(Definition(x.text, strip_det(y_phrase), clause, sid, "called"))
-        # X, which is/are Y [that VP]
-        for m in re.finditer(r",\s+which\s+(?:is|are)\s+(?:the\s+|a\s+|an\s+)?", text):
-            x = _term_before(spans, m.start(), text)
-            y = _term_after(spans, m.end(), text)
-            if x and y and y.start == m.end():
-                kinds.add(x.text, y.text)
-                clause = _relative(text, m.end())
-                kinds.definitions.append(Definition(x.text, clause, "", sid, "which-is"))
-        # Y such as / like / including X1, X2 and X3
-        for m in re.finditer(r",?\s+(?:such as|like|including|e\.g\.,?)\s+(?:the\s+)?", text):
-            y = _term_before(spans, m.start(), text)
-            if not y:
-                continue
-            rest_end = _CLAUSE_END.search(text[m.end():])
-            seg_end = m.end() + (rest_end.start() if rest_end else len(text) - m.end())
-            # The list may run past 'and'/'or': take terms up to the next comma-free break.
-            tail = text[m.end():]
-            end_m = re.search(r"[;:.!?]|,\s+(?!and\b|or\b)(?=which|that|who|and\s+\w+ing)", tail)
-            seg_end = m.end() + (end_m.start() if end_m else len(tail))
-            xs = _chained([sp for sp in spans if m.end() <= sp.start < seg_end], text)
-            if not xs:
-                continue
-            names = [sp.text for sp in xs]
-            # "the dopamine and serotonin systems": the last item shares its head with the others.
-            last = names[-1].split()
-            if len(last) == 2 and all(len(n.split()) == 1 for n in names[:-1]) and re.search(r"\band\b|\bor\b", text[xs[0].end:xs[-1].start]):
-                names = names[:-1] + [last[0]]
-            for n in names:
-                kinds.add(n, y.text)
-            kinds.examples.append((y.text, names, sid))
-        # Coordination: "hallucinations or delusions", "learning and memory"
-        for i in range(len(spans) - 1):
-            a, b = spans[i], spans[i + 1]
-            between = text[a.end:b.start].strip().lower()
-            if between in ("and", "or", ", and", ", or"):
-                kinds.add_group(f"coord:{sid}:{i}", [a.text, b.text])
+        for pattern in (_type_of, _called, _which_is, _such_as, _coordination):
+            pattern(kinds, sid, text, spans)
     for slug, items in lists:
         heads = [sp[0].text for sp in items if sp]
         kinds.add_group(f"list:{slug}:{len(kinds.group_members)}", heads)
     return kinds
+
+
+def _type_of(kinds: Kinds, sid: str, text: str, spans: list[Span]) -> None:
+    """X, a type of Y [that VP] / X is a type of Y."""
+    for m in re.finditer(r"(,\s+| is\s+)(?:a|one)\s+(?:type|kind|form|class)\s+of\s+", text):
+        x = _term_before(spans, m.start(), text)
+        y = _term_after(spans, m.end(), text)
+        if x and y:
+            kinds.add(x.text, y.text)
+            tail = text[y.end:]
+            rel = re.match(r"\s*(?:in [\w\s]+?\s)?(?:that|which)\s+", tail)
+            clause = ""
+            cat = text[m.end():y.end]
+            if rel:
+                clause = _relative(text, y.end + rel.end())
+                extra = tail[: rel.start() + len(rel.group(0).rstrip()) - len(rel.group(0).strip().split()[-1])].strip()
+                if extra.startswith("in "):
+                    cat = f"{cat} {extra}"
+            pattern = "is-type-of" if m.group(1).strip() == "is" else "type-of"
+            kinds.definitions.append(Definition(x.text, f"type of {strip_det(cat)}", clause, sid, pattern))
+
+
+def _called(kinds: Kinds, sid: str, text: str, spans: list[Span]) -> None:
+    """Y called X [, which VP]."""
+    for m in re.finditer(r"\s(?:called|known as|named|termed)\s+(?:the\s+)?", text):
+        x = _term_after(spans, m.end(), text)
+        y_phrase = _np_back(text, m.start())
+        if x and y_phrase and x.start == m.end():
+            kinds.add(x.text, y_phrase)
+            rel = re.match(r",?\s+(?:which|that)\s+", text[x.end:])
+            clause = _relative(text, x.end + rel.end()) if rel else ""
+            kinds.definitions.append(Definition(x.text, strip_det(y_phrase), clause, sid, "called"))
+
+
+def _which_is(kinds: Kinds, sid: str, text: str, spans: list[Span]) -> None:
+    """X, which is/are Y [that VP]."""
+    for m in re.finditer(r",\s+which\s+(?:is|are)\s+(?:the\s+|a\s+|an\s+)?", text):
+        x = _term_before(spans, m.start(), text)
+        y = _term_after(spans, m.end(), text)
+        if x and y and y.start == m.end():
+            kinds.add(x.text, y.text)
+            clause = _relative(text, m.end())
+            kinds.definitions.append(Definition(x.text, clause, "", sid, "which-is"))
+
+
+def _such_as(kinds: Kinds, sid: str, text: str, spans: list[Span]) -> None:
+    """Y such as / like / including X1, X2 and X3."""
+    for m in re.finditer(r",?\s+(?:such as|like|including|e\.g\.,?)\s+(?:the\s+)?", text):
+        y = _term_before(spans, m.start(), text)
+        if not y:
+            continue
+        # The list may run past 'and'/'or': take terms up to the next comma-free break.
+        tail = text[m.end():]
+        end_m = re.search(r"[;:.!?]|,\s+(?!and\b|or\b)(?=which|that|who|and\s+\w+ing)", tail)
+        seg_end = m.end() + (end_m.start() if end_m else len(tail))
+        xs = _chained([sp for sp in spans if m.end() <= sp.start < seg_end], text)
+        if not xs:
+            continue
+        names = [sp.text for sp in xs]
+        # "the dopamine and serotonin systems": the last item shares its head with the others.
+        last = names[-1].split()
+        if len(last) == 2 and all(len(n.split()) == 1 for n in names[:-1]) \
+                and re.search(r"\band\b|\bor\b", text[xs[0].end:xs[-1].start]):
+            names = names[:-1] + [last[0]]
+        for n in names:
+            kinds.add(n, y.text)
+        kinds.examples.append((y.text, names, sid))
+
+
+def _coordination(kinds: Kinds, sid: str, text: str, spans: list[Span]) -> None:
+    """"hallucinations or delusions", "learning and memory": two terms of one kind."""
+    for i in range(len(spans) - 1):
+        a, b = spans[i], spans[i + 1]
+        between = text[a.end:b.start].strip().lower()
+        if between in ("and", "or", ", and", ", or"):
+            kinds.add_group(f"coord:{sid}:{i}", [a.text, b.text])

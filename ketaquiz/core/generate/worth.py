@@ -187,7 +187,6 @@ def _unworthy_answer(c: Candidate, an: Analysis, ans: str, source: str) -> str |
     """Why one answer of a candidate is not worth asking: filler, a describing word, debris, a topic word, trivia."""
     a = norm(ans)
     parts = a.split()
-    pieces = [x for p in parts for x in p.split("-")]  # "Water-tube boiler Water": the label's word again
     if len(parts) == 1 and ans[:1].islower() and (_PEOPLE.search(a) or a in _PEOPLE_WORDS) \
             and c.question.type in ("cloze", "choice"):
         # "{{cosmologists}} have been able to …", "coordinated among {{astronomers}}": judges dropped or sent back
@@ -196,36 +195,9 @@ def _unworthy_answer(c: Candidate, an: Analysis, ans: str, source: str) -> str |
     why = _side_word(c, an, ans)
     if why:
         return why
-    lemmas = lx.lemmas(a)
-    if c.question.type == "cloze" and len(parts) == 1 and ans.islower() and (
-            "ADJ" in lemmas and "NOUN" not in lemmas or not lemmas and _ADJECTIVE_END.search(a)):
-        # "the {{ubiquitous}} nature of", "in a(n) {{directional}} manner", "remained {{uncombined}}", "a typical
-        # {{eukaryotic}} cell": judges kept 6 of 56 verdicts on one-word describing gaps (A/B 1–21), rare ones too
-        # ("monomeric", "desmodromic"); the thing described is the point.
-        return f"describing word: “{ans}” says how, not what"
-    if c.question.type == "cloze" and _common_once(c, ans, an):
-        # "{{circumference}}", "{{exporter}}", "{{storage reservoir}}", "{{DNA fragment}}": judges kept 3–22 % of
-        # 424 verdicts on an answer of everyday words (each zipf ≥ 3) that the article names only there (A/B 1–21),
-        # against 37–48 % when it names it again; a term the sentence defines is the exception.
-        return f"side word: “{ans}” is everyday English the article names only here"
-    if c.question.type == "cloze" and _described_once(ans, an) and not defines(c):  # "is called a {{neural circuit}}"
-        # "{{derisive intent}}", "{{unprecedented rise}}", "{{observable traits}}", "{{noncovalent bonds}}": judges
-        # kept 7 % of 152 verdicts on a describing word and an everyday noun the article says once (A/B 1–21),
-        # against 49–58 % when it says the phrase again: a repeated phrase is a term, a one-off is a description.
-        return f"filler: “{ans}” describes once what the article does not name again"
-    if SHAPE_WORD.match(a):
-        return f"shape: “{ans}” describes the thing asked about, it is not the thing"
-    if len(parts) > 1 and parts[0] in _FOREIGN_ARTICLES:
-        return f"foreign: “{ans}” is a phrase in another language, quoted"
-    if len(set(parts)) < len(parts) or len(parts) > 1 and len(set(pieces)) < len(pieces):
-        return f"debris: “{ans}” repeats a word (a heading or list label run into the sentence)"
-    if len(parts) > 1 and parts[-1] in lx.GENERIC_WORDS and parts[0] in lx.VAGUE_MODIFIERS | {
-            "rapid", "large", "small", "great", "high", "low", "good", "new", "old", "early", "late"}:
-        return f"vague: “{ans}” says little on its own"
-    if len(parts) > 1 and any(w in an.topic_words for w in parts) and all(
-            w in an.topic_words or w in lx.GENERIC_WORDS or lx.singular(w) in lx.GENERIC_WORDS
-            or lx.zipf(w) >= 4.3 for w in parts):
-        return f"topic word: “{ans}” is the article's subject with a generic word"
+    why = _plain_gap(c, an, ans) or _odd_form(an, ans)
+    if why:
+        return why
     if c.question.type == "cloze" and not ans[:1].isupper() and all(lx.zipf(w) >= 4.0 for w in parts) \
             and not defines(c) and not (len(parts) > 1 and mentions(an, ans, ignore_case=True) >= 3):
         # "A {{stroke}} is the movement of a piston …": the defined term, however plain; a phrase the article keeps
@@ -247,6 +219,53 @@ def _unworthy_answer(c: Candidate, an: Analysis, ans: str, source: str) -> str |
         return "a number or date as a gap: asked as a choice among near values instead"
     if c.question.type == "cloze" and lx.is_acronym(ans.strip()) and not _caps_name(an, ans.strip()):
         return f"an acronym as a gap: “{ans}” tests the letters, not the idea"
+    return None
+
+
+def _plain_gap(c: Candidate, an: Analysis, ans: str) -> str | None:
+    """A gap on a describing word, or on everyday words the article says only there (cloze only)."""
+    if c.question.type != "cloze":
+        return None
+    a = norm(ans)
+    parts = a.split()
+    lemmas = lx.lemmas(a)
+    if len(parts) == 1 and ans.islower() and (
+            "ADJ" in lemmas and "NOUN" not in lemmas or not lemmas and _ADJECTIVE_END.search(a)):
+        # "the {{ubiquitous}} nature of", "in a(n) {{directional}} manner", "remained {{uncombined}}", "a typical
+        # {{eukaryotic}} cell": judges kept 6 of 56 verdicts on one-word describing gaps (A/B 1–21), rare ones too
+        # ("monomeric", "desmodromic"); the thing described is the point.
+        return f"describing word: “{ans}” says how, not what"
+    if _common_once(c, ans, an):
+        # "{{circumference}}", "{{exporter}}", "{{storage reservoir}}", "{{DNA fragment}}": judges kept 3–22 % of
+        # 424 verdicts on an answer of everyday words (each zipf ≥ 3) that the article names only there (A/B 1–21),
+        # against 37–48 % when it names it again; a term the sentence defines is the exception.
+        return f"side word: “{ans}” is everyday English the article names only here"
+    if _described_once(ans, an) and not defines(c):  # "is called a {{neural circuit}}"
+        # "{{derisive intent}}", "{{unprecedented rise}}", "{{observable traits}}", "{{noncovalent bonds}}": judges
+        # kept 7 % of 152 verdicts on a describing word and an everyday noun the article says once (A/B 1–21),
+        # against 49–58 % when it says the phrase again: a repeated phrase is a term, a one-off is a description.
+        return f"filler: “{ans}” describes once what the article does not name again"
+    return None
+
+
+def _odd_form(an: Analysis, ans: str) -> str | None:
+    """An answer that is no term: a shape, a foreign phrase, a repeated word, a vague or topic-word phrase."""
+    a = norm(ans)
+    parts = a.split()
+    pieces = [x for p in parts for x in p.split("-")]  # "Water-tube boiler Water": the label's word again
+    if SHAPE_WORD.match(a):
+        return f"shape: “{ans}” describes the thing asked about, it is not the thing"
+    if len(parts) > 1 and parts[0] in _FOREIGN_ARTICLES:
+        return f"foreign: “{ans}” is a phrase in another language, quoted"
+    if len(set(parts)) < len(parts) or len(parts) > 1 and len(set(pieces)) < len(pieces):
+        return f"debris: “{ans}” repeats a word (a heading or list label run into the sentence)"
+    if len(parts) > 1 and parts[-1] in lx.GENERIC_WORDS and parts[0] in lx.VAGUE_MODIFIERS | {
+            "rapid", "large", "small", "great", "high", "low", "good", "new", "old", "early", "late"}:
+        return f"vague: “{ans}” says little on its own"
+    if len(parts) > 1 and any(w in an.topic_words for w in parts) and all(
+            w in an.topic_words or w in lx.GENERIC_WORDS or lx.singular(w) in lx.GENERIC_WORDS
+            or lx.zipf(w) >= 4.3 for w in parts):
+        return f"topic word: “{ans}” is the article's subject with a generic word"
     return None
 
 
