@@ -32,7 +32,7 @@ _DANGLING_OPENERS = re.compile(
     r"conversely|otherwise|still|yet|but|and|or|so|because of this|as a result|in addition|in contrast|"
     r"by contrast|in turn|in fact|indeed|for example|for instance|on the other hand|at the same time|"
     r"in this way|to this end|despite this|even so|after this|before this|by then|until then|"
-    r"to sum up|in summary|in conclusion|no longer|"
+    r"to sum up|in summary|in conclusion|no longer|as such|each one|each of them|"
     r"here|there(?! (?:is|are|was|were|have|has|had)\b))\b",
     re.IGNORECASE,
 )
@@ -44,6 +44,10 @@ _DANGLING_INSIDE = re.compile(
     r"\b(?:I|we|my|our|us|me)\b|\bhitherto\b|\b(?:do|does|did|doing) (?:this|so)\b|"
     r"^\W*The (?:term|word|name|concept|idea|process|method) itself\b|"
     r"\b(?:reduce|avoid|address|prevent|solve|overcome|counter|limit) that (?!of\b)[a-z]+|"
+    # "In front of that object" (held-11): "that" before a noun after a preposition points back
+    r"\b(?i:in front of|behind|inside|within|around|on|onto|into|from|toward|towards) that (?!of\b|is\b|are\b|was\b|"
+    r"were\b|has\b|have\b|had\b|can\b|could\b|may\b|might\b|will\b|would\b|the\b|a\b|an\b|it\b|they\b|"
+    r"this\b|these\b|in\b|of\b)[a-z]{3,}\b|"
     r"\b(?:soon|shortly|not long|immediately) after(?:wards)?\s*[,.;]|"  # "was founded soon after, in 1892": after what?
     # "… is a common source.": a source of what?
     r"\b(?:a|the) (?:common|major|main|frequent|leading|primary|usual) (?:source|cause|symptom|sign|route|form)s?\W*$",
@@ -57,7 +61,9 @@ _PRONOUN_IN_OPENING_CLAUSE = re.compile(r"^\W*(?:when|if|as|while|because|since|
 _ANAPHORIC_SUBJECT = re.compile(
     r"^\W*The (?:condition|next|same|latter|former|remaining|resulting|process|method|result|problem|reason|"
     r"approach|procedure|technique|device|compound|team|project|study|studies|disease|drug|work|idea|theory|"
-    r"engine|machine|design|effect|change|practice|movement|period|event|discovery|finding|experiment)s?\b(?! of\b)|"
+    r"engine|machine|design|effect|change|practice|movement|period|event|discovery|finding|experiment|benefit|"
+    r"advantage|disadvantage|drawback|limitation|outcome)s?\b(?! of\b)|"
+    r"^\W*The terms? (?:are|is|was|were|have|has)\b|"  # "The terms are applied to …": which terms? (held-11)
     # "The classic symptom is …": the symptom of what the article is about, which the prompt does not name.
     r"^\W*The (?:classic|main|typical|usual|primary|principal|chief|commonest|most common) (?:symptom|sign|cause|source|"
     r"feature|form|type|treatment|use|route)s?\b(?! of\b)"
@@ -206,14 +212,28 @@ _BEFORE_VERB = frozenset(
 )
 
 
+# "shown to", "able to", "used to": an infinitive follows (not "due to", "similar to", "exposure to")
+_INFINITIVE_BEFORE = re.compile(r"\b(?:shown|able|unable|used|tend|tends|tended|seem|seems|seemed|appear|appears|"
+                                r"appeared|likely|unlikely|need|needs|needed|want|wants|try|tries|tried|order|"
+                                r"thought|believed|known|found|said)\s+to\s+\{\{$")
+_AFTER_VERB_SLOT = frozenset("along across through over during significantly rapidly slowly".split())
+_CHANGE_VERBS = frozenset("changes increases decreases varies rises falls grows drops declines".split())
+
+
 def _verb_at_gap_edge(prompt: str) -> str | None:
     """A gap that opens with a verb ("helped {{drive X}}") or ends with one ("{{textile production spread}} from")."""
     from .generate import lexicon as lx
 
     for m in _GAP_CONTEXT.finditer(prompt):
         before, gap, after = (m.group(1) or "").lower(), m.group(2).split(), (m.group(3) or "").lower()
+        if len(gap) == 1 and before == "to" and _INFINITIVE_BEFORE.search(prompt[:m.start(2)]) \
+                and ("VERB" in lx.lemmas(gap[0].lower())
+                     or not lx.lemmas(gap[0].lower()) and re.search(r"(?:ate|ize|ise|ify)$", gap[0])):
+            return gap[0]  # "have been shown to {{correlate}} with" (held-11): the gap is the verb itself
         if len(gap) < 2:
             continue
+        if after in _AFTER_VERB_SLOT and gap[-1] in _CHANGE_VERBS:
+            return gap[-1]  # "if the {{density changes}} along a streamline" (held-11); not "{{revolts}} across"
         if before in _BEFORE_VERB and "VERB" in lx.lemmas(gap[0]):
             return gap[0]
         if after in _AFTER_VERB and "VERB" in lx.lemmas(gap[-1]) and not gap[-1][:1].isupper():

@@ -27,6 +27,8 @@ _COLON = re.compile(r"^(?P<intro>.{8,160}?):\s+(?P<list>.+)$")
 _COUNTED = re.compile(r"\b(?P<np>(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[\w-]+\s+){0,3}[\w-]+)$",
                       re.I)
 _THERE_ARE = re.compile(r"^There\s+(?:are|were)\s+(?P<np>.+)$", re.I)
+_NAMED_BEFORE_COLON = re.compile(r"^.{3,160}?\s(?:are|were|is|was|include|includes)\s+(?P<intro>(?:the\s+)?[^:,;()]{3,60}):\s+"
+                                 r"(?P<list>[^:]+)$")
 _NOT_A_NAME = re.compile(r"^(?:not|no|also|only|mainly|even|which|that|these|those|it|they)\b", re.I)
 _OPENS_CLAUSE = re.compile(r"^(?:as|when|if|because|while|although|since|where|however|but|so|thus)\b", re.I)
 _POINTING = re.compile(r"\b(?:this|these|those|such|it|its|their|they|others|following)\b|\bother\b(?!.*\bother\b)", re.I)
@@ -36,7 +38,7 @@ _OTHER = re.compile(r"^(?:other|further|additional)\s+", re.I)  # "Other signs i
 def _items(text: str) -> list[str] | None:
     """The names of a list written as "A, B(,) and C"; None when any part is no short name."""
     text = re.sub(r"^(?:known as|called|named)\s+", "", text.strip().rstrip("."))
-    if not re.search(r",[^,]+(?:,\s*|\s+)(?:and|or)\s+\S", text) or ";" in text or "such as" in text:
+    if not re.search(r",[^,]+(?:,\s*|\s+)(?:and|or)\s+\S", text) or ";" in text or ":" in text or "such as" in text:
         return None
     parts = re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=[^,]*$)", text)
     # "…, and headaches which often last for up to a week": the last item ends where its clause begins
@@ -154,6 +156,17 @@ def _enumeration(s: Sentence) -> tuple[str, list[str]] | None:
     text = s.text.strip()
     # "The mild symptoms may include: fever, …", "The main processes … are: A, B, …": the colon after the verb
     text = re.sub(r"\b(include|includes|are|were|comprise|comprises)\s*:\s+", r"\1 ", text)
+    named = _NAMED_BEFORE_COLON.match(text)
+    if named and not _THERE_ARE.match(text):
+        # "…, the forces of interest are the fundamental forces of flight: lift, drag, thrust, and weight": the list
+        # is named right before its colon (held-11: read as one list from the sentence's start, it was garbled)
+        intro = named.group("intro")
+        first = intro.split()[0].lower()
+        if first in lx.STOP_WORDS and first != "the" or _POINTING.search(text[:named.start("intro")]):
+            return None  # "these are in three groups: …": no name, and "these" points back
+        names = _items(named.group("list"))
+        phrase = _phrase(intro, False, "", len(names)) if names else None
+        return (phrase, names) if names and phrase else None
     for pattern, colon in ((_COLON, True), (_INCLUDE, False)):
         m = pattern.match(text)
         if m is None:

@@ -13,7 +13,10 @@ _GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsi
 
 
 def spelled(term: str) -> str:
-    """Greek letters spelled out ("β-lactam" → "beta-lactam")."""
+    """Greek letters spelled out ("β-lactam" → "beta-lactam"); a word written in Greek stays as it is (held-11:
+    "δυναμική" became "deltaυνalphamuιkappaή")."""
+    if sum(ch in _GREEK for ch in term) > 2:
+        return term
     return "".join(_GREEK.get(ch, ch) for ch in term)
 
 

@@ -23,7 +23,7 @@ _GENE_SYMBOL = re.compile(r"^(?:[A-Z][A-Z0-9]{1,6}\d[A-Z0-9]*|[A-Za-z]{1,6}-\d+[
 _PEOPLE = re.compile(r"[a-z](?:ist|ian)$")  # cosmologist(s), physician(s); matched on the lower-case singular
 _PEOPLE_WORDS = frozenset(
     "researcher worker weaver engineer astronomer scientist historian builder manufacturer inventor farmer merchant "
-    "user author expert investigator".split())
+    "user author expert investigator sufferer decedent".split())
 _LABEL_DASH = re.compile(r"^\W*([A-Z][\w ,'-]{1,40}?)\s+[–—]\s")  # "Textiles – mechanised cotton spinning …"
 _UNIT_GAP = re.compile(r"(?:\d[\d,.]*|\bper|\bhundreds?|\bthousands?|\bfew)\s+(?:a\(n\)\s+)?\{\{")
 # A count right before the gap: "six {{lictors}}", "five {{valence electrons}}" (held-1 to held-7: none of 35 kept;
@@ -42,7 +42,9 @@ CENTRAL_NAME = 20  # mentions that make a name the article's central figure (Gut
 _PROPER_WORD = re.compile(r"^[A-Z][a-z]+$")
 # "There are many X in existence", "A number of X are known": judges dropped every one as content-free.
 _EXISTENTIAL = re.compile(r"^(?:There\s+(?:is|are|was|were|exist|exists|remain)|A\s+(?:number|variety|range)\s+of)\b")
-_EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.)", re.I)
+# "Secunia PSI is an example of software, free for personal use, …" (held-11): the example is a side name
+_EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.)|^[^,]{2,60}\s(?:is|are)\s+(?:an?\s+)?(?:examples?|instances?) of\b",
+                      re.I)
 
 
 def answer_terms(c: Candidate) -> list[str]:
@@ -257,6 +259,8 @@ def _odd_form(an: Analysis, ans: str) -> str | None:
         return f"shape: “{ans}” describes the thing asked about, it is not the thing"
     if len(parts) > 1 and parts[0] in _FOREIGN_ARTICLES:
         return f"foreign: “{ans}” is a phrase in another language, quoted"
+    if sum("\u0370" <= ch <= "\u04ff" for ch in ans) > 2:  # Greek or Cyrillic: "from Greek ἀήρ aer + {{δυναμική}}"
+        return f"foreign: “{ans}” is a word in another script, an etymology"
     if len(set(parts)) < len(parts) or len(parts) > 1 and len(set(pieces)) < len(pieces):
         return f"debris: “{ans}” repeats a word (a heading or list label run into the sentence)"
     if len(parts) > 1 and parts[-1] in lx.GENERIC_WORDS and parts[0] in lx.VAGUE_MODIFIERS | {
@@ -302,8 +306,16 @@ def _topic_answer(an: Analysis, ans: str) -> str | None:
     if a.startswith(title + " ") and all(lx.zipf(w) >= 4.0 for w in a[len(title):].split()):
         # "{{fly-by-wire control systems}}" in *Fly-by-wire*: the title and words anyone adds to it
         return f"topic word: “{ans}” is the article's subject with a plain noun"
-    if len(parts) == 1 and len(a) >= 8 and a[:8] in {w[:8] for w in _title_words(an) if len(w) >= 8}:
+    title_words = _title_words_in_order(an)
+    if len(parts) == 1 and (any(_derived(a, w) for w in title_words)
+                            or len(a) >= 8 and a[:8] in {w[:8] for w in title_words if len(w) >= 8}):
         return f"topic word: “{ans}” is the title's own word in another form"
+    if len(parts) == 2 and title_words and _derived(parts[0], title_words[-1]) \
+            and not _derived(parts[1], title_words[-1]) and len(parts[1]) >= 3 \
+            and max(lx.zipf(parts[1]), lx.zipf(ans.split()[-1].lower())) >= 3.4:
+        # "{{dyslexic children}}", "{{dyslexic learners}}", "{{aerodynamics regimes}}" (held-11: "gaps the topic
+        # phrase"): the subject's own word before a plain noun. Not "{{index fossils}}" in *Fossil*: a kind of it.
+        return f"topic word: “{ans}” is the article's subject with a plain word"
     for acronym in (w for w in re.findall(r"[\w-]+", an.article.title) if lx.is_acronym(w)):
         spelled = ans[:1].casefold() == acronym[:1].casefold() and acronym not in ans and len(parts) <= len(acronym) \
             and _best_long_form(acronym, ans) == ans  # "Deoxyribonucleic acid" in *DNA*, not "CRISPR loci"
@@ -424,6 +436,23 @@ def _common_noun_first(ans: str, source: str, an: Analysis) -> bool:
 
 def _title_words(an: Analysis) -> set[str]:
     return {w.casefold() for w in re.findall(r"[^\W\d_][\w-]*", an.article.title)} - lx.STOP_WORDS
+
+
+def _title_words_in_order(an: Analysis) -> list[str]:
+    return [w.casefold() for w in re.findall(r"[^\W\d_][\w-]*", an.article.title) if w.casefold() not in lx.STOP_WORDS]
+
+
+_SUFFIXES = frozenset("s es e ic ics ical ically ia ial ias iac iacs ies ification ifications ified al ally ist ists ism "
+                      "ian ians ous ed ing ity ize ized ization ise ised isation er ers".split())
+
+
+def _derived(word: str, title_word: str) -> bool:
+    """`word` is the title word in another form: "dyslexic(s)" of dyslexia, "mummification" of mummy, "haemophiliac"
+    of haemophilia, "crusaders" of crusades; not "neurofilaments" of neuron nor "candidemia" of candidiasis."""
+    if len(title_word) < 5 or not title_word.isalpha():
+        return False  # short words have too many neighbours ("cell", "gene")
+    base = re.sub(r"[aeiouy]+$", "", re.sub(r"s$", "", title_word))
+    return word.startswith(base) and (word[len(base):] == "" or word[len(base):] in _SUFFIXES)
 
 
 _FIRST_WORDS = frozenset("first second earliest early original new modern".split())
