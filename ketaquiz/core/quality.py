@@ -32,7 +32,8 @@ _DANGLING_OPENERS = re.compile(
     r"conversely|otherwise|still|yet|but|and|or|so|because of this|as a result|in addition|in contrast|"
     r"by contrast|in turn|in fact|indeed|for example|for instance|on the other hand|at the same time|"
     r"in this way|to this end|despite this|even so|after this|before this|by then|until then|"
-    r"to sum up|in summary|in conclusion|no longer|as such|each one|each of them|"
+    r"to sum up|in summary|in conclusion|no longer|as such|each one|each of them|none(?=,)|"
+    r"(?:with|in|for|among) (?:some|others)(?=\s+(?:there|it|they|the|a|an)\b)|"
     r"here|there(?! (?:is|are|was|were|have|has|had)\b))\b",
     re.IGNORECASE,
 )
@@ -63,7 +64,8 @@ _ANAPHORIC_SUBJECT = re.compile(
     r"approach|procedure|technique|device|compound|team|project|study|studies|disease|drug|work|idea|theory|"
     r"engine|machine|design|effect|change|practice|movement|period|event|discovery|finding|experiment|benefit|"
     r"advantage|disadvantage|drawback|limitation|outcome)s?\b(?! of\b)|"
-    r"^\W*The terms? (?:are|is|was|were|have|has)\b|"  # "The terms are applied to …": which terms? (held-11)
+    # "The terms are applied to …", "The term specifically refers to …": which term? (held-11, held-12)
+    r"^\W*The terms? (?:\w+ly )?(?:are|is|was|were|have|has|refers?|means?|describes?|applies|applied)\b|"
     # "The classic symptom is …": the symptom of what the article is about, which the prompt does not name.
     r"^\W*The (?:classic|main|typical|usual|primary|principal|chief|commonest|most common) (?:symptom|sign|cause|source|"
     r"feature|form|type|treatment|use|route)s?\b(?! of\b)"
@@ -80,13 +82,16 @@ _PRESUPPOSING = re.compile(
     r"^\W*(?:others?|earlier|later|afterwards?|[\w-]+ (?:years?|decades?|months?|days?) (?:later|earlier|after|before)|"
     r"(?:one|two|three|four|five|six|some|many|most|all|none|each) of the)\b|"
     r"^\W*(?:A|The) (?:second|third|fourth|fifth|sixth|final|further|next) \w+|^\W*[\w-]+ then\b|"
+    # "A separate distinction is evident …", "Processes for the second stage include …" (held-12): of what?
+    r"^\W*A (?:separate|similar|related|different) \w+|"
+    r"\bthe (?:second|third|fourth|final|next|former|latter) (?:stage|step|phase|type|group|method|one)\b(?! of\b)|"
     r"^\W*The (?:larger|smaller|higher|lower|more|less|greater)\b|"
     # "The rate is even higher in denser clusters", "In more sophisticated versions, …" (held-8): compared with what?
     r"\beven (?:higher|lower|more|less|greater|larger|smaller|faster|slower|better|worse)\b|"
     r"\b(?:more|less) [\w-]+ versions\b|^\W*In (?:later|earlier|newer|older|other|some|these) (?:[\w-]+ )?versions?\b|"
     r"\bthe (?:enzyme|structure|process|reaction|device|molecule|protein|compound|machine|engine|system|method|polymer|"
     r"gland|organ|message|"
-    r"mechanism|technique|procedure|experiment|study|team|plant|reactor|mission|program|project)\b"
+    r"mechanism|technique|procedure|experiment|study|team|plant|reactor|mission|program|project|discovery)\b"
     r"(?! (?:of|that|which|by|in|where|whereby|called|known|used|described|responsible)\b)",
     re.IGNORECASE,
 )
@@ -116,7 +121,7 @@ _UNIT_WORDS = frozenset(
     billion million thousand hundred times fold""".split()
 )
 # Words that tag as nouns but act as the verb when they open or close a gap ("{{CrRNAs show}}", "{{show dyad symmetry}}").
-_VERB_NOUNS = frozenset("show shows use uses work works play plays need needs help helps form forms cause causes "
+_VERB_NOUNS = frozenset("show shows use uses work works play plays need needs help helps form forms cause causes makes "
                         "lead leads act acts appear appears remain remains spread spreads".split())
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten several many few both".split())
 _DETERMINERS = frozenset("a an the this these those its their his her our some any each every such".split())

@@ -442,8 +442,8 @@ def _title_words_in_order(an: Analysis) -> list[str]:
     return [w.casefold() for w in re.findall(r"[^\W\d_][\w-]*", an.article.title) if w.casefold() not in lx.STOP_WORDS]
 
 
-_SUFFIXES = frozenset("s es e ic ics ical ically ia ial ias iac iacs ies ification ifications ified al ally ist ists ism "
-                      "ian ians ous ed ing ity ize ized ization ise ised isation er ers".split())
+_SUFFIXES = frozenset("s es e o os ic ics ical ically ia ial ias iac iacs ies ification ifications ified al ally ist ists "
+                      "ism ian ians ous ed ing ity ize ized ization ise ised isation er ers".split())
 
 
 def _derived(word: str, title_word: str) -> bool:
@@ -451,7 +451,7 @@ def _derived(word: str, title_word: str) -> bool:
     of haemophilia, "crusaders" of crusades; not "neurofilaments" of neuron nor "candidemia" of candidiasis."""
     if len(title_word) < 5 or not title_word.isalpha():
         return False  # short words have too many neighbours ("cell", "gene")
-    base = re.sub(r"[aeiouy]+$", "", re.sub(r"s$", "", title_word))
+    base = re.sub(r"[aeiouy]+$", "", re.sub(r"(?:s|ing|ism)$", "", title_word))  # "smelt" of smelting, "albin"
     return word.startswith(base) and (word[len(base):] == "" or word[len(base):] in _SUFFIXES)
 
 

@@ -1,5 +1,6 @@
-"""Rules from held-11's blind verdicts (six unseen Wikipedia articles: dyslexia, cholesterol, aerodynamics, mummy,
-malware, insurance). Each test fails on the generator before the rule."""
+"""Rules from the blind verdicts of held-11 (dyslexia, cholesterol, aerodynamics, mummy, malware, insurance) and held-12
+(albinism, red tide, smelting, pan-Slavism, real-time computing, property law): unseen Wikipedia articles. Each test
+fails on the generator before the rule."""
 
 from __future__ import annotations
 
@@ -114,3 +115,27 @@ def test_a_product_given_as_an_example_and_a_word_for_the_dead_are_no_gaps():
              "Amulets were believed to protect the body.\n")
     kept = " ".join(_kept_cloze(mummy))
     assert "{{decedent" not in kept and "{{amulets" in kept
+
+
+def test_held12_prompts_that_point_at_what_the_learner_cannot_see():
+    for prompt in ("With some there is no {{pigment}} at all.",
+                   "None, other than heritage organizations, are considered a form of {{rapprochement}}.",
+                   "A separate distinction is evident where the rights confer on the {{nonowner}} no interest.",
+                   "The term specifically refers to blooms of a species of {{dinoflagellate}}.",
+                   "Processes for the second stage include fining in a(n) {{finery forge}}.",
+                   "Since the discovery happened several {{millennia}} before writing, there is no record."):
+        assert "dangling reference" in tripped(q(prompt)), prompt
+    for prompt in ("In some cases, the {{retinal pigment epithelium}} fails to develop.",
+                   "The discovery of {{penicillin}} changed medicine."):
+        assert "dangling reference" not in tripped(q(prompt)), prompt
+
+
+def test_held12_topic_words_and_a_verb_glued_to_the_gap():
+    smelting = analyse(parse_article("# Smelting\n\n## Overview\n\nSmelting extracts a metal from its ore with heat "
+                                      "and a reducing agent.\nPlants for the electrolytic reduction of aluminium are "
+                                      "generally referred to as aluminium smelters.\n"))
+    assert _topic_answer(smelting, "smelters") is not None
+    albinism = analyse(parse_article("# Albinism in humans\n\n## Overview\n\nAlbinism is a congenital condition.\n"
+                                     "Emperor Seinei of Japan is thought to have been an albino.\n"))
+    assert _topic_answer(albinism, "albino") is not None and _topic_answer(albinism, "melanin") is None
+    assert "phrase gap" in tripped(q("Lack of {{skin pigmentation makes}} for more susceptibility to sunburn."))
