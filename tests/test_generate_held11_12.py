@@ -139,3 +139,15 @@ def test_held12_topic_words_and_a_verb_glued_to_the_gap():
                                      "Emperor Seinei of Japan is thought to have been an albino.\n"))
     assert _topic_answer(albinism, "albino") is not None and _topic_answer(albinism, "melanin") is None
     assert "phrase gap" in tripped(q("Lack of {{skin pigmentation makes}} for more susceptibility to sunburn."))
+
+
+def test_a_quoted_term_the_sentence_names_is_no_quotation():
+    # held-12's "deadlines" and the development articles' "antisense", "penam" had been refused as quotations
+    for prompt in ("Real-time programs must respond within time constraints, often referred to as \"{{deadlines}}\".",
+                   "The sequence on the opposite strand is called the \"{{antisense}}\" sequence.",
+                   "The term \"{{penam}}\" is used to describe the common core skeleton of the penicillins."):
+        assert "readable" not in tripped(q(prompt)), prompt
+    for prompt in ("Dawkins called it \"an interesting but minor wrinkle\" on the {{neo-Darwinian synthesis}}.",
+                   "In the 19th century the {{adjective}} \"feudal\" evolved into a noun.",
+                   "The word comes from the Greek genetikos meaning \"{{generative}}\"."):
+        assert "readable" in tripped(q(prompt)), prompt

@@ -134,6 +134,18 @@ _GENERAL_ACRONYMS = frozenset(
 _STAND_FOR = re.compile(r"what does (?:the (?:abbreviation|acronym) )?[\"“]?([\w\-]+?)s?[\"”]? stand for", re.IGNORECASE)
 
 
+def _only_quoted_terms(text: str) -> bool:
+    """Every quotation mark closes a term of three words at most that the sentence names: "often referred to as
+    “deadlines”" (held-12), "is called the “antisense” sequence" quote nobody. A word quoted as a word ("the adjective
+    “feudal”", "meaning “genitive”") still counts as a quotation."""
+    marks = re.findall(r"[\"“”]", text)
+    spans = list(re.finditer(r"[\"“]([^\"“”]*)[\"”]", text))
+    return len(marks) == 2 * len(spans) and all(
+        0 < len(sp.group(1).split()) <= 3
+        and re.search(r"\b(?i:called|known as|referred to as|termed|named|the term)\s+(?:the\s+|an?\s+)?$",
+                      text[:sp.start()]) for sp in spans)
+
+
 def shown_prompt(q: Question) -> str:
     """The prompt as the learner reads it (cloze gaps as blanks)."""
     return cloze_display(q.prompt, "___") if q.type == "cloze" else q.prompt
@@ -385,7 +397,7 @@ def readability(q: Question) -> str | None:
         return "the prompt opens with a label (“…:”): ask the fact in a sentence"
     if re.search(r"\(\s*[;,]|\(\s*\)", text) or _CUT_AT_INITIAL.search(text.strip()):
         return "the prompt carries debris (an emptied parenthesis, a sentence cut at an initial)"
-    if len(re.findall(r"[\"“”]", text)) >= 2:
+    if len(re.findall(r"[\"“”]", text)) >= 2 and not _only_quoted_terms(text):
         return "the prompt quotes someone: a quotation is an opinion or wording, not a fact to recall"
     if _MARKUP.search(text) or _CITATION.search(text):
         return "the prompt carries markup or a citation mark: write it as plain text"
