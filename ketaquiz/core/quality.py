@@ -275,6 +275,9 @@ def phrase_gap(q: Question) -> str | None:
             return f"the gap holds the verb “{verb}” beside the key word: blank the noun alone"
         if re.search(r"\b[A-Z]\.\s*\{\{", q.prompt):
             return "the gap splits a name after its initial (“P. ___”): blank the whole name"
+        if re.search(r"\}\}\s[A-HJ-Z](?=[\s,.;:)])", q.prompt):
+            # "{{cyclosporine}} A to be more effective" (held-13): the letter is part of the name
+            return "the gap leaves the letter of a name (“cyclosporine A”) outside: blank the whole name"
 
     for ans in _answers(q) if q.type == "cloze" else []:  # a typed short answer is the author's wording
         words = re.findall(r"[\w\-’']+", ans)
@@ -327,6 +330,10 @@ def modifier_gap(q: Question) -> str | None:
         return None  # an expansion is a fixed name ("top dead center"): its modifier is part of it
     if q.type == "cloze" and DEFINED_SUBJECT_GAP.match(q.prompt):
         return None  # "{{game theory}} is a major method …": the term a definition defines is a name
+    from .generate.gaps import NAMED_GAP
+
+    if q.type == "cloze" and NAMED_GAP.search(q.prompt):
+        return None  # "an objective, called {{computational thermochemistry}}, …": a name the sentence gives (held-13)
     for ans in _answers(q, with_choice=True):
         words = re.findall(r"[\w\-’']+", ans)
         if len(words) < 2 or words[0][:1].isupper() or "-" in words[0] or "ADJ" not in lx.lemmas(words[0].lower()):

@@ -18,6 +18,7 @@ from . import fallback
 STOP_WORDS = frozenset(
     """
     a an the this that these those there here it its it's they them their theirs he him his she her hers we us our
+    itself oneself himself herself themselves due
     you your i me my mine one ones which who whom whose what when where why how whether if then than so such as
     and or but nor not no yes of in on at to for from by with without within into onto upon about above below over
     under between among through during before after since until while although though because unless despite via per
@@ -189,8 +190,8 @@ def singular(word: str) -> str:
     if lm and lm[0] != word.lower():
         base = lm[0]
         return base[0].upper() + base[1:] if word[0].isupper() else base
-    if not lemmas(word) and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
+    if not lemmas(word) and word.endswith("s") and not word.endswith(("ss", "is", "us")):
+        return word[:-1]  # not "cystitis" → "cystiti" (held-13), "fungus", "nucleus"
     return word
 
 

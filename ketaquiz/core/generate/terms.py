@@ -14,7 +14,9 @@ from functools import lru_cache
 from . import lexicon as lx
 
 # Words in any script ("β-lactam", "Lemaître", "Göring"): a Greek letter or an accent no longer splits a term.
-TOKEN = re.compile(r"[^\W_]+(?:[-‐][^\W_]+)*(?:['’][^\W\d_]+)?|[^\s\w]|_")
+# An en dash between two names joins them ("Hartree–Fock", "Navier–Stokes": held-13 gapped "{{Hartree}}–Fock");
+# between numbers it is a range ("1964–1966") and splits.
+TOKEN = re.compile(r"[^\W_]+(?:[-‐][^\W_]+|(?<=[a-z])–(?=[A-Z][a-z])[^\W_]+)*(?:['’][^\W\d_]+)?|[^\s\w]|_")
 _MODALS = frozenset("to may might can could will would shall should must does do did not it they which that who he she we".split())
 
 

@@ -231,11 +231,12 @@ def _plain_gap(c: Candidate, an: Analysis, ans: str) -> str | None:
     a = norm(ans)
     parts = a.split()
     lemmas = lx.lemmas(a)
-    if len(parts) == 1 and ans.islower() and (
+    if len(parts) == 1 and ans.islower() and not defines(c) and (
             "ADJ" in lemmas and "NOUN" not in lemmas or not lemmas and _ADJECTIVE_END.search(a)):
         # "the {{ubiquitous}} nature of", "in a(n) {{directional}} manner", "remained {{uncombined}}", "a typical
         # {{eukaryotic}} cell": judges kept 6 of 56 verdicts on one-word describing gaps (A/B 1–21), rare ones too
-        # ("monomeric", "desmodromic"); the thing described is the point.
+        # ("monomeric", "desmodromic"); the thing described is the point. Not a word the sentence names ("are called
+        # {{homozygous}}"): that is the term.
         return f"describing word: “{ans}” says how, not what"
     if _common_once(c, ans, an):
         # "{{circumference}}", "{{exporter}}", "{{storage reservoir}}", "{{DNA fragment}}": judges kept 3–22 % of
@@ -303,7 +304,7 @@ def _topic_answer(an: Analysis, ans: str) -> str | None:
             or a.rstrip("s") == norm(an.article.title).rstrip("s"):  # "{{big bang}}" in *Big Bang*
         return f"topic word: “{ans}” is what the whole article is about"
     title = norm(an.article.title)
-    if a.startswith(title + " ") and all(lx.zipf(w) >= 4.0 for w in a[len(title):].split()):
+    if a.startswith(title + " ") and all(lx.zipf(w) >= 3.4 for w in a[len(title):].split()):
         # "{{fly-by-wire control systems}}" in *Fly-by-wire*: the title and words anyone adds to it
         return f"topic word: “{ans}” is the article's subject with a plain noun"
     title_words = _title_words_in_order(an)

@@ -1,6 +1,6 @@
 """Rules from the blind verdicts of held-11 (dyslexia, cholesterol, aerodynamics, mummy, malware, insurance) and held-12
-(albinism, red tide, smelting, pan-Slavism, real-time computing, property law): unseen Wikipedia articles. Each test
-fails on the generator before the rule."""
+(albinism, red tide, smelting, pan-Slavism, real-time computing, property law) and held-13 (computational chemistry,
+interstitial cystitis, …): unseen Wikipedia articles. Each test fails on the generator before the rule."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from ketaquiz.core.generate.builders import distractors
 from ketaquiz.core.generate.enumerations import _enumeration
 from ketaquiz.core.generate.families import BUILDERS
 from ketaquiz.core.generate.spellings import spelled
+from ketaquiz.core.generate.terms import find_terms
 from ketaquiz.core.generate.worth import _topic_answer, unworthy
 from ketaquiz.core.quality import tripped
 from ketaquiz.core.questions import Question
@@ -151,3 +152,37 @@ def test_a_quoted_term_the_sentence_names_is_no_quotation():
                    "In the 19th century the {{adjective}} \"feudal\" evolved into a noun.",
                    "The word comes from the Greek genetikos meaning \"{{generative}}\"."):
         assert "readable" in tripped(q(prompt)), prompt
+
+
+def test_held13_names_joined_by_an_en_dash_and_a_named_term_with_its_modifier():
+    # "based on the {{Hartree}}–Fock method" had split one name; "1964–1966" is still a range
+    spans = [sp.text for sp in find_terms("Semi-empirical methods are based on the Hartree–Fock method, from 1964–1966.")]
+    assert "Hartree–Fock method" in spans and "1964" in spans and "1966" in spans
+    # a term the sentence names is the whole name, modifier and all (held-13: gap it, not "enthalpy")
+    assert "modifier gap" not in tripped(q("A particularly important objective, called {{computational thermochemistry}}, "
+                                           "is to calculate thermochemical quantities."))
+    assert "modifier gap" in tripped(q("Such programs need {{computational power}} to run for days."))
+
+
+def test_held13_words_that_end_a_term_and_names_with_a_letter():
+    from ketaquiz.core.generate import lexicon as lx
+
+    # "cystitis" read as the plural of "cystiti", so *Interstitial cystitis* did not know its own title
+    assert lx.singular("cystitis") == "cystitis" and lx.singular("nucleus") == "nucleus"
+    assert lx.singular("mitochondrias") == "mitochondria"
+    spans = [sp.text for sp in find_terms("Cyclosporine has been studied as a treatment for interstitial cystitis due to "
+                                          "its properties. For passing a border oneself, a false passport is used.")]
+    assert "interstitial cystitis" in spans and "border" in spans  # not "… cystitis due", "border oneself"
+    assert "phrase gap" in tripped(q("A study found {{cyclosporine}} A to be more effective than pentosan."))
+
+
+def test_held13_a_describing_word_the_sentence_names_is_its_term():
+    art = parse_article("# Stem cell\n\n## Adult\n\nAdult stem cells, also called somatic (from Greek, \"of the body\") stem cells, "
+                        "are stem cells "
+                        "which maintain and repair the tissue in which they are found.\nStem cells divide to renew "
+                        "themselves. Stem cells can become other cell types.\nEmbryonic stem cells come from the "
+                        "blastocyst.\nResearchers grow stem cells in culture.\n")
+    an = analyse(art)
+    kept = [c.question.prompt for sec in art.sections for build in BUILDERS for c in build(an, sec)
+            if c.question.type == "cloze" and not unworthy(c, an)]
+    assert any("also called {{somatic}}" in p for p in kept)
