@@ -11,7 +11,8 @@ from ketaquiz.core.generate.enumerations import _enumeration
 from ketaquiz.core.generate.families import BUILDERS
 from ketaquiz.core.generate.spellings import spelled
 from ketaquiz.core.generate.terms import find_terms
-from ketaquiz.core.generate.worth import _topic_answer, unworthy
+from ketaquiz.core.generate.topic import topic_answer
+from ketaquiz.core.generate.worth import unworthy
 from ketaquiz.core.quality import tripped
 from ketaquiz.core.questions import Question
 
@@ -47,8 +48,8 @@ def test_the_subjects_own_word_with_a_plain_noun_or_a_sufferer_is_no_gap():
         "Radiometric dating measures the decay of isotopes in volcanic ash. Stratigraphy orders the rock layers.\n"
         "Sediment buries the remains quickly. Minerals then replace the original tissue.\n"
         "Palaeontologists compare the layers across continents.\n"))
-    assert _topic_answer(fossil, "index fossils") is None
-    assert _topic_answer(fossil, "fossils") is not None
+    assert topic_answer(fossil, "index fossils") is None
+    assert topic_answer(fossil, "fossils") is not None
 
 
 def test_a_list_named_right_before_its_colon_is_asked_by_that_name():
@@ -135,10 +136,10 @@ def test_held12_topic_words_and_a_verb_glued_to_the_gap():
     smelting = analyse(parse_article("# Smelting\n\n## Overview\n\nSmelting extracts a metal from its ore with heat "
                                       "and a reducing agent.\nPlants for the electrolytic reduction of aluminium are "
                                       "generally referred to as aluminium smelters.\n"))
-    assert _topic_answer(smelting, "smelters") is not None
+    assert topic_answer(smelting, "smelters") is not None
     albinism = analyse(parse_article("# Albinism in humans\n\n## Overview\n\nAlbinism is a congenital condition.\n"
                                      "Emperor Seinei of Japan is thought to have been an albino.\n"))
-    assert _topic_answer(albinism, "albino") is not None and _topic_answer(albinism, "melanin") is None
+    assert topic_answer(albinism, "albino") is not None and topic_answer(albinism, "melanin") is None
     assert "phrase gap" in tripped(q("Lack of {{skin pigmentation makes}} for more susceptibility to sunburn."))
 
 

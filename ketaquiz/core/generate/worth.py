@@ -17,7 +17,8 @@ from .answers import SHAPE_WORD, modifier_forms
 from .builders import Candidate
 from .gaps import NAMED_GAP, defined_subject, series_item
 from .mentions import mentions, word_in
-from .terms import _best_long_form, norm
+from .terms import norm
+from .topic import title_words, topic_answer
 
 _GENE_SYMBOL = re.compile(r"^(?:[A-Z][A-Z0-9]{1,6}\d[A-Z0-9]*|[A-Za-z]{1,6}-\d+[A-Za-z]?)$")  # BRCA1, STS-31, DF-224
 _PEOPLE = re.compile(r"[a-z](?:ist|ian)$")  # cosmologist(s), physician(s); matched on the lower-case singular
@@ -131,7 +132,7 @@ def _unnamed_subject(c: Candidate, an: Analysis) -> str | None:
         return None  # most prompts: no need to render the prompt
     shown = c.question.display_prompt()
     unnamed = _UNNAMED_SUBJECT.search(shown)
-    if unnamed and not any(word_in(w, shown.casefold()) for w in _title_words(an) | an.topic_words):
+    if unnamed and not any(word_in(w, shown.casefold()) for w in title_words(an) | an.topic_words):
         return f"dangling: “{unnamed.group(0)}” stands for the article's subject, which the prompt never names"
     return None
 
@@ -209,7 +210,7 @@ def _unworthy_answer(c: Candidate, an: Analysis, ans: str, source: str) -> str |
     why = _acronym_plus_word(ans, an)
     if why:
         return why
-    why = _topic_answer(an, ans)
+    why = topic_answer(an, ans)
     if why:
         return why
     if _GENE_SYMBOL.match(ans.strip()) and ans.strip() not in an.acronyms:
@@ -293,35 +294,6 @@ def _side_name(c: Candidate, an: Analysis, ans: str, source: str) -> str | None:
             # to every blank about a person (judges: "guessable, nothing is learned"), unless the sentence says
             # what he began ("Modern genetics started with {{Mendel}}'s studies": kept 12 of 13 times).
             return f"guessable: “{ans}” is the article's central figure"
-    return None
-
-
-def _topic_answer(an: Analysis, ans: str) -> str | None:
-    """The article's subject as the answer: its topic word, the title's word in another form, the title spelled out."""
-    a = norm(ans)
-    parts = a.split()
-    if a in an.topic_words or (a.rstrip("s") in {t.rstrip("s") for t in an.topic_words}) \
-            or a.rstrip("s") == norm(an.article.title).rstrip("s"):  # "{{big bang}}" in *Big Bang*
-        return f"topic word: “{ans}” is what the whole article is about"
-    title = norm(an.article.title)
-    if a.startswith(title + " ") and all(lx.zipf(w) >= 3.4 for w in a[len(title):].split()):
-        # "{{fly-by-wire control systems}}" in *Fly-by-wire*: the title and words anyone adds to it
-        return f"topic word: “{ans}” is the article's subject with a plain noun"
-    title_words = _title_words_in_order(an)
-    if len(parts) == 1 and (any(_derived(a, w) for w in title_words)
-                            or len(a) >= 8 and a[:8] in {w[:8] for w in title_words if len(w) >= 8}):
-        return f"topic word: “{ans}” is the title's own word in another form"
-    if len(parts) == 2 and title_words and _derived(parts[0], title_words[-1]) \
-            and not _derived(parts[1], title_words[-1]) and len(parts[1]) >= 3 \
-            and max(lx.zipf(parts[1]), lx.zipf(ans.split()[-1].lower())) >= 3.4:
-        # "{{dyslexic children}}", "{{dyslexic learners}}", "{{aerodynamics regimes}}" (held-11: "gaps the topic
-        # phrase"): the subject's own word before a plain noun. Not "{{index fossils}}" in *Fossil*: a kind of it.
-        return f"topic word: “{ans}” is the article's subject with a plain word"
-    for acronym in (w for w in re.findall(r"[\w-]+", an.article.title) if lx.is_acronym(w)):
-        spelled = ans[:1].casefold() == acronym[:1].casefold() and acronym not in ans and len(parts) <= len(acronym) \
-            and _best_long_form(acronym, ans) == ans  # "Deoxyribonucleic acid" in *DNA*, not "CRISPR loci"
-        if len(parts) > 1 and (an.pair_of(ans) == acronym or spelled):
-            return f"topic word: “{ans}” spells out the title ({acronym})"
     return None
 
 
@@ -433,27 +405,6 @@ def _common_noun_first(ans: str, source: str, an: Analysis) -> bool:
     if " " in ans or not source.startswith(ans):
         return False
     return _NOUN_SUFFIX.search(ans.lower()) is not None or mentions(an, ans.lower()) > 0
-
-
-def _title_words(an: Analysis) -> set[str]:
-    return {w.casefold() for w in re.findall(r"[^\W\d_][\w-]*", an.article.title)} - lx.STOP_WORDS
-
-
-def _title_words_in_order(an: Analysis) -> list[str]:
-    return [w.casefold() for w in re.findall(r"[^\W\d_][\w-]*", an.article.title) if w.casefold() not in lx.STOP_WORDS]
-
-
-_SUFFIXES = frozenset("s es e o os ic ics ical ically ia ial ias iac iacs ies ification ifications ified al ally ist ists "
-                      "ism ian ians ous ed ing ity ize ized ization ise ised isation er ers".split())
-
-
-def _derived(word: str, title_word: str) -> bool:
-    """`word` is the title word in another form: "dyslexic(s)" of dyslexia, "mummification" of mummy, "haemophiliac"
-    of haemophilia, "crusaders" of crusades; not "neurofilaments" of neuron nor "candidemia" of candidiasis."""
-    if len(title_word) < 5 or not title_word.isalpha():
-        return False  # short words have too many neighbours ("cell", "gene")
-    base = re.sub(r"[aeiouy]+$", "", re.sub(r"(?:s|ing|ism)$", "", title_word))  # "smelt" of smelting, "albin"
-    return word.startswith(base) and (word[len(base):] == "" or word[len(base):] in _SUFFIXES)
 
 
 _FIRST_WORDS = frozenset("first second earliest early original new modern".split())
