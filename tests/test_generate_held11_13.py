@@ -187,3 +187,14 @@ def test_held13_a_describing_word_the_sentence_names_is_its_term():
     kept = [c.question.prompt for sec in art.sections for build in BUILDERS for c in build(an, sec)
             if c.question.type == "cloze" and not unworthy(c, an)]
     assert any("also called {{somatic}}" in p for p in kept)
+
+
+def test_held14_the_term_named_without_term_and_a_hyphenated_answer_spaced():
+    # "derived from the {{term intragenic region}}" (held-14), "The {{term transonic}}" (held-11)
+    spans = [sp.text for sp in find_terms("The word intron is derived from the term intragenic region, a region "
+                                          "inside a gene.")]
+    assert "intragenic region" in spans and not any(s.startswith("term ") for s in spans)
+    an = analyse(parse_article("# Meconium\n\n## Causes\n\nAspiration may occur in-utero before birth.\n"))
+    from ketaquiz.core.generate.answers import gap_for
+
+    assert gap_for(an, "in-utero") == "{{in-utero|in utero}}"

@@ -375,8 +375,8 @@ def test_a_hyphenated_word_keeps_its_first_part_in_the_singular_and_in_the_accep
     assert lx.singular("n-type") == "n-type" and not lx.is_plural("self-renewal")
     an = analyse(parse_article("# Semiconductor\n\n## Doping\n\nSemiconductors doped with donor impurities are called "
                                "n-type. An n-type semiconductor carries current mostly by electrons.\n"))
-    assert gap_for(an, "n-type") == "{{n-type}}"  # "type" alone was accepted
-    assert gap_for(an, "semi-insulators") == "{{semi-insulators|semi-insulator}}"
+    assert gap_for(an, "n-type") == "{{n-type|n type}}"  # "type" alone was accepted
+    assert gap_for(an, "semi-insulators") == "{{semi-insulators|semi-insulator|semi insulators}}"
 
 
 FLY = """# Fly-by-wire

@@ -112,6 +112,8 @@ def _term_forms(an: Analysis, term: str) -> list[str]:
                 alts.append(lx.singular(last))
     alts += _noun_forms(an, words) + _glosses(an, term) + _latin_number(an, term) + _also_called(an, term)
     alts += _plain_organ(term) + _spaced(an, term)
+    if re.fullmatch(r"[a-z]+(?:-[a-z]+)+", term):
+        alts.append(term.replace("-", " "))  # "in-utero": "in utero" is as right (held-14)
     folded = "".join(ch for ch in unicodedata.normalize("NFKD", term) if not unicodedata.combining(ch))
     if folded != term and folded.isascii():
         alts.append(folded)  # "Riga" for "Rīga": grading folds accents already; the accepted forms now say so

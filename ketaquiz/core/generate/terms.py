@@ -140,6 +140,9 @@ def _classify(tokens: list[Token], i: int) -> str:
     return "C"
 
 
+_NAMING_NOUNS = frozenset("term terms word words phrase".split())
+
+
 def find_terms(text: str) -> list[Span]:
     """Candidate term spans of one sentence, in order."""
     tokens = tokenize(text)
@@ -160,6 +163,8 @@ def find_terms(text: str) -> list[Span]:
         # Trim leading participles and vague modifiers; trailing words that cannot head a noun phrase.
         while run and (kinds[run[0]] == "P" or _word(tokens[run[0]]).lower() in lx.VAGUE_MODIFIERS):
             run.pop(0)
+        if len(run) > 1 and _word(tokens[run[0]]).lower() in _NAMING_NOUNS:
+            run.pop(0)  # "the term intragenic region", "the term transonic": the name, not "term" (held-11, held-14)
         while run and kinds[run[-1]] != "N" and not lx.can_be_noun(_word(tokens[run[-1]])):
             run.pop()
         while run and kinds[run[-1]] == "P":
