@@ -198,3 +198,16 @@ def test_held14_the_term_named_without_term_and_a_hyphenated_answer_spaced():
     from ketaquiz.core.generate.answers import gap_for
 
     assert gap_for(an, "in-utero") == "{{in-utero|in utero}}"
+
+
+def test_held14_a_span_of_weeks_is_a_key_number_and_a_span_of_years_is_not():
+    from ketaquiz.core.generate.quantities import quantities
+
+    art = parse_article("# Meconium aspiration syndrome\n\n## Management\n\nCurrently, labour is induced in women who "
+                        "have been pregnant for longer than 41 weeks gestation.\nThe lungs of the fetus mature "
+                        "slowly, and surfactant is produced late.\nThe castle was held for 40 years before its fall.\n")
+    an = analyse(art)
+    asked = {c.question.answer: c.question.prompt for sec in art.sections for c in quantities(an, sec)}
+    assert asked.get("41") == "Currently, labour is induced in women who have been pregnant for longer than _____ weeks " \
+        "gestation."
+    assert "40" not in asked  # "40 years": a span of years is a date's business
