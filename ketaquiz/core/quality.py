@@ -138,12 +138,13 @@ def _only_quoted_terms(text: str) -> bool:
     """Every quotation mark closes a term of three words at most that the sentence names: "often referred to as
     “deadlines”" (held-12), "is called the “antisense” sequence" quote nobody. A word quoted as a word ("the adjective
     “feudal”", "meaning “genitive”") still counts as a quotation."""
+    from .generate.gaps import NAMERS
+
     marks = re.findall(r"[\"“”]", text)
     spans = list(re.finditer(r"[\"“]([^\"“”]*)[\"”]", text))
     return len(marks) == 2 * len(spans) and all(
         0 < len(sp.group(1).split()) <= 3
-        and re.search(r"\b(?i:called|known as|referred to as|termed|named|the term)\s+(?:the\s+|an?\s+)?$",
-                      text[:sp.start()]) for sp in spans)
+        and re.search(rf"\b(?i:{NAMERS}|named|the term)\s+(?:the\s+|an?\s+)?$", text[:sp.start()]) for sp in spans)
 
 
 def shown_prompt(q: Question) -> str:

@@ -17,6 +17,7 @@ from ..questions import Question
 from . import lexicon as lx
 from .analysis import MIN_TERM_SCORE, Analysis
 from .builders import Candidate, cap_first, explain, qid
+from .mentions import mentions
 from .terms import norm
 
 _DEEDS = (r"invented|created|developed|discovered|coined|founded|proposed|introduced|designed|devised|formulated|"
@@ -60,13 +61,12 @@ def attributions(an: Analysis, section: Section) -> Iterator[Candidate]:
         deed = " ".join(m.group("deed").split())
         if m.groupdict().get("adv") == "first" and not deed.startswith("first"):
             deed = f"first {deed}"
-        verb = deed
         where = f" {mods}" if mods else ""
         if len(names) == 1:
-            prompt = f"Who {verb} {subject}{where}?"
+            prompt = f"Who {deed} {subject}{where}?"
             answer, accept = names[0], _forms(names[0])
         else:
-            prompt = f"Who {verb} {subject}{where}? One name is enough."
+            prompt = f"Who {deed} {subject}{where}? One name is enough."
             answer = " and ".join(names)
             accept = [f for n in names for f in (n, *_forms(n))]
         if re.match(r"(?:and|among|with)\s+others\b", rest):
@@ -98,12 +98,10 @@ def _subject(an: Analysis, sid: str, raw: str) -> str | None:
     bare = " ".join(words[1:]) if words[0].lower() == "the" else raw
     title = norm(an.article.title)
     key = norm(bare)
-    if key == title or key.rstrip("s") == title.rstrip("s") or key in an.topic_words:
-        pass
-    else:
-        info = an.terms.get(key)
-        if info is None or an.score(bare) < MIN_TERM_SCORE or _uses(an, bare) < 2:
-            return None
+    is_topic = key == title or key.rstrip("s") == title.rstrip("s") or key in an.topic_words
+    if not is_topic and (key not in an.terms or an.score(bare) < MIN_TERM_SCORE
+                        or mentions(an, bare, ignore_case=True) < 2):
+        return None
     if words[0] == "The":
         return "the " + bare
     return raw if raw[:1].isupper() and not lx.lemmas(words[0].lower()) or lx.is_acronym(words[0]) \
@@ -130,10 +128,6 @@ def _opening_subject(an: Analysis, sid: str, plural: bool) -> str | None:
     return written if not lx.lemmas(written.split()[0].lower()) else written[:1].lower() + written[1:]
 
 
-def _uses(an: Analysis, term: str) -> int:
-    return len(re.findall(rf"(?<!\w){re.escape(term)}(?!\w)", an.article.text, re.IGNORECASE))
-
-
 def _person(an: Analysis, text: str) -> tuple[list[str], str] | None:
     """The person (or two) named right after "by", and what the sentence says after them; None when it is no
     person ("by the Federalist Congress", "by heating", "by Early Austronesians")."""
@@ -156,7 +150,7 @@ def _person(an: Analysis, text: str) -> tuple[list[str], str] | None:
         break
     for n in names:
         bare = re.sub(rf"^{_TITLES}\s+", "", n)
-        if _BODIES.search(n) or len(bare.split()) < 2 and _uses(an, bare) < 2 or lx.zipf(bare.split()[-1]) >= 4.5:
+        if _BODIES.search(n) or len(bare.split()) < 2 and mentions(an, bare, ignore_case=True) < 2 or lx.zipf(bare.split()[-1]) >= 4.5:
             return None  # a body, a lone word said once, or an everyday word ("by Early", "by Nature")
     return names, " ".join(tokens[i:])
 

@@ -15,12 +15,12 @@ from .terms import Span
 
 # The phrases that name a term ("is called", "known as"); "named" and "defined as" also introduce a gap's point, but
 # after them may come a person ("named after …") or a definition ("defined as a quality of …"), not a name.
-_NAMERS = r"called|known as|termed|referred to as"
+NAMERS = r"called|known as|termed|referred to as"
 _NAMING_TAIL = r"\s+(?:the\s+|an?\s+|its\s+|their\s+)?[\"“']?$"
-_NAMING = re.compile(rf"\b(?:{_NAMERS}|named|defined as){_NAMING_TAIL}", re.I)
-_NAMED = re.compile(rf"\b(?:{_NAMERS}){_NAMING_TAIL}", re.I)
+_NAMING = re.compile(rf"\b(?:{NAMERS}|named|defined as){_NAMING_TAIL}", re.I)
+_NAMED = re.compile(rf"\b(?:{NAMERS}){_NAMING_TAIL}", re.I)
 # A prompt whose gap is the term its sentence names ("… known as the {{Second Triumvirate}}")
-NAMED_GAP = re.compile(rf"\b(?:{_NAMERS})\s+(?:the\s+|a\s+|an\s+|a\(n\)\s+)?[\"“]?\{{\{{")
+NAMED_GAP = re.compile(rf"\b(?:{NAMERS})\s+(?:the\s+|a\s+|an\s+|a\(n\)\s+)?[\"“]?\{{\{{")
 _EXPLAINS = re.compile(
     r"\b(?:through|via|by|due to|because of|derived from|made (?:of|from)|composed of|consists? of|caused by|"
     r"produced by|catalyzed by|known as|such as)\s+(?:the\s+|an?\s+)?$", re.I

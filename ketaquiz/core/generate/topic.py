@@ -14,10 +14,10 @@ def topic_answer(an: Analysis, ans: str) -> str | None:
     """The article's subject as the answer: its topic word, the title's word in another form, the title spelled out."""
     a = norm(ans)
     parts = a.split()
-    if a in an.topic_words or (a.rstrip("s") in {t.rstrip("s") for t in an.topic_words}) \
-            or a.rstrip("s") == norm(an.article.title).rstrip("s"):  # "{{big bang}}" in *Big Bang*
-        return f"topic word: “{ans}” is what the whole article is about"
     title = norm(an.article.title)
+    if a in an.topic_words or (a.rstrip("s") in {t.rstrip("s") for t in an.topic_words}) \
+            or a.rstrip("s") == title.rstrip("s"):  # "{{big bang}}" in *Big Bang*
+        return f"topic word: “{ans}” is what the whole article is about"
     if a.startswith(title + " ") and all(lx.zipf(w) >= 3.4 for w in a[len(title):].split()):
         # "{{fly-by-wire control systems}}" in *Fly-by-wire*: the title and words anyone adds to it
         return f"topic word: “{ans}” is the article's subject with a plain noun"
@@ -41,7 +41,7 @@ def topic_answer(an: Analysis, ans: str) -> str | None:
 
 def title_words(an: Analysis) -> set[str]:
     """The title's words, lower case, without function words."""
-    return {w.casefold() for w in re.findall(r"[^\W\d_][\w-]*", an.article.title)} - lx.STOP_WORDS
+    return set(_title_words_in_order(an))
 
 
 def _title_words_in_order(an: Analysis) -> list[str]:

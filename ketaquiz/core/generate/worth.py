@@ -158,11 +158,11 @@ def _unworthy_gap(c: Candidate, an: Analysis) -> str | None:
     if re.search(r"\{\{[A-Z][^}]*\}\} of (?:the )?[A-Z]", c.question.prompt):
         return "half a name: the gap stops before the name's “of the …” (“{{Livonian Brothers}} of the Sword”)"
     shown = re.sub(r"\{\{[^}]*\}\}", " ", c.question.prompt).casefold()
-    title_words = {lx.singular(w).casefold() for w in an.article.title.split()}
+    singular_title = {lx.singular(w).casefold() for w in an.article.title.split()}
     for ans in answer_terms(c):
         parts = ans.split()
         head = lx.singular(parts[-1]).casefold()
-        if len(parts) < 2 or not (norm(head) in an.topic_words | title_words or head in lx.GENERIC_WORDS):
+        if len(parts) < 2 or not (norm(head) in an.topic_words | singular_title or head in lx.GENERIC_WORDS):
             continue  # the head names it ("renal {{plexus}}"): a modifier seen elsewhere gives nothing away
         words = [w for w in parts[:-1] if len(w) >= 5]
         if any(re.search(rf"\b{re.escape(w.casefold()[:6])}", shown) for w in words):
