@@ -8,13 +8,13 @@ from ketaquiz.core.article import parse_article
 from ketaquiz.core.generate.analysis import analyse
 from ketaquiz.core.generate.builders import distractors
 from ketaquiz.core.generate.enumerations import _enumeration
-from ketaquiz.core.generate.families import BUILDERS
 from ketaquiz.core.generate.spellings import spelled
 from ketaquiz.core.generate.terms import find_terms
 from ketaquiz.core.generate.topic import topic_answer
-from ketaquiz.core.generate.worth import unworthy
 from ketaquiz.core.quality import tripped
 from ketaquiz.core.questions import Question
+
+from .generation import kept_cloze
 
 DYSLEXIA = """# Dyslexia
 
@@ -30,15 +30,8 @@ Dyslexia affects reading more than speech, and dyslexia runs in families.
 """
 
 
-def _kept_cloze(text: str) -> list[str]:
-    art = parse_article(text)
-    an = analyse(art)
-    return [c.question.prompt for sec in art.sections for build in BUILDERS for c in build(an, sec)
-            if c.question.type == "cloze" and not unworthy(c, an)]
-
-
 def test_the_subjects_own_word_with_a_plain_noun_or_a_sufferer_is_no_gap():
-    kept = " ".join(_kept_cloze(DYSLEXIA))
+    kept = " ".join(kept_cloze(DYSLEXIA))
     for gap in ("{{Dyslexic children", "{{dyslexic children", "{{dyslexic learners", "{{sufferers", "{{dyslexics"):
         assert gap not in kept, gap
     assert "{{subcortical brain structures" in kept  # the article's other terms are still asked
@@ -76,12 +69,10 @@ def test_a_century_gets_centuries_as_wrong_options():
 def test_a_word_in_greek_script_is_no_gap_and_keeps_its_letters():
     assert spelled("β-lactam") == "beta-lactam"
     assert spelled("δυναμική") == "δυναμική"  # was "deltaυνalphamuιkappaή"
-    art = parse_article("# Aerodynamics\n\n## Overview\n\nAerodynamics, from Greek ἀήρ aer + δυναμική (dynamics), is "
+    text = ("# Aerodynamics\n\n## Overview\n\nAerodynamics, from Greek ἀήρ aer + δυναμική (dynamics), is "
                         "the study of the motion of air around a solid object such as a wing.\nLift and drag act on "
                         "the wing, and aerodynamics predicts both.\n")
-    an = analyse(art)
-    assert not any("{{δυναμική" in c.question.prompt and not unworthy(c, an)
-                   for sec in art.sections for build in BUILDERS for c in build(an, sec))
+    assert not any("{{δυναμική" in p for p in kept_cloze(text))
 
 
 def q(prompt: str) -> Question:
@@ -111,11 +102,11 @@ def test_a_product_given_as_an_example_and_a_word_for_the_dead_are_no_gaps():
     malware = ("# Malware\n\n## Defence\n\nSecunia PSI is an example of software, free for personal use, that will "
                "check a PC for vulnerable software. Secunia PSI then updates it, and Secunia PSI reports the result.\n"
                "Antivirus software scans files for malware signatures before they run.\n")
-    assert not any("{{Secunia PSI}} is an example" in p for p in _kept_cloze(malware))
+    assert not any("{{Secunia PSI}} is an example" in p for p in kept_cloze(malware))
     mummy = ("# Mummy\n\n## Egypt\n\nWithin the layers, Egyptian priests placed small amulets to guard the decedent "
              "from evil. The decedent was wrapped in linen, and the decedent was laid in a coffin.\n"
              "Amulets were believed to protect the body.\n")
-    kept = " ".join(_kept_cloze(mummy))
+    kept = " ".join(kept_cloze(mummy))
     assert "{{decedent" not in kept and "{{amulets" in kept
 
 
@@ -178,15 +169,12 @@ def test_held13_words_that_end_a_term_and_names_with_a_letter():
 
 
 def test_held13_a_describing_word_the_sentence_names_is_its_term():
-    art = parse_article("# Stem cell\n\n## Adult\n\nAdult stem cells, also called somatic (from Greek, \"of the body\") stem cells, "
+    text = ("# Stem cell\n\n## Adult\n\nAdult stem cells, also called somatic (from Greek, \"of the body\") stem cells, "
                         "are stem cells "
                         "which maintain and repair the tissue in which they are found.\nStem cells divide to renew "
                         "themselves. Stem cells can become other cell types.\nEmbryonic stem cells come from the "
                         "blastocyst.\nResearchers grow stem cells in culture.\n")
-    an = analyse(art)
-    kept = [c.question.prompt for sec in art.sections for build in BUILDERS for c in build(an, sec)
-            if c.question.type == "cloze" and not unworthy(c, an)]
-    assert any("also called {{somatic}}" in p for p in kept)
+    assert any("also called {{somatic}}" in p for p in kept_cloze(text))
 
 
 def test_held14_the_term_named_without_term_and_a_hyphenated_answer_spaced():

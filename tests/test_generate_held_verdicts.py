@@ -14,6 +14,8 @@ from ketaquiz.core.generate.answers import gap_for
 from ketaquiz.core.generate.families import BUILDERS
 from ketaquiz.core.generate.worth import unworthy
 
+from .generation import kept_cloze
+
 ROME = """# Cursus honorum
 
 ## Praetor
@@ -24,23 +26,16 @@ In the absence of the consuls, a praetor would be given command of the garrison 
 """
 
 
-def _kept_cloze(text: str) -> list[str]:
-    art = parse_article(text)
-    an = analyse(art)
-    return [c.question.prompt for sec in art.sections for build in BUILDERS for c in build(an, sec)
-            if c.question.type == "cloze" and not unworthy(c, an)]
-
-
 def test_the_thing_counted_beside_its_count_is_not_the_gap():
     # None of 35 held-out gaps right after a count was kept ("six {{lictors}}": "gap the number instead").
-    prompts = " ".join(_kept_cloze(ROME))
+    prompts = " ".join(kept_cloze(ROME))
     assert "six {{lictors" not in prompts
     assert "{{twenty-four lictors" not in prompts and "twenty-four {{lictors" not in prompts
     assert "{{praetor}}" in prompts  # the rest of the article is still asked
     # a count that counts two things in parallel is no fact on its own: the pair is asked
     heart = "# Heart\n\n## Chambers\n\nThe heart has four chambers: two atria on top and two ventricles below.\n" \
         "The ventricles pump blood out of the heart, and the atria receive it.\n"
-    assert any("two {{ventricles" in p for p in _kept_cloze(heart))
+    assert any("two {{ventricles" in p for p in kept_cloze(heart))
 
 
 MALARIA = """# Malaria
@@ -85,7 +80,7 @@ Symptoms are due to spinal cord damage and include pain, weakness, and decreased
 The spinal cord carries signals. A syrinx forms inside the spinal cord. The cord swells when the syrinx grows.
 Syringomyelia is a disorder in which a cyst forms within the spinal cord.
 """
-    assert not any("{{cord damage" in p for p in _kept_cloze(text))
+    assert not any("{{cord damage" in p for p in kept_cloze(text))
 
 
 def test_one_item_of_a_list_in_the_sentence_is_not_the_gap():
@@ -107,7 +102,7 @@ def test_one_item_of_a_list_in_the_sentence_is_not_the_gap():
 Among its many uses, Prussian blue gives the blue color to blueprints, bluing, and cyanotypes.
 Cyanotypes are photographic prints made with iron salts. Blueprints copy drawings. Cyanotypes fade in sunlight.
 """
-    in_list = [p for p in _kept_cloze(text) if "to blueprints" in p or "to {{blueprints" in p]
+    in_list = [p for p in kept_cloze(text) if "to blueprints" in p or "to {{blueprints" in p]
     assert not any(re.search(r"\{\{(?:blueprints|bluing|cyanotypes)\b", p) for p in in_list)
 
 
@@ -167,7 +162,6 @@ Haemophilia clinics followed with their 777 and later designs of factor concentr
 
 
 def test_the_unnamed_subject_a_slashed_half_and_a_model_number_are_not_asked():
-    from ketaquiz.core.generate.worth import unworthy
 
     art = parse_article(HAEMOPHILIA)
     an = analyse(art)
@@ -219,7 +213,7 @@ Leisure has often been defined as a quality of experience or as free time.
 The escapement gives the pendulum a small push on each swing to keep it going.
 Tower clocks were built in town squares so that the public could read the hour.
 """
-    prompts = _kept_cloze(text)
+    prompts = kept_cloze(text)
     assert any("is called the {{movement" in p for p in prompts)
     assert any("are called {{complications" in p for p in prompts)
     assert not any("{{quality" in p for p in prompts)  # after "defined as" comes a definition, not a name
@@ -237,7 +231,7 @@ The Second Triumvirate divided the Roman world among its three members for five 
 Octavian's victory at Actium ended the Roman civil wars and made him master of the Mediterranean world.
 Antony and Cleopatra fled to Egypt after the defeat of their fleet near the promontory of Actium.
 """
-    prompts = _kept_cloze(text)
+    prompts = kept_cloze(text)
     assert any("known as the {{Second Triumvirate" in p for p in prompts)
     # an ordinal is no answer for a name ("Second"), only for a counted thing ("the third and {{fifth carbon atoms}}")
     an = analyse(parse_article(text))
@@ -269,7 +263,7 @@ Dietary supplementation with vitamin D is cheap, and supplementation is advised 
 Hydrogen cyanide, also known as prussic acid, is a colourless and extremely poisonous liquid.
 Prussic acid was first isolated from Prussian blue, and prussic acid boils at room temperature.
 """
-    prompts = _kept_cloze(text)
+    prompts = kept_cloze(text)
     assert any(p.startswith("Sufficient vitamin D levels can be achieved through") for p in prompts)
     assert any("also known as {{prussic acid" in p for p in prompts)  # a naming phrase, no presupposition
 
@@ -285,7 +279,7 @@ In a dense cloud, star formation can be triggered by the shock wave of a nearby 
 Young clusters are still embedded in the gas left over from their star formation, and the gas glows.
 Open clusters are loosely bound and are broken up by close encounters with other clusters.
 """
-    prompts = _kept_cloze(text)
+    prompts = kept_cloze(text)
     assert any("active {{star formation" in p for p in prompts)  # named four times: a term of the article
     assert not any("{{shock wave" in p for p in prompts)  # everyday words said once: anyone could fill them in
 
@@ -301,7 +295,7 @@ Every choice has an opportunity cost, because time and money spent on one thing 
 Firms compare the opportunity cost of each project before they invest in it.
 Markets set prices where the quantity supplied equals the quantity demanded.
 """
-    prompts = _kept_cloze(text)
+    prompts = kept_cloze(text)
     assert any(p.startswith("{{opportunity cost") and "refers to" in p for p in prompts)
 
 
@@ -332,7 +326,7 @@ Shorter multihulls may be more prone towards an uncomfortable motion called hobb
 Hobby horsing is a pitching motion, and it tires the crew of a small multihull on a long passage.
 A catamaran has two parallel hulls of equal size, and a trimaran has a main hull with two outriggers.
 """
-    assert not any("called {{hobby}} horsing" in p for p in _kept_cloze(text))
+    assert not any("called {{hobby}} horsing" in p for p in kept_cloze(text))
 
 
 def test_her_after_a_person_noun_points_at_that_person():
@@ -393,7 +387,7 @@ The control systems of airliners use redundant computers, and the control system
 
 def test_the_title_with_plain_words_after_it_is_no_gap():
     # held-8 reasons: the subject and a word anyone adds to it ("fly-by-wire {{control systems}}") teach nothing
-    prompts = " ".join(_kept_cloze(FLY))
+    prompts = " ".join(kept_cloze(FLY))
     assert "{{fly-by-wire control systems" not in prompts.lower()
     assert "fly-by-wire {{control systems" not in prompts.lower()
     assert "{{gyroscopes" in prompts  # the article's other terms are still asked
