@@ -903,6 +903,10 @@ def test_natural_forms_of_held_5():
     an = analyse(parse_article("# E\n\n## A\n\nThe emulsion will appear bluer, and antifungal medications treat it.\n"))
     assert "blue" in accepted_forms(an, "bluer")
     assert "antifungals" in accepted_forms(an, "antifungal medications")
+    # and the cloze gaps accept them too: the learner types them into a gap, not a short answer (they had reached
+    # only short answers and list items; held-5's emulsion still drew "{{bluer}}" alone)
+    assert "|blue|" in gap_for(an, "bluer").replace("}}", "|")
+    assert "|antifungals|" in gap_for(an, "antifungal medications").replace("}}", "|")
     # "stability" beside "stabilizes" is typed back from the prompt: not an accepted form
     shown = _drop_visible_forms("An emulsifier stabilizes an emulsion by increasing its {{kinetic stability|stability}}.")
     assert shown.endswith("{{kinetic stability}}.")

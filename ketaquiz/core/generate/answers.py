@@ -47,6 +47,7 @@ def gap_for(an: Analysis, term: str) -> str:
     distinctive word when the head says little ("poppet" for "poppet valves")."""
     alts = _term_forms(an, term)
     alts += _only_modifier(an, term, alts)
+    alts += _part_plurals(an, term, alts)
     alts += [n for a in alts for n in numerals(a.split())]
     alts += [spelled(a) for a in alts if spelled(a) != a]  # "beta-lactam": a learner's keyboard has no β
     alts += [other_spelling(a) for a in alts if other_spelling(a) != a]  # "mechanization" for "mechanisation"
@@ -111,7 +112,7 @@ def _term_forms(an: Analysis, term: str) -> list[str]:
             if lx.is_plural(last) and not last.endswith(("us", "is", "ss")):
                 alts.append(lx.singular(last))
     alts += _noun_forms(an, words) + _glosses(an, term) + _latin_number(an, term) + _also_called(an, term)
-    alts += _plain_organ(term) + _spaced(an, term)
+    alts += _plain_organ(term) + _spaced(an, term) + _base_forms(term)
     if re.fullmatch(r"[a-z]+(?:-[a-z]+)+", term):
         alts.append(term.replace("-", " "))  # "in-utero": "in utero" is as right (held-14)
     folded = "".join(ch for ch in unicodedata.normalize("NFKD", term) if not unicodedata.combining(ch))
@@ -120,20 +121,46 @@ def _term_forms(an: Analysis, term: str) -> list[str]:
     if len(words) >= 2 and words[0] in _ORDINALS:  # not "Second" for "Second Triumvirate": a name's part
         alts.append(words[0])  # "the third and {{fifth carbon atoms}}": "fifth" is the answer a learner gives
     core = [w for w in words if w.isalpha() and w.islower() and lx.zipf(w) <= CORE_ZIPF]
-    if len(words) == 3 and len(core) == 1 and all(lx.zipf(w) >= 3.3 for w in words if w != core[0]):
+    if len(words) == 3 and len(core) == 1 and all(lx.zipf(w) >= 3.3 for w in words if w != core[0]) \
+            and not (_adjective_like(core[0]) and core[0] != words[0]):
+        # "trigonal crystal system" → "trigonal"; "harmful algal blooms" → not "algal", which leaves out the
+        # describing word in front (held-12: "accepts 'algal' alone, which misses the point")
         alts.append(core[0])  # "posterior pituitary gland" → "pituitary": the one word that names it
     if len(words) == 2 and last not in alts and _noun_compound_head(an, words):
         alts.append(last)  # "skin rash" → "rash": judges graded the head alone right ("'rash' alone graded wrong")
     return alts
 
 
+def _part_plurals(an: Analysis, term: str, alts: list[str]) -> list[str]:
+    """The plural of a one-word part of the term that the gap accepts, where the article writes it: "{{substrate
+    molecules|substrate}}" accepts "substrates" too (held-1: "the natural plural 'substrates' is not accepted though
+    'substrate' is")."""
+    parts = {w.lower() for w in term.split()[:-1]}  # not the head: its singular comes from the term's own plural
+    out = []
+    for a in alts:
+        lemmas = lx.lemmas(a)  # an unknown word is usually a rare noun ("phospholipid"); the article settles it
+        if a in parts and a.isalpha() and a.islower() and (not lemmas or "NOUN" in lemmas) and not lx.is_plural(a):
+            plural = lx.inflect(a, "NNS")
+            if plural != a and _times_named(an, plural):
+                out.append(plural)
+    return out
+
+
 def _plural_with_singular(an: Analysis, word: str) -> bool:
-    """The word is a plural whose singular is a word: English knows it or the article writes it ("metanephros" is no
-    plural of "metanephro"; "virus", "analysis", "glass" are no plurals at all)."""
+    """The word is a plural whose singular is a word: English knows it, the article writes it, or it ends in a noun
+    English knows ("aerobeacons" → "aerobeacon", held-1); "metanephros" is no plural of "metanephro"; "virus",
+    "analysis", "glass" are no plurals at all."""
     if lx.is_acronym(word) or not lx.is_plural(word) or word.endswith(("us", "is", "ss")):
         return False
     one = lx.singular(word)
-    return one == word or lx.zipf(one) > 0 or _times_named(an, one) > 0
+    return one == word or lx.zipf(one) > 0 or _times_named(an, one) > 0 or _ends_in_noun(one)
+
+
+def _ends_in_noun(word: str) -> bool:
+    """A compound whose last part is a noun of four letters or more ("aero|beacon")."""
+    low = word.lower()
+    return low.isalpha() and any("NOUN" in lx.lemmas(low[i:]) and lx.zipf(low[i:]) >= 2.5
+                                 for i in range(2, len(low) - 3))
 
 
 def _other_modifiers(an: Analysis, words: list[str]) -> bool:
@@ -362,6 +389,13 @@ def key_word(an: Analysis, term: str) -> str:
     return _rare_core(an, words) or term
 
 
+def _adjective_like(word: str) -> bool:
+    """An adjective, or an unknown word with an adjective's ending ("algal", "antifungal")."""
+    lemmas = lx.lemmas(word.lower())
+    return "ADJ" in lemmas and "NOUN" not in lemmas or not lemmas and word.lower().endswith(
+        ("al", "ic", "ous", "ive", "ary", "able", "ible", "ant", "ent"))
+
+
 def _describing(word: str) -> bool:
     lemmas = lx.lemmas(word.lower())
     # lemminflect calls "complementary" a noun too: an adjective's ending settles it
@@ -427,7 +461,8 @@ def _base_forms(answer: str) -> list[str]:
             base = words[0][:-1]  # "bluer" → "blue"
         if base and base != words[0]:
             out.append(base)
-    if len(words) == 2 and words[1].lower() in _DRUG_HEADS and words[0].islower():
+    if len(words) == 2 and words[1].lower() in _DRUG_HEADS and words[0].isalpha() and words[0].islower() \
+            and ("ADJ" in lx.lemmas(words[0]) or _adjective_like(words[0])):  # not "third-lines"
         out += [words[0] + "s", f"{words[0]} drugs", f"{words[0]} medications"]
     return out
 

@@ -29,6 +29,7 @@ STOP_WORDS = frozenset(
     neither other another same own up down out off away back around well like unlike including include includes
     included behind beyond against toward towards across along throughout inside outside near beside besides amid
     regarding concerning following versus whom whose whichever whatever especially particularly namely e.g i.e etc vs whereas wasn't isn't aren't don't doesn't didn't won't
+    atop beneath amongst amidst whilst unto
     can't cannot shouldn't couldn't wouldn't hasn't haven't hadn't
     """.split()
 )

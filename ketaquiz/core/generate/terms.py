@@ -73,6 +73,10 @@ def _classify_simple(tok: Token) -> bool:
 _TIME_WORDS = frozenset("now today currently nowadays formerly previously originally later soon".split())
 _SUBORDINATORS = frozenset("as when while because if until since once whereas although though".split())
 _DETERMINERS = frozenset("the a an its their this these".split())
+# Words after which "as" introduces a name or a role, not a clause: "known as …", "such as …", "classified as …".
+_NAMING_BEFORE_AS = frozenset("known such referred described classified regarded defined designated identified termed "
+                              "recognized recognised labelled labeled considered seen used serve serves served act "
+                              "acts acted".split())
 
 
 def _clause_verb(tokens: list[Token], i: int, nxt: Token) -> bool:
@@ -88,6 +92,8 @@ def _clause_verb(tokens: list[Token], i: int, nxt: Token) -> bool:
         j -= 1  # back over the noun phrase
     if j >= 0 and tokens[j].text.lower() in _DETERMINERS:
         j -= 1
+    if j >= 1 and tokens[j].text.lower() == "as" and tokens[j - 1].text.lower() in _NAMING_BEFORE_AS:
+        return False  # "phenomena known as harmful algal blooms.": a name, no clause ("{{harmful algal}} blooms")
     return j >= 0 and tokens[j].text.lower() in _SUBORDINATORS
 
 
@@ -122,6 +128,8 @@ def _classify(tokens: list[Token], i: int) -> str:
     if "VERB" in lm:
         if prev in _MODALS:
             return "B"
+        if lw in _NAMING_BEFORE_AS and nxt is not None and nxt.text.lower() == "as":
+            return "B"  # "phenomena known as …": the participle names what follows; no "phenomena known" term
         if prev_content and lw.endswith("s") and lx.verb_lemma(lw) != lw and nxt is not None \
                 and _clause_verb(tokens, i, nxt):
             return "B"  # "the pathogen changes as it …", "as the feature size shrinks, …": the clause's verb
