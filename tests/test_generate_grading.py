@@ -67,3 +67,17 @@ def test_a_name_after_known_as_keeps_its_last_word() -> None:
                                "The coast of Florida sees harmful algal blooms every summer.\n"))
     assert "{{harmful algal|" not in gaps and "{{harmful algal}}" not in gaps
     assert "{{harmful algal blooms|" in gaps and "|algal|" not in gaps.replace("}}", "|")  # "algal" misses the point
+
+
+def test_table_rows_and_abbreviations_do_not_make_prompts() -> None:
+    # held-3: a table's row run into the text became "Digestive proteases destined for the {{lysosome}}"; held-5: a
+    # prompt cut at "mollusks (esp." — "esp." ended the sentence
+    from ketaquiz.core.article import split_sentences
+
+    text = "Zooxanthellae are found in corals, mollusks (esp. giant clams), and sponges."
+    assert len(split_sentences(text)) == 1
+    article = ("# Golgi\n\n## Vesicles\n\nDigestive proteases destined for the lysosome\n\n"
+               "Lysosomal vesicles carry digestive proteases to the lysosome in every animal cell.\n")
+    gaps = kept_cloze(article)
+    assert not any(p.startswith("Digestive proteases destined") for p in gaps)
+    assert any(p.startswith("Lysosomal vesicles") for p in gaps)

@@ -142,3 +142,15 @@ def test_who_which_gland_and_list_items():
 def test_more_than_what():
     assert "dangling reference" in tripped(q("Coal and gas have each caused more {{fatalities}} per unit of energy."))
     assert "dangling reference" not in tripped(q("Coal has caused more {{fatalities}} than nuclear power."))
+
+
+def test_openers_that_lean_on_the_sentence_before():
+    # held-1 and held-10: "After a period of dormancy, they reactivate …", "Alternatively, as summarized by …"
+    for prompt in ("After a period of dormancy, they reactivate and produce {{merozoites}}.",
+                   "Alternatively, structuralism is the belief that {{phenomena}} are related.",
+                   "Lastly, the {{escapement}} keeps the pendulum swinging."):
+        assert "dangling reference" in tripped(q(prompt)), prompt
+    # a name before "they", or "they" in a later clause, stands on its own
+    for prompt in ("After a period of dormancy, hypnozoites reactivate and produce {{merozoites}}.",
+                   "In the liver, the parasites multiply before they produce {{merozoites}}."):
+        assert "dangling reference" not in tripped(q(prompt)), prompt

@@ -32,7 +32,7 @@ _DANGLING_OPENERS = re.compile(
     r"conversely|otherwise|still|yet|but|and|or|so|because of this|as a result|in addition|in contrast|"
     r"by contrast|in turn|in fact|indeed|for example|for instance|on the other hand|at the same time|"
     r"in this way|to this end|despite this|even so|after this|before this|by then|until then|"
-    r"to sum up|in summary|in conclusion|no longer|as such|each one|each of them|none(?=,)|"
+    r"to sum up|in summary|in conclusion|no longer|as such|each one|each of them|none(?=,)|alternatively|lastly|"
     r"(?:with|in|for|among) (?:some|others)(?=\s+(?:there|it|they|the|a|an)\b)|"
     r"here|there(?! (?:is|are|was|were|have|has|had)\b))\b",
     re.IGNORECASE,
@@ -56,7 +56,10 @@ _DANGLING_INSIDE = re.compile(
 # "Examples are nitrogen-fixing bacteria, …", "A good example would be …": examples of what? (held-5)
 _EXAMPLE_OPENER = re.compile(r"^\W*(?:(?:a good |an |one |another )?examples? (?!of\b)\w+)", re.IGNORECASE)
 # "When it affects the mouth, it is called thrush": the opening clause's own subject is a pronoun (held-5)
-_PRONOUN_IN_OPENING_CLAUSE = re.compile(r"^\W*(?:when|if|as|while|because|since|although|once|unless)\s+(?:it|they)\b",
+_PRONOUN_IN_OPENING_CLAUSE = re.compile(r"^\W*(?:when|if|as|while|because|since|although|once|unless)\s+(?:it|they)\b|"
+                                        # "After a period of dormancy, they reactivate" (held-1): who?
+                                        r"^\W*(?:after|before|during|within|over|in|on|at|by|with|without|for)\b"
+                                        r"[^,{}]{3,60},\s+they\b",
                                         re.IGNORECASE)
 # A generic head as the subject, standing for something named before ("The condition is known as …").
 _ANAPHORIC_SUBJECT = re.compile(

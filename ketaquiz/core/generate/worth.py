@@ -67,11 +67,17 @@ def answers(q: Question) -> list[str]:
     return [str(a) for a in (q.answer if isinstance(q.answer, list) else [q.answer])]
 
 
+_ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*\s*$")
+
+
 def unworthy(c: Candidate, an: Analysis) -> str | None:
     """Why a candidate is not worth a learner's time (None when it is)."""
-    source = an.sentence[c.sentence_ids[0]].text
+    sentence = an.sentence[c.sentence_ids[0]]
+    source = sentence.text
     words = source.split()
-    if len(words) < 6 or not whole_sentence(source):
+    if len(words) < 6 or not whole_sentence(source) or not sentence.list_item and not _ENDS_SENTENCE.search(source):
+        # the last: a table row or caption run into the text ("Digestive proteases destined for the lysosome");
+        # a list item needs no full stop ("Candidemia, a form of fungemia which may lead to sepsis")
         if not c.family.startswith(("multi-list", "short-list", "choice-not", "order")):
             return "fragment: the source is not a whole sentence"
     if c.question.type in ("cloze", "choice"):
