@@ -81,3 +81,38 @@ def test_table_rows_and_abbreviations_do_not_make_prompts() -> None:
     gaps = kept_cloze(article)
     assert not any(p.startswith("Digestive proteases destined") for p in gaps)
     assert any(p.startswith("Lysosomal vesicles") for p in gaps)
+
+
+def test_a_term_made_of_the_subject_and_one_word_accepts_that_word() -> None:
+    # held-15: "{{subclinical hyperthyroidism}} is a milder form of hyperthyroidism" — "the answer must include
+    # 'hyperthyroidism', which already stands in the prompt: gap only 'subclinical'"
+    text = ("# Hyperthyroidism\n\n## Diagnosis\n\nHyperthyroidism is the condition that occurs due to excessive production "
+            "of thyroid hormone by the thyroid gland.\nSubclinical hyperthyroidism is a milder form of "
+            "hyperthyroidism characterized by low or undetectable serum TSH level with a normal thyroxine level.\n"
+            "Subclinical hyperthyroidism modestly increases the risk of cognitive impairment and dementia.\n")
+    assert "subclinical" in _forms(text, "subclinical hyperthyroidism")  # as the builder shows the term
+    assert "thyroid" not in _forms(text, "thyroid hormone")  # no subject word in it
+    war = "# Peloponnesian War\n\n## Phases\n\nIn the first phase, the Archidamian War, Sparta invaded Attica.\n"
+    assert "Archidamian" not in _forms(war, "Archidamian War")  # a name keeps its whole
+
+
+def test_no_figure_choice_after_much_less_than() -> None:
+    # held-15: "accounts for much less than _____ of hyperthyroidism cases" with 1% · 6% · 11% · 16%: "much less than
+    # 16%" is true too, so every option fits
+    from ketaquiz.core.generate.quantities import quantities
+
+    def choices(sentence: str) -> list[str]:
+        art = parse_article("# Hyperthyroidism\n\n## Causes\n\n" + sentence + "\n")
+        an = analyse(art)
+        return [c.question.prompt for sec in art.sections for c in quantities(an, sec)]
+
+    assert choices("Hypersecretion of thyroid stimulating hormone accounts for much less than 1% of hyperthyroidism "
+                   "cases.") == []
+    assert choices("Graves' disease accounts for about 70% of hyperthyroidism cases in the United States.")
+
+
+def test_a_prefixed_verb_the_lexicon_lacks_ends_a_term() -> None:
+    # held-15: "{{reintroducing seriation|seriation|reintroducing}}" — "'reintroducing' alone grades a learner right"
+    terms = [s.text for s in find_terms("O'Brien and Lyman are major proponents for reintroducing seriation into "
+                                        "archaeology.")]
+    assert "seriation" in terms and not any("reintroducing" in t for t in terms)

@@ -393,3 +393,16 @@ def test_a_definition_keeps_its_clause_past_a_dashed_aside():
 
     assert _meaning("the biological process by which new individual organisms – 'offspring' – are produced from "
                     "their parents.") == "the biological process by which new individual organisms are produced from their parents"
+
+
+def test_a_list_after_a_coordinated_verb_is_named_by_the_subject():
+    # held-15: "Name one of the signs and symptoms vary between people and of hyperthyroidism."
+    text = ("# Hyperthyroidism\n\n## Overview\n\nHyperthyroidism is the condition that occurs due to excessive production"
+            " of thyroid hormone.\nSigns and symptoms vary between people and may include irritability, muscle "
+            "weakness, sleeping problems, heat intolerance and weight loss.\n")
+    art = parse_article(text)
+    an = analyse(art)
+    prompts = [c.question.prompt for sec in art.sections for build in BUILDERS for c in build(an, sec)
+               if c.question.prompt.startswith("Name one")]
+    assert prompts and all("vary" not in p for p in prompts)
+    assert any(p.startswith("Name one of the signs and symptoms") for p in prompts)

@@ -154,3 +154,17 @@ def test_openers_that_lean_on_the_sentence_before():
     for prompt in ("After a period of dormancy, hypnozoites reactivate and produce {{merozoites}}.",
                    "In the liver, the parasites multiply before they produce {{merozoites}}."):
         assert "dangling reference" not in tripped(q(prompt)), prompt
+
+
+def test_held_15_prompts_that_point_outside():
+    for prompt in ("At the time, {{bullocks}} were generally used to pull the carts carrying the bundles.",
+                   "About 530 of those 900 species are {{endemics}}.",
+                   "Removing the plants did not lead to a recovery of that diversity in {{woodlands}}.",
+                   "A less common cause is a(n) {{pituitary adenoma}}.",
+                   "To resolve the situation, commanding officers offered a {{rupee}} advance.",
+                   "The situation was escalated by threats about the {{bullocks}}."):
+        assert "dangling reference" in tripped(q(prompt)), prompt
+    for prompt in ("At the time of the mutiny, {{bullocks}} pulled the carts.",
+                   "The size of that which remains is {{large}}.",
+                   "A common cause of goitre is {{iodine}} deficiency."):
+        assert "dangling reference" not in tripped(q(prompt)), prompt

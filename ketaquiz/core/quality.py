@@ -33,12 +33,13 @@ _DANGLING_OPENERS = re.compile(
     r"by contrast|in turn|in fact|indeed|for example|for instance|on the other hand|at the same time|"
     r"in this way|to this end|despite this|even so|after this|before this|by then|until then|"
     r"to sum up|in summary|in conclusion|no longer|as such|each one|each of them|none(?=,)|alternatively|lastly|"
+    r"at the time(?! of\b)|at that time|(?:to resolve )?the situation(?! (?:of|in|where|that|which)\b)|"
     r"(?:with|in|for|among) (?:some|others)(?=\s+(?:there|it|they|the|a|an)\b)|"
     r"here|there(?! (?:is|are|was|were|have|has|had)\b))\b",
     re.IGNORECASE,
 )
 _DANGLING_INSIDE = re.compile(
-    r"(?<![:;] )\b(?:this|these|those|such)\s+(?!(?:as|that)\b)[A-Za-z_]|\bthe (?:following|above|below|latter|former)\b|"
+    r"(?<![:;] )\b(?:this|these|those|such)\s+(?!(?:as|that)\b)[A-Za-z_0-9]|\bthe (?:following|above|below|latter|former)\b|"
     r"\bthe same\b(?![^.;]*\b(?:as|that)\b)|"  # "the same level of detail" as what? Not "the same … as X"
     r"\b(?:see|shown in|listed in|in) (?:the )?(?:table|figure|fig\.|chart|image|diagram|section|chapter)\b|"
     r"\b(?:shown|listed|described|see|given) (?:above|below)\b|\bthe two\b|\bthe other\b(?! hand)|\bas (?:mentioned|noted|described|discussed)\b|"
@@ -46,9 +47,9 @@ _DANGLING_INSIDE = re.compile(
     r"^\W*The (?:term|word|name|concept|idea|process|method) itself\b|"
     r"\b(?:reduce|avoid|address|prevent|solve|overcome|counter|limit) that (?!of\b)[a-z]+|"
     # "In front of that object" (held-11): "that" before a noun after a preposition points back
-    r"\b(?i:in front of|behind|inside|within|around|on|onto|into|from|toward|towards) that (?!of\b|is\b|are\b|was\b|"
+    r"\b(?i:in front of|behind|inside|within|around|on|onto|into|from|toward|towards|of) that (?!of\b|is\b|are\b|was\b|"
     r"were\b|has\b|have\b|had\b|can\b|could\b|may\b|might\b|will\b|would\b|the\b|a\b|an\b|it\b|they\b|"
-    r"this\b|these\b|in\b|of\b)[a-z]{3,}\b|"
+    r"this\b|these\b|in\b|of\b|which\b)[a-z]{3,}\b|"
     r"\b(?:soon|shortly|not long|immediately) after(?:wards)?\s*[,.;]|"  # "was founded soon after, in 1892": after what?
     # "… is a common source.": a source of what?
     r"\b(?:a|the) (?:common|major|main|frequent|leading|primary|usual) (?:source|cause|symptom|sign|route|form)s?\W*$",
@@ -70,6 +71,9 @@ _ANAPHORIC_SUBJECT = re.compile(
     # "The terms are applied to …", "The term specifically refers to …": which term? (held-11, held-12)
     r"^\W*The terms? (?:\w+ly )?(?:are|is|was|were|have|has|refers?|means?|describes?|applies|applied)\b|"
     # "The classic symptom is …": the symptom of what the article is about, which the prompt does not name.
+    # "A less common cause is …" (held-15): a cause of what?
+    r"^\W*An? (?:(?:less|more|very) )?(?:common|uncommon|rare|rarer|frequent|major|minor|leading|usual|important) "
+    r"(?:cause|source|symptom|sign|complication|treatment|form|type|route)s?\b(?! of\b)|"
     r"^\W*The (?:classic|main|typical|usual|primary|principal|chief|commonest|most common) (?:symptom|sign|cause|source|"
     r"feature|form|type|treatment|use|route)s?\b(?! of\b)"
 )

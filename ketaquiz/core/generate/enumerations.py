@@ -96,6 +96,14 @@ def _phrase(intro: str, colon: bool, verb: str, n_items: int) -> str | None:
             return None
         intro = counted.group("np")
     words = intro.split()
+    if words and words[-1].lower() in ("and", "or"):
+        # "Signs and symptoms vary between people and (may include)": the list belongs to the subject before the
+        # first verb, not to "… vary between people and" (held-15: "Name one of the signs and symptoms vary …")
+        verb_at = next((i for i, w in enumerate(words) if i and lx.is_verb_only(w)), None)
+        if verb_at is None:
+            return None
+        words = words[:verb_at]
+        intro = " ".join(words)
     head = re.split(r"\s(?:for|of|at|in|with|on|to|from)\s", intro)[0].split()
     plural_at = next((i for i, w in enumerate(words) if lx.is_plural(w)), len(words))
     # a verb before the list's noun makes the introduction a clause; after it, a participle ("bases found in DNA")

@@ -135,7 +135,14 @@ def lemmas(word: str) -> dict[str, tuple[str, ...]]:
     lm = _lm()
     if lm is None:
         return fallback.lemmas(w)
-    return dict(lm.getAllLemmas(w))
+    found = dict(lm.getAllLemmas(w))
+    if not found and w.startswith("re") and len(w) >= 9:
+        # "reintroducing", "reanalysed": a verb the lexicon lacks with its prefix (held-15: "{{reintroducing
+        # seriation}}" was read as one term)
+        verb = lm.getAllLemmas(w[2:]).get("VERB")
+        if verb:
+            found = {"VERB": tuple("re" + v for v in verb)}
+    return found
 
 
 _BINOMIAL = re.compile(r"^[A-Z][a-z]{3,} [a-z]{4,}$")

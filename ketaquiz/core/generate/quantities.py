@@ -78,6 +78,9 @@ def quantities(an: Analysis, section: Section) -> Iterator[Candidate]:
             continue
         if text[:m.start()].count("(") > text[:m.start()].count(")"):
             continue  # "(≥ 1% of people)", "(about 97% of the output …)": an aside, and judges sent both back
+        if re.search(r"\b(?:much|far|well|considerably)\s+(?:less|fewer|more|lower|higher|greater)\s+than\s+$",
+                     text[:m.start()]):
+            continue  # "accounts for much less than _____ of cases": every larger option is true too (held-15)
         raw, unit, noun = m.group(1), m.group(2), m.group(3)
         value = int(raw.replace(",", ""))
         percent = "%" in unit or "percent" in unit
