@@ -116,3 +116,20 @@ def test_a_prefixed_verb_the_lexicon_lacks_ends_a_term() -> None:
     terms = [s.text for s in find_terms("O'Brien and Lyman are major proponents for reintroducing seriation into "
                                         "archaeology.")]
     assert "seriation" in terms and not any("reintroducing" in t for t in terms)
+
+
+def test_the_lead_sentences_other_names_for_the_subject_are_topic_words() -> None:
+    # held-15: "{{crucifers}}", "{{mustards}}", "{{cruciferous vegetables}}" in *Brassicaceae* — "the blank is the
+    # family's own common name"
+    from ketaquiz.core.generate.topic import other_names, topic_answer
+
+    text = ("# Brassicaceae\n\n## Overview\n\nBrassicaceae () or Cruciferae () is a medium-sized family of flowering "
+            "plants commonly known as the mustards, the crucifers, or the cabbage family.\n"
+            "Trichoplusia ni moth is becoming problematic for crucifers due to its resistance to pest control.\n")
+    an = analyse(parse_article(text))
+    assert other_names(an) == {"cruciferae", "crucifers", "mustards"}  # not "cabbage" nor "family"
+    for answer in ("crucifers", "mustards", "cruciferous vegetables"):
+        assert topic_answer(an, answer), answer
+    assert topic_answer(an, "cabbage") is None
+    # an article whose lead names nothing else has no other names
+    assert other_names(analyse(parse_article("# Rhenium\n\n## A\n\nRhenium is a chemical element.\n"))) == set()

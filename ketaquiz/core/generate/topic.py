@@ -31,12 +31,50 @@ def topic_answer(an: Analysis, ans: str) -> str | None:
         # "{{dyslexic children}}", "{{dyslexic learners}}", "{{aerodynamics regimes}}" (held-11: "gaps the topic
         # phrase"): the subject's own word before a plain noun. Not "{{index fossils}}" in *Fossil*: a kind of it.
         return f"topic word: “{ans}” is the article's subject with a plain word"
+    other = other_names(an)
+    if len(parts) == 1 and any(a == w or _derived(a, w) for w in other) \
+            or len(parts) == 2 and any(_derived(parts[0], w) for w in other) and lx.zipf(parts[1]) >= 3.4:
+        # "{{crucifers}}", "{{mustards}}", "{{cruciferous vegetables}}" in *Brassicaceae*, "commonly known as the
+        # mustards, the crucifers, or the cabbage family" (held-15: "the blank is the family's own common name")
+        return f"topic word: “{ans}” is another name the article gives its subject"
     for acronym in (w for w in re.findall(r"[\w-]+", an.article.title) if lx.is_acronym(w)):
         spelled = ans[:1].casefold() == acronym[:1].casefold() and acronym not in ans and len(parts) <= len(acronym) \
             and _best_long_form(acronym, ans) == ans  # "Deoxyribonucleic acid" in *DNA*, not "CRISPR loci"
         if len(parts) > 1 and (an.pair_of(ans) == acronym or spelled):
             return f"topic word: “{ans}” spells out the title ({acronym})"
     return None
+
+
+# "X or Y is …", "X (or Y) is …", "X, also known as Y, …", "… commonly known as the A, the B, or the C": the lead
+# sentence's other names for its subject.
+_OTHER_NAME = (r"^\W*(?:the\s+)?{title}\s*(?:\((?:\s*|[A-Z][A-Za-z]{{1,6}})\)\s*)?(?:,?\s*\(?\s*(?:or|also known as|"
+               r"also called|aka)\s+(?P<alias>[^,()]{{3,40}}?)\s*(?:\((?:\s*|[A-Z][A-Za-z]{{1,6}})\)|\))?\s*,?)?\s+"
+               r"(?:is|are|was|were)\b(?P<rest>.*)$")
+_KNOWN_AS = re.compile(r"\b(?:commonly|also|often|popularly)\s+(?:known|called|referred to)\s+as\s+(?P<names>[^.;]+)")
+
+
+def other_names(an: Analysis) -> set[str]:
+    """The rare words of the other names the lead sentence gives the article's subject ("Cruciferae", "mustards",
+    "crucifers" for *Brassicaceae*); everyday words ("family", "cabbage", "pain") stay askable."""
+    cached: set[str] | None = an.__dict__.get("_other_names")
+    if cached is not None:
+        return cached
+    words: set[str] = set()
+    lead = an.article.sections[0].sentences[:1] if an.article.sections and an.article.sections[0].sentences else []
+    title = re.escape(an.article.title.strip())
+    m = re.match(_OTHER_NAME.format(title=title), lead[0].text, re.IGNORECASE) if lead and title else None
+    if m:
+        names = [m.group("alias") or ""]
+        known = _KNOWN_AS.search(m.group("rest"))
+        if known:
+            names += re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+", known.group("names"))
+        for name in names:
+            for w in re.findall(r"[^\W\d_][\w-]*", name):
+                low = w.casefold()
+                if low not in lx.STOP_WORDS and low not in lx.GENERIC_WORDS and lx.zipf(low) < 3.5 and len(low) >= 5:
+                    words.add(low)
+    an.__dict__["_other_names"] = words
+    return words
 
 
 def title_words(an: Analysis) -> set[str]:
