@@ -133,3 +133,47 @@ def test_the_lead_sentences_other_names_for_the_subject_are_topic_words() -> Non
     assert topic_answer(an, "cabbage") is None
     # an article whose lead names nothing else has no other names
     assert other_names(analyse(parse_article("# Rhenium\n\n## A\n\nRhenium is a chemical element.\n"))) == set()
+
+
+def test_a_singular_gap_accepts_the_plural_the_article_writes() -> None:
+    # held-16: "Only 'inflection' is accepted; add the plural 'inflections'"
+    text = ("# Grammar\n\n## Morphology\n\nSynthetic languages mark case with inflections.\n"
+            "Analytic languages use syntax to convey information that is encoded via inflection in synthetic ones.\n")
+    assert "inflections" in _forms(text, "inflection")
+    assert "syntaxes" not in _forms(text, "syntax")  # a plural the article never writes
+
+
+def test_held_16_verbs_and_lists() -> None:
+    # "partition coefficient result in …", "help prevent or treat shoulder subluxation": the verbs end the terms
+    assert "partition coefficient" in [s.text for s in find_terms(
+        "Subtle differences in a compound's partition coefficient result in differential retention.")]
+    assert "shoulder subluxation" in [s.text for s in find_terms(
+        "Braces can be used to help prevent or treat shoulder subluxation in the hopes to minimize pain.")]
+    # commas inside a parenthesis are no item boundaries: no "powders (dry graphite" as an accepted answer
+    from ketaquiz.core.generate.enumerations import _items
+
+    items = _items("powders (dry graphite, PTFE, etc.), PTFE tape, air cushions and others")
+    assert items is None or all("(" not in i and ")" not in i for i in items)
+    assert _items("graphite, molybdenum disulphide and tungsten disulphide") == [
+        "graphite", "molybdenum disulphide", "tungsten disulphide"]
+
+
+def test_held_16_figures_and_fragments() -> None:
+    from ketaquiz.core.generate.analysis import whole_sentence
+    from ketaquiz.core.generate.quantities import quantities
+
+    def choices(sentence: str) -> list[str]:
+        art = parse_article("# Lubricant\n\n## Composition\n\n" + sentence + "\n")
+        an = analyse(art)
+        return [c.question.prompt for sec in art.sections for c in quantities(an, sec)]
+
+    # "_____ base oil and less than 10% additives": the other share gives the answer away
+    assert choices("Typically lubricants contain 90% base oil and less than 10% additives.") == []
+    assert choices("Typically lubricants contain 90% base oil by weight.")
+    # a list's introduction is no choice stem
+    assert choices("Modern lubricants contain up to 20% additives, and the main families of additives are:") == []
+    # a line with no subject
+    assert not whole_sentence("Can be manufactured from base oil or slack wax from the dewaxing process.")
+    assert whole_sentence("Lubricants can be manufactured from base oil.")
+    assert not whole_sentence("Manufactured by hydrocracking and solvent or catalytic dewaxing processes.")
+    assert whole_sentence("Founded by monks in 1120, the abbey owned most of the valley.")

@@ -168,3 +168,15 @@ def test_held_15_prompts_that_point_outside():
                    "The size of that which remains is {{large}}.",
                    "A common cause of goitre is {{iodine}} deficiency."):
         assert "dangling reference" not in tripped(q(prompt)), prompt
+
+
+def test_held_16_prompts_that_point_outside():
+    for prompt in ("An automotive {{oil-cooled turbocharger}} is a typical example.",
+                   "The four men entered the residency and stabbed {{Larsen}} in his bed.",
+                   "Several interviewees were annoyed that the three had been released after {{eleven}} years.",
+                   "In patients with acute stroke and hemiparesis, the disorder is present in {{10%}} of patients."):
+        assert "dangling reference" in tripped(q(prompt)), prompt
+    for prompt in ("An automotive {{turbocharger}} is a typical example of a high-flow system.",
+                   "The three germ layers are the ectoderm, the mesoderm and the {{endoderm}}.",
+                   "The disorder of the thyroid is called {{hyperthyroidism}}."):
+        assert "dangling reference" not in tripped(q(prompt)), prompt

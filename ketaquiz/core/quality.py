@@ -52,7 +52,13 @@ _DANGLING_INSIDE = re.compile(
     r"this\b|these\b|in\b|of\b|which\b)[a-z]{3,}\b|"
     r"\b(?:soon|shortly|not long|immediately) after(?:wards)?\s*[,.;]|"  # "was founded soon after, in 1892": after what?
     # "… is a common source.": a source of what?
-    r"\b(?:a|the) (?:common|major|main|frequent|leading|primary|usual) (?:source|cause|symptom|sign|route|form)s?\W*$",
+    r"\b(?:a|the) (?:common|major|main|frequent|leading|primary|usual) (?:source|cause|symptom|sign|route|form)s?\W*$|"
+    # "An automotive {{turbocharger}} is a typical example." (held-16): an example of what?
+    r"\b(?:is|are|was|were) (?:a|an|one|another) (?:(?:typical|good|classic|common|prime|famous|well-known) )?"
+    r"examples?\W*$|"
+    # "The four men entered …", "the three had been released" (held-16): which men?
+    r"\b[Tt]he (?:three|four|five|six|seven) (?:men|women|people|brothers|sisters|boys|girls|of them)\b|"
+    r"\bthe (?:three|four|five|six|seven)\b(?= (?:had|have|has|were|was|are|is|who|would|could|did)\b)",
 )
 # "Examples are nitrogen-fixing bacteria, …", "A good example would be …": examples of what? (held-5)
 _EXAMPLE_OPENER = re.compile(r"^\W*(?:(?:a good |an |one |another )?examples? (?!of\b)\w+)", re.IGNORECASE)
@@ -97,7 +103,7 @@ _PRESUPPOSING = re.compile(
     r"\beven (?:higher|lower|more|less|greater|larger|smaller|faster|slower|better|worse)\b|"
     r"\b(?:more|less) [\w-]+ versions\b|^\W*In (?:later|earlier|newer|older|other|some|these) (?:[\w-]+ )?versions?\b|"
     r"\bthe (?:enzyme|structure|process|reaction|device|molecule|protein|compound|machine|engine|system|method|polymer|"
-    r"gland|organ|message|"
+    r"gland|organ|message|disorder|"
     r"mechanism|technique|procedure|experiment|study|team|plant|reactor|mission|program|project|discovery)\b"
     r"(?! (?:of|that|which|by|in|where|whereby|called|known|used|described|responsible)\b)",
     re.IGNORECASE,

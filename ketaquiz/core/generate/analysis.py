@@ -159,6 +159,11 @@ def whole_sentence(text: str) -> bool:
     """
     if not (text[:1].isupper() or text[:1].isdigit()):
         return False  # a quotation ("“The politicians created …") is someone's wording, not the text's fact
+    if re.match(r"(?:Can|Could|May|Might|Must|Should|Will|Would|Is|Are|Was|Were)\s+(?:be|also|often|only)\b", text) \
+            and not text.rstrip().endswith("?"):
+        return False  # "Can be manufactured from base oil …" (held-16): a table cell or a list's line, no subject
+    if re.match(r"[A-Z][a-z]+ed\s+(?:by|from|with|using)\b[^,;]*$", text):
+        return False  # "Manufactured by hydrocracking and … dewaxing processes." (held-16): no subject, no verb
     if VERBISH.search(text):
         return True
     tokens = re.findall(r"[A-Za-z][a-z'-]*", text)

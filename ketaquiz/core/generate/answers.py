@@ -83,6 +83,10 @@ def _term_forms(an: Analysis, term: str) -> list[str]:
     name = len(words) >= 2 and all(w[:1].isupper() for w in words)
     if not name and _plural_with_singular(an, last):
         alts.append(" ".join(words[:-1] + [lx.singular(last)]))  # not in a name: "United States" ≠ "United State"
+    elif len(words) == 1 and term.isalpha() and term.islower() and "NOUN" in lx.lemmas(term) and not lx.is_plural(term):
+        plural = lx.inflect(term, "NNS")
+        if plural != term and _times_named(an, plural):
+            alts.append(plural)  # "{{inflection}}" accepts "inflections", which the article writes (held-16)
     if len(words) >= 2:
         head = last.lower()
         generic = head in lx.GENERIC_WORDS or lx.singular(head) in _GENERIC_HEADS or lx.singular(head) in lx.GENERIC_WORDS

@@ -40,7 +40,14 @@ def _items(text: str) -> list[str] | None:
     text = re.sub(r"^(?:known as|called|named)\s+", "", text.strip().rstrip("."))
     if not re.search(r",[^,]+(?:,\s*|\s+)(?:and|or)\s+\S", text) or ";" in text or ":" in text or "such as" in text:
         return None
+    # commas inside a parenthesis belong to its item: "powders (dry graphite, PTFE, etc.), PTFE tape, …" (held-16)
+    held = re.findall(r"\([^()]*\)", text)
+    text = re.sub(r"\([^()]*\)", "\x00", text)
     parts = re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=[^,]*$)", text)
+    for i, part in enumerate(parts):
+        while "\x00" in part:
+            part = part.replace("\x00", held.pop(0), 1)
+        parts[i] = part
     # "…, and headaches which often last for up to a week": the last item ends where its clause begins
     parts[-1] = re.split(r"\s+(?:which|that|who|explored|caused|found|used|seen)\s", parts[-1])[0]
     if parts and re.fullmatch(r"(?:many\s+|several\s+)?others?|other(?:\s+[\w-]+){1,3}|etc\.?", parts[-1].strip(), re.I):
@@ -55,7 +62,7 @@ def _items(text: str) -> list[str] | None:
             and words[1] in lx.STOP_WORDS or first.endswith("ly") and lx.is_adverb(first)
         preposition_first = first in lx.STOP_WORDS and first not in ("the", "a", "an")  # "among farmers"
         name = None if not part or _NOT_A_NAME.match(part) or verb_first or preposition_first else item_name(part)
-        if name is None or len(name.split()) > 5 or name != re.sub(r"\s*\([^)]*\)", "", part.strip()).strip() \
+        if name is None or "(" in name or ")" in name or len(name.split()) > 5 or name != re.sub(r"\s*\([^)]*\)", "", part.strip()).strip() \
                 and not re.match(r"(?:the|a|an)\s", part, re.I):
             return None
         names.append(name)

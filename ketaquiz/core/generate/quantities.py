@@ -95,6 +95,11 @@ def quantities(an: Analysis, section: Section) -> Iterator[Candidate]:
             continue  # "the 93 cas genes are grouped into 35 families": a count beside another figure is a detail
         if percent and not 0 < value < 100:
             continue  # "100% cotton cloth" is a description, not a share to learn
+        rest = text[:m.start()] + text[m.end():]
+        if percent and any(int(x) + value == 100 for x in re.findall(r"(?<![\d.,])(\d{1,2})\s*(?:%|percent)", rest)):
+            continue  # "_____ base oil and less than 10% additives" (held-16): the other share gives it away
+        if text.rstrip().endswith(":"):
+            continue  # "… up to _____ of the lubricant, the main families of additives are:" introduces a list
         shown = {int(x.replace(",", "")) for x in re.findall(r"\d{1,3}(?:,\d{3})+|\d+", text)} - {value}
         # a value the prompt itself prints ("62% in the second year") is no wrong option
         near = _near_percent(value, shown) if percent else _near_count(value, shown)

@@ -73,6 +73,10 @@ def _classify_simple(tok: Token) -> bool:
 _TIME_WORDS = frozenset("now today currently nowadays formerly previously originally later soon".split())
 _SUBORDINATORS = frozenset("as when while because if until since once whereas although though".split())
 _DETERMINERS = frozenset("the a an its their this these".split())
+# A noun/verb word that is the verb when this preposition follows it, even after a singular noun.
+_VERB_BEFORE_PREPOSITION = frozenset({("result", "in"), ("results", "in"), ("result", "from"), ("results", "from"),
+                                      ("lead", "to"), ("leads", "to"), ("contribute", "to"), ("contributes", "to"),
+                                      ("depend", "on"), ("depends", "on"), ("rely", "on"), ("relies", "on")})
 # Words after which "as" introduces a name or a role, not a clause: "known as …", "such as …", "classified as …".
 _NAMING_BEFORE_AS = frozenset("known such referred described classified regarded defined designated identified termed "
                               "recognized recognised labelled labeled considered seen used serve serves served act "
@@ -130,6 +134,10 @@ def _classify(tokens: list[Token], i: int) -> str:
             return "B"
         if lw in _NAMING_BEFORE_AS and nxt is not None and nxt.text.lower() == "as":
             return "B"  # "phenomena known as …": the participle names what follows; no "phenomena known" term
+        if prev_content and nxt is not None and (lw, nxt.text.lower()) in _VERB_BEFORE_PREPOSITION:
+            return "B"  # "a compound's partition coefficient result in …" (held-16): "result in" is the verb
+        if i >= 2 and prev in ("or", "and") and lx.is_verb_only(_word(tokens[i - 2])) and nxt_content:
+            return "B"  # "help prevent or treat shoulder subluxation" (held-16): "treat" is the second verb
         if prev_content and lw.endswith("s") and lx.verb_lemma(lw) != lw and nxt is not None \
                 and _clause_verb(tokens, i, nxt):
             return "B"  # "the pathogen changes as it …", "as the feature size shrinks, …": the clause's verb
