@@ -90,3 +90,18 @@ def test_a_name_written_in_capitals_is_no_acronym():
                          "the telescope in 1990. NASA engineers found a flaw in the main mirror after launch.\n"
                          "The NASA budget paid for a servicing mission that fixed the mirror in 1993.\n")
     assert not any("{{NASA}}" in p for p in kept_cloze(nasa))
+
+
+def test_by_after_another_verb_names_no_maker():
+    # held-17: "Who designed the Amstrad CPC to compete in the mid-1980s home computer market dominated?" (Commodore)
+    text = ("# Amstrad CPC\n\nThe Amstrad CPC (short for Colour Personal Computer) is a series of 8-bit home computers "
+            "produced by Amstrad between 1984 and 1990. It was designed to compete in the mid-1980s home computer market "
+            "dominated by the Commodore 64 and the Sinclair ZX Spectrum, where it successfully established itself "
+            "primarily in the United Kingdom, France, Spain, and the German-speaking parts of Europe.\nThe Amstrad CPC was sold with a monitor, and the Amstrad CPC used the Z80 processor.\n"
+            "The Amstrad CPC was designed in 1983 by Roland Perry at the Brentwood office.\n"
+            "Commodore cut its prices in 1985, and Commodore sold more machines in Germany.\n")
+    art = parse_article(text)
+    an = analyse(art)
+    prompts = [c.question.prompt for sec in art.sections for c in attributions(an, sec)]
+    assert not any("compete" in p or "dominated" in p for p in prompts), prompts
+    assert any(p.startswith("Who designed the Amstrad CPC in 1983") for p in prompts), prompts

@@ -177,3 +177,13 @@ def test_held_16_figures_and_fragments() -> None:
     assert whole_sentence("Lubricants can be manufactured from base oil.")
     assert not whole_sentence("Manufactured by hydrocracking and solvent or catalytic dewaxing processes.")
     assert whole_sentence("Founded by monks in 1120, the abbey owned most of the valley.")
+
+
+def test_held_17_broken_lines_are_no_sentences() -> None:
+    from ketaquiz.core.generate.analysis import whole_sentence
+
+    # text lost in extraction is no source: "with a resulting half-life of.", "from P_.", "called att^."
+    assert not whole_sentence("During three experiments, 23 atoms were created in total, with a resulting half-life of.")
+    assert not whole_sentence("Q allows the expression of head, tail, and lysis genes from P_.")
+    assert not whole_sentence("Integration takes place at a special attachment site called att^.")
+    assert whole_sentence("The snake_case name is used in the code.")

@@ -180,3 +180,9 @@ def test_held_16_prompts_that_point_outside():
                    "The three germ layers are the ectoderm, the mesoderm and the {{endoderm}}.",
                    "The disorder of the thyroid is called {{hyperthyroidism}}."):
         assert "dangling reference" not in tripped(q(prompt)), prompt
+
+
+def test_later_than_what():
+    # held-17: "The baby died _____ months later."
+    assert "dangling reference" in tripped(q("The baby died {{14}} months later."))
+    assert "dangling reference" not in tripped(q("The treaty was signed two years later than planned, in {{1648}}."))

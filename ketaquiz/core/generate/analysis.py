@@ -162,6 +162,8 @@ def whole_sentence(text: str) -> bool:
     if re.match(r"(?:Can|Could|May|Might|Must|Should|Will|Would|Is|Are|Was|Were)\s+(?:be|also|often|only)\b", text) \
             and not text.rstrip().endswith("?"):
         return False  # "Can be manufactured from base oil …" (held-16): a table cell or a list's line, no subject
+    if re.search(r"\b(?:of|to|in|at|by|for|with|from|as|the|a|an)\.\s*$", text) or re.search(r"\w[\^_](?:\W|$)", text):
+        return False  # text lost in extraction: "with a resulting half-life of.", "from P_.", "called att^." (held-17)
     if re.match(r"[A-Z][a-z]+ed\s+(?:by|from|with|using)\b[^,;]*$", text):
         return False  # "Manufactured by hydrocracking and … dewaxing processes." (held-16): no subject, no verb
     if VERBISH.search(text):

@@ -58,6 +58,8 @@ def attributions(an: Analysis, section: Section) -> Iterator[Candidate]:
         mods = " ".join(m.group("mods").split())
         if re.search(r"\b(?:it|its|this|these|they|their|his|her)\b", mods, re.IGNORECASE) or len(mods.split()) > 12:
             continue
+        if re.search(r"\b[a-z]{3,}ed\b|\bto [a-z]", mods):
+            continue  # "designed to compete in the … market dominated by the Commodore 64" (held-17): "by" is another verb's
         deed = " ".join(m.group("deed").split())
         if m.groupdict().get("adv") == "first" and not deed.startswith("first"):
             deed = f"first {deed}"
