@@ -187,3 +187,19 @@ def test_held_17_broken_lines_are_no_sentences() -> None:
     assert not whole_sentence("Q allows the expression of head, tail, and lysis genes from P_.")
     assert not whole_sentence("Integration takes place at a special attachment site called att^.")
     assert whole_sentence("The snake_case name is used in the code.")
+
+
+def test_a_definition_with_its_acronym_in_parentheses_asks_the_defined_term() -> None:
+    # held-17: "Multiplicity reactivation (MR) is the process by which …" drew gaps on "{{inactivating genome damage}}"
+    # and "{{infected cell}}"; the judge: "a definition should gap the defined term"
+    from ketaquiz.core.generate.gaps import plain_subject
+    from ketaquiz.core.generate.terms import Span
+
+    sentence = "Multiplicity reactivation (MR) is the process by which damaged viral genomes form a viable genome."
+    term = Span("Multiplicity reactivation", 0, len("Multiplicity reactivation"))
+    assert not plain_subject(sentence, term, [term])
+    # another word's acronym is no gloss of this term: "The zooming user interface (ZUI) is …" for "user interface"
+    other = "The zooming user interface (ZUI) is a related technology that promises benefits."
+    start = other.index("user interface")
+    ui = Span("user interface", start, start + len("user interface"))
+    assert plain_subject(other, ui, [ui])

@@ -97,6 +97,13 @@ def plain_subject(sentence: str, sp: Span, spans: Sequence[Span]) -> bool:
     most two words before it): past that the first verb found may not be the main clause's.
     """
     before, after = sentence[:sp.start], sentence[sp.end:]
+    # "Multiplicity reactivation (MR) is the process by which …" (held-17): the term's own acronym in parentheses
+    # stands between the subject and its verb; not "The zooming user interface (ZUI) is …" for "user interface"
+    acronym = re.match(r"^\s*\(([A-Z][A-Za-z]{1,7})\)", after)
+    initials = "".join(w[0] for w in sp.text.split()).upper()
+    short = acronym.group(1).upper().rstrip("S") if acronym else ""
+    if acronym and len(initials) >= 2 and short and (short.startswith(initials) or initials.startswith(short)):
+        after = after[acronym.end():]
     if len(before.split()) > 2 or _NAMING.search(before) or defined_subject(before, after) or _COPULA.match(after):
         return False
     verb = first_verb(sentence, spans)
