@@ -13,8 +13,9 @@ import unicodedata
 from collections import Counter
 
 from . import lexicon as lx
-from .analysis import Analysis, word_counts
+from .analysis import Analysis
 from .spellings import numerals, other_spelling, spelled
+from .synonyms import other_words
 from .terms import norm, word_pattern
 from .topic import title_words
 
@@ -88,36 +89,8 @@ def _term_forms(an: Analysis, term: str) -> list[str]:
         if plural != term and _times_named(an, plural):
             alts.append(plural)  # "{{inflection}}" accepts "inflections", which the article writes (held-16)
     if len(words) >= 2:
-        head = last.lower()
-        generic = head in lx.GENERIC_WORDS or lx.singular(head) in _GENERIC_HEADS or lx.singular(head) in lx.GENERIC_WORDS
-        modifier = " ".join(words[:-1])
-        topic_modifier = all(w.lower() in an.topic_words for w in words[:-1])
-        alone = an.terms.get(norm(last))
-        adjective = "ADJ" in lx.lemmas(words[0].lower()) and "NOUN" not in lx.lemmas(words[0].lower())
-        contrasted = _other_modifiers(an, words)
-        if len(words) == 2 and adjective and not contrasted and (
-                alone is not None and len(alone.sentences) >= 2 or lx.zipf(last) < 3.5):
-            # The article says "inflation" alone too ("cosmic inflation" → "inflation"), or the head is itself a
-            # term ("indivisible continuum" → "continuum"): the learner's natural answer is right.
-            alts.append(last)
-        if all(w[:1].isupper() for w in words) and not any(lx.is_acronym(w) for w in words):
-            if lx.zipf(last) < 4.0:
-                alts.append(last)  # a person's name: the surname alone (not "Street" or "Association")
-        elif generic and not lx.is_acronym(words[0]) and (len(words) > 2 or lx.zipf(words[0]) < 4.5):
-            alts.append(modifier)  # "poppet valves", "Wankel design", "cosmological constant term"; not "game"
-        elif len(words) == 2 and lx.zipf(last) >= 4.0 and lx.zipf(words[0]) < 3.5 and not lx.is_acronym(words[0]) \
-                and not everyday_modifier(words[0].lower()):
-            alts.append(words[0])  # the rare word carries it: "non-ferrous metal", "Rockefeller charities"
-        elif not lx.is_acronym(last) and not contrasted and (lx.zipf(last) < 3.0 or topic_modifier
-                                                             or lx.is_acronym(words[0]) and lx.zipf(last) < 3.5):
-            # The head alone is what a learner would type when it is specific ("CRISPR spacers" → "spacers") or
-            # the modifier is the article's subject ("cell cytoplasm"); not for "nucleic acids" → "acids", nor
-            # for an everyday head ("sex chromosomes" → "chromosomes", "RNA molecules" → "molecules").
-            alts.append(last)
-            if lx.is_plural(last) and not last.endswith(("us", "is", "ss")):
-                alts.append(lx.singular(last))
-    alts += _noun_forms(an, words) + _glosses(an, term) + _latin_number(an, term) + _also_called(an, term)
-    alts += _plain_organ(term) + _spaced(an, term) + _base_forms(term)
+        alts += _head_or_modifier(an, words)
+    alts += _noun_forms(an, words) + other_words(an, term) + _base_forms(term)
     topical = _topic_part(an, term)
     if topical:
         alts.append(topical)
@@ -137,6 +110,42 @@ def _term_forms(an: Analysis, term: str) -> list[str]:
     if len(words) == 2 and last not in alts and _noun_compound_head(an, words):
         alts.append(last)  # "skin rash" → "rash": judges graded the head alone right ("'rash' alone graded wrong")
     return alts
+
+
+def _head_or_modifier(an: Analysis, words: list[str]) -> list[str]:
+    """The part of a term of two words or more that a learner types alone: the head when it is specific or the
+    article says it alone, the surname of a name, the modifier before a generic head, the rare word."""
+    last = words[-1]
+    out: list[str] = []
+    head = last.lower()
+    generic = head in lx.GENERIC_WORDS or lx.singular(head) in _GENERIC_HEADS or lx.singular(head) in lx.GENERIC_WORDS
+    modifier = " ".join(words[:-1])
+    topic_modifier = all(w.lower() in an.topic_words for w in words[:-1])
+    alone = an.terms.get(norm(last))
+    adjective = "ADJ" in lx.lemmas(words[0].lower()) and "NOUN" not in lx.lemmas(words[0].lower())
+    contrasted = _other_modifiers(an, words)
+    if len(words) == 2 and adjective and not contrasted and (
+            alone is not None and len(alone.sentences) >= 2 or lx.zipf(last) < 3.5):
+        # The article says "inflation" alone too ("cosmic inflation" → "inflation"), or the head is itself a
+        # term ("indivisible continuum" → "continuum"): the learner's natural answer is right.
+        out.append(last)
+    if all(w[:1].isupper() for w in words) and not any(lx.is_acronym(w) for w in words):
+        if lx.zipf(last) < 4.0:
+            out.append(last)  # a person's name: the surname alone (not "Street" or "Association")
+    elif generic and not lx.is_acronym(words[0]) and (len(words) > 2 or lx.zipf(words[0]) < 4.5):
+        out.append(modifier)  # "poppet valves", "Wankel design", "cosmological constant term"; not "game"
+    elif len(words) == 2 and lx.zipf(last) >= 4.0 and lx.zipf(words[0]) < 3.5 and not lx.is_acronym(words[0]) \
+            and not everyday_modifier(words[0].lower()):
+        out.append(words[0])  # the rare word carries it: "non-ferrous metal", "Rockefeller charities"
+    elif not lx.is_acronym(last) and not contrasted and (lx.zipf(last) < 3.0 or topic_modifier
+                                                         or lx.is_acronym(words[0]) and lx.zipf(last) < 3.5):
+        # The head alone is what a learner would type when it is specific ("CRISPR spacers" → "spacers") or
+        # the modifier is the article's subject ("cell cytoplasm"); not for "nucleic acids" → "acids", nor
+        # for an everyday head ("sex chromosomes" → "chromosomes", "RNA molecules" → "molecules").
+        out.append(last)
+        if lx.is_plural(last) and not last.endswith(("us", "is", "ss")):
+            out.append(lx.singular(last))
+    return out
 
 
 def _part_plurals(an: Analysis, term: str, alts: list[str]) -> list[str]:
@@ -196,112 +205,6 @@ def _modifiers(an: Analysis) -> dict[str, Counter[str]]:
 
 
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
-
-
-# "renal failure" is "kidney failure" to a learner (A/B 29: "the natural answer 'kidney failure' is not accepted")
-_ORGAN_ADJECTIVES = {"cutaneous": "skin", "gastrointestinal": "GI", "renal": "kidney", "hepatic": "liver",
-                     "cardiac": "heart", "pulmonary": "lung", "cerebral": "brain", "gastric": "stomach",
-                     "dermal": "skin", "ocular": "eye", "dental": "tooth", "neural": "nerve", "oral": "mouth",
-                     "nasal": "nose", "thoracic": "chest", "cranial": "skull"}
-
-
-def _spaced(an: Analysis, term: str) -> list[str]:
-    """A compound the article also writes as two words ("teargases" → "tear gases", held-7: "tear gas" refused)."""
-    if " " in term or len(term) < 7 or not term.isalpha():
-        return []
-    pairs: set[str] | None = an.__dict__.get("_word_pairs")
-    if pairs is None:  # every two neighbouring words of the article, once (gap_for runs for every candidate)
-        words = re.findall(r"[a-z]+", an.folded_text)
-        pairs = an.__dict__["_word_pairs"] = {f"{a} {b}" for a, b in zip(words, words[1:])}
-    low = term.lower()
-    for i in range(3, len(low) - 2):
-        spaced = f"{low[:i]} {low[i:]}"
-        for form in (spaced, spaced[:-1] if spaced.endswith("s") else "", spaced[:-2] if spaced.endswith("es") else ""):
-            if form and form in pairs:
-                return [form]
-    return []
-
-
-def _plain_organ(term: str) -> list[str]:
-    words = term.split()
-    plain = _ORGAN_ADJECTIVES.get(words[0].lower()) if words else None
-    if plain and len(words) >= 2:
-        out = [" ".join([plain, *words[1:]])]
-        return out + ([" ".join(["digestive", *words[1:]])] if plain == "GI" else [])
-    if plain and plain != "GI":
-        return [plain]  # "greater {{cutaneous}} involvement": "skin"
-    return []
-
-
-_CALLED = re.compile(r"\b([A-Za-z][\w-]*(?: [\w-]+){0,3}),? (?:also |commonly |often |sometimes )(?:called|known as|termed) "
-                     r"(?:the |an? )?([A-Za-z][\w-]*(?: [\w-]+){0,3}?)(?=[,.;)]| or\b)")
-
-
-def _also_called(an: Analysis, term: str) -> list[str]:
-    """The other name the article gives ("X, also called Y", "X, commonly known as Y"): either is right."""
-    pairs: list[tuple[str, str]] | None = an.__dict__.get("_also_called")
-    if pairs is None:
-        found = _CALLED.findall(an.article.text)
-        pairs = an.__dict__["_also_called"] = [(a.casefold(), b) for a, b in found] + [(b.casefold(), a) for a, b in found]
-    t = term.casefold()
-    return [other for name, other in pairs if (name == t or name.endswith(" " + t) and len(t.split()) > 1)
-            and not any(w.casefold() in lx.STOP_WORDS for w in [*name.split(), *other.split()])]  # not "it is"
-
-
-_LATIN = (("um", "a"), ("on", "a"), ("a", "ae"), ("us", "i"), ("is", "es"))
-
-
-def _latin_number(an: Analysis, term: str) -> list[str]:
-    """The other number of a Latin or Greek noun the article uses: "cyanobacteria" for "cyanobacterium", "algae" for
-    "alga" (held-5: "the plural is not accepted"); only a form the article itself writes."""
-    last = term.split()[-1]
-    words = word_counts(an)  # one pass over the article, not one search per term (gap_for runs for every candidate)
-    out = []
-    for one, many in _LATIN:
-        for a, b in ((one, many), (many, one)):
-            if last.endswith(a) and len(last) > len(a) + 3:
-                other = last[: -len(a)] + b
-                if words[other.casefold()]:
-                    out.append(" ".join(term.split()[:-1] + [other]))
-    return out
-
-
-def _glosses(an: Analysis, term: str) -> list[str]:
-    """The article's own gloss of a term in parentheses: "protein synthesis (translation)", "a pentose (five-carbon)
-    sugar" — judges graded the gloss a right answer."""
-    t = term.casefold()
-    out = []
-    for before, gloss in _parentheses(an):
-        if before.endswith(t) and (len(before) == len(t) or not (before[-len(t) - 1].isalnum() or
-                                                                 before[-len(t) - 1] == "-")):
-            # A gloss is a plain word or two ("translation", "five-carbon"), not a remark ("termed protospacers",
-            # "as in DNA", "the crankpins") nor another term (an acronym, "part A").
-            if len(gloss.split()) <= 2 and gloss == gloss.lower() and not gloss.split()[0].endswith("ed") \
-                    and not any(w in lx.STOP_WORDS for w in gloss.split()):
-                out.append(gloss)
-        elif gloss.casefold() == t and gloss.isalpha() and gloss.islower():
-            # The other way round: "a cell body (soma)", "groundwater hydrology (hydrogeology)" — the words the
-            # term glosses are a right answer too (held-2, held-3: "cell body" and "groundwater hydrology" refused).
-            words: list[str] = []
-            for w in reversed(re.findall(r"[\w'-]+", re.split(r"[.,;:()]", before)[-1])[-2:]):
-                if w in lx.STOP_WORDS or not w.isalpha() or lx.is_verb_only(w):
-                    break  # "called CRISPR RNA (crRNA)": "called" is no part of the name
-                words.insert(0, w)
-            # a compound of two words ("cell body"), not one ("mouth and pharynx (thrush)": thrush is of both)
-            if len(words) == 2 and lx.can_be_noun(words[-1]) and not words[-1].endswith("ing"):
-                out.append(" ".join(words))
-    return out
-
-
-def _parentheses(an: Analysis) -> list[tuple[str, str]]:
-    """Every short parenthesis of the article with the 60 characters before it (lower case): one pass, memoised."""
-    cached: list[tuple[str, str]] | None = an.__dict__.get("_parentheses")
-    if cached is None:
-        text = an.article.text
-        cached = [(text[max(0, m.start() - 60):m.start()].rstrip().casefold(), m.group(1).strip())
-                  for m in re.finditer(r"\(([a-z][a-z -]{2,30})\)", text, re.IGNORECASE)]
-        an.__dict__["_parentheses"] = cached
-    return cached
 
 
 def _noun_forms(an: Analysis, words: list[str]) -> list[str]:
