@@ -203,3 +203,26 @@ def test_a_definition_with_its_acronym_in_parentheses_asks_the_defined_term() ->
     start = other.index("user interface")
     ui = Span("user interface", start, start + len("user interface"))
     assert plain_subject(other, ui, [ui])
+
+
+def test_held_18_natural_answers() -> None:
+    text = ("# Receptors\n\n## Overview\n\nThe extracellular loops contain two highly conserved cysteine residues "
+            "that form disulfide bonds.\nThe Bobangi sold their captives using the Ubangi River to reach the coast.\n")
+    assert "cysteine" in _forms(text, "cysteine residues")
+    assert "Ubangi" in _forms(text, "Ubangi River")
+    assert "Commander" not in _forms(text, "Norton Commander") and "Crookes" in _forms(text, "William Crookes")
+    # a direction after a noun ends the term: "{{hunter-gatherer societies south}} into the Sahel"
+    terms = [s.text for s in find_terms("Desertification forced hunter-gatherer societies south into the Sahel.")]
+    assert "hunter-gatherer societies" in terms
+
+
+def test_held_18_list_items_accept_no_fragments() -> None:
+    # "Commander One" accepted "One", "Far Manager" "Manager", "DOS Navigator and derivatives" "derivatives"
+    from ketaquiz.core.generate.lists import _item_forms
+
+    an = analyse(parse_article("# File manager\n\n## A\n\nFile managers list files.\n"))
+    assert "One" not in _item_forms(an, "Commander One")
+    assert "Manager" not in _item_forms(an, "Far Manager")
+    assert "derivatives" not in _item_forms(an, "DOS Navigator and derivatives")
+    assert "DOS Navigator" in _item_forms(an, "DOS Navigator and derivatives")
+    assert "Jakobson" in _item_forms(an, "linguist Roman Jakobson")

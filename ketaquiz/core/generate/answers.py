@@ -130,8 +130,10 @@ def _head_or_modifier(an: Analysis, words: list[str]) -> list[str]:
         # term ("indivisible continuum" → "continuum"): the learner's natural answer is right.
         out.append(last)
     if all(w[:1].isupper() for w in words) and not any(lx.is_acronym(w) for w in words):
-        if lx.zipf(last) < 4.0:
-            out.append(last)  # a person's name: the surname alone (not "Street" or "Association")
+        if lx.names_alone(last):
+            out.append(last)  # a person's name: the surname alone (not "Street", "Association", "One")
+        elif last.lower() in _PLACE_WORDS and len(words) >= 2:
+            out.append(" ".join(words[:-1]))  # "Ubangi" for "Ubangi River" (held-18)
     elif generic and not lx.is_acronym(words[0]) and (len(words) > 2 or lx.zipf(words[0]) < 4.5):
         out.append(modifier)  # "poppet valves", "Wankel design", "cosmological constant term"; not "game"
     elif len(words) == 2 and lx.zipf(last) >= 4.0 and lx.zipf(words[0]) < 3.5 and not lx.is_acronym(words[0]) \
@@ -204,6 +206,8 @@ def _modifiers(an: Analysis) -> dict[str, Counter[str]]:
     return cached
 
 
+_PLACE_WORDS = frozenset("river lake mountains mountain range island islands sea ocean valley desert basin bay gulf "
+                         "strait peninsula plateau canal".split())
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 
 
@@ -242,7 +246,7 @@ def _noun_compound_head(an: Analysis, words: list[str]) -> bool:
 # "mosquito {{numbers}}", "stool {{test}}" — there the modifier alone is the answer a learner gives.
 PROCESS_HEAD = re.compile(r"(?:tion|sion|ment|ance|ence|ity|ing|sis)s?$")
 _MEASURE_HEADS = frozenset("number level test practice count rate use damage loss supply intake deficiency infection "
-                           "concentration content activity".split())
+                           "residue concentration content activity".split())
 # A head that ends like a chemical name: "silicon dioxide", "gallium arsenide" are one name; "silicon" is not it.
 _CHEMICAL_HEAD = re.compile(r"(?:ide|ate|ite|ium)s?$")
 
@@ -260,6 +264,7 @@ def _naming_modifier(an: Analysis, words: list[str]) -> list[str]:
     low = mod.lower()
     lemmas = lx.lemmas(low)
     chemical = bool(_CHEMICAL_HEAD.search(head)) and lx.zipf(head) < 4.0 or head.lower() in ("acid", "acids")
+    measured = PROCESS_HEAD.search(head.lower()) or lx.singular(head.lower()) in _MEASURE_HEADS
     if mod[:1].isupper() and not re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", an.article.text):
         return []  # "Athenian": a name's adjective; "Basophilic" opening a sentence is asked as "basophilic"
     if not re.fullmatch(r"[a-z][a-z-]*[a-z]", low) or low in an.topic_words or low in lx.STOP_WORDS \
@@ -268,7 +273,7 @@ def _naming_modifier(an: Analysis, words: list[str]) -> list[str]:
         return []
     if lemmas and "NOUN" not in lemmas or not lemmas and re.search(r"(?:ive|ic|al|ous|ary|able|ible)$", low):
         return []  # "periodic", "kinetic", "replicative": it describes; the learner would not answer with it alone
-    if not PROCESS_HEAD.search(head.lower()) and lx.singular(head.lower()) not in _MEASURE_HEADS:
+    if not measured:
         return []  # "bone marrow", "electron beams": the head is a thing of its own; "bone" is no answer (held-9)
     out = [low]
     plural = lx.inflect(low, "NNS") if "NOUN" in lemmas else low + "s"

@@ -145,6 +145,12 @@ def lemmas(word: str) -> dict[str, tuple[str, ...]]:
     return found
 
 
+def names_alone(word: str) -> bool:
+    """The last word of a name stands for it alone: a surname or a rare word ("Jakobson", "Crookes", "Salamander"),
+    not an English word anyone uses ("One" of "Commander One", "Manager" of "Far Manager", "Desktop", held-18)."""
+    return zipf(word.lower()) < 3.0 or not lemmas(word) and zipf(word.lower()) < 4.0
+
+
 _BINOMIAL = re.compile(r"^[A-Z][a-z]{3,} [a-z]{4,}$")
 
 

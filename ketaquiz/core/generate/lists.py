@@ -173,6 +173,10 @@ def mostly_side_names(an: Analysis, names: list[str]) -> bool:
     return len(proper) * 2 > len(names)
 
 
+# What "X and derivatives", "X or others" add to an item: no answer of its own.
+_NO_ITEM = frozenset("derivative variant version clone other successor descendant relative similar".split())
+
+
 def _item_forms(an: Analysis, option: str) -> list[str]:
     """What a learner may type for one item: its other number and spelling, either side of an "or" ("dial" for
     "indicator or dial"), the specific head of a two-word item ("fractures" for "bone fractures"), and the item
@@ -180,7 +184,8 @@ def _item_forms(an: Analysis, option: str) -> list[str]:
     forms = [option, *accepted_forms(an, option)]
     words = option.split()
     if re.search(r"\s(?:or|and)\s|/", option):  # "indicator or dial", "creaming/sedimentation", "nausea and vomiting"
-        forms += [x.strip() for x in re.split(r"\s+(?:or|and)\s+|/", option) if x.strip()]
+        forms += [x.strip() for x in re.split(r"\s+(?:or|and)\s+|/", option)
+                  if x.strip() and lx.singular(x.strip().lower()) not in _NO_ITEM]  # not "derivatives" (held-18)
     # the head of a noun compound ("bone fractures" → "fractures"), never of a participle ("reduced uncertainty" is not
     # "uncertainty": held-6 judges)
     noun_first = "NOUN" in lx.lemmas(words[0].lower()) and not words[0].lower().endswith("ed") if words else False
@@ -194,7 +199,7 @@ def _item_forms(an: Analysis, option: str) -> list[str]:
     name = words[1:] if words and words[0].islower() and "NOUN" in lx.lemmas(words[0]) else words
     if len(name) >= 2 and all(w[:1].isupper() and not lx.is_acronym(w) for w in name):
         # "linguist Roman Jakobson": the name without the trade, and the surname (held-10: "accept the bare names")
-        forms += [" ".join(name), name[-1]]
+        forms += [" ".join(name)] + ([name[-1]] if lx.names_alone(name[-1]) else [])
     last = [f.split()[-1] for f in forms]
     forms += [" ".join(f.split()[:-1] + [lx.singular(w)]) for f, w in zip(forms, last) if lx.is_plural(w)]
     return list(dict.fromkeys(forms))

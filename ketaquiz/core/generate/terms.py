@@ -70,6 +70,8 @@ def _classify_simple(tok: Token) -> bool:
     return lx.is_acronym(w) or not lx.is_verb_only(w)
 
 
+_COMPASS = frozenset("north south east west northward southward eastward westward northwards southwards eastwards "
+                     "westwards northeast northwest southeast southwest".split())
 _TIME_WORDS = frozenset("now today currently nowadays formerly previously originally later soon".split())
 _SUBORDINATORS = frozenset("as when while because if until since once whereas although though".split())
 _DETERMINERS = frozenset("the a an its their this these".split())
@@ -120,6 +122,8 @@ def _classify(tokens: list[Token], i: int) -> str:
     nxt_content = nxt is not None and nxt.text[0].isalnum() and nxt.text.lower() not in lx.STOP_WORDS
     if lx.is_adverb(w) or lw in _TIME_WORDS:
         return "B"
+    if lw in _COMPASS and i > 0 and _classify_simple(tokens[i - 1]):
+        return "B"  # "forced hunter-gatherer societies south into the Sahel" (held-18): a direction, no term's word
     prev_content = i > 0 and _classify_simple(tokens[i - 1])
     if lm and set(lm) <= {"VERB", "AUX"}:
         # Participles used as modifiers ("damaged neural circuitry") join; other verbs break the run.
