@@ -50,9 +50,9 @@ _DANGLING_INSIDE = re.compile(
     r"\b(?i:in front of|behind|inside|within|around|on|onto|into|from|toward|towards|of) that (?!of\b|is\b|are\b|was\b|"
     r"were\b|has\b|have\b|had\b|can\b|could\b|may\b|might\b|will\b|would\b|the\b|a\b|an\b|it\b|they\b|"
     r"this\b|these\b|in\b|of\b|which\b)[a-z]{3,}\b|"
-    r"\b(?:soon|shortly|not long|immediately) after(?:wards)?\s*[,.;]|"
+    r"\b(?:soon|shortly|not long|immediately) after(?:wards)?\s*[,.;]|"  # "was founded soon after, in 1892": after what?
     # "The baby died _____ months later." (held-17): later than what?
-    r"\b(?:\w+|_+) (?:years?|months?|weeks?|days?|decades?|centuries) later\W*$|"  # "was founded soon after, in 1892": after what?
+    r"\b(?:\w+|_+) (?:years?|months?|weeks?|days?|decades?|centuries) later\W*$|"
     # "… is a common source.": a source of what?
     r"\b(?:a|the) (?:common|major|main|frequent|leading|primary|usual) (?:source|cause|symptom|sign|route|form)s?\W*$|"
     # "An automotive {{turbocharger}} is a typical example." (held-16): an example of what?

@@ -14,6 +14,7 @@ from collections import Counter
 
 from . import lexicon as lx
 from .analysis import Analysis
+from .mentions import mentions
 from .spellings import numerals, other_spelling, spelled
 from .synonyms import other_words
 from .terms import norm, word_pattern
@@ -85,9 +86,7 @@ def _term_forms(an: Analysis, term: str) -> list[str]:
     if not name and _plural_with_singular(an, last):
         alts.append(" ".join(words[:-1] + [lx.singular(last)]))  # not in a name: "United States" ≠ "United State"
     elif len(words) == 1 and term.isalpha() and term.islower() and "NOUN" in lx.lemmas(term) and not lx.is_plural(term):
-        plural = lx.inflect(term, "NNS")
-        if plural != term and _times_named(an, plural):
-            alts.append(plural)  # "{{inflection}}" accepts "inflections", which the article writes (held-16)
+        alts += _written_plural(an, term)  # "{{inflection}}" accepts "inflections", which the article writes (held-16)
     if len(words) >= 2:
         alts += _head_or_modifier(an, words)
     alts += _noun_forms(an, words) + other_words(an, term) + _base_forms(term)
@@ -132,7 +131,7 @@ def _head_or_modifier(an: Analysis, words: list[str]) -> list[str]:
     if all(w[:1].isupper() for w in words) and not any(lx.is_acronym(w) for w in words):
         if lx.names_alone(last):
             out.append(last)  # a person's name: the surname alone (not "Street", "Association", "One")
-        elif last.lower() in _PLACE_WORDS and len(words) >= 2:
+        elif last.lower() in _PLACE_WORDS:
             out.append(" ".join(words[:-1]))  # "Ubangi" for "Ubangi River" (held-18)
     elif generic and not lx.is_acronym(words[0]) and (len(words) > 2 or lx.zipf(words[0]) < 4.5):
         out.append(modifier)  # "poppet valves", "Wankel design", "cosmological constant term"; not "game"
@@ -159,10 +158,14 @@ def _part_plurals(an: Analysis, term: str, alts: list[str]) -> list[str]:
     for a in alts:
         lemmas = lx.lemmas(a)  # an unknown word is usually a rare noun ("phospholipid"); the article settles it
         if a in parts and a.isalpha() and a.islower() and (not lemmas or "NOUN" in lemmas) and not lx.is_plural(a):
-            plural = lx.inflect(a, "NNS")
-            if plural != a and _times_named(an, plural):
-                out.append(plural)
+            out += _written_plural(an, a)
     return out
+
+
+def _written_plural(an: Analysis, word: str) -> list[str]:
+    """The plural of a singular noun, when the article writes it."""
+    plural = lx.inflect(word, "NNS")
+    return [plural] if plural != word and _times_named(an, plural) else []
 
 
 def _plural_with_singular(an: Analysis, word: str) -> bool:
@@ -318,19 +321,16 @@ def _topic_part(an: Analysis, term: str) -> str | None:
     "personalist" in *Dictatorship*, "rollerball" in *Ballpoint pen* (held-9, held-3). The gap keeps the whole term:
     narrowed to the word, it turned kept questions into refused ones ("{{inertial}} cavitation", a describing word)."""
     words = term.split()
+    if len(words) != 2:
+        return None
     subject = an.topic_words | title_words(an)
-    if len(words) != 2 or norm(words[1]) not in subject:
+    if norm(words[1]) not in subject:
         return None
     first = words[0]
     if first.isalpha() and first[1:].islower() and norm(first) not in subject and first.lower() not in lx.STOP_WORDS \
-            and len(first) >= 4 and (first.islower() or _written_lower(an, first)):
+            and len(first) >= 4 and (first.islower() or mentions(an, first.lower()) > 0):
         return first.lower()  # not "Archidamian" alone for "Archidamian War": a name keeps its whole
     return None
-
-
-def _written_lower(an: Analysis, word: str) -> bool:
-    """The article writes the word in lower case somewhere ("Subclinical" opening a sentence is "subclinical")."""
-    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", an.article.text) is not None
 
 
 def _describing(word: str) -> bool:

@@ -122,9 +122,9 @@ def _classify(tokens: list[Token], i: int) -> str:
     nxt_content = nxt is not None and nxt.text[0].isalnum() and nxt.text.lower() not in lx.STOP_WORDS
     if lx.is_adverb(w) or lw in _TIME_WORDS:
         return "B"
-    if lw in _COMPASS and i > 0 and _classify_simple(tokens[i - 1]):
-        return "B"  # "forced hunter-gatherer societies south into the Sahel" (held-18): a direction, no term's word
     prev_content = i > 0 and _classify_simple(tokens[i - 1])
+    if lw in _COMPASS and prev_content:
+        return "B"  # "forced hunter-gatherer societies south into the Sahel" (held-18): a direction, no term's word
     if lm and set(lm) <= {"VERB", "AUX"}:
         # Participles used as modifiers ("damaged neural circuitry") join; other verbs break the run.
         if (lw.endswith("ed") or lw.endswith("ing")) and nxt_content and prev not in _MODALS and not prev_content:
