@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ketaquiz.core.article import parse_article
 from ketaquiz.core.generate.analysis import analyse
 from ketaquiz.core.generate.families import BUILDERS
 from ketaquiz.core.generate.worth import unworthy
+from ketaquiz.core.quality import tripped
+from ketaquiz.core.questions import Question
 
 
 def kept_cloze(text: str) -> list[str]:
@@ -14,3 +18,15 @@ def kept_cloze(text: str) -> list[str]:
     an = analyse(art)
     return [c.question.prompt for sec in art.sections for build in BUILDERS for c in build(an, sec)
             if c.question.type == "cloze" and not unworthy(c, an)]
+
+
+def q(prompt: str, qtype: str = "cloze", **kw) -> Question:
+    """A question of one prompt, for the item-writing checks."""
+    return Question(id=kw.pop("id", "q"), topic="t", type=qtype, prompt=prompt, **kw)
+
+
+def assert_dangling(prompts: Iterable[str], *, dangling: bool = True) -> None:
+    """Each cloze prompt trips the dangling-reference check (dangling=False: none of them does)."""
+    for prompt in prompts:
+        assert ("dangling reference" in tripped(q(prompt))) is dangling, prompt
+

@@ -12,9 +12,8 @@ from ketaquiz.core.generate.spellings import spelled
 from ketaquiz.core.generate.terms import find_terms
 from ketaquiz.core.generate.topic import topic_answer
 from ketaquiz.core.quality import tripped
-from ketaquiz.core.questions import Question
 
-from .generation import kept_cloze
+from .generation import assert_dangling, kept_cloze, q
 
 DYSLEXIA = """# Dyslexia
 
@@ -75,20 +74,14 @@ def test_a_word_in_greek_script_is_no_gap_and_keeps_its_letters():
     assert not any("{{δυναμική" in p for p in kept_cloze(text))
 
 
-def q(prompt: str) -> Question:
-    return Question(id="q", topic="t", type="cloze", prompt=prompt)
-
-
 def test_prompts_that_point_at_what_the_learner_cannot_see():
-    for prompt in ("As such, ELIZA was one of the first {{chatterbots}}.",
-                   "Each one contains approximately 1,500 molecules of {{cholesterol ester}}.",
-                   "The benefits might simply be due to the added {{spacing}} between words.",
-                   "The terms are applied to developmental dyslexia along with developmental {{aphasia}}.",
-                   "In front of that object, the fluid builds up a(n) {{stagnation pressure}}."):
-        assert "dangling reference" in tripped(q(prompt)), prompt
-    for prompt in ("The term holoenzyme can be applied to enzymes such as the {{DNA polymerases}}.",
-                   "Air in front of the wing builds up a(n) {{stagnation pressure}} so that the flow slows."):
-        assert "dangling reference" not in tripped(q(prompt)), prompt
+    assert_dangling(("As such, ELIZA was one of the first {{chatterbots}}.",
+                     "Each one contains approximately 1,500 molecules of {{cholesterol ester}}.",
+                     "The benefits might simply be due to the added {{spacing}} between words.",
+                     "The terms are applied to developmental dyslexia along with developmental {{aphasia}}.",
+                     "In front of that object, the fluid builds up a(n) {{stagnation pressure}}."))
+    assert_dangling(("The term holoenzyme can be applied to enzymes such as the {{DNA polymerases}}.",
+                     "Air in front of the wing builds up a(n) {{stagnation pressure}} so that the flow slows."), dangling=False)
 
 
 def test_a_verb_in_the_gap_is_a_phrase_gap():
@@ -111,16 +104,14 @@ def test_a_product_given_as_an_example_and_a_word_for_the_dead_are_no_gaps():
 
 
 def test_held12_prompts_that_point_at_what_the_learner_cannot_see():
-    for prompt in ("With some there is no {{pigment}} at all.",
-                   "None, other than heritage organizations, are considered a form of {{rapprochement}}.",
-                   "A separate distinction is evident where the rights confer on the {{nonowner}} no interest.",
-                   "The term specifically refers to blooms of a species of {{dinoflagellate}}.",
-                   "Processes for the second stage include fining in a(n) {{finery forge}}.",
-                   "Since the discovery happened several {{millennia}} before writing, there is no record."):
-        assert "dangling reference" in tripped(q(prompt)), prompt
-    for prompt in ("In some cases, the {{retinal pigment epithelium}} fails to develop.",
-                   "The discovery of {{penicillin}} changed medicine."):
-        assert "dangling reference" not in tripped(q(prompt)), prompt
+    assert_dangling(("With some there is no {{pigment}} at all.",
+                     "None, other than heritage organizations, are considered a form of {{rapprochement}}.",
+                     "A separate distinction is evident where the rights confer on the {{nonowner}} no interest.",
+                     "The term specifically refers to blooms of a species of {{dinoflagellate}}.",
+                     "Processes for the second stage include fining in a(n) {{finery forge}}.",
+                     "Since the discovery happened several {{millennia}} before writing, there is no record."))
+    assert_dangling(("In some cases, the {{retinal pigment epithelium}} fails to develop.",
+                     "The discovery of {{penicillin}} changed medicine."), dangling=False)
 
 
 def test_held12_topic_words_and_a_verb_glued_to_the_gap():

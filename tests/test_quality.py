@@ -4,51 +4,46 @@ from __future__ import annotations
 
 from ketaquiz.core.lint import lint_set
 from ketaquiz.core.quality import tripped
-from ketaquiz.core.questions import Question, QuestionSet
+from ketaquiz.core.questions import QuestionSet
 
-
-def q(prompt: str, qtype: str = "cloze", **kw) -> Question:
-    return Question(id=kw.pop("id", "q"), topic="t", type=qtype, prompt=prompt, **kw)
+from .generation import assert_dangling, q
 
 
 def test_dangling_references_are_flagged():
-    for prompt in ("Subsequently, {{Fleming}} isolated the mould.", "These {{enzymes}} cut DNA at fixed sites.",
-                   "In all species it is composed of two {{helical chains}}.",
-                   "The condition is known as {{Nicolau syndrome}}.",
-                   "Values are listed in the following table for {{penicillin G}}.",
-                   # judged on unseen articles: of what? after what? before when?
-                   "The classic symptom is large amounts of {{watery diarrhea}}.",
-                   "{{Undercooked seafood}} is a common source.",
-                   "ToxT then directly activates expression of {{virulence genes}}.",
-                   "{{Movable type}} had been hitherto unknown in Europe.",
-                   "A fourth development was the mechanizing of {{paper manufacture}}.",
-                   "A small handle called the {{rounce}} is used to do this.",
-                   "The term itself has been argued to be a(n) {{misnomer}}.",
-                   "To reduce that risk, a {{nitrogen gas purge}} was performed before launch.",
-                   # held-4: a role is no name ("it" is which virus?); a summary or "no longer" of unseen text
-                   "As a Phlebovirus, it has a(n) {{ambisense}} genome.",
-                   "To sum up, money in markets is like {{lubrication}} for machines.",
-                   "No longer was the government to rescue {{unprofitable enterprises}}.",
-                   # held-5: examples of what? it is what?
-                   "Examples are nitrogen-fixing bacteria, which live in root nodules on {{legume roots}}.",
-                   "When it affects the mouth, it is commonly called {{thrush}}."):
-        assert "dangling reference" in tripped(q(prompt)), prompt
+    assert_dangling(("Subsequently, {{Fleming}} isolated the mould.", "These {{enzymes}} cut DNA at fixed sites.",
+                     "In all species it is composed of two {{helical chains}}.",
+                     "The condition is known as {{Nicolau syndrome}}.",
+                     "Values are listed in the following table for {{penicillin G}}.",
+                     # judged on unseen articles: of what? after what? before when?
+                     "The classic symptom is large amounts of {{watery diarrhea}}.",
+                     "{{Undercooked seafood}} is a common source.",
+                     "ToxT then directly activates expression of {{virulence genes}}.",
+                     "{{Movable type}} had been hitherto unknown in Europe.",
+                     "A fourth development was the mechanizing of {{paper manufacture}}.",
+                     "A small handle called the {{rounce}} is used to do this.",
+                     "The term itself has been argued to be a(n) {{misnomer}}.",
+                     "To reduce that risk, a {{nitrogen gas purge}} was performed before launch.",
+                     # held-4: a role is no name ("it" is which virus?); a summary or "no longer" of unseen text
+                     "As a Phlebovirus, it has a(n) {{ambisense}} genome.",
+                     "To sum up, money in markets is like {{lubrication}} for machines.",
+                     "No longer was the government to rescue {{unprofitable enterprises}}.",
+                     # held-5: examples of what? it is what?
+                     "Examples are nitrogen-fixing bacteria, which live in root nodules on {{legume roots}}.",
+                     "When it affects the mouth, it is commonly called {{thrush}}."))
     assert "dangling reference" not in tripped(q("Ketamine blocks {{NMDA receptors}} in the brain."))
     assert "dangling reference" not in tripped(q("The classic symptom of cholera is {{watery diarrhea}}."))
     assert "dangling reference" not in tripped(q("As the cell grows, it divides into two {{daughter cells}}."))
     assert "dangling reference" not in tripped(q("An example of a colloid is {{milk}}."))
     # the sentence says what "those", "this" or "they" stands for (held-8 to held-10 prompts refused for nothing)
-    for prompt in ("Desmopressin may be used in those with mild {{haemophilia A}}.",
-                   "Mega or super {{catamarans}} are those over 60 feet in length.",
-                   "While ELIZA is best known for acting as a psychotherapist, this mannerism is due to the "
-                   "{{DOCTOR script}}.",
-                   "Quantum dots are toxic, but this concern may be addressed by {{fluorescent dopants}}.",
-                   "Pluripotent adult stem cells are rare, but they can be found in {{umbilical cord blood}}."):
-        assert "dangling reference" not in tripped(q(prompt)), prompt
-    for prompt in ("From this {{reassembly}}, ELIZA sends the sentence to the user.",
-                   "It is rare, but they can be found in {{umbilical cord blood}}.",
-                   "If these rare instances are common, the {{fossil record}} should show it."):
-        assert "dangling reference" in tripped(q(prompt)), prompt
+    assert_dangling(("Desmopressin may be used in those with mild {{haemophilia A}}.",
+                     "Mega or super {{catamarans}} are those over 60 feet in length.",
+                     "While ELIZA is best known for acting as a psychotherapist, this mannerism is due to the "
+                     "{{DOCTOR script}}.",
+                     "Quantum dots are toxic, but this concern may be addressed by {{fluorescent dopants}}.",
+                     "Pluripotent adult stem cells are rare, but they can be found in {{umbilical cord blood}}."), dangling=False)
+    assert_dangling(("From this {{reassembly}}, ELIZA sends the sentence to the user.",
+                     "It is rare, but they can be found in {{umbilical cord blood}}.",
+                     "If these rare instances are common, the {{fossil record}} should show it."))
     # "Which of these" points at the options shown with it
     assert "dangling reference" not in tripped(q("Which of these is a side effect?", "choice", answer="a",
                                                  choices=["a", "b", "c"]))
@@ -109,9 +104,8 @@ def test_lint_reports_the_checks_and_reused_distractors():
 
 def test_judged_dangling_openers_and_hyphenated_giveaways():
     # Judged on the corpus: after what? who are "they"? which century?
-    for prompt in ("The {{American Psychological Association}} was founded soon after, in 1892.",
-                   "By designing an anti-virus CRISPR, they demonstrated that the {{crRNA}} guides the cut."):
-        assert "dangling reference" in tripped(q(prompt)), prompt
+    assert_dangling(("The {{American Psychological Association}} was founded soon after, in 1892.",
+                     "By designing an anti-virus CRISPR, they demonstrated that the {{crRNA}} guides the cut."))
     assert "dangling reference" in tripped(q(
         "At the end of the following century, _____ locations in Italy had seen printing.", "choice",
         answer="151", choices=["101", "151", "201", "251"]))
@@ -146,40 +140,34 @@ def test_more_than_what():
 
 def test_openers_that_lean_on_the_sentence_before():
     # held-1 and held-10: "After a period of dormancy, they reactivate …", "Alternatively, as summarized by …"
-    for prompt in ("After a period of dormancy, they reactivate and produce {{merozoites}}.",
-                   "Alternatively, structuralism is the belief that {{phenomena}} are related.",
-                   "Lastly, the {{escapement}} keeps the pendulum swinging."):
-        assert "dangling reference" in tripped(q(prompt)), prompt
+    assert_dangling(("After a period of dormancy, they reactivate and produce {{merozoites}}.",
+                     "Alternatively, structuralism is the belief that {{phenomena}} are related.",
+                     "Lastly, the {{escapement}} keeps the pendulum swinging."))
     # a name before "they", or "they" in a later clause, stands on its own
-    for prompt in ("After a period of dormancy, hypnozoites reactivate and produce {{merozoites}}.",
-                   "In the liver, the parasites multiply before they produce {{merozoites}}."):
-        assert "dangling reference" not in tripped(q(prompt)), prompt
+    assert_dangling(("After a period of dormancy, hypnozoites reactivate and produce {{merozoites}}.",
+                     "In the liver, the parasites multiply before they produce {{merozoites}}."), dangling=False)
 
 
 def test_held_15_prompts_that_point_outside():
-    for prompt in ("At the time, {{bullocks}} were generally used to pull the carts carrying the bundles.",
-                   "About 530 of those 900 species are {{endemics}}.",
-                   "Removing the plants did not lead to a recovery of that diversity in {{woodlands}}.",
-                   "A less common cause is a(n) {{pituitary adenoma}}.",
-                   "To resolve the situation, commanding officers offered a {{rupee}} advance.",
-                   "The situation was escalated by threats about the {{bullocks}}."):
-        assert "dangling reference" in tripped(q(prompt)), prompt
-    for prompt in ("At the time of the mutiny, {{bullocks}} pulled the carts.",
-                   "The size of that which remains is {{large}}.",
-                   "A common cause of goitre is {{iodine}} deficiency."):
-        assert "dangling reference" not in tripped(q(prompt)), prompt
+    assert_dangling(("At the time, {{bullocks}} were generally used to pull the carts carrying the bundles.",
+                     "About 530 of those 900 species are {{endemics}}.",
+                     "Removing the plants did not lead to a recovery of that diversity in {{woodlands}}.",
+                     "A less common cause is a(n) {{pituitary adenoma}}.",
+                     "To resolve the situation, commanding officers offered a {{rupee}} advance.",
+                     "The situation was escalated by threats about the {{bullocks}}."))
+    assert_dangling(("At the time of the mutiny, {{bullocks}} pulled the carts.",
+                     "The size of that which remains is {{large}}.",
+                     "A common cause of goitre is {{iodine}} deficiency."), dangling=False)
 
 
 def test_held_16_prompts_that_point_outside():
-    for prompt in ("An automotive {{oil-cooled turbocharger}} is a typical example.",
-                   "The four men entered the residency and stabbed {{Larsen}} in his bed.",
-                   "Several interviewees were annoyed that the three had been released after {{eleven}} years.",
-                   "In patients with acute stroke and hemiparesis, the disorder is present in {{10%}} of patients."):
-        assert "dangling reference" in tripped(q(prompt)), prompt
-    for prompt in ("An automotive {{turbocharger}} is a typical example of a high-flow system.",
-                   "The three germ layers are the ectoderm, the mesoderm and the {{endoderm}}.",
-                   "The disorder of the thyroid is called {{hyperthyroidism}}."):
-        assert "dangling reference" not in tripped(q(prompt)), prompt
+    assert_dangling(("An automotive {{oil-cooled turbocharger}} is a typical example.",
+                     "The four men entered the residency and stabbed {{Larsen}} in his bed.",
+                     "Several interviewees were annoyed that the three had been released after {{eleven}} years.",
+                     "In patients with acute stroke and hemiparesis, the disorder is present in {{10%}} of patients."))
+    assert_dangling(("An automotive {{turbocharger}} is a typical example of a high-flow system.",
+                     "The three germ layers are the ectoderm, the mesoderm and the {{endoderm}}.",
+                     "The disorder of the thyroid is called {{hyperthyroidism}}."), dangling=False)
 
 
 def test_later_than_what():
