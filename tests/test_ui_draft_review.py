@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 
 from ketaquiz.core.generate.report import GenerationReport, QuestionFlags
 from ketaquiz.core.questions import Question, QuestionSet, Topic
@@ -126,6 +126,55 @@ def test_edit_by_keyboard_in_the_question_editor_keeps_the_edited_draft(qtbot, r
     review.next_btn.click()
     saved = read_set(review.ctx.data.sets_dir / review.saved_set_id / "set.toml")
     assert [(q.id, q.prompt) for q in saved.questions] == [("coffee-made-1", "Beans are {{roasted}}.")]
+
+
+def test_g_moves_the_gap_to_a_word_of_the_sentence_keeps_the_draft_and_checks_it_again(qtbot, review):
+    r = review.review
+    assert not r.gap_btn.isEnabled()  # a true/false draft has no gap to move
+    r.list.setCurrentRow(1)  # "Beans {{are roasted}}.", which trips the phrase-gap check
+    assert r.gap_btn.isEnabled() and "Gap instead (G): Beans" in r.details.toPlainText()
+    qtbot.keyClick(r.list, Qt.Key.Key_G)
+    menu = r.gap_menu
+    assert menu is not None and menu.isVisible() and [a.text() for a in menu.actions()] == ["Beans", "", "Other words…"]
+    qtbot.keyClick(menu, Qt.Key.Key_Down)
+    qtbot.keyClick(menu, Qt.Key.Key_Return)
+    d = review.drafts[1]
+    assert d.status == "kept" and d.edited and d.question.prompt == "{{beans|bean}} are roasted."
+    assert d.question.origin == "edited" and d.question.id != "coffee-made-1"
+    assert d.flags.clean and "before your edit" not in r.details.toPlainText()  # checked again, as it is now
+    assert "⚠" not in r.list.item(1).text() and "_____ are roasted." in r.list.item(1).text()
+    review.next_btn.click()
+    saved = read_set(review.ctx.data.sets_dir / review.saved_set_id / "set.toml")
+    assert [q.prompt for q in saved.questions] == ["{{beans|bean}} are roasted."]
+
+
+def test_other_words_typed_move_the_gap_and_words_not_in_the_sentence_change_nothing(qtbot, review):
+    r = review.review
+    r.list.setCurrentRow(1)
+    qtbot.keyClick(r.list, Qt.Key.Key_G)
+    other = r.gap_menu.actions()[-1]
+    assert other.text() == "Other words…"
+    other.trigger()
+    dlg = r.gap_dialog
+    assert dlg is not None and dlg.isVisible() and "Beans are roasted." in dlg.labelText()
+    dlg.setTextValue("coffee")  # not a word of this sentence
+    dlg.accept()
+    assert review.drafts[1].question.prompt == "Beans {{are roasted}}." and review.drafts[1].status == "pending"
+    assert "“coffee” is not a word of its text" in r.details.toPlainText()
+    qtbot.keyClick(r.list, Qt.Key.Key_G)
+    r.gap_menu.actions()[-1].trigger()
+    r.gap_dialog.setTextValue("roasted")
+    r.gap_dialog.accept()
+    assert review.drafts[1].question.prompt == "Beans are {{roasted}}." and review.drafts[1].status == "kept"
+
+
+def test_a_word_linked_in_the_details_moves_the_gap_too(qtbot, review):
+    r = review.review
+    r.list.setCurrentRow(1)
+    r.details.anchorClicked.emit(QUrl("gap:0"))
+    assert review.drafts[1].question.prompt == "{{beans|bean}} are roasted."
+    r.details.anchorClicked.emit(QUrl("gap:9"))  # no such word: nothing changes
+    assert review.drafts[1].question.prompt == "{{beans|bean}} are roasted."
 
 
 def test_nothing_kept_saves_nothing(qtbot, review):

@@ -1,7 +1,8 @@
 """The generate wizard's review step: each drafted question with its quality flags; keep, drop or edit by keyboard.
 
 K or Enter keeps the current draft, D drops it, E edits it (the Sets page's question editor, in a dialog; an
-edited draft is kept). "Keep all flagged-clean" keeps every undecided draft that tripped none of the
+edited draft is kept), G moves its gap to another word of the sentence (`generate.regap`: the judges' most common
+fix, "gap X instead", in one choice; the moved draft is kept and checked again). "Keep all flagged-clean" keeps every undecided draft that tripped none of the
 generator's checks. Only kept drafts are saved. The flags and the key terms no draft asks about come from the
 generator's report (`GenerationReport.flags`, `.unasked_terms`); a report without them shows "not checked".
 """
@@ -10,17 +11,20 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -29,6 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.article import Article
+from ..core.generate.regap import Regapper
+from ..core.generate.report import QuestionFlags
+from ..core.quality import passed_and_tripped
 from ..core.question_types import kind_of
 from ..core.questions import Question, Topic
 from . import plain
@@ -48,6 +55,7 @@ class Draft:
     status: str = PENDING
     flags: Any = None
     edited: bool = False
+    rechecked: bool = False  # the flags are for the question as it is now (its gap moved), not as generated
 
     @property
     def clean(self) -> bool:
@@ -89,7 +97,8 @@ class DraftEditDialog(QDialog):
 
 
 class _ReviewKeys(QObject):
-    """K / Enter keep, D drop, E edit, on the draft list (before the dialog's Enter = default button)."""
+    """K / Enter keep, D drop, E edit, G move the gap, on the draft list (before the dialog's Enter = default
+    button)."""
 
     def __init__(self, review: DraftReview) -> None:
         super().__init__(review)
@@ -109,6 +118,8 @@ class _ReviewKeys(QObject):
             self.review.drop(row)
         elif key == Qt.Key.Key_E:
             self.review.edit(row)
+        elif key == Qt.Key.Key_G:
+            self.review.show_gap_menu(row)
         else:
             return False
         return True
@@ -126,10 +137,14 @@ class DraftReview(QWidget):
         self.article: Article | None = None
         self.unasked: dict[str, list[str]] = {}
         self.edit_dialog: DraftEditDialog | None = None
+        self.gap_menu: QMenu | None = None
+        self.gap_dialog: QInputDialog | None = None  # "Other words…": the words typed
+        self._regapper: Regapper | None = None
+        self._shown_choices: list[str] = []  # the current draft's "gap instead" words, as linked in the details
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        hint = QLabel("K or Enter keep · D drop · E edit · ↑ ↓ move")
+        hint = QLabel("K or Enter keep · D drop · E edit · G move the gap · ↑ ↓ next")
         hint.setStyleSheet("color: #888;")
         self.list = QListWidget()
         self.list.setAccessibleName("Drafted questions")
@@ -156,19 +171,24 @@ class DraftReview(QWidget):
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
         self.details.setAccessibleName("Answer and quality flags")
+        self.details.anchorClicked.connect(self._anchor_clicked)
         self.keep_btn = QPushButton("Keep (K)")
         self.drop_btn = QPushButton("Drop (D)")
         self.edit_btn = QPushButton("Edit… (E)")
+        self.gap_btn = QPushButton("Gap… (G)")
+        self.gap_btn.setToolTip("Move the gap to another word of the sentence: the draft is kept with the new gap")
+        self.gap_btn.clicked.connect(lambda: self.show_gap_menu(self.list.currentRow()))
         self.keep_btn.clicked.connect(lambda: self.keep(self.list.currentRow()))
         self.drop_btn.clicked.connect(lambda: self.drop(self.list.currentRow()))
         self.edit_btn.clicked.connect(lambda: self.edit(self.list.currentRow()))
-        for b in (self.keep_btn, self.drop_btn, self.edit_btn, self.keep_clean_btn):
+        for b in (self.keep_btn, self.drop_btn, self.edit_btn, self.gap_btn, self.keep_clean_btn):
             b.setAutoDefault(False)
             b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         buttons = QHBoxLayout()
         buttons.addWidget(self.keep_btn)
         buttons.addWidget(self.drop_btn)
         buttons.addWidget(self.edit_btn)
+        buttons.addWidget(self.gap_btn)
         buttons.addStretch(1)
         right = QWidget()
         rl = QVBoxLayout(right)
@@ -198,6 +218,7 @@ class DraftReview(QWidget):
         self.drafts = drafts
         self.topics = topics
         self.article = article
+        self._regapper = None
         self.unasked = {k: list(v) for k, v in (unasked or {}).items() if v}
         self.list.blockSignals(True)
         self.list.clear()
@@ -273,6 +294,69 @@ class DraftReview(QWidget):
         dlg.finished.connect(done)
         dlg.open()
 
+    def gap_choices(self, row: int) -> list[str]:
+        """The words and terms the draft's gap could move to (none for a type without a gap, or no article)."""
+        if not 0 <= row < len(self.drafts) or self.article is None:
+            return []
+        if self._regapper is None:
+            self._regapper = Regapper(self.article)
+        return self._regapper.choices(self.drafts[row].question)
+
+    def show_gap_menu(self, row: int) -> None:
+        """The draft's other words as a menu under the Gap button (keyboard: arrows and Enter, Esc closes)."""
+        choices = self.gap_choices(row)
+        if not choices:
+            return
+        menu = QMenu(self)
+        menu.setAccessibleName("Gap instead")
+        for phrase in choices:
+            action = menu.addAction(phrase.replace("&", "&&"))
+            action.triggered.connect(partial(self.regap, row, phrase))
+        menu.addSeparator()
+        menu.addAction("Other words…").triggered.connect(partial(self.ask_gap_words, row))
+        self.gap_menu = menu
+        menu.popup(self.gap_btn.mapToGlobal(self.gap_btn.rect().bottomLeft()))
+
+    def ask_gap_words(self, row: int) -> None:
+        """Words of the sentence the menu does not offer ("blended", "dry storage"), typed."""
+        if not 0 <= row < len(self.drafts) or self._regapper is None:
+            return
+        dlg = QInputDialog(self)
+        dlg.setWindowTitle("Gap other words")
+        dlg.setLabelText(plain.tooltip(f"Words of the sentence to gap:\n{self._regapper.sentence(self.drafts[row].question)}"))
+        label = dlg.findChild(QLabel)
+        if label is not None:
+            label.setWordWrap(True)  # a long sentence would stretch the dialog past the screen
+        dlg.textValueSelected.connect(partial(self.regap, row))
+        dlg.finished.connect(lambda _result: self.list.setFocus())
+        self.gap_dialog = dlg
+        dlg.open()
+
+    def regap(self, row: int, phrase: str) -> bool:
+        """Move the draft's gap to `phrase`; the draft is kept and its item-writing checks run again."""
+        if not 0 <= row < len(self.drafts) or self.article is None:
+            return False
+        if self._regapper is None:
+            self._regapper = Regapper(self.article)
+        d = self.drafts[row]
+        taken = {x.question.id for i, x in enumerate(self.drafts) if i != row}
+        try:
+            q = self._regapper.regap(d.question, phrase, taken)
+        except ValueError as e:
+            self.details.append(f'<p style="color:{WARN}">{html.escape(str(e))}</p>')
+            return False
+        passed, tripped = passed_and_tripped(q)
+        d.question, d.edited, d.rechecked = q, True, True
+        d.flags = QuestionFlags(q.id, passed=passed, tripped=tripped, topic=q.topic)
+        self.set_status(row, KEPT)
+        self.list.setFocus()
+        return True
+
+    def _anchor_clicked(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("gap:") and text[4:].isdigit() and int(text[4:]) < len(self._shown_choices):
+            self.regap(self.list.currentRow(), self._shown_choices[int(text[4:])])
+
     # --- display ----------------------------------------------------------------------------
     def _label(self, row: int) -> None:
         d = self.drafts[row]
@@ -316,6 +400,8 @@ class DraftReview(QWidget):
         has = 0 <= row < len(self.drafts)
         for b in (self.keep_btn, self.drop_btn, self.edit_btn):
             b.setEnabled(has)
+        self._shown_choices = self.gap_choices(row) if has else []
+        self.gap_btn.setEnabled(bool(self._shown_choices))
         if not has:
             self.preview.clear()
             self.details.clear()
@@ -343,8 +429,11 @@ class DraftReview(QWidget):
             if d.flags.signals:
                 sig = " · ".join(f"{esc(k)} {v:.2f}" for k, v in sorted(d.flags.signals.items()))
                 out.append(f'<p style="color:#888; margin:2px 0">Signals: {sig}</p>')
-            if d.edited and d.flags.tripped:
+            if d.edited and d.flags.tripped and not d.rechecked:
                 out.append('<p style="color:#888">(flags are for the draft as generated, before your edit)</p>')
+        if self._shown_choices:
+            links = " · ".join(f'<a href="gap:{i}">{esc(c)}</a>' for i, c in enumerate(self._shown_choices))
+            out.append(f"<p><b>Gap instead (G):</b> {links}</p>")
         if q.source:
             out.append(f'<p style="color:#888"><i>From the article:</i> “{esc(q.source)}”</p>')
         terms = self.unasked.get(q.topic)

@@ -1,0 +1,136 @@
+"""Move a drafted question's gap to another word of its sentence: the reviewer's one-choice fix.
+
+Blind judges sent back about two in five generated cloze items because the gap sat on a filler or stock word while
+the word that carries the point stayed in view ("the gap is the filler 'determinant'", "gap 'vertical' instead";
+`docs/judging/`). The generator cannot tell a sentence's point; the reviewer can, and `Regapper` makes the fix one
+choice instead of an edit by hand: it offers the sentence's terms and words, and the chosen one becomes the gap,
+accepting the forms a learner would type (singular or plural, the acronym or its expansion, the head noun …) by
+the same rules the generator uses (`answers.gap_for`).
+
+    regapper = Regapper(article)
+    regapper.choices(question)            # ["cut", "primary determinant", "determinant", "value", "clarity", …]
+    regapper.regap(question, "clarity")   # a cloze: "In diamonds, cut is … followed by {{clarity}} and color."
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..article import Article
+from ..questions import Question, cloze_filled, cloze_gaps
+from . import lexicon as lx
+from .analysis import analyse
+from .answers import gap_for
+from .builders import blank, cap_first, display_term, qid
+from .terms import find_terms, word_pattern
+
+# The types whose prompt is the article's sentence with one part taken out: a gap can move within it.
+REGAPPABLE = ("cloze", "choice")
+_CHOICE_BLANK = re.compile(r"_{3,}")
+_NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?%)?(?![\w])")
+_A_N = re.compile(r"\b([Aa])\(n\)(\s+)")
+_POSSESSIVE_NAME = re.compile(r"\b[A-Z][\w-]+['’]s\s+[a-z][\w-]+")
+
+
+def _content(word: str) -> bool:
+    """A word worth a gap by itself: not a function word, an adverb or a lone letter."""
+    return word.casefold() not in lx.STOP_WORDS and len(word) >= 3 and not lx.is_adverb(word)
+
+
+class Regapper:
+    """Re-gaps drafts of one article; the article is analysed once (its terms decide the accepted forms)."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.an = analyse(article)
+
+    def can_regap(self, q: Question) -> bool:
+        """A cloze, or a choice whose prompt holds one blank for its answer."""
+        if q.type == "cloze":
+            return bool(cloze_gaps(q.prompt))
+        return q.type == "choice" and isinstance(q.answer, str) and len(_CHOICE_BLANK.findall(q.prompt)) == 1
+
+    def sentence(self, q: Question) -> str:
+        """The prompt with its gap filled in: the text a new gap is chosen from."""
+        if q.type == "cloze":
+            text = cloze_filled(q.prompt)
+            answer = cloze_gaps(q.prompt)[0][0] if cloze_gaps(q.prompt) else ""
+        elif self.can_regap(q):
+            text = _CHOICE_BLANK.sub(lambda m: str(q.answer), q.prompt, count=1)
+            answer = str(q.answer)
+        else:
+            raise ValueError(f"question {q.id}: a {q.type} question has no gap to move")
+        return cap_first(_A_N.sub(lambda m: _article_before(answer, q.source, m), text))
+
+    def choices(self, q: Question) -> list[str]:
+        """What the gap could hold instead, in sentence order: each term, each word of a longer term, each number;
+        the present answer left out."""
+        if not self.can_regap(q):
+            return []
+        text = self.sentence(q)
+        present = {a.casefold() for gap in cloze_gaps(q.prompt) for a in gap} if q.type == "cloze" \
+            else {str(q.answer).casefold()}
+        found: list[tuple[int, str]] = []
+        for sp in find_terms(text):
+            found.append((sp.start, sp.text))
+            words, at = [], sp.start
+            for w in sp.words:
+                at = text.index(w, at)
+                words.append((at, w))
+                at += len(w)
+            # each word, the runs that end the term ("Eric Gairy" of "1950 Eric Gairy") and its first two words
+            for i in range(len(words)):
+                for j in range(i + 1, len(words) + 1):
+                    if j - i == 1 and _content(words[i][1]) or j - i > 1 and (j == len(words) or i == 0 and j == 2) \
+                            and (i, j) != (0, len(words)):
+                        found.append((words[i][0], text[words[i][0]:words[j - 1][0] + len(words[j - 1][1])]))
+        found += [(m.start(), m.group(0)) for m in _POSSESSIVE_NAME.finditer(text)]  # "Hubble's law"
+        # a describing word outside the terms: "a single {{circular}} genophore", "much more {{expensive}}" (judges asked)
+        found += [(m.start(), m.group(0)) for m in re.finditer(r"\b[a-z][a-z-]{3,}\b", text)
+                  if _content(m.group(0)) and "ADJ" in lx.lemmas(m.group(0))]
+        found += [(m.start(), m.group(0)) for m in _NUMBER.finditer(text)]
+        out: list[str] = []
+        for at, phrase in sorted(found, key=lambda f: (f[0], -len(f[1]))):
+            if phrase[:1].isdigit() and (text[at - 1:at] in (",", ".") or re.match(r"[,.]\d", text[at + len(phrase):])):
+                continue  # "000 people" of "500,000 people": a piece of a number
+            if len(phrase) < 2 or phrase.casefold() in present or phrase.casefold() in (o.casefold() for o in out):
+                continue  # a lone letter ("G" of "G protein") is no answer
+            out.append(phrase)
+        return out
+
+    def regap(self, q: Question, phrase: str, taken: set[str] | frozenset[str] = frozenset()) -> Question:
+        """The question as a cloze gapping `phrase` (every time its sentence says it), the old gap filled in.
+
+        A new id (the question now asks something else), unique among `taken`; raises ValueError when the
+        phrase is not in the question's text or would leave nothing to read.
+        """
+        text = self.sentence(q)
+        phrase = phrase.strip()
+        if not phrase or not word_pattern(phrase).search(text):
+            raise ValueError(f"question {q.id}: “{phrase}” is not a word of its text; pick one the prompt shows")
+        # as the sentence writes it; a capital only there because it opens the sentence goes ("Ruby" → "ruby")
+        opens = text.startswith(phrase) and not re.search(rf"(?<!^){re.escape(phrase)}", text)
+        answer = display_term(self.an, phrase) if opens and phrase[:1].isalpha() else phrase
+        if answer.casefold() != phrase.casefold():
+            answer = phrase
+        gap = gap_for(self.an, answer) if phrase[:1].isalpha() else "{{" + phrase + "}}"
+        prompt = blank(self.an, text, phrase, gap)
+        if prompt is None or not re.sub(r"\{\{.*?\}\}|\W", "", prompt):
+            raise ValueError(f"question {q.id}: gapping “{phrase}” leaves nothing to read")
+        new_id = qid(q.topic, "cloze", q.source or text, answer)
+        n = 2
+        base = new_id
+        while new_id in taken:
+            new_id, n = f"{base}-{n}", n + 1
+        return replace(q, id=new_id, type="cloze", prompt=prompt, answer=None, choices=[], accept=[], items=[],
+                       origin="edited" if q.origin in ("generated", "imported") else q.origin)
+
+
+def _article_before(answer: str, source: str, m: re.Match[str]) -> str:
+    """"a(n)" back to the article's own "a" or "an" before the answer (the source says which)."""
+    a, space = m.group(1), m.group(2)
+    said = re.search(rf"\b([Aa]n?)\s+{re.escape(answer)}", source) if answer else None
+    if said:
+        return a + said.group(1)[1:] + space
+    return (a + "n" if answer[:1].lower() in "aeiou" else a) + space

@@ -1,0 +1,99 @@
+"""Moving a draft's gap to another word of its sentence (`generate.regap`), the review step's one-choice fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from ketaquiz.core.article import parse_article
+from ketaquiz.core.generate.regap import Regapper
+from ketaquiz.core.questions import Question, cloze_gaps
+
+TEXT = """# Gemstones
+
+A gemstone is a piece of mineral crystal that is cut and polished to make jewelry.
+
+## Value
+
+In diamonds, cut is the primary determinant of value, followed by clarity and color.
+An emerald owes its green color to traces of chromium. Rubies are a variety of corundum.
+"""
+DIAMONDS = "In diamonds, cut is the primary determinant of value, followed by clarity and color."
+
+
+@pytest.fixture(scope="module")
+def regapper() -> Regapper:
+    return Regapper(parse_article(TEXT))
+
+
+def cloze(prompt: str, source: str, qid: str = "value-cloze-1") -> Question:
+    return Question(id=qid, topic="value", type="cloze", prompt=prompt, source=source, origin="generated")
+
+
+def test_the_choices_are_the_sentences_other_words_in_order_without_the_present_answer(regapper):
+    q = cloze("In diamonds, cut is the primary {{determinant}} of value, followed by clarity and color.", DIAMONDS)
+    choices = regapper.choices(q)
+    assert "determinant" not in choices
+    for word in ("diamonds", "value", "clarity", "color"):
+        assert word in choices
+    assert choices.index("diamonds") < choices.index("value") < choices.index("clarity") < choices.index("color")
+
+
+def test_a_new_gap_fills_the_old_one_and_accepts_the_forms_a_learner_types(regapper):
+    q = cloze("In diamonds, cut is the primary {{determinant}} of value, followed by clarity and color.", DIAMONDS)
+    moved = regapper.regap(q, "clarity")
+    assert moved.prompt == "In diamonds, cut is the primary determinant of value, followed by {{clarity}} and color."
+    assert moved.type == "cloze" and moved.id != q.id and moved.source == DIAMONDS
+    assert moved.origin == "edited"  # a person chose this gap
+    plural = regapper.regap(q, "diamonds")
+    assert cloze_gaps(plural.prompt) == [["diamonds", "diamond"]]
+
+
+def test_the_articles_own_a_or_an_comes_back_where_the_gap_was(regapper):
+    source = "An emerald owes its green color to traces of chromium."
+    q = cloze("A(n) {{emerald}} owes its green color to traces of chromium.", source)
+    assert regapper.regap(q, "chromium").prompt == "An emerald owes its green color to traces of {{chromium}}."
+
+
+def test_a_choice_becomes_a_cloze_on_the_chosen_word(regapper):
+    q = Question(id="value-choice-1", topic="value", type="choice", prompt="Rubies are a _____ of corundum.",
+                 answer="variety", choices=["mineral", "variety", "colour", "cut"],
+                 source="Rubies are a variety of corundum.", origin="generated")
+    assert "corundum" in regapper.choices(q) and "variety" not in regapper.choices(q)
+    moved = regapper.regap(q, "corundum")
+    assert (moved.type, moved.prompt, moved.choices, moved.answer) == (
+        "cloze", "Rubies are a variety of {{corundum}}.", [], None)
+
+
+def test_a_word_the_question_does_not_show_or_a_type_without_a_gap_is_a_clear_error(regapper):
+    q = cloze("In diamonds, cut is the primary {{determinant}} of value, followed by clarity and color.", DIAMONDS)
+    with pytest.raises(ValueError, match=r"value-cloze-1: “sapphire” is not a word of its text"):
+        regapper.regap(q, "sapphire")
+    tf = Question(id="value-tf-1", topic="value", type="truefalse", prompt=DIAMONDS, answer=True, source=DIAMONDS)
+    assert regapper.choices(tf) == []
+    with pytest.raises(ValueError, match="value-tf-1: a truefalse question has no gap to move"):
+        regapper.regap(tf, "clarity")
+
+
+def test_the_new_id_is_unique_among_the_other_drafts(regapper):
+    q = cloze("In diamonds, cut is the primary {{determinant}} of value, followed by clarity and color.", DIAMONDS)
+    first = regapper.regap(q, "clarity")
+    again = regapper.regap(q, "clarity", taken={first.id})
+    assert again.id == first.id + "-2"
+
+
+def test_a_name_or_a_law_inside_a_longer_term_is_offered_whole():
+    text = "# Grenada\n\nIn 1950 Eric Gairy founded a party. The expansion follows Hubble's law of distances.\n"
+    r = Regapper(parse_article(text))
+    name = Question(id="grenada-cloze-1", topic="grenada", type="cloze", prompt="In 1950 Eric Gairy founded a {{party}}.")
+    law = Question(id="grenada-cloze-2", topic="grenada", type="cloze",
+                   prompt="The {{expansion}} follows Hubble's law of distances.")
+    assert "Eric Gairy" in r.choices(name) and "1950" in r.choices(name)
+    assert "Hubble's law" in r.choices(law)
+    assert r.regap(law, "Hubble's law").prompt.startswith("The expansion follows {{Hubble's law")
+
+
+def test_numbers_are_offered_whole(regapper):
+    q = cloze("About 1,200 of 500,000 people (12.5%) had it {{today}}.", "About 1,200 of 500,000 people (12.5%) had it today.")
+    numbers = [c for c in regapper.choices(q) if c[:1].isdigit()]
+    assert numbers == ["1,200", "500,000", "12.5%"]  # not "200", "500" or "000 people"
+    assert regapper.regap(q, "500,000").prompt == "About 1,200 of {{500,000}} people (12.5%) had it today."
