@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 from random import Random
@@ -21,11 +22,12 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from ketaquiz.core.appearance import Appearance  # noqa: E402
 from ketaquiz.core.clock import ManualClock  # noqa: E402
-from ketaquiz.core.library import DataDir  # noqa: E402
+from ketaquiz.core.library import DataDir, bundled_questions_dir  # noqa: E402
 from ketaquiz.core.questions import QUESTION_TYPES, cloze_gaps  # noqa: E402
 from ketaquiz.core.scheduling import Settings  # noqa: E402
 from ketaquiz.core.session import StudySession  # noqa: E402
 from ketaquiz.ui.app import make_app  # noqa: E402
+from ketaquiz.ui.article_wizard import ArticleWizard  # noqa: E402
 from ketaquiz.ui.changes import PROGRESS  # noqa: E402
 from ketaquiz.ui.context import AppContext, StudyRequest  # noqa: E402
 from ketaquiz.ui.main_window import MainWindow  # noqa: E402
@@ -99,6 +101,32 @@ def simulate_month(ctx: AppContext, clock: ManualClock, rng: Random, days: int =
 
 
 WRONG = {"truefalse": None, "multi": [], "order": [], "cloze": ["?"]}
+
+
+def save_review_step(app: QApplication, ctx: AppContext, window: MainWindow, path: Path) -> None:
+    """The generate wizard's review step on the bundled article, one draft's gap moved with G."""
+    wizard = ArticleWizard(ctx, window)
+    wizard.resize(window.size())
+    wizard.open_file(bundled_questions_dir() / "ketamine" / "article.txt")
+    wizard.show()
+    wizard.next()
+    wizard.next()
+    for _ in range(600):  # the drafts are generated on a worker thread
+        if wizard.stack.currentIndex() == 3:
+            break
+        app.processEvents()
+        time.sleep(0.01)
+    review = wizard.review
+    review.keep(0)
+    # "… certain {{neurotransmitter}} systems, such as the dopamine and serotonin systems": the gap moved to the example
+    row = next((i for i in range(len(review.drafts)) if "dopamine" in review.gap_choices(i)), None)
+    if row is not None:
+        review.regap(row, "dopamine")
+        review.list.setCurrentRow(row)
+    save(app, wizard, path)
+    wizard.close()
+    wizard.deleteLater()
+    settle(app)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -184,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     sets = window.page("sets")
     sets.select_question("mechanism-choice-region")  # type: ignore[attr-defined]
     save(app, window, out / "sets.png")
+
+    save_review_step(app, ctx, window, out / "review.png")
 
     window.show_page("home")
     ctx.store.save_appearance(Appearance(theme="dark", font_size=args.font_size))

@@ -146,6 +146,7 @@ class DraftReview(QWidget):
         self.summary.setWordWrap(True)
         hint = QLabel("K or Enter keep · D drop · E edit · G move the gap · ↑ ↓ next")
         hint.setStyleSheet("color: #888;")
+        hint.setWordWrap(True)  # at a large font it would hold the dialog wider than a 1024-pixel screen
         self.list = QListWidget()
         self.list.setAccessibleName("Drafted questions")
         self.list.setUniformItemSizes(True)
