@@ -97,3 +97,14 @@ def test_numbers_are_offered_whole(regapper):
     numbers = [c for c in regapper.choices(q) if c[:1].isdigit()]
     assert numbers == ["1,200", "500,000", "12.5%"]  # not "200", "500" or "000 people"
     assert regapper.regap(q, "500,000").prompt == "About 1,200 of {{500,000}} people (12.5%) had it today."
+
+
+def test_a_key_term_no_draft_asks_gets_a_cloze_in_its_section(regapper):
+    q = regapper.draft_for_term("value", "chromium")
+    assert q.prompt == "An emerald owes its green color to traces of {{chromium}}."
+    assert (q.topic, q.type, q.source) == ("value", "cloze", "An emerald owes its green color to traces of chromium.")
+    assert regapper.draft_for_term("value", "chromium", taken={q.id}).id == q.id + "-2"
+    with pytest.raises(ValueError, match="section “Value”: no sentence that stands on its own says “sapphire”"):
+        regapper.draft_for_term("value", "sapphire")
+    with pytest.raises(ValueError, match="no section “prices”"):
+        regapper.draft_for_term("prices", "chromium")

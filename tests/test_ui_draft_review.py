@@ -86,7 +86,7 @@ def test_the_draft_shows_its_prompt_as_learned_its_answer_flags_and_unasked_term
     details = r.details.toPlainText()
     assert "Answer: are roasted" in details
     assert "phrase-gap: the gap is a phrase" in details and "self-contained" in details
-    assert "no draft asks about: burr grinder" in details
+    assert "no draft asks about (click one to draft a question on it): burr grinder" in details
     assert "Draft 2 of 4 · How is coffee made? · not decided" in details
     assert "⚠" in r.list.item(1).text() and "⚠" not in r.list.item(0).text()
     r.list.setCurrentRow(3)
@@ -175,6 +175,26 @@ def test_a_word_linked_in_the_details_moves_the_gap_too(qtbot, review):
     assert review.drafts[1].question.prompt == "{{beans|bean}} are roasted."
     r.details.anchorClicked.emit(QUrl("gap:9"))  # no such word: nothing changes
     assert review.drafts[1].question.prompt == "{{beans|bean}} are roasted."
+
+
+def test_a_key_term_no_draft_asks_is_a_link_that_adds_a_draft_asking_it(qtbot, review):
+    r = review.review
+    r.unasked = {"grinding-details": ["burr grinders"], "where-grown": ["tropics"]}
+    r.list.setCurrentRow(2)  # the "Grinding details" draft
+    assert "no draft asks about (click one to draft a question on it): burr grinders" in r.details.toPlainText()
+    r.details.anchorClicked.emit(QUrl("term:0"))
+    assert [d.question.topic for d in review.drafts] == ["overview", "coffee-made", "grinding-details",
+                                                         "grinding-details", "where-grown"]
+    new = review.drafts[3]
+    assert new.status == "pending" and new.question.type == "cloze" and new.question.prompt.startswith("{{burr grinders")
+    assert new.question.source == "Burr grinders are even." and new.flags is not None
+    assert r.list.currentRow() == 3 and "1 key term not asked" in r.summary.text()
+    qtbot.keyClick(r.list, Qt.Key.Key_K)
+    r.list.setCurrentRow(4)  # "It grows in the tropics.": no sentence that stands alone says it
+    r.details.anchorClicked.emit(QUrl("term:0"))
+    assert len(review.drafts) == 5 and "no sentence that stands on its own says “tropics”" in r.details.toPlainText()
+    review.next_btn.click()
+    assert saved_ids(review) == [new.question.id]
 
 
 def test_nothing_kept_saves_nothing(qtbot, review):

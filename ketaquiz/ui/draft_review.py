@@ -2,7 +2,8 @@
 
 K or Enter keeps the current draft, D drops it, E edits it (the Sets page's question editor, in a dialog; an
 edited draft is kept), G moves its gap to another word of the sentence (`generate.regap`: the judges' most common
-fix, "gap X instead", in one choice; the moved draft is kept and checked again). "Keep all flagged-clean" keeps every undecided draft that tripped none of the
+fix, "gap X instead", in one choice; the moved draft is kept and checked again). A key term no draft asks is a
+link: it adds a draft that asks it, next to the current one. "Keep all flagged-clean" keeps every undecided draft that tripped none of the
 generator's checks. Only kept drafts are saved. The flags and the key terms no draft asks about come from the
 generator's report (`GenerationReport.flags`, `.unasked_terms`); a report without them shows "not checked".
 """
@@ -353,10 +354,41 @@ class DraftReview(QWidget):
         self.list.setFocus()
         return True
 
+    def add_term_draft(self, topic: str, term: str) -> bool:
+        """A new draft asking a key term no draft asks, after the current one (checked, not yet decided)."""
+        if self.article is None:
+            return False
+        if self._regapper is None:
+            self._regapper = Regapper(self.article)
+        try:
+            q = self._regapper.draft_for_term(topic, term, {d.question.id for d in self.drafts})
+        except ValueError as e:
+            self.details.append(f'<p style="color:{WARN}">{html.escape(str(e))}</p>')
+            return False
+        passed, tripped = passed_and_tripped(q)
+        row = self.list.currentRow() + 1 if self.drafts else 0
+        self.drafts.insert(row, Draft(q, flags=QuestionFlags(q.id, passed=passed, tripped=tripped, topic=topic),
+                                      edited=True, rechecked=True))
+        self.list.insertItem(row, QListWidgetItem())
+        self._label(row)
+        if term in self.unasked.get(topic, []):
+            self.unasked[topic].remove(term)
+        self._update_summary()
+        self.list.setCurrentRow(row)
+        self._show(row)
+        self.changed.emit()
+        self.list.setFocus()
+        return True
+
     def _anchor_clicked(self, url: QUrl) -> None:
         text = url.toString()
         if text.startswith("gap:") and text[4:].isdigit() and int(text[4:]) < len(self._shown_choices):
             self.regap(self.list.currentRow(), self._shown_choices[int(text[4:])])
+        elif text.startswith("term:") and 0 <= self.list.currentRow() < len(self.drafts):
+            topic = self.drafts[self.list.currentRow()].question.topic
+            terms = self.unasked.get(topic, [])
+            if text[5:].isdigit() and int(text[5:]) < len(terms):
+                self.add_term_draft(topic, terms[int(text[5:])])
 
     # --- display ----------------------------------------------------------------------------
     def _label(self, row: int) -> None:
@@ -439,8 +471,9 @@ class DraftReview(QWidget):
             out.append(f'<p style="color:#888"><i>From the article:</i> “{esc(q.source)}”</p>')
         terms = self.unasked.get(q.topic)
         if terms:
-            out.append(f"<p><b>Key terms of “{esc(self._topic_title(q.topic))}” no draft asks about:</b> "
-                       f"{esc(', '.join(terms))}</p>")
+            links = ", ".join(f'<a href="term:{i}">{esc(t)}</a>' for i, t in enumerate(terms))
+            out.append(f"<p><b>Key terms of “{esc(self._topic_title(q.topic))}” no draft asks about</b> "
+                       f"(click one to draft a question on it): {links}</p>")
         out.append(f'<p style="color:#888">Draft {row + 1} of {len(self.drafts)} · {esc(self._topic_title(q.topic))} · {status}'
                    f'{" · edited" if d.edited else ""} · id {esc(q.id)}</p>')
         return "".join(out)

@@ -1,4 +1,5 @@
-"""Move a drafted question's gap to another word of its sentence: the reviewer's one-choice fix.
+"""The reviewer's one-choice drafts: move a question's gap to another word of its sentence, or ask a key term no
+draft asks.
 
 Blind judges sent back about two in five generated cloze items because the gap sat on a filler or stock word while
 the word that carries the point stayed in view ("the gap is the filler 'determinant'", "gap 'vertical' instead";
@@ -7,9 +8,14 @@ choice instead of an edit by hand: it offers the sentence's terms and words, and
 accepting the forms a learner would type (singular or plural, the acronym or its expansion, the head noun …) by
 the same rules the generator uses (`answers.gap_for`).
 
+The review step also lists the section's key terms that no draft asks (`GenerationReport.unasked_terms`; judges
+found the article's main facts covered only in part on every held-out article); `draft_for_term` drafts a cloze on
+one of them, in the most central sentence of the section that says it.
+
     regapper = Regapper(article)
     regapper.choices(question)            # ["cut", "primary determinant", "determinant", "value", "clarity", …]
     regapper.regap(question, "clarity")   # a cloze: "In diamonds, cut is … followed by {{clarity}} and color."
+    regapper.draft_for_term("value", "GIA")  # a cloze on the sentence of section "value" that best says "GIA"
 """
 
 from __future__ import annotations
@@ -22,7 +28,8 @@ from ..questions import Question, cloze_filled, cloze_gaps
 from . import lexicon as lx
 from .analysis import analyse
 from .answers import gap_for
-from .builders import blank, cap_first, display_term, qid
+from .builders import blank, cap_first, display_term, explain, qid, stem, trim_to_term
+from .importance import sentence_importance
 from .terms import find_terms, word_pattern
 
 # The types whose prompt is the article's sentence with one part taken out: a gap can move within it.
@@ -44,6 +51,7 @@ class Regapper:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.an = analyse(article)
+        self._importance: dict[str, float] | None = None
 
     def can_regap(self, q: Question) -> bool:
         """A cloze, or a choice whose prompt holds one blank for its answer."""
@@ -125,6 +133,37 @@ class Regapper:
             new_id, n = f"{base}-{n}", n + 1
         return replace(q, id=new_id, type="cloze", prompt=prompt, answer=None, choices=[], accept=[], items=[],
                        origin="edited" if q.origin in ("generated", "imported") else q.origin)
+
+
+    def draft_for_term(self, topic: str, term: str, taken: set[str] | frozenset[str] = frozenset()) -> Question:
+        """A cloze on `term` in the most central sentence of section `topic` that says it and stands on its own.
+
+        Raises ValueError (naming the section and term) when no such sentence is found.
+        """
+        section = next((sec for sec in self.article.sections if sec.slug == topic), None)
+        if section is None:
+            raise ValueError(f"no section “{topic}” in the article")
+        if self._importance is None:
+            self._importance = sentence_importance(self.an)
+        importance = self._importance
+        pattern = word_pattern(term)
+        said = [s for s in section.sentences if pattern.search(s.text) and not s.text.rstrip(" .").endswith(":")]
+        for s in sorted(said, key=lambda s: -importance.get(s.id, 0.0)):
+            st = stem(self.an, s)
+            if st is None or not pattern.search(st[0]):
+                continue
+            text, source, _ids = st
+            answer = display_term(self.an, term)
+            prompt = blank(self.an, trim_to_term(text, term), term, gap_for(self.an, answer))
+            if prompt is None or not re.sub(r"\{\{.*?\}\}|\W", "", prompt):
+                continue
+            new_id = qid(topic, "cloze", source, answer)
+            base, n = new_id, 2
+            while new_id in taken:
+                new_id, n = f"{base}-{n}", n + 1
+            return Question(id=new_id, topic=topic, type="cloze", prompt=prompt, explanation=explain(source),
+                            source=source, origin="edited")
+        raise ValueError(f"section “{section.title}”: no sentence that stands on its own says “{term}”")
 
 
 def _article_before(answer: str, source: str, m: re.Match[str]) -> str:
