@@ -161,7 +161,9 @@ def _suffix_twin(prompt: str) -> str | None:
         n = 0
         while n < min(len(w), len(gap)) and w[-1 - n] == gap[-1 - n]:
             n += 1
-        if n >= 4 and not w.endswith(_COMMON_SUFFIXES) and w[:3] != gap[:3]:
+        if n >= 4 and not w.endswith(_COMMON_SUFFIXES) and w[:3] != gap[:3] and lx.zipf(gap[-n:]) < 4.0:
+            # not an everyday word both end in: "hardcore" and {{hatecore}} are compounds of "core" (held-19), no
+            # pattern to complete as "diploid" is for "haploid"
             return str(w)
     return None
 

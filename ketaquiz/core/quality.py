@@ -34,6 +34,8 @@ _DANGLING_OPENERS = re.compile(
     r"in this way|to this end|despite this|even so|after this|before this|by then|until then|"
     r"to sum up|in summary|in conclusion|no longer|as such|each one|each of them|none(?=,)|alternatively|lastly|"
     r"at the time(?! of\b)|at that time|(?:to resolve )?the situation(?! (?:of|in|where|that|which)\b)|"
+    # "During that period, side partings were …" (held-19): which period?
+    r"(?:during|in|by|at) (?:that|the same) (?:period|time|year|decade|era|point|stage)|"
     r"(?:with|in|for|among) (?:some|others)(?=\s+(?:there|it|they|the|a|an)\b)|"
     r"here|there(?! (?:is|are|was|were|have|has|had)\b))\b",
     re.IGNORECASE,
@@ -105,7 +107,7 @@ _PRESUPPOSING = re.compile(
     r"\beven (?:higher|lower|more|less|greater|larger|smaller|faster|slower|better|worse)\b|"
     r"\b(?:more|less) [\w-]+ versions\b|^\W*In (?:later|earlier|newer|older|other|some|these) (?:[\w-]+ )?versions?\b|"
     r"\bthe (?:enzyme|structure|process|reaction|device|molecule|protein|compound|machine|engine|system|method|polymer|"
-    r"gland|organ|message|disorder|"
+    r"gland|organ|message|disorder|item|document|route|"  # "The item is then delivered …" (held-19): what item?
     r"mechanism|technique|procedure|experiment|study|team|plant|reactor|mission|program|project|discovery)\b"
     r"(?! (?:of|that|which|by|in|where|whereby|called|known|used|described|responsible)\b)",
     re.IGNORECASE,
@@ -332,7 +334,9 @@ def phrase_gap(q: Question) -> str | None:
 
 
 # "A(n) {{oligopoly}} is a market structure …": the gap is the term a definition defines (the generator reads it too)
-DEFINED_SUBJECT_GAP = re.compile(r"^(?:A\(n\)\s+|An?\s+|The\s+)?\{\{[^}]+\}\}\s+(?:is|are)\s+(?:a|an|the)\b")
+# "{{Introns}} are …", "{{Dynamic instability}} refers to …": the gap is the term the sentence defines
+DEFINED_SUBJECT_GAP = re.compile(r"^(?:A\(n\)\s+|An?\s+|The\s+)?\{\{[^}]+\}\}\s+(?:(?:is|are)\s+(?:a|an|the)\b|"
+                                 r"refers? to\b|means\b|denotes\b|(?:is|are) defined as\b|is the term for\b)")
 
 
 def modifier_gap(q: Question) -> str | None:

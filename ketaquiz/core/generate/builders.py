@@ -21,6 +21,7 @@ from .answers import accepted_forms, gap_for, key_word
 from .categories import category_key, strip_det
 from .gaps import gap_point, named_spans, plain_subject
 from .items import defined_by_item
+from .mentions import mentions
 from .terms import Span, norm, word_pattern
 
 
@@ -62,9 +63,16 @@ def display_term(an: Analysis, term: str) -> str:
     words = term.split()
     first = words[0]
     proper = any(w[0].isupper() and not lx.is_acronym(w) for w in words[1:])  # "Internet Protocol"
-    if first[0].isupper() and not proper and not lx.is_acronym(first) and lx.lemmas(first):
+    if first[0].isupper() and not proper and not lx.is_acronym(first) and lx.lemmas(first) \
+            and not _a_name(an, first):
         term = term[0].lower() + term[1:]
     return term
+
+
+def _a_name(an: Analysis, word: str) -> bool:
+    """The article writes the word with a capital inside sentences and never in lower case: a name ("Casement",
+    held-19's "{{casement}} went to Germany"), though the lexicon knows a common word spelled alike."""
+    return mentions(an, word.lower()) == 0 and re.search(rf"[\w,;:] {re.escape(word)}\b", an.article.text) is not None
 
 
 def match_number(distractor: str, answer: str) -> str:
@@ -332,7 +340,7 @@ def trim_to_term(text: str, term: str) -> str:
             return out
     # A semicolon or a colon after the term ends its sentence: cut there first ("Indian textiles were in demand in
     # Europe, where only wool and linen were available; cotton goods …" keeps its "where" clause, which says why).
-    semi = _SENTENCE_BREAK.search(out, m.end())
+    semi = next((c for c in _SENTENCE_BREAK.finditer(out, m.end()) if _outside_parentheses(out, c.start())), None)
     if semi is not None and len(out[:semi.start()].split()) >= 6:
         out = out[:semi.start()].rstrip(" ,;:—–") + "."
         if len(out.split()) <= 24:
@@ -342,12 +350,18 @@ def trim_to_term(text: str, term: str) -> str:
     # Only a clause that runs to the end goes ("X, which binds Y, is Z" would lose its verb).
     if after is not None and len(out[:after.start()].split()) >= 6 and "," not in out[after.end():]:
         out = out[:after.start()].rstrip(" ,;:—–") + "."
-    before = [c for c in re.finditer(r";\s+", out) if c.end() <= m.start()]
+    # not a semicolon inside an aside: "… (with mod-length hair; associated with gangs and football hooliganism)"
+    # (held-19) would read "Associated with gangs and football {{hooliganism}})."
+    before = [c for c in re.finditer(r";\s+", out) if c.end() <= m.start() and _outside_parentheses(out, c.start())]
     if before:
         tail = out[before[-1].end():]
         if len(tail.split()) >= 6:
             out = cap_first(tail)
     return out
+
+
+def _outside_parentheses(text: str, at: int) -> bool:
+    return text.count("(", 0, at) <= text.count(")", 0, at)
 
 
 def _length_penalty(prompt: str) -> float:

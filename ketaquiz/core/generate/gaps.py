@@ -77,6 +77,10 @@ def gap_point(sentence: str, sp: Span, spans: Sequence[Span] = ()) -> float:
     explains = 0.25 if _EXPLAINS.search(before) else 0.0
     if defined_subject(before, after):
         # "Introns are …", "Part of the renal cortex, a medullary ray is a …": the subject a definition defines
+        if _DEFINING_VERB.match(after):
+            # "Dynamic instability refers to the coexistence of assembly and disassembly …" (held-19): the sentence
+            # names what the term means, so the term is its point however plain its words
+            return 0.6
         return 0.3 + specific
     bonus = specific + explains
     verb = first_verb(sentence, spans)

@@ -57,7 +57,8 @@ VAGUE_MODIFIERS = frozenset(
 # Sentence openers that only link to the previous sentence.
 LEAD_INS = re.compile(
     r"^(?:however|interestingly|specifically|additionally|moreover|furthermore|in addition|in fact|indeed|"
-    r"for example|for instance|in turn|notably|importantly|also|finally|first|second|third|then|thus|therefore|"
+    r"for example|for instance|in turn|notably|importantly|also|finally|first|second|third|firstly|secondly|thirdly|"
+    r"then|thus|therefore|"
     r"in contrast|by contrast|similarly|likewise|as a result|consequently|in particular|in short|overall)\s*,\s*",
     re.IGNORECASE,
 )

@@ -100,7 +100,10 @@ def quantities(an: Analysis, section: Section) -> Iterator[Candidate]:
             continue  # "_____ base oil and less than 10% additives" (held-16): the other share gives it away
         if text.rstrip().endswith(":"):
             continue  # "… up to _____ of the lubricant, the main families of additives are:" introduces a list
-        shown = {int(x.replace(",", "")) for x in re.findall(r"\d{1,3}(?:,\d{3})+|\d+", text)} - {value}
+        values = [int(x.replace(",", "")) for x in re.findall(r"\d{1,3}(?:,\d{3})+|\d+", text)]
+        if values.count(value) > 1:
+            continue  # "approximately _____ identical …, each of approximately 50 kDa" (held-19): the twin hints it
+        shown = set(values) - {value}
         # a value the prompt itself prints ("62% in the second year") is no wrong option
         near = _near_percent(value, shown) if percent else _near_count(value, shown)
         if len(near) < 3:
