@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from ketaquiz.core.article import parse_article
 from ketaquiz.core.generate.analysis import analyse
-from ketaquiz.core.generate.builders import display_term, trim_to_term
+from ketaquiz.core.generate.builders import display_term
 from ketaquiz.core.generate.lexicon import LEAD_INS
 from ketaquiz.core.generate.quantities import quantities
 from ketaquiz.core.generate.terms import find_terms
+from ketaquiz.core.generate.trimming import trim_to_term
 from ketaquiz.core.quality import tripped
 
 from .generation import assert_dangling, kept_cloze, q

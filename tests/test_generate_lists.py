@@ -323,7 +323,7 @@ def test_a_definition_is_told_apart_from_the_articles_other_definitions():
 
 def test_latin_plurals_and_an_appositive_frame_are_kept():
     from ketaquiz.core.generate.answers import gap_for
-    from ketaquiz.core.generate.builders import trim_to_term
+    from ketaquiz.core.generate.trimming import trim_to_term
 
     an = analyse(parse_article("# E\n\n## A\n\nCyanobacteria fix nitrogen; each cyanobacterium lives in a host cell.\n"))
     assert "cyanobacteria" in gap_for(an, "cyanobacterium")

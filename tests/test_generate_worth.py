@@ -139,7 +139,7 @@ The ore is converted into a concentrate known as yellowcake (U3O8) for transport
 
 
 def test_long_sentences_are_cut_to_the_clause_that_asks():
-    from ketaquiz.core.generate.builders import trim_to_term
+    from ketaquiz.core.generate.trimming import trim_to_term
 
     # an aside in parentheses goes; a trailing clause goes when the sentence is long
     assert trim_to_term("Penicillins (P, PCN or PEN) are a group of beta-lactam antibiotics.", "beta-lactam antibiotics") \
@@ -531,7 +531,7 @@ The rRNA is the component of the ribosome that hosts translation in every living
 
 
 def test_a_semicolon_ends_the_prompt_before_a_where_clause_goes():
-    from ketaquiz.core.generate.builders import trim_to_term
+    from ketaquiz.core.generate.trimming import trim_to_term
 
     text = ("Indian textiles were in demand in Europe, where previously only wool and linen were available; however, "
             "cotton goods consumed in Europe was minor until the early 19th century.")
@@ -757,7 +757,7 @@ The crankcase holds the oil that the piston rings keep out of the cylinder of th
 def test_a_long_sentence_is_trimmed_to_its_term_at_an_opening_phrase_or_a_colon():
     # The readability check refused 430 candidates for length; an opening time phrase and what follows a colon
     # after the term are the first things a teacher cuts.
-    from ketaquiz.core.generate.builders import trim_to_term
+    from ketaquiz.core.generate.trimming import trim_to_term
 
     s = ("In the 20th century, the rapid development of internal combustion engine technology led to the demise of "
          "the steam engine as a source of propulsion of vehicles on a commercial basis.")

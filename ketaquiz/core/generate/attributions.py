@@ -16,9 +16,10 @@ from ..article import Section
 from ..questions import Question
 from . import lexicon as lx
 from .analysis import MIN_TERM_SCORE, Analysis
-from .builders import Candidate, cap_first, explain, qid
+from .builders import Candidate, explain, qid
 from .mentions import mentions
 from .terms import norm
+from .trimming import cap_first
 
 _DEEDS = (r"invented|created|developed|discovered|coined|founded|proposed|introduced|designed|devised|formulated|"
           r"pioneered|established|isolated|synthesi[sz]ed|conceived|popularized|popularised|patented|"

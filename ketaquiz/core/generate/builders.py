@@ -23,6 +23,7 @@ from .gaps import gap_point, named_spans, plain_subject
 from .items import defined_by_item
 from .mentions import mentions
 from .terms import Span, norm, word_pattern
+from .trimming import cap_first, trim_to_term
 
 
 @dataclass
@@ -49,10 +50,6 @@ def explain(source: str, prefix: str = "") -> str:
 
 def contains(text: str, term: str) -> bool:
     return word_pattern(term).search(text) is not None
-
-
-def cap_first(text: str) -> str:
-    return text[:1].upper() + text[1:] if text else text
 
 
 def display_term(an: Analysis, term: str) -> str:
@@ -298,70 +295,6 @@ def _choice_worthy(answer: str, ds: list[tuple[str, float]]) -> bool:
     "six new reactors", "fifth missions"), and sent back those with only two wrong options.
     """
     return len(ds) >= 3 and (bool(_NUMBER.match(answer)) or all(conf >= 1.0 for _, conf in ds[:3]))
-
-
-_CLAUSE_CUT = re.compile(
-    r",\s+(?:which|where|while|whereas|although|though|but|allowing|making|leading|resulting|causing|giving|"
-    r"with|as|so)\b|\s+[—–]\s+|;\s+"
-)
-
-
-_LEAD_PHRASE = re.compile(r"^(?:In|By|During|After|Since|Until|From|At|For|Over|Within|Before|Throughout)\s+"
-                          r"[^,;:]{2,50}?,\s+(?=The\b|A\b|An\b|(?!(?:which|who|whose|that|and|or|but|where|when|while|"
-                          r"as|so|such|including|although|though|if|because|with|in|on|at|by|for|from)\b)[a-z])")
-
-
-_SENTENCE_BREAK = re.compile(r"[;:]\s+")
-
-
-def trim_to_term(text: str, term: str) -> str:
-    """The sentence cut to what asks about `term`: asides in parentheses out, and when it is still long, the clause
-    that holds the term (judges send back prompts over ~30 words, and the checks refused half the candidates for it).
-
-    The source keeps the whole sentence; the prompt only reads shorter.
-    """
-    pat = word_pattern(term)
-    out = re.sub(r"\s*\(([^()]*)\)", lambda m: m.group(0) if pat.search(m.group(1)) else "", text)
-    out = re.sub(r"\s+([,.;:])", r"\1", out)
-    if len(out.split()) <= 24:
-        return out
-    m = pat.search(out)
-    if m is None:
-        return out
-    # An opening time or place phrase before the term is context ("In the 20th century, the rapid development of …").
-    lead = _LEAD_PHRASE.match(out)
-    # Not when an appositive follows ("In the first phase, the Archidamian War, Sparta …" would lose its frame).
-    appositive = re.match(r"(?:the|a|an)\s+(?:[\w'-]+\s+){0,4}?[\w'-]+,", out[lead.end():], re.I) if lead else None
-    if lead is not None and lead.end() <= m.start() and len(out[lead.end():].split()) >= 8 \
-            and not (appositive and m.start() < lead.end() + appositive.end()):
-        out = cap_first(out[lead.end():])
-        m = pat.search(out)
-        if m is None or len(out.split()) <= 24:
-            return out
-    # A semicolon or a colon after the term ends its sentence: cut there first ("Indian textiles were in demand in
-    # Europe, where only wool and linen were available; cotton goods …" keeps its "where" clause, which says why).
-    semi = next((c for c in _SENTENCE_BREAK.finditer(out, m.end()) if _outside_parentheses(out, c.start())), None)
-    if semi is not None and len(out[:semi.start()].split()) >= 6:
-        out = out[:semi.start()].rstrip(" ,;:—–") + "."
-        if len(out.split()) <= 24:
-            return out
-    # Keep from the last cut before the term (if what follows it stands as a sentence) to the first cut after it.
-    after = _CLAUSE_CUT.search(out, m.end())
-    # Only a clause that runs to the end goes ("X, which binds Y, is Z" would lose its verb).
-    if after is not None and len(out[:after.start()].split()) >= 6 and "," not in out[after.end():]:
-        out = out[:after.start()].rstrip(" ,;:—–") + "."
-    # not a semicolon inside an aside: "… (with mod-length hair; associated with gangs and football hooliganism)"
-    # (held-19) would read "Associated with gangs and football {{hooliganism}})."
-    before = [c for c in re.finditer(r";\s+", out) if c.end() <= m.start() and _outside_parentheses(out, c.start())]
-    if before:
-        tail = out[before[-1].end():]
-        if len(tail.split()) >= 6:
-            out = cap_first(tail)
-    return out
-
-
-def _outside_parentheses(text: str, at: int) -> bool:
-    return text.count("(", 0, at) <= text.count(")", 0, at)
 
 
 def _length_penalty(prompt: str) -> float:

@@ -9,7 +9,8 @@ from ..article import Section, Sentence
 from ..questions import Question
 from . import lexicon as lx
 from .analysis import Analysis
-from .builders import Candidate, cap_first, explain, qid
+from .builders import Candidate, explain, qid
+from .trimming import cap_first
 
 _BY = re.compile(r"^By\s+(\w+ing)\s+(.+?),\s+(.+?)[.!]?$")
 _WORKS_BY = re.compile(r"\b(?:works|acts|operates|functions)\s+by\s+(\w+ing\s+[^,.;]+)")

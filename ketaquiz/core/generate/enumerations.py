@@ -15,10 +15,11 @@ from ..article import Section, Sentence
 from ..questions import Question
 from . import lexicon as lx
 from .analysis import Analysis
-from .builders import Candidate, cap_first, display_term, explain, qid
+from .builders import Candidate, display_term, explain, qid
 from .items import item_name
 from .lists import in_context, mostly_bare_names, mostly_side_names, name_one
 from .terms import norm
+from .trimming import cap_first
 
 _INCLUDE = re.compile(
     r"^(?P<intro>.{3,120}?)\s+(?:(?:may|can|often|usually|typically|commonly|also)\s+)?"

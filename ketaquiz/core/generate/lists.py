@@ -18,9 +18,10 @@ from ..questions import Question
 from . import lexicon as lx
 from .analysis import Analysis, list_runs
 from .answers import PROCESS_HEAD, accepted_forms
-from .builders import Candidate, _sentence_terms, cap_first, contains, display_term, explain, qid
+from .builders import Candidate, _sentence_terms, contains, display_term, explain, qid
 from .items import bullets, item_name
 from .terms import norm
+from .trimming import cap_first
 
 
 def _short_forms(options: list[str]) -> list[str]:

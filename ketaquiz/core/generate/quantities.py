@@ -14,7 +14,8 @@ from ..article import Section
 from ..questions import Question
 from . import lexicon as lx
 from .analysis import Analysis
-from .builders import Candidate, explain, qid, stem, trim_to_term
+from .builders import Candidate, explain, qid, stem
+from .trimming import trim_to_term
 
 _QUANTITY = re.compile(
     r"(?<![\w.,+\-/−^])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(\s*%|\s+percent\b|\s+(?=([a-z][a-z-]+)))"

@@ -28,9 +28,10 @@ from ..questions import Question, cloze_filled, cloze_gaps
 from . import lexicon as lx
 from .analysis import analyse
 from .answers import gap_for
-from .builders import blank, cap_first, display_term, explain, qid, stem, trim_to_term
+from .builders import blank, display_term, explain, qid, stem
 from .importance import sentence_importance
 from .terms import find_terms, word_pattern
+from .trimming import cap_first, trim_to_term
 
 # The types whose prompt is the article's sentence with one part taken out: a gap can move within it.
 REGAPPABLE = ("cloze", "choice")
