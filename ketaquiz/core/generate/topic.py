@@ -31,6 +31,11 @@ def topic_answer(an: Analysis, ans: str) -> str | None:
         # "{{dyslexic children}}", "{{dyslexic learners}}", "{{aerodynamics regimes}}" (held-11: "gaps the topic
         # phrase"): the subject's own word before a plain noun. Not "{{index fossils}}" in *Fossil*: a kind of it.
         return f"topic word: “{ans}” is the article's subject with a plain word"
+    subject = _subject_phrase(an)
+    if subject and (a.rstrip("s") == subject.rstrip("s") or a.rstrip("s") == subject.split()[-1].rstrip("s")):
+        # "The {{skinhead subculture|subculture}} was revived …", "split the {{subculture}}" in *Skinhead*, whose first
+        # sentence is "The skinhead subculture originated …" (held-19: "'subculture' is the topic word")
+        return f"topic word: “{ans}” is the article's subject as its first sentence names it"
     other = other_names(an)
     if len(parts) == 1 and any(a == w or _derived(a, w) for w in other) \
             or len(parts) == 2 and any(_derived(parts[0], w) for w in other) and lx.zipf(parts[1]) >= 3.4:
@@ -75,6 +80,21 @@ def other_names(an: Analysis) -> set[str]:
                     words.add(low)
     an.__dict__["_other_names"] = words
     return words
+
+
+def _subject_phrase(an: Analysis) -> str | None:
+    """The first sentence's subject when it is the title and one noun more ("The skinhead subculture originated …")."""
+    first = an.article.sections[0].sentences[0] if an.article.sections and an.article.sections[0].sentences else None
+    if first is None:
+        return None
+    title = norm(an.article.title)
+    spans = an.spans.get(first.id, [])
+    words = spans[0].text.split() if spans else []
+    opens = spans and re.match(r"^\W*(?:the\s+|an?\s+)?$", first.text[:spans[0].start], re.IGNORECASE)
+    if opens and norm(spans[0].text).startswith(title + " ") and len(words) == len(title.split()) + 1 \
+            and "NOUN" in lx.lemmas(words[-1].lower()):
+        return norm(spans[0].text)
+    return None
 
 
 def title_words(an: Analysis) -> set[str]:
