@@ -68,6 +68,7 @@ def test_a_century_gets_centuries_as_wrong_options():
 def test_a_word_in_greek_script_is_no_gap_and_keeps_its_letters():
     assert spelled("β-lactam") == "beta-lactam"
     assert spelled("δυναμική") == "δυναμική"  # was "deltaυνalphamuιkappaή"
+    assert spelled("ἄνοδος") == "ἄνοδος"  # its accented alpha counts as Greek too (was "ἄνοdeltaος")
     text = ("# Aerodynamics\n\n## Overview\n\nAerodynamics, from Greek ἀήρ aer + δυναμική (dynamics), is "
                         "the study of the motion of air around a solid object such as a wing.\nLift and drag act on "
                         "the wing, and aerodynamics predicts both.\n")

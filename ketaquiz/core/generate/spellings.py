@@ -7,6 +7,7 @@ Grading folds case and accents already; these are the spellings a learner's keyb
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "κ": "kappa", "λ": "lambda",
           "μ": "mu", "σ": "sigma", "ω": "omega"}
@@ -15,8 +16,8 @@ _GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsi
 def spelled(term: str) -> str:
     """Greek letters spelled out ("β-lactam" → "beta-lactam"); a word written in Greek stays as it is (held-11:
     "δυναμική" became "deltaυνalphamuιkappaή")."""
-    if sum(ch in _GREEK for ch in term) > 2:
-        return term
+    if sum(ch in _GREEK or unicodedata.name(ch, "").startswith("GREEK") for ch in term) > 2:
+        return term  # a Greek word, accents and all ("ἄνοδος": its accented alpha is no letter of the table)
     return "".join(_GREEK.get(ch, ch) for ch in term)
 
 
