@@ -100,11 +100,30 @@ def test_numbers_are_offered_whole(regapper):
 
 
 def test_a_key_term_no_draft_asks_gets_a_cloze_in_its_section(regapper):
-    q = regapper.draft_for_term("value", "chromium")
+    q = regapper.draft_for_term("value", "chromium").question
     assert q.prompt == "An emerald owes its green color to traces of {{chromium}}."
     assert (q.topic, q.type, q.source) == ("value", "cloze", "An emerald owes its green color to traces of chromium.")
-    assert regapper.draft_for_term("value", "chromium", taken={q.id}).id == q.id + "-2"
+    assert q.origin == "edited"
+    assert regapper.draft_for_term("value", "chromium", taken={q.id}).question.id == q.id + "-2"
     with pytest.raises(ValueError, match="section “Value”: no sentence that stands on its own says “sapphire”"):
         regapper.draft_for_term("value", "sapphire")
     with pytest.raises(ValueError, match="no section “prices”"):
         regapper.draft_for_term("prices", "chromium")
+
+
+def test_a_term_draft_is_the_generators_own_best_draft_on_a_sentence_no_other_draft_quotes():
+    text = ("# Kidney\n\n## Filtering\n\nThe glomerulus filters the blood plasma. Each nephron has a glomerulus and a "
+            "tubule. The filtrate passes from the glomerulus into the renal tubule, where water is reabsorbed.\n")
+    r = Regapper(parse_article(text))
+    first = r.draft_for_term("filtering", "glomerulus")
+    assert first.warning == "" and "{{glomerulus" in first.question.prompt
+    other = r.draft_for_term("filtering", "glomerulus", used_sources={first.question.source})
+    assert other.question.source != first.question.source and "{{glomerulus" in other.question.prompt
+
+
+def test_a_term_the_generator_would_not_ask_comes_with_its_reason():
+    text = ("# Kidney\n\n## History\n\nThe kidney filters the blood. In 1842 William Bowman described the capsule "
+            "around the glomerulus. The glomerulus filters plasma into the capsule.\n")
+    drafted = Regapper(parse_article(text)).draft_for_term("history", "William Bowman")
+    assert "{{William Bowman" in drafted.question.prompt or "{{Bowman" in drafted.question.prompt
+    assert drafted.warning  # a side name said once: the reviewer sees why the generator left it out

@@ -191,6 +191,7 @@ def test_a_key_term_no_draft_asks_is_a_link_that_adds_a_draft_asking_it(qtbot, r
     assert r.list.currentRow() == 3 and "1 key term not asked" in r.summary.text()
     qtbot.keyClick(r.list, Qt.Key.Key_K)
     r.list.setCurrentRow(4)  # "It grows in the tropics.": no sentence that stands alone says it
+    assert "tropics ⚠" in r.details.toPlainText() and "the generator left it out" in r.details.toPlainText()
     r.details.anchorClicked.emit(QUrl("term:0"))
     assert len(review.drafts) == 5 and "no sentence that stands on its own says “tropics”" in r.details.toPlainText()
     review.next_btn.click()

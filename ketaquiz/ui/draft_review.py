@@ -19,7 +19,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -40,7 +39,8 @@ from ..core.quality import passed_and_tripped
 from ..core.question_types import kind_of
 from ..core.questions import Question, Topic
 from . import plain
-from .question_editor import QuestionEditor, QuestionPreview
+from .draft_edit import DraftEditDialog
+from .question_editor import QuestionPreview
 
 KEPT, DROPPED, PENDING = "kept", "dropped", "pending"
 _MARK = {KEPT: "✓", DROPPED: "✗", PENDING: "•"}
@@ -68,33 +68,6 @@ def drafts_from(questions: list[Question], report: Any) -> list[Draft]:
     """Drafts for a generated set, each with its flags from the report (when the report has them)."""
     flags = getattr(report, "flags", None) or {}
     return [Draft(q, flags=flags.get(q.id)) for q in questions]
-
-
-class DraftEditDialog(QDialog):
-    """One draft in the Sets page's question editor; OK takes the edit."""
-
-    def __init__(self, question: Question, topics: list[Topic], article: Article | None, other_ids: set[str],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(f"Edit draft {question.id}")
-        self.editor = QuestionEditor()
-        self.editor.set_context(topics, article, other_ids)
-        self.editor.load(question)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Keep as edited")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.editor, 1)
-        lay.addWidget(buttons)
-        screen = parent.screen().availableGeometry() if parent is not None and parent.screen() else None
-        w, h = 760, 600
-        if screen is not None:
-            w, h = min(w, int(screen.width() * 0.9)), min(h, int(screen.height() * 0.92))
-        self.resize(w, h)
-
-    def question(self) -> Question:
-        return self.editor.question()
 
 
 class _ReviewKeys(QObject):
@@ -142,6 +115,7 @@ class DraftReview(QWidget):
         self.gap_dialog: QInputDialog | None = None  # "Other words…": the words typed
         self._regapper: Regapper | None = None
         self._shown_choices: list[str] = []  # the current draft's "gap instead" words, as linked in the details
+        self._term_warnings: dict[tuple[str, str], str] = {}  # (topic, key term) → why the generator left it out
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -221,6 +195,7 @@ class DraftReview(QWidget):
         self.topics = topics
         self.article = article
         self._regapper = None
+        self._term_warnings = {}
         self.unasked = {k: list(v) for k, v in (unasked or {}).items() if v}
         self.list.blockSignals(True)
         self.list.clear()
@@ -361,11 +336,15 @@ class DraftReview(QWidget):
         if self._regapper is None:
             self._regapper = Regapper(self.article)
         try:
-            q = self._regapper.draft_for_term(topic, term, {d.question.id for d in self.drafts})
+            drafted = self._regapper.draft_for_term(topic, term, {d.question.id for d in self.drafts},
+                                                    {d.question.source for d in self.drafts})
         except ValueError as e:
             self.details.append(f'<p style="color:{WARN}">{html.escape(str(e))}</p>')
             return False
+        q = drafted.question
         passed, tripped = passed_and_tripped(q)
+        if drafted.warning:  # why the generator left it out: the reviewer decides
+            tripped = {"worth knowing": drafted.warning, **tripped}
         row = self.list.currentRow() + 1 if self.drafts else 0
         self.drafts.insert(row, Draft(q, flags=QuestionFlags(q.id, passed=passed, tripped=tripped, topic=topic),
                                       edited=True, rechecked=True))
@@ -379,6 +358,20 @@ class DraftReview(QWidget):
         self.changed.emit()
         self.list.setFocus()
         return True
+
+    def _term_warning(self, topic: str, term: str) -> str:
+        """Why the generator would not ask a key term itself ("" if it would), remembered until new drafts come."""
+        if (topic, term) not in self._term_warnings:
+            if self.article is None:
+                return ""
+            if self._regapper is None:
+                self._regapper = Regapper(self.article)
+            try:
+                warning = self._regapper.draft_for_term(topic, term).warning
+            except ValueError as e:
+                warning = str(e)
+            self._term_warnings[(topic, term)] = warning
+        return self._term_warnings[(topic, term)]
 
     def _anchor_clicked(self, url: QUrl) -> None:
         text = url.toString()
@@ -471,9 +464,12 @@ class DraftReview(QWidget):
             out.append(f'<p style="color:#888"><i>From the article:</i> “{esc(q.source)}”</p>')
         terms = self.unasked.get(q.topic)
         if terms:
-            links = ", ".join(f'<a href="term:{i}">{esc(t)}</a>' for i, t in enumerate(terms))
+            warned = {t for t in terms if self._term_warning(q.topic, t)}
+            links = ", ".join(f'<a href="term:{i}">{esc(t)}</a>{" ⚠" if t in warned else ""}' for i, t in enumerate(terms))
+            legend = " ⚠: the generator left it out (a side name or detail, mostly): read the draft" if warned else ""
             out.append(f"<p><b>Key terms of “{esc(self._topic_title(q.topic))}” no draft asks about</b> "
-                       f"(click one to draft a question on it): {links}</p>")
+                       f"(click one to draft a question on it): {links}"
+                       f'<br><span style="color:#888">{legend}</span></p>')
         out.append(f'<p style="color:#888">Draft {row + 1} of {len(self.drafts)} · {esc(self._topic_title(q.topic))} · {status}'
                    f'{" · edited" if d.edited else ""} · id {esc(q.id)}</p>')
         return "".join(out)

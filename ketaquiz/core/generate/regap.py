@@ -10,28 +10,32 @@ the same rules the generator uses (`answers.gap_for`).
 
 The review step also lists the section's key terms that no draft asks (`GenerationReport.unasked_terms`; judges
 found the article's main facts covered only in part on every held-out article); `draft_for_term` drafts a cloze on
-one of them, in the most central sentence of the section that says it.
+one of them: the generator's own best draft on it (passing its checks and on a sentence no other draft quotes, if one
+does), or else a cloze on the most central sentence that says it, with the reason the generator left it out.
 
     regapper = Regapper(article)
     regapper.choices(question)            # ["cut", "primary determinant", "determinant", "value", "clarity", …]
     regapper.regap(question, "clarity")   # a cloze: "In diamonds, cut is … followed by {{clarity}} and color."
-    regapper.draft_for_term("value", "GIA")  # a cloze on the sentence of section "value" that best says "GIA"
+    regapper.draft_for_term("value", "GIA")  # the generator's best draft on "GIA" in section "value"
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from ..article import Article
+from ..article import Article, Section
+from ..quality import tripped
 from ..questions import Question, cloze_filled, cloze_gaps
 from . import lexicon as lx
 from .analysis import analyse
 from .answers import gap_for
-from .builders import blank, display_term, explain, qid, stem
+from .builders import Candidate, blank, display_term, explain, qid, stem
+from .families import BUILDERS
 from .importance import sentence_importance
-from .terms import find_terms, word_pattern
+from .terms import find_terms, norm, word_pattern
 from .trimming import cap_first, trim_to_term
+from .worth import unworthy
 
 # The types whose prompt is the article's sentence with one part taken out: a gap can move within it.
 REGAPPABLE = ("cloze", "choice")
@@ -53,6 +57,7 @@ class Regapper:
         self.article = article
         self.an = analyse(article)
         self._importance: dict[str, float] | None = None
+        self._drafted: dict[str, list[Candidate]] = {}  # the builders' candidates, per section slug
 
     def can_regap(self, q: Question) -> bool:
         """A cloze, or a choice whose prompt holds one blank for its answer."""
@@ -127,19 +132,19 @@ class Regapper:
         prompt = blank(self.an, text, phrase, gap)
         if prompt is None or not re.sub(r"\{\{.*?\}\}|\W", "", prompt):
             raise ValueError(f"question {q.id}: gapping “{phrase}” leaves nothing to read")
-        new_id = qid(q.topic, "cloze", q.source or text, answer)
-        n = 2
-        base = new_id
-        while new_id in taken:
-            new_id, n = f"{base}-{n}", n + 1
+        new_id = _unique(qid(q.topic, "cloze", q.source or text, answer), taken)
         return replace(q, id=new_id, type="cloze", prompt=prompt, answer=None, choices=[], accept=[], items=[],
                        origin="edited" if q.origin in ("generated", "imported") else q.origin)
 
 
-    def draft_for_term(self, topic: str, term: str, taken: set[str] | frozenset[str] = frozenset()) -> Question:
-        """A cloze on `term` in the most central sentence of section `topic` that says it and stands on its own.
+    def draft_for_term(self, topic: str, term: str, taken: set[str] | frozenset[str] = frozenset(),
+                       used_sources: set[str] | frozenset[str] = frozenset()) -> TermDraft:
+        """A question on `term` in section `topic`: the generator's own best draft that asks it, one that passes its
+        checks and quotes a sentence no other draft quotes (`used_sources`) first, then the most central.
 
-        Raises ValueError (naming the section and term) when no such sentence is found.
+        When the generator drafts none (it found the term unworthy, or no question shape fits), a cloze on the most
+        central sentence that says the term, with the reason in `warning`. Raises ValueError (naming the section
+        and the term) when no sentence that stands on its own says it.
         """
         section = next((sec for sec in self.article.sections if sec.slug == topic), None)
         if section is None:
@@ -147,6 +152,28 @@ class Regapper:
         if self._importance is None:
             self._importance = sentence_importance(self.an)
         importance = self._importance
+        key = norm(term)
+        ranked = []
+        for c in self._candidates(section):
+            asked = {norm(a) for gap in cloze_gaps(c.question.prompt) for a in gap} if c.question.type == "cloze" \
+                else {norm(str(c.question.answer))} if c.question.type == "choice" else set()
+            if key in asked:
+                why = unworthy(c, self.an) or next(iter(tripped(c.question).values()), "")
+                ranked.append(((bool(why), c.question.source in used_sources,
+                                -(importance.get(c.sentence_ids[0], 0.0) + c.score)), why, c.question))
+        if ranked:
+            _, why, q = min(ranked, key=lambda r: r[0])
+            return TermDraft(replace(q, id=_unique(q.id, taken), origin="edited"), why)
+        q = self._plain_draft(section, term, importance)
+        return TermDraft(replace(q, id=_unique(q.id, taken)), "the generator drafts no question on this term itself")
+
+    def _candidates(self, section: Section) -> list[Candidate]:
+        if section.slug not in self._drafted:
+            self._drafted[section.slug] = [c for build in BUILDERS for c in build(self.an, section)]
+        return self._drafted[section.slug]
+
+    def _plain_draft(self, section: Section, term: str, importance: dict[str, float]) -> Question:
+        """A cloze on `term` in the most central sentence of the section that says it and stands on its own."""
         pattern = word_pattern(term)
         said = [s for s in section.sentences if pattern.search(s.text) and not s.text.rstrip(" .").endswith(":")]
         for s in sorted(said, key=lambda s: -importance.get(s.id, 0.0)):
@@ -158,14 +185,24 @@ class Regapper:
             prompt = blank(self.an, trim_to_term(text, term), term, gap_for(self.an, answer))
             if prompt is None or not re.sub(r"\{\{.*?\}\}|\W", "", prompt):
                 continue
-            new_id = qid(topic, "cloze", source, answer)
-            base, n = new_id, 2
-            while new_id in taken:
-                new_id, n = f"{base}-{n}", n + 1
-            return Question(id=new_id, topic=topic, type="cloze", prompt=prompt, explanation=explain(source),
-                            source=source, origin="edited")
+            return Question(id=qid(section.slug, "cloze", source, answer), topic=section.slug, type="cloze",
+                            prompt=prompt, explanation=explain(source), source=source, origin="edited")
         raise ValueError(f"section “{section.title}”: no sentence that stands on its own says “{term}”")
 
+
+@dataclass(frozen=True)
+class TermDraft:
+    """A drafted question on a key term, and why the generator would not have asked it itself ("" if it would)."""
+
+    question: Question
+    warning: str = ""
+
+
+def _unique(qid_: str, taken: set[str] | frozenset[str]) -> str:
+    new_id, n = qid_, 2
+    while new_id in taken:
+        new_id, n = f"{qid_}-{n}", n + 1
+    return new_id
 
 def _article_before(answer: str, source: str, m: re.Match[str]) -> str:
     """"a(n)" back to the article's own "a" or "an" before the answer (the source says which)."""
