@@ -101,6 +101,8 @@ _PRESUPPOSING = re.compile(
     r"^\W*(?:A|The) (?:second|third|fourth|fifth|sixth|final|further|next) \w+|^\W*[\w-]+ then\b|"
     # "A separate distinction is evident …", "Processes for the second stage include …" (held-12): of what?
     r"^\W*A (?:separate|similar|related|different) \w+|"
+    # "Metachromatic leukodystrophy is another lysosomal storage disease" (held-20): another besides which?
+    r"\b(?:is|are|was|were) (?:yet )?another\b|"
     r"\bthe (?:second|third|fourth|final|next|former|latter) (?:stage|step|phase|type|group|method|one)\b(?! of\b)|"
     r"^\W*The (?:larger|smaller|higher|lower|more|less|greater)\b|"
     # "The rate is even higher in denser clusters", "In more sophisticated versions, …" (held-8): compared with what?

@@ -138,7 +138,7 @@ def _head_or_modifier(an: Analysis, words: list[str]) -> list[str]:
     elif len(words) == 2 and lx.zipf(last) >= 4.0 and lx.zipf(words[0]) < 3.5 and not lx.is_acronym(words[0]) \
             and not everyday_modifier(words[0].lower()):
         out.append(words[0])  # the rare word carries it: "non-ferrous metal", "Rockefeller charities"
-    elif not lx.is_acronym(last) and not contrasted and (lx.zipf(last) < 3.0 or topic_modifier
+    elif not lx.is_acronym(last) and not contrasted and not _adjective_like(last) and (lx.zipf(last) < 3.0 or topic_modifier
                                                          or lx.is_acronym(words[0]) and lx.zipf(last) < 3.5):
         # The head alone is what a learner would type when it is specific ("CRISPR spacers" → "spacers") or
         # the modifier is the article's subject ("cell cytoplasm"); not for "nucleic acids" → "acids", nor
@@ -309,10 +309,11 @@ def key_word(an: Analysis, term: str) -> str:
 
 
 def _adjective_like(word: str) -> bool:
-    """An adjective, or an unknown word with an adjective's ending ("algal", "antifungal")."""
+    """An adjective, or an unknown word with an adjective's ending ("algal", "antifungal"; a Latin epithet:
+    "erythematosus", "vulgaris", which held-20's judge would not take for "systemic lupus erythematosus")."""
     lemmas = lx.lemmas(word.lower())
     return "ADJ" in lemmas and "NOUN" not in lemmas or not lemmas and word.lower().endswith(
-        ("al", "ic", "ous", "ive", "ary", "able", "ible", "ant", "ent"))
+        ("al", "ic", "ous", "ive", "ary", "able", "ible", "ant", "ent", "osus", "osa", "alis", "aris", "icus"))
 
 
 def _topic_part(an: Analysis, term: str) -> str | None:

@@ -59,7 +59,8 @@ LEAD_INS = re.compile(
     r"^(?:however|interestingly|specifically|additionally|moreover|furthermore|in addition|in fact|indeed|"
     r"for example|for instance|in turn|notably|importantly|also|finally|first|second|third|firstly|secondly|thirdly|"
     r"then|thus|therefore|"
-    r"in contrast|by contrast|similarly|likewise|as a result|consequently|in particular|in short|overall)\s*,\s*",
+    r"in contrast|by contrast|similarly|likewise|as a result|consequently|in particular|in short|overall|"
+    r"in other words|in general|generally)\s*,\s*",
     re.IGNORECASE,
 )
 NUMBERS = re.compile(r"\d[\d,.]*")  # a figure as written: "20,000" and "3.5" are one number each

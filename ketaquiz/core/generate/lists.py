@@ -150,8 +150,8 @@ _RELATIONS = frozenset("type kind class form branch category subfield field appl
 def _title_phrase(an: Analysis) -> str:
     """The article's subject as a phrase: "the kidney" for *Kidney*, "Mesopotamia" for *Mesopotamia*."""
     title = an.article.title
-    if title.lower() not in an.article.text:  # never written in lower case: a name
-        return title
+    if title.lower() not in an.article.text and title[:1].lower() + title[1:] not in an.article.text:
+        return title  # never written in lower case: a name (not "History of Libya", written "the history of Libya")
     title = title[:1].lower() + title[1:]
     # "hydrology" is a field (no article); "the kidney" an organ: as the article writes it most often
     text = an.article.text.lower()
@@ -199,8 +199,10 @@ def _item_forms(an: Analysis, option: str) -> list[str]:
         forms.append(" ".join(words[1:]))
     name = words[1:] if words and words[0].islower() and "NOUN" in lx.lemmas(words[0]) else words
     if len(name) >= 2 and all(w[:1].isupper() and not lx.is_acronym(w) for w in name):
-        # "linguist Roman Jakobson": the name without the trade, and the surname (held-10: "accept the bare names")
-        forms += [" ".join(name)] + ([name[-1]] if lx.names_alone(name[-1]) else [])
+        # "linguist Roman Jakobson": the name without the trade, and the surname (held-10: "accept the bare names");
+        # not the article's subject ("Libya" of "Ancient Libya" in *History of Libya*, held-20: a wrong answer scores)
+        subject = an.topic_words | {norm(w) for w in an.article.title.split()}
+        forms += [" ".join(name)] + ([name[-1]] if lx.names_alone(name[-1]) and norm(name[-1]) not in subject else [])
     last = [f.split()[-1] for f in forms]
     forms += [" ".join(f.split()[:-1] + [lx.singular(w)]) for f, w in zip(forms, last) if lx.is_plural(w)]
     return list(dict.fromkeys(forms))
