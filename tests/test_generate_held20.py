@@ -74,3 +74,17 @@ def test_an_everyday_kind_is_not_asked_as_a_type():
             "which the monarch is chosen by electors.\n")
     qset, _ = generate_set(parse_article(text), set_id="m")
     assert not any("is a type of what" in q.prompt for q in qset.questions)
+
+
+def test_a_name_said_once_is_called_a_name_not_everyday_english():
+    # the review step showed "side word: “John Locke” is everyday English the article names only here"
+    from ketaquiz.core.generate.worth import unworthy
+
+    text = ("# Parties\n\n## Whigs\n\nA major influence on the Whigs were the liberal ideas of John Locke. The Whigs "
+            "opposed absolute rule and supported a constitutional monarchy. The Whigs later split into factions.\n")
+    art = parse_article(text)
+    an = analyse(art)
+    reasons = [unworthy(c, an) for sec in art.sections for build in BUILDERS for c in build(an, sec)
+               if "{{John Locke" in c.question.prompt]
+    assert reasons and all("everyday English" not in (r or "") for r in reasons)
+    assert any("a name of everyday words" in (r or "") for r in reasons)

@@ -249,6 +249,8 @@ def _plain_gap(c: Candidate, an: Analysis, ans: str) -> str | None:
         # "{{circumference}}", "{{exporter}}", "{{storage reservoir}}", "{{DNA fragment}}": judges kept 3–22 % of
         # 424 verdicts on an answer of everyday words (each zipf ≥ 3) that the article names only there (A/B 1–21),
         # against 37–48 % when it names it again; a term the sentence defines is the exception.
+        if all(w[:1].isupper() for w in ans.split()):
+            return f"side word: “{ans}”, a name of everyday words, is named only here"  # "John Locke", "Glorious Revolution"
         return f"side word: “{ans}” is everyday English the article names only here"
     if _described_once(ans, an) and not defines(c):  # "is called a {{neural circuit}}"
         # "{{derisive intent}}", "{{unprecedented rise}}", "{{observable traits}}", "{{noncovalent bonds}}": judges
