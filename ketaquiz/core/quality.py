@@ -44,7 +44,7 @@ _DANGLING_INSIDE = re.compile(
     r"(?<![:;] )\b(?:this|these|those|such)\s+(?!(?:as|that)\b)[A-Za-z_0-9]|\bthe (?:following|above|below|latter|former)\b|"
     r"\bthe same\b(?![^.;]*\b(?:as|that)\b)|"  # "the same level of detail" as what? Not "the same … as X"
     r"\b(?:see|shown in|listed in|in) (?:the )?(?:table|figure|fig\.|chart|image|diagram|section|chapter)\b|"
-    r"\b(?:shown|listed|described|see|given) (?:above|below)\b|\bthe two\b|\bthe other\b(?! hand)|\bas (?:mentioned|noted|described|discussed)\b|"
+    r"\b(?:shown|listed|described|see|given) (?:above|below)\b|\bas shown\b(?! (?:in|by|on) (?!the (?:figure|table|image|diagram))\w)|\bthe two\b|\bthe other\b(?! hand)|\bas (?:mentioned|noted|described|discussed)\b|"
     r"\b(?:I|we|my|our|us|me)\b|\bhitherto\b|\b(?:do|does|did|doing) (?:this|so)\b|"
     r"^\W*The (?:term|word|name|concept|idea|process|method) itself\b|"
     r"\b(?:reduce|avoid|address|prevent|solve|overcome|counter|limit) that (?!of\b)[a-z]+|"
@@ -101,6 +101,7 @@ _PRESUPPOSING = re.compile(
     r"^\W*(?:A|The) (?:second|third|fourth|fifth|sixth|final|further|next) \w+|^\W*[\w-]+ then\b|"
     # "A separate distinction is evident …", "Processes for the second stage include …" (held-12): of what?
     r"^\W*A (?:separate|similar|related|different) \w+|"
+    r"^\W*One (?:form|type|kind|version|variant|method|approach|way|example)\b(?! of\b)|"  # "One form takes …": of what?
     # "Metachromatic leukodystrophy is another lysosomal storage disease" (held-20): another besides which?
     r"\b(?:is|are|was|were) (?:yet )?another\b|"
     r"\bthe (?:second|third|fourth|final|next|former|latter) (?:stage|step|phase|type|group|method|one)\b(?! of\b)|"
@@ -110,6 +111,7 @@ _PRESUPPOSING = re.compile(
     r"\b(?:more|less) [\w-]+ versions\b|^\W*In (?:later|earlier|newer|older|other|some|these) (?:[\w-]+ )?versions?\b|"
     r"\bthe (?:enzyme|structure|process|reaction|device|molecule|protein|compound|machine|engine|system|method|polymer|"
     r"gland|organ|message|disorder|item|document|route|"  # "The item is then delivered …" (held-19): what item?
+    r"model|theories|elections|"  # "The model was further challenged …", "the theories" (held-21): which?
     r"mechanism|technique|procedure|experiment|study|team|plant|reactor|mission|program|project|discovery)\b"
     r"(?! (?:of|that|which|by|in|where|whereby|called|known|used|described|responsible)\b)",
     re.IGNORECASE,

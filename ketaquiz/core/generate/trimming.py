@@ -32,6 +32,10 @@ _TIME_FRAME = re.compile(r"^(?:Since|After|Before|Until|During|Throughout|By)\b|
                          r"\b(?:century|centuries|decade|decades|years?|era|period|war|reign|time|times)\b", re.IGNORECASE)
 
 
+# A parenthesis after a preposition is its object, no aside: "one is shown in (D)" would read "one is shown in."
+_OBJECT_OF = re.compile(r"\b(?:in|of|to|at|by|for|with|from|on|see|and|or)\s*$", re.IGNORECASE)
+
+
 _SENTENCE_BREAK = re.compile(r"[;:]\s+")
 
 
@@ -42,7 +46,8 @@ def trim_to_term(text: str, term: str) -> str:
     The source keeps the whole sentence; the prompt only reads shorter.
     """
     pat = word_pattern(term)
-    out = re.sub(r"\s*\(([^()]*)\)", lambda m: m.group(0) if pat.search(m.group(1)) else "", text)
+    out = re.sub(r"\s*\(([^()]*)\)", lambda m: m.group(0) if pat.search(m.group(1)) or _OBJECT_OF.search(
+        text, 0, m.start()) else "", text)
     out = re.sub(r"\s+([,.;:])", r"\1", out)
     if len(out.split()) <= 24:
         return out
