@@ -37,8 +37,6 @@ from .terms import find_terms, norm, word_pattern
 from .trimming import cap_first, trim_to_term
 from .worth import unworthy
 
-# The types whose prompt is the article's sentence with one part taken out: a gap can move within it.
-REGAPPABLE = ("cloze", "choice")
 _CHOICE_BLANK = re.compile(r"_{3,}")
 _NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?%)?(?![\w])")
 _A_N = re.compile(r"\b([Aa])\(n\)(\s+)")
@@ -136,7 +134,6 @@ class Regapper:
         return replace(q, id=new_id, type="cloze", prompt=prompt, answer=None, choices=[], accept=[], items=[],
                        origin="edited" if q.origin in ("generated", "imported") else q.origin)
 
-
     def draft_for_term(self, topic: str, term: str, taken: set[str] | frozenset[str] = frozenset(),
                        used_sources: set[str] | frozenset[str] = frozenset()) -> TermDraft:
         """A question on `term` in section `topic`: the generator's own best draft that asks it, one that passes its
@@ -203,6 +200,7 @@ def _unique(qid_: str, taken: set[str] | frozenset[str]) -> str:
     while new_id in taken:
         new_id, n = f"{qid_}-{n}", n + 1
     return new_id
+
 
 def _article_before(answer: str, source: str, m: re.Match[str]) -> str:
     """"a(n)" back to the article's own "a" or "an" before the answer (the source says which)."""
