@@ -77,6 +77,15 @@ def test_a_share_whose_figure_stands_again_in_the_prompt_is_not_asked():
     an = analyse(art)
     answers = [c.question.answer for sec in art.sections for c in quantities(an, sec)]
     assert answers == ["40%"]
+    # the figure's twin in a clause the prompt leaves out hints nothing (held-22: "… around 80%, which implies that
+    # 80% of …" had lost its choice on "around _____")
+    text = ("# Schizophrenia\n\n## Causes\n\nEstimates of the heritability of schizophrenia are around 80%, which "
+            "implies that 80% of the individual differences in risk to schizophrenia are associated with genetics "
+            "rather than with the environment.\n")
+    art = parse_article(text)
+    an = analyse(art)
+    assert [c.question.prompt for sec in art.sections for c in quantities(an, sec)] == [
+        "Estimates of the heritability of schizophrenia are around _____."]
 
 
 def test_the_subject_the_first_sentence_names_with_the_title_is_the_topic_word():

@@ -102,8 +102,6 @@ def quantities(an: Analysis, section: Section) -> Iterator[Candidate]:
         if text.rstrip().endswith(":"):
             continue  # "… up to _____ of the lubricant, the main families of additives are:" introduces a list
         values = [int(x.replace(",", "")) for x in re.findall(r"\d{1,3}(?:,\d{3})+|\d+", text)]
-        if values.count(value) > 1:
-            continue  # "approximately _____ identical …, each of approximately 50 kDa" (held-19): the twin hints it
         shown = set(values) - {value}
         # a value the prompt itself prints ("62% in the second year") is no wrong option
         near = _near_percent(value, shown) if percent else _near_count(value, shown)
@@ -115,6 +113,8 @@ def quantities(an: Analysis, section: Section) -> Iterator[Candidate]:
         prompt = re.sub(rf"(?<![\d,.]){re.escape(shown_number)}(?![\d,])", "_____", trim_to_term(text, shown_number), count=1)
         if "_____" not in prompt:
             continue
+        if str(value) in re.findall(r"\d+", prompt.replace(",", "")):
+            continue  # "approximately _____ identical …, each of approximately 50 kDa" (held-19): its twin in view hints it
         choices = sorted([answer, *(_format(v, percent, "," in raw) for v in near)], key=lambda x: float(x.rstrip("%").replace(",", "")))
         q = Question(
             id=qid(section.slug, "choice", source, answer), topic=section.slug, type="choice", prompt=prompt,
