@@ -102,6 +102,7 @@ _PRESUPPOSING = re.compile(
     # "A separate distinction is evident …", "Processes for the second stage include …" (held-12): of what?
     r"^\W*A (?:separate|similar|related|different) \w+|"
     r"^\W*One (?:form|type|kind|version|variant|method|approach|way|example)\b(?! of\b)|"  # "One form takes …": of what?
+    r"^\W*The (?:primary|secondary) (?:is|are|was|were|has|star)\b|"  # "The primary is 344 light-years away" (held-22)
     # "Metachromatic leukodystrophy is another lysosomal storage disease" (held-20): another besides which?
     r"\b(?:is|are|was|were) (?:yet )?another\b|"
     r"\bthe (?:second|third|fourth|final|next|former|latter) (?:stage|step|phase|type|group|method|one)\b(?! of\b)|"

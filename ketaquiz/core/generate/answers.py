@@ -135,7 +135,7 @@ def _head_or_modifier(an: Analysis, words: list[str]) -> list[str]:
         # term ("indivisible continuum" → "continuum"): the learner's natural answer is right.
         out.append(last)
     if all(w[:1].isupper() for w in words) and not any(lx.is_acronym(w) for w in words):
-        if lx.names_alone(last):
+        if lx.names_alone(last) and not _shared_last_name(an, words):
             out.append(last)  # a person's name: the surname alone (not "Street", "Association", "One")
         elif last.lower() in _PLACE_WORDS:
             out.append(" ".join(words[:-1]))  # "Ubangi" for "Ubangi River" (held-18)
@@ -153,6 +153,13 @@ def _head_or_modifier(an: Analysis, words: list[str]) -> list[str]:
         if lx.is_plural(last) and not last.endswith(("us", "is", "ss")):
             out.append(lx.singular(last))
     return out
+
+
+def _shared_last_name(an: Analysis, words: list[str]) -> bool:
+    """Another name of the article ends in the same word ("Omega Centauri" and "Alpha Centauri", "John Smith" and "Adam
+    Smith"): the last word alone names neither (held-22: "{{Omega Centauri|Centauri}}")."""
+    before = set(re.findall(rf"\b([A-Z][\w-]*)\s+{re.escape(words[-1])}\b", an.article.text))
+    return bool(before - {words[-2]})
 
 
 def _part_plurals(an: Analysis, term: str, alts: list[str]) -> list[str]:

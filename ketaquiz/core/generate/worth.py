@@ -20,6 +20,9 @@ from .mentions import mentions, word_in
 from .terms import norm
 from .topic import title_words, topic_answer
 
+# A catalogue designation opening a sentence: "NGC 3766", "V810 Centauri", "3 Centauri", "R Centauri", "GP51"
+_DESIGNATION = re.compile(r"^(?:The\s+)?((?:[A-Z]{2,4}\s?\d{2,6}[A-Z]?|[A-Z]\d{2,6}(?:\s+[A-Z][a-z]+)?|"
+                          r"(?:\d{1,3}|[A-Z])\s+[A-Z][a-z]+(?:i|is|ae|orum)))\b")
 _GENE_SYMBOL = re.compile(r"^(?:[A-Z][A-Z0-9]{1,6}\d[A-Z0-9]*|[A-Za-z]{1,6}-\d+[A-Za-z]?)$")  # BRCA1, STS-31, DF-224
 _PEOPLE = re.compile(r"[a-z](?:ist|ian)$")  # cosmologist(s), physician(s); matched on the lower-case singular
 _PEOPLE_WORDS = frozenset(
@@ -88,6 +91,11 @@ def unworthy(c: Candidate, an: Analysis) -> str | None:
             return "vague: “There are …” counts or names things without saying anything about them"
         if _EXAMPLE.search(source):
             return "side example: the sentence illustrates a point rather than stating it"
+        designation = _DESIGNATION.match(source)
+        if designation and mentions(an, designation.group(1)) < 3:
+            # "V810 Centauri is a semiregular variable.", "NGC 3766 is an open cluster …" (held-22: four of Centaurus's
+            # eight drops): a catalogued side object, trivia however its sentence is asked
+            return f"trivia: the sentence is about “{designation.group(1)}”, a catalogued side object"
     # A list's names are its content (a list of side names is refused by the list builder itself); a definition is a
     # phrase, not a term; who invented a key thing is no side name, however seldom the article names them.
     for ans in [] if c.family.startswith(("short-list", "choice-definition", "short-attribution")) else answer_terms(c):

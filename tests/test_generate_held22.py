@@ -1,0 +1,47 @@
+"""Rules drawn from held-22's blind verdicts (`docs/judging/held-22/`); each test fails on the generator before it."""
+
+from __future__ import annotations
+
+from ketaquiz.core.article import parse_article
+from ketaquiz.core.generate.analysis import analyse
+from ketaquiz.core.generate.answers import gap_for
+from ketaquiz.core.generate.families import BUILDERS
+from ketaquiz.core.generate.worth import unworthy
+
+from .generation import assert_dangling
+
+SKY = """# Centaurus
+
+## Stars
+
+Alpha Centauri is the closest star system to the Sun. Alpha Centauri has a high proper motion. The brightest star
+of the constellation is Alpha Centauri. V810 Centauri is a semiregular variable star of the southern sky.
+R Centauri is a Mira variable star with a minimum magnitude of 11.8. NGC 3766 is an open cluster that is visible to
+the unaided eye. Omega Centauri is the brightest globular cluster as visible from Earth.
+"""
+
+
+def test_a_sentence_about_a_catalogued_side_object_is_trivia():
+    # "V810 Centauri is a(n) {{semiregular variable}}", "R Centauri …", "What is NGC 3766?": four of Centaurus's drops
+    art = parse_article(SKY)
+    an = analyse(art)
+    why = {c.question.source: unworthy(c, an) or "" for sec in art.sections for build in BUILDERS for c in build(an, sec)}
+    for opening in ("V810 Centauri", "R Centauri", "NGC 3766"):
+        source = next(src for src in why if src.startswith(opening))
+        assert "catalogued side object" in why[source], source
+    # a star the article keeps naming is no side object
+    assert not any("catalogued" in w for src, w in why.items() if src.startswith("Alpha Centauri"))
+
+
+def test_the_last_word_two_names_share_is_no_answer_alone():
+    # "{{Omega Centauri|Centauri}}": "Centauri" names Alpha Centauri and R Centauri as well
+    an = analyse(parse_article(SKY))
+    assert "|Centauri|" not in gap_for(an, "Omega Centauri") + "|" and not gap_for(an, "Omega Centauri").endswith(
+        "|Centauri}}")
+    people = analyse(parse_article("# Genetics\n\nGregor Mendel studied peas. Mendel crossed plants.\n"))
+    assert "|Mendel" in gap_for(people, "Gregor Mendel")  # one Mendel: the surname is the answer
+
+
+def test_the_primary_of_an_unnamed_pair_dangles():
+    assert_dangling(["The primary is {{344}} light-years away."])
+    assert_dangling(["The primary motor cortex controls {{movement}}."], dangling=False)
