@@ -16,117 +16,15 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from .dangling import dangling_reference, shown_prompt
 from .giveaways import gloss_giveaway
-from .questions import Question, cloze_display, cloze_gaps
+from .questions import Question, cloze_gaps
 
 __all__ = ["CHECKS", "LINT_CHECKS", "tripped", "passed_and_tripped", "reused_distractors", "shown_prompt"]
 
 MAX_PROMPT_WORDS = 28
 MAX_GAP_WORDS = 3
 
-# A prompt must stand on its own: these point at text the learner cannot see.
-_DANGLING_OPENERS = re.compile(
-    r"^\W*(?:it|its|they|them|their|he|she|his|her|this|these|those|that|such|both|another|the latter|the former|"
-    r"subsequently|since then|thereafter|afterwards|later|meanwhile|then|thus|therefore|hence|however|nevertheless|"
-    r"nonetheless|moreover|furthermore|additionally|also|instead|consequently|accordingly|likewise|similarly|"
-    r"conversely|otherwise|still|yet|but|and|or|so|because of this|as a result|in addition|in contrast|"
-    r"by contrast|in turn|in fact|indeed|for example|for instance|on the other hand|at the same time|"
-    r"in this way|to this end|despite this|even so|after this|before this|by then|until then|"
-    r"to sum up|in summary|in conclusion|no longer|as such|each one|each of them|none(?=,)|alternatively|lastly|"
-    r"at the time(?! of\b)|at that time|(?:to resolve )?the situation(?! (?:of|in|where|that|which)\b)|"
-    # "During that period, side partings were …" (held-19): which period?
-    r"(?:during|in|by|at) (?:that|the same) (?:period|time|year|decade|era|point|stage)|"
-    r"(?:with|in|for|among) (?:some|others)(?=\s+(?:there|it|they|the|a|an)\b)|"
-    r"here|there(?! (?:is|are|was|were|have|has|had)\b))\b",
-    re.IGNORECASE,
-)
-_DANGLING_INSIDE = re.compile(
-    r"(?<![:;] )\b(?:this|these|those|such)\s+(?!(?:as|that)\b)[A-Za-z_0-9]|\bthe (?:following|above|below|latter|former)\b|"
-    r"\bthe same\b(?![^.;]*\b(?:as|that)\b)|"  # "the same level of detail" as what? Not "the same … as X"
-    r"\b(?:see|shown in|listed in|in) (?:the )?(?:table|figure|fig\.|chart|image|diagram|section|chapter)\b|"
-    r"\b(?:shown|listed|described|see|given) (?:above|below)\b|\bas shown\b(?! (?:in|by|on) (?!the (?:figure|table|image|diagram))\w)|\bthe two\b|\bthe other\b(?! hand)|\bas (?:mentioned|noted|described|discussed)\b|"
-    r"\b(?:I|we|my|our|us|me)\b|\bhitherto\b|\b(?:do|does|did|doing) (?:this|so)\b|"
-    r"^\W*The (?:term|word|name|concept|idea|process|method) itself\b|"
-    r"\b(?:reduce|avoid|address|prevent|solve|overcome|counter|limit) that (?!of\b)[a-z]+|"
-    # "In front of that object" (held-11): "that" before a noun after a preposition points back
-    r"\b(?i:in front of|behind|inside|within|around|on|onto|into|from|toward|towards|of) that (?!of\b|is\b|are\b|was\b|"
-    r"were\b|has\b|have\b|had\b|can\b|could\b|may\b|might\b|will\b|would\b|the\b|a\b|an\b|it\b|they\b|"
-    r"this\b|these\b|in\b|of\b|which\b)[a-z]{3,}\b|"
-    r"\b(?:soon|shortly|not long|immediately) after(?:wards)?\s*[,.;]|"  # "was founded soon after, in 1892": after what?
-    # "The baby died _____ months later." (held-17): later than what?
-    r"\b(?:\w+|_+) (?:years?|months?|weeks?|days?|decades?|centuries) later\W*$|"
-    # "… is a common source.": a source of what?
-    r"\b(?:a|the) (?:common|major|main|frequent|leading|primary|usual) (?:source|cause|symptom|sign|route|form)s?\W*$|"
-    # "An automotive {{turbocharger}} is a typical example." (held-16): an example of what?
-    r"\b(?:is|are|was|were) (?:a|an|one|another) (?:(?:typical|good|classic|common|prime|famous|well-known) )?"
-    r"examples?\W*$|"
-    # "The four men entered …", "the three had been released" (held-16): which men?
-    r"\b[Tt]he (?:three|four|five|six|seven) (?:men|women|people|brothers|sisters|boys|girls|of them)\b|"
-    r"\bthe (?:three|four|five|six|seven)\b(?= (?:had|have|has|were|was|are|is|who|would|could|did)\b)",
-)
-# "Examples are nitrogen-fixing bacteria, …", "A good example would be …": examples of what? (held-5)
-_EXAMPLE_OPENER = re.compile(r"^\W*(?:(?:a good |an |one |another )?examples? (?!of\b)\w+)", re.IGNORECASE)
-# "When it affects the mouth, it is called thrush": the opening clause's own subject is a pronoun (held-5)
-_PRONOUN_IN_OPENING_CLAUSE = re.compile(r"^\W*(?:when|if|as|while|because|since|although|once|unless)\s+(?:it|they)\b|"
-                                        # "After a period of dormancy, they reactivate" (held-1): who?
-                                        r"^\W*(?:after|before|during|within|over|in|on|at|by|with|without|for)\b"
-                                        r"[^,{}]{3,60},\s+they\b",
-                                        re.IGNORECASE)
-# A generic head as the subject, standing for something named before ("The condition is known as …").
-_ANAPHORIC_SUBJECT = re.compile(
-    r"^\W*The (?:condition|next|same|latter|former|remaining|resulting|process|method|result|problem|reason|"
-    r"approach|procedure|technique|device|compound|team|project|study|studies|disease|drug|work|idea|theory|"
-    r"engine|machine|design|effect|change|practice|movement|period|event|discovery|finding|experiment|benefit|"
-    r"advantage|disadvantage|drawback|limitation|outcome)s?\b(?! of\b)|"
-    # "The terms are applied to …", "The term specifically refers to …": which term? (held-11, held-12)
-    r"^\W*The terms? (?:\w+ly )?(?:are|is|was|were|have|has|refers?|means?|describes?|applies|applied)\b|"
-    # "The classic symptom is …": the symptom of what the article is about, which the prompt does not name.
-    # "A less common cause is …" (held-15): a cause of what?
-    r"^\W*An? (?:(?:less|more|very) )?(?:common|uncommon|rare|rarer|frequent|major|minor|leading|usual|important) "
-    r"(?:cause|source|symptom|sign|complication|treatment|form|type|route)s?\b(?! of\b)|"
-    r"^\W*The (?:classic|main|typical|usual|primary|principal|chief|commonest|most common) (?:symptom|sign|cause|source|"
-    r"feature|form|type|treatment|use|route)s?\b(?! of\b)"
-)
-# "also known as", "also called": "also" names a second name there, it presupposes nothing
-ALSO_NAMING = r"known|called|referred|termed|named"
-# Words that presuppose earlier text ("archaea also have …", "can instead use", "Sixteen years later", "Three of the").
-_PRESUPPOSING = re.compile(
-    # not where the sentence holds the other half: "instead of X", "as well as X", "either X or Y", "both X and Y",
-    # "both of which" (one judge's verdict on "also" stands: 0 of 9 prompts with it kept)
-    r"\b(?:too|again|likewise|similarly|other than that|remaining)\b|\balso\b(?! (?:"
-    rf"{ALSO_NAMING})\b)|\binstead\b(?! of\b)|\bas well\b(?! as\b)|"
-    r"\beither\b(?![^.;]*\bor\b)|\bboth\b(?! of (?:which|whom|them)\b)(?![^.;]*\band\b)|"
-    r"^\W*(?:others?|earlier|later|afterwards?|[\w-]+ (?:years?|decades?|months?|days?) (?:later|earlier|after|before)|"
-    r"(?:one|two|three|four|five|six|some|many|most|all|none|each) of the)\b|"
-    r"^\W*(?:A|The) (?:second|third|fourth|fifth|sixth|final|further|next) \w+|^\W*[\w-]+ then\b|"
-    # "A separate distinction is evident …", "Processes for the second stage include …" (held-12): of what?
-    r"^\W*A (?:separate|similar|related|different) \w+|"
-    r"^\W*One (?:form|type|kind|version|variant|method|approach|way|example)\b(?! of\b)|"  # "One form takes …": of what?
-    r"^\W*The (?:primary|secondary) (?:is|are|was|were|has|star)\b|"  # "The primary is 344 light-years away" (held-22)
-    # "Metachromatic leukodystrophy is another lysosomal storage disease" (held-20): another besides which?
-    r"\b(?:is|are|was|were) (?:yet )?another\b|"
-    r"\bthe (?:second|third|fourth|final|next|former|latter) (?:stage|step|phase|type|group|method|one)\b(?! of\b)|"
-    r"^\W*The (?:larger|smaller|higher|lower|more|less|greater)\b|"
-    # "The rate is even higher in denser clusters", "In more sophisticated versions, …" (held-8): compared with what?
-    r"\beven (?:higher|lower|more|less|greater|larger|smaller|faster|slower|better|worse)\b|"
-    r"\b(?:more|less) [\w-]+ versions\b|^\W*In (?:later|earlier|newer|older|other|some|these) (?:[\w-]+ )?versions?\b|"
-    r"\bthe (?:enzyme|structure|process|reaction|device|molecule|protein|compound|machine|engine|system|method|polymer|"
-    r"gland|organ|message|disorder|item|document|route|"  # "The item is then delivered …" (held-19): what item?
-    r"model|theories|elections|"  # "The model was further challenged …", "the theories" (held-21): which?
-    r"mechanism|technique|procedure|experiment|study|team|plant|reactor|mission|program|project|discovery)\b"
-    r"(?! (?:of|that|which|by|in|where|whereby|called|known|used|described|responsible)\b)",
-    re.IGNORECASE,
-)
-_OPTIONS_REF = re.compile(r"\b(?:these|the following)(?= (?:is|are|does|do|was|were|steps|stages|events|items)\b|\?)|"
-                          r"(?<=of )(?:these|the following)\b(?! (?:century|centuries|year|years|decade|decades|day|days|"
-                          r"week|weeks|month|months|period|era|age|season)\b)", re.IGNORECASE)
-_PERSONAL_PRONOUN_SUBJECT = re.compile(
-    r"(?:^(?!\W*(?:long |shortly |soon |even |just )?(?:before|after|when|while|although|though|because|if|once|until|since|as)\b)(?:\S+\s+){0,4}|[;:]\s+|,\s+(?:and|but|so)\s+|"
-    # "By designing an anti-virus CRISPR, they demonstrated …": an opening phrase names nobody the pronoun could be.
-    # "As a Phlebovirus, it has …": a role names what "it" is, never which thing it is.
-    r"^\W*(?:by|using|with|through|in|during|as an?)\s[^,]{3,60},\s+)(?:it|they|he|she)\s+(?!is (?:thought|believed|estimated)\b)\w+",
-    re.IGNORECASE,
-)
 _MARKUP = re.compile(r"\*\*|\]\(|\[\[|(?:^|\s)\|(?:\s|$)|`|<[a-z/][^>]*>|^#+\s", re.IGNORECASE)
 _FURNITURE = re.compile(
     r"\b(?:click here|read more|learn more|discover (?:how|why|what)|find out|sign up|subscribe|share this|"
@@ -169,11 +67,6 @@ def _only_quoted_terms(text: str) -> bool:
         and re.search(rf"\b(?i:{NAMERS}|named|the term)\s+(?:the\s+|an?\s+)?$", text[:sp.start()]) for sp in spans)
 
 
-def shown_prompt(q: Question) -> str:
-    """The prompt as the learner reads it (cloze gaps as blanks)."""
-    return cloze_display(q.prompt, "___") if q.type == "cloze" else q.prompt
-
-
 def _answers(q: Question, *, with_choice: bool = False) -> list[str]:
     """The typed answers whose wording matters (gaps, short answers; with_choice: a choice's right option too)."""
     if q.type == "cloze":
@@ -181,67 +74,6 @@ def _answers(q: Question, *, with_choice: bool = False) -> list[str]:
     if (q.type == "short" or q.type == "choice" and with_choice) and isinstance(q.answer, str):
         return [q.answer]
     return []
-
-
-def dangling_reference(q: Question) -> str | None:
-    """The prompt points at something not shown ("this", "these", "Subsequently", "the following table")."""
-    text = shown_prompt(q).strip()
-    if q.type in ("choice", "multi", "order"):  # "Which of these …", "Put these steps …" point at the options
-        text = _OPTIONS_REF.sub("the options", text)
-    m = _DANGLING_OPENERS.match(text)
-    if m:
-        return f"the prompt opens with “{m.group(0).strip()}”, which points at text the learner cannot see: name the thing"
-    m = _EXAMPLE_OPENER.match(text) or _PRONOUN_IN_OPENING_CLAUSE.match(text)
-    if m:
-        return f"“{m.group(0).strip()}” points at something the prompt does not show: name it"
-    m = _ANAPHORIC_SUBJECT.match(text)
-    if m:
-        return f"“{m.group(0).strip()}” stands for something named before the sentence: name it"
-    m = _PRESUPPOSING.search(text)
-    if m:
-        return f"“{m.group(0).strip()}” presupposes something said before the sentence: rephrase it to stand alone"
-    m = _pointing_inside(text)
-    if m:
-        return f"“{m.group(0).strip()}” points at something the prompt does not show: name it, or drop the question"
-    if re.search(r"\b(?:more|fewer|less)\s+\{\{", q.prompt) and not re.search(r"\bthan\b", text):
-        # "… have each caused more {{fatalities}} per unit of energy": more than what?
-        return "“more” compares with something the prompt does not name: add the “than …”"
-    better = re.search(r"\b(?:is|are|was|were)\s+(?:much\s+|far\s+)?(?:better|worse)\s+[a-z]+ed\b", text)
-    if better and not re.search(r"\bthan\b", text):
-        # "{{Axons}} are better preserved in ADEM lesions" (held-9): better than in what?
-        return f"“{better.group(0)}” compares with something the prompt does not name: add the “than …”"
-    m = re.search(r"\b(?:his|her|he|she)\b", text, re.IGNORECASE)
-    if m and not _names_someone(text[:m.start()]):
-        # "… was achieved by his key invention", "To speed up printing, he introduced …": who? No name before it.
-        return f"“{m.group(0)}” has no name before it in the prompt: say who"
-    return None
-
-
-# "those with mild haemophilia", "those over 60 feet", "those published by DC Thomson": the words after "those" say who
-_THOSE_RESTRICTED = re.compile(r"\bthose\s+(?:with|who|whose|which|that|in|of|over|under|above|below|aged|born|living|"
-                               r"having|[a-z]+ed\s+(?:by|in|with|from))\b", re.IGNORECASE)
-# The clause before that holds what "this"/"they" refers to: ", but this concern …", "While ELIZA is …, this mannerism"
-_CLAUSE_BEFORE = re.compile(r"^\W*(?:while|although|though|because|since|if|when|whereas)\b[^,]{12,},\s+$|"
-                            r",\s+(?:and|but|so|yet|while|whereas)\s+$", re.IGNORECASE)
-_NAMED_OPENING = re.compile(r"^\W*(?!(?:it|they|he|she|this|these|those|that|such|its|their|his|her|the\s+(?:same|"
-                            r"other|latter|former))\b)[A-Z]", re.IGNORECASE)
-
-
-def _pointing_inside(text: str) -> re.Match[str] | None:
-    """The first word inside the prompt that points at text the learner cannot see; words whose referent the
-    sentence itself gives ("those with …", "…, but this concern", "Stem cells are rare, but they …") do not count."""
-    for inside in _DANGLING_INSIDE.finditer(text):
-        if _THOSE_RESTRICTED.match(text, inside.start()):
-            continue
-        if inside.group(0)[:4].lower() in ("this", "thes") and _CLAUSE_BEFORE.search(text[:inside.start()]) \
-                and not re.search(r"\b(?:this|these|it|they)\b", text[:inside.start()], re.IGNORECASE):
-            continue
-        return inside
-    m = _PERSONAL_PRONOUN_SUBJECT.search(text)
-    if m and m.start() > 0 and re.match(r",\s+(?:and|but|so)\s", m.group(0)) and _NAMED_OPENING.match(text) \
-            and not re.search(r"\b(?:it|they|this|these|he|she)\b", text[:m.start()], re.IGNORECASE):
-        return None  # "Pluripotent adult stem cells are rare …, but they can be found …": the clause's own subject
-    return m
 
 
 _GAP_CONTEXT = re.compile(r"(\w+)?\s*\{\{([^}|]*)[^}]*\}\}\s*(\w+)?")
@@ -391,23 +223,6 @@ def acronym_answer(q: Question) -> str | None:
         if re.search(rf"(?<!\w){re.escape(short)}s?(?!\w)", a, re.IGNORECASE):
             return f"the accepted answer “{a}” holds the acronym {short} itself: typing it back would be graded right"
     return None
-
-
-# "A mother who is a carrier has a 50 % chance of passing … to her daughter" (held-8): "her" is the mother
-_PERSON_NOUN = re.compile(
-    r"\b(?:man|men|woman|women|mother|father|son|daughter|wife|husband|child|boy|girl|male|female|person|patient|king|"
-    r"queen|lord|vassal|emperor|pope|bishop|knight|soldier|pilot|author|inventor|scientist|physician|doctor|owner|"
-    r"worker|student|teacher|individual|carrier)s?\b", re.IGNORECASE)
-
-
-def _names_someone(text: str) -> bool:
-    """A capitalised word that may be a name: one inside the text, or a first word that is no everyday word."""
-    from .generate import lexicon as lx
-
-    if re.search(r"(?<=\s)[A-Z][a-z]+", text) or _PERSON_NOUN.search(text):
-        return True
-    first = re.match(r"\W*([A-Z][a-z]+)\b", text)
-    return first is not None and lx.zipf(first.group(1).lower()) < 4.0
 
 
 # "… in E." or "… John F.": a sentence cut at an initial. "vitamin D." and "drug X." end where they should.

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..article import Section, Sentence
-from ..quality import ALSO_NAMING, DEFINED_SUBJECT_GAP
+from ..dangling import ALSO_NAMING
+from ..quality import DEFINED_SUBJECT_GAP
 from ..questions import Question
 from . import lexicon as lx
 from .analysis import MIN_TERM_SCORE, Analysis
