@@ -106,7 +106,7 @@ def _term_forms(an: Analysis, term: str) -> list[str]:
         # "trigonal crystal system" → "trigonal"; "harmful algal blooms" → not "algal", which leaves out the
         # describing word in front (held-12: "accepts 'algal' alone, which misses the point")
         alts.append(core[0])  # "posterior pituitary gland" → "pituitary": the one word that names it
-    if len(words) == 3 and ("ADJ" in lx.lemmas(words[0].lower()) or _adjective_like(words[0])) \
+    if len(words) == 3 and _can_describe(words[0]) \
             and words[0].lower() not in _ORDINALS and words[1].isalpha() \
             and mentions(an, " ".join(words[1:]), ignore_case=True) > mentions(an, term, ignore_case=True):
         # "gravitational {{potential energy}}", "integral {{membrane proteins}}": the shorter term the article also
@@ -158,8 +158,11 @@ def _head_or_modifier(an: Analysis, words: list[str]) -> list[str]:
 def _shared_last_name(an: Analysis, words: list[str]) -> bool:
     """Another name of the article ends in the same word ("Omega Centauri" and "Alpha Centauri", "John Smith" and "Adam
     Smith"): the last word alone names neither (held-22: "{{Omega Centauri|Centauri}}")."""
-    before = set(re.findall(rf"\b([A-Z][\w-]*)\s+{re.escape(words[-1])}\b", an.article.text))
-    return bool(before - {words[-2]})
+    cache: dict[str, set[str]] = an.__dict__.setdefault("_names_before", {})  # asked for every name of every gap
+    last = words[-1]
+    if last not in cache:
+        cache[last] = set(re.findall(rf"\b([A-Z][\w-]*)\s+{re.escape(last)}\b", an.article.text))
+    return bool(cache[last] - {words[-2]})
 
 
 def _part_plurals(an: Analysis, term: str, alts: list[str]) -> list[str]:
@@ -329,6 +332,11 @@ def _adjective_like(word: str) -> bool:
         ("al", "ic", "ous", "ive", "ary", "able", "ible", "ant", "ent", "osus", "osa", "alis", "aris", "icus"))
 
 
+def _can_describe(word: str) -> bool:
+    """The word can be an adjective ("integral", which is a noun too), or is an unknown word shaped like one."""
+    return "ADJ" in lx.lemmas(word.lower()) or _adjective_like(word)
+
+
 def _topic_part(an: Analysis, term: str) -> str | None:
     """The word of a two-word term that is not the article's subject, which a learner types alone: "subclinical" for
     "subclinical hyperthyroidism" in *Hyperthyroidism* (held-15: "'subclinical' alone is graded wrong"),
@@ -413,7 +421,7 @@ def _base_forms(answer: str) -> list[str]:
         if base and base != words[0]:
             out.append(base)
     if len(words) == 2 and words[1].lower() in _DRUG_HEADS and words[0].isalpha() and words[0].islower() \
-            and ("ADJ" in lx.lemmas(words[0]) or _adjective_like(words[0])):  # not "third-lines"
+            and _can_describe(words[0]):  # not "third-lines"
         out += [words[0] + "s", f"{words[0]} drugs", f"{words[0]} medications"]
     return out
 

@@ -23,7 +23,7 @@ from .categories import category_key, strip_det
 from .gaps import gap_point, named_spans, plain_subject
 from .items import defined_by_item
 from .mentions import mentions
-from .terms import Span, norm, word_pattern
+from .terms import MODAL_VERBS, Span, norm, word_pattern
 from .trimming import cap_first, trim_to_term
 
 
@@ -362,9 +362,6 @@ def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
 # ---------------------------------------------------------------- short answers and definitions
 
 
-_MODALS = frozenset("can could may might must shall should will would".split())
-
-
 def _agree(clause: str, plural: bool) -> str:
     """Make the clause's first verb agree with the subject's number."""
     words = clause.split()
@@ -372,7 +369,7 @@ def _agree(clause: str, plural: bool) -> str:
         return clause
     w = words[0].lower()
     swaps = {"is": "are", "has": "have", "was": "were"} if plural else {"are": "is", "have": "has", "were": "was"}
-    if w in _MODALS:
+    if w in MODAL_VERBS:
         return clause  # "can be used" agrees with any subject ("cans be used" did not)
     if w in swaps:
         words[0] = swaps[w]

@@ -17,7 +17,7 @@ from . import lexicon as lx
 # An en dash between two names joins them ("Hartree–Fock", "Navier–Stokes": held-13 gapped "{{Hartree}}–Fock");
 # between numbers it is a range ("1964–1966") and splits.
 TOKEN = re.compile(r"[^\W_]+(?:[-‐][^\W_]+|(?<=[a-z])–(?=[A-Z][a-z])[^\W_]+)*(?:['’][^\W\d_]+)?|[^\s\w]|_")
-_MODAL_VERBS = frozenset("may might can could will would shall should must".split())
+MODAL_VERBS = frozenset("may might can could will would shall should must".split())
 _MODALS = frozenset("to may might can could will would shall should must does do did not it they which that who he she we".split())
 
 
@@ -123,7 +123,7 @@ def _classify(tokens: list[Token], i: int) -> str:
     nxt_content = nxt is not None and nxt.text[0].isalnum() and nxt.text.lower() not in lx.STOP_WORDS
     if lx.is_adverb(w) or lw in _TIME_WORDS:
         return "B"
-    if i > 0 and tokens[i - 1].text in _MODAL_VERBS and not lx.is_acronym(w):
+    if i > 0 and tokens[i - 1].text in MODAL_VERBS and not lx.is_acronym(w):
         # "… in human farts may correlate with obesity" (held-19: "{{correlate}}"): after a modal comes a verb, even
         # one the lexicon does not know (not "May" the month, which is capitalised)
         return "B"
