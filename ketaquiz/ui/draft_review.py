@@ -271,13 +271,26 @@ class DraftReview(QWidget):
         dlg.finished.connect(done)
         dlg.open()
 
+    def _regap_tool(self) -> Regapper | None:
+        """The article's Regapper, made on first use (it analyses the article); None without an article."""
+        if self._regapper is None and self.article is not None:
+            self._regapper = Regapper(self.article)
+        return self._regapper
+
+    def _rechecked(self, q: Question, topic: str, tripped_first: dict[str, str] | None = None) -> QuestionFlags:
+        """The item-writing checks run again on a question the reviewer changed or added."""
+        passed, tripped = passed_and_tripped(q)
+        return QuestionFlags(q.id, passed=passed, tripped={**(tripped_first or {}), **tripped}, topic=topic)
+
+    def _warn(self, message: str) -> None:
+        self.details.append(f'<p style="color:{WARN}">{html.escape(message)}</p>')
+
     def gap_choices(self, row: int) -> list[str]:
         """The words and terms the draft's gap could move to (none for a type without a gap, or no article)."""
-        if not 0 <= row < len(self.drafts) or self.article is None:
+        tool = self._regap_tool()
+        if not 0 <= row < len(self.drafts) or tool is None:
             return []
-        if self._regapper is None:
-            self._regapper = Regapper(self.article)
-        return self._regapper.choices(self.drafts[row].question)
+        return tool.choices(self.drafts[row].question)
 
     def show_gap_menu(self, row: int) -> None:
         """The draft's other words as a menu under the Gap button (keyboard: arrows and Enter, Esc closes)."""
@@ -296,11 +309,12 @@ class DraftReview(QWidget):
 
     def ask_gap_words(self, row: int) -> None:
         """Words of the sentence the menu does not offer ("blended", "dry storage"), typed."""
-        if not 0 <= row < len(self.drafts) or self._regapper is None:
+        tool = self._regap_tool()
+        if not 0 <= row < len(self.drafts) or tool is None:
             return
         dlg = QInputDialog(self)
         dlg.setWindowTitle("Gap other words")
-        dlg.setLabelText(plain.tooltip(f"Words of the sentence to gap:\n{self._regapper.sentence(self.drafts[row].question)}"))
+        dlg.setLabelText(plain.tooltip(f"Words of the sentence to gap:\n{tool.sentence(self.drafts[row].question)}"))
         label = dlg.findChild(QLabel)
         if label is not None:
             label.setWordWrap(True)  # a long sentence would stretch the dialog past the screen
@@ -311,43 +325,38 @@ class DraftReview(QWidget):
 
     def regap(self, row: int, phrase: str) -> bool:
         """Move the draft's gap to `phrase`; the draft is kept and its item-writing checks run again."""
-        if not 0 <= row < len(self.drafts) or self.article is None:
+        tool = self._regap_tool()
+        if not 0 <= row < len(self.drafts) or tool is None:
             return False
-        if self._regapper is None:
-            self._regapper = Regapper(self.article)
         d = self.drafts[row]
         taken = {x.question.id for i, x in enumerate(self.drafts) if i != row}
         try:
-            q = self._regapper.regap(d.question, phrase, taken)
+            q = tool.regap(d.question, phrase, taken)
         except ValueError as e:
-            self.details.append(f'<p style="color:{WARN}">{html.escape(str(e))}</p>')
+            self._warn(str(e))
             return False
-        passed, tripped = passed_and_tripped(q)
         d.question, d.edited, d.rechecked = q, True, True
-        d.flags = QuestionFlags(q.id, passed=passed, tripped=tripped, topic=q.topic)
+        d.flags = self._rechecked(q, q.topic)
         self.set_status(row, KEPT)
         self.list.setFocus()
         return True
 
     def add_term_draft(self, topic: str, term: str) -> bool:
         """A new draft asking a key term no draft asks, after the current one (checked, not yet decided)."""
-        if self.article is None:
+        tool = self._regap_tool()
+        if tool is None:
             return False
-        if self._regapper is None:
-            self._regapper = Regapper(self.article)
         try:
-            drafted = self._regapper.draft_for_term(topic, term, {d.question.id for d in self.drafts},
-                                                    {d.question.source for d in self.drafts})
+            drafted = tool.draft_for_term(topic, term, {d.question.id for d in self.drafts},
+                                          {d.question.source for d in self.drafts})
         except ValueError as e:
-            self.details.append(f'<p style="color:{WARN}">{html.escape(str(e))}</p>')
+            self._warn(str(e))
             return False
         q = drafted.question
-        passed, tripped = passed_and_tripped(q)
-        if drafted.warning:  # why the generator left it out: the reviewer decides
-            tripped = {"worth knowing": drafted.warning, **tripped}
+        # why the generator left the term out, first: the reviewer decides
+        flags = self._rechecked(q, topic, {"worth knowing": drafted.warning} if drafted.warning else None)
         row = self.list.currentRow() + 1 if self.drafts else 0
-        self.drafts.insert(row, Draft(q, flags=QuestionFlags(q.id, passed=passed, tripped=tripped, topic=topic),
-                                      edited=True, rechecked=True))
+        self.drafts.insert(row, Draft(q, flags=flags, edited=True, rechecked=True))
         self.list.insertItem(row, QListWidgetItem())
         self._label(row)
         if term in self.unasked.get(topic, []):
@@ -362,12 +371,11 @@ class DraftReview(QWidget):
     def _term_warning(self, topic: str, term: str) -> str:
         """Why the generator would not ask a key term itself ("" if it would), remembered until new drafts come."""
         if (topic, term) not in self._term_warnings:
-            if self.article is None:
+            tool = self._regap_tool()
+            if tool is None:
                 return ""
-            if self._regapper is None:
-                self._regapper = Regapper(self.article)
             try:
-                warning = self._regapper.draft_for_term(topic, term).warning
+                warning = tool.draft_for_term(topic, term).warning
             except ValueError as e:
                 warning = str(e)
             self._term_warnings[(topic, term)] = warning
