@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ketaquiz.core.article import parse_article
-from ketaquiz.core.generate.analysis import analyse
+from ketaquiz.core.generate.analysis import Analysis, analyse
+from ketaquiz.core.generate.builders import Candidate
 from ketaquiz.core.generate.families import BUILDERS
 from ketaquiz.core.generate.worth import unworthy
 from ketaquiz.core.quality import tripped
 from ketaquiz.core.questions import Question
 
 
-def kept_cloze(text: str) -> list[str]:
-    """The cloze prompts an article (Markdown text) draws that pass the worth checks, before ranking and budget."""
+def drafted(text: str, builders: Iterable[Callable[..., Iterable[Candidate]]] = BUILDERS) -> tuple[Analysis, list[Candidate]]:
+    """An article's (Markdown text) analysis and every candidate the builders draft from it, before any check."""
     art = parse_article(text)
     an = analyse(art)
-    return [c.question.prompt for sec in art.sections for build in BUILDERS for c in build(an, sec)
-            if c.question.type == "cloze" and not unworthy(c, an)]
+    return an, [c for sec in art.sections for build in builders for c in build(an, sec)]
+
+
+def kept_cloze(text: str) -> list[str]:
+    """The cloze prompts an article (Markdown text) draws that pass the worth checks, before ranking and budget."""
+    an, candidates = drafted(text)
+    return [c.question.prompt for c in candidates if c.question.type == "cloze" and not unworthy(c, an)]
 
 
 def q(prompt: str, qtype: str = "cloze", **kw) -> Question:

@@ -11,7 +11,7 @@ from ketaquiz.core.generate.terms import find_terms
 from ketaquiz.core.generate.trimming import trim_to_term
 from ketaquiz.core.quality import tripped
 
-from .generation import assert_dangling, kept_cloze, q
+from .generation import assert_dangling, drafted, kept_cloze, q
 
 
 def test_a_word_after_a_modal_is_a_verb_even_one_the_lexicon_lacks():
@@ -73,18 +73,14 @@ def test_a_share_whose_figure_stands_again_in_the_prompt_is_not_asked():
     text = ("# Tubulin\n\n## Structure\n\nThe alpha and beta subunits are approximately 50% identical at the amino acid "
             "level, and each has a molecular weight of approximately 50 kDa. About 40% of the lattice contacts are "
             "lateral ones between protofilaments.\n")
-    art = parse_article(text)
-    an = analyse(art)
-    answers = [c.question.answer for sec in art.sections for c in quantities(an, sec)]
+    answers = [c.question.answer for c in drafted(text, [quantities])[1]]
     assert answers == ["40%"]
     # the figure's twin in a clause the prompt leaves out hints nothing (held-22: "… around 80%, which implies that
     # 80% of …" had lost its choice on "around _____")
     text = ("# Schizophrenia\n\n## Causes\n\nEstimates of the heritability of schizophrenia are around 80%, which "
             "implies that 80% of the individual differences in risk to schizophrenia are associated with genetics "
             "rather than with the environment.\n")
-    art = parse_article(text)
-    an = analyse(art)
-    assert [c.question.prompt for sec in art.sections for c in quantities(an, sec)] == [
+    assert [c.question.prompt for c in drafted(text, [quantities])[1]] == [
         "Estimates of the heritability of schizophrenia are around _____."]
 
 

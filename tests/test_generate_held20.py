@@ -6,11 +6,10 @@ from ketaquiz.core.article import parse_article
 from ketaquiz.core.generate import generate_set
 from ketaquiz.core.generate.analysis import analyse
 from ketaquiz.core.generate.answers import gap_for
-from ketaquiz.core.generate.families import BUILDERS
 from ketaquiz.core.generate.lexicon import LEAD_INS
 from ketaquiz.core.generate.trimming import trim_to_term
 
-from .generation import assert_dangling
+from .generation import assert_dangling, drafted
 
 
 def test_a_long_sentence_keeps_the_place_that_bounds_its_claim_and_drops_only_a_time():
@@ -51,10 +50,7 @@ The Greeks founded Cyrene in Cyrenaica. Rome annexed Cyrenaica after the last Gr
 
 def test_a_list_of_the_subjects_parts_names_it_in_lower_case_and_never_accepts_the_subject():
     # "Name one of the six distinct periods of History of Libya.", accepting plain "Libya": "a wrong answer scores"
-    art = parse_article(LIBYA)
-    an = analyse(art)
-    named = [c.question for sec in art.sections for build in BUILDERS for c in build(an, sec)
-             if c.question.prompt.startswith("Name one")]
+    named = [c.question for c in drafted(LIBYA)[1] if c.question.prompt.startswith("Name one")]
     assert [q.prompt for q in named] == ["Name one of the six distinct periods of the history of Libya."]
     assert named[0].answer == "Ancient Libya" and "Libya" not in named[0].accept and "Roman era" in named[0].accept
 
@@ -82,9 +78,7 @@ def test_a_name_said_once_is_called_a_name_not_everyday_english():
 
     text = ("# Parties\n\n## Whigs\n\nA major influence on the Whigs were the liberal ideas of John Locke. The Whigs "
             "opposed absolute rule and supported a constitutional monarchy. The Whigs later split into factions.\n")
-    art = parse_article(text)
-    an = analyse(art)
-    reasons = [unworthy(c, an) for sec in art.sections for build in BUILDERS for c in build(an, sec)
-               if "{{John Locke" in c.question.prompt]
+    an, candidates = drafted(text)
+    reasons = [unworthy(c, an) for c in candidates if "{{John Locke" in c.question.prompt]
     assert reasons and all("everyday English" not in (r or "") for r in reasons)
     assert any("a name of everyday words" in (r or "") for r in reasons)

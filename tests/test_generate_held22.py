@@ -5,10 +5,9 @@ from __future__ import annotations
 from ketaquiz.core.article import parse_article
 from ketaquiz.core.generate.analysis import analyse
 from ketaquiz.core.generate.answers import gap_for
-from ketaquiz.core.generate.families import BUILDERS
 from ketaquiz.core.generate.worth import unworthy
 
-from .generation import assert_dangling
+from .generation import assert_dangling, drafted
 
 SKY = """# Centaurus
 
@@ -23,9 +22,8 @@ the unaided eye. Omega Centauri is the brightest globular cluster as visible fro
 
 def test_a_sentence_about_a_catalogued_side_object_is_trivia():
     # "V810 Centauri is a(n) {{semiregular variable}}", "R Centauri …", "What is NGC 3766?": four of Centaurus's drops
-    art = parse_article(SKY)
-    an = analyse(art)
-    why = {c.question.source: unworthy(c, an) or "" for sec in art.sections for build in BUILDERS for c in build(an, sec)}
+    an, candidates = drafted(SKY)
+    why = {c.question.source: unworthy(c, an) or "" for c in candidates}
     for opening in ("V810 Centauri", "R Centauri", "NGC 3766"):
         source = next(src for src in why if src.startswith(opening))
         assert "catalogued side object" in why[source], source
