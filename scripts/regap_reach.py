@@ -1,11 +1,21 @@
-"""How often the gap blind judges asked for is one choice away in the review step's "Gap…" menu (G).
+"""How often the gap blind judges asked for is one choice away in the review step's "Gap…" menu (G), and how near
+the top of the menu it sits.
 
-    python scripts/regap_reach.py [--show]
+    python scripts/regap_reach.py [--show] [--articles DIR ...]
 
-`docs/judging/gap-choices.json` holds sentences whose gap judges sent back ("bad") together with the gap they wanted
-("good", from "gap 'X' instead"). For each, a cloze gapping the first bad gap is drafted and `Regapper.choices`
-asked what the gap could move to: *reached* when a wanted gap is among them (then the fix is G and one choice),
-otherwise the reviewer types the words ("Other words…"). Needs no article: the choices come from the sentence.
+Two sets of judged sentences, each with the gap judges sent back ("bad") and the gap they wanted ("good"):
+
+- `docs/judging/gap-choices.json`: the development articles (the corpus and the four later ones), from "gap 'X'
+  instead" in the verdicts; the weights of `Regapper.gap_promise` were fitted to these;
+- `docs/judging/gap-choices-held.json`: the held-out sets 19–22, the word each judge picked from the menu's choices
+  in a second pass ("one choice makes it a keep"); not used to fit anything.
+
+For each, a cloze gapping the first bad gap is drafted and `Regapper.choices` asked what the gap could move to:
+*reached* when a wanted gap is among them (then the fix is G and one choice), otherwise the reviewer types the
+words ("Other words…"). *First* and *top three* count where the wanted gap sits: in sentence order (the menu's
+order before the likeliest came first) and in `Regapper.likeliest` order, which the menu now shows first (G then 1
+takes the first). The order needs the article (its term scores); an article not found under `--articles` (default:
+`../shared/corpus`, and the folders the SOURCES.md recipes rebuild the other articles into) is skipped and counted.
 """
 
 from __future__ import annotations
@@ -19,31 +29,69 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ketaquiz.core.article import parse_article  # noqa: E402
+from ketaquiz.core.article import load_article, parse_article  # noqa: E402
 from ketaquiz.core.generate.regap import Regapper  # noqa: E402
 from ketaquiz.core.questions import Question  # noqa: E402
 
+CORPUS = next((p / "shared" / "corpus" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()),
+              ROOT.parent / "shared" / "corpus")
+# where the recipes of docs/judging/ab-3/unseen and held-19 … held-22 (SOURCES.md) were rebuilt on this machine
+REBUILT = [Path("/tmp/unseen"), Path("/tmp/nineteen"), Path("/tmp/twenty"), Path("/tmp/twentyone"),
+           Path("/tmp/twentytwo")]
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--show", action="store_true", help="print the sentences whose wanted gap is not offered")
-    args = ap.parse_args(argv)
-    entries = json.loads((ROOT / "docs" / "judging" / "gap-choices.json").read_text(encoding="utf-8"))
-    regapper = Regapper(parse_article("# Any\n\nA sentence.\n"))
-    reached = tried = 0
+
+def _rank(choices: list[str], good: list[str]) -> int | None:
+    wanted = {g.casefold() for g in good}
+    return next((i for i, c in enumerate(choices) if c.casefold() in wanted), None)
+
+
+def measure(entries: list[dict], folders: list[Path], show: bool = False) -> dict[str, int]:
+    """Reached, first and top three in sentence order and in likeliest order, over the entries."""
+    tools: dict[str, Regapper | None] = {}
+    plain = Regapper(parse_article("# Any\n\nA sentence.\n"))
+    t = dict(tried=0, reached=0, first=0, top3=0, likeliest_first=0, likeliest_top3=0, no_article=0)
     for e in entries:
         bad = next((b for b in e["bad"] if re.search(rf"\b{re.escape(b)}\b", e["source"])), None)
         if bad is None or not e["good"]:
             continue
         prompt = re.sub(rf"\b{re.escape(bad)}\b", lambda m: "{{" + m.group(0) + "}}", e["source"], count=1)
         q = Question(id="q", topic="t", type="cloze", prompt=prompt, source=e["source"])
-        offered = {c.casefold() for c in regapper.choices(q)}
-        tried += 1
-        if any(g.casefold() in offered for g in e["good"]):
-            reached += 1
-        elif args.show:
-            print(f"- {e['article']}: wanted {e['good']} in “{prompt}”")
-    print(f"{reached} of {tried} sentences ({reached / max(tried, 1):.0%}): the gap judges wanted is one choice away")
+        t["tried"] += 1
+        at = _rank(plain.choices(q), e["good"])
+        if at is None:
+            if show:
+                print(f"- {e['article']}: wanted {e['good']} in “{prompt}”")
+            continue
+        t["reached"] += 1
+        t["first"] += at == 0
+        t["top3"] += at < 3
+        name = e["article"]
+        if name not in tools:
+            path = next((f / f"{name}.md" for f in folders if (f / f"{name}.md").is_file()), None)
+            tools[name] = Regapper(load_article(path)) if path else None
+        tool = tools[name]
+        if tool is None:
+            t["no_article"] += 1
+            continue
+        likely = _rank(tool.likeliest(q, limit=3), e["good"])
+        t["likeliest_first"] += likely == 0
+        t["likeliest_top3"] += likely is not None
+    return t
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--show", action="store_true", help="print the sentences whose wanted gap is not offered")
+    ap.add_argument("--articles", nargs="*", type=Path, default=[CORPUS, *REBUILT],
+                    help="folders holding the judged articles as <name>.md")
+    args = ap.parse_args(argv)
+    for name, label in (("gap-choices.json", "development articles"), ("gap-choices-held.json", "held-19 to held-22")):
+        entries = json.loads((ROOT / "docs" / "judging" / name).read_text(encoding="utf-8"))
+        t = measure(entries, args.articles, args.show)
+        print(f"{label}: the wanted gap is one choice away in {t['reached']} of {t['tried']} sentences "
+              f"({t['reached'] / max(t['tried'], 1):.0%}); first in the menu {t['first']} in sentence order → "
+              f"{t['likeliest_first']} likeliest first, within the first three {t['top3']} → {t['likeliest_top3']}"
+              + (f" ({t['no_article']} skipped: article not found)" if t["no_article"] else ""))
     return 0
 
 

@@ -127,3 +127,31 @@ def test_a_term_the_generator_would_not_ask_comes_with_its_reason():
     drafted = Regapper(parse_article(text)).draft_for_term("history", "William Bowman")
     assert "{{William Bowman" in drafted.question.prompt or "{{Bowman" in drafted.question.prompt
     assert drafted.warning  # a side name said once: the reviewer sees why the generator left it out
+
+
+TUBULIN = """# Microtubules
+
+Microtubules are polymers of tubulin that form part of the cytoskeleton of eukaryotic cells.
+
+## Structure
+
+Each tubulin dimer has an alpha and a beta subunit. Tubulin binds GTP. The tubulin dimers line up in thirteen
+protofilaments around a hollow core. The cytoskeleton gives the cell its shape.
+
+## Dynamics
+
+Microtubules grow and shrink in a process called dynamic instability. Free tubulin adds to the plus end.
+"""
+
+
+def test_the_menu_puts_the_articles_recurring_key_terms_first_and_stock_words_last():
+    regapper = Regapper(parse_article(TUBULIN))
+    src = "Microtubules are polymers of tubulin that form part of the cytoskeleton of eukaryotic cells."
+    q = Question(id="q", topic="microtubules", type="cloze", prompt=src.replace("polymers", "{{polymers}}"),
+                 source=src, origin="generated")
+    likely, rest = regapper.menu(q)
+    assert sorted(likely + rest) == sorted(regapper.choices(q))  # the same choices, reordered
+    assert likely[0] == "cytoskeleton"  # a key term the article comes back to, not the sentence's first word
+    assert "part" not in likely and "eukaryotic" not in likely  # a stock word; a describing word said once
+    assert rest == [c for c in regapper.choices(q) if c in rest]  # the others along the sentence
+    assert regapper.likeliest(q, limit=2) == likely[:2]

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 
 from ketaquiz.core.generate.report import GenerationReport, QuestionFlags
-from ketaquiz.core.questions import Question, QuestionSet, Topic
+from ketaquiz.core.questions import Question, QuestionSet, Topic, cloze_gaps
 from ketaquiz.core.setfile import read_set
 from ketaquiz.ui import article_wizard, workers
 from ketaquiz.ui.article_wizard import ArticleWizard
@@ -132,11 +132,11 @@ def test_g_moves_the_gap_to_a_word_of_the_sentence_keeps_the_draft_and_checks_it
     r = review.review
     assert not r.gap_btn.isEnabled()  # a true/false draft has no gap to move
     r.list.setCurrentRow(1)  # "Beans {{are roasted}}.", which trips the phrase-gap check
-    assert r.gap_btn.isEnabled() and "Gap instead (G): Beans" in r.details.toPlainText()
+    assert r.gap_btn.isEnabled() and "Gap instead (G): likeliest Beans" in r.details.toPlainText()
     qtbot.keyClick(r.list, Qt.Key.Key_G)
     menu = r.gap_menu
-    assert menu is not None and menu.isVisible() and [a.text() for a in menu.actions()] == ["Beans", "", "Other words…"]
-    qtbot.keyClick(menu, Qt.Key.Key_Down)
+    assert menu is not None and menu.isVisible() and [a.text() for a in menu.actions()] == ["&1  Beans", "", "Other words…"]
+    assert menu.activeAction() is menu.actions()[0]  # Enter takes the likeliest
     qtbot.keyClick(menu, Qt.Key.Key_Return)
     d = review.drafts[1]
     assert d.status == "kept" and d.edited and d.question.prompt == "{{beans|bean}} are roasted."
@@ -225,3 +225,23 @@ def test_the_sections_step_previews_each_section_as_its_questions_will_read_it(q
     previews = [w.section_table.item(r, 3).text() for r in range(w.section_table.rowCount())]
     assert previews[0].startswith("4 sentences: A migraine is a moderate or severe headache")
     assert not [p for p in previews if "**" in p or "](" in p]
+
+
+def test_the_gap_menu_numbers_the_likeliest_words_first_and_keeps_the_rest_in_sentence_order(qtbot, review):
+    r = review.review
+    src = "Burr grinders give an even grind, unlike blade grinders, so coffee brewed from burr grounds tastes even."
+    review.drafts[1].question = Question(id="coffee-made-1", topic="coffee-made", type="cloze", source=src,
+                                         prompt=src.replace("even grind", "{{even grind}}"), origin="generated")
+    r.list.setCurrentRow(2)
+    r.list.setCurrentRow(1)
+    tool = r._regap_tool()
+    likely, rest = tool.menu(review.drafts[1].question)
+    assert len(likely) == 3 and rest
+    qtbot.keyClick(r.list, Qt.Key.Key_G)
+    texts = [a.text() for a in r.gap_menu.actions()]
+    assert texts[:4] == [f"&{i}  {w}" for i, w in enumerate(likely, 1)] + [""]
+    assert texts[4:-2] == rest and texts[-1] == "Other words…"
+    assert "likeliest " + " · ".join(likely) in r.details.toPlainText()
+    qtbot.keyClick(r.gap_menu, Qt.Key.Key_2)  # G then 2: the second likeliest
+    moved = review.drafts[1].question
+    assert cloze_gaps(moved.prompt)[0][0].casefold() == likely[1].casefold() and "even grind" in moved.prompt

@@ -115,6 +115,7 @@ class DraftReview(QWidget):
         self.gap_dialog: QInputDialog | None = None  # "Other words…": the words typed
         self._regapper: Regapper | None = None
         self._shown_choices: list[str] = []  # the current draft's "gap instead" words, as linked in the details
+        self._likely_count = 0  # how many of them, first, are the likeliest
         self._term_warnings: dict[tuple[str, str], str] = {}  # (topic, key term) → why the generator left it out
 
         self.summary = QLabel()
@@ -286,26 +287,39 @@ class DraftReview(QWidget):
         self.details.append(f'<p style="color:{WARN}">{html.escape(message)}</p>')
 
     def gap_choices(self, row: int) -> list[str]:
-        """The words and terms the draft's gap could move to (none for a type without a gap, or no article)."""
+        """The words and terms the draft's gap could move to, the likeliest first (see `gap_menu_items`)."""
+        likely, rest = self.gap_menu_items(row)
+        return likely + rest
+
+    def gap_menu_items(self, row: int) -> tuple[list[str], list[str]]:
+        """The likeliest gaps (up to three, best first) and the other choices in sentence order; nothing for a type
+        without a gap, or without the article."""
         tool = self._regap_tool()
         if not 0 <= row < len(self.drafts) or tool is None:
-            return []
-        return tool.choices(self.drafts[row].question)
+            return [], []
+        return tool.menu(self.drafts[row].question)
 
     def show_gap_menu(self, row: int) -> None:
-        """The draft's other words as a menu under the Gap button (keyboard: arrows and Enter, Esc closes)."""
-        choices = self.gap_choices(row)
-        if not choices:
+        """The draft's other words as a menu under the Gap button: the likeliest three first, numbered (G then 1
+        takes the likeliest; Enter too, it is selected), then the rest along the sentence; Esc closes."""
+        likely, rest = self.gap_menu_items(row)
+        if not likely:
             return
         menu = QMenu(self)
         menu.setAccessibleName("Gap instead")
-        for phrase in choices:
+        for i, phrase in enumerate(likely, 1):
+            action = menu.addAction(f"&{i}  {phrase.replace('&', '&&')}")
+            action.triggered.connect(partial(self.regap, row, phrase))
+        if rest:
+            menu.addSeparator()
+        for phrase in rest:
             action = menu.addAction(phrase.replace("&", "&&"))
             action.triggered.connect(partial(self.regap, row, phrase))
         menu.addSeparator()
         menu.addAction("Other words…").triggered.connect(partial(self.ask_gap_words, row))
         self.gap_menu = menu
         menu.popup(self.gap_btn.mapToGlobal(self.gap_btn.rect().bottomLeft()))
+        menu.setActiveAction(menu.actions()[0])  # Enter takes the likeliest
 
     def ask_gap_words(self, row: int) -> None:
         """Words of the sentence the menu does not offer ("blended", "dry storage"), typed."""
@@ -434,7 +448,8 @@ class DraftReview(QWidget):
         has = 0 <= row < len(self.drafts)
         for b in (self.keep_btn, self.drop_btn, self.edit_btn):
             b.setEnabled(has)
-        self._shown_choices = self.gap_choices(row) if has else []
+        likely, rest = self.gap_menu_items(row) if has else ([], [])
+        self._shown_choices, self._likely_count = likely + rest, len(likely)
         self.gap_btn.setEnabled(bool(self._shown_choices))
         if not has:
             self.preview.clear()
@@ -466,8 +481,10 @@ class DraftReview(QWidget):
             if d.edited and d.flags.tripped and not d.rechecked:
                 out.append('<p style="color:#888">(flags are for the draft as generated, before your edit)</p>')
         if self._shown_choices:
-            links = " · ".join(f'<a href="gap:{i}">{esc(c)}</a>' for i, c in enumerate(self._shown_choices))
-            out.append(f"<p><b>Gap instead (G):</b> {links}</p>")
+            links = [f'<a href="gap:{i}">{esc(c)}</a>' for i, c in enumerate(self._shown_choices)]
+            n = self._likely_count
+            more = f" — or: {' · '.join(links[n:])}" if links[n:] else ""
+            out.append(f"<p><b>Gap instead (G):</b> likeliest {' · '.join(links[:n])}{more}</p>")
         if q.source:
             out.append(f'<p style="color:#888"><i>From the article:</i> “{esc(q.source)}”</p>')
         terms = self.unasked.get(q.topic)

@@ -15,12 +15,14 @@ does), or else a cloze on the most central sentence that says it, with the reaso
 
     regapper = Regapper(article)
     regapper.choices(question)            # ["cut", "primary determinant", "determinant", "value", "clarity", …]
+    regapper.likeliest(question)          # ["clarity", "cut", "color"]: the gaps judges most often wanted, first
     regapper.regap(question, "clarity")   # a cloze: "In diamonds, cut is … followed by {{clarity}} and color."
     regapper.draft_for_term("value", "GIA")  # the generator's best draft on "GIA" in section "value"
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -56,6 +58,7 @@ class Regapper:
         self.an = analyse(article)
         self._importance: dict[str, float] | None = None
         self._drafted: dict[str, list[Candidate]] = {}  # the builders' candidates, per section slug
+        self._folded: list[str] | None = None  # the article's sentences, case folded (how often a phrase recurs)
 
     def can_regap(self, q: Question) -> bool:
         """A cloze, or a choice whose prompt holds one blank for its answer."""
@@ -110,6 +113,42 @@ class Regapper:
                 continue  # a lone letter ("G" of "G protein") is no answer
             out.append(phrase)
         return out
+
+    def likeliest(self, q: Question, limit: int = 3) -> list[str]:
+        """The choices a reviewer most likely wants, best first (at most `limit`): the article's own key terms that
+        it comes back to, before one-off words, stock words and numbers.
+
+        Measured on the gaps blind judges asked for (`scripts/regap_reach.py`): in sentence order the wanted gap
+        came first in 13 of 117 development sentences and 4 of 49 held-out ones; ordered by `gap_promise`, 37 and
+        13 (within the first three: 24 → 68 and 14 → 27).
+        """
+        return self.menu(q, limit)[0]
+
+    def menu(self, q: Question, likely: int = 3) -> tuple[list[str], list[str]]:
+        """The review step's gap menu: the `likely` likeliest choices best first, then the others in sentence order
+        (a stable order a reviewer scans along the sentence)."""
+        choices = self.choices(q)
+        first = sorted(choices, key=lambda c: -self.gap_promise(c))[:likely]  # stable: ties keep sentence order
+        return first, [c for c in choices if c not in first]
+
+    def gap_promise(self, phrase: str) -> float:
+        """How likely a gap on `phrase` is the one a teacher wants: the generator's term score, less for a phrase the
+        article names in one sentence only, a stock word, a number, an everyday word or one named all over.
+
+        The weights are a hand-rounded version of a pairwise fit to the judges' wanted gaps of the development
+        articles (`docs/judging/gap-choices.json`), which ordered the held-out sets' wanted gaps as well.
+        """
+        if self._folded is None:
+            self._folded = [s.text.casefold() for s in self.an.sentence.values()]
+        words = phrase.split()
+        if not words:
+            return -math.inf
+        stem_ = " ".join(words[:-1] + [lx.singular(words[-1])]).casefold()
+        said = re.compile(r"(?<![\w-])" + re.escape(stem_).replace(r"\ ", r"\s+") + r"(?:e?s)?(?![\w-])")
+        recurs = sum(1 for text in self._folded if said.search(text))
+        generic = len(words) == 1 and phrase.casefold() in lx.GENERIC_WORDS
+        return (self.an.score(phrase) - 1.5 * (recurs <= 1) - 1.5 * generic - 1.5 * phrase[:1].isdigit()
+                - 0.4 * min(lx.zipf(w) for w in words) - 0.4 * math.log2(max(recurs, 1)))
 
     def regap(self, q: Question, phrase: str, taken: set[str] | frozenset[str] = frozenset()) -> Question:
         """The question as a cloze gapping `phrase` (every time its sentence says it), the old gap filled in.
