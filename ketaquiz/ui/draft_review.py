@@ -481,10 +481,10 @@ class DraftReview(QWidget):
             if d.edited and d.flags.tripped and not d.rechecked:
                 out.append('<p style="color:#888">(flags are for the draft as generated, before your edit)</p>')
         if self._shown_choices:
-            links = [f'<a href="gap:{i}">{esc(c)}</a>' for i, c in enumerate(self._shown_choices)]
+            gaps = [f'<a href="gap:{i}">{esc(c)}</a>' for i, c in enumerate(self._shown_choices)]
             n = self._likely_count
-            more = f" — or: {' · '.join(links[n:])}" if links[n:] else ""
-            out.append(f"<p><b>Gap instead (G):</b> likeliest {' · '.join(links[:n])}{more}</p>")
+            more = f" — or: {' · '.join(gaps[n:])}" if gaps[n:] else ""
+            out.append(f"<p><b>Gap instead (G):</b> likeliest {' · '.join(gaps[:n])}{more}</p>")
         if q.source:
             out.append(f'<p style="color:#888"><i>From the article:</i> “{esc(q.source)}”</p>')
         terms = self.unasked.get(q.topic)
