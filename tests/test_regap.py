@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ketaquiz.core.article import parse_article
-from ketaquiz.core.generate.regap import Regapper
+from ketaquiz.core.generate.regap import Regapper, gappable
+from ketaquiz.core.quality import tripped
 from ketaquiz.core.questions import Question, cloze_gaps
 
 TEXT = """# Gemstones
@@ -155,3 +156,55 @@ def test_the_menu_puts_the_articles_recurring_key_terms_first_and_stock_words_la
     assert "part" not in likely and "eukaryotic" not in likely  # a stock word; a describing word said once
     assert rest == [c for c in regapper.choices(q) if c in rest]  # the others along the sentence
     assert regapper.likeliest(q, limit=2) == likely[:2]
+
+
+def _id_of(regapper: Regapper, start: str) -> str:
+    return next(s.id for s in regapper.an.sentence.values() if s.text.startswith(start))
+
+
+def test_a_sentence_the_reviewer_picks_becomes_a_cloze_on_its_likeliest_word():
+    regapper = Regapper(parse_article(TUBULIN))
+    sid = _id_of(regapper, "Microtubules are polymers")
+    drafted = regapper.draft_for_sentence(sid, taken={"microtubules-cloze-x"})
+    q = drafted.question
+    assert q.type == "cloze" and q.topic == "overview" and q.origin == "edited" and not drafted.warning
+    assert q.source == "Microtubules are polymers of tubulin that form part of the cytoskeleton of eukaryotic cells."
+    assert cloze_gaps(q.prompt)[0][0] == "cytoskeleton"  # as the gap menu's first choice
+    assert regapper.draft_for_sentence(sid, taken={q.id}).question.id != q.id
+
+
+def test_a_picked_sentence_that_leans_on_the_one_before_is_given_it_or_warned():
+    text = """# Pumps
+
+## Types
+
+A centrifugal pump moves fluid with a spinning impeller. This design suits clean water.
+It cannot lift thick slurry. The impeller is cast in bronze. A worn impeller loses pressure.
+"""
+    regapper = Regapper(parse_article(text))
+    this = regapper.draft_for_sentence(_id_of(regapper, "This design")).question
+    assert this.prompt.startswith("A centrifugal pump moves fluid with a spinning impeller. This")
+    # "centrifugal pump" and "impeller" are likelier gaps, but the context is not what the reviewer picked
+    assert this.prompt.index("{{") > this.prompt.index("This")
+    it = regapper.draft_for_sentence(_id_of(regapper, "It cannot"))
+    assert "leans on the sentence before it" in it.warning
+
+
+def test_a_list_introduction_or_an_unknown_sentence_is_a_clear_error():
+    text = "# Beans\n\n## Kinds\n\nThe main kinds of coffee bean are:\n\n- arabica\n- robusta\n"
+    regapper = Regapper(parse_article(text))
+    with pytest.raises(ValueError, match="introduces a list"):
+        regapper.draft_for_sentence(_id_of(regapper, "The main kinds"))
+    with pytest.raises(ValueError, match="no sentence “s404”"):
+        regapper.draft_for_sentence("s404")
+
+
+def test_a_picked_sentence_whose_likeliest_gap_trips_a_check_gets_the_next_that_passes():
+    twice = "The cytoskeleton gives the cell its shape, and the cytoskeleton moves organelles."
+    regapper = Regapper(parse_article(TUBULIN.replace("The cytoskeleton gives the cell its shape.", twice)))
+    sid = _id_of(regapper, "The cytoskeleton gives")
+    # "cytoskeleton" is likeliest, but gapped twice one gap answers the other
+    assert max(gappable(twice), key=regapper.gap_promise) == "cytoskeleton"
+    drafted = regapper.draft_for_sentence(sid)
+    assert not drafted.warning and not tripped(drafted.question)
+    assert drafted.question.prompt == "The cytoskeleton gives the cell its shape, and the cytoskeleton moves {{organelles|organelle}}."

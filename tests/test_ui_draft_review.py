@@ -245,3 +245,30 @@ def test_the_gap_menu_numbers_the_likeliest_words_first_and_keeps_the_rest_in_se
     qtbot.keyClick(r.gap_menu, Qt.Key.Key_2)  # G then 2: the second likeliest
     moved = review.drafts[1].question
     assert cloze_gaps(moved.prompt)[0][0].casefold() == likely[1].casefold() and "even grind" in moved.prompt
+
+
+def test_s_shows_the_section_text_and_a_sentence_clicked_there_becomes_a_new_draft(qtbot, review):
+    r = review.review
+    r.list.setCurrentRow(1)  # a draft of "How is coffee made?", which quotes "Beans are roasted."
+    qtbot.keyClick(r.list, Qt.Key.Key_S)
+    assert r.tabs.currentWidget() is r.section_text
+    shown = r.section_text.toPlainText()
+    assert "✓ Beans are roasted." in shown and "Then they are ground." in shown and "✓ Then" not in shown
+    then = next(s for sec in review.review.article.sections for s in sec.sentences if s.text.startswith("Then"))
+    r.section_text.anchorClicked.emit(QUrl(f"sentence:{then.id}"))
+    d = review.drafts[2]  # after the current draft, not decided yet
+    assert d.status == "pending" and d.question.type == "cloze" and d.question.topic == "coffee-made"
+    assert d.question.source == "Then they are ground." and "{{" in d.question.prompt
+    assert r.list.currentRow() == 2 and len(review.drafts) == 5
+    assert "✓ Then they are ground." in r.section_text.toPlainText()  # now asked
+    review.review.keep(2)
+    review.next_btn.click()
+    assert d.question.id in saved_ids(review)
+
+
+def test_a_sentence_that_cannot_be_asked_says_why_and_adds_nothing(qtbot, review):
+    r = review.review
+    r.list.setCurrentRow(1)
+    r.add_sentence_draft("s999")
+    assert len(review.drafts) == 4 and "no sentence “s999”" in r.details.toPlainText()
+    assert r.tabs.currentWidget() is r.details

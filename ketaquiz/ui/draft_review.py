@@ -11,9 +11,7 @@ generator's report (`GenerationReport.flags`, `.unasked_terms`); a report withou
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 from functools import partial
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QKeyEvent
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -39,36 +38,13 @@ from ..core.quality import passed_and_tripped
 from ..core.question_types import kind_of
 from ..core.questions import Question, Topic
 from . import plain
+from .draft_details import DROPPED, KEPT, MARK, PENDING, Draft, details_html, drafts_from
 from .draft_edit import DraftEditDialog
 from .question_editor import QuestionPreview
+from .section_text import SectionText
+from .theme import GOOD, WARN
 
-KEPT, DROPPED, PENDING = "kept", "dropped", "pending"
-_MARK = {KEPT: "✓", DROPPED: "✗", PENDING: "•"}
-WARN = "#c27c0e"  # readable on light and dark backgrounds
-GOOD = "#2e9d5b"
-
-
-@dataclass
-class Draft:
-    """A drafted question and the reviewer's decision; `flags` is the generator's QuestionFlags (or None)."""
-
-    question: Question
-    status: str = PENDING
-    flags: Any = None
-    edited: bool = False
-    rechecked: bool = False  # the flags are for the question as it is now (its gap moved), not as generated
-
-    @property
-    def clean(self) -> bool:
-        """Checked by the generator and tripped none of its checks."""
-        return self.flags is not None and not self.flags.tripped
-
-
-def drafts_from(questions: list[Question], report: Any) -> list[Draft]:
-    """Drafts for a generated set, each with its flags from the report (when the report has them)."""
-    flags = getattr(report, "flags", None) or {}
-    return [Draft(q, flags=flags.get(q.id)) for q in questions]
-
+__all__ = ["Draft", "DraftReview", "drafts_from"]
 
 class _ReviewKeys(QObject):
     """K / Enter keep, D drop, E edit, G move the gap, on the draft list (before the dialog's Enter = default
@@ -94,6 +70,8 @@ class _ReviewKeys(QObject):
             self.review.edit(row)
         elif key == Qt.Key.Key_G:
             self.review.show_gap_menu(row)
+        elif key == Qt.Key.Key_S:
+            self.review.show_section_text()
         else:
             return False
         return True
@@ -120,7 +98,7 @@ class DraftReview(QWidget):
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        hint = QLabel("K or Enter keep · D drop · E edit · G move the gap · ↑ ↓ next")
+        hint = QLabel("K or Enter keep · D drop · E edit · G move the gap · S ask a sentence of the section · ↑ ↓ next")
         hint.setStyleSheet("color: #888;")
         hint.setWordWrap(True)  # at a large font it would hold the dialog wider than a 1024-pixel screen
         self.list = QListWidget()
@@ -149,6 +127,12 @@ class DraftReview(QWidget):
         self.details.setOpenLinks(False)
         self.details.setAccessibleName("Answer and quality flags")
         self.details.anchorClicked.connect(self._anchor_clicked)
+        self.section_text = SectionText()
+        self.section_text.ask.connect(self.add_sentence_draft)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.details, "Answer and flags")
+        self.tabs.addTab(self.section_text, "Section text (S)")
+        self.tabs.setTabToolTip(1, "The section as the article says it: a sentence drafts a question on it")
         self.keep_btn = QPushButton("Keep (K)")
         self.drop_btn = QPushButton("Drop (D)")
         self.edit_btn = QPushButton("Edit… (E)")
@@ -172,7 +156,7 @@ class DraftReview(QWidget):
         rl.setContentsMargins(0, 0, 0, 0)
         inner = QSplitter(Qt.Orientation.Vertical)
         inner.addWidget(self.preview)
-        inner.addWidget(self.details)
+        inner.addWidget(self.tabs)
         inner.setStretchFactor(0, 2)
         inner.setStretchFactor(1, 3)
         inner.setChildrenCollapsible(False)
@@ -367,20 +351,45 @@ class DraftReview(QWidget):
             self._warn(str(e))
             return False
         q = drafted.question
+        if term in self.unasked.get(topic, []):
+            self.unasked[topic].remove(term)
         # why the generator left the term out, first: the reviewer decides
-        flags = self._rechecked(q, topic, {"worth knowing": drafted.warning} if drafted.warning else None)
+        self._insert_draft(q, self._rechecked(q, topic, {"worth knowing": drafted.warning} if drafted.warning else None))
+        return True
+
+    def add_sentence_draft(self, sentence_id: str) -> bool:
+        """A new draft on a sentence picked in the section text, after the current one (checked, not yet decided)."""
+        tool = self._regap_tool()
+        if tool is None:
+            return False
+        try:
+            drafted = tool.draft_for_sentence(sentence_id, {d.question.id for d in self.drafts})
+        except ValueError as e:
+            self._warn(str(e))
+            self.tabs.setCurrentWidget(self.details)
+            return False
+        q = drafted.question
+        flags = self._rechecked(q, q.topic)
+        if drafted.warning and drafted.warning not in flags.tripped.values():
+            flags.tripped = {"stands alone": drafted.warning, **flags.tripped}
+        self._insert_draft(q, flags)
+        return True
+
+    def _insert_draft(self, q: Question, flags: QuestionFlags) -> None:
         row = self.list.currentRow() + 1 if self.drafts else 0
         self.drafts.insert(row, Draft(q, flags=flags, edited=True, rechecked=True))
         self.list.insertItem(row, QListWidgetItem())
         self._label(row)
-        if term in self.unasked.get(topic, []):
-            self.unasked[topic].remove(term)
         self._update_summary()
         self.list.setCurrentRow(row)
         self._show(row)
         self.changed.emit()
         self.list.setFocus()
-        return True
+
+    def show_section_text(self) -> None:
+        """The current draft's section, each sentence a link that drafts a question on it (keyboard: Tab, Enter)."""
+        self.tabs.setCurrentWidget(self.section_text)
+        self.section_text.setFocus()
 
     def _term_warning(self, topic: str, term: str) -> str:
         """Why the generator would not ask a key term itself ("" if it would), remembered until new drafts come."""
@@ -412,7 +421,7 @@ class DraftReview(QWidget):
         q = d.question
         flag = "  " if d.flags is None or d.clean else "⚠ "
         prompt = " ".join(q.display_prompt().split())
-        item.setText(f"{_MARK[d.status]} {flag}{kind_of(q.type).tag or q.type} · {prompt}")
+        item.setText(f"{MARK[d.status]} {flag}{kind_of(q.type).tag or q.type} · {prompt}")
         tip = prompt if d.flags is None or d.clean else prompt + "\n\n" + "\n".join(
             f"⚠ {m}" for m in d.flags.tripped.values())
         item.setToolTip(plain.tooltip(tip))
@@ -454,47 +463,16 @@ class DraftReview(QWidget):
         if not has:
             self.preview.clear()
             self.details.clear()
+            self.section_text.clear()
             return
         d = self.drafts[row]
         self.preview.show_question(d.question)
         self.details.setHtml(self._details_html(d, row))
+        section = next((s for s in self.article.sections if s.slug == d.question.topic), None) if self.article else None
+        self.section_text.show_section(section, [x.question.source for x in self.drafts if x.status != DROPPED],
+                                       d.question.source)
 
     def _details_html(self, d: Draft, row: int) -> str:
-        q = d.question
-        esc = html.escape
-        status = {KEPT: f'<span style="color:{GOOD}">kept</span>', DROPPED: "dropped", PENDING: "not decided"}[d.status]
-        answer = kind_of(q.type).answer_forms(q)  # (a cloze: each gap with the other forms it accepts)
-        out = [f"<p><b>Answer:</b> {esc(answer) or '—'}"]
-        if q.accept and "accept" in kind_of(q.type).editor_fields:
-            out.append(f"<br><span>Also accepted: {esc('; '.join(q.accept))}</span>")
-        out.append("</p>")
-        if d.flags is None:
-            out.append('<p style="color:#888">Quality: not checked by the generator.</p>')
-        else:
-            for name, message in d.flags.tripped.items():
-                out.append(f'<p style="color:{WARN}; margin:2px 0">⚠ <b>{esc(name)}</b>: {esc(message)}</p>')
-            if d.flags.passed:
-                out.append(f'<p style="color:{GOOD}; margin:2px 0">✓ {esc(", ".join(d.flags.passed))}</p>')
-            if d.flags.signals:
-                sig = " · ".join(f"{esc(k)} {v:.2f}" for k, v in sorted(d.flags.signals.items()))
-                out.append(f'<p style="color:#888; margin:2px 0">Signals: {sig}</p>')
-            if d.edited and d.flags.tripped and not d.rechecked:
-                out.append('<p style="color:#888">(flags are for the draft as generated, before your edit)</p>')
-        if self._shown_choices:
-            gaps = [f'<a href="gap:{i}">{esc(c)}</a>' for i, c in enumerate(self._shown_choices)]
-            n = self._likely_count
-            more = f" — or: {' · '.join(gaps[n:])}" if gaps[n:] else ""
-            out.append(f"<p><b>Gap instead (G):</b> likeliest {' · '.join(gaps[:n])}{more}</p>")
-        if q.source:
-            out.append(f'<p style="color:#888"><i>From the article:</i> “{esc(q.source)}”</p>')
-        terms = self.unasked.get(q.topic)
-        if terms:
-            warned = {t for t in terms if self._term_warning(q.topic, t)}
-            links = ", ".join(f'<a href="term:{i}">{esc(t)}</a>{" ⚠" if t in warned else ""}' for i, t in enumerate(terms))
-            legend = " ⚠: the generator left it out (a side name or detail, mostly): read the draft" if warned else ""
-            out.append(f"<p><b>Key terms of “{esc(self._topic_title(q.topic))}” no draft asks about</b> "
-                       f"(click one to draft a question on it): {links}"
-                       f'<br><span style="color:#888">{legend}</span></p>')
-        out.append(f'<p style="color:#888">Draft {row + 1} of {len(self.drafts)} · {esc(self._topic_title(q.topic))} · {status}'
-                   f'{" · edited" if d.edited else ""} · id {esc(q.id)}</p>')
-        return "".join(out)
+        terms = self.unasked.get(d.question.topic, [])
+        return details_html(d, row, len(self.drafts), self._topic_title(d.question.topic), self._shown_choices,
+                            self._likely_count, terms, {t for t in terms if self._term_warning(d.question.topic, t)})

@@ -13,6 +13,9 @@ from ..core.appearance import Appearance
 from ..resources import asset
 
 STYLESHEET = asset("style.qss")
+# flag colours readable on light and dark backgrounds (the review step)
+WARN = "#c27c0e"
+GOOD = "#2e9d5b"
 
 
 class _Original(TypedDict, total=False):

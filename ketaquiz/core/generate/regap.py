@@ -42,6 +42,7 @@ from .worth import unworthy
 _CHOICE_BLANK = re.compile(r"_{3,}")
 _NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?%)?(?![\w])")
 _A_N = re.compile(r"\b([Aa])\(n\)(\s+)")
+_SENTENCE_TRIES = 3  # gaps tried, likeliest first, on a sentence the reviewer picked
 _POSSESSIVE_NAME = re.compile(r"\b[A-Z][\w-]+['’]s\s+[a-z][\w-]+")
 
 
@@ -83,36 +84,9 @@ class Regapper:
         the present answer left out."""
         if not self.can_regap(q):
             return []
-        text = self.sentence(q)
         present = {a.casefold() for gap in cloze_gaps(q.prompt) for a in gap} if q.type == "cloze" \
             else {str(q.answer).casefold()}
-        found: list[tuple[int, str]] = []
-        for sp in find_terms(text):
-            found.append((sp.start, sp.text))
-            words, at = [], sp.start
-            for w in sp.words:
-                at = text.index(w, at)
-                words.append((at, w))
-                at += len(w)
-            # each word, the runs that end the term ("Eric Gairy" of "1950 Eric Gairy") and its first two words
-            for i in range(len(words)):
-                for j in range(i + 1, len(words) + 1):
-                    if j - i == 1 and _content(words[i][1]) or j - i > 1 and (j == len(words) or i == 0 and j == 2) \
-                            and (i, j) != (0, len(words)):
-                        found.append((words[i][0], text[words[i][0]:words[j - 1][0] + len(words[j - 1][1])]))
-        found += [(m.start(), m.group(0)) for m in _POSSESSIVE_NAME.finditer(text)]  # "Hubble's law"
-        # a describing word outside the terms: "a single {{circular}} genophore", "much more {{expensive}}" (judges asked)
-        found += [(m.start(), m.group(0)) for m in re.finditer(r"\b[a-z][a-z-]{3,}\b", text)
-                  if _content(m.group(0)) and "ADJ" in lx.lemmas(m.group(0))]
-        found += [(m.start(), m.group(0)) for m in _NUMBER.finditer(text)]
-        out: list[str] = []
-        for at, phrase in sorted(found, key=lambda f: (f[0], -len(f[1]))):
-            if phrase[:1].isdigit() and (text[at - 1:at] in (",", ".") or re.match(r"[,.]\d", text[at + len(phrase):])):
-                continue  # "000 people" of "500,000 people": a piece of a number
-            if len(phrase) < 2 or phrase.casefold() in present or phrase.casefold() in (o.casefold() for o in out):
-                continue  # a lone letter ("G" of "G protein") is no answer
-            out.append(phrase)
-        return out
+        return gappable(self.sentence(q), present)
 
     def likeliest(self, q: Question, limit: int = 3) -> list[str]:
         """The choices a reviewer most likely wants, best first (at most `limit`): the article's own key terms that
@@ -156,10 +130,16 @@ class Regapper:
         A new id (the question now asks something else), unique among `taken`; raises ValueError when the
         phrase is not in the question's text or would leave nothing to read.
         """
-        text = self.sentence(q)
+        prompt, answer = self._gapped(self.sentence(q), phrase, f"question {q.id}")
+        new_id = _unique(qid(q.topic, "cloze", q.source or self.sentence(q), answer), taken)
+        return replace(q, id=new_id, type="cloze", prompt=prompt, answer=None, choices=[], accept=[], items=[],
+                       origin="edited" if q.origin in ("generated", "imported") else q.origin)
+
+    def _gapped(self, text: str, phrase: str, what: str) -> tuple[str, str]:
+        """(cloze prompt, answer): `text` with `phrase` gapped in the forms a learner types; ValueError naming `what`."""
         phrase = phrase.strip()
         if not phrase or not word_pattern(phrase).search(text):
-            raise ValueError(f"question {q.id}: “{phrase}” is not a word of its text; pick one the prompt shows")
+            raise ValueError(f"{what}: “{phrase}” is not a word of its text; pick one the prompt shows")
         # as the sentence writes it; a capital only there because it opens the sentence goes ("Ruby" → "ruby")
         opens = text.startswith(phrase) and not re.search(rf"(?<!^){re.escape(phrase)}", text)
         answer = display_term(self.an, phrase) if opens and phrase[:1].isalpha() else phrase
@@ -168,10 +148,48 @@ class Regapper:
         gap = gap_for(self.an, answer) if phrase[:1].isalpha() else "{{" + phrase + "}}"
         prompt = blank(self.an, text, phrase, gap)
         if prompt is None or not re.sub(r"\{\{.*?\}\}|\W", "", prompt):
-            raise ValueError(f"question {q.id}: gapping “{phrase}” leaves nothing to read")
-        new_id = _unique(qid(q.topic, "cloze", q.source or text, answer), taken)
-        return replace(q, id=new_id, type="cloze", prompt=prompt, answer=None, choices=[], accept=[], items=[],
-                       origin="edited" if q.origin in ("generated", "imported") else q.origin)
+            raise ValueError(f"{what}: gapping “{phrase}” leaves nothing to read")
+        return prompt, answer
+
+    def draft_for_sentence(self, sentence_id: str, taken: set[str] | frozenset[str] = frozenset()) -> TermDraft:
+        """A cloze on a sentence the reviewer picked in the article, gapping its likeliest word (`gap_promise`).
+
+        The sentence stands alone as the generator's own drafts do (lead-ins cut, "This …" given the sentence
+        before); one that cannot (an "It" with nothing before it) is drafted as written, with a warning, as is one
+        that trips an item-writing check. Raises ValueError (naming the sentence) for an unknown id, a list's
+        introduction, or a sentence with no word to gap.
+        """
+        s = self.an.sentence.get(sentence_id)
+        section = next((sec for sec in self.article.sections if s is not None and s in sec.sentences), None)
+        if s is None or section is None:
+            raise ValueError(f"no sentence “{sentence_id}” in the article")
+        said = f"the sentence “{s.text[:60]}{'…' if len(s.text) > 60 else ''}”"
+        if s.text.rstrip(" .").endswith(":"):
+            raise ValueError(f"{said} introduces a list: ask the list's items instead")
+        st = stem(self.an, s)
+        text, source = (st[0], st[1]) if st else (cap_first(s.text.strip()), s.text)
+        # the picked sentence's own words: a sentence given the one before as context ("This …") asks its own fact
+        words = [w for w in gappable(text) if word_pattern(w).search(s.text)]
+        if not words:
+            raise ValueError(f"{said} has no word to gap")
+        drafts = []
+        # the likeliest gap whose cloze passes the item-writing checks ("allosterically", one half of a pair, a
+        # term said twice are likely but tripped); else the likeliest
+        for phrase in sorted(words, key=lambda w: -self.gap_promise(w))[:_SENTENCE_TRIES]:
+            try:
+                prompt, answer = self._gapped(trim_to_term(text, phrase), phrase, said)
+            except ValueError:
+                continue
+            q = Question(id=_unique(qid(section.slug, "cloze", source, answer), taken), topic=section.slug,
+                         type="cloze", prompt=prompt, explanation=explain(source), source=source, origin="edited")
+            drafts.append(TermDraft(q, "" if st else "it leans on the sentence before it: read it as a learner would"))
+            why = next(iter(tripped(q).values()), "")
+            if not why:
+                return drafts[-1]
+            drafts[-1] = replace(drafts[-1], warning=drafts[-1].warning or why)
+        if not drafts:
+            raise ValueError(f"{said} has no word a gap can hold")
+        return drafts[0]
 
     def draft_for_term(self, topic: str, term: str, taken: set[str] | frozenset[str] = frozenset(),
                        used_sources: set[str] | frozenset[str] = frozenset()) -> TermDraft:
@@ -224,6 +242,38 @@ class Regapper:
             return Question(id=qid(section.slug, "cloze", source, answer), topic=section.slug, type="cloze",
                             prompt=prompt, explanation=explain(source), source=source, origin="edited")
         raise ValueError(f"section “{section.title}”: no sentence that stands on its own says “{term}”")
+
+
+def gappable(text: str, present: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """The words of `text` a gap could hold, in sentence order: each term, each word of a longer term and the runs
+    that end it, names like "Hubble's law", describing words, whole numbers; none of `present` (case folded)."""
+    found: list[tuple[int, str]] = []
+    for sp in find_terms(text):
+        found.append((sp.start, sp.text))
+        words, at = [], sp.start
+        for w in sp.words:
+            at = text.index(w, at)
+            words.append((at, w))
+            at += len(w)
+        # each word, the runs that end the term ("Eric Gairy" of "1950 Eric Gairy") and its first two words
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                if j - i == 1 and _content(words[i][1]) or j - i > 1 and (j == len(words) or i == 0 and j == 2) \
+                        and (i, j) != (0, len(words)):
+                    found.append((words[i][0], text[words[i][0]:words[j - 1][0] + len(words[j - 1][1])]))
+    found += [(m.start(), m.group(0)) for m in _POSSESSIVE_NAME.finditer(text)]  # "Hubble's law"
+    # a describing word outside the terms: "a single {{circular}} genophore", "much more {{expensive}}" (judges asked)
+    found += [(m.start(), m.group(0)) for m in re.finditer(r"\b[a-z][a-z-]{3,}\b", text)
+              if _content(m.group(0)) and "ADJ" in lx.lemmas(m.group(0))]
+    found += [(m.start(), m.group(0)) for m in _NUMBER.finditer(text)]
+    out: list[str] = []
+    for at, phrase in sorted(found, key=lambda f: (f[0], -len(f[1]))):
+        if phrase[:1].isdigit() and (text[at - 1:at] in (",", ".") or re.match(r"[,.]\d", text[at + len(phrase):])):
+            continue  # "000 people" of "500,000 people": a piece of a number
+        if len(phrase) < 2 or phrase.casefold() in present or phrase.casefold() in (o.casefold() for o in out):
+            continue  # a lone letter ("G" of "G protein") is no answer
+        out.append(phrase)
+    return out
 
 
 @dataclass(frozen=True)

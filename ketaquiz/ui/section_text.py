@@ -1,0 +1,59 @@
+"""The review step's section text: the current draft's section as the article says it, each sentence a link that
+drafts a question on it.
+
+Blind judges found each held-out article's main claims, lists and steps covered only in part, and said of many
+drafts that the fact was not worth asking; the generator cannot tell which facts matter to this reader. The reviewer
+can: a click on a sentence (or Tab to it and Enter) adds a cloze on it, gapped on its likeliest word
+(`Regapper.draft_for_sentence`), which G then moves if need be. Sentences a draft already asks are marked.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from ..core.article import Section
+from .theme import GOOD
+
+
+class SectionText(QTextBrowser):
+    """A section's sentences as links (`ask` emits the sentence id); the ones a draft asks shown as asked."""
+
+    ask = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setAccessibleName("Section text: a sentence drafts a question on it")
+        self.anchorClicked.connect(self._clicked)
+        self.section: Section | None = None
+
+    def show_section(self, section: Section | None, asked_sources: list[str], current_source: str = "") -> None:
+        """Render `section`; a sentence inside one of `asked_sources` is marked asked, inside `current_source` bold."""
+        self.section = section
+        if section is None:
+            self.setHtml('<p style="color:#888">No article text for this draft.</p>')
+            return
+        esc = html.escape
+        ink = self.palette().color(QPalette.ColorRole.Text).name()  # a wall of link-blue read badly (screenshots)
+        out = [f"<p><b>{esc(section.title)}</b> <span style=\"color:#888\">— click a sentence (or Tab to it, Enter) "
+               f"to draft a question on it; ✓ a draft asks it</span></p>"]
+        for s in section.sentences:
+            asked = any(s.text in src for src in asked_sources)
+            current = bool(s.text) and s.text in current_source
+            text = f"<b>{esc(s.text)}</b>" if current else esc(s.text)
+            mark = f'<span style="color:{GOOD}">✓</span>' if asked else "&nbsp;&nbsp;"
+            anchor = '<a name="current"></a>' if current else ""
+            out.append(f'<p style="margin:0 0 4px 0">{anchor}{mark} <a href="sentence:{esc(s.id)}" '
+                       f'style="color:{ink}; text-decoration:none">{text}</a></p>')
+        self.setHtml("".join(out))
+        if any(s.text and s.text in current_source for s in section.sentences):
+            self.scrollToAnchor("current")
+
+    def _clicked(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("sentence:"):
+            self.ask.emit(text[len("sentence:"):])
