@@ -127,6 +127,20 @@ class DraftReview(QWidget):
         self.details.setOpenLinks(False)
         self.details.setAccessibleName("Answer and quality flags")
         self.details.anchorClicked.connect(self._anchor_clicked)
+        right = self._right_pane()
+
+        self.split = QSplitter()
+        self.split.addWidget(left)
+        self.split.addWidget(right)
+        self.split.setStretchFactor(0, 2)
+        self.split.setStretchFactor(1, 3)
+        self.split.setChildrenCollapsible(False)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.split)
+
+    def _right_pane(self) -> QWidget:
+        """The current draft's preview over its details and section text, with the decision buttons below."""
         self.section_text = SectionText()
         self.section_text.ask.connect(self.add_sentence_draft)
         self.tabs = QTabWidget()
@@ -162,16 +176,7 @@ class DraftReview(QWidget):
         inner.setChildrenCollapsible(False)
         rl.addWidget(inner, 1)
         rl.addLayout(buttons)
-
-        self.split = QSplitter()
-        self.split.addWidget(left)
-        self.split.addWidget(right)
-        self.split.setStretchFactor(0, 2)
-        self.split.setStretchFactor(1, 3)
-        self.split.setChildrenCollapsible(False)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.split)
+        return right
 
     # --- content --------------------------------------------------------------------------
     def set_drafts(self, drafts: list[Draft], topics: list[Topic], article: Article | None,
