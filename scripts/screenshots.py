@@ -104,7 +104,8 @@ WRONG = {"truefalse": None, "multi": [], "order": [], "cloze": ["?"]}
 
 
 def save_review_step(app: QApplication, ctx: AppContext, window: MainWindow, path: Path) -> None:
-    """The generate wizard's review step on the bundled article, one draft's gap moved with G."""
+    """The generate wizard's review step on the bundled article, one draft's gap moved with G; then (review-section.png)
+    its section's text, with a sentence no draft asked drafted from it."""
     wizard = ArticleWizard(ctx, window)
     wizard.resize(window.size())
     wizard.open_file(bundled_questions_dir() / "ketamine" / "article.txt")
@@ -124,6 +125,16 @@ def save_review_step(app: QApplication, ctx: AppContext, window: MainWindow, pat
         review.regap(row, "dopamine")
         review.list.setCurrentRow(row)
     save(app, wizard, path)
+    # S: the draft's section, and a sentence no draft asks drafted with one click
+    review.show_section_text()
+    section = review.section_text.section
+    asked = [d.question.source for d in review.drafts]
+    free = next((s for s in (section.sentences if section else []) if not any(s.text in a for a in asked)
+                 and len(s.text.split()) > 8), None)
+    if free is not None:
+        review.add_sentence_draft(free.id)
+        review.show_section_text()
+    save(app, wizard, path.with_name("review-section.png"))
     wizard.close()
     wizard.deleteLater()
     settle(app)

@@ -76,6 +76,8 @@ def test_table_rows_and_abbreviations_do_not_make_prompts() -> None:
 
     text = "Zooxanthellae are found in corals, mollusks (esp. giant clams), and sponges."
     assert len(split_sentences(text)) == 1
+    # held-23: "… in the case of Folkes v." and "Chadd in 1782." were two sentences
+    assert len(split_sentences("It was first introduced by Lord Mansfield in the case of Folkes v. Chadd in 1782.")) == 1
     article = ("# Golgi\n\n## Vesicles\n\nDigestive proteases destined for the lysosome\n\n"
                "Lysosomal vesicles carry digestive proteases to the lysosome in every animal cell.\n")
     gaps = kept_cloze(article)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ketaquiz.core.article import parse_article
 from ketaquiz.core.generate.analysis import analyse
 from ketaquiz.core.generate.answers import gap_for
-from ketaquiz.core.generate.builders import Candidate, _choice_worthy, _drop_visible_forms
+from ketaquiz.core.generate.builders import Candidate, _choice_worthy, drop_visible_forms
 from ketaquiz.core.generate.families import BUILDERS
 from ketaquiz.core.generate.importance import sentence_importance
 from ketaquiz.core.generate.rank import Ranked, rank_candidates, select_budget
@@ -60,7 +60,7 @@ def test_accepted_forms():
     assert "|chromosomes" not in gap_for(an, "sex chromosomes")  # the everyday modifier is the point
     # A form standing elsewhere in the prompt is no answer.
     prompt = "Semisynthetic {{semisynthetic penicillins|penicillins}} are made from natural penicillins."
-    assert _drop_visible_forms(prompt) == "Semisynthetic {{semisynthetic penicillins}} are made from natural penicillins."
+    assert drop_visible_forms(prompt) == "Semisynthetic {{semisynthetic penicillins}} are made from natural penicillins."
 
 
 def test_choice_needs_three_wrong_options_of_the_answers_kind():
@@ -898,7 +898,7 @@ Endosymbionts live inside the cells of their hosts, and many endosymbionts pass 
 
 def test_natural_forms_of_held_5():
     from ketaquiz.core.generate.answers import accepted_forms
-    from ketaquiz.core.generate.builders import _drop_visible_forms
+    from ketaquiz.core.generate.builders import drop_visible_forms
 
     an = analyse(parse_article("# E\n\n## A\n\nThe emulsion will appear bluer, and antifungal medications treat it.\n"))
     assert "blue" in accepted_forms(an, "bluer")
@@ -908,7 +908,7 @@ def test_natural_forms_of_held_5():
     assert "|blue|" in gap_for(an, "bluer").replace("}}", "|")
     assert "|antifungals|" in gap_for(an, "antifungal medications").replace("}}", "|")
     # "stability" beside "stabilizes" is typed back from the prompt: not an accepted form
-    shown = _drop_visible_forms("An emulsifier stabilizes an emulsion by increasing its {{kinetic stability|stability}}.")
+    shown = drop_visible_forms("An emulsifier stabilizes an emulsion by increasing its {{kinetic stability|stability}}.")
     assert shown.endswith("{{kinetic stability}}.")
 
 

@@ -208,3 +208,24 @@ def test_a_picked_sentence_whose_likeliest_gap_trips_a_check_gets_the_next_that_
     drafted = regapper.draft_for_sentence(sid)
     assert not drafted.warning and not tripped(drafted.question)
     assert drafted.question.prompt == "The cytoskeleton gives the cell its shape, and the cytoskeleton moves {{organelles|organelle}}."
+
+
+def test_a_new_gap_accepts_no_form_the_prompt_shows():
+    # held-23: "Hyoscine, also known as {{scopolamine|Hyoscine}}, is a medication …": typing back "Hyoscine" passed
+    text = ("# Hyoscine\n\nHyoscine, also known as scopolamine, is a medication used to treat motion sickness.\n"
+            "Scopolamine is produced by plants of the nightshade family.\n")
+    regapper = Regapper(parse_article(text))
+    q = regapper.draft_for_sentence(_id_of(regapper, "Hyoscine, also")).question
+    gaps = cloze_gaps(q.prompt)
+    assert gaps and not any(form.casefold() == "hyoscine" for gap in gaps for form in gap)
+
+
+def test_a_case_name_is_offered_whole():
+    # held-23: "… in the case of {{Folkes v|Folkes}}. Chadd in 1782."
+    text = "# Expert witness\n\n## History\n\nThe idea was first introduced by Lord Mansfield in the case of Folkes v. Chadd in 1782.\n"
+    regapper = Regapper(parse_article(text))
+    sentence = "The idea was first introduced by Lord Mansfield in the case of Folkes v. Chadd in 1782."
+    words = gappable(sentence)
+    assert "Folkes v. Chadd" in words and not any(w.endswith(" v") for w in words)
+    q = regapper.regap(cloze(sentence.replace("Lord Mansfield", "{{Lord Mansfield}}"), sentence), "Folkes v. Chadd")
+    assert cloze_gaps(q.prompt)[0][0] == "Folkes v. Chadd" and "case of {{Folkes v. Chadd" in q.prompt

@@ -15,5 +15,6 @@ def test_screenshots_script_renders_every_screen(tmp_path: Path) -> None:
     run = subprocess.run([sys.executable, str(REPO / "scripts" / "screenshots.py"), "--out", str(tmp_path),
                           "--size", "1024x640"], capture_output=True, text=True, env=env, timeout=300)
     assert run.returncode == 0, run.stderr[-3000:]
-    for name in ("home.png", "sets.png", "scores.png", "summary.png", "settings.png", "home-dark.png"):
+    for name in ("home.png", "sets.png", "scores.png", "summary.png", "settings.png", "home-dark.png", "review.png",
+                 "review-section.png"):
         assert (tmp_path / name).stat().st_size > 10_000, name

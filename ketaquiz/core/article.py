@@ -177,6 +177,7 @@ _BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 _ABBREVIATIONS = {
     "e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "prof", "fig", "no", "approx", "al",
     "st", "jr", "sr", "inc", "ltd", "co", "cf", "ca", "u.s", "u.k", "ph.d", "mg", "min", "max", "esp", "incl",
+    "v",  # a case name: "Folkes v. Chadd" (held-23)
 }
 # A sentence ends at . ! ? (optionally followed by a closing quote/bracket) before white space.
 _SENT_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+|$)")

@@ -237,7 +237,7 @@ def blank(an: Analysis, text: str, term: str, gap: str) -> str | None:
     return out.replace("\x00", gap)
 
 
-def _drop_visible_forms(prompt: str) -> str:
+def drop_visible_forms(prompt: str) -> str:
     """Accepted forms that stand elsewhere in the prompt go ("semisynthetic penicillins" accepting "penicillins"
     where the prompt names penicillins): typing back a word in view is no answer."""
     m = re.search(r"\{\{(.+?)\}\}", prompt)
@@ -332,7 +332,7 @@ def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
             prompt = blank(an, trim_to_term(prompt_text, term), term, gap)
             if prompt is None:
                 continue
-            prompt = _defined_stands_alone(_drop_telling_asides(_drop_visible_forms(prompt)))
+            prompt = _defined_stands_alone(_drop_telling_asides(drop_visible_forms(prompt)))
             # Past a point the term score only says "multi-word, has an acronym": where the gap sits and how
             # specific it is decide (judges: "bacteriophage", not "DNA fragment").
             # A term asked by one of its words keeps the whole term's strength ("{{diploid}} species").

@@ -32,7 +32,7 @@ from ..questions import Question, cloze_filled, cloze_gaps
 from . import lexicon as lx
 from .analysis import analyse
 from .answers import gap_for
-from .builders import Candidate, blank, display_term, explain, qid, stem
+from .builders import Candidate, blank, display_term, drop_visible_forms, explain, qid, stem
 from .families import BUILDERS
 from .importance import sentence_importance
 from .terms import find_terms, norm, word_pattern
@@ -43,6 +43,7 @@ _CHOICE_BLANK = re.compile(r"_{3,}")
 _NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?%)?(?![\w])")
 _A_N = re.compile(r"\b([Aa])\(n\)(\s+)")
 _SENTENCE_TRIES = 3  # gaps tried, likeliest first, on a sentence the reviewer picked
+_CASE_NAME = re.compile(r"\b[A-Z][\w'’-]+ v\. [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*")
 _POSSESSIVE_NAME = re.compile(r"\b[A-Z][\w-]+['’]s\s+[a-z][\w-]+")
 
 
@@ -149,7 +150,8 @@ class Regapper:
         prompt = blank(self.an, text, phrase, gap)
         if prompt is None or not re.sub(r"\{\{.*?\}\}|\W", "", prompt):
             raise ValueError(f"{what}: gapping “{phrase}” leaves nothing to read")
-        return prompt, answer
+        # a form in view is typed back ("Hyoscine, also known as {{scopolamine|Hyoscine}}")
+        return drop_visible_forms(prompt), answer
 
     def draft_for_sentence(self, sentence_id: str, taken: set[str] | frozenset[str] = frozenset()) -> TermDraft:
         """A cloze on a sentence the reviewer picked in the article, gapping its likeliest word (`gap_promise`).
@@ -262,6 +264,7 @@ def gappable(text: str, present: set[str] | frozenset[str] = frozenset()) -> lis
                         and (i, j) != (0, len(words)):
                     found.append((words[i][0], text[words[i][0]:words[j - 1][0] + len(words[j - 1][1])]))
     found += [(m.start(), m.group(0)) for m in _POSSESSIVE_NAME.finditer(text)]  # "Hubble's law"
+    found += [(m.start(), m.group(0)) for m in _CASE_NAME.finditer(text)]  # "Folkes v. Chadd"
     # a describing word outside the terms: "a single {{circular}} genophore", "much more {{expensive}}" (judges asked)
     found += [(m.start(), m.group(0)) for m in re.finditer(r"\b[a-z][a-z-]{3,}\b", text)
               if _content(m.group(0)) and "ADJ" in lx.lemmas(m.group(0))]

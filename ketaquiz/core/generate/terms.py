@@ -194,6 +194,8 @@ def find_terms(text: str) -> list[Span]:
             run.pop()
         while run and kinds[run[-1]] == "P":
             run.pop()
+        while run and _word(tokens[run[-1]]) in ("v", "vs"):  # "Folkes v. Chadd": a case name's "v." is no noun
+            run.pop()
         if run and len(run) <= 5:
             a, b = tokens[run[0]].start, tokens[run[-1]].start + len(_word(tokens[run[-1]]))
             spans.append(Span(text[a:b], a, b))
