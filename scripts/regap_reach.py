@@ -7,8 +7,9 @@ Two sets of judged sentences, each with the gap judges sent back ("bad") and the
 
 - `docs/judging/gap-choices.json`: the development articles (the corpus and the four later ones), from "gap 'X'
   instead" in the verdicts; the weights of `Regapper.gap_promise` were fitted to these;
-- `docs/judging/gap-choices-held.json`: the held-out sets 19–22, the word each judge picked from the menu's choices
-  in a second pass ("one choice makes it a keep"); not used to fit anything.
+- `docs/judging/gap-choices-held.json`: the held-out sets 19–23, the word each judge picked from the menu's choices
+  in a second pass ("one choice makes it a keep"); not used to fit anything (held-23 was judged after the order
+  was written, on a sentence-order menu).
 
 For each, a cloze gapping the first bad gap is drafted and `Regapper.choices` asked what the gap could move to:
 *reached* when a wanted gap is among them (then the fix is G and one choice), otherwise the reviewer types the
@@ -37,12 +38,27 @@ CORPUS = next((p / "shared" / "corpus" for p in ROOT.parents if (p / "shared" / 
               ROOT.parent / "shared" / "corpus")
 # where the recipes of docs/judging/ab-3/unseen and held-19 … held-22 (SOURCES.md) were rebuilt on this machine
 REBUILT = [Path("/tmp/unseen"), Path("/tmp/nineteen"), Path("/tmp/twenty"), Path("/tmp/twentyone"),
-           Path("/tmp/twentytwo")]
+           Path("/tmp/twentytwo"), Path("/tmp/twentythree")]
 
 
 def _rank(choices: list[str], good: list[str]) -> int | None:
     wanted = {g.casefold() for g in good}
     return next((i for i, c in enumerate(choices) if c.casefold() in wanted), None)
+
+
+def _drafted(e: dict) -> Question | None:
+    """The question as judged: its own prompt where the entry keeps it (held-out sets), else a cloze on the source
+    sentence gapping the first bad gap (the development articles' entries keep only the sentence)."""
+    if not e["good"]:
+        return None
+    if "prompt" in e:
+        return Question(id=e.get("id", "q"), topic="t", type=e.get("type", "cloze"), prompt=e["prompt"],
+                        answer=e.get("answer") if e.get("type") == "choice" else None, source=e["source"])
+    bad = next((b for b in e["bad"] if re.search(rf"\b{re.escape(b)}\b", e["source"])), None)
+    if bad is None:
+        return None
+    prompt = re.sub(rf"\b{re.escape(bad)}\b", lambda m: "{{" + m.group(0) + "}}", e["source"], count=1)
+    return Question(id="q", topic="t", type="cloze", prompt=prompt, source=e["source"])
 
 
 def measure(entries: list[dict], folders: list[Path], show: bool = False) -> dict[str, int]:
@@ -51,11 +67,10 @@ def measure(entries: list[dict], folders: list[Path], show: bool = False) -> dic
     plain = Regapper(parse_article("# Any\n\nA sentence.\n"))
     t = dict(tried=0, reached=0, first=0, top3=0, likeliest_first=0, likeliest_top3=0, no_article=0)
     for e in entries:
-        bad = next((b for b in e["bad"] if re.search(rf"\b{re.escape(b)}\b", e["source"])), None)
-        if bad is None or not e["good"]:
+        q = _drafted(e)
+        if q is None:
             continue
-        prompt = re.sub(rf"\b{re.escape(bad)}\b", lambda m: "{{" + m.group(0) + "}}", e["source"], count=1)
-        q = Question(id="q", topic="t", type="cloze", prompt=prompt, source=e["source"])
+        prompt = q.prompt
         t["tried"] += 1
         at = _rank(plain.choices(q), e["good"])
         if at is None:
@@ -85,8 +100,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--articles", nargs="*", type=Path, default=[CORPUS, *REBUILT],
                     help="folders holding the judged articles as <name>.md")
     args = ap.parse_args(argv)
-    for name, label in (("gap-choices.json", "development articles"), ("gap-choices-held.json", "held-19 to held-22")):
-        entries = json.loads((ROOT / "docs" / "judging" / name).read_text(encoding="utf-8"))
+    dev = json.loads((ROOT / "docs" / "judging" / "gap-choices.json").read_text(encoding="utf-8"))
+    held = json.loads((ROOT / "docs" / "judging" / "gap-choices-held.json").read_text(encoding="utf-8"))
+    for label, entries in (("development articles", dev),
+                           ("held-19 to held-22", [e for e in held if e["set"] != "held-23"]),
+                           ("held-23", [e for e in held if e["set"] == "held-23"])):
         t = measure(entries, args.articles, args.show)
         print(f"{label}: the wanted gap is one choice away in {t['reached']} of {t['tried']} sentences "
               f"({t['reached'] / max(t['tried'], 1):.0%}); first in the menu {t['first']} in sentence order → "
