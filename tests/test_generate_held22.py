@@ -43,3 +43,22 @@ def test_the_last_word_two_names_share_is_no_answer_alone():
 def test_the_primary_of_an_unnamed_pair_dangles():
     assert_dangling(["The primary is {{344}} light-years away."])
     assert_dangling(["The primary motor cortex controls {{movement}}."], dangling=False)
+
+
+def test_held_23_the_articles_other_name_in_parentheses_is_accepted():
+    # "In progenesis (also called paedogenesis), …" and "plants from Solanaceae (nightshade) family": judges found
+    # "paedogenesis" and "Solanaceae" graded wrong
+    from ketaquiz.core.generate.answers import gap_for
+
+    text = """# Neoteny
+
+## Kinds
+
+In progenesis (also called paedogenesis), sexual development is accelerated.
+Hyoscine is among the secondary metabolites of plants from Solanaceae (nightshade) family of plants.
+Sores of the mouth and pharynx (thrush) are common.
+"""
+    an = analyse(parse_article(text))
+    assert "paedogenesis" in gap_for(an, "progenesis")
+    assert "Solanaceae" in gap_for(an, "nightshade")
+    assert "pharynx" not in gap_for(an, "thrush")  # the gloss is of both words, not of "pharynx" alone

@@ -53,7 +53,7 @@ def _plain_organ(term: str) -> list[str]:
     return []
 
 
-_CALLED = re.compile(r"\b([A-Za-z][\w-]*(?: [\w-]+){0,3}),? (?:also |commonly |often |sometimes )(?:called|known as|termed) "
+_CALLED = re.compile(r"\b([A-Za-z][\w-]*(?: [\w-]+){0,3}),? \(?(?:also |commonly |often |sometimes )(?:called|known as|termed) "
                      r"(?:the |an? )?([A-Za-z][\w-]*(?: [\w-]+){0,3}?)(?=[,.;)]| or\b)")
 
 
@@ -61,11 +61,19 @@ def _also_called(an: Analysis, term: str) -> list[str]:
     """The other name the article gives ("X, also called Y", "X, commonly known as Y"): either is right."""
     pairs: list[tuple[str, str]] | None = an.__dict__.get("_also_called")
     if pairs is None:
-        found = _CALLED.findall(an.article.text)
+        found = [(_unled(a), _unled(b)) for a, b in _CALLED.findall(an.article.text)]
         pairs = an.__dict__["_also_called"] = [(a.casefold(), b) for a, b in found] + [(b.casefold(), a) for a, b in found]
     t = term.casefold()
     return [other for name, other in pairs if (name == t or name.endswith(" " + t) and len(t.split()) > 1)
             and not any(w.casefold() in lx.STOP_WORDS for w in [*name.split(), *other.split()])]  # not "it is"
+
+
+def _unled(name: str) -> str:
+    """The name without the words that lead into it: "In progenesis (also called …" names "progenesis"."""
+    words = name.split()
+    while len(words) > 1 and words[0].casefold() in lx.STOP_WORDS:
+        words.pop(0)
+    return " ".join(words)
 
 
 _LATIN = (("um", "a"), ("on", "a"), ("a", "ae"), ("us", "i"), ("is", "es"))
@@ -107,10 +115,23 @@ def _glosses(an: Analysis, term: str) -> list[str]:
                 if w in lx.STOP_WORDS or not w.isalpha() or lx.is_verb_only(w):
                     break  # "called CRISPR RNA (crRNA)": "called" is no part of the name
                 words.insert(0, w)
-            # a compound of two words ("cell body"), not one ("mouth and pharynx (thrush)": thrush is of both)
-            if len(words) == 2 and lx.can_be_noun(words[-1]) and not words[-1].endswith("ing"):
-                out.append(" ".join(words))
+            # a compound of two words ("cell body"), not one ("mouth and pharynx (thrush)": thrush is of both) —
+            # unless it is a name: "Solanaceae (nightshade) family" (held-23: "Solanaceae" refused)
+            if len(words) == 2 and lx.can_be_noun(words[-1]) and not words[-1].endswith("ing") \
+                    or len(words) == 1 and _latin_name(words[0]) and not re.search(r"\band\s+\S+\s*$", before):
+                out.append(" ".join(words) if len(words) == 2 else _as_written(an, words[0]))
     return out
+
+
+def _latin_name(word: str) -> bool:
+    """A scientific name of a family or order ("Solanaceae", "Rosales"; lower case, as `_parentheses` gives it)."""
+    return word.isalpha() and len(word) > 6 and word.casefold().endswith(("aceae", "idae", "ales", "inae", "oidea"))
+
+
+def _as_written(an: Analysis, word: str) -> str:
+    """The word as the article writes it ("Solanaceae", not the folded "solanaceae")."""
+    m = re.search(rf"\b{re.escape(word)}\b", an.article.text, re.IGNORECASE)
+    return m.group(0) if m else word
 
 
 def _parentheses(an: Analysis) -> list[tuple[str, str]]:
