@@ -186,8 +186,13 @@ It cannot lift thick slurry. The impeller is cast in bronze. A worn impeller los
     assert this.prompt.startswith("A centrifugal pump moves fluid with a spinning impeller. This")
     # "centrifugal pump" and "impeller" are likelier gaps, but the context is not what the reviewer picked
     assert this.prompt.index("{{") > this.prompt.index("This")
-    it = regapper.draft_for_sentence(_id_of(regapper, "It cannot"))
-    assert "leans on the sentence before it" in it.warning
+    it = regapper.draft_for_sentence(_id_of(regapper, "It cannot"))  # held-23: "'It' never says what it means"
+    assert "“It” is read from the sentence before" in it.warning  # the reviewer checks what "It" is
+    assert it.question.prompt.startswith("A centrifugal pump moves fluid")
+    assert it.question.prompt.index("{{") > it.question.prompt.index("It cannot")
+    assert it.question.source.startswith("A centrifugal pump") and it.question.source.endswith("thick slurry.")
+    alone = Regapper(parse_article("# Pumps\n\n## Limits\n\nIt cannot lift thick slurry from a deep mine shaft.\n"))
+    assert "leans on text before it" in alone.draft_for_sentence(_id_of(alone, "It cannot")).warning
 
 
 def test_a_list_introduction_or_an_unknown_sentence_is_a_clear_error():

@@ -26,7 +26,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from ..article import Article, Section
+from ..article import Article, Section, Sentence
 from ..quality import tripped
 from ..questions import Question, cloze_filled, cloze_gaps
 from . import lexicon as lx
@@ -157,9 +157,10 @@ class Regapper:
         """A cloze on a sentence the reviewer picked in the article, gapping its likeliest word (`gap_promise`).
 
         The sentence stands alone as the generator's own drafts do (lead-ins cut, "This …" given the sentence
-        before); one that cannot (an "It" with nothing before it) is drafted as written, with a warning, as is one
-        that trips an item-writing check. Raises ValueError (naming the sentence) for an unknown id, a list's
-        introduction, or a sentence with no word to gap.
+        before); one whose draft still points at what the learner cannot see ("It …", "The term itself …") is given
+        the sentence before it, when that stands alone. A draft that trips an item-writing check all the same comes
+        with its warning. Raises ValueError (naming the sentence) for an unknown id, a list's introduction, or a
+        sentence with no word to gap.
         """
         s = self.an.sentence.get(sentence_id)
         section = next((sec for sec in self.article.sections if s is not None and s in sec.sentences), None)
@@ -169,29 +170,42 @@ class Regapper:
         if s.text.rstrip(" .").endswith(":"):
             raise ValueError(f"{said} introduces a list: ask the list's items instead")
         st = stem(self.an, s)
-        text, source = (st[0], st[1]) if st else (cap_first(s.text.strip()), s.text)
-        # the picked sentence's own words: a sentence given the one before as context ("This …") asks its own fact
-        words = [w for w in gappable(text) if word_pattern(w).search(s.text)]
-        if not words:
-            raise ValueError(f"{said} has no word to gap")
-        drafts = []
-        # the likeliest gap whose cloze passes the item-writing checks ("allosterically", one half of a pair, a
-        # term said twice are likely but tripped); else the likeliest
-        for phrase in sorted(words, key=lambda w: -self.gap_promise(w))[:_SENTENCE_TRIES]:
-            try:
-                prompt, answer = self._gapped(trim_to_term(text, phrase), phrase, said)
-            except ValueError:
-                continue
-            q = Question(id=_unique(qid(section.slug, "cloze", source, answer), taken), topic=section.slug,
-                         type="cloze", prompt=prompt, explanation=explain(source), source=source, origin="edited")
-            drafts.append(TermDraft(q, "" if st else "it leans on the sentence before it: read it as a learner would"))
-            why = next(iter(tripped(q).values()), "")
-            if not why:
-                return drafts[-1]
-            drafts[-1] = replace(drafts[-1], warning=drafts[-1].warning or why)
+        readings = [(st[0], st[1])] if st else []
+        prev = self.an.previous.get(s.id)
+        context = stem(self.an, prev) if prev is not None and not prev.list_item else None
+        if context is not None and (st is None or st[1] == s.text):
+            # held-23: "'It' never says what it means", "The term itself …": the sentence before says it
+            start = min(self.an.sentence[i].start for i in context[2])
+            readings.append((f"{context[0]} {cap_first(s.text.strip())}", self.article.text[start:s.end]))
+        if not readings:
+            readings = [(cap_first(s.text.strip()), s.text)]
+        drafts = [d for text, source in readings for d in self._sentence_drafts(s, section.slug, text, source, taken)]
         if not drafts:
             raise ValueError(f"{said} has no word a gap can hold")
-        return drafts[0]
+        best = next((d for d in drafts if not d.warning), drafts[0])
+        if st is None:  # "It …": the sentence before may not name what "It" is (no check can tell)
+            lean = ("“It” is read from the sentence before: check that it names what “It” is" if context
+                    else "it leans on text before it: read it as a learner would")
+            best = replace(best, warning="; ".join(w for w in (lean, best.warning) if w))
+        return best
+
+    def _sentence_drafts(self, s: Sentence, topic: str, text: str, source: str,
+                         taken: set[str] | frozenset[str]) -> list[TermDraft]:
+        """Clozes on the likeliest of the sentence's own words (not the context's), each with the first check it
+        trips ("" when clean), up to the first clean one."""
+        words = [w for w in gappable(text) if word_pattern(w).search(s.text)]
+        out: list[TermDraft] = []
+        for phrase in sorted(words, key=lambda w: -self.gap_promise(w))[:_SENTENCE_TRIES]:
+            try:
+                prompt, answer = self._gapped(trim_to_term(text, phrase), phrase, f"sentence {s.id}")
+            except ValueError:
+                continue
+            q = Question(id=_unique(qid(topic, "cloze", source, answer), taken), topic=topic, type="cloze",
+                         prompt=prompt, explanation=explain(source), source=source, origin="edited")
+            out.append(TermDraft(q, next(iter(tripped(q).values()), "")))
+            if not out[-1].warning:
+                break
+        return out
 
     def draft_for_term(self, topic: str, term: str, taken: set[str] | frozenset[str] = frozenset(),
                        used_sources: set[str] | frozenset[str] = frozenset()) -> TermDraft:
