@@ -62,3 +62,26 @@ Sores of the mouth and pharynx (thrush) are common.
     assert "paedogenesis" in gap_for(an, "progenesis")
     assert "Solanaceae" in gap_for(an, "nightshade")
     assert "pharynx" not in gap_for(an, "thrush")  # the gloss is of both words, not of "pharynx" alone
+
+
+def test_held_23_an_adjective_ending_in_ly_stays_in_its_name():
+    # "within the Holy {{Roman Empire}}" (held-23: "'Holy ___' gives away 'Roman Empire'"): "Holy" was read as an
+    # adverb by its ending
+    from ketaquiz.core.generate.terms import find_terms
+
+    terms = [s.text for s in find_terms("The eastern part joined the Duchy of Swabia within the Holy Roman Empire.")]
+    assert "Holy Roman Empire" in terms and "Roman Empire" not in terms
+    assert "rapidly" not in " ".join(s.text for s in find_terms("The enzyme rapidly converts starch to sugar."))
+
+
+def test_held_23_openers_that_point_back():
+    assert_dangling([
+        "Similar cracks are available for software that requires a hardware {{dongle}}.",
+        "Because of its high {{reactivity}}, it is never found as a pure element.",
+        "Of course cracking the software made for readily copied disks without the need to meddle with the {{disk drive}}.",
+    ])
+    assert_dangling([
+        "Because of the high {{reactivity}} of sodium, it is never found as a pure element.",
+        "Similarity of {{amino acid}} sequences shows common descent.",
+        "Similar to the mismatch at high {{latitudes|latitude}}, rickets can occur in communities that cover the skin.",
+    ], dangling=False)

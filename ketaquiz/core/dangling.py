@@ -17,6 +17,8 @@ _DANGLING_OPENERS = re.compile(
     r"subsequently|since then|thereafter|afterwards|later|meanwhile|then|thus|therefore|hence|however|nevertheless|"
     r"nonetheless|moreover|furthermore|additionally|also|instead|consequently|accordingly|likewise|similarly|"
     r"conversely|otherwise|still|yet|but|and|or|so|because of this|as a result|in addition|in contrast|"
+    # "Similar cracks are available for …", "Of course cracking the software …" (held-23): like what? of course what?
+    r"similar(?! to\b)|of course|"
     r"by contrast|in turn|in fact|indeed|for example|for instance|on the other hand|at the same time|"
     r"in this way|to this end|despite this|even so|after this|before this|by then|until then|"
     r"to sum up|in summary|in conclusion|no longer|as such|each one|each of them|none(?=,)|alternatively|lastly|"
@@ -55,6 +57,8 @@ _DANGLING_INSIDE = re.compile(
 _EXAMPLE_OPENER = re.compile(r"^\W*(?:(?:a good |an |one |another )?examples? (?!of\b)\w+)", re.IGNORECASE)
 # "When it affects the mouth, it is called thrush": the opening clause's own subject is a pronoun (held-5)
 _PRONOUN_IN_OPENING_CLAUSE = re.compile(r"^\W*(?:when|if|as|while|because|since|although|once|unless)\s+(?:it|they)\b|"
+                                        # "Because of its high reactivity, it is never found …" (held-23): whose?
+                                        r"^\W*(?:because of|due to|owing to|thanks to|despite|given) (?:its|their)\b|"
                                         # "After a period of dormancy, they reactivate" (held-1): who?
                                         r"^\W*(?:after|before|during|within|over|in|on|at|by|with|without|for)\b"
                                         r"[^,{}]{3,60},\s+they\b",
