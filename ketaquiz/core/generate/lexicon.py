@@ -189,10 +189,10 @@ def is_verb_only(word: str) -> bool:
 
 def is_adverb(word: str) -> bool:
     lm = lemmas(word)
-    # an "-ly" word the lexicon knows only as an adjective is none ("the Holy Roman Empire", held-23: "Holy {{Roman
-    # Empire}}"); an unknown one is taken for an adverb
+    # a capitalised "-ly" word the lexicon knows only as an adjective is part of a name ("the Holy Roman Empire",
+    # held-23: "Holy {{Roman Empire}}"); any other "-ly" word is taken for an adverb
     return "ADV" in lm and "NOUN" not in lm and "ADJ" not in lm or (
-        word.lower().endswith("ly") and not can_be_noun(word) and set(lm) != {"ADJ"})
+        word.lower().endswith("ly") and not can_be_noun(word) and not (word[:1].isupper() and set(lm) == {"ADJ"}))
 
 
 @lru_cache(maxsize=20_000)
