@@ -234,3 +234,16 @@ def test_a_case_name_is_offered_whole():
     assert "Folkes v. Chadd" in words and not any(w.endswith(" v") for w in words)
     q = regapper.regap(cloze(sentence.replace("Lord Mansfield", "{{Lord Mansfield}}"), sentence), "Folkes v. Chadd")
     assert cloze_gaps(q.prompt)[0][0] == "Folkes v. Chadd" and "case of {{Folkes v. Chadd" in q.prompt
+
+
+def test_the_most_central_sentence_no_draft_asks_is_found_per_section():
+    regapper = Regapper(parse_article(TUBULIN))
+    from ketaquiz.core.generate.importance import sentence_importance
+
+    importance = sentence_importance(regapper.an)
+    structure = next(sec for sec in regapper.article.sections if sec.slug == "structure")
+    ranked = sorted(structure.sentences, key=lambda s: -importance[s.id])
+    assert regapper.central_unasked("structure", []) == [ranked[0].id]
+    # once a draft quotes it, the next most central
+    assert regapper.central_unasked("structure", [ranked[0].text], limit=2) == [ranked[1].id, ranked[2].id]
+    assert regapper.central_unasked("no-such-section", []) == []

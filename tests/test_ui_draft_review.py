@@ -254,6 +254,7 @@ def test_s_shows_the_section_text_and_a_sentence_clicked_there_becomes_a_new_dra
     assert r.tabs.currentWidget() is r.section_text
     shown = r.section_text.toPlainText()
     assert "✓ Beans are roasted." in shown and "Then they are ground." in shown and "✓ Then" not in shown
+    assert "★ Then they are ground." in shown  # the section's most central sentence no draft asks
     then = next(s for sec in review.review.article.sections for s in sec.sentences if s.text.startswith("Then"))
     r.section_text.anchorClicked.emit(QUrl(f"sentence:{then.id}"))
     d = review.drafts[2]  # after the current draft, not decided yet

@@ -474,8 +474,10 @@ class DraftReview(QWidget):
         self.preview.show_question(d.question)
         self.details.setHtml(self._details_html(d, row))
         section = next((s for s in self.article.sections if s.slug == d.question.topic), None) if self.article else None
-        self.section_text.show_section(section, [x.question.source for x in self.drafts if x.status != DROPPED],
-                                       d.question.source)
+        asked = [x.question.source for x in self.drafts if x.status != DROPPED]
+        tool = self._regap_tool()
+        central = tool.central_unasked(section.slug, asked) if tool is not None and section is not None else []
+        self.section_text.show_section(section, asked, d.question.source, central)
 
     def _details_html(self, d: Draft, row: int) -> str:
         terms = self.unasked.get(d.question.topic, [])

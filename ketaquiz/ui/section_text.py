@@ -16,7 +16,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ..core.article import Section
-from .theme import GOOD
+from .theme import GOOD, WARN
 
 
 class SectionText(QTextBrowser):
@@ -31,8 +31,10 @@ class SectionText(QTextBrowser):
         self.anchorClicked.connect(self._clicked)
         self.section: Section | None = None
 
-    def show_section(self, section: Section | None, asked_sources: list[str], current_source: str = "") -> None:
-        """Render `section`; a sentence inside one of `asked_sources` is marked asked, inside `current_source` bold."""
+    def show_section(self, section: Section | None, asked_sources: list[str], current_source: str = "",
+                     central: list[str] | None = None) -> None:
+        """Render `section`; a sentence inside one of `asked_sources` is marked asked, inside `current_source` bold,
+        and the sentences of `central` (ids: the most central no draft asks) starred."""
         self.section = section
         if section is None:
             self.setHtml('<p style="color:#888">No article text for this draft.</p>')
@@ -40,12 +42,13 @@ class SectionText(QTextBrowser):
         esc = html.escape
         ink = self.palette().color(QPalette.ColorRole.Text).name()  # a wall of link-blue read badly (screenshots)
         out = [f"<p><b>{esc(section.title)}</b> <span style=\"color:#888\">— click a sentence (or Tab to it, Enter) "
-               f"to draft a question on it; ✓ a draft asks it</span></p>"]
+               f"to draft a question on it; ✓ a draft asks it; ★ the most central sentence no draft asks</span></p>"]
         for s in section.sentences:
             asked = any(s.text in src for src in asked_sources)
             current = bool(s.text) and s.text in current_source
             text = f"<b>{esc(s.text)}</b>" if current else esc(s.text)
-            mark = f'<span style="color:{GOOD}">✓</span>' if asked else "&nbsp;&nbsp;"
+            mark = f'<span style="color:{GOOD}">✓</span>' if asked else \
+                f'<span style="color:{WARN}">★</span>' if s.id in (central or []) else "&nbsp;&nbsp;"
             anchor = '<a name="current"></a>' if current else ""
             out.append(f'<p style="margin:0 0 4px 0">{anchor}{mark} <a href="sentence:{esc(s.id)}" '
                        f'style="color:{ink}; text-decoration:none">{text}</a></p>')

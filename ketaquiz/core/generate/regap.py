@@ -207,6 +207,23 @@ class Regapper:
                 break
         return out
 
+    def central_unasked(self, topic: str, asked_sources: list[str], limit: int = 1) -> list[str]:
+        """The ids of the section's most central sentences (`sentence_importance`) that no draft quotes, best first.
+
+        Held-23's judge picked the five sentences per article a teacher would most want asked: the most central
+        unasked sentence of each section was one of them 9 times in 30, marking 67 of the 594 unasked sentences
+        (a random sentence of those would be one 1 time in 11).
+        """
+        section = next((sec for sec in self.article.sections if sec.slug == topic), None)
+        if section is None:
+            return []
+        if self._importance is None:
+            self._importance = sentence_importance(self.an)
+        importance = self._importance
+        unasked = [s for s in section.sentences if s.text and not any(s.text in src for src in asked_sources)
+                   and not s.text.rstrip(" .").endswith(":")]
+        return [s.id for s in sorted(unasked, key=lambda s: -importance.get(s.id, 0.0))[:limit]]
+
     def draft_for_term(self, topic: str, term: str, taken: set[str] | frozenset[str] = frozenset(),
                        used_sources: set[str] | frozenset[str] = frozenset()) -> TermDraft:
         """A question on `term` in section `topic`: the generator's own best draft that asks it, one that passes its
