@@ -85,3 +85,16 @@ def test_held_23_openers_that_point_back():
         "Similarity of {{amino acid}} sequences shows common descent.",
         "Similar to the mismatch at high {{latitudes|latitude}}, rickets can occur in communities that cover the skin.",
     ], dangling=False)
+
+
+def test_held_23_a_definition_may_name_a_word_of_its_term_but_not_its_head():
+    from ketaquiz.core.generate.definitions import definitions
+
+    text = """# Software cracking
+
+Software cracking is the modification of software to remove or disable features such as copy protection.
+A smoky quartz is a grey, translucent version of quartz found in granite.
+"""
+    found = {d.term for d in definitions(analyse(parse_article(text)))}
+    assert "Software cracking" in found  # held-23: the article's own definition was never asked
+    assert "smoky quartz" not in found  # "a … version of quartz": the meaning names the term's head

@@ -73,15 +73,19 @@ def definitions(an: Analysis) -> list[Definition]:
             continue  # "Color is a secondary identifier …": an everyday word is no term the article defines
         if words[0].lower() in _PRONOUNS or words[0].lower() in lx.STOP_WORDS or meaning is None \
                 or not topic and words[0].lower() in _JUDGING \
-                or any(lx.is_verb_only(w) for w in words) or lx.is_acronym(words[0]) and len(words) == 1:
+                or any(lx.is_verb_only(w) for w in words[:-1]) or lx.is_acronym(words[0]) and len(words) == 1 \
+                or lx.is_verb_only(words[-1]) and not (len(words) > 1 and words[-1].endswith("ing")):
+            # (a gerund heads a name: "software cracking", "data mining")
             continue
         head = [w for w in re.findall(r"[a-z]+", meaning.lower())[1:4] if w not in lx.STOP_WORDS]
         if not head or lx.singular(head[0]) in _NOT_A_KIND or head[0] in _EVALUATIVE or _SUPERLATIVE.match(meaning):
             continue  # "a feature of blackwater fever", "the most common infection": a property, not what it is
-        if lx.is_binomial(term):
+        if lx.is_binomial(term) and not topic:
             continue  # "Sodalis glossinidius is a secondary endosymbiont …": a species in passing (held-5)
-        if any(len(w) >= 4 and re.search(rf"\b{re.escape(w[:5].lower())}", meaning.lower()) for w in words):
-            continue  # "Smoky quartz is a … version of quartz": the meaning names the term
+        if len(words[-1]) >= 4 and re.search(rf"\b{re.escape(words[-1][:5].lower())}", meaning.lower()):
+            # "Smoky quartz is a … version of quartz": the meaning names the term's head; naming another of its
+            # words is fine ("Software cracking is the modification of software …", held-23: the definition unasked)
+            continue
         out.append(Definition(term, topic, (m.group("det") or "").strip().lower(), m.group("v") == "are", meaning,
                               s.id, s.section))
     return out
