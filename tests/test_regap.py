@@ -247,3 +247,12 @@ def test_the_most_central_sentence_no_draft_asks_is_found_per_section():
     # once a draft quotes it, the next most central
     assert regapper.central_unasked("structure", [ranked[0].text], limit=2) == [ranked[1].id, ranked[2].id]
     assert regapper.central_unasked("no-such-section", []) == []
+
+
+def test_words_selected_in_a_picked_sentence_become_its_gap():
+    regapper = Regapper(parse_article(TUBULIN))
+    sid = _id_of(regapper, "Microtubules are polymers")
+    q = regapper.draft_for_sentence(sid, phrase=" eukaryotic\ncells. ").question  # as a selection comes
+    assert cloze_gaps(q.prompt)[0][0] == "eukaryotic cells" and q.prompt.startswith("Microtubules are polymers")
+    with pytest.raises(ValueError, match="“thirteen protofilaments” is not words of the sentence"):
+        regapper.draft_for_sentence(sid, phrase="thirteen protofilaments")

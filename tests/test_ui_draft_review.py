@@ -273,3 +273,30 @@ def test_a_sentence_that_cannot_be_asked_says_why_and_adds_nothing(qtbot, review
     r.add_sentence_draft("s999")
     assert len(review.drafts) == 4 and "no sentence “s999”" in r.details.toPlainText()
     assert r.tabs.currentWidget() is r.details
+
+
+def _select(browser, first: str, last: str = "") -> None:
+    """Select from the start of `first` to the end of `last` (of `first` when empty) in the browser's text."""
+    from PySide6.QtGui import QTextCursor
+
+    text = browser.toPlainText()
+    start = text.index(first)
+    end = text.index(last, start) + len(last) if last else start + len(first)
+    cursor = browser.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    browser.setTextCursor(cursor)
+
+
+def test_words_selected_in_the_section_text_and_c_become_a_new_drafts_gap(qtbot, review):
+    r = review.review
+    r.list.setCurrentRow(1)
+    qtbot.keyClick(r.list, Qt.Key.Key_S)
+    _select(r.section_text, "roasted.", "Then")  # across two sentences: nothing
+    qtbot.keyClick(r.section_text, Qt.Key.Key_C)
+    assert len(review.drafts) == 4
+    _select(r.section_text, "ground")
+    qtbot.keyClick(r.section_text, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    d = review.drafts[2]
+    assert len(review.drafts) == 5 and d.status == "pending" and cloze_gaps(d.question.prompt)[0][0] == "ground"
+    assert d.question.source.endswith("Then they are ground.")

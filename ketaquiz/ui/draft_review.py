@@ -143,6 +143,7 @@ class DraftReview(QWidget):
         """The current draft's preview over its details and section text, with the decision buttons below."""
         self.section_text = SectionText()
         self.section_text.ask.connect(self.add_sentence_draft)
+        self.section_text.ask_words.connect(self.add_sentence_draft)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.details, "Answer and flags")
         self.tabs.addTab(self.section_text, "Section text (S)")
@@ -362,13 +363,14 @@ class DraftReview(QWidget):
         self._insert_draft(q, self._rechecked(q, topic, {"worth knowing": drafted.warning} if drafted.warning else None))
         return True
 
-    def add_sentence_draft(self, sentence_id: str) -> bool:
-        """A new draft on a sentence picked in the section text, after the current one (checked, not yet decided)."""
+    def add_sentence_draft(self, sentence_id: str, words: str | None = None) -> bool:
+        """A new draft on a sentence picked in the section text (gapping `words` selected in it, if any), after the
+        current one (checked, not yet decided)."""
         tool = self._regap_tool()
         if tool is None:
             return False
         try:
-            drafted = tool.draft_for_sentence(sentence_id, {d.question.id for d in self.drafts})
+            drafted = tool.draft_for_sentence(sentence_id, {d.question.id for d in self.drafts}, words)
         except ValueError as e:
             self._warn(str(e))
             self.tabs.setCurrentWidget(self.details)

@@ -4,15 +4,17 @@ drafts a question on it.
 Blind judges found each held-out article's main claims, lists and steps covered only in part, and said of many
 drafts that the fact was not worth asking; the generator cannot tell which facts matter to this reader. The reviewer
 can: a click on a sentence (or Tab to it and Enter) adds a cloze on it, gapped on its likeliest word
-(`Regapper.draft_for_sentence`), which G then moves if need be. Sentences a draft already asks are marked.
+(`Regapper.draft_for_sentence`), which G then moves if need be; words selected in a sentence (mouse, or Shift and
+the arrows) and C — or Ctrl+Shift+C, Anki's cloze key — become its gap exactly. Sentences a draft already asks are
+marked, and the section's most central one no draft asks is starred.
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ..core.article import Section
@@ -20,29 +22,35 @@ from .theme import GOOD, WARN
 
 
 class SectionText(QTextBrowser):
-    """A section's sentences as links (`ask` emits the sentence id); the ones a draft asks shown as asked."""
+    """A section's sentences as links (`ask` emits the sentence id, `ask_words` it and the words selected in it); the
+    ones a draft asks shown as asked."""
 
     ask = Signal(str)
+    ask_words = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setAccessibleName("Section text: a sentence drafts a question on it")
         self.anchorClicked.connect(self._clicked)
+        self.setTextInteractionFlags(self.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.section: Section | None = None
+        self._block_sentence: list[str] = []  # the sentence id of each text block ("" for the title line)
 
     def show_section(self, section: Section | None, asked_sources: list[str], current_source: str = "",
                      central: list[str] | None = None) -> None:
         """Render `section`; a sentence inside one of `asked_sources` is marked asked, inside `current_source` bold,
         and the sentences of `central` (ids: the most central no draft asks) starred."""
         self.section = section
+        self._block_sentence = [""]
         if section is None:
             self.setHtml('<p style="color:#888">No article text for this draft.</p>')
             return
         esc = html.escape
         ink = self.palette().color(QPalette.ColorRole.Text).name()  # a wall of link-blue read badly (screenshots)
         out = [f"<p><b>{esc(section.title)}</b> <span style=\"color:#888\">— click a sentence (or Tab to it, Enter) "
-               f"to draft a question on it; ✓ a draft asks it; ★ the most central sentence no draft asks</span></p>"]
+               f"to draft a question on it, or select words in it and press C to gap exactly them; ✓ a draft "
+               f"asks it; ★ the most central sentence no draft asks</span></p>"]
         for s in section.sentences:
             asked = any(s.text in src for src in asked_sources)
             current = bool(s.text) and s.text in current_source
@@ -52,9 +60,32 @@ class SectionText(QTextBrowser):
             anchor = '<a name="current"></a>' if current else ""
             out.append(f'<p style="margin:0 0 4px 0">{anchor}{mark} <a href="sentence:{esc(s.id)}" '
                        f'style="color:{ink}; text-decoration:none">{text}</a></p>')
+            self._block_sentence.append(s.id)
         self.setHtml("".join(out))
         if any(s.text and s.text in current_source for s in section.sentences):
             self.scrollToAnchor("current")
+
+    def selected_words(self) -> tuple[str, str] | None:
+        """(sentence id, the selected words) when the selection lies in one sentence, else None."""
+        cursor = self.textCursor()
+        words = " ".join(cursor.selectedText().replace("\u2029", " ").split())
+        if not words:
+            return None
+        first = self.document().findBlock(cursor.selectionStart()).blockNumber()
+        last = self.document().findBlock(cursor.selectionEnd()).blockNumber()
+        if first != last or not 0 < first < len(self._block_sentence):
+            return None
+        return self._block_sentence[first], words.lstrip("★✓ ").strip()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        cloze_key = event.key() == Qt.Key.Key_C and mods in (
+            Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        picked = self.selected_words() if cloze_key else None
+        if picked is not None:
+            self.ask_words.emit(*picked)
+            return
+        super().keyPressEvent(event)
 
     def _clicked(self, url: QUrl) -> None:
         text = url.toString()

@@ -153,14 +153,16 @@ class Regapper:
         # a form in view is typed back ("Hyoscine, also known as {{scopolamine|Hyoscine}}")
         return drop_visible_forms(prompt), answer
 
-    def draft_for_sentence(self, sentence_id: str, taken: set[str] | frozenset[str] = frozenset()) -> TermDraft:
-        """A cloze on a sentence the reviewer picked in the article, gapping its likeliest word (`gap_promise`).
+    def draft_for_sentence(self, sentence_id: str, taken: set[str] | frozenset[str] = frozenset(),
+                           phrase: str | None = None) -> TermDraft:
+        """A cloze on a sentence the reviewer picked in the article, gapping `phrase` (words the reviewer selected in
+        it) or else its likeliest word (`gap_promise`).
 
         The sentence stands alone as the generator's own drafts do (lead-ins cut, "This …" given the sentence
         before); one whose draft still points at what the learner cannot see ("It …", "The term itself …") is given
         the sentence before it, when that stands alone. A draft that trips an item-writing check all the same comes
-        with its warning. Raises ValueError (naming the sentence) for an unknown id, a list's introduction, or a
-        sentence with no word to gap.
+        with its warning. Raises ValueError (naming the sentence) for an unknown id, a list's introduction, a
+        sentence with no word to gap, or a `phrase` that is not words of the sentence.
         """
         s = self.an.sentence.get(sentence_id)
         section = next((sec for sec in self.article.sections if s is not None and s in sec.sentences), None)
@@ -179,7 +181,12 @@ class Regapper:
             readings.append((f"{context[0]} {cap_first(s.text.strip())}", self.article.text[start:s.end]))
         if not readings:
             readings = [(cap_first(s.text.strip()), s.text)]
-        drafts = [d for text, source in readings for d in self._sentence_drafts(s, section.slug, text, source, taken)]
+        if phrase is not None:
+            phrase = " ".join(phrase.split()).strip(" .,;:")
+            if not phrase or not word_pattern(phrase).search(s.text):
+                raise ValueError(f"“{phrase}” is not words of {said}: select whole words of one sentence")
+        drafts = [d for text, source in readings
+                  for d in self._sentence_drafts(s, section.slug, text, source, taken, phrase)]
         if not drafts:
             raise ValueError(f"{said} has no word a gap can hold")
         best = next((d for d in drafts if not d.warning), drafts[0])
@@ -189,13 +196,13 @@ class Regapper:
             best = replace(best, warning="; ".join(w for w in (lean, best.warning) if w))
         return best
 
-    def _sentence_drafts(self, s: Sentence, topic: str, text: str, source: str,
-                         taken: set[str] | frozenset[str]) -> list[TermDraft]:
-        """Clozes on the likeliest of the sentence's own words (not the context's), each with the first check it
-        trips ("" when clean), up to the first clean one."""
+    def _sentence_drafts(self, s: Sentence, topic: str, text: str, source: str, taken: set[str] | frozenset[str],
+                         chosen: str | None = None) -> list[TermDraft]:
+        """Clozes on `chosen`, or on the likeliest of the sentence's own words (not the context's), each with the
+        first check it trips ("" when clean), up to the first clean one."""
         words = [w for w in gappable(text) if word_pattern(w).search(s.text)]
         out: list[TermDraft] = []
-        for phrase in sorted(words, key=lambda w: -self.gap_promise(w))[:_SENTENCE_TRIES]:
+        for phrase in [chosen] if chosen else sorted(words, key=lambda w: -self.gap_promise(w))[:_SENTENCE_TRIES]:
             try:
                 prompt, answer = self._gapped(trim_to_term(text, phrase), phrase, f"sentence {s.id}")
             except ValueError:
