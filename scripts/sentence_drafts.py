@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -36,6 +37,7 @@ def draft_picks(article_path: Path, picks: list[str]) -> tuple[list[dict], list[
     taken: set[str] = set()
     out, problems = [], []
     for line in (p.strip() for p in picks):
+        line = re.sub(r"(?<!\w)[_*]+|[_*]+(?!\w)", "", line)  # the Markdown emphasis the article's text drops
         if not line:
             continue
         best = max(sentences, key=lambda s: _overlap(s, line))

@@ -78,6 +78,8 @@ def test_table_rows_and_abbreviations_do_not_make_prompts() -> None:
     assert len(split_sentences(text)) == 1
     # held-23: "… in the case of Folkes v." and "Chadd in 1782." were two sentences
     assert len(split_sentences("It was first introduced by Lord Mansfield in the case of Folkes v. Chadd in 1782.")) == 1
+    # held-25: "… can grow above 45 °C. In general, …" ran on as one sentence ("C." read as an initial)
+    assert len(split_sentences("Fungi grow above 45\u00a0°C. In general, the minimum is 20 °C. J. Smith saw it.")) == 3
     article = ("# Golgi\n\n## Vesicles\n\nDigestive proteases destined for the lysosome\n\n"
                "Lysosomal vesicles carry digestive proteases to the lysosome in every animal cell.\n")
     gaps = kept_cloze(article)

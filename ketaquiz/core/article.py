@@ -212,8 +212,8 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
             word = re.findall(r"([A-Za-z][A-Za-z.]*)$", before)
             if word and word[0].lower().rstrip(".") in _ABBREVIATIONS:
                 continue
-            if word and len(word[0]) == 1 and word[0].isupper():  # initials: "J. Smith"
-                continue
+            if word and len(word[0]) == 1 and word[0].isupper() and before[-2:-1] not in ("°", "º"):
+                continue  # initials: "J. Smith" (not a unit: "above 45 °C. In general" ends there, held-25)
             # A decimal number like 3.5 never matches (no space after '.').
         if end <= start:
             continue
