@@ -7,9 +7,9 @@ Two sets of judged sentences, each with the gap judges sent back ("bad") and the
 
 - `docs/judging/gap-choices.json`: the development articles (the corpus and the four later ones), from "gap 'X'
   instead" in the verdicts; the weights of `Regapper.gap_promise` were fitted to these;
-- `docs/judging/gap-choices-held.json`: the held-out sets 19–23, the word each judge picked from the menu's choices
-  in a second pass ("one choice makes it a keep"); not used to fit anything (held-23 was judged after the order
-  was written, on a sentence-order menu).
+- `docs/judging/gap-choices-held.json`: the held-out sets 19–23 and 25, the word each judge picked from the menu's
+  choices in a second pass ("one choice makes it a keep"); not used to fit anything (held-23 and held-25 were judged
+  after the order was written, on a sentence-order menu).
 
 For each, a cloze gapping the first bad gap is drafted and `Regapper.choices` asked what the gap could move to:
 *reached* when a wanted gap is among them (then the fix is G and one choice), otherwise the reviewer types the
@@ -38,7 +38,7 @@ CORPUS = next((p / "shared" / "corpus" for p in ROOT.parents if (p / "shared" / 
               ROOT.parent / "shared" / "corpus")
 # where the recipes of docs/judging/ab-3/unseen and held-19 … held-22 (SOURCES.md) were rebuilt on this machine
 REBUILT = [Path("/tmp/unseen"), Path("/tmp/nineteen"), Path("/tmp/twenty"), Path("/tmp/twentyone"),
-           Path("/tmp/twentytwo"), Path("/tmp/twentythree")]
+           Path("/tmp/twentytwo"), Path("/tmp/twentythree"), Path("/tmp/twentyfive")]
 
 
 def _rank(choices: list[str], good: list[str]) -> int | None:
@@ -103,8 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     dev = json.loads((ROOT / "docs" / "judging" / "gap-choices.json").read_text(encoding="utf-8"))
     held = json.loads((ROOT / "docs" / "judging" / "gap-choices-held.json").read_text(encoding="utf-8"))
     for label, entries in (("development articles", dev),
-                           ("held-19 to held-22", [e for e in held if e["set"] != "held-23"]),
-                           ("held-23", [e for e in held if e["set"] == "held-23"])):
+                           ("held-19 to held-22", [e for e in held if e["set"] not in ("held-23", "held-25")]),
+                           ("held-23 and held-25", [e for e in held if e["set"] in ("held-23", "held-25")])):
         t = measure(entries, args.articles, args.show)
         print(f"{label}: the wanted gap is one choice away in {t['reached']} of {t['tried']} sentences "
               f"({t['reached'] / max(t['tried'], 1):.0%}); first in the menu {t['first']} in sentence order → "
