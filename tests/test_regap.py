@@ -256,3 +256,23 @@ def test_words_selected_in_a_picked_sentence_become_its_gap():
     assert cloze_gaps(q.prompt)[0][0] == "eukaryotic cells" and q.prompt.startswith("Microtubules are polymers")
     with pytest.raises(ValueError, match="“thirteen protofilaments” is not words of the sentence"):
         regapper.draft_for_sentence(sid, phrase="thirteen protofilaments")
+
+
+def test_a_picked_sentence_is_not_gapped_on_the_articles_subject_or_its_other_names():
+    # held-25: "{{receptive aphasia}}", "The most common cause of {{Wernicke}}'s aphasia is stroke": "worthless"
+    text = """# Receptive aphasia
+
+Wernicke's aphasia, also known as receptive aphasia, is a type of aphasia in which people cannot understand speech.
+Receptive aphasia leaves speech fluent. Receptive aphasia is often missed in the clinic.
+
+## Causes
+
+The most common cause of Wernicke's aphasia is stroke.
+"""
+    regapper = Regapper(parse_article(text))
+    q = regapper.draft_for_sentence(_id_of(regapper, "The most common cause")).question
+    assert cloze_gaps(q.prompt)[0][0] == "stroke"
+    named = regapper.draft_for_sentence(_id_of(regapper, "Wernicke's aphasia, also")).question
+    assert cloze_gaps(named.prompt)[0][0].casefold() not in ("receptive aphasia", "wernicke", "wernicke's aphasia")
+    chosen = regapper.draft_for_sentence(_id_of(regapper, "The most common cause"), phrase="Wernicke").question
+    assert cloze_gaps(chosen.prompt)[0][0] == "Wernicke"  # the reviewer's own choice stands

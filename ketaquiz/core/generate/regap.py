@@ -35,7 +35,9 @@ from .answers import gap_for
 from .builders import Candidate, blank, display_term, drop_visible_forms, explain, qid, stem
 from .families import BUILDERS
 from .importance import sentence_importance
+from .synonyms import also_called
 from .terms import find_terms, norm, word_pattern
+from .topic import topic_answer
 from .trimming import cap_first, trim_to_term
 from .worth import unworthy
 
@@ -201,7 +203,10 @@ class Regapper:
                          chosen: str | None = None) -> list[TermDraft]:
         """Clozes on `chosen`, or on the likeliest of the sentence's own words (not the context's), each with the
         first check it trips ("" when clean), up to the first clean one."""
-        words = [w for w in gappable(text) if word_pattern(w).search(s.text)]
+        # not the article's subject, nor the name it is named after ("{{receptive aphasia}}", "T. {{lanuginosus}}",
+        # "{{Wernicke}}'s aphasia": held-25's judge, "worthless"); the reviewer may still choose them
+        words = [w for w in gappable(text) if word_pattern(w).search(s.text) and topic_answer(self.an, w) is None
+                 and not self._names_topic(w, text)]
         out: list[TermDraft] = []
         for phrase in [chosen] if chosen else sorted(words, key=lambda w: -self.gap_promise(w))[:_SENTENCE_TRIES]:
             try:
@@ -232,6 +237,18 @@ class Regapper:
         unasked = [s for s in section.sentences if s.text and not any(s.text in src for src in asked_sources)
                    and not s.text.rstrip(" .").endswith(":")]
         return [s.id for s in sorted(unasked, key=lambda s: -importance.get(s.id, 0.0))[:limit]]
+
+    def _names_topic(self, word: str, text: str) -> bool:
+        """`word` is another name of the article's subject ("Wernicke's aphasia, also known as receptive aphasia")
+        or the name it carries ("Wernicke" of "Wernicke's aphasia")."""
+        if any(topic_answer(self.an, other) for other in also_called(self.an, word)):
+            return True
+        m = re.search(rf"(?<!\w){re.escape(word)}(['’]s)\s+([\w-]+)(?:\s+([\w-]+))?", text)
+        if m is None:
+            return False
+        named = [m.group(2)] + ([f"{m.group(2)} {m.group(3)}"] if m.group(3) else [])
+        return any(topic_answer(self.an, n) is not None or any(
+            topic_answer(self.an, other) for other in also_called(self.an, f"{word}{m.group(1)} {n}")) for n in named)
 
     def draft_for_term(self, topic: str, term: str, taken: set[str] | frozenset[str] = frozenset(),
                        used_sources: set[str] | frozenset[str] = frozenset()) -> TermDraft:

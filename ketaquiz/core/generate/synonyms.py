@@ -14,7 +14,7 @@ from .analysis import Analysis, word_counts
 
 def other_words(an: Analysis, term: str) -> list[str]:
     """Every other word for the term that the article itself gives, in a fixed order."""
-    return _glosses(an, term) + _latin_number(an, term) + _also_called(an, term) + _plain_organ(term) \
+    return _glosses(an, term) + _latin_number(an, term) + also_called(an, term) + _plain_organ(term) \
         + _spaced(an, term)
 
 
@@ -53,11 +53,11 @@ def _plain_organ(term: str) -> list[str]:
     return []
 
 
-_CALLED = re.compile(r"\b([A-Za-z][\w-]*(?: [\w-]+){0,3}),? \(?(?:also |commonly |often |sometimes )(?:called|known as|termed) "
+_CALLED = re.compile(r"\b([A-Za-z][\w'’-]*(?: [\w'’-]+){0,3}),? \(?(?:also |commonly |often |sometimes )(?:called|known as|termed) "
                      r"(?:the |an? )?([A-Za-z][\w-]*(?: [\w-]+){0,3}?)(?=[,.;)]| or\b)")
 
 
-def _also_called(an: Analysis, term: str) -> list[str]:
+def also_called(an: Analysis, term: str) -> list[str]:
     """The other name the article gives ("X, also called Y", "X, commonly known as Y"): either is right."""
     pairs: list[tuple[str, str]] | None = an.__dict__.get("_also_called")
     if pairs is None:
