@@ -22,7 +22,6 @@ sys.path.insert(0, str(ROOT))
 
 from ketaquiz.core.article import Sentence, load_article  # noqa: E402
 from ketaquiz.core.generate.regap import Regapper  # noqa: E402
-from ketaquiz.core.questions import cloze_gaps  # noqa: E402
 
 
 def _overlap(sentence: Sentence, line: str) -> float:
@@ -51,9 +50,7 @@ def draft_picks(article_path: Path, picks: list[str]) -> tuple[list[dict], list[
             continue
         q = drafted.question
         taken.add(q.id)
-        out.append({"id": q.id, "topic": q.topic, "type": q.type, "prompt": q.prompt, "choices": [],
-                    "answer": [g[0] for g in cloze_gaps(q.prompt)], "accept": [], "explanation": q.explanation,
-                    "source": q.source, "origin": q.origin})
+        out.append(q.to_export())
         print(f"{article_path.stem}: {q.prompt}" + (f"   ⚠ {drafted.warning}" if drafted.warning else ""))
     return out, problems
 

@@ -273,6 +273,27 @@ The most common cause of Wernicke's aphasia is stroke.
     q = regapper.draft_for_sentence(_id_of(regapper, "The most common cause")).question
     assert cloze_gaps(q.prompt)[0][0] == "stroke"
     named = regapper.draft_for_sentence(_id_of(regapper, "Wernicke's aphasia, also")).question
-    assert cloze_gaps(named.prompt)[0][0].casefold() not in ("receptive aphasia", "wernicke", "wernicke's aphasia")
+    assert cloze_gaps(named.prompt)[0][0].casefold() != "receptive aphasia"  # the title itself, even here
+    # where the sentence gives the subject's other name, that name is the fact (held-23: kept)
+    hyoscine = Regapper(parse_article("# Hyoscine\n\nHyoscine, also known as scopolamine, is a medication used to "
+                                      "treat motion sickness.\nScopolamine patches are worn behind the ear.\n"))
+    q2 = hyoscine.draft_for_sentence(_id_of(hyoscine, "Hyoscine, also")).question
+    assert cloze_gaps(q2.prompt)[0][0] == "scopolamine"
     chosen = regapper.draft_for_sentence(_id_of(regapper, "The most common cause"), phrase="Wernicke").question
     assert cloze_gaps(chosen.prompt)[0][0] == "Wernicke"  # the reviewer's own choice stands
+
+
+def test_a_picked_sentence_whose_likeliest_gap_is_a_stock_word_asks_its_number():
+    # held-25: "In 2015, pollution killed 9 million people in the {{world}}" — "blank the death toll as a choice"
+    text = """# Pollution
+
+## Health
+
+In 2015, pollution killed 9 million people in the world.
+Air pollution harms the lungs and the heart of people in cities.
+"""
+    regapper = Regapper(parse_article(text))
+    drafted = regapper.draft_for_sentence(_id_of(regapper, "In 2015"))
+    q = drafted.question
+    assert q.type == "choice" and q.answer == "9" and "_____ million people" in q.prompt and len(q.choices) == 4
+    assert q.origin == "edited"
