@@ -42,6 +42,11 @@ class Sentence:
     paragraph: int  # index of the paragraph within its section
     list_item: bool = False  # True for a bullet / numbered list item
 
+    @property
+    def introduces_list(self) -> bool:
+        """It ends in a colon: the introduction of the list that follows ("Symptoms include:")."""
+        return self.text.rstrip(" .").endswith(":")
+
 
 @dataclass
 class Section:

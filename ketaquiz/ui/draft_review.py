@@ -475,7 +475,7 @@ class DraftReview(QWidget):
         d = self.drafts[row]
         self.preview.show_question(d.question)
         self.details.setHtml(self._details_html(d, row))
-        section = next((s for s in self.article.sections if s.slug == d.question.topic), None) if self.article else None
+        section = self.article.section(d.question.topic) if self.article else None
         asked = [x.question.source for x in self.drafts if x.status != DROPPED]
         tool = self._regap_tool()
         central = tool.central_unasked(section.slug, asked) if tool is not None and section is not None else []

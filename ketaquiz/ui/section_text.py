@@ -18,6 +18,7 @@ from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ..core.article import Section
+from ..core.generate.regap import asked_in
 from .theme import GOOD, WARN
 
 
@@ -52,7 +53,7 @@ class SectionText(QTextBrowser):
                f"to draft a question on it, or select words in it and press C to gap exactly them; ✓ a draft "
                f"asks it; ★ the most central sentence no draft asks</span></p>"]
         for s in section.sentences:
-            asked = any(s.text in src for src in asked_sources)
+            asked = asked_in(s.text, asked_sources)
             current = bool(s.text) and s.text in current_source
             text = f"<b>{esc(s.text)}</b>" if current else esc(s.text)
             mark = f'<span style="color:{GOOD}">✓</span>' if asked else \

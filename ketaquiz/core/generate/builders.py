@@ -309,7 +309,7 @@ def _length_penalty(prompt: str) -> float:
 def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
     """Cloze on the best 1–2 terms of each sentence; choice when the term has ≥ 2 same-kind distractors."""
     for s in section.sentences:
-        if s.text.rstrip(" .").endswith(":"):  # a list's intro is asked by the list builder
+        if s.introduces_list:  # a list's intro is asked by the list builder
             continue
         defined = defined_by_item(s.text) if s.list_item else None
         if s.list_item and defined is None:  # a bullet is asked by the list builder, unless it defines a name

@@ -173,17 +173,19 @@ class Regapper:
         sentence with no word to gap, or a `phrase` that is not words of the sentence.
         """
         s = self.an.sentence.get(sentence_id)
-        section = next((sec for sec in self.article.sections if s is not None and s in sec.sentences), None)
+        section = self.article.section(s.section) if s is not None else None
         if s is None or section is None:
             raise ValueError(f"no sentence “{sentence_id}” in the article")
         said = f"the sentence “{s.text[:60]}{'…' if len(s.text) > 60 else ''}”"
-        if s.text.rstrip(" .").endswith(":"):
+        if s.introduces_list:
             raise ValueError(f"{said} introduces a list: ask the list's items instead")
         st = stem(self.an, s)
         readings = [(st[0], st[1])] if st else []
         prev = self.an.previous.get(s.id)
-        context = stem(self.an, prev) if prev is not None and not prev.list_item else None
-        if context is not None and (st is None or st[1] == s.text):
+        # the sentence before, standing alone, where this one does not or is drafted as written
+        context = stem(self.an, prev) if prev is not None and not prev.list_item and (st is None or st[1] == s.text) \
+            else None
+        if context is not None:
             # held-23: "'It' never says what it means", "The term itself …": the sentence before says it
             start = min(self.an.sentence[i].start for i in context[2])
             readings.append((f"{context[0]} {cap_first(s.text.strip())}", self.article.text[start:s.end]))
@@ -238,14 +240,12 @@ class Regapper:
         (a random sentence of those would be one 1 time in 11); on held-25, judged after this was written, 9 in 30
         again, marking 67 of 619.
         """
-        section = next((sec for sec in self.article.sections if sec.slug == topic), None)
+        section = self.article.section(topic)
         if section is None:
             return []
-        if self._importance is None:
-            self._importance = sentence_importance(self.an)
-        importance = self._importance
-        unasked = [s for s in section.sentences if s.text and not any(s.text in src for src in asked_sources)
-                   and not s.text.rstrip(" .").endswith(":")]
+        importance = self._sentence_importance()
+        unasked = [s for s in section.sentences if s.text and not asked_in(s.text, asked_sources)
+                   and not s.introduces_list]
         return [s.id for s in sorted(unasked, key=lambda s: -importance.get(s.id, 0.0))[:limit]]
 
     def _number_choice(self, s: Sentence, section: Section, taken: set[str] | frozenset[str]) -> TermDraft | None:
@@ -289,12 +289,10 @@ class Regapper:
         central sentence that says the term, with the reason in `warning`. Raises ValueError (naming the section
         and the term) when no sentence that stands on its own says it.
         """
-        section = next((sec for sec in self.article.sections if sec.slug == topic), None)
+        section = self.article.section(topic)
         if section is None:
             raise ValueError(f"no section “{topic}” in the article")
-        if self._importance is None:
-            self._importance = sentence_importance(self.an)
-        importance = self._importance
+        importance = self._sentence_importance()
         key = norm(term)
         ranked = []
         for c in self._candidates(section):
@@ -310,6 +308,11 @@ class Regapper:
         q = self._plain_draft(section, term, importance)
         return TermDraft(replace(q, id=_unique(q.id, taken)), "the generator drafts no question on this term itself")
 
+    def _sentence_importance(self) -> dict[str, float]:
+        if self._importance is None:  # LexRank over the article: only when a term or the section text asks
+            self._importance = sentence_importance(self.an)
+        return self._importance
+
     def _candidates(self, section: Section) -> list[Candidate]:
         if section.slug not in self._drafted:
             self._drafted[section.slug] = [c for build in BUILDERS for c in build(self.an, section)]
@@ -318,7 +321,7 @@ class Regapper:
     def _plain_draft(self, section: Section, term: str, importance: dict[str, float]) -> Question:
         """A cloze on `term` in the most central sentence of the section that says it and stands on its own."""
         pattern = word_pattern(term)
-        said = [s for s in section.sentences if pattern.search(s.text) and not s.text.rstrip(" .").endswith(":")]
+        said = [s for s in section.sentences if pattern.search(s.text) and not s.introduces_list]
         for s in sorted(said, key=lambda s: -importance.get(s.id, 0.0)):
             st = stem(self.an, s)
             if st is None or not pattern.search(st[0]):
@@ -372,6 +375,11 @@ class TermDraft:
 
     question: Question
     warning: str = ""
+
+
+def asked_in(text: str, sources: list[str]) -> bool:
+    """A draft quoting one of `sources` asks the sentence `text` (a source may hold the sentence before it too)."""
+    return any(text in source for source in sources)
 
 
 def _unique(qid_: str, taken: set[str] | frozenset[str]) -> str:
