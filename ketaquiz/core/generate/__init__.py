@@ -52,6 +52,7 @@ def generate_set(
     from .importance import sentence_importance
     from .rank import TYPE_ORDER, rank_candidates, select_budget
     from .siblings import mark_siblings
+    from .topic_definition import topic_definition
 
     t0 = time.perf_counter()
     chosen = [s for s in article.sections if s.sentences and (sections is None or s.slug in sections)]
@@ -66,6 +67,13 @@ def generate_set(
         candidates[sec.slug] = [c for build in BUILDERS for c in build(an, sec)]
         if progress:
             progress(done, len(chosen))
+    if chosen and chosen[0] is article.sections[0]:
+        asked = topic_definition(an, importance)  # the subject's own definition, which the worth checks would refuse
+        lead = candidates[chosen[0].slug]
+        # who made it, where the sentence names them, before the gap ("Who created ELIZA …?")
+        if asked is not None and not any(c.family.startswith("short-attribution") and asked.sentence_ids[0]
+                                         in c.sentence_ids for c in lead):
+            lead.append(asked)
     ranked = rank_candidates([c for cs in candidates.values() for c in cs], an, importance)
     words = sum(len(s.text.split()) for sec in chosen for s in sec.sentences)
     kept = select_budget(ranked, [s.slug for s in chosen], words * WORDS_PER_QUESTION // max(words_per_question, 1),

@@ -91,6 +91,14 @@ def definitions(an: Analysis) -> list[Definition]:
     return out
 
 
+def article_definitions(an: Analysis) -> list[Definition]:
+    """`definitions(an)`, found once per analysis (every section's builder and the topic's definition ask)."""
+    found: list[Definition] | None = an.__dict__.get("_definitions")
+    if found is None:
+        found = an.__dict__["_definitions"] = definitions(an)
+    return found
+
+
 def _meaning(text: str) -> str | None:
     """The definition without what follows it (", which …", a second clause) and without its full stop."""
     text = re.sub(r"\s[–—]\s[^–—]{1,40}\s[–—]\s", " ", text.strip())  # "organisms – 'offspring' – are": an aside
@@ -108,9 +116,7 @@ def _meaning(text: str) -> str | None:
 
 def definition_choices(an: Analysis, section: Section) -> Iterator[Candidate]:
     """"What is X, as the text defines it?": its definition among three of the article's other definitions."""
-    found = an.__dict__.get("_definitions")
-    if found is None:
-        found = an.__dict__["_definitions"] = definitions(an)
+    found = article_definitions(an)
     for d in (d for d in found if d.section == section.slug):
         others = [o for o in found if norm(o.term) != norm(d.term) and o.meaning != d.meaning
                   and not any(len(w) >= 4 and w.lower() in o.meaning.lower() for w in d.term.split())]

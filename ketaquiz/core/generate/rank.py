@@ -30,6 +30,7 @@ from .mentions import word_in
 from .terms import norm
 from .worth import answer_terms, answers, defines, unworthy
 
+TOPIC_DEFINITION = "cloze-topic-definition"  # the family of `topic_definition.topic_definition`
 TYPE_ORDER = {"cloze": 0, "choice": 1, "short": 2, "multi": 3, "order": 4}
 MAX_CLOZE_SHARE = 0.5
 MAX_NUMBER_SHARE = 0.2  # dates and numbers: the key ones, not every year the text names
@@ -50,6 +51,8 @@ _FAMILY_FIT = {
     # gap on the defined term (kept 58–72 %), which wins where both can be asked; the article's own subject, which no
     # gap can ask, above anything else its defining sentence could give
     "choice-definition-topic": 0.45, "choice-definition": 0.05,
+    # the subject's definition as a cloze on its key word: before telling it from other definitions
+    TOPIC_DEFINITION: 0.5,
     # choice below cloze: judges kept fewer (19–28 % against 32–36 % in rounds 2–6), its options being the weak part
     "short-definition": 0.25, "choice": -0.05, "cloze": 0.0,
     # who invented, found or named a key thing: judges listed it first among the facts no question asked (held-10)
@@ -77,8 +80,10 @@ def rank_candidates(candidates: list[Candidate], an: Analysis, importance: dict[
     """
     out: list[Ranked] = []
     for c in candidates:
-        if unworthy(c, an) or check_question(c.question):
-            continue  # the item-writing checks (`tripped`) run later, on the few that can be kept
+        if c.family != TOPIC_DEFINITION and unworthy(c, an) or check_question(c.question):
+            # the item-writing checks (`tripped`) run later, on the few that can be kept; the worth checks, made for
+            # what a sentence says in passing, would refuse the very words of the subject's definition
+            continue
         imp = importance.get(c.sentence_ids[0], 0.0)
         if c.family == "short-attribution-topic":
             # who invented or found the article's own subject: a key fact wherever the article says it

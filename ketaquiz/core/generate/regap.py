@@ -30,7 +30,7 @@ from ..article import Article, Section, Sentence
 from ..quality import tripped
 from ..questions import Question, cloze_filled, cloze_gaps
 from . import lexicon as lx
-from .analysis import analyse
+from .analysis import Analysis, analyse
 from .answers import gap_for
 from .builders import Candidate, blank, display_term, drop_visible_forms, explain, qid, stem
 from .families import BUILDERS
@@ -62,12 +62,14 @@ def _content(word: str) -> bool:
 class Regapper:
     """Re-gaps drafts of one article; the article is analysed once (its terms decide the accepted forms)."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, *, analysis: Analysis | None = None,
+                 importance: dict[str, float] | None = None) -> None:
         self.article = article
-        self.an = analyse(article)
-        self._importance: dict[str, float] | None = None
+        self.an = analysis if analysis is not None else analyse(article)  # the generator passes its own
+        self._importance: dict[str, float] | None = importance
         self._drafted: dict[str, list[Candidate]] = {}  # the builders' candidates, per section slug
         self._folded: list[str] | None = None  # the article's sentences, case folded (how often a phrase recurs)
+        self._promise: dict[str, float] = {}  # gap_promise per phrase: the menu and the sentence drafts ask again
 
     def can_regap(self, q: Question) -> bool:
         """A cloze, or a choice whose prompt holds one blank for its answer."""
@@ -121,6 +123,8 @@ class Regapper:
         The weights are a hand-rounded version of a pairwise fit to the judges' wanted gaps of the development
         articles (`docs/judging/gap-choices.json`), which ordered the held-out sets' wanted gaps as well.
         """
+        if phrase in self._promise:
+            return self._promise[phrase]
         if self._folded is None:
             self._folded = [s.text.casefold() for s in self.an.sentence.values()]
         words = phrase.split()
@@ -130,8 +134,9 @@ class Regapper:
         said = re.compile(r"(?<![\w-])" + re.escape(stem_).replace(r"\ ", r"\s+") + r"(?:e?s)?(?![\w-])")
         recurs = sum(1 for text in self._folded if said.search(text))
         generic = len(words) == 1 and phrase.casefold() in lx.GENERIC_WORDS
-        return (self.an.score(phrase) - 1.5 * (recurs <= 1) - 1.5 * generic - 1.5 * phrase[:1].isdigit()
-                - 0.4 * min(lx.zipf(w) for w in words) - 0.4 * math.log2(max(recurs, 1)))
+        self._promise[phrase] = (self.an.score(phrase) - 1.5 * (recurs <= 1) - 1.5 * generic - 1.5 * phrase[:1].isdigit()
+                                 - 0.4 * min(lx.zipf(w) for w in words) - 0.4 * math.log2(max(recurs, 1)))
+        return self._promise[phrase]
 
     def regap(self, q: Question, phrase: str, taken: set[str] | frozenset[str] = frozenset()) -> Question:
         """The question as a cloze gapping `phrase` (every time its sentence says it), the old gap filled in.
