@@ -148,6 +148,31 @@ def test_g_moves_the_gap_to_a_word_of_the_sentence_keeps_the_draft_and_checks_it
     assert [q.prompt for q in saved.questions] == ["{{beans|bean}} are roasted."]
 
 
+def test_a_accepts_another_answer_keeps_the_draft_and_saves_it(qtbot, review):
+    # judges' next commonest fix after "gap X instead": "accept 'melanin'", the natural answer graded wrong
+    r = review.review
+    assert not r.accept_btn.isEnabled()  # a true/false draft has no typed answer
+    qtbot.keyClick(r.list, Qt.Key.Key_A)
+    assert r.accept_dialog is None
+    r.list.setCurrentRow(1)  # "Beans {{are roasted}}."
+    assert r.accept_btn.isEnabled()
+    qtbot.keyClick(r.list, Qt.Key.Key_A)
+    dlg = r.accept_dialog
+    assert dlg is not None and dlg.isVisible() and "Graded right now: are roasted" in dlg.labelText()
+    dlg.setTextValue("are Roasted")  # graded right already: nothing changes
+    dlg.accept()
+    assert review.drafts[1].question.prompt == "Beans {{are roasted}}." and review.drafts[1].status == "pending"
+    assert "graded right already" in r.details.toPlainText()
+    qtbot.keyClick(r.list, Qt.Key.Key_A)
+    r.accept_dialog.setTextValue("roasted")
+    r.accept_dialog.accept()
+    d = review.drafts[1]
+    assert d.question.prompt == "Beans {{are roasted|roasted}}." and d.status == "kept" and d.edited
+    review.next_btn.click()
+    saved = read_set(review.ctx.data.sets_dir / review.saved_set_id / "set.toml")
+    assert [q.prompt for q in saved.questions] == ["Beans {{are roasted|roasted}}."]
+
+
 def test_other_words_typed_move_the_gap_and_words_not_in_the_sentence_change_nothing(qtbot, review):
     r = review.review
     r.list.setCurrentRow(1)

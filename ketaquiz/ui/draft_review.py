@@ -2,7 +2,8 @@
 
 K or Enter keeps the current draft, D drops it, E edits it (the Sets page's question editor, in a dialog; an
 edited draft is kept), G moves its gap to another word of the sentence (`generate.regap`: the judges' most common
-fix, "gap X instead", in one choice; the moved draft is kept and checked again). A key term no draft asks is a
+fix, "gap X instead", in one choice; the moved draft is kept and checked again), A accepts another answer (the next
+commonest fix, "accept 'melanin'"). A key term no draft asks is a
 link: it adds a draft that asks it, next to the current one. "Keep all flagged-clean" keeps every undecided draft that tripped none of the
 generator's checks. Only kept drafts are saved. The flags and the key terms no draft asks about come from the
 generator's report (`GenerationReport.flags`, `.unasked_terms`); a report without them shows "not checked".
@@ -11,7 +12,6 @@ generator's report (`GenerationReport.flags`, `.unasked_terms`); a report withou
 from __future__ import annotations
 
 import html
-from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QKeyEvent
@@ -35,11 +35,13 @@ from ..core.article import Article
 from ..core.generate.regap import Regapper
 from ..core.generate.report import QuestionFlags
 from ..core.quality import passed_and_tripped
+from ..core.question_edits import with_accepted
 from ..core.question_types import kind_of
-from ..core.questions import Question, Topic
+from ..core.questions import Question, Topic, cloze_gaps
 from . import plain
 from .draft_details import DROPPED, KEPT, MARK, PENDING, Draft, details_html, drafts_from
 from .draft_edit import DraftEditDialog
+from .draft_fixes import accept_dialog, gap_menu, gap_words_dialog
 from .question_editor import QuestionPreview
 from .section_text import SectionText
 from .theme import GOOD, WARN
@@ -70,6 +72,8 @@ class _ReviewKeys(QObject):
             self.review.edit(row)
         elif key == Qt.Key.Key_G:
             self.review.show_gap_menu(row)
+        elif key == Qt.Key.Key_A:
+            self.review.ask_accepted(row)
         elif key == Qt.Key.Key_S:
             self.review.show_section_text()
         else:
@@ -91,6 +95,7 @@ class DraftReview(QWidget):
         self.edit_dialog: DraftEditDialog | None = None
         self.gap_menu: QMenu | None = None
         self.gap_dialog: QInputDialog | None = None  # "Other words…": the words typed
+        self.accept_dialog: QInputDialog | None = None  # "Also accept": another answer typed
         self._regapper: Regapper | None = None
         self._shown_choices: list[str] = []  # the current draft's "gap instead" words, as linked in the details
         self._likely_count = 0  # how many of them, first, are the likeliest
@@ -98,7 +103,8 @@ class DraftReview(QWidget):
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        hint = QLabel("K or Enter keep · D drop · E edit · G move the gap · S ask a sentence of the section · ↑ ↓ next")
+        hint = QLabel("K or Enter keep · D drop · E edit · G move the gap · A also accept · S ask a sentence of the "
+                      "section · ↑ ↓ next")
         hint.setStyleSheet("color: #888;")
         hint.setWordWrap(True)  # at a large font it would hold the dialog wider than a 1024-pixel screen
         self.list = QListWidget()
@@ -154,10 +160,13 @@ class DraftReview(QWidget):
         self.gap_btn = QPushButton("Gap… (G)")
         self.gap_btn.setToolTip("Move the gap to another word of the sentence: the draft is kept with the new gap")
         self.gap_btn.clicked.connect(lambda: self.show_gap_menu(self.list.currentRow()))
+        self.accept_btn = QPushButton("Accept… (A)")
+        self.accept_btn.setToolTip("Grade another answer right too (the head word, the article's other name for it)")
+        self.accept_btn.clicked.connect(lambda: self.ask_accepted(self.list.currentRow()))
         self.keep_btn.clicked.connect(lambda: self.keep(self.list.currentRow()))
         self.drop_btn.clicked.connect(lambda: self.drop(self.list.currentRow()))
         self.edit_btn.clicked.connect(lambda: self.edit(self.list.currentRow()))
-        for b in (self.keep_btn, self.drop_btn, self.edit_btn, self.gap_btn, self.keep_clean_btn):
+        for b in (self.keep_btn, self.drop_btn, self.edit_btn, self.gap_btn, self.accept_btn, self.keep_clean_btn):
             b.setAutoDefault(False)
             b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         buttons = QHBoxLayout()
@@ -165,6 +174,7 @@ class DraftReview(QWidget):
         buttons.addWidget(self.drop_btn)
         buttons.addWidget(self.edit_btn)
         buttons.addWidget(self.gap_btn)
+        buttons.addWidget(self.accept_btn)
         buttons.addStretch(1)
         right = QWidget()
         rl = QVBoxLayout(right)
@@ -290,42 +300,33 @@ class DraftReview(QWidget):
         return tool.menu(self.drafts[row].question)
 
     def show_gap_menu(self, row: int) -> None:
-        """The draft's other words as a menu under the Gap button: the likeliest three first, numbered (G then 1
-        takes the likeliest; Enter too, it is selected), then the rest along the sentence; Esc closes."""
-        likely, rest = self.gap_menu_items(row)
-        if not likely:
-            return
-        menu = QMenu(self)
-        menu.setAccessibleName("Gap instead")
-        for i, phrase in enumerate(likely, 1):
-            action = menu.addAction(f"&{i}  {phrase.replace('&', '&&')}")
-            action.triggered.connect(partial(self.regap, row, phrase))
-        if rest:
-            menu.addSeparator()
-        for phrase in rest:
-            action = menu.addAction(phrase.replace("&", "&&"))
-            action.triggered.connect(partial(self.regap, row, phrase))
-        menu.addSeparator()
-        menu.addAction("Other words…").triggered.connect(partial(self.ask_gap_words, row))
-        self.gap_menu = menu
-        menu.popup(self.gap_btn.mapToGlobal(self.gap_btn.rect().bottomLeft()))
-        menu.setActiveAction(menu.actions()[0])  # Enter takes the likeliest
+        """The gap menu under the Gap button (`draft_fixes.gap_menu`)."""
+        self.gap_menu = gap_menu(self, row)
 
     def ask_gap_words(self, row: int) -> None:
-        """Words of the sentence the menu does not offer ("blended", "dry storage"), typed."""
+        """Words of the sentence the menu does not offer, typed (`draft_fixes.gap_words_dialog`)."""
         tool = self._regap_tool()
-        if not 0 <= row < len(self.drafts) or tool is None:
-            return
-        dlg = QInputDialog(self)
-        dlg.setWindowTitle("Gap other words")
-        dlg.setLabelText(plain.tooltip(f"Words of the sentence to gap:\n{tool.sentence(self.drafts[row].question)}"))
-        label = dlg.findChild(QLabel)
-        if label is not None:
-            label.setWordWrap(True)  # a long sentence would stretch the dialog past the screen
-        dlg.textValueSelected.connect(partial(self.regap, row))
-        dlg.finished.connect(lambda _result: self.list.setFocus())
-        self.gap_dialog = dlg
-        dlg.open()
+        if 0 <= row < len(self.drafts) and tool is not None:
+            self.gap_dialog = gap_words_dialog(self, row, tool.sentence(self.drafts[row].question))
+
+    def ask_accepted(self, row: int) -> None:
+        """Another answer to grade right, typed (A; `draft_fixes.accept_dialog`): a cloze's first gap, a short answer."""
+        q = self.drafts[row].question if 0 <= row < len(self.drafts) else None
+        if q is not None and q.type in ("cloze", "short"):
+            forms = cloze_gaps(q.prompt)[0] if q.type == "cloze" else [str(q.answer), *q.accept]
+            self.accept_dialog = accept_dialog(self, row, " · ".join(forms))
+
+    def accept_also(self, row: int, text: str) -> bool:
+        """The draft grades `text` right too (in its first gap); it is kept and its checks run again."""
+        if not 0 <= row < len(self.drafts):
+            return False
+        d = self.drafts[row]
+        gaps = len(cloze_gaps(d.question.prompt))
+        changed = with_accepted(d.question, [text] + [""] * (gaps - 1) if d.question.type == "cloze" else text)
+        if changed is None:
+            self._warn(f"“{text.strip()}” is graded right already" if text.strip() else "Type an answer to accept.")
+            return False
+        return self._fixed(row, changed)
 
     def regap(self, row: int, phrase: str) -> bool:
         """Move the draft's gap to `phrase`; the draft is kept and its item-writing checks run again."""
@@ -339,6 +340,11 @@ class DraftReview(QWidget):
         except ValueError as e:
             self._warn(str(e))
             return False
+        return self._fixed(row, q)
+
+    def _fixed(self, row: int, q: Question) -> bool:
+        """The draft replaced by its one-choice fix, kept, and its item-writing checks run again."""
+        d = self.drafts[row]
         d.question, d.edited, d.rechecked = q, True, True
         d.flags = self._rechecked(q, q.topic)
         self.set_status(row, KEPT)
@@ -467,6 +473,7 @@ class DraftReview(QWidget):
         likely, rest = self.gap_menu_items(row) if has else ([], [])
         self._shown_choices, self._likely_count = likely + rest, len(likely)
         self.gap_btn.setEnabled(bool(self._shown_choices))
+        self.accept_btn.setEnabled(has and self.drafts[row].question.type in ("cloze", "short"))
         if not has:
             self.preview.clear()
             self.details.clear()
