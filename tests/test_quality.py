@@ -174,3 +174,15 @@ def test_later_than_what():
     # held-17: "The baby died _____ months later."
     assert "dangling reference" in tripped(q("The baby died {{14}} months later."))
     assert "dangling reference" not in tripped(q("The treaty was signed two years later than planned, in {{1648}}."))
+
+
+def test_openers_judged_dangling_in_the_eleventh_session():
+    # j45 "In response to what?", held-26 "Some examples" of what?, j45 "One complicating factor" in what?, j42 "More
+    # common today" than what?, held-25 "The article" which article?
+    assert_dangling(("In response, some people in the crowd threw various objects, and {{many}} arrests ensued.",
+                     "Some examples are {{electrodes}} in neon lights and cold-cathode fluorescent lamps.",
+                     "One complicating factor is possible {{monopsony}} in the labor market.",
+                     "More common today is the division into four periods with a(n) {{turning point}} between them.",
+                     "The article shows that less able, better-off kids are {{much}} more likely to become high earners."))
+    assert_dangling(("In response to the attack, {{NATO}} was formed.", "One factor of {{risk}} is smoking.",
+                     "Some {{examples}} of cathodes are hot."), dangling=False)

@@ -20,6 +20,8 @@ _DANGLING_OPENERS = re.compile(
     # "Similar cracks are available for …", "Of course cracking the software …" (held-23): like what? of course what?
     r"similar(?! to\b)|of course|"
     r"by contrast|in turn|in fact|indeed|for example|for instance|on the other hand|at the same time|"
+    # "In response, some people in the crowd threw …" (j45): in response to what?
+    r"in response(?! to\b)|"
     r"in this way|to this end|despite this|even so|after this|before this|by then|until then|"
     r"to sum up|in summary|in conclusion|no longer|as such|each one|each of them|none(?=,)|alternatively|lastly|"
     r"at the time(?! of\b)|at that time|(?:to resolve )?the situation(?! (?:of|in|where|that|which)\b)|"
@@ -35,6 +37,9 @@ _DANGLING_INSIDE = re.compile(
     r"\b(?:see|shown in|listed in|in) (?:the )?(?:table|figure|fig\.|chart|image|diagram|section|chapter)\b|"
     r"\b(?:shown|listed|described|see|given) (?:above|below)\b|\bas shown\b(?! (?:in|by|on) (?!the (?:figure|table|image|diagram))\w)|\bthe two\b|\bthe other\b(?! hand)|\bas (?:mentioned|noted|described|discussed)\b|"
     r"\b(?:I|we|my|our|us|me)\b|\bhitherto\b|\b(?:do|does|did|doing) (?:this|so)\b|"
+    # "The article shows that less able, better-off kids …" (held-25): which article?
+    r"\b[Tt]he (?:article|report|paper|study) (?:shows|showed|says|said|states|stated|argues|argued|notes|noted|"
+    r"finds|found|reports|reported)\b|"
     r"^\W*The (?:term|word|name|concept|idea|process|method) itself\b|"
     r"\b(?:reduce|avoid|address|prevent|solve|overcome|counter|limit) that (?!of\b)[a-z]+|"
     # "In front of that object" (held-11): "that" before a noun after a preposition points back
@@ -54,7 +59,7 @@ _DANGLING_INSIDE = re.compile(
     r"\bthe (?:three|four|five|six|seven)\b(?= (?:had|have|has|were|was|are|is|who|would|could|did)\b)",
 )
 # "Examples are nitrogen-fixing bacteria, …", "A good example would be …": examples of what? (held-5)
-_EXAMPLE_OPENER = re.compile(r"^\W*(?:(?:a good |an |one |another )?examples? (?!of\b)\w+)", re.IGNORECASE)
+_EXAMPLE_OPENER = re.compile(r"^\W*(?:(?:a good |an |one |another |some )?examples? (?!of\b)\w+)", re.IGNORECASE)
 # "When it affects the mouth, it is called thrush": the opening clause's own subject is a pronoun (held-5)
 _PRONOUN_IN_OPENING_CLAUSE = re.compile(r"^\W*(?:when|if|as|while|because|since|although|once|unless)\s+(?:it|they)\b|"
                                         # "Because of its high reactivity, it is never found …" (held-23): whose?
@@ -93,6 +98,11 @@ _PRESUPPOSING = re.compile(
     # "A separate distinction is evident …", "Processes for the second stage include …" (held-12): of what?
     r"^\W*A (?:separate|similar|related|different) \w+|"
     r"^\W*One (?:form|type|kind|version|variant|method|approach|way|example)\b(?! of\b)|"  # "One form takes …": of what?
+    # "One complicating factor is possible monopsony …" (j45): a factor in what?
+    r"^\W*One (?:[a-z]+ )?(?:factor|problem|reason|complication|difficulty|drawback|limitation|criticism|issue)\b"
+    r"(?! (?:of|in|for|with)\b)|"
+    # "More common today is the division into four periods" (j42): than what?
+    r"^\W*(?:More|Less) (?:common|popular|usual|frequent|widely \w+) (?:today|now|nowadays)\b|"
     r"^\W*The (?:primary|secondary) (?:is|are|was|were|has|star)\b|"  # "The primary is 344 light-years away" (held-22)
     # "Metachromatic leukodystrophy is another lysosomal storage disease" (held-20): another besides which?
     r"\b(?:is|are|was|were) (?:yet )?another\b|"
