@@ -3,6 +3,9 @@ fails on the generator before it."""
 
 from __future__ import annotations
 
+from ketaquiz.core.article import parse_article
+from ketaquiz.core.generate import generate_set
+
 from .generation import kept_cloze
 
 
@@ -14,3 +17,25 @@ def test_a_step_told_with_then_is_asked_without_it():
     prompts = kept_cloze(text)
     assert any(p.startswith("The mRNA is exported from the nucleus") for p in prompts), prompts
     assert not any(" then " in p for p in prompts)
+
+
+KIDNEY = """# Kidney
+
+The kidneys are two bean-shaped organs found in vertebrates. They remove waste products from the blood. Each kidney is attached to a ureter, a tube that carries excreted urine to the bladder. Filtration occurs in the glomerulus: one-fifth of the blood volume that enters the kidneys is filtered. Nephrectomy is frequently used to cure renal cell carcinoma. Urology addresses diseases of kidney anatomy such as kidney stones.
+
+## Structure
+
+The renal cortex is the outer part of the kidney. The renal medulla lies beneath the cortex. The nephron is the functional unit of the kidney. Each nephron has a glomerulus and a renal tubule. The renal pelvis collects urine from the calyces. The renal artery brings blood to the kidney. The renal vein carries blood away from the kidney. The hilum is the entry point of the renal artery.
+
+## Function
+
+The kidney regulates blood pressure through the renin–angiotensin system. Erythropoietin is a hormone made by the kidney. The kidney activates vitamin D into calcitriol. Reabsorption returns water and solutes to the blood. Secretion moves substances from the blood into the tubule. Aldosterone increases sodium reabsorption in the collecting duct. Antidiuretic hormone increases water reabsorption. The loop of Henle concentrates the urine.
+"""
+
+
+def test_every_lead_sentence_with_a_draft_that_passes_is_asked():
+    # the lead is the article's summary: held-out judges kept 45 % of its questions and dropped 9 % (n = 172), against
+    # 32 % and 32 % in the body; the budget had asked one of its sentences here
+    qset, _ = generate_set(parse_article(KIDNEY), set_id="kidney")
+    lead = [q.prompt for q in qset.questions if q.topic == "overview"]
+    assert any("{{ureter" in p for p in lead) and any("{{glomerulus" in p for p in lead), lead

@@ -76,8 +76,9 @@ def generate_set(
             lead.append(asked)
     ranked = rank_candidates([c for cs in candidates.values() for c in cs], an, importance)
     words = sum(len(s.text.split()) for sec in chosen for s in sec.sentences)
+    summary = article.sections[0] if len(article.sections) > 1 and article.sections[0] in chosen else None
     kept = select_budget(ranked, [s.slug for s in chosen], words * WORDS_PER_QUESTION // max(words_per_question, 1),
-                         importance)
+                         importance, lead=summary.slug if summary is not None else None)
     order = {s.id: i for i, s in enumerate(article.sentences)}
     kept.sort(key=lambda r: (order.get(r.cand.sentence_ids[0], 0), TYPE_ORDER[r.cand.question.type], r.cand.question.id))
     report = _report(an, chosen, candidates, kept)

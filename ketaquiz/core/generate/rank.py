@@ -137,10 +137,14 @@ class _Picks:
     wrong_uses: dict[str, int] = field(default_factory=dict)
     per_section: dict[str, int] = field(default_factory=dict)
 
-    def allows(self, r: Ranked) -> bool:
+    def allows(self, r: Ranked, *, capped: bool = True) -> bool:
+        """The question fits beside those kept: its sentence and answer not asked, no prompt giving another's answer,
+        no distractor reused; and, when `capped`, the set's shares of cloze and number questions not exceeded."""
         c, q = r.cand, r.cand.question
         if self.sentences & _claimed(c) or c.answer_key in self.answers or self._answers_another(r):
             return False
+        if not capped:
+            return not any(self.wrong_uses.get(w, 0) >= MAX_DISTRACTOR_USES for w in _wrong_options(q))
         if q.type == "cloze" and self.counts["cloze"] + 1 > math.ceil(MAX_CLOZE_SHARE * self.total):
             return False
         if _is_number(q) and self.counts["number"] + 1 > math.ceil(MAX_NUMBER_SHARE * self.total):
@@ -208,11 +212,12 @@ def _wrong_options(q: Question) -> list[str]:
 
 
 def select_budget(ranked: list[Ranked], sections: list[str], words: int, importance: dict[str, float],
-                  *, seen: DuplicateIndex | None = None) -> list[Ranked]:
+                  *, seen: DuplicateIndex | None = None, lead: str | None = None) -> list[Ranked]:
     """The kept questions: best first within each section's budget, under the set-wide caps.
 
     Later passes give what a section could not use (its candidates failed the item-writing checks) to the
-    next-best candidates of any section, and fill an article up to its minimum.
+    next-best candidates of any section, and fill an article up to its minimum. Last, every sentence of the `lead`
+    section (the summary before an article's first heading) with a candidate that passes is asked.
     """
     # A short article is dense: a teacher asks up to one question per 40 words of it (15 questions at most so).
     total = max(3, round(max(words / WORDS_PER_QUESTION, min(words / 40, 15))))
@@ -243,13 +248,27 @@ def select_budget(ranked: list[Ranked], sections: list[str], words: int, importa
             if r.signals.get("importance", 1.0) < (IMPORTANCE_FLOOR if pass_no < 3 else fill_floor) \
                     and not (first and pass_no == 1):
                 continue
-            if seen.find(q) is not None or tripped(q):
+            if not _checked(r, seen, picks):
                 failed.add(i)
                 continue
-            seen.add(q)
-            picks.keep(r)
+            taken.add(i)
+    # The lead of an article with sections is its summary: judges kept 45 % of its questions and dropped 9 %
+    # (held-out, n = 172), against 32 % and 32 % in the body; every lead sentence with a draft that passes is asked.
+    for i, r in enumerate(ranked):
+        if lead is not None and r.cand.question.topic == lead and i not in failed and i not in taken \
+                and picks.allows(r, capped=False) and _checked(r, seen, picks):
             taken.add(i)
     return picks.kept
+
+
+def _checked(r: Ranked, seen: DuplicateIndex, picks: _Picks) -> bool:
+    """Keep the question if it is no near-duplicate of one kept and trips no item-writing check."""
+    q = r.cand.question
+    if seen.find(q) is not None or tripped(q):
+        return False
+    seen.add(q)
+    picks.keep(r)
+    return True
 
 
 def soft_flags(r: Ranked) -> dict[str, str]:
