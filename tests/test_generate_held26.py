@@ -39,3 +39,19 @@ def test_every_lead_sentence_with_a_draft_that_passes_is_asked():
     qset, _ = generate_set(parse_article(KIDNEY), set_id="kidney")
     lead = [q.prompt for q in qset.questions if q.topic == "overview"]
     assert any("{{ureter" in p for p in lead) and any("{{glomerulus" in p for p in lead), lead
+
+
+def test_a_counts_wrong_options_do_not_point_at_it():
+    # j47: "36 · 90 · 180 · 360", "97 · 240 · 485 · 970": always third, the one option whose half and double are offered,
+    # and the one not rounded
+    from ketaquiz.core.generate.quantities import _near_count
+
+    places = set()
+    for value in (180, 485, 360, 1100, 97, 400000, 134000, 3100):
+        options = sorted([value, *_near_count(value, set())])
+        assert len(options) == 4
+        places.add(options.index(value))
+        assert not (value / 2 in options and value * 2 in options), options
+        shape = len(str(value).rstrip("0"))
+        assert all(len(str(o).rstrip("0")) <= max(2, shape) for o in options), options
+    assert len(places) >= 3  # its place among the four varies

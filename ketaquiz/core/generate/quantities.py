@@ -7,6 +7,7 @@ number in a sentence crowded with figures (a statistic among several), nor a num
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 
@@ -34,20 +35,28 @@ def _near_percent(value: int, avoid: set[int]) -> list[int]:
     return _both_sides(value, [v for v in pool if v not in avoid])
 
 
+# The wrong counts as multiples of the answer, the answer's place among the four options varying with the answer.
+# One fixed ladder (a fifth, a half and double the answer) put it third every time, the only option whose half and
+# double were both offered: j47 read "36 · 90 · 180 · 360" and "97 · 240 · 485 · 970" as giveaways.
+_COUNT_LADDERS = ((1.6, 2.5, 4.0), (0.5, 1.6, 2.5), (0.4, 0.6, 1.5), (0.25, 0.4, 0.7))
+
+
 def _near_count(value: int, avoid: set[int]) -> list[int]:
     if value <= 12:
         pool = [value + k for k in (-2, -1, 1, 2, 3, 4) if value + k >= 1]
-    else:
-        pool = sorted({_round2(value * f) for f in (0.2, 0.5, 2, 5, 10)} - {value})
-    return _both_sides(value, [v for v in pool if v not in avoid])
+        return _both_sides(value, [v for v in pool if v not in avoid])
+    ladder = _COUNT_LADDERS[int(hashlib.sha1(str(value).encode()).hexdigest(), 16) % len(_COUNT_LADDERS)]
+    # as precise as the answer ("485" among 780 · 1200 · 1900 stood out too): its significant figures, two at least
+    figures = max(2, len(str(value).rstrip("0")))
+    near = sorted({_round_to(value * f, figures) for f in ladder} - {value} - avoid)
+    return near if len(near) == 3 else _both_sides(value, sorted({_round_to(value * f, figures) for f in
+                                                                  (0.3, 0.6, 1.6, 3)} - {value} - avoid))
 
 
-def _round2(x: float) -> int:
-    """Two significant figures: 1000, 250, 48."""
-    if x < 100:
-        return max(1, round(x))
-    digits = len(str(int(x))) - 2
-    return int(round(x / 10 ** digits) * 10 ** digits)
+def _round_to(x: float, figures: int) -> int:
+    """`x` to `figures` significant figures: 776.0 → 776 (3), 1212.5 → 1210 (3), 288.0 → 290 (2)."""
+    digits = len(str(int(x))) - figures
+    return int(round(x / 10 ** digits) * 10 ** digits) if digits > 0 else max(1, round(x))
 
 
 def _both_sides(value: int, pool: list[int]) -> list[int]:
