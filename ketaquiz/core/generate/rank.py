@@ -248,7 +248,7 @@ def select_budget(ranked: list[Ranked], sections: list[str], words: int, importa
             if r.signals.get("importance", 1.0) < (IMPORTANCE_FLOOR if pass_no < 3 else fill_floor) \
                     and not (first and pass_no == 1):
                 continue
-            if not _checked(r, seen, picks):
+            if not _keep_if_clean(r, seen, picks):
                 failed.add(i)
                 continue
             taken.add(i)
@@ -256,12 +256,12 @@ def select_budget(ranked: list[Ranked], sections: list[str], words: int, importa
     # (held-out, n = 172), against 32 % and 32 % in the body; every lead sentence with a draft that passes is asked.
     for i, r in enumerate(ranked):
         if lead is not None and r.cand.question.topic == lead and i not in failed and i not in taken \
-                and picks.allows(r, capped=False) and _checked(r, seen, picks):
+                and picks.allows(r, capped=False) and _keep_if_clean(r, seen, picks):
             taken.add(i)
     return picks.kept
 
 
-def _checked(r: Ranked, seen: DuplicateIndex, picks: _Picks) -> bool:
+def _keep_if_clean(r: Ranked, seen: DuplicateIndex, picks: _Picks) -> bool:
     """Keep the question if it is no near-duplicate of one kept and trips no item-writing check."""
     q = r.cand.question
     if seen.find(q) is not None or tripped(q):
