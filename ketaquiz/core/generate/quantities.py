@@ -39,13 +39,22 @@ def _near_percent(value: int, avoid: set[int]) -> list[int]:
 # One fixed ladder (a fifth, a half and double the answer) put it third every time, the only option whose half and
 # double were both offered: j47 read "36 · 90 · 180 · 360" and "97 · 240 · 485 · 970" as giveaways.
 _COUNT_LADDERS = ((1.6, 2.5, 4.0), (0.5, 1.6, 2.5), (0.4, 0.6, 1.5), (0.25, 0.4, 0.7))
+# Under a hundred, steps of about a tenth: "pregnancies exceeding _____ weeks" is 37 · 41 · 45 · 49, not 16 · 25 · 41 ·
+# 62 (j49: implausible options)
+_COUNT_STEPS = ((1, 2, 3), (-1, 1, 2), (-2, -1, 1), (-3, -2, -1))
 
 
 def _near_count(value: int, avoid: set[int]) -> list[int]:
     if value <= 12:
         pool = [value + k for k in (-2, -1, 1, 2, 3, 4) if value + k >= 1]
         return _both_sides(value, [v for v in pool if v not in avoid])
-    ladder = _COUNT_LADDERS[int(hashlib.sha1(str(value).encode()).hexdigest(), 16) % len(_COUNT_LADDERS)]
+    place = int(hashlib.sha1(str(value).encode()).hexdigest(), 16) % len(_COUNT_LADDERS)
+    if value < 100:
+        step = max(2, round(value / 10))
+        near = sorted({value + k * step for k in _COUNT_STEPS[place]} - avoid)
+        return near if len(near) == 3 and near[0] > 0 else _both_sides(value, [value + k * step for k in (-2, -1, 1, 2)
+                                                                               if value + k * step > 0])
+    ladder = _COUNT_LADDERS[place]
     # as precise as the answer ("485" among 780 · 1200 · 1900 stood out too): its significant figures, two at least
     figures = max(2, len(str(value).rstrip("0")))
     near = sorted({_round_to(value * f, figures) for f in ladder} - {value} - avoid)
