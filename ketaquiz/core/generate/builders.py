@@ -206,16 +206,16 @@ def _number_distractors(an: Analysis, answer: str, context: str) -> list[tuple[s
     shape = re.compile(r"(?<![\w.,])(\d{" + str(digits) + "})" + re.escape(suffix) + r"(?![\w.,])")
     found = {int(x) for x in shape.findall(an.article.text)} - {value}
     pool = {v for v in found if abs(v - value) <= window}
-    pool |= {value + k * step for k in (-2, -1, 1, 2)}
+    pool |= {value + k * step for k in (-3, -2, -1, 1, 2, 3)}
     ok = sorted((v for v in pool if v > 0 and len(str(v)) == digits and not contains(context, f"{v}{suffix}")),
                 key=lambda v: (abs(v - value), v))
     below = [v for v in ok if v < value]
     above = [v for v in ok if v > value]
-    picked = ok[:3]
-    if picked and all(v > value for v in picked) and below:
-        picked[-1] = below[0]
-    elif picked and all(v < value for v in picked) and above:
-        picked[-1] = above[0]
+    # The answer second or third of the four, as the answer and its sentence fall: the nearest values alone put it
+    # third nearly every time ("1730s · 1740s · 1750s · 1760s", "1463 · 1468 · 1473 · 1478"), a pattern to learn
+    wanted_below = 1 + int(hashlib.sha1(f"{answer}\x1f{context}".encode()).hexdigest(), 16) % 2
+    take_below = min(len(below), max(wanted_below, 3 - len(above)))
+    picked = below[:take_below] + above[:3 - take_below]
     return [(f"{v}{suffix}", 1.0 if v in found else 0.9) for v in picked]
 
 

@@ -35,13 +35,14 @@ def _near_percent(value: int, avoid: set[int]) -> list[int]:
     return _both_sides(value, [v for v in pool if v not in avoid])
 
 
-# The wrong counts as multiples of the answer, the answer's place among the four options varying with the answer.
-# One fixed ladder (a fifth, a half and double the answer) put it third every time, the only option whose half and
-# double were both offered: j47 read "36 · 90 · 180 · 360" and "97 · 240 · 485 · 970" as giveaways.
-_COUNT_LADDERS = ((1.6, 2.5, 4.0), (0.5, 1.6, 2.5), (0.4, 0.6, 1.5), (0.25, 0.4, 0.7))
+# The wrong counts as multiples of the answer, the answer second or third of the four as the answer falls (never first
+# or last: options all above or all below it give it away). One fixed ladder (a fifth, a half and double the answer)
+# put it third every time, the only option whose half and double were both offered: j47 read "36 · 90 · 180 · 360" and
+# "97 · 240 · 485 · 970" as giveaways.
+_COUNT_LADDERS = ((0.5, 1.6, 2.5), (0.4, 0.6, 1.5))
 # Under a hundred, steps of about a tenth: "pregnancies exceeding _____ weeks" is 37 · 41 · 45 · 49, not 16 · 25 · 41 ·
 # 62 (j49: implausible options)
-_COUNT_STEPS = ((1, 2, 3), (-1, 1, 2), (-2, -1, 1), (-3, -2, -1))
+_COUNT_STEPS = ((-1, 1, 2), (-2, -1, 1))
 
 
 def _near_count(value: int, avoid: set[int]) -> list[int]:
