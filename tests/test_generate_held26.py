@@ -80,3 +80,30 @@ def test_a_years_wrong_options_do_not_always_put_it_third():
         assert len(options) == 4
         places.add(options.index(year))
     assert places == {1, 2}
+
+
+def test_a_month_and_year_gap_accepts_the_year():
+    # j47: "… during Easter Week, {{April 1916}}": "1916", the answer a learner gives, was graded wrong
+    from ketaquiz.core.generate.analysis import analyse
+    from ketaquiz.core.generate.answers import gap_for
+
+    an = analyse(parse_article("# Easter Rising\n\nThe Easter Rising was an armed insurrection in Ireland during "
+                               "Easter Week, April 1916.\n"))
+    assert gap_for(an, "April 1916") == "{{April 1916|1916}}"
+    assert gap_for(an, "24 April 1916").endswith("|1916}}")
+
+
+def test_a_head_its_modifier_reverses_is_no_answer_alone():
+    # j49: "'agonist' is accepted for inverse agonists, so a wrong answer is marked right"
+    from ketaquiz.core.generate.analysis import analyse
+    from ketaquiz.core.generate.answers import gap_for
+
+    an = analyse(parse_article("# GPCR\n\nAgonists activate the receptor. Agonists bind the site. Inverse agonists "
+                               "reduce the basal activity of the receptor. Agonists and inverse agonists differ.\n"))
+    assert "|agonists" not in gap_for(an, "inverse agonists") and "|agonist|" not in gap_for(an, "inverse agonists")
+    # and the reversal is what is asked where the article names the plain ones too: "{{inverse}} agonists are …"
+    from ketaquiz.core.generate.answers import key_word
+
+    assert key_word(an, "inverse agonists") == "inverse"
+    assert key_word(analyse(parse_article("# Economics\n\nNegative externalities harm third parties.\n")),
+                    "negative externalities") != "negative"  # no plain externalities: the head stays the point

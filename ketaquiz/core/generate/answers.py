@@ -98,6 +98,9 @@ def _term_forms(an: Analysis, term: str) -> list[str]:
     folded = "".join(ch for ch in unicodedata.normalize("NFKD", term) if not unicodedata.combining(ch))
     if folded != term and folded.isascii():
         alts.append(folded)  # "Riga" for "Rīga": grading folds accents already; the accepted forms now say so
+    dated = _MONTH_YEAR.fullmatch(term)
+    if dated:
+        alts.append(dated.group(1))  # "during Easter Week, {{April 1916}}": the year is what a learner recalls (j47)
     if len(words) >= 2 and words[0] in _ORDINALS:  # not "Second" for "Second Triumvirate": a name's part
         alts.append(words[0])  # "the third and {{fifth carbon atoms}}": "fifth" is the answer a learner gives
     core = [w for w in words if w.isalpha() and w.islower() and lx.zipf(w) <= CORE_ZIPF]
@@ -128,7 +131,9 @@ def _head_or_modifier(an: Analysis, words: list[str]) -> list[str]:
     topic_modifier = all(w.lower() in an.topic_words for w in words[:-1])
     alone = an.terms.get(norm(last))
     adjective = "ADJ" in lx.lemmas(words[0].lower()) and "NOUN" not in lx.lemmas(words[0].lower())
-    contrasted = _other_modifiers(an, words)
+    # "inverse agonists", "negative feedback": the modifier turns the head into its opposite; the bare head is wrong
+    # (j49: "'agonist' is accepted for inverse agonists, so a wrong answer is marked right")
+    contrasted = _other_modifiers(an, words) or words[0].lower() in _REVERSING
     if len(words) == 2 and adjective and not contrasted and (
             alone is not None and len(alone.sentences) >= 2 or lx.zipf(last) < 3.5):
         # The article says "inflation" alone too ("cosmic inflation" → "inflation"), or the head is itself a
@@ -227,6 +232,9 @@ def _modifiers(an: Analysis) -> dict[str, Counter[str]]:
 
 _PLACE_WORDS = frozenset("river lake mountains mountain range island islands sea ocean valley desert basin bay gulf "
                          "strait peninsula plateau canal".split())
+_REVERSING = frozenset("inverse reverse negative positive partial indirect false pseudo non-specific".split())
+_MONTH_YEAR = re.compile(r"(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December)(?:\s+\d{1,2},)?\s+(\d{3,4})")
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 
 
@@ -307,6 +315,8 @@ def key_word(an: Analysis, term: str) -> str:
     if len(words) == 2 and words[0][:1].islower() and "ADJ" in lx.lemmas(words[0]) and "-" not in words[0] \
             and lx.singular(words[1].lower()) in _VAGUE_HEADS:
         return words[0]
+    if len(words) == 2 and words[0] in _REVERSING and _times_named(an, words[1]) - _times_named(an, term) >= 2:
+        return words[0]  # "{{inverse}} agonists" beside the article's own agonists: the reversal is the point
     if len(words) >= 2 and (words[0].lower() in _COUNT_WORDS or words[0].isdigit()):
         return " ".join(words[1:])  # "four {{chambers}}": the count stays in the prompt
     if len(words) >= 3 and words[0].lower() in _ROLE_NOUNS and min(lx.zipf(w) for w in words[1:]) < 2.0:
