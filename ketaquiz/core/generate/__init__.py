@@ -50,9 +50,9 @@ def generate_set(
     from .analysis import analyse
     from .families import BUILDERS
     from .importance import sentence_importance
-    from .rank import TYPE_ORDER, rank_candidates, select_budget
+    from .rank import LEAD_DATE, TYPE_ORDER, rank_candidates, select_budget
     from .siblings import mark_siblings
-    from .topic_definition import topic_definition
+    from .topic_definition import add_topic_definition
 
     t0 = time.perf_counter()
     chosen = [s for s in article.sections if s.sentences and (sections is None or s.slug in sections)]
@@ -68,17 +68,14 @@ def generate_set(
         if progress:
             progress(done, len(chosen))
     if chosen and chosen[0] is article.sections[0]:
-        asked = topic_definition(an, importance)  # the subject's own definition, which the worth checks would refuse
-        lead = candidates[chosen[0].slug]
-        # who made it, where the sentence names them, before the gap ("Who created ELIZA …?")
-        if asked is not None and not any(c.family.startswith("short-attribution") and asked.sentence_ids[0]
-                                         in c.sentence_ids for c in lead):
-            lead.append(asked)
+        add_topic_definition(an, importance, candidates[chosen[0].slug])
     ranked = rank_candidates([c for cs in candidates.values() for c in cs], an, importance)
     words = sum(len(s.text.split()) for sec in chosen for s in sec.sentences)
     summary = article.sections[0] if len(article.sections) > 1 and article.sections[0] in chosen else None
-    kept = select_budget(ranked, [s.slug for s in chosen], words * WORDS_PER_QUESTION // max(words_per_question, 1),
-                         importance, lead=summary.slug if summary is not None else None)
+    dates = [r for r in ranked if r.cand.family == LEAD_DATE]  # asked last, where they fit beside the rest
+    kept = select_budget([r for r in ranked if r.cand.family != LEAD_DATE], [s.slug for s in chosen],
+                         words * WORDS_PER_QUESTION // max(words_per_question, 1), importance,
+                         lead=summary.slug if summary is not None else None, dates=dates)
     order = {s.id: i for i, s in enumerate(article.sentences)}
     kept.sort(key=lambda r: (order.get(r.cand.sentence_ids[0], 0), TYPE_ORDER[r.cand.question.type], r.cand.question.id))
     report = _report(an, chosen, candidates, kept)

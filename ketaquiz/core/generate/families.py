@@ -7,7 +7,8 @@ from .builders import cloze_and_choice, short_answers
 from .chains import chains
 from .definitions import definition_choices
 from .enumerations import enumerations
+from .lead_dates import lead_dates
 from .lists import lists
 from .quantities import quantities
 
-BUILDERS = (cloze_and_choice, short_answers, lists, enumerations, definition_choices, chains, quantities, attributions)
+BUILDERS = (cloze_and_choice, short_answers, lists, enumerations, definition_choices, chains, quantities, attributions, lead_dates)

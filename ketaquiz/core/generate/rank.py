@@ -31,6 +31,10 @@ from .terms import norm
 from .worth import answer_terms, answers, defines, unworthy
 
 TOPIC_DEFINITION = "cloze-topic-definition"  # the family of `topic_definition.topic_definition`
+# what the worth checks, made for what a sentence says in passing, do not judge: the subject's definition and the dates
+# of the lead (`lead_dates.py`), main facts by their place
+LEAD_DATE = "choice-lead-date"  # the family of `lead_dates.lead_dates`
+_WORTH_EXEMPT = frozenset({TOPIC_DEFINITION, LEAD_DATE})
 TYPE_ORDER = {"cloze": 0, "choice": 1, "short": 2, "multi": 3, "order": 4}
 MAX_CLOZE_SHARE = 0.5
 MAX_NUMBER_SHARE = 0.2  # dates and numbers: the key ones, not every year the text names
@@ -80,7 +84,7 @@ def rank_candidates(candidates: list[Candidate], an: Analysis, importance: dict[
     """
     out: list[Ranked] = []
     for c in candidates:
-        if c.family != TOPIC_DEFINITION and unworthy(c, an) or check_question(c.question):
+        if c.family not in _WORTH_EXEMPT and unworthy(c, an) or check_question(c.question):
             # the item-writing checks (`tripped`) run later, on the few that can be kept; the worth checks, made for
             # what a sentence says in passing, would refuse the very words of the subject's definition
             continue
@@ -212,12 +216,14 @@ def _wrong_options(q: Question) -> list[str]:
 
 
 def select_budget(ranked: list[Ranked], sections: list[str], words: int, importance: dict[str, float],
-                  *, seen: DuplicateIndex | None = None, lead: str | None = None) -> list[Ranked]:
+                  *, seen: DuplicateIndex | None = None, lead: str | None = None,
+                  dates: list[Ranked] | None = None) -> list[Ranked]:
     """The kept questions: best first within each section's budget, under the set-wide caps.
 
     Later passes give what a section could not use (its candidates failed the item-writing checks) to the
     next-best candidates of any section, and fill an article up to its minimum. Last, every sentence of the `lead`
-    section (the summary before an article's first heading) with a candidate that passes is asked.
+    section (the summary before an article's first heading) with a candidate that passes is asked, and then each of
+    the lead's `dates` that fits beside the rest (after it, so that a date pushes out no question on its sentence).
     """
     # A short article is dense: a teacher asks up to one question per 40 words of it (15 questions at most so).
     total = max(3, round(max(words / WORDS_PER_QUESTION, min(words / 40, 15))))
@@ -258,6 +264,9 @@ def select_budget(ranked: list[Ranked], sections: list[str], words: int, importa
         if lead is not None and r.cand.question.topic == lead and i not in failed and i not in taken \
                 and picks.allows(r, capped=False) and _keep_if_clean(r, seen, picks):
             taken.add(i)
+    for r in dates or []:
+        if picks.allows(r, capped=False):
+            _keep_if_clean(r, seen, picks)
     return picks.kept
 
 

@@ -45,6 +45,15 @@ _OPENING = re.compile(r"(?:(?:an?|the)\s+)?(.+?)(?:\s*,|\s+(?:is|are|was|were|re
 _SAYS_WHAT = re.compile(r"\b(?:is|are|was|were|refers? to|describes?|denotes?)\b")
 
 
+def add_topic_definition(an: Analysis, importance: dict[str, float], lead: list[Candidate]) -> None:
+    """Add the subject's definition to the lead's candidates, unless a question on who made it claims the sentence
+    ("Who created ELIZA …?" asks it by name or surname)."""
+    asked = topic_definition(an, importance)
+    if asked is not None and not any(c.family.startswith("short-attribution") and asked.sentence_ids[0]
+                                     in c.sentence_ids for c in lead):
+        lead.append(asked)
+
+
 def topic_definition(an: Analysis, importance: dict[str, float]) -> Candidate | None:
     """A cloze on the sentence of the lead that says what the article's subject is (None when the lead has none, or
     none of the words that say what it is makes a gap that passes the checks)."""

@@ -1,0 +1,50 @@
+"""The dates the lead states, asked as a choice among near years: "The Hubble Space Telescope … was launched into
+low Earth orbit in _____" (1986 · 1988 · 1990 · 1993).
+
+An article's lead is its summary: where it dates an event, the date is one of the article's main facts (Hubble's
+launch, Newcomen's engine, the partitions of Poland). Held-out judges kept three in four of the number choices drawn
+from a lead (n = 16) and listed the lead's dates among the key facts no question asked (held-26: "introduced in 1982",
+"the partitions ending in 1795"); elsewhere a year stays a one-off date unless it names a first (`worth.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..article import Section
+from ..questions import Question
+from .analysis import Analysis
+from .builders import Candidate, distractors, explain, qid, stem
+from .rank import LEAD_DATE
+from .trimming import trim_to_term
+
+# a year or decade standing alone: not inside a name or code ("STS-31", "dubnium-268"), a range's dash or a figure
+_YEAR = re.compile(r"(?<![\w.,\-–/])((?:1[0-9]|20)\d\d)(s?)(?![\w\-–/%]|[.,]\d)")
+_FIGURE = re.compile(r"(?<![\w.,])\d[\d,.]*(?:\s*%|\s+(?:million|billion|thousand|hundred))?")
+
+
+def lead_dates(an: Analysis, section: Section) -> Iterator[Candidate]:
+    """A choice among near years for each sentence of the lead that dates one event (the first of at most two)."""
+    if len(an.article.sections) < 2 or section is not an.article.sections[0]:
+        return
+    for s in section.sentences:
+        st = stem(an, s)
+        if st is None or s.list_item:
+            continue
+        text, source, ids = st
+        years = [m for m in _YEAR.finditer(text) if text[:m.start()].count("(") == text[:m.start()].count(")")]
+        if not years or len(_YEAR.findall(text)) > 2 or re.search(r"\bas of\s+$", text[:years[0].start()], re.I):
+            continue  # a chronicle of dates, or "As of 2004 …": a date stamp, no event
+        if any(not _YEAR.fullmatch(f.group().strip(".,")) for f in _FIGURE.finditer(text)):
+            continue  # another figure beside it: the year dates a statistic ("In 2011 … more than 20 billion")
+        answer = years[0].group(1) + years[0].group(2)
+        prompt = re.sub(rf"(?<![\w.,\-–/]){re.escape(answer)}(?![\w\-–/%]|[.,]\d)", "_____", trim_to_term(text, answer),
+                        count=1)
+        wrong = [d for d, _ in distractors(an, answer, prompt, want=3)]
+        if "_____" not in prompt or len(wrong) < 3:
+            continue
+        q = Question(id=qid(section.slug, "choice", source, answer), topic=section.slug, type="choice", prompt=prompt,
+                     answer=answer, choices=sorted([answer, *wrong]), explanation=explain(source), source=source,
+                     origin="generated")
+        yield Candidate(q, 1.2, ids, LEAD_DATE, f"n:{s.id}")
