@@ -350,6 +350,10 @@ def cmd_generate(args: argparse.Namespace) -> int:
             print(f"copied the article to {out.parent / src.name}", file=sys.stderr)
         write_set(qset, out)
         print(f"wrote {len(qset.questions)} questions to {out}", file=sys.stderr)
+    if not qset.questions:
+        # every draft failed a quality check (held-27's "Nation state"): say so, and where the reader can ask it anyway
+        print("no draft passed the quality checks; --report shows why. In the app (New set from article…), the "
+              "review step's section text (S) drafts a question on any sentence you pick.", file=sys.stderr)
     return EXIT_OK
 
 

@@ -135,3 +135,14 @@ def test_a_date_the_lead_states_is_asked_as_a_choice_among_near_years():
     assert len(asked[0].choices) == 4 and "1990" in asked[0].choices
     qset, _ = generate_set(art, set_id="hst")
     assert any(q.answer == "1990" for q in qset.questions)
+
+
+def test_generate_says_so_when_no_draft_passes_the_checks(tmp_path, capsys):
+    # held-27's "Nation state" drew no question at all, and the command said only "wrote 0 questions"
+    from ketaquiz.cli import main
+
+    src = tmp_path / "thing.md"
+    src.write_text("# Thing\n\nIt rains here. They went there.\n", encoding="utf-8")
+    assert main(["generate", str(src), "-o", str(tmp_path / "thing.toml")]) == 0
+    err = capsys.readouterr().err
+    assert "wrote 0 questions" in err and "no draft passed the quality checks" in err and "section text (S)" in err

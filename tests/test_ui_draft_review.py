@@ -325,3 +325,21 @@ def test_words_selected_in_the_section_text_and_c_become_a_new_drafts_gap(qtbot,
     d = review.drafts[2]
     assert len(review.drafts) == 5 and d.status == "pending" and cloze_gaps(d.question.prompt)[0][0] == "ground"
     assert d.question.source.endswith("Then they are ground.")
+
+
+def test_an_article_that_drew_no_draft_can_still_be_asked_from_its_section_text(qtbot, review):
+    # held-27's "Nation state" drew no draft at all (every one failed the checks); the review step showed nothing to
+    # start from. Its first section shows, with links to the others, and a sentence there drafts a question.
+    r = review.review
+    r.set_drafts([], r.topics, r.article, {})
+    assert "No draft passed the quality checks: press S" in r.summary.text()
+    qtbot.keyClick(r.list, Qt.Key.Key_S)
+    assert r.tabs.currentWidget() is r.section_text
+    text = r.section_text.toPlainText()
+    assert "Coffee is a brewed drink." in text and "next section ›" in text and "previous section" not in text
+    r.section_text.anchorClicked.emit(QUrl("section:1"))
+    text = r.section_text.toPlainText()
+    assert "Beans are roasted." in text and "‹ previous section" in text and "next section ›" in text
+    roasted = next(s for s in r.article.sentences if s.text.startswith("Beans are roasted"))
+    r.section_text.anchorClicked.emit(QUrl(f"sentence:{roasted.id}"))
+    assert len(review.drafts) == 1 and review.drafts[0].question.source.startswith("Beans are roasted")

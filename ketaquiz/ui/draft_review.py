@@ -459,6 +459,8 @@ class DraftReview(QWidget):
                 f"{self._topic_title(k)}: {', '.join(v)}" for k, v in self.unasked.items()))
         else:
             self.summary.setToolTip("")
+        if not self.drafts:
+            text += "<br>No draft passed the quality checks: press S and pick sentences of the article to ask."
         self.summary.setText(text)
         self.keep_clean_btn.setText(f"Keep all flagged-clean ({clean})")
         self.keep_clean_btn.setEnabled(clean > 0)
@@ -474,19 +476,19 @@ class DraftReview(QWidget):
         self._shown_choices, self._likely_count = likely + rest, len(likely)
         self.gap_btn.setEnabled(bool(self._shown_choices))
         self.accept_btn.setEnabled(has and self.drafts[row].question.type in ("cloze", "short"))
+        asked = [x.question.source for x in self.drafts if x.status != DROPPED]
         if not has:
             self.preview.clear()
             self.details.clear()
-            self.section_text.clear()
+            # no draft at all (an article whose every draft failed the checks): its first section, to ask it from S
+            first = self.article.sections[0] if self.article and self.article.sections and not self.drafts else None
+            self.section_text.show_in(self.article, first, asked, "", self._regap_tool() if first else None)
             return
         d = self.drafts[row]
         self.preview.show_question(d.question)
         self.details.setHtml(self._details_html(d, row))
         section = self.article.section(d.question.topic) if self.article else None
-        asked = [x.question.source for x in self.drafts if x.status != DROPPED]
-        tool = self._regap_tool()
-        central = tool.central_unasked(section.slug, asked) if tool is not None and section is not None else []
-        self.section_text.show_section(section, asked, d.question.source, central)
+        self.section_text.show_in(self.article, section, asked, d.question.source, self._regap_tool())
 
     def _details_html(self, d: Draft, row: int) -> str:
         terms = self.unasked.get(d.question.topic, [])

@@ -17,8 +17,8 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ..core.article import Section
-from ..core.generate.regap import asked_in
+from ..core.article import Article, Section
+from ..core.generate.regap import Regapper, asked_in
 from .theme import GOOD, WARN
 
 
@@ -37,6 +37,16 @@ class SectionText(QTextBrowser):
         self.setTextInteractionFlags(self.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.section: Section | None = None
         self._block_sentence: list[str] = []  # the sentence id of each text block ("" for the title line)
+        # what `show_in` was given, to step to the section before or after (an article that drew no draft at all)
+        self._context: tuple[Article, list[str], Regapper | None] | None = None
+
+    def show_in(self, article: Article | None, section: Section | None, asked_sources: list[str],
+                current_source: str = "", regapper: Regapper | None = None) -> None:
+        """Render `section` of `article` with its ★ (the most central sentence no draft asks, by `regapper`) and
+        links to the sections before and after it."""
+        self._context = (article, asked_sources, regapper) if article is not None else None
+        central = regapper.central_unasked(section.slug, asked_sources) if regapper and section else []
+        self.show_section(section, asked_sources, current_source, central)
 
     def show_section(self, section: Section | None, asked_sources: list[str], current_source: str = "",
                      central: list[str] | None = None) -> None:
@@ -52,6 +62,9 @@ class SectionText(QTextBrowser):
         out = [f"<p><b>{esc(section.title)}</b> <span style=\"color:#888\">— click a sentence (or Tab to it, Enter) "
                f"to draft a question on it, or select words in it and press C to gap exactly them; ✓ a draft "
                f"asks it; ★ the most central sentence no draft asks</span></p>"]
+        links = self._neighbour_links(section)
+        out += links
+        self._block_sentence += [""] * len(links)  # a block of its own, no sentence
         for s in section.sentences:
             asked = asked_in(s.text, asked_sources)
             current = bool(s.text) and s.text in current_source
@@ -88,7 +101,21 @@ class SectionText(QTextBrowser):
             return
         super().keyPressEvent(event)
 
+    def _neighbour_links(self, section: Section) -> list[str]:
+        """"‹ previous section · next section ›" where the article has them (keyboard: Tab to one, Enter)."""
+        sections = self._context[0].sections if self._context else []
+        if section not in sections or len(sections) < 2:
+            return []
+        i = sections.index(section)
+        links = [f'<a href="section:{j}">{label}</a>' for j, label in ((i - 1, "‹ previous section"),
+                                                                       (i + 1, "next section ›"))
+                 if 0 <= j < len(sections)]
+        return [f'<p style="margin:0 0 6px 0">{" · ".join(links)}</p>']
+
     def _clicked(self, url: QUrl) -> None:
         text = url.toString()
         if text.startswith("sentence:"):
             self.ask.emit(text[len("sentence:"):])
+        elif text.startswith("section:") and self._context is not None:
+            article, asked, regapper = self._context
+            self.show_in(article, article.sections[int(text[len("section:"):])], asked, "", regapper)
