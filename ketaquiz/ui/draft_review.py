@@ -481,8 +481,10 @@ class DraftReview(QWidget):
             self.preview.clear()
             self.details.clear()
             # no draft at all (an article whose every draft failed the checks): its first section, to ask it from S
-            first = self.article.sections[0] if self.article and self.article.sections and not self.drafts else None
-            self.section_text.show_in(self.article, first, asked, "", self._regap_tool() if first else None)
+            if self.article and self.article.sections and not self.drafts:
+                self.section_text.show_in(self.article, self.article.sections[0], asked, "", self._regap_tool())
+            else:
+                self.section_text.clear()
             return
         d = self.drafts[row]
         self.preview.show_question(d.question)

@@ -31,9 +31,9 @@ from .terms import norm
 from .worth import answer_terms, answers, defines, unworthy
 
 TOPIC_DEFINITION = "cloze-topic-definition"  # the family of `topic_definition.topic_definition`
-# what the worth checks, made for what a sentence says in passing, do not judge: the subject's definition and the dates
-# of the lead (`lead_dates.py`), main facts by their place
 LEAD_DATE = "choice-lead-date"  # the family of `lead_dates.lead_dates`
+# what the worth checks, made for what a sentence says in passing, do not judge: the subject's definition and the dates
+# of the lead, main facts by their place
 _WORTH_EXEMPT = frozenset({TOPIC_DEFINITION, LEAD_DATE})
 TYPE_ORDER = {"cloze": 0, "choice": 1, "short": 2, "multi": 3, "order": 4}
 MAX_CLOZE_SHARE = 0.5
@@ -147,11 +147,8 @@ class _Picks:
         c, q = r.cand, r.cand.question
         if self.sentences & _claimed(c) or c.answer_key in self.answers or self._answers_another(r):
             return False
-        if not capped:
-            return not any(self.wrong_uses.get(w, 0) >= MAX_DISTRACTOR_USES for w in _wrong_options(q))
-        if q.type == "cloze" and self.counts["cloze"] + 1 > math.ceil(MAX_CLOZE_SHARE * self.total):
-            return False
-        if _is_number(q) and self.counts["number"] + 1 > math.ceil(MAX_NUMBER_SHARE * self.total):
+        if capped and (q.type == "cloze" and self.counts["cloze"] + 1 > math.ceil(MAX_CLOZE_SHARE * self.total)
+                       or _is_number(q) and self.counts["number"] + 1 > math.ceil(MAX_NUMBER_SHARE * self.total)):
             return False
         return not any(self.wrong_uses.get(w, 0) >= MAX_DISTRACTOR_USES for w in _wrong_options(q))
 
@@ -260,8 +257,8 @@ def select_budget(ranked: list[Ranked], sections: list[str], words: int, importa
             taken.add(i)
     # The lead of an article with sections is its summary: judges kept 45 % of its questions and dropped 9 %
     # (held-out, n = 172), against 32 % and 32 % in the body; every lead sentence with a draft that passes is asked.
-    for i, r in enumerate(ranked):
-        if lead is not None and r.cand.question.topic == lead and i not in failed and i not in taken \
+    for i, r in enumerate(ranked if lead is not None else []):
+        if r.cand.question.topic == lead and i not in failed and i not in taken \
                 and picks.allows(r, capped=False) and _keep_if_clean(r, seen, picks):
             taken.add(i)
     for r in dates or []:
