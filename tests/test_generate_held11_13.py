@@ -26,6 +26,7 @@ In phonological dyslexia, sufferers can read familiar words but have difficulty 
 Abnormal cell formations in dyslexics have been reported in subcortical brain structures.
 Phonological dyslexia is associated with lesions in the parts of the brain supplied by the middle cerebral artery.
 Dyslexia affects reading more than speech, and dyslexia runs in families.
+The subcortical brain structures also differ in size.
 """
 
 

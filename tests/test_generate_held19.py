@@ -89,7 +89,7 @@ def test_the_subject_the_first_sentence_names_with_the_title_is_the_topic_word()
     text = ("# Skinhead\n\n## Origins\n\nThe skinhead subculture originated among working-class youths in London in "
             "the 1960s. Political affiliations later split the subculture into rival strands. In the late 1970s the "
             "skinhead subculture was revived after the arrival of punk rock. Rude boys brought ska and rocksteady "
-            "records to London.\n")
+            "records to London. Rocksteady was slower than ska.\n")
     prompts = " ".join(kept_cloze(text))
     assert "{{subculture" not in prompts and "{{skinhead subculture" not in prompts
     assert "{{rocksteady" in prompts  # the rest is still asked

@@ -382,6 +382,8 @@ Fly-by-wire control systems allow aircraft computers to perform tasks without pi
 Fly-by-light reduces electro-magnetic disturbances to sensors in comparison to more common fly-by-wire control systems.
 Automatic stability systems use gyroscopes fitted with sensors that detect rotation on the pitch, roll and yaw axes.
 The control systems of airliners use redundant computers, and the control systems vote on each output.
+Each aircraft carries several gyroscopes.
+The first such aircraft flew in the early years of the jet age.
 """
 
 

@@ -505,6 +505,7 @@ def test_the_central_figure_and_an_acronym_that_spells_the_answer():
 
     hero = " ".join(f"Gutenberg sold press {i} to Gutenberg's friend, who paid Gutenberg well." for i in range(7))
     hero += " " + " ".join(f"The press number {i} printed many pages of text in the town." for i in range(40))
+    hero += " The ribosome is not a press."
     text = f"""# Printing press
 
 ## Gutenberg
@@ -1030,3 +1031,35 @@ def test_a_short_answer_the_acronym_in_the_prompt_spells_is_a_giveaway():
     an = analyse(art)
     kept = [c.question.prompt for sec in art.sections for c in short_answers(an, sec) if not unworthy(c, an)]
     assert not any("which kind of interface" in p for p in kept)  # held-4: "user" is the U of GUI
+
+
+def test_a_rare_word_the_article_says_only_once_is_no_gap_unless_the_sentence_defines_it():
+    # held-19 … held-28: judges kept 16 % of the gaps on a word the article never says again ("the anal
+    # {{embouchure}}", "determined by {{kymograph}}": "a filler word"), against 36 % for a gap said again
+    from ketaquiz.core.generate.worth import unworthy
+
+    text = """# Flatulence
+
+## Sound
+
+The auditory pitch of the outburst can be affected by the anal embouchure.
+Some gut processes can be recorded by a kymograph in the laboratory.
+Most flatus is produced by fermentation in the colon, where bacteria digest food.
+Fermentation is slower when the diet holds little fibre.
+Some women can express colostrum, a form of breast milk, by mid-pregnancy.
+Gas trapped in the bowel is called meteorism by some doctors.
+"""
+    an = analyse(parse_article(text))
+    sents = list(an.sentence.values())
+
+    def why(prompt: str, i: int) -> str:
+        q = Question(id="q", topic="sound", type="cloze", prompt=prompt, source=sents[i].text)
+        return unworthy(Candidate(q, 1.0, (sents[i].id,), "cloze", "x"), an) or ""
+
+    assert "said only here" in why("The auditory pitch of the outburst can be affected by the anal {{embouchure}}.", 0)
+    assert "said only here" in why("Some gut processes can be recorded by a(n) {{kymograph}} in the laboratory.", 1)
+    assert "said only here" not in why("Most flatus is produced by {{fermentation}} in the colon, where bacteria "
+                                       "digest food.", 2)  # the article says it again
+    assert "said only here" not in why("Some women can express {{colostrum}}, a form of breast milk, by "
+                                       "mid-pregnancy.", 4)  # glossed where it stands
+    assert "said only here" not in why("Gas trapped in the bowel is called {{meteorism}} by some doctors.", 5)
