@@ -90,6 +90,25 @@ def test_details_far_from_the_centre_are_not_asked():
     assert len(kept) == 3
 
 
+def test_a_long_article_of_side_details_is_filled_only_to_one_question_per_600_words():
+    # held-19 … held-28: judges kept about one in eight of the questions that filled an article up to one per 200
+    # words from below the floors ("a side detail", "filler")
+    prompts = ["Which enzyme unwinds the helix?", "What joins the Okazaki fragments together?",
+               "Which bond holds the base pairs?", "Where was the first plasmid isolated?", "Who sequenced phage phi X?",
+               "What primes lagging-strand synthesis?", "Which codon starts translation?",
+               "What removes introns from transcripts?", "Which operon responds to lactose?",
+               "What does telomerase extend?", "Which dye stains chromatin blue?", "Where do ribosomes assemble?"]
+    details = []
+    for i, prompt in enumerate(prompts):
+        q = Question(id=f"d{i}", topic="t", type="short", prompt=prompt, answer=f"answer {i}", source="x",
+                     explanation="x")
+        details.append(Ranked(Candidate(q, 1.0, (f"s{i}",), "short", f"answer {i}"), 0.3 - i / 1000,
+                              {"importance": 0.4}))
+    importance = {f"s{i}": 0.4 for i in range(len(prompts))}
+    kept = select_budget(details, ["t"], 2400, importance)
+    assert len(kept) == 4  # one per 600 words, not one per 200 (12)
+
+
 def test_one_answer_is_not_shown_by_another_prompts_root():
     def cloze(qid: str, prompt: str, sid: str) -> Ranked:
         q = Question(id=qid, topic="t", type="cloze", prompt=prompt, source="x", explanation="x")
