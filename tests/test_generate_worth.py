@@ -1067,6 +1067,7 @@ Most flatus is produced by fermentation in the colon, where bacteria digest food
 Fermentation is slower when the diet holds little fibre.
 Some women can express colostrum, a form of breast milk, by mid-pregnancy.
 Gas trapped in the bowel is called meteorism by some doctors.
+In Rome, Polybius coined the term ochlocracy for the rule of the mob.
 """
     an = analyse(parse_article(text))
     sents = list(an.sentence.values())
@@ -1082,3 +1083,4 @@ Gas trapped in the bowel is called meteorism by some doctors.
     assert "said only here" not in why("Some women can express {{colostrum}}, a form of breast milk, by "
                                        "mid-pregnancy.", 4)  # glossed where it stands
     assert "said only here" not in why("Gas trapped in the bowel is called {{meteorism}} by some doctors.", 5)
+    assert "said only here" not in why("In Rome, Polybius coined the term {{ochlocracy}} for the rule of the mob.", 6)

@@ -86,6 +86,19 @@ def test_giveaways_beside_the_gap():
     assert "answer visible" not in tripped(q("Ketamine blocks {{NMDA receptors}} but not the other glutamate receptors."))
 
 
+def test_the_answer_inside_a_prompt_word_or_a_name_beside_it_is_a_giveaway():
+    # held-25/26/28 judges: "'exospore' gives away 'spores'", "'dye-based inks' gives 'dyes'", "the enzyme's own name
+    # (Chitinases) gives away chitin", "'Fred Williams would invent the ___' gives away 'Williams tube'"
+    assert "answer visible" in tripped(q("{{spores}} are colourless at first, and the thick exospore becomes wrinkled."))
+    assert "answer visible" in tripped(q("A recent development in dye-based inks are {{dyes}} that react with cellulose."))
+    assert "answer visible" in tripped(q("Chitinases are useful because they break down the {{biopolymer chitin}}."))
+    assert "answer visible" in tripped(q("Using cathode ray tubes, Fred Williams would invent the {{Williams tube}}."))
+    # a modifier's root in a prompt word tells nothing a learner must recall (judges kept it)
+    assert "answer visible" not in tripped(q("Antistaphylococcal antibiotics resist being broken down by "
+                                             "{{staphylococcal penicillinase}}."))
+    assert "answer visible" not in tripped(q("A complete CRISPR-Cas locus has at least one gene of the {{cas core}}."))
+
+
 def test_readability():
     assert "readable" in tripped(q("The **mould** produces {{penicillin F}} in small quantities."))
     assert "readable" in tripped(q(" ".join(["word"] * 40) + " {{gap}}."))

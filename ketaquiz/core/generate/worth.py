@@ -481,7 +481,8 @@ def _caps_name(an: Analysis, word: str) -> bool:
 
 
 _DEFINES = re.compile(
-    r"\b(?:called|known as|termed|referred to as|named|defined as|is the term for)\s+(?:the\s+|a\s+|an\s+|a\(n\)\s+|its\s+|"
+    r"\b(?:called|known as|termed|referred to as|named|defined as|is the term for|coined the term)\s+"
+    r"(?:the\s+|a\s+|an\s+|a\(n\)\s+|its\s+|"
     r"their\s+)?[\"“]?\{\{|"
     r"^\W*(?:(?:A|An|The)\s+)?\{\{[^}]*\}\}\s+(?:is|are)\s+(?:a|an|the)\b|,\s+(?:an?|the)\s+\{\{[^}]*\}\}\s+(?:is|are)\s+"
     r"(?:a|an|the)\b",
