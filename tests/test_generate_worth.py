@@ -257,6 +257,26 @@ The kidney generates 180 liters of filtrate every day from the blood that passes
     assert len(share.choices) == 4 and min(values) < 89 < max(values)  # near values on both sides
 
 
+def test_a_figure_of_one_past_event_is_trivia_a_standing_figure_is_not():
+    # held-28, corpus judges: "a side number about one counter-attack", "an incidental statistic" (10 % kept of the
+    # figures a past-tense sentence gives, 60 % of those a present-tense one states)
+    from ketaquiz.core.generate.quantities import quantities
+    from ketaquiz.core.generate.worth import unworthy
+
+    text = """# Battle
+
+## Fighting
+
+The cavalry counter-attacked with its entire force of 600 knights and threw the infantry back.
+The typical-use failure rate of the calendar method is 25% per year in most studies.
+"""
+    art = parse_article(text)
+    an = analyse(art)
+    why = {str(c.question.answer): unworthy(c, an) for sec in art.sections for c in quantities(an, sec)}
+    assert "past event" in (why["600"] or "")
+    assert why["25%"] is None
+
+
 def test_a_number_the_prompt_prints_is_no_wrong_option():
     from ketaquiz.core.generate.quantities import quantities
 

@@ -26,8 +26,8 @@ _DEFINITION = re.compile(
     r"\b(?:refers? to|is defined as|are defined as|is known as|are known as|is called|are called|means)\b"
 )
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
-_PRESENT = re.compile(r"\b(?:is|are|has|have|can|contains?|consists?|uses?|produces?|forms?|makes?|carries|binds?)\b")
-_PAST = re.compile(r"\b(?:was|were|had|did)\b|\b\w{3,}ed\b")
+PRESENT_VERB = re.compile(r"\b(?:is|are|has|have|can|contains?|consists?|uses?|produces?|forms?|makes?|carries|binds?)\b")
+PAST_VERB = re.compile(r"\b(?:was|were|had|did)\b|\b\w{3,}ed\b")
 _YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})s?\b")
 _FIRST = re.compile(r"\b(?:first|invented|discovered|founded|introduced)\b", re.I)
 
@@ -124,9 +124,9 @@ def sentence_importance(an: Analysis) -> dict[str, float]:
         detail = 0.06 * max(0, names - 2) + 0.05 * max(0, numbers - 1) + 0.1 * s.text.count("(")
         # A general statement in the present ("DNA is made of …") is knowledge; a dated narrative in the past
         # ("In 1977, the administrator proposed …") is history a teacher seldom asks, unless it names a first.
-        if _PRESENT.search(s.text):
+        if PRESENT_VERB.search(s.text):
             shape += 0.1
-        if _PAST.search(s.text) and (_YEAR.search(s.text) or names >= 2) and not _FIRST.search(s.text):
+        if PAST_VERB.search(s.text) and (_YEAR.search(s.text) or names >= 2) and not _FIRST.search(s.text):
             # ... but the lead section of an article is its summary: its dated events are the main ones
             # (Hubble's launch, its flawed mirror and the mission that mended it).
             detail += 0.1 if s.id in lead else 0.35
