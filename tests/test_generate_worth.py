@@ -200,7 +200,9 @@ def test_a_letter_label_before_the_gap_is_not_an_article():
 
     an = analyse(parse_article("# T\n\n## S\n\nThe A subunit binds the receptor.\n"))
     assert blank(an, "The A subunit binds the receptor.", "subunit", "{{subunit}}") == "The A {{subunit}} binds the receptor."
-    assert blank(an, "It is an enzyme of the toxin.", "enzyme", "{{enzyme}}") == "It is a(n) {{enzyme}} of the toxin."
+    # the article's own "a"/"an" stays: judges sent back "a(n)" as clumsy 70 times ("write 'a'")
+    assert blank(an, "It is an enzyme of the toxin.", "enzyme", "{{enzyme}}") == "It is an {{enzyme}} of the toxin."
+    assert blank(an, "It is a protein of the toxin.", "protein", "{{protein}}") == "It is a {{protein}} of the toxin."
 
 
 def test_the_leads_dated_events_are_main_facts():
@@ -963,7 +965,7 @@ Firms in a market produce an ultrafiltrate of prices. Reabsorption is the return
 """
     prompts = _cloze_prompts(text)
     # "-ly" is no adverb here, and the parenthesis that shows the root goes from the prompt (the source keeps it)
-    assert "A(n) {{oligopoly}} is a market structure in which a market is dominated by a small number of firms." in prompts
+    assert "An {{oligopoly}} is a market structure in which a market is dominated by a small number of firms." in prompts
     # "this ultrafiltrate" points at the sentence before; in a definition it reads "the ultrafiltrate"
     assert "{{Reabsorption}} is the return of goods from the ultrafiltrate." in prompts
     # the name a definition defines is no "modifier gap"; its everyday first word alone is no answer
