@@ -270,7 +270,7 @@ def _plain_gap(c: Candidate, an: Analysis, ans: str) -> str | None:
         # "{{obtention}}", "{{kymograph}}", "{{embouchure}}", "{{inflaton}}": a rare word is no key term when the
         # article never says it again. Held-out judges kept 16 % of 160 verdicts on such gaps (48 % dropped: "a filler
         # word", "a side detail"; held-19 to held-28), against 36 % when the article says the gap again; the term a
-        # sentence names, defines or glosses, and the kind a definition gives ("… is a(n) {{apocrine gland}}"), stay.
+        # sentence names, defines or glosses, and the kind a definition gives ("… is an {{apocrine gland}}"), stay.
         return f"side word: “{ans}” is said only here, and the sentence does not define it"
     return None
 
@@ -418,7 +418,7 @@ def _said_once(c: Candidate, ans: str, an: Analysis) -> bool:
     return max(mentions(an, f, ignore_case=True) for f in forms if f not in part) <= 1 and not defines(c)
 
 
-# The kind a definition or an apposition gives ("The breast is a(n) {{apocrine gland}}", "…, a(n) {{abugida}}"), or
+# The kind a definition or an apposition gives ("The breast is an {{apocrine gland}}", "…, an {{abugida}}"), or
 # a gap the sentence glosses ("express {{colostrum}}, a form of breast milk", "{{keloids}}—large, raised scars").
 _CATEGORY_GAP = re.compile(r"\b(?:is|are|was|were)\s+(?:a|an|a\(n\)|the)\s+(?:\w+\s+){0,2}\{\{|,\s+(?:a|an|a\(n\))\s+\{\{|"
                            r"\}\}(?:,\s+(?:a|an|the|a\(n\))\s|\s*[—–]\s*|\s+\((?!\d))")
