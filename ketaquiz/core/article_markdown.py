@@ -100,9 +100,12 @@ def _inline_lines(token: Token) -> list[tuple[str, bool]]:
         parts.clear()
         linked = other = False
 
-    for child in token.children or []:
+    children = token.children or []
+    for i, child in enumerate(children):
         kind = child.type
-        if kind == "link_open":
+        if kind in ("em_open", "em_close") and child.markup == "*" and _inside_word(parts, children[i + 1:]):
+            parts.append("*")  # "HLA-B*15:02 … CYP2C9*3": an allele's star, not emphasis (j54: "the * was stripped")
+        elif kind == "link_open":
             link_depth += 1
         elif kind == "link_close":
             link_depth = max(0, link_depth - 1)
@@ -118,6 +121,13 @@ def _inline_lines(token: Token) -> list[tuple[str, bool]]:
         # images, inline HTML and emphasis markers add no text
     end_line()
     return lines
+
+
+def _inside_word(before: list[str], after: list[Token]) -> bool:
+    """An emphasis star with a letter or digit right before and right after it stands inside a word."""
+    text_before = "".join(before)
+    following = next((t.content for t in after if t.type in ("text", "code_inline")), "")
+    return text_before[-1:].isalnum() and following[:1].isalnum()
 
 
 _SENTENCE_END = (".", "!", "?", ":", ";", "…", ".\"", ".”", ".)")
