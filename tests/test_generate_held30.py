@@ -9,6 +9,8 @@ from ketaquiz.core.generate.builders import distractors
 from ketaquiz.core.generate.chains import chains
 from ketaquiz.core.generate.enumerations import enumerations
 
+from .generation import drafted
+
 
 def test_a_list_named_by_a_counted_noun_after_a_participle_is_that_noun():
     # "Name one of the divided into three zones of the adrenal gland."
@@ -16,9 +18,8 @@ def test_a_list_named_by_a_counted_noun_after_a_participle_is_that_noun():
             "is divided into three zones: the zona glomerulosa, the zona fasciculata and the zona reticularis.\n\n"
             "## Structure\n\nThe zona glomerulosa makes aldosterone. The zona fasciculata makes cortisol. The zona "
             "reticularis makes androgens.\n")
-    art = parse_article(text)
-    an = analyse(art)
-    prompts = [c.question.prompt for sec in art.sections for c in enumerations(an, sec)]
+    _, cands = drafted(text, [enumerations])
+    prompts = [c.question.prompt for c in cands]
     assert prompts and all("the divided" not in p for p in prompts), prompts
     assert any(p.startswith("Name one of the three zones") for p in prompts), prompts
 
@@ -28,11 +29,9 @@ def test_a_step_is_more_than_one_word():
     text = ("# Effects unit\n\n## Rackmounts\n\nBy setting up effects in a rack-mounted road case, this speeds up "
             "set-up and tear-down for the band. This means that a musician only needs to plug in the main power "
             "bar.\n")
-    art = parse_article(text)
-    an = analyse(art)
-    for sec in art.sections:
-        for c in chains(an, sec):
-            assert all(len(item.split()) >= 2 for item in c.question.items), c.question.items
+    _, cands = drafted(text, [chains])
+    for c in cands:
+        assert all(len(item.split()) >= 2 for item in c.question.items), c.question.items
 
 
 def test_the_2000s_are_a_decade_whose_neighbours_are_decades():
