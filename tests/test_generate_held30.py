@@ -41,3 +41,11 @@ def test_the_2000s_are_a_decade_whose_neighbours_are_decades():
     options = [d for d, _ in distractors(an, "2000s", "Since the 2000s, guitar amplifiers have built-in effects.")]
     assert len(options) == 3 and all(int(o[:4]) < 2100 and int(o[:4]) % 10 == 0 for o in options), options
     assert {"1990s", "2010s"} <= set(options)
+
+
+def test_a_plural_in_es_the_lexicon_does_not_know_loses_es():
+    # "{{stompboxes|stompboxe}}": the learner's "stompbox" was graded wrong
+    from ketaquiz.core.generate import lexicon as lx
+
+    assert lx.singular("stompboxes") == "stompbox" and lx.singular("sandboxes") == "sandbox"
+    assert lx.singular("cystitis") == "cystitis" and lx.singular("genomes") == "genome"
