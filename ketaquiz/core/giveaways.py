@@ -115,20 +115,15 @@ def _kin_word(answer_word: str, shown: str) -> str | None:
 
 def _compound_part(answer_word: str, shown: str) -> str | None:
     """A hyphenated prompt word with the answer word as one of its parts: "dye-based" beside {{dyes}}."""
-    a = _singular_word(answer_word)
+    from .generate import lexicon as lx
+
+    a = lx.singular(answer_word.casefold())
     if len(a) < 3:
         return None
     for w in set(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+", shown)):
-        if any(_singular_word(p) == a for p in w.split("-")):
+        if any(lx.singular(p.casefold()) == a for p in w.split("-")):
             return str(w)
     return None
-
-
-def _singular_word(word: str) -> str:
-    from .generate import lexicon as lx
-
-    w = word.casefold()
-    return w[:-1] if len(w) == 4 and w.endswith("s") and not w.endswith("ss") else lx.singular(w)
 
 
 _CONTRASTS = {a: b for x, y in (("inner", "outer"), ("upper", "lower"), ("left", "right"), ("anterior", "posterior"),
