@@ -80,11 +80,11 @@ def test_course_article_is_the_seed(course):
 def test_course_counts_types_and_origins(course):
     qset, _ = course
     per_topic = Counter(q.topic for q in qset.questions)
-    # Re-edited with the rubric (issue 13) after five blind judgings: questions that repeated another, answered
+    # Re-edited with the rubric (issue 13) after six blind judgings: questions that repeated another, answered
     # another or that judges dropped were removed, so these floors are the course's counts now (a question lost by
-    # accident fails here): a ~570-word article, ~1 question per 30 words.
-    assert len(qset.questions) >= 19
-    assert per_topic["mechanism"] >= 4 and per_topic["theories"] >= 6 and per_topic["risks"] >= 3
+    # accident fails here): a ~570-word article, ~1 question per 34 words.
+    assert len(qset.questions) >= 17
+    assert per_topic["mechanism"] >= 3 and per_topic["theories"] >= 6 and per_topic["risks"] >= 3
     assert per_topic["overview"] >= 1 and per_topic["conclusion"] >= 1
     assert {q.type for q in qset.questions} == set(QUESTION_TYPES)
     origins = Counter(q.origin for q in qset.questions)

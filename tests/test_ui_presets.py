@@ -42,7 +42,7 @@ def test_sets_page_chooses_the_sets_preset_and_study_uses_it(qtbot, ctx, clock):
     presets.add_preset(ctx.store, "Two a day")
     presets.save_preset(ctx.store, "Two a day", {"new_per_day": 2})
     page = open_sets_page(qtbot, ctx)
-    page.select_question("mechanism-nmda-role")
+    page.select_question("mechanism-choice-region")
     combo = page.preset_combo
     assert combo.currentText() == "Default" and combo.findText("Two a day") >= 0
     combo.setCurrentIndex(combo.findText("Two a day"))
@@ -79,7 +79,7 @@ def test_settings_page_renames_a_preset_and_the_sets_page_follows(qtbot, ctx, mo
     presets.add_preset(ctx.store, "Two a day")
     presets.choose_preset(ctx.store, "ketamine", "Two a day")
     sets = open_sets_page(qtbot, ctx)
-    sets.select_question("mechanism-nmda-role")
+    sets.select_question("mechanism-choice-region")
     page = SettingsPage(ctx)
     qtbot.addWidget(page)
     assert not page.preset.rename_btn.isEnabled()  # Default: the profile's own settings

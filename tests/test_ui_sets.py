@@ -520,7 +520,7 @@ def test_page_topics_dialog(qtbot, ctx):
 
 def test_page_study_and_show_source_signals(qtbot, ctx):
     page = open_sets_page(qtbot, ctx)
-    page.select_question("mechanism-nmda-role")
+    page.select_question("mechanism-choice-region")
     with qtbot.waitSignal(ctx.show_in_article) as sig:
         page.source_btn.click()
     assert sig.args == ["ketamine", page.editor.question().source]
