@@ -49,3 +49,16 @@ def test_a_plural_in_es_the_lexicon_does_not_know_loses_es():
 
     assert lx.singular("stompboxes") == "stompbox" and lx.singular("sandboxes") == "sandbox"
     assert lx.singular("cystitis") == "cystitis" and lx.singular("genomes") == "genome"
+
+
+def test_a_part_of_the_answer_that_is_the_articles_subject_is_not_accepted():
+    # held-31's judge: "gels" accepted for "agarose gels", "electrophoresis" for "post electrophoresis stain" in *Gel
+    # electrophoresis* ("grades the topic word right"); the term's own singular stays
+    from ketaquiz.core.generate.answers import gap_for
+
+    an = analyse(parse_article("# Gel electrophoresis\n\n## Gels\n\nAgarose gels separate large DNA. Each gel is "
+                               "cast in a tray. Gel electrophoresis sorts molecules by size. A post electrophoresis "
+                               "stain shows the bands. Agarose gels are easy to cast.\n"))
+    forms = gap_for(an, "agarose gels").strip("{}").split("|")
+    assert "agarose gel" in forms and "agarose" in forms and "gels" not in forms and "gel" not in forms, forms
+    assert gap_for(an, "post electrophoresis stain") == "{{post electrophoresis stain}}"

@@ -139,7 +139,7 @@ Galaxies were catalogued by astronomers in the nineteenth century.
 def test_formula_beside_the_term_and_the_heads_the_article_uses_alone():
     from ketaquiz.core.generate.builders import blank
 
-    text = """# Inflation
+    text = """# Cosmology
 
 ## Early universe
 
