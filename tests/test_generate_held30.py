@@ -62,3 +62,13 @@ def test_a_part_of_the_answer_that_is_the_articles_subject_is_not_accepted():
     forms = gap_for(an, "agarose gels").strip("{}").split("|")
     assert "agarose gel" in forms and "agarose" in forms and "gels" not in forms and "gel" not in forms, forms
     assert gap_for(an, "post electrophoresis stain") == "{{post electrophoresis stain}}"
+
+
+def test_a_salts_anion_alone_is_not_its_name():
+    # held-31's judge: "bromide" accepted for "ethidium bromide"
+    from ketaquiz.core.generate.answers import gap_for
+
+    an = analyse(parse_article("# Gels\n\n## Staining\n\nEthidium bromide stains DNA under ultraviolet light. The "
+                               "stain ethidium bromide is toxic. Sodium chloride is added to the buffer.\n"))
+    assert "bromide" not in gap_for(an, "ethidium bromide").strip("{}").split("|")
+    assert "chloride" not in gap_for(an, "sodium chloride").strip("{}").split("|")
