@@ -12,12 +12,12 @@ import re
 
 from ..questions import Question, cloze_gaps
 from . import lexicon as lx
-from .analysis import VERBISH, Analysis, whole_sentence
+from .analysis import Analysis, whole_sentence
 from .answers import SHAPE_WORD, modifier_forms
 from .builders import Candidate
 from .gaps import NAMED_GAP, defined_subject, series_item
-from .importance import PAST_VERB, PRESENT_VERB
 from .mentions import mentions, word_in
+from .number_worth import FIRST, unworthy_number
 from .terms import norm
 from .topic import title_words, topic_answer
 
@@ -41,8 +41,6 @@ _UNITS_ALL = frozenset("meter metre micrometer micrometre millimeter millimetre 
                        "year mile yard foot inch ton tonne watt volt hertz joule calorie degree percent acre hectare "
                        "nanometer nanometre mole".split())
 _FOREIGN_ARTICLES = frozenset("la le les der die das el los las il della des du".split())  # "la révolution industrielle"
-_FIRST = re.compile(r"\b(?:first|invent\w*|discover\w*|found(?:ed|er)|father of|pioneer\w*|coined|proposed|"
-                    r"start(?:ed|s)? with|began with)\b", re.I)
 CENTRAL_NAME = 20  # mentions that make a name the article's central figure (Gutenberg 24, Mendel 21; Fleming 9)
 _PROPER_WORD = re.compile(r"^[A-Z][a-z]+$")
 # "There are many X in existence", "A number of X are known": judges dropped every one as content-free.
@@ -132,7 +130,7 @@ def unworthy(c: Candidate, an: Analysis) -> str | None:
             # after "made of", "composed of", "a form of": the relation is the sentence's point, not its object.
             return f"side word: “{ans}” hangs on “… of”, the relation is the point"
     if c.question.type == "choice" and re.match(r"^\d", str(c.question.answer)):
-        return _unworthy_number(c, an, source)
+        return unworthy_number(c, an, source)
     return None
 
 
@@ -310,9 +308,9 @@ def _side_name(c: Candidate, an: Analysis, ans: str, source: str) -> str | None:
         # "a small group of city-states, called the {{Delian League}}": a name the sentence introduces, said again
         named = said >= 2 and NAMED_GAP.search(c.question.prompt) is not None \
             and not re.search(rf"{re.escape(ans)}\s+of\s+(?:the\s+)?[A-Z]", source, re.IGNORECASE)
-        if (said < 3 or not _FIRST.search(source) and said < 6) and not an.pair_of(ans) and not named:
+        if (said < 3 or not FIRST.search(source) and said < 6) and not an.pair_of(ans) and not named:
             return f"trivia: “{ans}” is a side name"
-        if said >= CENTRAL_NAME and not _FIRST.search(source):
+        if said >= CENTRAL_NAME and not FIRST.search(source):
             # "Having worked as a goldsmith, {{Gutenberg}} made …": the printing-press article's hero is the answer
             # to every blank about a person (judges: "guessable, nothing is learned"), unless the sentence says
             # what he began ("Modern genetics started with {{Mendel}}'s studies": kept 12 of 13 times).
@@ -346,43 +344,6 @@ def _parallel_count(prompt: str, counted: re.Match[str]) -> bool:
     count = counted.group(0).replace("{{", "").strip().lower()
     shown = re.sub(r"\{\{.*?\}\}", " ", prompt).lower()
     return bool(count) and shown.count(count + " ") >= (2 if counted.group(0).endswith("{{") else 1)
-
-
-def _unworthy_number(c: Candidate, an: Analysis, source: str) -> str | None:
-    """Why a date or number choice is trivia: a side name, a side event, a statistic, a share's year, a thing named once."""
-    if _side_names(source, an):
-        return "trivia: a one-off date or number tied to a side name"
-    if c.family == "choice-quantity":
-        shown = c.question.prompt
-        # "clone _____ vaccine", "type _____ diabetes": a number in a label, not a quantity (held-4: drop)
-        label = re.search(r"\b([a-z]{3,})\s+_{3,}\s+[a-z]", shown)
-        if label and label.group(1) not in lx.STOP_WORDS and "NOUN" in lx.lemmas(label.group(1)):
-            return "trivia: the number is part of a name (“clone 13”), not a quantity"
-        if re.search(r"\b(?:their|its|his|her|the)\s+_{3,}(?:\s*[,.;]|\s+(?:and|or)\b)", shown):
-            # "Boeing followed with their _____ and later designs": the number is a model's name (held-8: 777)
-            return "trivia: the number names a model (“their 777”), it counts nothing"
-        if PAST_VERB.search(source) and not PRESENT_VERB.search(source):
-            # "The Count of Flanders counter-attacked with his entire force of _____ knights", "Value added by the
-            # woollen industry was _____ in 1801": a figure of one past event. Held-out and corpus judges kept 10 %
-            # of such choices (77 % dropped, n = 16), against 60 % of the figures a present-tense sentence states
-            # ("The typical-use failure rate … is _____ per year")
-            return "trivia: a figure of one past event, not a quantity to learn"
-        # "In 1787, raw cotton consumption was 22 million pounds", "In Kenya in 1998, the virus killed 400": one
-        # year's count is a one-off figure (judges dropped 5 of 6 such counts, kept the shares and the era figures)
-        if not re.search(r"%|per\s?cent", str(c.question.answer) + source) and re.search(
-                r"\b(?:[Ii]n|[Aa]s of|[Dd]uring)\s+(?:[A-Z]\w+\s+in\s+)?(?:1[5-9]|20)\d\d\b(?!s)", source):
-            return "trivia: one year's count, a one-off figure rather than a key number"
-        return None  # a share or a count: its worth is its sentence's (the importance floor decides)
-    if not _FIRST.search(source) and not re.search(r"\b(?:began|started|built|opened|launched)\b", source, re.I):
-        return "trivia: a date or figure of a side event (a key date is a first, a start or an invention)"
-    if len(re.findall(r"\d[\d,.]*", source)) > 2:
-        return "trivia: one figure among several (a statistic), not a key number"
-    if re.search(r"\d\s*%|\bper\s?cent\b", source):
-        return "trivia: the share is the sentence's point, not its year"
-    subject = _subject_term(c, an)
-    if subject and mentions(an, subject, ignore_case=True) + mentions(an, subject + "s", ignore_case=True) < 2:
-        return f"trivia: the date of “{subject}”, which the article names once"
-    return None
 
 
 _GENUS_THEN_GAP = re.compile(r"\b([A-Z][a-z]{3,})\s+\{\{([a-z]+)[|}]")  # "Staphylococcus {{aureus}}"
@@ -447,22 +408,6 @@ def _common_noun_first(ans: str, source: str, an: Analysis) -> bool:
     return _NOUN_SUFFIX.search(ans.lower()) is not None or mentions(an, ans.lower()) > 0
 
 
-_FIRST_WORDS = frozenset("first second earliest early original new modern".split())
-
-
-def _subject_term(c: Candidate, an: Analysis) -> str | None:
-    """The term a sentence opens with, before its first verb ("The cast iron blowing cylinder was first used …")."""
-    sid = c.sentence_ids[0]
-    spans = an.spans.get(sid, [])
-    verb = VERBISH.search(an.sentence[sid].text)
-    if not spans or verb is None or spans[0].end > verb.start() or spans[0].text[:1].isdigit():
-        return None
-    words = spans[0].text.split()
-    while len(words) > 1 and words[0].lower() in _FIRST_WORDS:
-        words.pop(0)  # "the first blast furnace" is the blast furnace's story
-    return " ".join(words)
-
-
 def _acronym_plus_word(answer: str, an: Analysis) -> str | None:
     """An acronym with a plain noun ("DNA strand", "CRISPR loci", "NASA reports", "SI engines"): the acronym is the
     article's subject or the noun says little, so the gap asks for a word anyone would guess (judges kept 2 of 20)."""
@@ -506,15 +451,3 @@ def defines(c: Candidate) -> bool:
         return True
     i, j = prompt.find("{{"), prompt.find("}}")
     return prompt.count("{{") == 1 and defined_subject(prompt[:i], prompt[j + 2:])
-
-
-def _side_names(source: str, an: Analysis) -> list[str]:
-    """Capitalised names in the sentence (not its first word) that the article barely mentions: side names."""
-    out = []
-    for m in re.finditer(r"(?<=[\w,;:)] )([A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)*)", source):
-        name = m.group(1)
-        if lx.is_acronym(name):
-            continue
-        if mentions(an, name) < 3:
-            out.append(name)
-    return out
