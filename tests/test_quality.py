@@ -97,6 +97,10 @@ def test_the_answer_inside_a_prompt_word_or_a_name_beside_it_is_a_giveaway():
     assert "answer visible" not in tripped(q("Antistaphylococcal antibiotics resist being broken down by "
                                              "{{staphylococcal penicillinase}}."))
     assert "answer visible" not in tripped(q("A complete CRISPR-Cas locus has at least one gene of the {{cas core}}."))
+    # the prefixed twin ("hyposensitivity" beside {{hypersensitivity}}, held-31's judge)
+    assert "answer visible" in tripped(q("Mania brings {{hypersensitivity}} to some stimuli and hyposensitivity to "
+                                         "others."))
+    assert "answer visible" not in tripped(q("Mania brings {{hypersensitivity}} to light and sound."))
 
 
 def test_readability():

@@ -168,6 +168,10 @@ _COMMON_SUFFIXES = ("tion", "sion", "ment", "ness", "ance", "ence", "ship", "abl
                     "ated", "ates", "ists", "ogy", "ers")
 
 
+_PREFIX_PAIRS = tuple((a, b) for x, y in (("hyper", "hypo"), ("endo", "exo"), ("intra", "extra"), ("hetero", "homo"))
+                      for a, b in ((x, y), (y, x)))
+
+
 def _suffix_twin(prompt: str) -> str | None:
     """A technical word in the prompt that shares the gap's ending as its pair does ("the {{pyrimidines}} are …; the
     purines are …", "haploid … {{diploid}}"): the learner completes the pattern instead of recalling the fact."""
@@ -179,6 +183,9 @@ def _suffix_twin(prompt: str) -> str | None:
     gap = m.group(1).lower()
     rest = _GAP_RE.sub(" ", prompt)
     words: set[str] = {x.lower() for x in re.findall(r"[A-Za-z-]{6,}", rest)}
+    for a, b in _PREFIX_PAIRS:  # "hyposensitivity" beside {{hypersensitivity}} (held-31's judge)
+        if gap.startswith(a) and len(gap) > len(a) + 3 and b + gap[len(a):] in words:
+            return b + gap[len(a):]
     for w in sorted(words):
         if w == gap or w.rstrip("s") == gap.rstrip("s") or lx.zipf(w) >= 4.0 or lx.zipf(gap) >= 4.0:
             continue
