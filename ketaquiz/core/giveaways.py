@@ -174,7 +174,8 @@ _PREFIX_PAIRS = tuple((a, b) for x, y in (("hyper", "hypo"), ("endo", "exo"), ("
 
 def _suffix_twin(prompt: str) -> str | None:
     """A technical word in the prompt that shares the gap's ending as its pair does ("the {{pyrimidines}} are …; the
-    purines are …", "haploid … {{diploid}}"): the learner completes the pattern instead of recalling the fact."""
+    purines are …", "haploid … {{diploid}}"), or the gap's prefixed twin ("hyposensitivity" beside
+    {{hypersensitivity}}): the learner completes the pattern instead of recalling the fact."""
     from .generate import lexicon as lx
 
     m = re.search(r"\{\{([A-Za-z-]+)[|}]", prompt)
