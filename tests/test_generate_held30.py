@@ -72,3 +72,16 @@ def test_a_salts_anion_alone_is_not_its_name():
                                "stain ethidium bromide is toxic. Sodium chloride is added to the buffer.\n"))
     assert "bromide" not in gap_for(an, "ethidium bromide").strip("{}").split("|")
     assert "chloride" not in gap_for(an, "sodium chloride").strip("{}").split("|")
+
+
+def test_a_list_parted_by_semicolons_with_other_names_is_asked_in_order():
+    # held-31's judge listed "the three stages of mania" among the key facts no question asked: the list is parted by
+    # semicolons, each stage with its other name ("hypomania, or stage I; …")
+    text = ("# Mania\n\nMania is a state of abnormally elevated arousal and energy. Mania is divided into three "
+            "stages: hypomania, or stage I; acute mania, or stage II; and delirious mania (delirium), or stage III. "
+            "Mania varies in intensity from hypomania to delirious mania.\n\n## Causes\n\nAcute mania often follows "
+            "sleep loss. Hypomania can last for days.\n")
+    _, cands = drafted(text, [enumerations])
+    orders = [c.question for c in cands if c.question.type == "order"]
+    assert orders and orders[0].items == ["Hypomania", "Acute mania", "Delirious mania"], orders
+    assert orders[0].prompt == "Put the three stages of mania in the order the text gives them."

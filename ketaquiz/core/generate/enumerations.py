@@ -36,9 +36,29 @@ _POINTING = re.compile(r"\b(?:this|these|those|such|it|its|their|they|others|fol
 _OTHER = re.compile(r"^(?:other|further|additional)\s+", re.I)  # "Other signs in livestock include …": still signs
 
 
+# "hypomania, or stage I; acute mania, or stage II; and delirious mania, or stage III": items parted by semicolons,
+# each with its other name after ", or"
+_SEMICOLON_ITEM = re.compile(r"^(?:and\s+|or\s+)?(?P<name>[^,;]+?)(?:,\s+or\s+[^,;]+)?$")
+
+
+def _semicolon_items(text: str) -> list[str] | None:
+    """The names of a list parted by semicolons whose items carry another name ("A, or stage I; B, or stage II; and C,
+    or stage III"); None when it is no such list."""
+    parts = [re.sub(r"\s*\([^()]*\)", "", p).strip() for p in text.split(";")]  # "delirious mania (delirium)"
+    if len(parts) < 3 or not re.match(r"(?:and|or)\s", parts[-1]):
+        return None
+    names = [m.group("name").strip() for m in (_SEMICOLON_ITEM.match(p) for p in parts) if m]
+    if len(names) != len(parts) or any(len(n.split()) > 4 or n != item_name(n) for n in names):
+        return None
+    return names
+
+
 def _items(text: str) -> list[str] | None:
-    """The names of a list written as "A, B(,) and C"; None when any part is no short name."""
+    """The names of a list written as "A, B(,) and C" (or "A, or X; B, or Y; and C, or Z"); None when any part is no
+    short name."""
     text = re.sub(r"^(?:known as|called|named)\s+", "", text.strip().rstrip("."))
+    if ";" in text and ":" not in text and "such as" not in text:
+        return _semicolon_items(text)
     if not re.search(r",[^,]+(?:,\s*|\s+)(?:and|or)\s+\S", text) or ";" in text or ":" in text or "such as" in text:
         return None
     # commas inside a parenthesis belong to its item: "powders (dry graphite, PTFE, etc.), PTFE tape, …" (held-16)
