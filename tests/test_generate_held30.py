@@ -8,8 +8,14 @@ from ketaquiz.core.generate.analysis import analyse
 from ketaquiz.core.generate.builders import distractors
 from ketaquiz.core.generate.chains import chains
 from ketaquiz.core.generate.enumerations import enumerations
+from ketaquiz.core.questions import Question
 
 from .generation import drafted
+
+
+def _listed(text: str) -> list[Question]:
+    """The questions the in-sentence list builder drafts from an article."""
+    return [c.question for c in drafted(text, [enumerations])[1]]
 
 
 def test_a_list_named_by_a_counted_noun_after_a_participle_is_that_noun():
@@ -18,8 +24,7 @@ def test_a_list_named_by_a_counted_noun_after_a_participle_is_that_noun():
             "is divided into three zones: the zona glomerulosa, the zona fasciculata and the zona reticularis.\n\n"
             "## Structure\n\nThe zona glomerulosa makes aldosterone. The zona fasciculata makes cortisol. The zona "
             "reticularis makes androgens.\n")
-    _, cands = drafted(text, [enumerations])
-    prompts = [c.question.prompt for c in cands]
+    prompts = [q.prompt for q in _listed(text)]
     assert prompts and all("the divided" not in p for p in prompts), prompts
     assert any(p.startswith("Name one of the three zones") for p in prompts), prompts
 
@@ -81,7 +86,6 @@ def test_a_list_parted_by_semicolons_with_other_names_is_asked_in_order():
             "stages: hypomania, or stage I; acute mania, or stage II; and delirious mania (delirium), or stage III. "
             "Mania varies in intensity from hypomania to delirious mania.\n\n## Causes\n\nAcute mania often follows "
             "sleep loss. Hypomania can last for days.\n")
-    _, cands = drafted(text, [enumerations])
-    orders = [c.question for c in cands if c.question.type == "order"]
+    orders = [q for q in _listed(text) if q.type == "order"]
     assert orders and orders[0].items == ["Hypomania", "Acute mania", "Delirious mania"], orders
     assert orders[0].prompt == "Put the three stages of mania in the order the text gives them."
