@@ -63,8 +63,12 @@ def gap_for(an: Analysis, term: str) -> str:
 
 
 def _subject_words(an: Analysis) -> set[str]:
-    """The words of the article's subject, singular and lower case ("gel", "electrophoresis")."""
-    return {lx.singular(w).lower() for w in an.topic_words | title_words(an)}
+    """The words of the article's subject, singular and lower case ("gel", "electrophoresis"); once per analysis, as
+    `gap_for` asks for them for every candidate."""
+    cached: set[str] | None = an.__dict__.get("_subject_words")
+    if cached is None:
+        cached = an.__dict__["_subject_words"] = {lx.singular(w).lower() for w in an.topic_words | title_words(an)}
+    return cached
 
 
 def _subject_part(form: str, term: str, subject: set[str]) -> bool:

@@ -14,13 +14,12 @@ from collections.abc import Iterator
 
 from ..article import Section
 from ..questions import Question
+from . import lexicon as lx
 from .analysis import Analysis
 from .builders import Candidate, distractors, explain, qid, stem
 from .rank import LEAD_DATE
 from .trimming import trim_to_term
 
-# a year or decade standing alone: not inside a name or code ("STS-31", "dubnium-268"), a range's dash or a figure
-_YEAR = re.compile(r"(?<![\w.,\-–/])((?:1[0-9]|20)\d\d)(s?)(?![\w\-–/%]|[.,]\d)")
 _FIGURE = re.compile(r"(?<![\w.,])\d[\d,.]*(?:\s*%|\s+(?:million|billion|thousand|hundred))?")
 
 
@@ -33,10 +32,10 @@ def lead_dates(an: Analysis, section: Section) -> Iterator[Candidate]:
         if st is None or s.list_item:
             continue
         text, source, ids = st
-        years = [m for m in _YEAR.finditer(text) if text[:m.start()].count("(") == text[:m.start()].count(")")]
-        if not years or len(_YEAR.findall(text)) > 2 or re.search(r"\bas of\s+$", text[:years[0].start()], re.I):
+        years = [m for m in lx.YEAR.finditer(text) if text[:m.start()].count("(") == text[:m.start()].count(")")]
+        if not years or len(lx.YEAR.findall(text)) > 2 or re.search(r"\bas of\s+$", text[:years[0].start()], re.I):
             continue  # a chronicle of dates, or "As of 2004 …": a date stamp, no event
-        if any(not _YEAR.fullmatch(f.group().strip(".,")) for f in _FIGURE.finditer(text)):
+        if any(not lx.YEAR.fullmatch(f.group().strip(".,")) for f in _FIGURE.finditer(text)):
             continue  # another figure beside it: the year dates a statistic ("In 2011 … more than 20 billion")
         answer = years[0].group(1) + years[0].group(2)
         prompt = re.sub(rf"(?<![\w.,\-–/]){re.escape(answer)}(?![\w\-–/%]|[.,]\d)", "_____", trim_to_term(text, answer),

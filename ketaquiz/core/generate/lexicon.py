@@ -64,6 +64,8 @@ LEAD_INS = re.compile(
     re.IGNORECASE,
 )
 NUMBERS = re.compile(r"\d[\d,.]*")  # a figure as written: "20,000" and "3.5" are one number each
+# a year or decade standing alone: not inside a name or code ("STS-31", "dubnium-268"), a range's dash or a figure
+YEAR = re.compile(r"(?<![\w.,\-–/])((?:1[0-9]|20)\d\d)(s?)(?![\w\-–/%]|[.,]\d)")
 CONTEXT_OPENERS = re.compile(r"^(?:it|this|these|those|they|that|such|another|both|its|their)\b", re.IGNORECASE)
 
 _UNLOADED: Any = object()

@@ -252,7 +252,8 @@ def _plain_gap(c: Candidate, an: Analysis, ans: str) -> str | None:
         # ("monomeric", "desmodromic"); the thing described is the point. Not a word the sentence names ("are called
         # {{homozygous}}"): that is the term.
         return f"describing word: “{ans}” says how, not what"
-    if _common_once(c, ans, an):
+    once = _said_once(c, ans, an)
+    if once and _everyday_words(ans):
         # "{{circumference}}", "{{exporter}}", "{{storage reservoir}}", "{{DNA fragment}}": judges kept 3–22 % of
         # 424 verdicts on an answer of everyday words (each zipf ≥ 3) that the article names only there (A/B 1–21),
         # against 37–48 % when it names it again; a term the sentence defines is the exception.
@@ -264,7 +265,7 @@ def _plain_gap(c: Candidate, an: Analysis, ans: str) -> str | None:
         # kept 7 % of 152 verdicts on a describing word and an everyday noun the article says once (A/B 1–21),
         # against 49–58 % when it says the phrase again: a repeated phrase is a term, a one-off is a description.
         return f"filler: “{ans}” describes once what the article does not name again"
-    if _said_once(c, ans, an) and not _CATEGORY_GAP.search(c.question.prompt):
+    if once and not _CATEGORY_GAP.search(c.question.prompt):
         # "{{obtention}}", "{{kymograph}}", "{{embouchure}}", "{{inflaton}}": a rare word is no key term when the
         # article never says it again. Held-out judges kept 16 % of 160 verdicts on such gaps (48 % dropped: "a filler
         # word", "a side detail"; held-19 to held-28), against 36 % when the article says the gap again; the term a
@@ -364,12 +365,10 @@ def _after_noun_of(prompt: str, ans: str) -> bool:
     return m is not None and m.group(1).lower() not in _KIND_OF and not m.group(1)[:1].isupper()
 
 
-def _common_once(c: Candidate, ans: str, an: Analysis) -> bool:
-    """Every word of the answer is everyday (zipf ≥ 3), and no form of it stands anywhere else in the article."""
+def _everyday_words(ans: str) -> bool:
+    """Every word of the answer is everyday (zipf ≥ 3) and none is an acronym."""
     words = re.findall(r"[A-Za-z][\w'-]*", ans)
-    if not words or any(lx.is_acronym(w) for w in words) or min(lx.zipf(w) for w in words) < 3.0:
-        return False
-    return _said_once(c, ans, an)
+    return bool(words) and not any(lx.is_acronym(w) for w in words) and min(lx.zipf(w) for w in words) >= 3.0
 
 
 def _said_once(c: Candidate, ans: str, an: Analysis) -> bool:
