@@ -32,10 +32,10 @@ _DANGLING_OPENERS = re.compile(
     re.IGNORECASE,
 )
 _DANGLING_INSIDE = re.compile(
-    r"(?<![:;] )\b(?:this|these|those|such)\s+(?!(?:as|that)\b)[A-Za-z_0-9]|\bthe (?:following|above|below|latter|former)\b|"
+    r"(?<![:;] )\b(?:this|these|those|such)\s+(?!(?:as|that)\b)[A-Za-z_0-9]|\b(?i:the) (?:following|above|below|latter|former)\b|"
     r"\bthe same\b(?![^.;]*\b(?:as|that)\b)|"  # "the same level of detail" as what? Not "the same … as X"
     r"\b(?:see|shown in|listed in|in) (?:the )?(?:table|figure|fig\.|chart|image|diagram|section|chapter)\b|"
-    r"\b(?:shown|listed|described|see|given) (?:above|below)\b|\bas shown\b(?! (?:in|by|on) (?!the (?:figure|table|image|diagram))\w)|\bthe two\b|\bthe other\b(?! hand)|\bas (?:mentioned|noted|described|discussed)\b|"
+    r"\b(?:shown|listed|described|see|given) (?:above|below)\b|\bas shown\b(?! (?:in|by|on) (?!the (?:figure|table|image|diagram))\w)|\bthe two\b|\b(?i:the) other\b(?! hand)|\bas (?:mentioned|noted|described|discussed)\b|"
     r"\b(?:I|we|my|our|us|me)\b|\bhitherto\b|\b(?:do|does|did|doing) (?:this|so)\b|"
     # "The article shows that less able, better-off kids …" (held-25): which article?
     r"\b[Tt]he (?:article|report|paper|study) (?:shows|showed|says|said|states|stated|argues|argued|notes|noted|"
@@ -56,7 +56,9 @@ _DANGLING_INSIDE = re.compile(
     r"examples?\W*$|"
     # "The four men entered …", "the three had been released" (held-16): which men?
     r"\b[Tt]he (?:three|four|five|six|seven) (?:men|women|people|brothers|sisters|boys|girls|of them)\b|"
-    r"\bthe (?:three|four|five|six|seven)\b(?= (?:had|have|has|were|was|are|is|who|would|could|did)\b)",
+    r"\bthe (?:three|four|five|six|seven)\b(?= (?:had|have|has|were|was|are|is|who|would|could|did)\b)|"
+    # "The report authors argue that …" (held-29): which report?
+    r"\b[Tt]he (?:article|report|paper|study|book)(?:'s)? authors?\b",
 )
 # "Examples are nitrogen-fixing bacteria, …", "A good example would be …": examples of what? (held-5)
 _EXAMPLE_OPENER = re.compile(r"^\W*(?:(?:a good |an |one |another |some )?examples? (?!of\b)\w+)", re.IGNORECASE)
@@ -66,7 +68,11 @@ _PRONOUN_IN_OPENING_CLAUSE = re.compile(r"^\W*(?:when|if|as|while|because|since|
                                         r"^\W*(?:because of|due to|owing to|thanks to|despite|given) (?:its|their)\b|"
                                         # "After a period of dormancy, they reactivate" (held-1): who?
                                         r"^\W*(?:after|before|during|within|over|in|on|at|by|with|without|for)\b"
-                                        r"[^,{}]{3,60},\s+they\b",
+                                        r"[^,{}]{3,60},\s+they\b|"
+                                        # "When activated, it evokes …" (held-30), "As in the psychological school,
+                                        # they differed …" (held-30): the opening phrase names nobody
+                                        r"^\W*(?:when|once|if|unless|until|after|before|while)\s+[a-z]+ed\b[^,{}]{0,40},"
+                                        r"\s+(?:it|they)\b|^\W*(?:as in|like|unlike)\b[^,{}]{3,60},\s+(?:it|they)\b",
                                         re.IGNORECASE)
 # A generic head as the subject, standing for something named before ("The condition is known as …").
 _ANAPHORIC_SUBJECT = re.compile(

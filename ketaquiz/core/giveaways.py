@@ -16,6 +16,10 @@ def gloss_giveaway(q: Question) -> str | None:
     if q.type == "choice" and re.search(r"_{3,}\s*(?:and|to|or|[-–])\s*\d|\d[\d,.]*s?\s*(?:and|to|or|[-–])\s*_{3,}",
                                         q.prompt):
         return "the blank is a number paired with the next one (“the ___ and 1950s”): the neighbour gives it away"
+    singular = re.search(r"_{3,}\s+([a-z]+)\b", q.prompt) if q.type == "choice" else None
+    if singular and str(q.answer).strip().lower() in ("1", "one") and not singular.group(1).endswith("s"):
+        # "more than _____ month prior to onset" (held-29's judge): only "1" fits the singular
+        return f"the singular “{singular.group(1)}” after the blank gives “1” away: write the unit in the plural"
     if q.type != "cloze":
         return None
     p = re.sub(r"\b([Aa])\(n\)", r"\1n", q.prompt)  # the generator's "a(n)" before a gap is no gloss

@@ -17,7 +17,7 @@ from ..quality import modifier_gap
 from ..questions import Question
 from . import lexicon as lx
 from .analysis import Analysis, list_runs
-from .answers import PROCESS_HEAD, accepted_forms
+from .answers import PROCESS_HEAD, accepted_forms, salt_name
 from .builders import Candidate, _sentence_terms, contains, display_term, explain, qid
 from .items import bullets, item_name
 from .terms import norm
@@ -41,7 +41,8 @@ def _short_forms(options: list[str]) -> list[str]:
             shared = max(shared, k)
         rest = words[shared:]
         meaning = any(w.lower().endswith("ed") or set(lx.lemmas(w.lower())) == {"ADJ"} for w in words[:shared])
-        if shared and not meaning and not (len(rest) == 1 and lx.zipf(rest[0]) >= 4.5):  # not "reduced …"
+        # not "reduced …", nor "nitrate" of "sodium nitrate" beside "sodium thiosulfate": a salt's anion names another
+        if shared and not meaning and not (len(rest) == 1 and lx.zipf(rest[0]) >= 4.5) and not salt_name(words):
             out.append(" ".join(rest))
     return [x for x in dict.fromkeys(out) if x.lower() not in {o.lower() for o in options}]
 
@@ -184,14 +185,20 @@ def _item_forms(an: Analysis, option: str) -> list[str]:
     without a leading adverb ("curved spine"). Judges marked all of these right and the generator wrong (A/B 27–28)."""
     forms = [option, *accepted_forms(an, option)]
     words = option.split()
-    if re.search(r"\s(?:or|and)\s|/", option):  # "indicator or dial", "creaming/sedimentation", "nausea and vomiting"
+    # a suspended hyphen: "di- and tri-sodium phosphates" names "disodium" and "trisodium phosphates", no item "di-"
+    # (held-23's judge: "junk ('di-')")
+    suspended = re.fullmatch(r"(\w+)-\s+(?:and|or)\s+(\w+)-(\w.*)", option)
+    if suspended:
+        first, second, rest = suspended.groups()
+        forms += [f"{first}-{rest}", f"{second}-{rest}", f"{first}{rest}", f"{second}{rest}"]
+    elif re.search(r"\s(?:or|and)\s|/", option):
         forms += [x.strip() for x in re.split(r"\s+(?:or|and)\s+|/", option)
                   if x.strip() and lx.singular(x.strip().lower()) not in _NO_ITEM]  # not "derivatives" (held-18)
     # the head of a noun compound ("bone fractures" → "fractures"), never of a participle ("reduced uncertainty" is not
     # "uncertainty": held-6 judges)
     noun_first = "NOUN" in lx.lemmas(words[0].lower()) and not words[0].lower().endswith("ed") if words else False
     if len(words) == 2 and noun_first and not words[1].endswith("ing") and lx.can_be_noun(words[1]) \
-            and not PROCESS_HEAD.search(words[1].lower()) \
+            and not PROCESS_HEAD.search(words[1].lower()) and not salt_name(words) \
             and lx.zipf(words[1]) < 3.6 \
             and norm(lx.singular(words[1])) not in an.topic_words | {norm(lx.singular(w)) for w in an.article.title.split()}:
         forms.append(words[1])  # "fractures"; not "pain" for "bone pain", "legs" for "bowed legs", "quartz" for "rose quartz"
@@ -205,7 +212,8 @@ def _item_forms(an: Analysis, option: str) -> list[str]:
         forms += [" ".join(name)] + ([name[-1]] if lx.names_alone(name[-1]) and norm(name[-1]) not in subject else [])
     last = [f.split()[-1] for f in forms]
     forms += [" ".join(f.split()[:-1] + [lx.singular(w)]) for f, w in zip(forms, last) if lx.is_plural(w)]
-    return list(dict.fromkeys(forms))
+    # "di  and tri sodium phosphates": a suspended hyphen read as a joining one leaves no answer a learner types
+    return [f for f in dict.fromkeys(forms) if f == option or not re.search(r"\w-(?:\s|$)|\s\s", f)]
 
 
 def mostly_bare_names(an: Analysis, options: list[str]) -> bool:

@@ -1,0 +1,92 @@
+"""Faults the judges of held-29 … held-31 found in drafts (`docs/judging/ab-31` … `ab-33`) and that the thirteenth
+session mended; each test fails on the generator before it."""
+
+from __future__ import annotations
+
+from ketaquiz.core.article import parse_article
+from ketaquiz.core.generate.analysis import analyse
+from ketaquiz.core.generate.answers import gap_for, key_word
+from ketaquiz.core.generate.enumerations import enumerations
+from ketaquiz.core.giveaways import gloss_giveaway
+
+from .generation import assert_dangling, drafted, q
+
+
+def _forms(text: str, term: str) -> list[str]:
+    """Every form the gap on a term accepts, the term's own first."""
+    an = analyse(parse_article(text))
+    return gap_for(an, term).strip("{}").split("|")
+
+
+def test_a_generic_head_alone_is_no_answer():
+    # paranoia: "{{self-referential way|way|self-referential}}" graded the bare "way" right
+    text = ("# Paranoia\n\nParanoia is an instinct or thought process. Paranoia involves anxiety. Paranoia "
+            "is common, and paranoia can be mild. Becoming self-tormenting will increase the odds of interpreting others' behaviors in a "
+            "self-referential way. People read events in a self-referential way when they are anxious. Hypervigilance "
+            "is a way to appraise threats. It may affect the way they perceive themselves.\n")
+    forms = _forms(text, "self-referential way")
+    assert "way" not in forms and "self-referential" in forms, forms
+
+
+def test_a_head_the_article_gives_three_kinds_of_is_no_answer():
+    # adrenal gland: "{{fetal zone|zone|fetal}}" beside the outermost, distinct and definitive zones
+    text = ("# Adrenal gland\n\nThe outermost zone of the cortex is thin. Each distinct zone makes its own hormones. "
+            "The definitive zone grows after birth. The fetal zone is large. The fetal zone makes androgens. "
+            "The fetal zone shrinks after birth. Then the zone disappears. A zone is a layer of cells.\n")
+    forms = _forms(text, "fetal zone")
+    assert "zone" not in forms and "fetal zone" in forms, forms
+
+
+def test_a_role_noun_in_front_of_a_name_stays_in_the_prompt():
+    # "The {{enzyme tyrosine hydroxylase|hydroxylase}} converts tyrosine to L-DOPA": the judge's answer is
+    # "tyrosine hydroxylase"
+    an = analyse(parse_article("# Adrenal gland\n\nThe enzyme tyrosine hydroxylase converts tyrosine to L-DOPA.\n"))
+    assert key_word(an, "enzyme tyrosine hydroxylase") == "tyrosine hydroxylase"
+
+
+def test_the_acronym_the_article_uses_is_accepted():
+    # Windows version history: "{{graphical user interface|user interface}}": the natural "GUI" was graded wrong
+    text = ("# Microsoft Windows\n\nMicrosoft introduced Windows as a graphical user interface for MS-DOS. The GUI "
+            "ran on top of DOS. Later versions kept the GUI.\n")
+    assert "GUI" in _forms(text, "graphical user interface")
+
+
+def test_an_opening_phrase_that_names_nobody_leaves_its_pronoun_dangling():
+    assert_dangling([
+        # "When activated, it" (held-30): what is activated?
+        "When activated, it evokes the release of catecholamines by opening calcium channels in the {{cell membrane}}.",
+        # "As in the psychological school, they" (held-30): who?
+        "As in the psychological school, they differed in their definitions of what causes {{disequilibrium}}.",
+        # "The other source" (held-30): other than which?
+        "The other source of cholesterol is synthesis in the cell's {{endoplasmic reticulum}}.",
+        # "The report authors" (held-29): which report?
+        "The report authors argue that small perturbations in the {{food supply}} are highly amplified.",
+    ])
+    assert_dangling([
+        "When heated, water {{boils}} at 100 degrees.",
+        "Unlike most mammals, humans have {{sweat glands}} all over the body.",
+        "The two strands of DNA run in opposite directions and are {{antiparallel}}.",
+    ], dangling=False)
+
+
+def test_a_singular_unit_after_a_number_blank_gives_one_away():
+    # Stevens–Johnson syndrome: "more than _____ month prior to onset" with 1, 2, 3, 4 on offer
+    shown = "Drugs discontinued more than _____ month prior to onset are highly unlikely to cause SJS."
+    assert gloss_giveaway(q(shown, "choice", answer="1", choices=["1", "2", "3", "4"]))
+    plural = "Drugs discontinued more than _____ months prior to onset are highly unlikely to cause SJS."
+    assert gloss_giveaway(q(plural, "choice", answer="2", choices=["1", "2", "3", "4"])) is None
+
+
+def test_a_list_item_with_a_suspended_hyphen_accepts_both_compounds_and_no_fragment():
+    # sodium: "Name one of the most important sodium compounds" accepted "di-", "di  and tri sodium phosphates" and
+    # the anion "nitrate" for "sodium nitrate"
+    text = ("# Sodium\n\nSodium is a soft metal. Sodium compounds are of immense commercial importance. The most "
+            "important sodium compounds are table salt (NaCl), soda ash (Na₂CO₃), baking soda (NaHCO₃), caustic soda "
+            "(NaOH), sodium nitrate (NaNO₃), di- and tri-sodium phosphates, sodium thiosulfate, and borax.\n\n## Uses\n\nTable salt "
+            "seasons food. Soda ash makes glass. Baking soda raises bread. Sodium nitrate is a fertiliser.\n")
+    asked = [c.question for c in drafted(text, [enumerations])[1] if c.question.type == "short"]
+    assert asked, "no name-one question"
+    accepted = {asked[0].answer, *asked[0].accept}
+    assert "tri-sodium phosphates" in accepted and "disodium phosphates" in accepted, accepted
+    assert not {a for a in accepted if a.endswith("-") or "  " in a}, accepted
+    assert "nitrate" not in accepted and "sodium nitrate" in accepted, accepted
