@@ -90,3 +90,12 @@ def test_a_list_item_with_a_suspended_hyphen_accepts_both_compounds_and_no_fragm
     assert "tri-sodium phosphates" in accepted and "disodium phosphates" in accepted, accepted
     assert not {a for a in accepted if a.endswith("-") or "  " in a}, accepted
     assert "nitrate" not in accepted and "sodium nitrate" in accepted, accepted
+
+
+def test_a_defined_plural_subject_is_a_name_not_a_modifier_gap():
+    # hacker: "White hats are hackers who …" gapped "system vulnerabilities"; the judge: "gap the defined term"
+    from ketaquiz.core.quality import tripped
+
+    assert "modifier gap" not in tripped(q("{{white hats|white hat}} are hackers who work to keep data safe from "
+                                           "other hackers by finding system vulnerabilities."))
+    assert "modifier gap" in tripped(q("{{white hats|white hat}} are usually employed by the target system's owner."))

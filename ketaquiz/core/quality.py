@@ -172,7 +172,9 @@ def phrase_gap(q: Question) -> str | None:
 
 # "A(n) {{oligopoly}} is a market structure …": the gap is the term a definition defines (the generator reads it too)
 # "{{Introns}} are …", "{{Dynamic instability}} refers to …": the gap is the term the sentence defines
+# "{{white hats}} are hackers who …" (held-29's judge: "better gap the defined term 'White hats'")
 DEFINED_SUBJECT_GAP = re.compile(r"^(?:A\(n\)\s+|An?\s+|The\s+)?\{\{[^}]+\}\}\s+(?:(?:is|are)\s+(?:a|an|the)\b|"
+                                 r"are\s+(?:[\w-]+\s+)?[a-z]+s\s+(?:who|that|which|whose)\b|"
                                  r"refers? to\b|means\b|denotes\b|(?:is|are) defined as\b|is the term for\b)")
 
 
