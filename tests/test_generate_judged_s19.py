@@ -9,7 +9,7 @@ from ketaquiz.core.generate.answers import gap_for, key_word
 from ketaquiz.core.generate.enumerations import enumerations
 from ketaquiz.core.giveaways import gloss_giveaway
 
-from .generation import assert_dangling, drafted, q
+from .generation import assert_dangling, drafted, kept_cloze, q
 
 
 def _forms(text: str, term: str) -> list[str]:
@@ -99,3 +99,39 @@ def test_a_defined_plural_subject_is_a_name_not_a_modifier_gap():
     assert "modifier gap" not in tripped(q("{{white hats|white hat}} are hackers who work to keep data safe from "
                                            "other hackers by finding system vulnerabilities."))
     assert "modifier gap" in tripped(q("{{white hats|white hat}} are usually employed by the target system's owner."))
+
+
+def test_another_name_of_what_the_sentence_is_about_is_no_gap():
+    # speciation (held-32): "Reinforcement, sometimes referred to as the {{Wallace effect}}, is …", "The hawthorn fly,
+    # also known as the {{apple maggot fly}}, …": the judge called both trivia
+    prompts = kept_cloze("# Speciation\n\nReinforcement, sometimes referred to as the Wallace effect, is the process "
+                         "by which natural selection increases reproductive isolation. The hawthorn fly, also known as "
+                         "the apple maggot fly, appears to be undergoing sympatric speciation. Sympatric speciation "
+                         "happens within one range. Reproductive isolation separates species.\n")
+    assert prompts and not any("{{Wallace" in p or "{{apple maggot" in p for p in prompts), prompts
+
+
+def test_a_titles_disambiguating_parenthesis_stays_out_of_prompts():
+    # "Name one of the serious side effects of Testosterone (medication)." (held-32)
+    from ketaquiz.core.generate import generate_set
+
+    text = ("# Testosterone (medication)\n\nTestosterone is a medication and naturally occurring steroid hormone. "
+            "It is used to treat male hypogonadism. Side effects include acne, swelling, and breast enlargement in "
+            "males. Testosterone is given by injection.\n\n## Uses\n\nTestosterone treats delayed "
+            "puberty. Testosterone treats hypogonadism. Acne is common.\n")
+    qset, _ = generate_set(parse_article(text), set_id="t")
+    assert qset.questions and not any("(medication)" in x.prompt for x in qset.questions), [x.prompt for x in qset.questions]
+    assert not any("{{medication" in x.prompt for x in qset.questions)
+    assert qset.title == "Testosterone (medication)"
+
+
+def test_a_year_option_keeps_its_order_with_a_year_the_prompt_states():
+    # "Testosterone was first isolated in _____ and approved for medical use in 1939." offered 1940
+    from ketaquiz.core.generate.builders import distractors
+
+    an = analyse(parse_article("# Testosterone\n\nTestosterone was first isolated in 1935 and approved for medical "
+                               "use in 1939.\n"))
+    options = [d for d, _ in distractors(an, "1935", "Testosterone was first isolated in _____ and approved for "
+                                                   "medical use in 1939.")]
+    assert len(options) == 3 and all(int(o) < 1939 for o in options), options
+    assert any(int(o) > 1935 for o in options), options  # the answer is not the latest of the four

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..article import Article, Section, Sentence
 from . import lexicon as lx
@@ -23,6 +23,7 @@ class Analysis:
     kinds: Kinds = field(default_factory=Kinds)
     acronyms: dict[str, str] = field(default_factory=dict)  # short → long
     topic_words: set[str] = field(default_factory=set)
+    full_title: str = ""  # the title as written, with a disambiguating parenthesis ("Testosterone (medication)")
     sentence: dict[str, Sentence] = field(default_factory=dict)
     previous: dict[str, Sentence | None] = field(default_factory=dict)  # previous sentence in the same section
     folded_text: str = ""
@@ -93,8 +94,16 @@ def fold(text: str) -> str:
 
 
 def analyse(article: Article) -> Analysis:
-    """Terms, kinds and acronyms of the whole article (distractors may come from any section)."""
-    an = Analysis(article=article, folded_text=fold(article.text))
+    """Terms, kinds and acronyms of the whole article (distractors may come from any section).
+
+    The analysis reads the title as the subject's name: a disambiguating parenthesis goes ("Testosterone (medication)"
+    is testosterone; held-32's judge found "the side effects of Testosterone (medication)" in a prompt)."""
+    full_title = article.title  # its parenthesis still says what the subject is taken as: no gap ("a {{medication}}")
+    # not a period: "Cold War (1947–1953)" is that part of the Cold War, and the lead says so
+    subject = re.sub(r"\s*\([^()\d]*\)\s*$", "", full_title)
+    if subject and subject != full_title:
+        article = replace(article, title=subject)
+    an = Analysis(article=article, folded_text=fold(article.text), full_title=full_title)
     sentences = article.sentences
     for sec in article.sections:
         prev: Sentence | None = None
@@ -119,7 +128,7 @@ def analyse(article: Article) -> Analysis:
             # Prefer a non-sentence-initial surface form ("psychotic symptoms", not "Psychotic symptoms").
             if info.text[0].isupper() and not sp.text[0].isupper():
                 info.text = sp.text
-    title_words = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", article.title)} - lx.STOP_WORDS
+    title_words = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", full_title)} - lx.STOP_WORDS
     n = len(sentences)
     # The topic word: the single-word term found in the most sentences, when it is in > 30% of them.
     singles = sorted(((len(i.sentences), k) for k, i in an.terms.items() if " " not in k), reverse=True)

@@ -270,7 +270,7 @@ class Regapper:
         {{scopolamine}}" and "Neoteny, also called {{juvenilization}}"; held-25's called "{{receptive aphasia}}",
         the title, worthless)."""
         if _GIVES_NAME.search(text):
-            return norm(word) == norm(self.article.title)
+            return norm(word) == norm(self.an.article.title)
         return topic_answer(self.an, word) is not None or self._names_topic(word, text)
 
     def _names_topic(self, word: str, text: str) -> bool:

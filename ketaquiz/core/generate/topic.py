@@ -103,7 +103,8 @@ def title_words(an: Analysis) -> set[str]:
 
 
 def _title_words_in_order(an: Analysis) -> list[str]:
-    return [w.casefold() for w in re.findall(r"[^\W\d_][\w-]*", an.article.title) if w.casefold() not in lx.STOP_WORDS]
+    title = an.full_title or an.article.title  # "medication" of "Testosterone (medication)" is no gap either
+    return [w.casefold() for w in re.findall(r"[^\W\d_][\w-]*", title) if w.casefold() not in lx.STOP_WORDS]
 
 
 _SUFFIXES = frozenset("s es e o os ic ics ical ically ia ial ias iac iacs ies ification ifications ified al ally ist ists "

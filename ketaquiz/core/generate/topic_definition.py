@@ -70,7 +70,7 @@ def topic_definition(an: Analysis, importance: dict[str, float]) -> Candidate | 
     # what it is, not the examples or asides after it ("…, such as an {{airplane}} wing")
     meaning = _ASIDE.split(text[says.end():])[0]
     regapper = Regapper(an.article, analysis=an, importance=importance)
-    named = {w for w in re.findall(r"[\w-]+", norm(an.article.title))} | {norm(w) for w in an.topic_words}
+    named = {w for w in re.findall(r"[\w-]+", norm(an.full_title or an.article.title))} | {norm(w) for w in an.topic_words}
     # what the subject is: a word of the meaning, not of the subject's name ("Developmental {{biology}}", "{{Rift
     # Valley}} fever") nor of a lead-in ("In {{linguistics}}, grammar is …"), likeliest first
     words = [w for w in gappable(meaning) if not named & set(re.findall(r"[\w-]+", norm(w))) and not w[:1].isdigit()]

