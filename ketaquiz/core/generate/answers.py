@@ -16,7 +16,7 @@ from . import lexicon as lx
 from .analysis import Analysis
 from .mentions import mentions
 from .spellings import numerals, other_spelling, spelled
-from .synonyms import other_words
+from .synonyms import initials_used, other_words
 from .terms import norm, word_pattern
 from .topic import title_words
 
@@ -102,7 +102,7 @@ def _term_forms(an: Analysis, term: str) -> list[str]:
     if pair:
         alts.append(pair)
     else:
-        alts += _initials(an, words)
+        alts += initials_used(an, words)
     last = words[-1]
     name = len(words) >= 2 and all(w[:1].isupper() for w in words)
     if not name and _plural_with_singular(an, last):
@@ -140,15 +140,6 @@ def _term_forms(an: Analysis, term: str) -> list[str]:
     if len(words) == 2 and last not in alts and not salt_name(words) and _noun_compound_head(an, words):
         alts.append(last)  # "skin rash" → "rash": judges graded the head alone right ("'rash' alone graded wrong")
     return alts
-
-
-def _initials(an: Analysis, words: list[str]) -> list[str]:
-    """The acronym of a term of three words or more that the article uses without ever pairing it with the term:
-    "GUI" for "graphical user interface" (held-31's judge: "the natural answer 'GUI' is not accepted")."""
-    if len(words) < 3 or not all(w.isalpha() and w.islower() for w in words):
-        return []
-    initials = "".join(w[0] for w in words).upper()
-    return [initials] if re.search(rf"(?<![\w-]){initials}s?(?![\w-])", an.article.text) else []
 
 
 def _head_or_modifier(an: Analysis, words: list[str]) -> list[str]:

@@ -1,7 +1,7 @@
 """The article's own other words for a term, which a learner may type for it: the other name it gives ("X, also
 called Y"), its gloss in parentheses ("protein synthesis (translation)") or the words a parenthesis glosses ("a cell
 body (soma)"), the other number of a Latin noun it writes ("algae"), a compound it also writes as two words ("tear
-gas"), and the plain organ for a medical adjective ("kidney" for "renal"). Each was a natural answer blind judges
+gas"), the plain organ for a medical adjective ("kidney" for "renal"), and the acronym it uses for a term ("GUI"). Each was a natural answer blind judges
 found refused (`docs/judging/`)."""
 
 from __future__ import annotations
@@ -143,3 +143,12 @@ def _parentheses(an: Analysis) -> list[tuple[str, str]]:
                   for m in re.finditer(r"\(([a-z][a-z -]{2,30})\)", text, re.IGNORECASE)]
         an.__dict__["_parentheses"] = cached
     return cached
+
+
+def initials_used(an: Analysis, words: list[str]) -> list[str]:
+    """The acronym of a term of three words or more that the article uses without ever pairing it with the term:
+    "GUI" for "graphical user interface" (held-31's judge: "the natural answer 'GUI' is not accepted")."""
+    if len(words) < 3 or not all(w.isalpha() and w.islower() for w in words):
+        return []
+    initials = "".join(w[0] for w in words).upper()
+    return [initials] if re.search(rf"(?<![\w-]){initials}s?(?![\w-])", an.article.text) else []
