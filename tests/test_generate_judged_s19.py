@@ -135,3 +135,45 @@ def test_a_year_option_keeps_its_order_with_a_year_the_prompt_states():
                                                    "medical use in 1939.")]
     assert len(options) == 3 and all(int(o) < 1939 for o in options), options
     assert any(int(o) > 1935 for o in options), options  # the answer is not the latest of the four
+
+
+def test_a_name_before_a_process_head_is_accepted_alone():
+    # held-33: "{{ECMAScript specification}}" and "{{sodium oxybate overdose|oxybate}}" refused the natural answers
+    text = ("# JavaScript\n\nJavaScript is a programming language. JavaScript conforms to the ECMAScript "
+            "specification. JavaScript runs in browsers. ECMAScript is a standard. Each edition of ECMAScript adds "
+            "features to JavaScript. JavaScript engines compile code.\n")
+    assert "ECMAScript" in _forms(text, "ECMAScript specification")
+    drug = ("# GHB\n\nOne report suggested that sodium oxybate overdose might be fatal. Sodium oxybate is sold as "
+            "Xyrem. Sodium oxybate treats narcolepsy. Doctors prescribe sodium oxybate at night.\n")
+    assert "sodium oxybate" in _forms(drug, "sodium oxybate overdose")
+
+
+def test_name_one_of_a_kind_accepts_the_word_that_names_each_kind():
+    # held-33: "Name one of the fractures of the foot" graded "Lisfranc", "Jones", "march" wrong
+    text = ("# Foot\n\nThe foot bears weight. The foot has 26 bones.\n\n## Fractures\n\nFractures of the foot include "
+            "Lisfranc fracture, Jones fracture, march fracture and calcaneal fracture. A fracture heals slowly.\n")
+    asked = [c.question for c in drafted(text, [enumerations])[1] if c.question.type == "short"]
+    assert asked, "no name-one question"
+    accepted = {a.casefold() for a in [asked[0].answer, *asked[0].accept]}
+    assert {"lisfranc", "jones", "march"} <= accepted, accepted
+
+
+def test_a_year_given_roughly_is_asked_among_years_a_decade_apart():
+    # corpus judge j64: "1755 · 1760 · 1765 for 'around 1760'", "1921 beside 'about 1922'"
+    from ketaquiz.core.generate.builders import distractors
+
+    an = analyse(parse_article("# Steam\n\nThe efficiency of engines rose until about 1922. In 1921 a record was "
+                               "set.\n"))
+    options = [int(d) for d, _ in distractors(an, "1922", "The efficiency of engines rose until about _____.")]
+    assert len(options) == 3 and all(abs(o - 1922) >= 10 for o in options), options
+    exact = [int(d) for d, _ in distractors(an, "1922", "The efficiency of engines rose until _____.")]
+    assert any(abs(o - 1922) < 10 for o in exact), exact  # an exact year keeps its near neighbours
+
+
+def test_a_year_is_no_decades_tell():
+    # "1750" offered in one question and "1750s" in another are different options, not one reused
+    from ketaquiz.core.generate.rank import _wrong_options
+
+    year = q("Beginning around _____, it spread.", "choice", answer="1760", choices=["1740", "1750", "1760", "1770"])
+    decade = q("In the _____, blast air was used.", "choice", answer="1740s", choices=["1730s", "1740s", "1750s"])
+    assert not set(_wrong_options(year)) & set(_wrong_options(decade))

@@ -14,6 +14,7 @@ from collections import Counter
 
 from . import lexicon as lx
 from .analysis import Analysis
+from .heads import CHEMICAL_HEAD, MEASURE_HEADS, PROCESS_HEAD, named_before_process, salt_name
 from .mentions import mentions
 from .spellings import numerals, other_spelling, spelled
 from .synonyms import initials_used, other_words
@@ -89,9 +90,8 @@ def modifier_forms(an: Analysis, term: str) -> list[str]:
 
 def _only_modifier(an: Analysis, term: str, alts: list[str]) -> list[str]:
     words = term.split()
-    if len(words) != 2:
-        return []
-    return [f for f in _naming_modifier(an, words) if f.lower() not in (a.lower() for a in alts)]
+    forms = (_naming_modifier(an, words) if len(words) == 2 else []) or named_before_process(an, words)
+    return [f for f in forms if f.lower() not in (a.lower() for a in alts)]
 
 
 def _term_forms(an: Analysis, term: str) -> list[str]:
@@ -181,13 +181,6 @@ def _head_or_modifier(an: Analysis, words: list[str]) -> list[str]:
         if lx.is_plural(last) and not last.endswith(("us", "is", "ss")):
             out.append(lx.singular(last))
     return out
-
-
-def salt_name(words: list[str]) -> bool:
-    """A salt's two-word name ("ethidium bromide", "sodium chloride", "ferrous sulfate"): its anion alone names
-    another thing (held-31's judge: "bromide" accepted for "ethidium bromide")."""
-    return len(words) == 2 and words[0].lower().endswith(("ium", "ic", "ous")) \
-        and re.search(r"(?:ide|ate|ite)s?$", words[1].lower()) is not None
 
 
 def _shared_last_name(an: Analysis, words: list[str]) -> bool:
@@ -302,15 +295,6 @@ def _noun_compound_head(an: Analysis, words: list[str]) -> bool:
     return cache[(mod, head)]
 
 
-# A head that says what happens to, or how much there is of, the thing the modifier names: "collagen {{deposition}}",
-# "mosquito {{numbers}}", "stool {{test}}" — there the modifier alone is the answer a learner gives.
-PROCESS_HEAD = re.compile(r"(?:tion|sion|ment|ance|ence|ity|ing|sis)s?$")
-_MEASURE_HEADS = frozenset("number level test practice count rate use damage loss supply intake deficiency infection "
-                           "residue concentration content activity".split())
-# A head that ends like a chemical name: "silicon dioxide", "gallium arsenide" are one name; "silicon" is not it.
-_CHEMICAL_HEAD = re.compile(r"(?:ide|ate|ite|ium)s?$")
-
-
 def _naming_modifier(an: Analysis, words: list[str]) -> list[str]:
     """The noun in front that names the thing, and its plural: "{{collagen deposition}}" accepts "collagen",
     "{{mosquito numbers}}" "mosquitoes", "{{chlorhexidine mouthwash}}" "chlorhexidine".
@@ -323,8 +307,8 @@ def _naming_modifier(an: Analysis, words: list[str]) -> list[str]:
     mod, head = words
     low = mod.lower()
     lemmas = lx.lemmas(low)
-    chemical = bool(_CHEMICAL_HEAD.search(head)) and lx.zipf(head) < 4.0 or head.lower() in ("acid", "acids")
-    measured = PROCESS_HEAD.search(head.lower()) or lx.singular(head.lower()) in _MEASURE_HEADS
+    chemical = bool(CHEMICAL_HEAD.search(head)) and lx.zipf(head) < 4.0 or head.lower() in ("acid", "acids")
+    measured = PROCESS_HEAD.search(head.lower()) or lx.singular(head.lower()) in MEASURE_HEADS
     if mod[:1].isupper() and not re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", an.article.text):
         return []  # "Athenian": a name's adjective; "Basophilic" opening a sentence is asked as "basophilic"
     if not re.fullmatch(r"[a-z][a-z-]*[a-z]", low) or low in an.topic_words or low in lx.STOP_WORDS \

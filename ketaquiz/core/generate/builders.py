@@ -204,16 +204,23 @@ def _number_distractors(an: Analysis, answer: str, context: str) -> list[tuple[s
         # "the 1800s" is a century: its wrong options are centuries, not the 1790s (held-5, held-11); "the 2000s" is
         # the decade (held-30's judge: "2100s" and "2200s", offered beside it, lie in the future)
         step = 100
+    # "around _____", "about _____": a year given roughly is asked among years a decade apart, or two neighbours are
+    # both right (the corpus judge j64: "1755 · 1760 · 1765 for 'around 1760', 1921 beside 'about 1922'")
+    rough = year and not suffix and re.search(rf"\b(?:about|around|approximately|circa|c\.|ca\.|roughly|nearly)\s+"
+                                              rf"(?:_{{3,}}|{value})\b", context, re.IGNORECASE) is not None
+    if rough:
+        step = 10
     window = 60 if year else value
     shape = re.compile(r"(?<![\w.,])(\d{" + str(digits) + "})" + re.escape(suffix) + r"(?![\w.,])")
     found = {int(x) for x in shape.findall(an.article.text)} - {value}
-    pool = {v for v in found if abs(v - value) <= window}
+    pool = {v for v in found if abs(v - value) <= window and not (rough and abs(v - value) < step)}
     pool |= {value + k * step for k in (-3, -2, -1, 1, 2, 3)}
     # A year keeps its order with the prompt's other years: "first isolated in _____ and approved for medical use in
     # 1939" offers no 1940 (held-32's judge: "clearly impossible")
     others = [int(y) for y in re.findall(r"(?<![\w.,])(\d{4})(?![\w,]|\.\d)", context) if int(y) != value] if year else []
     # and a year close to such a bound gets the years between as near values, so it is not the last of the four
-    pool |= {v for y in others if 1 < abs(y - value) <= 2 * step for v in range(min(y, value) + 1, max(y, value))}
+    if not suffix and not rough:  # a year, not a decade ("1781s") nor a year given roughly
+        pool |= {v for y in others if 1 < abs(y - value) <= 2 * step for v in range(min(y, value) + 1, max(y, value))}
     ok = sorted((v for v in pool if v > 0 and len(str(v)) == digits and not contains(context, f"{v}{suffix}")
                  and all((v < y) == (value < y) for y in others)),
                 key=lambda v: (abs(v - value), v))

