@@ -258,9 +258,9 @@ def name_one(an: Analysis, section: Section, source: str, options: list[str], ph
         q = Question(
             id=qid(section.slug, "short", source, options[0]), topic=section.slug, type="short", prompt=prompt,
             answer=first, accept=list(dict.fromkeys(
-                f for o in options for f in _item_forms(an, o)
-                if f != first and f.casefold() not in _shared_heads(options))) + _short_forms(options)
-            + _named_kinds(options, phrase),
+                [f for o in options for f in _item_forms(an, o)
+                 if f != first and f.casefold() not in _shared_heads(options)]
+                + _short_forms(options) + _named_kinds(options, phrase))),
             explanation=explain(source), source=source,
             origin="generated",
         )
