@@ -177,3 +177,19 @@ def test_a_year_is_no_decades_tell():
     year = q("Beginning around _____, it spread.", "choice", answer="1760", choices=["1740", "1750", "1760", "1770"])
     decade = q("In the _____, blast air was used.", "choice", answer="1740s", choices=["1730s", "1740s", "1750s"])
     assert not set(_wrong_options(year)) & set(_wrong_options(decade))
+
+
+def test_a_connective_that_joins_the_sentences_own_clauses_stays():
+    # held-34: "THC has a low water solubility {{ingestion}} leads to …", "… with schizophrenia it is unclear if …"
+    from ketaquiz.core.generate.builders import stem
+
+    text = ("# Hashish\n\n## Effects\n\nTHC has a low water solubility therefore ingestion leads to poor absorption. "
+            "There has been an association with schizophrenia, however it is unclear if there is a causative "
+            "relationship. The existing process may therefore assume that goods arrive first. Selective pressures "
+            "exist however in many places.\n")
+    an = analyse(parse_article(text))
+    prompts = [st[0] for s in an.article.sentences if (st := stem(an, s))]
+    assert "low water solubility therefore ingestion" in prompts[0], prompts
+    assert "schizophrenia, however it is unclear" in prompts[1], prompts
+    # standing aside, the connective points at the sentence before and goes, as before
+    assert prompts[2].startswith("The existing process may assume") and "exist in many places" in prompts[3], prompts
