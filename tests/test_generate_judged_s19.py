@@ -193,3 +193,21 @@ def test_a_connective_that_joins_the_sentences_own_clauses_stays():
     assert "schizophrenia, however it is unclear" in prompts[1], prompts
     # standing aside, the connective points at the sentence before and goes, as before
     assert prompts[2].startswith("The existing process may assume") and "exist in many places" in prompts[3], prompts
+
+
+def test_more_openings_that_point_at_text_unseen_dangle():
+    # held-33 and held-34: "The force was created by …", "The war ended with …", "The existing process …", "In the
+    # later period, …", "From the sixth century BC, they are separated …", "In other cases, the scribe …"
+    assert_dangling([
+        "The force was created by Hermann Göring in {{1933}} by combining the police agencies of Prussia.",
+        "The war ended with a Valois victory at {{Castillon}}.",
+        "The existing process may assume that goods are typically received before the {{invoice}}.",
+        "In the later period, {{syncopation}} increased.",
+        "From the sixth century BC, they are separated by a dot or a colon, which might separate {{syllables}}.",
+        "In other cases, the scribe sometimes inserted a vowel: Hēraklēs became Hercle by {{syncopation}}.",
+    ])
+    assert_dangling([
+        "The Hundred Years' War ended with a Valois victory at {{Castillon}}.",
+        "The original stand-alone units were not in demand as many effects came built into {{amplifiers}}.",
+        "The war of independence was won by the {{colonists}}.",
+    ], dangling=False)

@@ -27,6 +27,9 @@ _DANGLING_OPENERS = re.compile(
     r"at the time(?! of\b)|at that time|(?:to resolve )?the situation(?! (?:of|in|where|that|which)\b)|"
     # "During that period, side partings were …" (held-19): which period?
     r"(?:during|in|by|at) (?:that|the same) (?:period|time|year|decade|era|point|stage)|"
+    # "In the later period, {{syncopation}} increased." (held-34): later than which?
+    r"(?:during|in|by|from) the (?:later|earlier|previous|following|next|last) (?:period|phase|stage|era|years)|"
+    r"in (?:other|such|these|those|both) cases|"  # "In other cases, the scribe sometimes inserted a vowel" (held-34)
     r"(?:with|in|for|among) (?:some|others)(?=\s+(?:there|it|they|the|a|an)\b)|"
     r"here|there(?! (?:is|are|was|were|have|has|had)\b))\b",
     re.IGNORECASE,
@@ -67,8 +70,8 @@ _PRONOUN_IN_OPENING_CLAUSE = re.compile(r"^\W*(?:when|if|as|while|because|since|
                                         # "Because of its high reactivity, it is never found …" (held-23): whose?
                                         r"^\W*(?:because of|due to|owing to|thanks to|despite|given) (?:its|their)\b|"
                                         # "After a period of dormancy, they reactivate" (held-1): who?
-                                        r"^\W*(?:after|before|during|within|over|in|on|at|by|with|without|for)\b"
-                                        r"[^,{}]{3,60},\s+they\b|"
+                                        r"^\W*(?:after|before|during|within|over|in|on|at|by|with|without|for|from|"
+                                        r"since|until|throughout)\b[^,{}]{3,60},\s+they\b|"
                                         # "When activated, it evokes …" (held-30), "As in the psychological school,
                                         # they differed …" (held-30): the opening phrase names nobody
                                         r"^\W*(?:when|once|if|unless|until|after|before|while)\s+[a-z]+ed\b[^,{}]{0,40},"
@@ -79,7 +82,11 @@ _ANAPHORIC_SUBJECT = re.compile(
     r"^\W*The (?:condition|next|same|latter|former|remaining|resulting|process|method|result|problem|reason|"
     r"approach|procedure|technique|device|compound|team|project|study|studies|disease|drug|work|idea|theory|"
     r"engine|machine|design|effect|change|practice|movement|period|event|discovery|finding|experiment|benefit|"
-    r"advantage|disadvantage|drawback|limitation|outcome)s?\b(?! of\b)|"
+    r"advantage|disadvantage|drawback|limitation|outcome|"
+    # "The war ended with a Valois victory in _____", "The force was created by Hermann Göring" (held-33, held-34)
+    r"war|battle|conflict|campaign|force|syndrome|individual)s?\b(?! of\b)|"
+    # "The existing process may assume …" (held-34): existing beside what?
+    r"^\W*The (?:existing|current|present|remaining) [a-z]+s?\b(?! of\b)|"
     # "The terms are applied to …", "The term specifically refers to …": which term? (held-11, held-12)
     r"^\W*The terms? (?:\w+ly )?(?:are|is|was|were|have|has|refers?|means?|describes?|applies|applied)\b|"
     # "The classic symptom is …": the symptom of what the article is about, which the prompt does not name.
