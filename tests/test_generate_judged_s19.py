@@ -211,3 +211,12 @@ def test_more_openings_that_point_at_text_unseen_dangle():
         "The original stand-alone units were not in demand as many effects came built into {{amplifiers}}.",
         "The war of independence was won by the {{colonists}}.",
     ], dangling=False)
+
+
+def test_the_subject_unnamed_behind_a_described_syndrome_or_the_drug_dangles():
+    # held-33: "The withdrawal syndrome can be severe producing acute {{delirium}}" in *Gamma-Hydroxybutyric acid*
+    text = ("# Gamma-Hydroxybutyric acid\n\nGHB is a depressant. GHB is used as an intoxicant. GHB acts on the GHB "
+            "receptor.\n\n## Withdrawal\n\nThe withdrawal syndrome can be severe producing acute delirium and may "
+            "require hospitalization. GHB withdrawal causes insomnia and tremor. Delirium is a medical emergency.\n")
+    prompts = kept_cloze(text)
+    assert not any(p.startswith("The withdrawal syndrome") for p in prompts), prompts
