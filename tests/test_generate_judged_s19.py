@@ -213,7 +213,7 @@ def test_more_openings_that_point_at_text_unseen_dangle():
     ], dangling=False)
 
 
-def test_the_subject_unnamed_behind_a_described_syndrome_or_the_drug_dangles():
+def test_the_subject_unnamed_behind_a_described_syndrome_dangles():
     # held-33: "The withdrawal syndrome can be severe producing acute {{delirium}}" in *Gamma-Hydroxybutyric acid*
     text = ("# Gamma-Hydroxybutyric acid\n\nGHB is a depressant. GHB is used as an intoxicant. GHB acts on the GHB "
             "receptor.\n\n## Withdrawal\n\nThe withdrawal syndrome can be severe producing acute delirium and may "

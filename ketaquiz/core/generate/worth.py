@@ -148,9 +148,8 @@ def unworthy(c: Candidate, an: Analysis) -> str | None:
     return None
 
 
-# and "The withdrawal syndrome can be severe …", "the drug" in *Gamma-Hydroxybutyric acid* (held-33)
-_UNNAMED_SUBJECT = re.compile(r"\bthe (?:[a-z-]+ )?(?:disorder|disease|condition|syndrome|illness|drug|medication)\b",
-                              re.IGNORECASE)
+# and "The withdrawal syndrome can be severe …" in *Gamma-Hydroxybutyric acid* (held-33)
+_UNNAMED_SUBJECT = re.compile(r"\bthe (?:[a-z-]+ )?(?:disorder|disease|condition|syndrome|illness)\b", re.IGNORECASE)
 
 
 def _unnamed_subject(c: Candidate, an: Analysis) -> str | None:
