@@ -220,3 +220,20 @@ def test_the_subject_unnamed_behind_a_described_syndrome_dangles():
             "require hospitalization. GHB withdrawal causes insomnia and tremor. Delirium is a medical emergency.\n")
     prompts = kept_cloze(text)
     assert not any(p.startswith("The withdrawal syndrome") for p in prompts), prompts
+
+
+def test_one_studys_finding_is_no_question():
+    # held-33: "One publication has investigated _____ deaths attributed to GHB", "Seventy-one deaths had no
+    # {{co-intoxicants}}", "One report has suggested that …"; the corpus's "One discovery suggests …" (held-27)
+    text = ("# GHB\n\nGHB is a depressant. GHB depresses breathing. GHB is sold as sodium oxybate.\n\n## Deaths\n\n"
+            "One publication has investigated 226 deaths attributed to GHB. Seventy-one deaths had no co-intoxicants. "
+            "Respiratory depression with alcohol causes most deaths. Co-intoxicants such as alcohol raise the risk. "
+            "Some patients are predisposed to respiratory depression by their age.\n")
+    from ketaquiz.core.generate.worth import unworthy
+
+    an, cands = drafted(text)
+    found = [c for c in cands if c.question.source.startswith(("One publication", "Seventy-one deaths"))
+             and c.family.startswith(("cloze", "choice"))]
+    why = [unworthy(c, an) or "" for c in found]
+    assert found and all(why) and sum("one study's finding" in w for w in why) >= 2, why
+    assert any(p.startswith("Some patients") for p in kept_cloze(text))  # "Some" counts nothing

@@ -45,6 +45,13 @@ CENTRAL_NAME = 20  # mentions that make a name the article's central figure (Gut
 _PROPER_WORD = re.compile(r"^[A-Z][a-z]+$")
 # "There are many X in existence", "A number of X are known": judges dropped every one as content-free.
 _EXISTENTIAL = re.compile(r"^(?:There\s+(?:is|are|was|were|exist|exists|remain)|A\s+(?:number|variety|range)\s+of)\b")
+# "One publication has investigated _____ deaths …", "One discovery suggests …", "One report has suggested …",
+# "Seventy-one deaths had no {{co-intoxicants}}" (held-33; the corpus's Sahara): one study's finding, or a count out of
+# a study the prompt does not show — none of the six such questions judged was kept
+_ONE_FINDING = re.compile(
+    r"^(?:One|A single|Another) (?:[a-z]+ )?(?:study|report|publication|discovery|review|survey|trial|paper|analysis|"
+    r"experiment)\b|^(?:(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|"
+    r"Eighty|Ninety)(?:-[a-z]+)?|\d[\d,]*) (?:deaths|cases|patients|participants|subjects|respondents)\b")
 # "Secunia PSI is an example of software, free for personal use, …" (held-11): the example is a side name
 _EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.)|^[^,]{2,60}\s(?:is|are)\s+(?:an?\s+)?(?:examples?|instances?) of\b",
                       re.I)
@@ -98,6 +105,8 @@ def unworthy(c: Candidate, an: Analysis) -> str | None:
             return "vague: “There are …” counts or names things without saying anything about them"
         if _EXAMPLE.search(source):
             return "side example: the sentence illustrates a point rather than stating it"
+        if _ONE_FINDING.match(source):
+            return "trivia: one study's finding, or a count out of a study the prompt does not show"
         designation = _DESIGNATION.match(source)
         if designation and mentions(an, designation.group(1)) < 3:
             # "V810 Centauri is a semiregular variable.", "NGC 3766 is an open cluster …" (held-22: four of Centaurus's
