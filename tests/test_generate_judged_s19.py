@@ -237,3 +237,17 @@ def test_one_studys_finding_is_no_question():
     why = [unworthy(c, an) or "" for c in found]
     assert found and all(why) and sum("one study's finding" in w for w in why) >= 2, why
     assert any(p.startswith("Some patients") for p in kept_cloze(text))  # "Some" counts nothing
+
+
+def test_a_gap_beside_the_term_its_sentence_names_in_quotes_is_no_question():
+    # held-34: 'Organizations that … are referred to as "trading partners" in {{EDI terminology}}'
+    text = ("# Electronic data interchange\n\nEDI is the exchange of business documents between computers. EDI "
+            "replaces paper documents.\n\n## Terms\n\nOrganizations that send or receive documents between each other "
+            "are referred to as \"trading partners\" in EDI terminology. EDI terminology differs between standards. "
+            "Trading partners agree on a standard first.\n")
+    assert not any("{{EDI terminology" in p for p in kept_cloze(text))
+    # the article's own name in quotes is no such term: "A {{primordial singularity}} is sometimes called "the Big Bang""
+    big_bang = ("# Big Bang\n\nThe Big Bang is a physical theory of the universe. A primordial singularity is sometimes "
+                "called \"the Big Bang\", but the term can refer to an early hot, dense phase. The primordial "
+                "singularity is a hypothesis. The Big Bang explains the cosmic background.\n")
+    assert any("{{primordial singularity" in p for p in kept_cloze(big_bang)), kept_cloze(big_bang)

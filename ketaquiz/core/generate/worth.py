@@ -82,9 +82,12 @@ _ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*\s*$")
 # A name of one to three words, then its other name; not "also called" ("Adult stem cells, also called {{somatic}} stem
 # cells, are …", kept on held-13), nor a description named ("The alliance among Octavian, Mark Antony and Marcus
 # Lepidus, commonly known as the {{Second Triumvirate}}": the name is the point)
-_ALIAS_GAP = re.compile(r"(?:^|,\s+)(?:(?:The|A|An)\s+)?[\w-]+(?:\s+[\w-]+){0,2},\s+"
+_ALIAS_GAP = re.compile(r"(?:^|,\s+|\b(?i:the|a|an)\s+)(?:(?:The|A|An)\s+)?[\w-]+(?:\s+[\w-]+){0,2},\s+"
                         r"(?:also|sometimes|otherwise|often|commonly)\s+(?:known as|referred to as|termed)\s+"
                         r"(?:the\s+|an?\s+)?[\"“]?\{\{")
+
+
+_NAMED_IN_QUOTES = re.compile(r"\b(?:called|known as|referred to as|termed|named)\s+[\"“]([^\"”{}]+)[\"”]")
 
 
 def unworthy(c: Candidate, an: Analysis) -> str | None:
@@ -127,6 +130,12 @@ def unworthy(c: Candidate, an: Analysis) -> str | None:
         # {{Wallace effect}}, is …": the other name of what the sentence is about (held-32's judge: trivia; "gap the
         # defined term 'reinforcement'"); a second name the article goes on using is a name to know ("prussic acid")
         return "alias: the gap is another name, said only here, of what the sentence is about"
+    quoted = _NAMED_IN_QUOTES.search(c.question.prompt) if c.question.type == "cloze" else None
+    if quoted and not any(word_in(w, quoted.group(1).casefold()) for w in title_words(an) | an.topic_words):
+        # "… are referred to as \"trading partners\" in {{EDI terminology}}" (held-34's judge: "the defined term stands
+        # visible"): the sentence's point is the term it names — unless that is the article's own name ("A {{primordial
+        # singularity}} is sometimes called \"the Big Bang\"", kept by 8 of 11 judges)
+        return "gap: the sentence names a term in quotes, and the gap is elsewhere"
     if re.search(r"\(\s*(?:_{3,}|\{\{[^}]*\}\})\s*\)", c.question.prompt):
         return "giveaway: the gap is a gloss in parentheses, beside the words it abbreviates or restates"
     title = re.escape(an.article.title)
