@@ -239,15 +239,19 @@ def test_one_studys_finding_is_no_question():
     assert any(p.startswith("Some patients") for p in kept_cloze(text))  # "Some" counts nothing
 
 
+def _asks_gap(article: str, gap: str) -> bool:
+    """Some cloze the article (Markdown text) draws, before ranking, opens its gap on `gap`."""
+    return any("{{" + gap in p for p in kept_cloze(article))
+
+
 def test_a_gap_beside_the_term_its_sentence_names_in_quotes_is_no_question():
-    # held-34: 'Organizations that … are referred to as "trading partners" in {{EDI terminology}}'
-    text = ("# Electronic data interchange\n\nEDI is the exchange of business documents between computers. EDI "
-            "replaces paper documents.\n\n## Terms\n\nOrganizations that send or receive documents between each other "
-            "are referred to as \"trading partners\" in EDI terminology. EDI terminology differs between standards. "
-            "Trading partners agree on a standard first.\n")
-    assert not any("{{EDI terminology" in p for p in kept_cloze(text))
-    # the article's own name in quotes is no such term: "A {{primordial singularity}} is sometimes called "the Big Bang""
+    # held-34: 'Organizations that … are referred to as "trading partners" in {{EDI terminology}}'; the article's own
+    # name in quotes is no such term: 'A {{primordial singularity}} is sometimes called "the Big Bang"' (kept)
+    edi = ("# Electronic data interchange\n\nEDI is the exchange of business documents between computers. EDI "
+           "replaces paper documents.\n\n## Terms\n\nOrganizations that send or receive documents between each other "
+           "are referred to as \"trading partners\" in EDI terminology. EDI terminology differs between standards. "
+           "Trading partners agree on a standard first.\n")
     big_bang = ("# Big Bang\n\nThe Big Bang is a physical theory of the universe. A primordial singularity is sometimes "
                 "called \"the Big Bang\", but the term can refer to an early hot, dense phase. The primordial "
                 "singularity is a hypothesis. The Big Bang explains the cosmic background.\n")
-    assert any("{{primordial singularity" in p for p in kept_cloze(big_bang)), kept_cloze(big_bang)
+    assert (_asks_gap(edi, "EDI terminology"), _asks_gap(big_bang, "primordial singularity")) == (False, True)
