@@ -70,18 +70,15 @@ def trim_to_term(text: str, term: str) -> str:
         m = pat.search(out)
         if m is None or len(out.split()) <= 24:
             return out
-    trailing = next((c for c in _TRAILING.finditer(out, m.end()) if _outside_parentheses(out, c.start())), None)
-    if trailing is not None and len(out[:trailing.start()].split()) >= 8:
-        out = out[:trailing.start()].rstrip(" ,;:—–") + "."
-        if len(out.split()) <= 24:
-            return out
-    # A semicolon or a colon after the term ends its sentence: cut there first ("Indian textiles were in demand in
-    # Europe, where only wool and linen were available; cotton goods …" keeps its "where" clause, which says why).
-    semi = next((c for c in _SENTENCE_BREAK.finditer(out, m.end()) if _outside_parentheses(out, c.start())), None)
-    if semi is not None and len(out[:semi.start()].split()) >= 6:
-        out = out[:semi.start()].rstrip(" ,;:—–") + "."
-        if len(out.split()) <= 24:
-            return out
+    # A trailing qualification goes first; then a semicolon or a colon after the term ends its sentence ("Indian
+    # textiles were in demand in Europe, where only wool and linen were available; cotton goods …" keeps its "where"
+    # clause, which says why).
+    for ending, least in ((_TRAILING, 8), (_SENTENCE_BREAK, 6)):
+        cut = next((c for c in ending.finditer(out, m.end()) if _outside_parentheses(out, c.start())), None)
+        if cut is not None and len(out[:cut.start()].split()) >= least:
+            out = out[:cut.start()].rstrip(" ,;:—–") + "."
+            if len(out.split()) <= 24:
+                return out
     # Keep from the last cut before the term (if what follows it stands as a sentence) to the first cut after it.
     after = _CLAUSE_CUT.search(out, m.end())
     # Only a clause that runs to the end goes ("X, which binds Y, is Z" would lose its verb).

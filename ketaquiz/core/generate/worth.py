@@ -15,7 +15,7 @@ from . import lexicon as lx
 from .analysis import Analysis, whole_sentence
 from .answers import SHAPE_WORD, modifier_forms
 from .builders import Candidate
-from .gaps import NAMED_GAP, defined_subject, series_item
+from .gaps import NAMED_GAP, NAMERS, defined_subject, series_item
 from .mentions import mentions, word_in
 from .number_worth import FIRST, unworthy_number
 from .terms import norm
@@ -87,7 +87,7 @@ _ALIAS_GAP = re.compile(r"(?:^|,\s+|\b(?i:the|a|an)\s+)(?:(?:The|A|An)\s+)?[\w-]
                         r"(?:the\s+|an?\s+)?[\"“]?\{\{")
 
 
-_NAMED_IN_QUOTES = re.compile(r"\b(?:called|known as|referred to as|termed|named)\s+[\"“]([^\"”{}]+)[\"”]")
+_NAMED_IN_QUOTES = re.compile(rf"\b(?:{NAMERS}|named)\s+[\"“]([^\"”{{}}]+)[\"”]")
 
 
 def unworthy(c: Candidate, an: Analysis) -> str | None:
