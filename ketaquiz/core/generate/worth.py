@@ -298,6 +298,8 @@ def _plain_gap(c: Candidate, an: Analysis, ans: str) -> str | None:
         # kept 7 % of 152 verdicts on a describing word and an everyday noun the article says once (A/B 1–21),
         # against 49–58 % when it says the phrase again: a repeated phrase is a term, a one-off is a description.
         return f"filler: “{ans}” describes once what the article does not name again"
+    if not once and _phrase_said_once(c, ans, an) and not _CATEGORY_GAP.search(c.question.prompt):
+        return f"filler: “{ans}” is a phrase the article says only here (its words stand elsewhere, not the phrase)"
     if once and not _CATEGORY_GAP.search(c.question.prompt):
         # "{{obtention}}", "{{kymograph}}", "{{embouchure}}", "{{inflaton}}": a rare word is no key term when the
         # article never says it again. Held-out judges kept 16 % of 160 verdicts on such gaps (48 % dropped: "a filler
@@ -409,6 +411,15 @@ def _said_once(c: Candidate, ans: str, an: Analysis) -> bool:
     forms = next((g for g in cloze_gaps(c.question.prompt) if g and g[0] == ans), [ans])
     part = modifier_forms(an, ans)  # "cord" accepted for "cord damage" is no other name of it
     return max(mentions(an, f, ignore_case=True) for f in forms if f not in part) <= 1 and not defines(c)
+
+
+def _phrase_said_once(c: Candidate, ans: str, an: Analysis) -> bool:
+    """A gap of two or more words that the article says, in either number, only in this sentence."""
+    if len(ans.split()) < 2 or defines(c):
+        return False
+    forms = next((g for g in cloze_gaps(c.question.prompt) if g and g[0] == ans), [ans])
+    whole = [f for f in forms if norm(f) == norm(ans) or lx.is_acronym(f)]  # "IP" for "Internet Protocol" is the same name
+    return max(mentions(an, f, ignore_case=True) for f in whole) <= 1
 
 
 # The kind a definition or an apposition gives ("The breast is an {{apocrine gland}}", "…, an {{abugida}}"), or
