@@ -3,7 +3,7 @@ the generator before it."""
 
 from __future__ import annotations
 
-from .generation import kept_cloze
+from .generation import drafted, kept_cloze
 
 # *Magic lantern* (held-33): "a {{camera obscura device|camera obscura|obscura}} that he got from Drebbel" — the
 # judge: a side anecdote; the phrase is said only there, though its words "camera obscura" stand all over the article
@@ -22,3 +22,37 @@ def test_a_phrase_the_article_says_again_is_still_asked():
     text = _LANTERN.format(phrase="camera obscura device") + "\nA camera obscura device can be a whole room.\n"
     prompts = kept_cloze(text)
     assert any("{{camera obscura device" in p for p in prompts), prompts
+
+
+# *Scuba set*-like: a lead that summarises the article, a body sentence on its topic and one aside that shares no
+# word with the lead (held-34's judge: "where sidemount is popular is a side detail")
+_SCUBA = ("# Scuba set\n\nA scuba set is any breathing apparatus carried entirely by an underwater diver, which "
+          "provides the diver with breathing gas at the ambient pressure. Open-circuit sets vent the exhaled gas into "
+          "the water, while rebreathers recycle it by removing carbon dioxide and adding oxygen. The demand valve, "
+          "invented by Cousteau and Gagnan, made open-circuit scuba practical for recreational divers. Cylinders "
+          "hold compressed air or nitrox, and a harness keeps the cylinders on the diver's back or sides. The "
+          "buoyancy compensator lets divers adjust their depth during a dive.\n\n"
+          "## Configurations\n\n"
+          "Rebreathers recycle the exhaled gas through a scrubber that removes carbon dioxide. "
+          "Cave explorers in Florida popularized the sidemount for squeezing through tight "
+          "restrictions. The sidemount carries the cylinders at the diver's sides.\n")
+
+
+def _ranked_sources(text: str) -> set[str]:
+    from ketaquiz.core.generate.importance import sentence_importance
+    from ketaquiz.core.generate.rank import rank_candidates
+
+    an, candidates = drafted(text)
+    return {r.cand.question.source for r in rank_candidates(candidates, an, sentence_importance(an))}
+
+
+def test_an_aside_that_shares_no_word_with_the_lead_is_not_asked():
+    sources = _ranked_sources(_SCUBA)
+    assert any(s.startswith("Rebreathers recycle") for s in sources), sources  # on the lead's thread: asked
+    assert not any(s.startswith("Cave explorers") for s in sources), sources
+
+
+def test_a_short_lead_is_no_summary_to_measure_by():
+    # the same text, its lead's last four sentences moved under a heading: the lead is one opening sentence
+    text = _SCUBA.replace(" Open-circuit sets", "\n\n## Equipment\n\nOpen-circuit sets", 1)
+    assert any(s.startswith("Cave explorers") for s in _ranked_sources(text))

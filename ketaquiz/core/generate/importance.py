@@ -132,3 +132,37 @@ def sentence_importance(an: Analysis) -> dict[str, float]:
             detail += 0.1 if s.id in lead else 0.35
         out[s.id] = max(0.0, min(1.0, 0.45 * c + 0.3 * term_weight[s.id] + 0.15 * place + shape - detail))
     return out
+
+
+# Words rarer than this link a sentence to the lead; commoner ones ("used", "first", "time") link everything.
+LEAD_WORD_ZIPF = 5.0
+# A lead of fewer such words is an opening line, not a summary of the article (and judges' verdicts split no better).
+MIN_LEAD_WORDS = 30
+
+
+def lead_words(an: Analysis) -> frozenset[str]:
+    """The words (singular, lower case) the article's title and lead section use, rarer than everyday English; none
+    when the lead is too short to summarise the article."""
+    cached: frozenset[str] | None = an.__dict__.get("_lead_words")
+    if cached is None:
+        lead = an.article.sections[0].sentences if len(an.article.sections) > 1 else []
+        text = " ".join([an.article.title, *(s.text for s in lead)])
+        words = frozenset(_content_words(text)) if lead else frozenset()
+        cached = an.__dict__["_lead_words"] = words if len(words) >= MIN_LEAD_WORDS else frozenset()
+    return cached
+
+
+def off_lead(an: Analysis, sentence: Sentence) -> bool:
+    """A body sentence that shares no word with the article's title and lead, which summarise what it is about.
+
+    Held-out judges kept 29 % of 127 questions from such sentences and dropped 38 % ("a side detail", "trivia"),
+    against 45 % and 19 % of the other body sentences' (pooled verdicts on held-19 … held-34 and the corpus).
+    """
+    words = lead_words(an)
+    return bool(words) and sentence.id not in {s.id for s in an.article.sections[0].sentences} \
+        and not any(w in words for w in _content_words(sentence.text))
+
+
+def _content_words(text: str) -> list[str]:
+    return [lx.singular(w) for w in _WORD.findall(text.lower()) if lx.zipf(w) < LEAD_WORD_ZIPF]
+

@@ -26,6 +26,7 @@ from ..questions import Question
 from . import WORDS_PER_QUESTION
 from .analysis import Analysis
 from .builders import Candidate
+from .importance import off_lead
 from .mentions import word_in
 from .terms import norm
 from .worth import answer_terms, answers, defines, unworthy
@@ -66,6 +67,9 @@ _FAMILY_FIT = {
     "short-attribution": 0.3,
 }
 _NUMBER_FIT = 0.35
+# what a body sentence that shares no word with the lead is not asked as (`importance.off_lead`): a gap or a number in
+# a side detail; a list's items and who invented a key thing are content wherever the article gives them
+_OFF_LEAD_REFUSED = frozenset({"cloze", "choice", "choice-quantity"})
 @dataclass
 class Ranked:
     """A candidate with what kept it: its rank and the signals behind it."""
@@ -90,6 +94,8 @@ def rank_candidates(candidates: list[Candidate], an: Analysis, importance: dict[
         if c.family not in _WORTH_EXEMPT and unworthy(c, an) or check_question(c.question):
             # the item-writing checks (`tripped`) run later, on the few that can be kept; the worth checks, made for
             # what a sentence says in passing, would refuse the very words of the subject's definition
+            continue
+        if c.family in _OFF_LEAD_REFUSED and off_lead(an, an.sentence[c.sentence_ids[0]]):
             continue
         imp = importance.get(c.sentence_ids[0], 0.0)
         if c.family == "short-attribution-topic":
