@@ -56,3 +56,17 @@ def test_a_short_lead_is_no_summary_to_measure_by():
     # the same text, its lead's last four sentences moved under a heading: the lead is one opening sentence
     text = _SCUBA.replace(" Open-circuit sets", "\n\n## Equipment\n\nOpen-circuit sets", 1)
     assert any(s.startswith("Cave explorers") for s in _ranked_sources(text))
+
+
+def test_a_list_whose_name_says_nowhere_what_it_belongs_to_is_not_asked():
+    # *Foot* (held-33): "Name one of the bones." (which bones?), from a bulleted list under a heading "Bones"
+    from ketaquiz.core.generate.worth import unworthy
+
+    text = ("# Foot\n\nThe foot is the end of the leg. The foot bears the weight of the body.\n\n## {name}\n\n"
+            "- talus, the ankle bone\n- calcaneus, the heel bone\n- navicular\n- cuboid\n\n## Joints\n\n"
+            "The foot has many joints.\n")
+    for name, asked in (("Bones", False), ("Tarsal bones", True)):
+        an, candidates = drafted(text.format(name=name))
+        lists = [c for c in candidates if c.family.startswith("short-list")]
+        assert lists, name
+        assert all((unworthy(c, an) is None) is asked for c in lists), (name, [c.question.prompt for c in lists])

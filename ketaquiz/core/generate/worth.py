@@ -115,6 +115,8 @@ def unworthy(c: Candidate, an: Analysis) -> str | None:
             # "V810 Centauri is a semiregular variable.", "NGC 3766 is an open cluster …" (held-22: four of Centaurus's
             # eight drops): a catalogued side object, trivia however its sentence is asked
             return f"trivia: the sentence is about “{designation.group(1)}”, a catalogued side object"
+    if c.family.startswith("short-list") and _unanchored(an, c.question.prompt):
+        return "dangling: the list's name says nowhere what it belongs to (“Name one of the bones.”)"
     # A list's names are its content (a list of side names is refused by the list builder itself); a definition is a
     # phrase, not a term; who invented a key thing is no side name, however seldom the article names them.
     for ans in [] if c.family.startswith(("short-list", "choice-definition", "short-attribution")) else answer_terms(c):
@@ -411,6 +413,25 @@ def _said_once(c: Candidate, ans: str, an: Analysis) -> bool:
     forms = next((g for g in cloze_gaps(c.question.prompt) if g and g[0] == ans), [ans])
     part = modifier_forms(an, ans)  # "cord" accepted for "cord damage" is no other name of it
     return max(mentions(an, f, ignore_case=True) for f in forms if f not in part) <= 1 and not defines(c)
+
+
+def _unanchored(an: Analysis, prompt: str) -> bool:
+    """A "Name one of …" whose phrase names neither the article's subject nor anything specific: "the bones", "the
+    organs most affected", "the fields of specialization", "the three different types of systems" (held-out judges
+    kept none of seven: "which bones?", "most affected by what?"). A rare word ("the antistaphylococcal
+    antibiotics", "the types of pronation"), a name or the subject's own word ("the side effects of hyoscine") anchors
+    it."""
+    m = re.match(r"Name one of (.*?)(?:, other than .*)?\.$", prompt)
+    if m is None:
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w-]*", m.group(1)) if w.casefold() not in lx.STOP_WORDS]
+    subject = title_words(an) | an.topic_words
+    # a name anchors it too: "the side effects of drug X", "the government of India"
+    return not any(w[:1].isupper() or w.casefold() in subject or norm(w) in subject or lx.zipf(w) < ANCHOR_ZIPF
+                   for w in words)
+
+
+ANCHOR_ZIPF = 3.0
 
 
 def _phrase_said_once(c: Candidate, ans: str, an: Analysis) -> bool:
