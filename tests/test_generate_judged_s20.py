@@ -70,3 +70,17 @@ def test_a_list_whose_name_says_nowhere_what_it_belongs_to_is_not_asked():
         lists = [c for c in candidates if c.family.startswith("short-list")]
         assert lists, name
         assert all((unworthy(c, an) is None) is asked for c in lists), (name, [c.question.prompt for c in lists])
+
+
+def test_a_long_definition_is_not_cut_before_its_complement():
+    # *Phobia* (held-35): "What is the hippocampus, as the text defines it?" offered "a horseshoe-shaped structure
+    # that plays an important part" — cut before "in the brain's limbic system"
+    from ketaquiz.core.article import parse_article
+    from ketaquiz.core.generate.analysis import analyse
+    from ketaquiz.core.generate.definitions import definitions
+
+    text = ("# Phobia\n\nA phobia is a type of anxiety disorder.\n\n## Brain\n\nThe hippocampus is a horseshoe-shaped "
+            "structure that plays an important part in the brain’s limbic system because of its role in forming "
+            "memories and connecting them with emotions and the senses.\n")
+    meanings = {d.term: d.meaning for d in definitions(analyse(parse_article(text)))}
+    assert not any(m.endswith("important part") for m in meanings.values()), meanings

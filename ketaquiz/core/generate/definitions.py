@@ -99,6 +99,11 @@ def article_definitions(an: Analysis) -> list[Definition]:
     return found
 
 
+# A cut that leaves a phrase waiting for its complement: "plays an important part", "is responsible", "is used".
+_WANTS_MORE = re.compile(r"\b(?:plays?|played|playing|has|have|had)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:part|role)$|"
+                         r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:responsible|used|involved|found|located|known)$")
+
+
 def _meaning(text: str) -> str | None:
     """The definition without what follows it (", which …", a second clause) and without its full stop."""
     text = re.sub(r"\s[–—]\s[^–—]{1,40}\s[–—]\s", " ", text.strip())  # "organisms – 'offspring' – are": an aside
@@ -110,6 +115,8 @@ def _meaning(text: str) -> str | None:
         cut = re.search(r"\s(?:in an?|in the|with|within|that|which|where)\s", tail)
         if cut:
             text = " ".join(words[:6]) + " " + tail[:cut.start()]
+            if _WANTS_MORE.search(text):
+                return None  # "a horseshoe-shaped structure that plays an important part" (held-35: cut mid-phrase)
     n = len(text.split())
     return text if 4 <= n <= 22 and not re.search(r"\b(?:this|these|it|they)\b", text, re.I) else None
 
