@@ -84,3 +84,14 @@ def test_a_long_definition_is_not_cut_before_its_complement():
             "memories and connecting them with emotions and the senses.\n")
     meanings = {d.term: d.meaning for d in definitions(analyse(parse_article(text)))}
     assert not any(m.endswith("important part") for m in meanings.values()), meanings
+
+
+def test_a_figure_with_decimals_is_not_asked_as_its_whole_part():
+    # *Phobia* (held-35): "Agoraphobia affects about _____ of people." answered "1%" where the text says 1.7%
+    from ketaquiz.core.generate.quantities import quantities
+
+    text = ("# Phobia\n\nA phobia is an anxiety disorder. Agoraphobia affects about 1.7% of people. "
+            "Specific phobias affect about 12% of people at some point in their life.\n")
+    an, candidates = drafted(text, (quantities,))
+    answers = {c.question.answer for c in candidates}
+    assert "1%" not in answers and "12%" in answers, answers

