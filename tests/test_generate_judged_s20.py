@@ -95,3 +95,16 @@ def test_a_figure_with_decimals_is_not_asked_as_its_whole_part():
     an, candidates = drafted(text, (quantities,))
     answers = {c.question.answer for c in candidates}
     assert "1%" not in answers and "12%" in answers, answers
+
+
+def test_the_other_name_of_a_longer_term_is_no_other_word_for_its_head():
+    # *Phobia* (held-35): "A phobia is a type of {{anxiety disorder|Social phobia}}" — from "Social phobia, also known
+    # as social anxiety disorder"
+    from ketaquiz.core.article import parse_article
+    from ketaquiz.core.generate.analysis import analyse
+    from ketaquiz.core.generate.synonyms import also_called
+
+    an = analyse(parse_article("# Phobia\n\nA phobia is a type of anxiety disorder. Social phobia, also known as "
+                               "social anxiety disorder, is a fear of being judged.\n"))
+    assert also_called(an, "anxiety disorder") == []
+    assert "Social phobia" in also_called(an, "social anxiety disorder")
