@@ -108,3 +108,23 @@ def test_the_other_name_of_a_longer_term_is_no_other_word_for_its_head():
                                "social anxiety disorder, is a fear of being judged.\n"))
     assert also_called(an, "anxiety disorder") == []
     assert "Social phobia" in also_called(an, "social anxiety disorder")
+
+
+def test_a_year_one_question_asks_is_not_shown_in_another_sections_prompt():
+    # *Peer-to-peer* (held-35): "… Napster, originally released in _____." (overview) beside "In May 1999, … called
+    # {{Napster}}." (history): the one answers the other when the course is reviewed as a whole
+    from ketaquiz.core.generate.builders import Candidate
+    from ketaquiz.core.generate.rank import Ranked, _Picks
+    from ketaquiz.core.questions import Question
+
+    cloze = Question(id="history-cloze-1", topic="history", type="cloze", source="s",
+                     prompt="In May 1999, Shawn Fanning introduced the file-sharing application called {{Napster}}.")
+    year = Question(id="overview-choice-1", topic="overview", type="choice", source="t", answer="1999",
+                    prompt="P2P was popularized by Napster, originally released in {{1999}}.",
+                    choices=["1994", "1999", "2004", "2009"])
+    other = Question(id="overview-choice-2", topic="overview", type="choice", source="u", answer="2001",
+                     prompt="Napster was shut down in {{2001}}.", choices=["1996", "2001", "2006", "2011"])
+    picks = _Picks(total=10)
+    picks.keep(Ranked(Candidate(cloze, 1.0, ("s1",), "cloze", "napster"), 1.0))
+    assert not picks.allows(Ranked(Candidate(year, 1.0, ("s2",), "choice-lead-date", "1999"), 1.0))
+    assert picks.allows(Ranked(Candidate(other, 1.0, ("s3",), "choice-lead-date", "2001"), 1.0))

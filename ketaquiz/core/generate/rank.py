@@ -169,6 +169,8 @@ class _Picks:
         for k in self.kept:
             if names & {a.split()[-1].casefold() for a in answer_terms(k.cand) if a[:1].isupper()}:
                 return True  # "Gregor Mendel" and "Mendel" asked twice
+            if _shows_number(r, k) or _shows_number(k, r):
+                return True  # "Napster, originally released in _____" beside "In May 1999, … called {{Napster}}"
             if k.cand.question.topic != r.cand.question.topic:
                 continue  # studied together: a section's questions
             theirs = [a.casefold() for a in answer_terms(k.cand) if len(a) >= 3]
@@ -190,6 +192,12 @@ class _Picks:
             self.wrong_uses[w] = self.wrong_uses.get(w, 0) + 1
         if q.type in self.counts:
             self.counts[q.type] += 1
+
+
+def _shows_number(asked: Ranked, other: Ranked) -> bool:
+    """The figure or year one question asks stands in the other's prompt (a course is reviewed as a whole too)."""
+    q = asked.cand.question
+    return _is_number(q) and word_in(str(q.answer).casefold(), other.cand.question.prompt.casefold())
 
 
 def _root_shown(answers: list[str], prompt: str) -> bool:
