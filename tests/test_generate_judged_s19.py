@@ -107,7 +107,8 @@ def test_another_name_of_what_the_sentence_is_about_is_no_gap():
     prompts = kept_cloze("# Speciation\n\nReinforcement, sometimes referred to as the Wallace effect, is the process "
                          "by which natural selection increases reproductive isolation. The hawthorn fly, also known as "
                          "the apple maggot fly, appears to be undergoing sympatric speciation. Sympatric speciation "
-                         "happens within one range. Reproductive isolation separates species.\n")
+                         "happens within one range. Reproductive isolation separates species. Reproductive isolation can "
+                         "be complete.\n")
     assert prompts and not any("{{Wallace" in p or "{{apple maggot" in p for p in prompts), prompts
 
 
@@ -225,7 +226,8 @@ def test_the_subject_unnamed_behind_a_described_syndrome_dangles():
 def test_one_studys_finding_is_no_question():
     # held-33: "One publication has investigated _____ deaths attributed to GHB", "Seventy-one deaths had no
     # {{co-intoxicants}}", "One report has suggested that …"; the corpus's "One discovery suggests …" (held-27)
-    text = ("# GHB\n\nGHB is a depressant. GHB depresses breathing. GHB is sold as sodium oxybate.\n\n## Deaths\n\n"
+    text = ("# GHB\n\nGHB is a depressant. GHB can cause respiratory depression. GHB is sold as sodium oxybate.\n\n"
+            "## Deaths\n\n"
             "One publication has investigated 226 deaths attributed to GHB. Seventy-one deaths had no co-intoxicants. "
             "Respiratory depression with alcohol causes most deaths. Co-intoxicants such as alcohol raise the risk. "
             "Some patients are predisposed to respiratory depression by their age.\n")

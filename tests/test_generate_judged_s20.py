@@ -128,3 +128,18 @@ def test_a_year_one_question_asks_is_not_shown_in_another_sections_prompt():
     picks.keep(Ranked(Candidate(cloze, 1.0, ("s1",), "cloze", "napster"), 1.0))
     assert not picks.allows(Ranked(Candidate(year, 1.0, ("s2",), "choice-lead-date", "1999"), 1.0))
     assert picks.allows(Ranked(Candidate(other, 1.0, ("s3",), "choice-lead-date", "2001"), 1.0))
+
+
+# *Communication* (held-35): "… an atmosphere that allows {{family members}} to express their differences" — the
+# judge: a filler phrase anyone can guess
+_FAMILY = ("# Communication\n\nCommunication is the act of conveying meanings from one entity or group to another "
+           "through signs, symbols and semiotic rules.{lead}\n\n## Family communication\n\n"
+           "Family communication is the study of the communication perspective in a broadly defined family. "
+           "Open and honest communication creates an atmosphere that allows family members to express their "
+           "differences. Family members share rules and norms. Roles are shared by family members.\n")
+
+
+def test_a_gap_of_everyday_words_the_lead_does_not_name_is_not_asked():
+    assert not any("{{family members" in p for p in kept_cloze(_FAMILY.format(lead="")))
+    lead = " Most people first learn it from family members."
+    assert any("{{family members" in p for p in kept_cloze(_FAMILY.format(lead=lead)))

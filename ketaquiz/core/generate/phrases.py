@@ -1,0 +1,55 @@
+"""What the rest of an article says about a phrase a question asks: whether it says the phrase anywhere else, whether
+its lead names it, whether a list's name says what the list belongs to. Each check comes from held-out judges'
+verdicts (`docs/judging/`)."""
+
+from __future__ import annotations
+
+import re
+
+from ..questions import cloze_gaps
+from . import lexicon as lx
+from .analysis import Analysis
+from .mentions import mentions, word_in
+from .terms import norm
+from .topic import title_words
+
+# Every word of a gap at least this common ("family members", "ion beam") is everyday English.
+EVERYDAY_GAP_ZIPF = 3.5
+# A list's name with a word rarer than this says what it is about ("the antistaphylococcal antibiotics").
+ANCHOR_ZIPF = 3.0
+
+
+def leading_term(an: Analysis, phrase: str) -> bool:
+    """A phrase the article's lead names (the lead sums up its terms), or, in an article without a lead, one it says
+    three times or more."""
+    sections = an.article.sections
+    if len(sections) < 2:
+        return mentions(an, phrase, ignore_case=True) >= 3
+    lead = " ".join(s.text for s in sections[0].sentences).casefold()
+    words = phrase.casefold().split()
+    return any(word_in(f, lead) for f in {" ".join(words), " ".join([*words[:-1], lx.singular(words[-1])])})
+
+
+def unanchored(an: Analysis, prompt: str) -> bool:
+    """A "Name one of …" whose phrase names neither the article's subject nor anything specific: "the bones", "the
+    organs most affected", "the fields of specialization", "the three different types of systems" (held-out judges
+    kept none of seven: "which bones?", "most affected by what?"). A rare word ("the antistaphylococcal
+    antibiotics", "the types of pronation"), a name or the subject's own word ("the side effects of hyoscine") anchors
+    it."""
+    m = re.match(r"Name one of (.*?)(?:, other than .*)?\.$", prompt)
+    if m is None:
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w-]*", m.group(1)) if w.casefold() not in lx.STOP_WORDS]
+    subject = title_words(an) | an.topic_words
+    # a name anchors it too: "the side effects of drug X", "the government of India"
+    return not any(w[:1].isupper() or w.casefold() in subject or norm(w) in subject or lx.zipf(w) < ANCHOR_ZIPF
+                   for w in words)
+
+
+def phrase_said_once(prompt: str, ans: str, an: Analysis) -> bool:
+    """A gap of two or more words that the article says, in either number, only in this sentence."""
+    if len(ans.split()) < 2:
+        return False
+    forms = next((g for g in cloze_gaps(prompt) if g and g[0] == ans), [ans])
+    whole = [f for f in forms if norm(f) == norm(ans) or lx.is_acronym(f)]  # "IP" for "Internet Protocol" is the same name
+    return max(mentions(an, f, ignore_case=True) for f in whole) <= 1
