@@ -70,6 +70,8 @@ _NUMBER_FIT = 0.35
 # what a body sentence that shares no word with the lead is not asked as (`importance.off_lead`): a gap or a number in
 # a side detail; a list's items and who invented a key thing are content wherever the article gives them
 _OFF_LEAD_REFUSED = frozenset({"cloze", "choice", "choice-quantity"})
+
+
 @dataclass
 class Ranked:
     """A candidate with what kept it: its rank and the signals behind it."""

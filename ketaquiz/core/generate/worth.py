@@ -307,7 +307,10 @@ def _plain_gap(c: Candidate, an: Analysis, ans: str) -> str | None:
         # kept 7 % of 152 verdicts on a describing word and an everyday noun the article says once (A/B 1–21),
         # against 49–58 % when it says the phrase again: a repeated phrase is a term, a one-off is a description.
         return f"filler: “{ans}” describes once what the article does not name again"
-    if not once and not defines(c) and phrase_said_once(c.question.prompt, ans, an) and not _CATEGORY_GAP.search(c.question.prompt):
+    if not once and not defines(c) and phrase_said_once(c.question.prompt, ans, an) \
+            and not _CATEGORY_GAP.search(c.question.prompt):
+        # "a {{camera obscura device}}", "the {{bind method}}": its words stand elsewhere, the phrase only here (judges
+        # kept 27 % of 56 such gaps and dropped 34 %, the corpus and held-19 … held-34)
         return f"filler: “{ans}” is a phrase the article says only here (its words stand elsewhere, not the phrase)"
     if once and not _CATEGORY_GAP.search(c.question.prompt):
         # "{{obtention}}", "{{kymograph}}", "{{embouchure}}", "{{inflaton}}": a rare word is no key term when the
