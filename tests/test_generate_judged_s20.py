@@ -143,3 +143,18 @@ def test_a_gap_of_everyday_words_the_lead_does_not_name_is_not_asked():
     assert not any("{{family members" in p for p in kept_cloze(_FAMILY.format(lead="")))
     lead = " Most people first learn it from family members."
     assert any("{{family members" in p for p in kept_cloze(_FAMILY.format(lead=lead)))
+
+
+def test_further_and_in_turn_point_at_a_sentence_unseen():
+    # *Recession* (held-36): "Further, reduced consumption due to higher {{household leverage}} …", "The recession, in
+    # turn, deepened the {{credit crunch}} …"
+    from .generation import assert_dangling
+
+    assert_dangling([
+        "Further, reduced consumption due to higher {{household leverage}} can account for a decline in employment.",
+        "The recession, in turn, deepened the {{credit crunch}} as demand and employment fell.",
+    ])
+    assert_dangling(["Further research on {{household leverage}} is needed.",
+                     "Players take {{turns}} in turn order."], dangling=False)
+    assert_dangling(["Hemoglobin consists of protein subunits, and these proteins, in turn, are folded chains of "
+                     "{{amino acids}}."], dangling=False)

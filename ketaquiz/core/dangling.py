@@ -15,7 +15,8 @@ from .questions import Question, cloze_display
 _DANGLING_OPENERS = re.compile(
     r"^\W*(?:it|its|they|them|their|he|she|his|her|this|these|those|that|such|both|another|the latter|the former|"
     r"subsequently|since then|thereafter|afterwards|later|meanwhile|then|thus|therefore|hence|however|nevertheless|"
-    r"nonetheless|moreover|furthermore|additionally|also|instead|consequently|accordingly|likewise|similarly|"
+    r"nonetheless|moreover|furthermore|further(?=\s*,)|additionally|also|instead|consequently|accordingly|likewise|"
+    r"similarly|"
     r"conversely|otherwise|still|yet|but|and|or|so|because of this|as a result|in addition|in contrast|"
     # "Similar cracks are available for …", "Of course cracking the software …" (held-23): like what? of course what?
     r"similar(?! to\b)|of course|"
@@ -35,6 +36,9 @@ _DANGLING_OPENERS = re.compile(
     re.IGNORECASE,
 )
 _DANGLING_INSIDE = re.compile(
+    # "The recession, in turn, deepened the {{credit crunch}} …" (held-36): in turn after what? (Not "…, and these
+    # proteins, in turn, are …", whose turn the sentence itself gives.)
+    r"^\W*(?:[Tt]he\s+)?[\w-]+(?:\s+[\w-]+)?\s*,\s*in turn\s*,|"
     r"(?<![:;] )\b(?:this|these|those|such)\s+(?!(?:as|that)\b)[A-Za-z_0-9]|\b(?i:the) (?:following|above|below|latter|former)\b|"
     r"\bthe same\b(?![^.;]*\b(?:as|that)\b)|"  # "the same level of detail" as what? Not "the same … as X"
     r"\b(?:see|shown in|listed in|in) (?:the )?(?:table|figure|fig\.|chart|image|diagram|section|chapter)\b|"
