@@ -158,3 +158,17 @@ def test_further_and_in_turn_point_at_a_sentence_unseen():
                      "Players take {{turns}} in turn order."], dangling=False)
     assert_dangling(["Hemoglobin consists of protein subunits, and these proteins, in turn, are folded chains of "
                      "{{amino acids}}."], dangling=False)
+
+
+def test_a_number_in_a_capitalised_label_is_no_quantity():
+    # CRISPR (corpus, j68 and seven judges before): "Class _____ systems use a complex of multiple Cas proteins …"
+    # among 1 · 2 · 3 · 4, where the article has two classes: "Class 1" is a name, not a count
+    from ketaquiz.core.generate.quantities import quantities
+    from ketaquiz.core.generate.worth import unworthy
+
+    text = ("# CRISPR\n\nCRISPR is a family of DNA sequences. Cas proteins cut DNA.\n\n## Classes\n\n"
+            "Class 1 systems use a complex of multiple Cas proteins to degrade foreign nucleic acids. Class 2 "
+            "systems use a single large Cas protein. Class 2 includes Cas9.\n")
+    an, candidates = drafted(text, (quantities,))
+    why = {c.question.answer: unworthy(c, an) for c in candidates}
+    assert why and all("part of a name" in (w or "") for w in why.values()), why

@@ -26,8 +26,10 @@ def unworthy_number(c: Candidate, an: Analysis, source: str) -> str | None:
     if c.family == "choice-quantity":
         shown = c.question.prompt
         # "clone _____ vaccine", "type _____ diabetes": a number in a label, not a quantity (held-4: drop)
-        label = re.search(r"\b([a-z]{3,})\s+_{3,}\s+[a-z]", shown)
-        if label and label.group(1) not in lx.STOP_WORDS and "NOUN" in lx.lemmas(label.group(1)):
+        # ("Class _____ systems" opening a sentence too: "Class 1", of two classes, among 1 · 2 · 3 · 4, j68)
+        label = re.search(r"\b([A-Za-z][a-z]{2,})\s+_{3,}\s+[a-z]", shown)
+        word = label.group(1).lower() if label else ""
+        if label and word not in lx.STOP_WORDS and "NOUN" in lx.lemmas(word):
             return "trivia: the number is part of a name (“clone 13”), not a quantity"
         if re.search(r"\b(?:their|its|his|her|the)\s+_{3,}(?:\s*[,.;]|\s+(?:and|or)\b)", shown):
             # "Boeing followed with their _____ and later designs": the number is a model's name (held-8: 777)
