@@ -172,3 +172,13 @@ def test_a_number_in_a_capitalised_label_is_no_quantity():
     an, candidates = drafted(text, (quantities,))
     why = {c.question.answer: unworthy(c, an) for c in candidates}
     assert why and all("part of a name" in (w or "") for w in why.values()), why
+
+
+def test_a_short_form_led_by_lower_case_letters_pairs_with_its_long_form():
+    # DNA, CRISPR (corpus, j68): "{{mtDNA}}" and "{{crRNA}}" graded "mitochondrial DNA" and "CRISPR RNA" wrong
+    from ketaquiz.core.generate.terms import acronym_pairs
+
+    pairs = acronym_pairs("There is also mitochondrial DNA (mtDNA) in eukaryotes. Spacers become CRISPR RNA (crRNA). "
+                          "Small interfering RNA (siRNA) silences genes. The pay (raise) was small.")
+    assert pairs.get("mtDNA") == "mitochondrial DNA" and pairs.get("crRNA") == "CRISPR RNA"
+    assert pairs.get("siRNA") == "Small interfering RNA" and "raise" not in pairs

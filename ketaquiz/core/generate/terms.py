@@ -261,12 +261,17 @@ def _spelled_by_initials(short: str, words: list[str]) -> str | None:
     return None
 
 
+# "mitochondrial DNA (mtDNA)", "CRISPR RNA (crRNA)", "microRNA (miRNA)": a few lower-case letters before the capitals
+# (j68: "mitochondrial DNA" and "CRISPR RNA" graded wrong for the short forms)
+_LOWER_LED = re.compile(r"[a-z]{1,3}[A-Z]{2,5}")
+
+
 def acronym_pairs(text: str) -> dict[str, str]:
     """ACRONYM → expansion for every 'long form (SF)' in the text."""
     pairs: dict[str, str] = {}
     for m in _PAREN.finditer(text):
         short = m.group(1)
-        if not lx.is_acronym(short):
+        if not lx.is_acronym(short) and not _LOWER_LED.fullmatch(short):
             continue
         before = text[: m.start()].rstrip()
         words = before.split()
