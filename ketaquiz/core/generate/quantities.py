@@ -81,6 +81,17 @@ def _format(value: int, percent: bool, commas: bool) -> str:
     return f"{value}%" if percent else f"{value:,}" if commas else str(value)
 
 
+def _not_askable(text: str, m: re.Match[str]) -> bool:
+    """A figure no choice among whole near values can ask, whatever it counts."""
+    before = text[:m.start()]
+    return (before.count("(") > before.count(")")  # "(≥ 1% of people)": an aside, and judges sent both back
+            # "accounts for much less than _____ of cases": every larger option is true too (held-15)
+            or re.search(r"\b(?:much|far|well|considerably)\s+(?:less|fewer|more|lower|higher|greater)\s+than\s+$",
+                         before) is not None
+            # "about 1.7% of people": the options are whole numbers, and "1%" is no answer (held-35's judge: wrong)
+            or re.match(r"\d[\d,]*\.\d", m.group(0)) is not None)
+
+
 def quantities(an: Analysis, section: Section) -> Iterator[Candidate]:
     """A choice among near values for each share or count a sentence states (one per sentence)."""
     for s in section.sentences:
@@ -93,16 +104,9 @@ def quantities(an: Analysis, section: Section) -> Iterator[Candidate]:
         if len(lx.NUMBERS.findall(text)) > 2:
             continue  # a statistic among several figures
         m = _QUANTITY.search(text)
-        if m is None:
+        if m is None or _not_askable(text, m):
             continue
-        if text[:m.start()].count("(") > text[:m.start()].count(")"):
-            continue  # "(≥ 1% of people)", "(about 97% of the output …)": an aside, and judges sent both back
-        if re.search(r"\b(?:much|far|well|considerably)\s+(?:less|fewer|more|lower|higher|greater)\s+than\s+$",
-                     text[:m.start()]):
-            continue  # "accounts for much less than _____ of cases": every larger option is true too (held-15)
         raw, unit, noun = m.group(1), m.group(2), m.group(3)
-        if re.match(r"\d[\d,]*\.\d", m.group(0)):
-            continue  # "about 1.7% of people": options are whole numbers, and "1%" is no answer (held-35's judge: wrong)
         value = int(raw.replace(",", ""))
         percent = "%" in unit or "percent" in unit
         if not percent:
