@@ -14,7 +14,7 @@ from collections import Counter
 
 from . import lexicon as lx
 from .analysis import Analysis
-from .heads import CHEMICAL_HEAD, MEASURE_HEADS, PROCESS_HEAD, named_before_process, salt_name
+from .heads import CHEMICAL_HEAD, measured_head, named_before_process, salt_name
 from .mentions import mentions
 from .spellings import numerals, other_spelling, spelled
 from .synonyms import initials_used, other_words
@@ -308,7 +308,7 @@ def _naming_modifier(an: Analysis, words: list[str]) -> list[str]:
     low = mod.lower()
     lemmas = lx.lemmas(low)
     chemical = bool(CHEMICAL_HEAD.search(head)) and lx.zipf(head) < 4.0 or head.lower() in ("acid", "acids")
-    measured = PROCESS_HEAD.search(head.lower()) or lx.singular(head.lower()) in MEASURE_HEADS
+    measured = measured_head(head)
     if mod[:1].isupper() and not re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", an.article.text):
         return []  # "Athenian": a name's adjective; "Basophilic" opening a sentence is asked as "basophilic"
     if not re.fullmatch(r"[a-z][a-z-]*[a-z]", low) or low in an.topic_words or low in lx.STOP_WORDS \

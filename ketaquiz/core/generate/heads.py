@@ -20,6 +20,12 @@ MEASURE_HEADS = frozenset("number level test practice count rate use damage loss
 CHEMICAL_HEAD = re.compile(r"(?:ide|ate|ite|ium)s?$")
 
 
+def measured_head(head: str) -> bool:
+    """The head says what happens to the thing in front, or how much there is of it ("deposition", "numbers")."""
+    low = head.lower()
+    return PROCESS_HEAD.search(low) is not None or lx.singular(low) in MEASURE_HEADS
+
+
 def salt_name(words: list[str]) -> bool:
     """A salt's two-word name ("ethidium bromide", "sodium chloride", "ferrous sulfate"): its anion alone names
     another thing (held-31's judge: "bromide" accepted for "ethidium bromide")."""
@@ -34,7 +40,7 @@ def named_before_process(an: Analysis, words: list[str]) -> list[str]:
     if not 2 <= len(words) <= 3:
         return []
     head, named = words[-1].lower(), " ".join(words[:-1])
-    if not (PROCESS_HEAD.search(head) or lx.singular(head) in MEASURE_HEADS) or named.lower() in an.topic_words:
+    if not measured_head(head) or named.lower() in an.topic_words:
         return []
     name = len(words) == 2 and words[0][:1].isupper() and not lx.is_acronym(words[0]) and lx.zipf(words[0]) < 3.0
     if not name and len(words) == 2:

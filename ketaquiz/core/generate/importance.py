@@ -159,9 +159,12 @@ def off_lead(an: Analysis, sentence: Sentence) -> bool:
     against 44 % and 20 % of the rest (pooled verdicts on the corpus and held-19 … held-35; held-35 alone, whose
     Phobia has a brain-anatomy section its lead never names, was the one set of seventeen the other way).
     """
-    words = lead_words(an)
-    return bool(words) and sentence.section != an.article.sections[0].slug \
-        and not any(w in words for w in _content_words(sentence.text))
+    cache: dict[str, bool] = an.__dict__.setdefault("_off_lead", {})
+    if sentence.id not in cache:  # a sentence drafts many candidates
+        words = lead_words(an)
+        cache[sentence.id] = bool(words) and sentence.section != an.article.sections[0].slug \
+            and not any(w in words for w in _content_words(sentence.text))
+    return cache[sentence.id]
 
 
 def _content_words(text: str) -> list[str]:

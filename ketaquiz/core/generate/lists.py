@@ -234,10 +234,11 @@ def _named_kinds(options: list[str], phrase: str) -> list[str]:
     """Items that name a kind of what the list names, by the word in front: "Lisfranc" for "Lisfranc fracture" in "the
     fractures of the foot" (held-33's judge: the bare names "Lisfranc", "Jones", "march" graded wrong)."""
     head = re.split(r"\s(?:of|in|that|which|with|for)\s", phrase)[0].split()[-1].lower()
+    shared = _shared_heads(options)
     out = []
     for o in options:
         words = o.split()
-        if len(words) == 2 and lx.singular(words[1].lower()) == lx.singular(head) and words[1].lower() in _shared_heads(options):
+        if len(words) == 2 and lx.singular(words[1].lower()) == lx.singular(head) and words[1].lower() in shared:
             out.append(words[0])
     return [x for x in out if x.casefold() not in {o.casefold() for o in options}]
 

@@ -25,7 +25,9 @@ def leading_term(an: Analysis, phrase: str) -> bool:
     sections = an.article.sections
     if len(sections) < 2:
         return mentions(an, phrase, ignore_case=True) >= 3
-    lead = " ".join(s.text for s in sections[0].sentences).casefold()
+    lead: str | None = an.__dict__.get("_lead_text")
+    if lead is None:  # once per analysis: every candidate's gap may ask
+        lead = an.__dict__["_lead_text"] = " ".join(s.text for s in sections[0].sentences).casefold()
     words = phrase.casefold().split()
     return any(word_in(f, lead) for f in {" ".join(words), " ".join([*words[:-1], lx.singular(words[-1])])})
 
