@@ -103,6 +103,10 @@ def _term_forms(an: Analysis, term: str) -> list[str]:
         alts.append(pair)
     else:
         alts += initials_used(an, words)
+        pair = an.pair_of(" ".join(words[:-1] + [lx.singular(words[-1])])) if lx.is_plural(words[-1]) else None
+    if pair and lx.is_plural(words[-1]) and " " not in pair and sum(ch.isupper() for ch in pair) >= 2 \
+            and not pair.endswith("s"):  # an acronym, "miRNA" among them
+        alts.append(pair + "s")  # "miRNAs" for "microRNAs" (a corpus judge: "the short form 'miRNA(s)' refused")
     last = words[-1]
     name = len(words) >= 2 and all(w[:1].isupper() for w in words)
     if not name and _plural_with_singular(an, last):
@@ -274,6 +278,8 @@ def _noun_forms(an: Analysis, words: list[str]) -> list[str]:
     for noun in (stem + "es", stem[:-1] + "es", stem + "s"):
         if _times_named(an, noun):
             return [noun, lx.singular(noun)]
+    if _times_named(an, stem) or "NOUN" in lx.lemmas(stem) and lx.zipf(stem) >= 3.0:  # not "genet" for "genetic"
+        return [stem]  # "polymer" for "polymeric molecule" (corpus-final-15: "the natural answer 'polymer'")
     return []
 
 

@@ -1,0 +1,59 @@
+"""Natural answers the judges of the corpus and of held-out articles found graded wrong, which the fifteenth session
+accepts; each test fails on the generator before it."""
+
+from __future__ import annotations
+
+from ketaquiz.core.article import parse_article
+from ketaquiz.core.generate.analysis import analyse
+from ketaquiz.core.generate.answers import gap_for
+
+
+def _forms(text: str, term: str) -> list[str]:
+    return gap_for(analyse(parse_article(text)), term)[2:-2].split("|")
+
+
+# *Genetics* (corpus-final-15): "Only 'Mendel' is accepted, so the natural answer 'Gregor Mendel' would be marked wrong"
+_GENETICS = ("# Genetics\n\nGenetics is the study of genes and heredity. The Augustinian friar Gregor Mendel studied "
+             "inheritance in pea plants.\n\n## History\n\nModern genetics started with Mendel's studies of the "
+             "nature of inheritance in plants. Then Mendel published his results in 1866.\n")
+
+
+def test_a_surname_accepts_the_full_name_the_article_gives():
+    forms = _forms(_GENETICS, "Mendel")
+    assert forms[0] == "Mendel" and "Gregor Mendel" in forms
+    assert "Then Mendel" not in forms and "Augustinian friar Gregor Mendel" not in forms
+
+
+def test_a_surname_two_people_share_stays_alone():
+    # held-24: Ioannis and his brother Augustinos Kapodistrias — "Kapodistrias" names neither alone
+    text = _GENETICS + "His brother Johann Mendel kept bees.\n"
+    assert _forms(text, "Mendel") == ["Mendel"]
+
+
+def test_a_place_is_no_persons_surname():
+    # held-24: "the Maghrib" is a region; "Mediterranean Maghrib" is no full name to accept
+    text = ("# Algeria\n\nAlgeria lies in the Maghrib, on the coast of North Africa.\n\n## Ottoman rule\n\n"
+            "Algiers became the centre of Ottoman authority in the Mediterranean Maghrib.\n")
+    assert _forms(text, "Maghrib") == ["Maghrib"]
+
+
+def test_a_title_may_be_left_out_of_a_name():
+    # held-37: "Only 'Emperor Frederick II' is accepted, so the natural 'Frederick II' is graded wrong"
+    text = ("# Hohenstaufen\n\nThe Hohenstaufen were a dynasty of German kings.\n\n## Frederick II\n\n"
+            "Emperor Frederick II spent little time in Germany. King Menes founded nothing here.\n")
+    assert "Frederick II" in _forms(text, "Emperor Frederick II")
+    assert "Motors" not in _forms(text + "General Motors built cars.\n", "General Motors")  # no title there
+
+
+def test_an_ic_modifier_accepts_its_noun():
+    # *RNA* (corpus-final-15): "the natural answer 'polymer' would be marked wrong"
+    text = ("# RNA\n\nRibonucleic acid is a polymeric molecule that is essential for most biological functions.\n"
+            "\n## Structure\n\nEach nucleotide in RNA contains a ribose sugar.\n")
+    assert "polymer" in _forms(text, "polymeric molecule")
+
+
+def test_a_plural_term_accepts_its_acronym_in_the_plural():
+    # *RNA* (corpus): "{{microRNAs|miRNA|microRNA}}" — "the common short form 'miRNA(s)' is not accepted"
+    text = ("# RNA\n\nRNA is a nucleic acid.\n\n## Regulatory RNA\n\nMicroRNA (miRNA) regulates genes. Fire and "
+            "Mello discovered microRNAs, short RNA molecules that bind to messenger RNA.\n")
+    assert "miRNAs" in _forms(text, "microRNAs")
