@@ -15,7 +15,7 @@ from .analysis import Analysis, word_counts
 def other_words(an: Analysis, term: str) -> list[str]:
     """Every other word for the term that the article itself gives, in a fixed order."""
     return _glosses(an, term) + _latin_number(an, term) + also_called(an, term) + _plain_organ(term) \
-        + _spaced(an, term) + full_names(an, term) + _untitled(term)
+        + _spaced(an, term) + full_names(an, term) + _untitled(term) + _spelled_otherwise(an, term)
 
 
 # Ranks and forms of address that stand before a name and are no part of what a learner recalls of it.
@@ -59,6 +59,31 @@ def _after_the(an: Analysis, word: str) -> bool:
                 and after not in lx.STOP_WORDS):
             return True
     return False
+
+
+def _spelled_otherwise(an: Analysis, term: str) -> list[str]:
+    """The other spelling of a name the article itself uses: "Maghrib" beside "Maghreb", "Isma'il" beside "Ismail"
+    (held-24, held-35: the article's own variant graded wrong). Only a vowel for a vowel or an apostrophe or hyphen
+    more or less, the first two letters and the last alike: "Prussia" and "Russia", "Austria" and "Austrian" are
+    other names."""
+    if not re.fullmatch(r"[A-Z][a-z'’-]{4,}", term):
+        return []
+    names: set[str] | None = an.__dict__.get("_capitalised")
+    if names is None:  # every capitalised word of the article, once (gap_for asks for every candidate)
+        names = an.__dict__["_capitalised"] = set(re.findall(r"(?<![\w'’-])[A-Z][a-z'’-]{4,}(?![\w'’-])", an.article.text))
+    return sorted(n for n in names if n != term and _variant(term, n))
+
+
+def _variant(a: str, b: str) -> bool:
+    if a[:2] != b[:2] or a[-1] != b[-1]:
+        return False
+    marks = "'’-"
+    if a.translate({ord(c): None for c in marks}) == b.translate({ord(c): None for c in marks}):
+        return True  # "Isma'il" and "Ismail"
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(diff) == 1 and diff[0][0] in "aeiou" and diff[0][1] in "aeiou"
 
 
 def _untitled(term: str) -> list[str]:
