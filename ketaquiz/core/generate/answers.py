@@ -171,6 +171,8 @@ def _head_or_modifier(an: Analysis, words: list[str]) -> list[str]:
             out.append(last)  # a person's name: the surname alone (not "Street", "Association", "One")
         elif last.lower() in _PLACE_WORDS:
             out.append(" ".join(words[:-1]))  # "Ubangi" for "Ubangi River" (held-18)
+            if len(words) == 3 and words[0].lower() in _PLACE_WORDS:
+                out.append(words[1])  # "Lake Mälaren" and "Mälaren" for "Lake Mälaren Region" (held-38)
     elif generic and not lx.is_acronym(words[0]) and (len(words) > 2 or lx.zipf(words[0]) < 4.5):
         out.append(modifier)  # "poppet valves", "Wankel design", "cosmological constant term"; not "game"
     elif len(words) == 2 and lx.zipf(last) >= 4.0 and lx.zipf(words[0]) < 3.5 and not lx.is_acronym(words[0]) \
@@ -260,7 +262,7 @@ def _modifiers(an: Analysis) -> dict[str, Counter[str]]:
     return cached
 
 
-_PLACE_WORDS = frozenset("river lake mountains mountain range island islands sea ocean valley desert basin bay gulf "
+_PLACE_WORDS = frozenset("region river lake mountains mountain range island islands sea ocean valley desert basin bay gulf "
                          "strait peninsula plateau canal".split())
 _REVERSING = frozenset("inverse reverse negative positive partial indirect false pseudo non-specific".split())
 _MONTH_YEAR = re.compile(r"(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|"

@@ -15,7 +15,8 @@ from .analysis import Analysis, word_counts
 def other_words(an: Analysis, term: str) -> list[str]:
     """Every other word for the term that the article itself gives, in a fixed order."""
     return _glosses(an, term) + _latin_number(an, term) + also_called(an, term) + _plain_organ(term) \
-        + _spaced(an, term) + full_names(an, term) + _untitled(term) + _spelled_otherwise(an, term)
+        + _spaced(an, term) + full_names(an, term) + _untitled(term) + _spelled_otherwise(an, term) \
+        + _process_nouns(an, term)
 
 
 # Ranks and forms of address that stand before a name and are no part of what a learner recalls of it.
@@ -84,6 +85,22 @@ def _variant(a: str, b: str) -> bool:
         return False
     diff = [(x, y) for x, y in zip(a, b) if x != y]
     return len(diff) == 1 and diff[0][0] in "aeiou" and diff[0][1] in "aeiou"
+
+
+def _process_nouns(an: Analysis, term: str) -> list[str]:
+    """The article's other noun for the same act: "trepanation" beside "trepanning" (held-38's judge, both ways)."""
+    if not re.fullmatch(r"[a-z]{8,}", term):
+        return []
+    counts = word_counts(an)
+    if term.endswith("ing"):
+        stems = {term[:-3], term[:-4] if term[-4] == term[-5] else term[:-3]}
+        forms = [st + end for st in sorted(stems) for end in ("ation", "ion")]
+    elif term.endswith("ation"):
+        stem = term[:-5]
+        forms = [stem + "ing", stem + stem[-1] + "ing"]
+    else:
+        return []
+    return [f for f in forms if f != term and counts[f]]
 
 
 def _untitled(term: str) -> list[str]:
