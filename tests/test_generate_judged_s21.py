@@ -82,3 +82,14 @@ def test_an_act_accepts_the_articles_other_noun_for_it():
             "oldest surgery known. Patients were put to sleep during trepanning.\n")
     assert "trepanation" in _forms(text, "trepanning")
     assert "trepanning" in _forms(text, "trepanation")
+
+
+def test_a_word_accepts_the_clipped_form_the_article_prefers():
+    # *CRISPR* (twelve corpus judges): "Only 'bacteriophage' is accepted, but the article mostly says 'phage'"
+    text = ("# CRISPR\n\nCRISPR-Cas prevents bacteriophage infection in bacteria.\n\n## Immunity\n\nA phage injects "
+            "its DNA. Spacers come from phage DNA. The phage genome is cut. Phages evolve quickly.\n")
+    assert "phage" in _forms(text, "bacteriophage")
+    # a direction is no thing: "retromammary" fat is not "mammary" fat, however often the article says "mammary"
+    breast = ("# Breast\n\nThe breast holds the mammary gland.\n\n## Anatomy\n\nThe retromammary space lies behind "
+              "it. The mammary ducts open at the nipple. Mammary tissue changes. The mammary lobes drain milk.\n")
+    assert "mammary" not in _forms(breast, "retromammary")

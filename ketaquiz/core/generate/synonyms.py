@@ -16,7 +16,7 @@ def other_words(an: Analysis, term: str) -> list[str]:
     """Every other word for the term that the article itself gives, in a fixed order."""
     return _glosses(an, term) + _latin_number(an, term) + also_called(an, term) + _plain_organ(term) \
         + _spaced(an, term) + full_names(an, term) + _untitled(term) + _spelled_otherwise(an, term) \
-        + _process_nouns(an, term)
+        + _process_nouns(an, term) + _clipped(an, term)
 
 
 # Ranks and forms of address that stand before a name and are no part of what a learner recalls of it.
@@ -101,6 +101,31 @@ def _process_nouns(an: Analysis, term: str) -> list[str]:
     else:
         return []
     return [f for f in forms if f != term and counts[f]]
+
+
+def _clipped(an: Analysis, term: str) -> list[str]:
+    """The clipped form the article itself prefers: "phage" for "bacteriophage", said twice as often in *CRISPR*
+    (twelve corpus judges: "the article mostly says 'phage'"). The part left off must be a combining form of five
+    letters or more ending in "o" that names a thing ("bacterio-"), the rest a rare word the article says alone at least three
+    times and no less often than the whole: "lysis" of "hydrolysis", "some" of "centrosome" stay other words."""
+    low = term.lower()
+    if not re.fullmatch(r"[a-z]{10,}s?", low):
+        return []
+    counts = word_counts(an)
+    single = low[:-1] if low.endswith("s") and counts[low[:-1]] else low
+    whole = counts[single] + counts[single + "s"]
+    for i in range(5, len(single) - 4):
+        rest = single[i:]
+        if single[i - 1] == "o" and _noun_stem(single[:i - 1]) and lx.zipf(rest) < 3.0 \
+                and counts[rest] + counts[rest + "s"] >= max(3, whole):
+            return [rest, rest + "s"] if counts[rest + "s"] else [rest]
+    return []
+
+
+def _noun_stem(stem: str) -> bool:
+    """The combining form names a thing ("bacteri-o" of bacteria, "electr-o" of electron), not a place or direction
+    ("retr-o" of "retromammary", which is no kind of "mammary")."""
+    return any("NOUN" in lx.lemmas(stem + end) for end in ("a", "um", "on"))
 
 
 def _untitled(term: str) -> list[str]:
