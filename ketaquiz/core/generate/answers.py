@@ -103,10 +103,7 @@ def _term_forms(an: Analysis, term: str) -> list[str]:
         alts.append(pair)
     else:
         alts += initials_used(an, words)
-        pair = an.pair_of(" ".join(words[:-1] + [lx.singular(words[-1])])) if lx.is_plural(words[-1]) else None
-    if pair and lx.is_plural(words[-1]) and " " not in pair and sum(ch.isupper() for ch in pair) >= 2 \
-            and not pair.endswith("s"):  # an acronym, "miRNA" among them
-        alts.append(pair + "s")  # "miRNAs" for "microRNAs" (a corpus judge: "the short form 'miRNA(s)' refused")
+    alts += _plural_acronym(an, words, pair)
     last = words[-1]
     name = len(words) >= 2 and all(w[:1].isupper() for w in words)
     if not name and _plural_with_singular(an, last):
@@ -144,6 +141,18 @@ def _term_forms(an: Analysis, term: str) -> list[str]:
     if len(words) == 2 and last not in alts and not salt_name(words) and _noun_compound_head(an, words):
         alts.append(last)  # "skin rash" → "rash": judges graded the head alone right ("'rash' alone graded wrong")
     return alts
+
+
+def _plural_acronym(an: Analysis, words: list[str], pair: str | None) -> list[str]:
+    """The acronym of a plural term in the plural: "miRNAs" for "microRNAs" (a corpus judge: "the short form
+    'miRNA(s)' refused"), whether the article pairs the acronym with the plural or the singular."""
+    if not lx.is_plural(words[-1]):
+        return []
+    pair = pair or an.pair_of(" ".join(words[:-1] + [lx.singular(words[-1])]))
+    # an acronym, "miRNA" among them (two capitals, one word), not already a plural
+    if pair and " " not in pair and sum(ch.isupper() for ch in pair) >= 2 and not pair.endswith("s"):
+        return [pair + "s"]
+    return []
 
 
 def _head_or_modifier(an: Analysis, words: list[str]) -> list[str]:

@@ -1,8 +1,9 @@
 """The article's own other words for a term, which a learner may type for it: the other name it gives ("X, also
 called Y"), its gloss in parentheses ("protein synthesis (translation)") or the words a parenthesis glosses ("a cell
 body (soma)"), the other number of a Latin noun it writes ("algae"), a compound it also writes as two words ("tear
-gas"), the plain organ for a medical adjective ("kidney" for "renal"), and the acronym it uses for a term ("GUI"). Each was a natural answer blind judges
-found refused (`docs/judging/`)."""
+gas"), the plain organ for a medical adjective ("kidney" for "renal"), the acronym it uses for a term ("GUI"), its
+other noun for an act ("trepanation" beside "trepanning"), the clipped form it prefers ("phage"), and a name's other
+forms (`names.py`). Each was a natural answer blind judges found refused (`docs/judging/`)."""
 
 from __future__ import annotations
 
@@ -10,81 +11,14 @@ import re
 
 from . import lexicon as lx
 from .analysis import Analysis, word_counts
+from .names import full_names, spelled_otherwise, untitled
 
 
 def other_words(an: Analysis, term: str) -> list[str]:
     """Every other word for the term that the article itself gives, in a fixed order."""
     return _glosses(an, term) + _latin_number(an, term) + also_called(an, term) + _plain_organ(term) \
-        + _spaced(an, term) + full_names(an, term) + _untitled(term) + _spelled_otherwise(an, term) \
+        + _spaced(an, term) + full_names(an, term) + untitled(term) + spelled_otherwise(an, term) \
         + _process_nouns(an, term) + _clipped(an, term)
-
-
-# Ranks and forms of address that stand before a name and are no part of what a learner recalls of it.
-_TITLES = frozenset("dr mr mrs ms st sir saint emperor empress king queen pope prince princess duke duchess count "
-                    "countess lord lady president general captain admiral professor khedive sultan tsar czar kaiser "
-                    "archduke margrave elector chancellor".split())
-_PEOPLE_ENDINGS = ("ean", "ese", "ish")  # "Caribbean Hindustani", "Japanese Shinto": a people's word, no given name
-_NAME_WORD = r"(?:[A-Z][a-z]+(?:['’-][A-Za-z]+)?|[A-Z]\.)"
-
-
-def full_names(an: Analysis, term: str) -> list[str]:
-    """The whole name the article gives a person it also calls by surname alone: "Gregor Mendel" for "Mendel",
-    "Richard Arkwright", "Saad Zaghlul" — the natural answer of four judges who found only the surname accepted
-    (corpus-final-15, held-35). The words in front must be given names or initials: capitalised words English does
-    not know ("Modern Mendel" is no name), no title ("Professor Wundt" names "Wundt"), nothing the article writes
-    after "the" ("the Caribbean", "the Maghrib": places, not people). Two people of one surname ("Ioannis" and
-    "Augustinos Kapodistrias") leave the surname alone."""
-    if not re.fullmatch(r"[A-Z][a-z]+(?:['’][a-z]+)?", term) or not lx.names_alone(term) or _after_the(an, term):
-        return []
-    found: list[str] = []
-    for m in re.finditer(rf"\b((?:{_NAME_WORD}\s){{1,3}}){re.escape(term)}\b(?!['’-]|\s+[A-Z])", an.article.text):
-        given = m.group(1).split()
-        while given and (given[0].lower().rstrip(".") in _TITLES or given[0].lower() in lx.STOP_WORDS
-                         or lx.lemmas(given[0].lower())):
-            given.pop(0)  # "Then Mendel", "Professor Wundt": the words before the name are no part of it
-        if given and all(w.endswith(".") or not lx.lemmas(w.lower()) and not _after_the(an, w)
-                         and not w.endswith(_PEOPLE_ENDINGS) for w in given):
-            name = " ".join([*given, term])
-            if name not in found:
-                found.append(name)
-    return found if len(found) == 1 else []
-
-
-def _after_the(an: Analysis, word: str) -> bool:
-    """The article writes "the <word>" as a thing of its own ("the Caribbean.", "the Sonderbund dissolved"): a place
-    or a body, not a person — a name that describes what follows ("the Arkwright patent", "the Akayev Presidency")
-    still may be one."""
-    for m in re.finditer(rf"\bthe\s+{re.escape(word)}\b(?:\s+([A-Za-z]+))?", an.article.text, re.IGNORECASE):
-        after = m.group(1) or ""
-        if not (after[:1].isupper() or after and lx.can_be_noun(after) and not lx.is_verb_only(after)
-                and after not in lx.STOP_WORDS):
-            return True
-    return False
-
-
-def _spelled_otherwise(an: Analysis, term: str) -> list[str]:
-    """The other spelling of a name the article itself uses: "Maghrib" beside "Maghreb", "Isma'il" beside "Ismail"
-    (held-24, held-35: the article's own variant graded wrong). Only a vowel for a vowel or an apostrophe or hyphen
-    more or less, the first two letters and the last alike: "Prussia" and "Russia", "Austria" and "Austrian" are
-    other names."""
-    if not re.fullmatch(r"[A-Z][a-z'’-]{4,}", term):
-        return []
-    names: set[str] | None = an.__dict__.get("_capitalised")
-    if names is None:  # every capitalised word of the article, once (gap_for asks for every candidate)
-        names = an.__dict__["_capitalised"] = set(re.findall(r"(?<![\w'’-])[A-Z][a-z'’-]{4,}(?![\w'’-])", an.article.text))
-    return sorted(n for n in names if n != term and _variant(term, n))
-
-
-def _variant(a: str, b: str) -> bool:
-    if a[:2] != b[:2] or a[-1] != b[-1]:
-        return False
-    marks = "'’-"
-    if a.translate({ord(c): None for c in marks}) == b.translate({ord(c): None for c in marks}):
-        return True  # "Isma'il" and "Ismail"
-    if len(a) != len(b):
-        return False
-    diff = [(x, y) for x, y in zip(a, b) if x != y]
-    return len(diff) == 1 and diff[0][0] in "aeiou" and diff[0][1] in "aeiou"
 
 
 def _process_nouns(an: Analysis, term: str) -> list[str]:
@@ -126,19 +60,6 @@ def _noun_stem(stem: str) -> bool:
     """The combining form names a thing ("bacteri-o" of bacteria, "electr-o" of electron), not a place or direction
     ("retr-o" of "retromammary", which is no kind of "mammary")."""
     return any("NOUN" in lx.lemmas(stem + end) for end in ("a", "um", "on"))
-
-
-def _untitled(term: str) -> list[str]:
-    """A name without its title: "Frederick II" for "Emperor Frederick II" (held-37's judge: the natural answer was
-    graded wrong)."""
-    words = term.split()
-    title = words[0].lower().rstrip(".")
-    # the rest a name: given names and numerals, which English does not know ("General Motors" keeps "General");
-    # not a saint, whose name is a place's too ("Saint Petersburg")
-    if len(words) >= 2 and title in _TITLES and title not in ("st", "saint") and words[0][:1].isupper() \
-            and all(w[:1].isupper() and (not lx.lemmas(w.lower()) or re.fullmatch(r"[IVXL]+", w)) for w in words[1:]):
-        return [" ".join(words[1:])]
-    return []
 
 
 # "renal failure" is "kidney failure" to a learner (A/B 29: "the natural answer 'kidney failure' is not accepted")
