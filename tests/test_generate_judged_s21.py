@@ -1,11 +1,16 @@
 """Natural answers the judges of the corpus and of held-out articles found graded wrong, which the fifteenth session
-accepts; each test fails on the generator before it."""
+accepts, and an article (held-39's *Kaleidoscope*) that drew no question; each test fails on the generator before
+it."""
 
 from __future__ import annotations
 
 from ketaquiz.core.article import parse_article
+from ketaquiz.core.generate import generate_set
 from ketaquiz.core.generate.analysis import analyse
 from ketaquiz.core.generate.answers import gap_for
+from ketaquiz.core.generate.attributions import attributions
+
+from .generation import assert_dangling
 
 
 def _forms(text: str, term: str) -> list[str]:
@@ -93,3 +98,32 @@ def test_a_word_accepts_the_clipped_form_the_article_prefers():
     breast = ("# Breast\n\nThe breast holds the mammary gland.\n\n## Anatomy\n\nThe retromammary space lies behind "
               "it. The mammary ducts open at the nipple. Mammary tissue changes. The mammary lobes drain milk.\n")
     assert "mammary" not in _forms(breast, "retromammary")
+
+
+def test_one_and_the_other_in_one_sentence_is_no_dangling_reference():
+    # held-39's *Kaleidoscope*: its definition ("objects on one end of the mirrors … viewed from the other end") was
+    # refused as pointing at something unseen, and the article drew no question at all
+    assert_dangling(["A kaleidoscope has objects on one end of the {{mirrors}} that are seen as a pattern when viewed "
+                     "from the other end."], dangling=False)
+    assert_dangling(["The other {{species}} lives in Asia."])  # the other what? Still dangling
+    kaleidoscope = ("# Kaleidoscope\n\nA kaleidoscope is an optical instrument with two or more reflecting surfaces "
+                    "tilted to each other, so that objects on one end of the mirrors are seen as a regular symmetrical "
+                    "pattern when viewed from the other end, due to repeated reflection. The reflectors are enclosed "
+                    "in a tube.\n\n## History\n\nDavid Brewster patented the kaleidoscope in 1817. Brewster studied "
+                    "light between reflecting surfaces. Two surfaces give a simple pattern; three surfaces fill the "
+                    "view.\n")
+    art = parse_article(kaleidoscope)
+    qset, _ = generate_set(art, set_id="k")
+    assert any(q.topic == "overview" for q in qset.questions), [q.prompt for q in qset.questions]
+
+
+def test_its_inventor_named_in_apposition_is_asked():
+    # held-39's *Kaleidoscope*: "Coined by its Scottish inventor David Brewster, "kaleidoscope" is derived from …" —
+    # who invented the subject, a key fact no question asked
+    text = ("# Kaleidoscope\n\nA kaleidoscope is an optical instrument with reflecting surfaces.\n\n## Etymology\n\n"
+            "Coined by its Scottish inventor David Brewster, \"kaleidoscope\" is derived from the Ancient Greek word "
+            "for beauty.\n")
+    art = parse_article(text)
+    asked = [c.question for sec in art.sections for c in attributions(analyse(art), sec)]
+    assert [(q.prompt, q.answer) for q in asked] == [("Who invented the kaleidoscope?", "David Brewster")]
+    assert "Brewster" in asked[0].accept

@@ -201,6 +201,8 @@ def _pointing_inside(text: str) -> re.Match[str] | None:
     for inside in _DANGLING_INSIDE.finditer(text):
         if _THOSE_RESTRICTED.match(text, inside.start()):
             continue
+        if inside.group(0).lower() == "the other" and re.search(r"\bone\b", text[:inside.start()], re.IGNORECASE):
+            continue  # "on one end … from the other end" (held-39's Kaleidoscope): the sentence names both
         if inside.group(0)[:4].lower() in ("this", "thes") and _CLAUSE_BEFORE.search(text[:inside.start()]) \
                 and not re.search(r"\b(?:this|these|it|they)\b", text[:inside.start()], re.IGNORECASE):
             continue

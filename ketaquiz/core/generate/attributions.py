@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..article import Section
+from ..article import Section, Sentence
 from ..questions import Question
 from . import lexicon as lx
 from .analysis import MIN_TERM_SCORE, Analysis
@@ -42,9 +42,17 @@ _VAGUE_SUBJECT = re.compile(r"^(?:this|that|these|those|such|its|their|his|her|a
                             r"latter|former|following|above)|a|an|one|some|many|several)\b", re.IGNORECASE)
 
 
+# "Coined by its Scottish inventor David Brewster, "kaleidoscope" is …" (held-39): the inventor named in apposition
+_ITS_INVENTOR = re.compile(r"\bits\s+(?:[A-Z][a-z]+\s+)?inventor,?\s+(?P<who>[A-Z].*)$")
+
+
 def attributions(an: Analysis, section: Section) -> Iterator[Candidate]:
     """"Who <did> <the thing> <when/where>?" for each sentence that says who invented, found or named a key thing."""
     for s in section.sentences:
+        inventor = _its_inventor(an, section, s)
+        if inventor is not None:
+            yield inventor
+            continue
         if s.list_item or " by " not in s.text:
             continue
         text = lx.LEAD_INS.sub("", s.text).strip().rstrip(".")
@@ -86,6 +94,28 @@ def attributions(an: Analysis, section: Section) -> Iterator[Candidate]:
         topic = norm(subject).removeprefix("the ") in (norm(an.article.title), norm(an.article.title) + "s")
         yield Candidate(q, 2.0, (s.id,), "short-attribution-topic" if topic else "short-attribution",
                         "by:" + norm(answer))
+
+
+def _its_inventor(an: Analysis, section: Section, sentence: Sentence) -> Candidate | None:
+    """"Who invented the kaleidoscope?" from a sentence on the subject that names "its inventor" ("Coined by its
+    Scottish inventor David Brewster, "kaleidoscope" is derived from …")."""
+    text = sentence.text
+    m = _ITS_INVENTOR.search(text)
+    title = an.article.title.strip()
+    if m is None or not re.search(rf"\b{re.escape(title)}\b", text, re.IGNORECASE):
+        return None
+    who = _person(an, m.group("who"))
+    if who is None or len(who[0]) != 1:
+        return None
+    name = who[0][0]
+    subject = title if not lx.lemmas(title.split()[0].lower()) else "the " + title[:1].lower() + title[1:]
+    q = Question(
+        id=qid(section.slug, "short", text, "by:" + name), topic=section.slug, type="short",
+        prompt=f"Who invented {subject}?", answer=name,
+        accept=[a for a in _forms(name) if a.casefold() != name.casefold()],
+        explanation=explain(text), source=text, origin="generated",
+    )
+    return Candidate(q, 2.0, (sentence.id,), "short-attribution-topic", "by:" + norm(name))
 
 
 def _subject(an: Analysis, sid: str, raw: str) -> str | None:

