@@ -9,6 +9,8 @@ from ketaquiz.core.generate import generate_set
 from ketaquiz.core.generate.analysis import analyse
 from ketaquiz.core.generate.answers import gap_for
 from ketaquiz.core.generate.attributions import attributions
+from ketaquiz.core.generate.importance import sentence_importance
+from ketaquiz.core.generate.topic_definition import topic_definition
 
 from .generation import assert_dangling
 
@@ -127,3 +129,24 @@ def test_its_inventor_named_in_apposition_is_asked():
     asked = [c.question for sec in art.sections for c in attributions(analyse(art), sec)]
     assert [(q.prompt, q.answer) for q in asked] == [("Who invented the kaleidoscope?", "David Brewster")]
     assert "Brewster" in asked[0].accept
+
+
+def test_what_a_group_shares_is_no_dangling_the_same():
+    # held-27's *Nation state*: "the great majority shares the same culture" pointed nowhere, by the check
+    assert_dangling(["A nation state is a state in which the great majority shares the same {{culture}}."],
+                    dangling=False)
+    assert_dangling(["The {{microscope}} gives the same level of detail."])  # the same as what? Still dangling
+
+
+def test_a_definitions_kind_before_a_participle_clause_is_its_gap():
+    # held-32's *Distributism* drew no question: "an economic {{ideology}} asserting that …" was read as a word
+    # describing the next one, as "{{flowering}} plants" is
+    text = ("# Distributism\n\nDistributism is an economic ideology asserting that the world's productive assets "
+            "should be widely owned rather than concentrated. It grew from Catholic social teaching.\n\n## History\n\n"
+            "Distributism was developed in England as an ideology of small owners. The ideology opposed both "
+            "capitalism and socialism. Chesterton and Belloc wrote on guilds, cooperatives and small farms. Guilds "
+            "set prices and trained apprentices. Cooperatives shared profits among members. Small farms fed local "
+            "markets. Banks were to be credit unions. Chesterton wrote essays on property.\n")
+    an = analyse(parse_article(text))
+    asked = topic_definition(an, sentence_importance(an))
+    assert asked is not None and "economic {{ideology}} asserting" in asked.question.prompt

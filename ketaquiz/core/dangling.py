@@ -40,7 +40,9 @@ _DANGLING_INSIDE = re.compile(
     # proteins, in turn, are …", whose turn the sentence itself gives.)
     r"^\W*(?:[Tt]he\s+)?[\w-]+(?:\s+[\w-]+)?\s*,\s*in turn\s*,|"
     r"(?<![:;] )\b(?:this|these|those|such)\s+(?!(?:as|that)\b)[A-Za-z_0-9]|\b(?i:the) (?:following|above|below|latter|former)\b|"
-    r"\bthe same\b(?![^.;]*\b(?:as|that)\b)|"  # "the same level of detail" as what? Not "the same … as X"
+    # "the same level of detail" as what? Not "the same … as X", nor what a group shares ("the great majority shares
+    # the same culture": held-27's Nation state drew no question for it)
+    r"(?<!share )(?<!shares )(?<!shared )(?<!sharing )\bthe same\b(?![^.;]*\b(?:as|that)\b)|"
     r"\b(?:see|shown in|listed in|in) (?:the )?(?:table|figure|fig\.|chart|image|diagram|section|chapter)\b|"
     r"\b(?:shown|listed|described|see|given) (?:above|below)\b|\bas shown\b(?! (?:in|by|on) (?!the (?:figure|table|image|diagram))\w)|\bthe two\b|\b(?i:the) other\b(?! hand)|\bas (?:mentioned|noted|described|discussed)\b|"
     r"\b(?:I|we|my|our|us|me)\b|\bhitherto\b|\b(?:do|does|did|doing) (?:this|so)\b|"

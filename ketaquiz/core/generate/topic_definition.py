@@ -118,13 +118,26 @@ def _modifies(phrase: str, meaning: str) -> bool:
     """The phrase describes the word after it ("a(n) {{initial}} state", "{{abnormal}} behavior", "the {{Delian}}
     League"): the thing described is the point, the describing word a guess."""
     m = word_pattern(phrase).search(meaning)
-    after = re.match(r"\s+([\w-]+)", meaning[m.end():]) if m else None
+    if m is None:
+        return False
+    after = re.match(r"\s+([\w-]+)", meaning[m.end():])
     if after is None:
         return False
     word = after.group(1)
+    if word.endswith("ing") and _participle_clause(phrase, meaning[m.end() + after.end():]):
+        return False  # "an economic {{ideology}} asserting that …" (held-32's Distributism): the clause describes it
     # "herbivorous {{burrowing}}", "{{flowering}} plants": a noun that is a verb's form too; not "{{organelle}} found"
     return word[:1].isupper() or word.endswith("ing") or word.lower() not in lx.STOP_WORDS \
         and "NOUN" in lx.lemmas(word.lower()) and "ADJ" not in lx.lemmas(word.lower()) and not word.endswith("ed")
+
+
+def _participle_clause(phrase: str, rest: str) -> bool:
+    """A noun followed by an "-ing" word that opens a clause ("ideology asserting that …", "a disorder affecting the
+    …"), not a noun the "-ing" word is the head of ("{{flowering}} plants")."""
+    last = phrase.lower().split()[-1]
+    lemmas = lx.lemmas(last)
+    return "NOUN" in lemmas and "ADJ" not in lemmas and not last.endswith("ing") \
+        and re.match(r"\s+(?:that|the|a|an|to|in|on|with|by|for|of|from|its|their)\b", rest) is not None
 
 
 def defining_sentence(an: Analysis) -> str | None:
