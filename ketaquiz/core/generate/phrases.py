@@ -55,3 +55,20 @@ def phrase_said_once(prompt: str, ans: str, an: Analysis) -> bool:
     forms = next((g for g in cloze_gaps(prompt) if g and g[0] == ans), [ans])
     whole = [f for f in forms if norm(f) == norm(ans) or lx.is_acronym(f)]  # "IP" for "Internet Protocol" is the same name
     return max(mentions(an, f, ignore_case=True) for f in whole) <= 1
+
+
+# Prefixes that make opposites: a gap on one, with the other in the article, is a guess between two words.
+_OPPOSITE_PREFIXES = (("over", "under"), ("hyper", "hypo"), ("under", "over"), ("hypo", "hyper"))
+
+
+def coin_toss(an: Analysis, prompt: str) -> str | None:
+    """A gap on "underactivity" where the article also says "overactivity" (held-39's judge: "over/underactivity is a
+    coin toss"): the learner picks one of two, and a wrong pick is as informed as a right one."""
+    for gap in cloze_gaps(prompt):
+        word = gap[0].lower()
+        for prefix, other in _OPPOSITE_PREFIXES:
+            if word.startswith(prefix) and len(word) > len(prefix) + 3 and " " not in word:
+                twin = other + word[len(prefix):]
+                if mentions(an, twin, ignore_case=True):
+                    return f"coin toss: the gap “{gap[0]}” or the article's “{twin}”, one of two"
+    return None

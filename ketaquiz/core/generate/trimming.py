@@ -45,6 +45,10 @@ _SENTENCE_BREAK = re.compile(r"[;:]\s+")
 _TRAILING = re.compile(r",\s+(?:especially|particularly|typically|the most common being|so that|or\s+[\"“])")
 
 
+_LIST_LEAD_IN = re.compile(r",?\s+(?:for example|for instance|e\.g\.|such as|including|namely|as follows)$",
+                           re.IGNORECASE)
+
+
 def trim_to_term(text: str, term: str) -> str:
     """The sentence cut to what asks about `term`: asides in parentheses out, and when it is still long, the clause
     that holds the term (judges send back prompts over ~30 words, and the checks refused half the candidates for it).
@@ -76,7 +80,8 @@ def trim_to_term(text: str, term: str) -> str:
     for ending, least in ((_TRAILING, 8), (_SENTENCE_BREAK, 6)):
         cut = next((c for c in ending.finditer(out, m.end()) if _outside_parentheses(out, c.start())), None)
         if cut is not None and len(out[:cut.start()].split()) >= least:
-            out = out[:cut.start()].rstrip(" ,;:—–") + "."
+            # "…, for example: repeating sounds, …" (held-39): the list's lead-in goes with the list
+            out = _LIST_LEAD_IN.sub("", out[:cut.start()].rstrip(" ,;:—–")) + "."
             if len(out.split()) <= 24:
                 return out
     # Keep from the last cut before the term (if what follows it stands as a sentence) to the first cut after it.

@@ -18,7 +18,7 @@ from .builders import Candidate
 from .gaps import NAMED_GAP, NAMERS, defined_subject, series_item
 from .mentions import mentions, word_in
 from .number_worth import FIRST, unworthy_number
-from .phrases import EVERYDAY_GAP_ZIPF, leading_term, phrase_said_once, unanchored
+from .phrases import EVERYDAY_GAP_ZIPF, coin_toss, leading_term, phrase_said_once, unanchored
 from .terms import norm
 from .topic import title_words, topic_answer
 
@@ -124,7 +124,8 @@ def unworthy(c: Candidate, an: Analysis) -> str | None:
         why = _unworthy_answer(c, an, ans, source)
         if why:
             return why
-    why = _unnamed_subject(c, an) or (_unworthy_gap(c, an) if c.question.type == "cloze" else None)
+    why = _unnamed_subject(c, an) or (_unworthy_gap(c, an) or coin_toss(an, c.question.prompt)
+                                      if c.question.type == "cloze" else None)
     if why:
         return why
     if c.question.type == "cloze" and _ALIAS_GAP.search(c.question.prompt) \
