@@ -49,11 +49,13 @@ _ITS_INVENTOR = re.compile(r"\bits\s+(?:[A-Z][a-z]+\s+)?inventor,?\s+(?P<who>[A-
 def attributions(an: Analysis, section: Section) -> Iterator[Candidate]:
     """"Who <did> <the thing> <when/where>?" for each sentence that says who invented, found or named a key thing."""
     for s in section.sentences:
+        if s.list_item:
+            continue
         inventor = _its_inventor(an, section, s)
         if inventor is not None:
             yield inventor
             continue
-        if s.list_item or " by " not in s.text:
+        if " by " not in s.text:
             continue
         text = lx.LEAD_INS.sub("", s.text).strip().rstrip(".")
         m = _PASSIVE.match(text) or _APPOSED.match(text)

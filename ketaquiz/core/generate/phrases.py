@@ -1,6 +1,6 @@
 """What the rest of an article says about a phrase a question asks: whether it says the phrase anywhere else, whether
-its lead names it, whether a list's name says what the list belongs to. Each check comes from held-out judges'
-verdicts (`docs/judging/`)."""
+its lead names it, whether a list's name says what the list belongs to, whether it names the gap's opposite. Each
+check comes from held-out judges' verdicts (`docs/judging/`)."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def phrase_said_once(prompt: str, ans: str, an: Analysis) -> bool:
 
 
 # Prefixes that make opposites: a gap on one, with the other in the article, is a guess between two words.
-_OPPOSITE_PREFIXES = (("over", "under"), ("hyper", "hypo"), ("under", "over"), ("hypo", "hyper"))
+_OPPOSITE_PREFIXES = (("over", "under"), ("hyper", "hypo"))
 
 
 def coin_toss(an: Analysis, prompt: str) -> str | None:
@@ -66,7 +66,7 @@ def coin_toss(an: Analysis, prompt: str) -> str | None:
     coin toss"): the learner picks one of two, and a wrong pick is as informed as a right one."""
     for gap in cloze_gaps(prompt):
         word = gap[0].lower()
-        for prefix, other in _OPPOSITE_PREFIXES:
+        for prefix, other in [*_OPPOSITE_PREFIXES, *((b, a) for a, b in _OPPOSITE_PREFIXES)]:
             if word.startswith(prefix) and len(word) > len(prefix) + 3 and " " not in word:
                 twin = other + word[len(prefix):]
                 if mentions(an, twin, ignore_case=True):

@@ -124,8 +124,8 @@ def unworthy(c: Candidate, an: Analysis) -> str | None:
         why = _unworthy_answer(c, an, ans, source)
         if why:
             return why
-    why = _unnamed_subject(c, an) or (_unworthy_gap(c, an) or coin_toss(an, c.question.prompt)
-                                      if c.question.type == "cloze" else None)
+    cloze = c.question.type == "cloze"
+    why = _unnamed_subject(c, an) or (cloze and (_unworthy_gap(c, an) or coin_toss(an, c.question.prompt))) or None
     if why:
         return why
     if c.question.type == "cloze" and _ALIAS_GAP.search(c.question.prompt) \
