@@ -9,6 +9,7 @@ from ketaquiz.core.generate import generate_set
 from ketaquiz.core.generate.analysis import analyse
 from ketaquiz.core.generate.answers import gap_for
 from ketaquiz.core.generate.attributions import attributions
+from ketaquiz.core.generate.builders import distractors
 from ketaquiz.core.generate.importance import sentence_importance
 from ketaquiz.core.generate.topic_definition import topic_definition
 from ketaquiz.core.generate.trimming import trim_to_term
@@ -192,3 +193,23 @@ def test_a_gap_on_one_of_two_opposites_the_article_names_is_a_coin_toss():
     alone = text.replace("Underactivity and overactivity of brain areas are studied.", "").replace(
         " Speech production in people who stutter yields underactivity in cortical motor and premotor areas.", "")
     assert any("{{overactivity" in p for p in kept_cloze(alone))
+
+
+def test_near_counts_keep_the_answers_grain():
+    # held-40: "58, 65 and 79 hours are a made-up step … so 72 (three days) stands out"
+    text = ("# Antimicrobial resistance\n\nAntimicrobial resistance occurs when microbes evolve to resist antibiotics. "
+            "Resistance spreads in hospitals.\n\n## Clinical significance\n\nA BMJ editorial recommended that "
+            "antibiotics can often be safely stopped 72 hours after symptoms resolve.\n")
+    choices = [c.question.choices for c in drafted(text)[1] if c.question.answer == "72"]
+    assert choices and all(int(o) % 12 == 0 for o in choices[0]), choices
+
+
+def test_no_year_option_long_after_the_articles_last():
+    # held-40: "2028 is a future year and so an obvious wrong option" beside a 2018 answer
+    text = ("# History of North Korea\n\nThe history of North Korea began with the partition of Korea in 1945.\n\n"
+            "## Recent\n\nKim Jong-il died in 2011. In 2018, Kim Jong-un made a sudden peace overture towards South "
+            "Korea and the United States.\n")
+    an = analyse(parse_article(text))
+    context = "In _____, Kim Jong-un made a sudden peace overture towards South Korea and the United States."
+    options = [int(d) for d, _ in distractors(an, "2018", context)]
+    assert len(options) == 3 and max(options) <= 2023, options

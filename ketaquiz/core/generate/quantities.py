@@ -15,7 +15,7 @@ from ..article import Section
 from ..questions import Question
 from . import lexicon as lx
 from .analysis import Analysis
-from .builders import Candidate, explain, qid, stem
+from .builders import Candidate, explain, qid, round_step, stem
 from .trimming import trim_to_term
 
 _QUANTITY = re.compile(
@@ -50,7 +50,7 @@ def _near_count(value: int, avoid: set[int]) -> list[int]:
         return _both_sides(value, [v for v in pool if v not in avoid])
     place = int(hashlib.sha1(str(value).encode()).hexdigest(), 16) % len(_COUNT_LADDERS)
     if value < 100:
-        step = max(2, round(value / 10))
+        step = round_step(value, max(2, round(value / 10)))
         near = sorted({value + k * step for k in _COUNT_STEPS[place]} - avoid)
         return near if len(near) == 3 and near[0] > 0 else _both_sides(value, [value + k * step for k in (-2, -1, 1, 2)
                                                                                if value + k * step > 0])
