@@ -237,7 +237,7 @@ def _number_distractors(an: Analysis, answer: str, context: str) -> list[tuple[s
         pool |= {v for y in others if 1 < abs(y - value) <= 2 * step for v in range(min(y, value) + 1, max(y, value))}
     # no year long after the article's last: "2028" beside a 2018 peace overture reads as the future (held-40's judge);
     # an article that dates nothing else sets no bound
-    dated = [int(m.group(1)) for m in lx.YEAR.finditer(an.article.text) if int(m.group(1)) != value] if year else []
+    dated = [y for y in _years(an) if y != value] if year else []
     latest = max(value, *dated) + 5 if dated else None
     ok = sorted((v for v in pool if v > 0 and len(str(v)) == digits and not contains(context, f"{v}{suffix}")
                  and all((v < y) == (value < y) for y in others) and (latest is None or v <= latest)),
@@ -250,6 +250,14 @@ def _number_distractors(an: Analysis, answer: str, context: str) -> list[tuple[s
     take_below = min(len(below), max(wanted_below, 3 - len(above)))
     picked = below[:take_below] + above[:3 - take_below]
     return [(f"{v}{suffix}", 1.0 if v in found else 0.9) for v in picked]
+
+
+def _years(an: Analysis) -> list[int]:
+    """Every year the article names, once per analysis (each number's options ask)."""
+    cached: list[int] | None = an.__dict__.get("_years")
+    if cached is None:
+        cached = an.__dict__["_years"] = [int(m.group(1)) for m in lx.YEAR.finditer(an.article.text)]
+    return cached
 
 
 def round_step(value: int, raw: int) -> int:
