@@ -20,6 +20,13 @@ def drafted(text: str, builders: Iterable[Callable[..., Iterable[Candidate]]] = 
     return an, [c for sec in art.sections for build in builders for c in build(an, sec)]
 
 
+def gap_forms(text: str, term: str) -> list[str]:
+    """Every form the gap on a term accepts in an article (Markdown text), the term's own first."""
+    from ketaquiz.core.generate.answers import gap_for
+
+    return gap_for(analyse(parse_article(text)), term)[2:-2].split("|")
+
+
 def kept_cloze(text: str) -> list[str]:
     """The cloze prompts an article (Markdown text) draws that pass the worth checks, before ranking and budget."""
     an, candidates = drafted(text)

@@ -5,17 +5,11 @@ from __future__ import annotations
 
 from ketaquiz.core.article import parse_article
 from ketaquiz.core.generate.analysis import analyse
-from ketaquiz.core.generate.answers import gap_for, key_word
+from ketaquiz.core.generate.answers import key_word
 from ketaquiz.core.generate.enumerations import enumerations
 from ketaquiz.core.giveaways import gloss_giveaway
 
-from .generation import assert_dangling, drafted, kept_cloze, q
-
-
-def _forms(text: str, term: str) -> list[str]:
-    """Every form the gap on a term accepts, the term's own first."""
-    an = analyse(parse_article(text))
-    return gap_for(an, term).strip("{}").split("|")
+from .generation import assert_dangling, drafted, gap_forms, kept_cloze, q
 
 
 def test_a_generic_head_alone_is_no_answer():
@@ -24,7 +18,7 @@ def test_a_generic_head_alone_is_no_answer():
             "is common, and paranoia can be mild. Becoming self-tormenting will increase the odds of interpreting others' behaviors in a "
             "self-referential way. People read events in a self-referential way when they are anxious. Hypervigilance "
             "is a way to appraise threats. It may affect the way they perceive themselves.\n")
-    forms = _forms(text, "self-referential way")
+    forms = gap_forms(text, "self-referential way")
     assert "way" not in forms and "self-referential" in forms, forms
 
 
@@ -33,7 +27,7 @@ def test_a_head_the_article_gives_three_kinds_of_is_no_answer():
     text = ("# Adrenal gland\n\nThe outermost zone of the cortex is thin. Each distinct zone makes its own hormones. "
             "The definitive zone grows after birth. The fetal zone is large. The fetal zone makes androgens. "
             "The fetal zone shrinks after birth. Then the zone disappears. A zone is a layer of cells.\n")
-    forms = _forms(text, "fetal zone")
+    forms = gap_forms(text, "fetal zone")
     assert "zone" not in forms and "fetal zone" in forms, forms
 
 
@@ -48,7 +42,7 @@ def test_the_acronym_the_article_uses_is_accepted():
     # Windows version history: "{{graphical user interface|user interface}}": the natural "GUI" was graded wrong
     text = ("# Microsoft Windows\n\nMicrosoft introduced Windows as a graphical user interface for MS-DOS. The GUI "
             "ran on top of DOS. Later versions kept the GUI.\n")
-    assert "GUI" in _forms(text, "graphical user interface")
+    assert "GUI" in gap_forms(text, "graphical user interface")
 
 
 def test_an_opening_phrase_that_names_nobody_leaves_its_pronoun_dangling():
@@ -143,10 +137,10 @@ def test_a_name_before_a_process_head_is_accepted_alone():
     text = ("# JavaScript\n\nJavaScript is a programming language. JavaScript conforms to the ECMAScript "
             "specification. JavaScript runs in browsers. ECMAScript is a standard. Each edition of ECMAScript adds "
             "features to JavaScript. JavaScript engines compile code.\n")
-    assert "ECMAScript" in _forms(text, "ECMAScript specification")
+    assert "ECMAScript" in gap_forms(text, "ECMAScript specification")
     drug = ("# GHB\n\nOne report suggested that sodium oxybate overdose might be fatal. Sodium oxybate is sold as "
             "Xyrem. Sodium oxybate treats narcolepsy. Doctors prescribe sodium oxybate at night.\n")
-    assert "sodium oxybate" in _forms(drug, "sodium oxybate overdose")
+    assert "sodium oxybate" in gap_forms(drug, "sodium oxybate overdose")
 
 
 def test_name_one_of_a_kind_accepts_the_word_that_names_each_kind():

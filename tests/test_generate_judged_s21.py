@@ -7,19 +7,13 @@ from __future__ import annotations
 from ketaquiz.core.article import parse_article
 from ketaquiz.core.generate import generate_set
 from ketaquiz.core.generate.analysis import analyse
-from ketaquiz.core.generate.answers import gap_for
 from ketaquiz.core.generate.attributions import attributions
 from ketaquiz.core.generate.builders import distractors
 from ketaquiz.core.generate.importance import sentence_importance
 from ketaquiz.core.generate.topic_definition import topic_definition
 from ketaquiz.core.generate.trimming import trim_to_term
 
-from .generation import assert_dangling, drafted, kept_cloze
-
-
-def _forms(text: str, term: str) -> list[str]:
-    return gap_for(analyse(parse_article(text)), term)[2:-2].split("|")
-
+from .generation import assert_dangling, drafted, gap_forms, kept_cloze
 
 # *Genetics* (corpus-final-15): "Only 'Mendel' is accepted, so the natural answer 'Gregor Mendel' would be marked wrong"
 _GENETICS = ("# Genetics\n\nGenetics is the study of genes and heredity. The Augustinian friar Gregor Mendel studied "
@@ -28,7 +22,7 @@ _GENETICS = ("# Genetics\n\nGenetics is the study of genes and heredity. The Aug
 
 
 def test_a_surname_accepts_the_full_name_the_article_gives():
-    forms = _forms(_GENETICS, "Mendel")
+    forms = gap_forms(_GENETICS, "Mendel")
     assert forms[0] == "Mendel" and "Gregor Mendel" in forms
     assert "Then Mendel" not in forms and "Augustinian friar Gregor Mendel" not in forms
 
@@ -36,36 +30,36 @@ def test_a_surname_accepts_the_full_name_the_article_gives():
 def test_a_surname_two_people_share_stays_alone():
     # held-24: Ioannis and his brother Augustinos Kapodistrias — "Kapodistrias" names neither alone
     text = _GENETICS + "His brother Johann Mendel kept bees.\n"
-    assert _forms(text, "Mendel") == ["Mendel"]
+    assert gap_forms(text, "Mendel") == ["Mendel"]
 
 
 def test_a_place_is_no_persons_surname():
     # held-24: "the Maghrib" is a region; "Mediterranean Maghrib" is no full name to accept
     text = ("# Algeria\n\nAlgeria lies in the Maghrib, on the coast of North Africa.\n\n## Ottoman rule\n\n"
             "Algiers became the centre of Ottoman authority in the Mediterranean Maghrib.\n")
-    assert _forms(text, "Maghrib") == ["Maghrib"]
+    assert gap_forms(text, "Maghrib") == ["Maghrib"]
 
 
 def test_a_title_may_be_left_out_of_a_name():
     # held-37: "Only 'Emperor Frederick II' is accepted, so the natural 'Frederick II' is graded wrong"
     text = ("# Hohenstaufen\n\nThe Hohenstaufen were a dynasty of German kings.\n\n## Frederick II\n\n"
             "Emperor Frederick II spent little time in Germany. King Menes founded nothing here.\n")
-    assert "Frederick II" in _forms(text, "Emperor Frederick II")
-    assert "Motors" not in _forms(text + "General Motors built cars.\n", "General Motors")  # no title there
+    assert "Frederick II" in gap_forms(text, "Emperor Frederick II")
+    assert "Motors" not in gap_forms(text + "General Motors built cars.\n", "General Motors")  # no title there
 
 
 def test_an_ic_modifier_accepts_its_noun():
     # *RNA* (corpus-final-15): "the natural answer 'polymer' would be marked wrong"
     text = ("# RNA\n\nRibonucleic acid is a polymeric molecule that is essential for most biological functions.\n"
             "\n## Structure\n\nEach nucleotide in RNA contains a ribose sugar.\n")
-    assert "polymer" in _forms(text, "polymeric molecule")
+    assert "polymer" in gap_forms(text, "polymeric molecule")
 
 
 def test_a_plural_term_accepts_its_acronym_in_the_plural():
     # *RNA* (corpus): "{{microRNAs|miRNA|microRNA}}" — "the common short form 'miRNA(s)' is not accepted"
     text = ("# RNA\n\nRNA is a nucleic acid.\n\n## Regulatory RNA\n\nMicroRNA (miRNA) regulates genes. Fire and "
             "Mello discovered microRNAs, short RNA molecules that bind to messenger RNA.\n")
-    assert "miRNAs" in _forms(text, "microRNAs")
+    assert "miRNAs" in gap_forms(text, "microRNAs")
 
 
 def test_a_name_accepts_the_other_spelling_the_article_uses():
@@ -73,15 +67,15 @@ def test_a_name_accepts_the_other_spelling_the_article_uses():
     text = ("# Algeria\n\nMuch of the history of Algeria took place on the coastal plain often called the Maghreb.\n\n"
             "## Ottoman rule\n\nAlgiers became the centre of Ottoman authority in the Maghrib. Prussia and Russia "
             "sent envoys.\n")
-    assert "Maghrib" in _forms(text, "Maghreb")
-    assert "Russia" not in _forms(text, "Prussia")  # another name, not another spelling
+    assert "Maghrib" in gap_forms(text, "Maghreb")
+    assert "Russia" not in gap_forms(text, "Prussia")  # another name, not another spelling
 
 
 def test_a_place_accepts_its_name_without_the_region():
     # held-38: "The natural answers 'Lake Mälaren', 'Mälaren' … are graded wrong" for "Lake Mälaren Region"
     text = ("# Stockholm\n\nStockholm is the capital of Sweden.\n\n## Trade\n\nStockholm can be thought of as the "
             "capital of the Lake Mälaren Region. Trade grew in the 17th century.\n")
-    forms = _forms(text, "Lake Mälaren Region")
+    forms = gap_forms(text, "Lake Mälaren Region")
     assert "Lake Mälaren" in forms and "Mälaren" in forms
 
 
@@ -89,19 +83,19 @@ def test_an_act_accepts_the_articles_other_noun_for_it():
     # held-38: "{{trepanning}}" refused "trepanation", the article's other word, and the other way round
     text = ("# Neurosurgery\n\nNeurosurgery is surgery of the nervous system.\n\n## Ancient\n\nTrepanation is the "
             "oldest surgery known. Patients were put to sleep during trepanning.\n")
-    assert "trepanation" in _forms(text, "trepanning")
-    assert "trepanning" in _forms(text, "trepanation")
+    assert "trepanation" in gap_forms(text, "trepanning")
+    assert "trepanning" in gap_forms(text, "trepanation")
 
 
 def test_a_word_accepts_the_clipped_form_the_article_prefers():
     # *CRISPR* (twelve corpus judges): "Only 'bacteriophage' is accepted, but the article mostly says 'phage'"
     text = ("# CRISPR\n\nCRISPR-Cas prevents bacteriophage infection in bacteria.\n\n## Immunity\n\nA phage injects "
             "its DNA. Spacers come from phage DNA. The phage genome is cut. Phages evolve quickly.\n")
-    assert "phage" in _forms(text, "bacteriophage")
+    assert "phage" in gap_forms(text, "bacteriophage")
     # a direction is no thing: "retromammary" fat is not "mammary" fat, however often the article says "mammary"
     breast = ("# Breast\n\nThe breast holds the mammary gland.\n\n## Anatomy\n\nThe retromammary space lies behind "
               "it. The mammary ducts open at the nipple. Mammary tissue changes. The mammary lobes drain milk.\n")
-    assert "mammary" not in _forms(breast, "retromammary")
+    assert "mammary" not in gap_forms(breast, "retromammary")
 
 
 def test_one_and_the_other_in_one_sentence_is_no_dangling_reference():
