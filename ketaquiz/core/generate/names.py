@@ -24,7 +24,16 @@ def full_names(an: Analysis, term: str) -> list[str]:
     not know ("Modern Mendel" is no name), no title ("Professor Wundt" names "Wundt"), nothing the article writes
     after "the" ("the Caribbean", "the Maghrib": places, not people). Two people of one surname ("Ioannis" and
     "Augustinos Kapodistrias") leave the surname alone."""
-    if not re.fullmatch(r"[A-Z][a-z]+(?:['’][a-z]+)?", term) or not lx.names_alone(term) or _after_the(an, term):
+    if not re.fullmatch(r"[A-Z][a-z]+(?:['’][a-z]+)?", term):
+        return []
+    cache: dict[str, list[str]] = an.__dict__.setdefault("_full_names", {})  # asked for every gap on the name
+    if term not in cache:
+        cache[term] = _full_names(an, term)
+    return list(cache[term])
+
+
+def _full_names(an: Analysis, term: str) -> list[str]:
+    if not lx.names_alone(term) or _after_the(an, term):
         return []
     found: list[str] = []
     for m in re.finditer(rf"\b((?:{_NAME_WORD}\s){{1,3}}){re.escape(term)}\b(?!['’-]|\s+[A-Z])", an.article.text):
