@@ -632,7 +632,7 @@ Each spacer is separated by repeats (termed protospacers) in the array of the ce
     an = analyse(parse_article(text))
     assert "|five-carbon" in gap_for(an, "pentose")
     assert "|translation" in gap_for(an, "protein synthesis")
-    assert "|fifth}}" in gap_for(an, "fifth carbon atoms")
+    assert "|fifth|5th}}" in gap_for(an, "fifth carbon atoms")
     assert "|adrenal}}" in gap_for(an, "adrenal gland")
     assert "termed" not in gap_for(an, "repeats")  # a remark in parentheses is no gloss
 

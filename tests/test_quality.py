@@ -128,7 +128,8 @@ def test_judged_dangling_openers_and_hyphenated_giveaways():
         answer="151", choices=["101", "151", "201", "251"]))
     assert "dangling reference" not in tripped(q("Which of the following is a {{cause}}?", "choice", answer="a",
                                                  choices=["a", "b", "c"]))
-    assert "dangling reference" not in tripped(q("Soon after the war, {{penicillin}} was made in bulk."))
+    # "soon after" with what it follows is no pointer (which war is another check's: "the war" alone trips it)
+    assert "dangling reference" not in tripped(q("Soon after the Second World War, {{penicillin}} was made in bulk."))
     # A hyphenated word of the answer standing elsewhere in the prompt shows it.
     assert "answer visible" in tripped(q(
         "In {{two-stroke gasoline engines}} the crankcase carries the mixture, so two-stroke engines need no vent."))
@@ -190,7 +191,9 @@ def test_held_16_prompts_that_point_outside():
 def test_later_than_what():
     # held-17: "The baby died _____ months later."
     assert "dangling reference" in tripped(q("The baby died {{14}} months later."))
-    assert "dangling reference" not in tripped(q("The treaty was signed two years later than planned, in {{1648}}."))
+    # (a treaty named: "The treaty was signed …" alone asks which, held-40's "The attack")
+    assert "dangling reference" not in tripped(q("The Peace of Westphalia was signed two years later than planned, "
+                                                 "in {{1648}}."))
 
 
 def test_openers_judged_dangling_in_the_eleventh_session():

@@ -24,6 +24,8 @@ _DANGLING_OPENERS = re.compile(
     # "In response, some people in the crowd threw …" (j45): in response to what?
     r"in response(?! to\b)|"
     r"in this way|to this end|despite this|even so|after this|before this|by then|until then|"
+    # "Under the circumstances, {{Olid}} proposed a truce", "In the meantime IBM had released …" (held-40): which?
+    r"under (?:the|these|those|such) circumstances|in the meantime|"
     r"to sum up|in summary|in conclusion|no longer|as such|each one|each of them|none(?=,)|alternatively|lastly|"
     r"at the time(?! of\b)|at that time|(?:to resolve )?the situation(?! (?:of|in|where|that|which)\b)|"
     # "During that period, side partings were …" (held-19): which period?
@@ -90,7 +92,10 @@ _ANAPHORIC_SUBJECT = re.compile(
     r"engine|machine|design|effect|change|practice|movement|period|event|discovery|finding|experiment|benefit|"
     r"advantage|disadvantage|drawback|limitation|outcome|"
     # "The war ended with a Valois victory in _____", "The force was created by Hermann Göring" (held-33, held-34)
-    r"war|battle|conflict|campaign|force|syndrome|individual)s?\b(?! of\b)|"
+    r"war|battle|conflict|campaign|force|syndrome|individual|"
+    # "The attack was thought to have been part of … Operation Aurora" (held-40): which attack?
+    r"attack|invasion|uprising|rebellion|revolt|raid|siege|coup|treaty|agreement|expedition|occupation|crisis|"
+    r"incident|regime)s?\b(?! of\b)|"
     # "The existing process may assume …" (held-34): existing beside what?
     r"^\W*The (?:existing|current|present|remaining) [a-z]+s?\b(?! of\b)|"
     # "The terms are applied to …", "The term specifically refers to …": which term? (held-11, held-12)
@@ -173,6 +178,10 @@ def dangling_reference(q: Question) -> str | None:
     m = _pointing_inside(text)
     if m:
         return f"“{m.group(0).strip()}” points at something the prompt does not show: name it, or drop the question"
+    war = _UNNAMED_WAR.search(text)
+    if war and not re.search(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+War\b|\bWar of\b", text):
+        # "After much destruction, the war ended with a {{stalemate}}" (held-40): which war?
+        return f"“{war.group(0)}” names no war: say which"
     if re.search(r"\b(?:more|fewer|less)\s+\{\{", q.prompt) and not re.search(r"\bthan\b", text):
         # "… have each caused more {{fatalities}} per unit of energy": more than what?
         return "“more” compares with something the prompt does not name: add the “than …”"
@@ -187,6 +196,7 @@ def dangling_reference(q: Question) -> str | None:
     return None
 
 
+_UNNAMED_WAR = re.compile(r"\b[Tt]he (?:war|conflict|fighting)\b(?! (?:of|between|against|with|in|on|over|for)\b)")
 # "those with mild haemophilia", "those over 60 feet", "those published by DC Thomson": the words after "those" say who
 _THOSE_RESTRICTED = re.compile(r"\bthose\s+(?:with|who|whose|which|that|in|of|over|under|above|below|aged|born|living|"
                                r"having|[a-z]+ed\s+(?:by|in|with|from))\b", re.IGNORECASE)

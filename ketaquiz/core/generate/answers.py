@@ -16,7 +16,8 @@ from . import lexicon as lx
 from .analysis import Analysis
 from .heads import CHEMICAL_HEAD, measured_head, named_before_process, salt_name
 from .mentions import mentions
-from .spellings import numerals, other_spelling, spelled
+from .names import family_name_first
+from .spellings import numerals, ordinals, other_spelling, spelled
 from .synonyms import initials_used, other_words
 from .terms import norm, word_pattern
 from .topic import title_words
@@ -52,7 +53,7 @@ def gap_for(an: Analysis, term: str) -> str:
     alts = _term_forms(an, term)
     alts += _only_modifier(an, term, alts)
     alts += _part_plurals(an, term, alts)
-    alts += [n for a in alts for n in numerals(a.split())]
+    alts += [n for a in alts for n in numerals(a.split()) + ordinals(a.split())]
     alts += [spelled(a) for a in alts if spelled(a) != a]  # "beta-lactam": a learner's keyboard has no β
     alts += [other_spelling(a) for a in alts if other_spelling(a) != a]  # "mechanization" for "mechanisation"
     seen: list[str] = []
@@ -176,7 +177,9 @@ def _head_or_modifier(an: Analysis, words: list[str]) -> list[str]:
         # term ("indivisible continuum" → "continuum"): the learner's natural answer is right.
         out.append(last)
     if all(w[:1].isupper() for w in words) and not any(lx.is_acronym(w) for w in words):
-        if lx.names_alone(last) and not _shared_last_name(an, words):
+        if family_name_first(words):
+            out.append(words[0])  # "Cho" for "Cho Man-sik", not the given name "Man-sik" (held-40's judge)
+        elif lx.names_alone(last) and not _shared_last_name(an, words):
             out.append(last)  # a person's name: the surname alone (not "Street", "Association", "One")
         elif last.lower() in _PLACE_WORDS:
             out.append(" ".join(words[:-1]))  # "Ubangi" for "Ubangi River" (held-18)

@@ -1,6 +1,6 @@
 """Names of people and places as a learner types them: the full name the article gives a surname, a name without
-its title, the article's other spelling of a name. Each was a natural answer blind judges found refused
-(`docs/judging/corpus-final-15`, held-35, held-37, held-24)."""
+its title, the article's other spelling of a name, a state's everyday short name. Each was a natural answer blind
+judges found refused (`docs/judging/corpus-final-15`, held-35, held-37, held-24, held-40)."""
 
 from __future__ import annotations
 
@@ -98,3 +98,30 @@ def untitled(term: str) -> list[str]:
             and all(w[:1].isupper() and (not lx.lemmas(w.lower()) or re.fullmatch(r"[IVXL]+", w)) for w in words[1:]):
         return [" ".join(words[1:])]
     return []
+
+
+# The short names every reader knows a state by; the learner types them whatever the article writes. Not "US" for
+# "United States": a gap that accepts a general-knowledge acronym is refused (`quality.acronym_answer`), and two
+# questions of the 138 articles went with it.
+_STATE_NAMES = (("Soviet Union", "USSR"),)
+
+
+def state_names(term: str) -> list[str]:
+    """A state's other everyday name: "USSR" for "Soviet Union" and back (held-40's judge: "the natural answers
+    'USSR' and 'the Soviets' would be marked wrong")."""
+    for names in _STATE_NAMES:
+        if term in names:
+            return [n for n in names if n != term]
+    return []
+
+
+# A Korean given name written with its hyphen: "Man-sik", "Il-sung", "Chung-hee", "Jong-un"
+_HYPHENED_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
+
+
+def family_name_first(words: list[str]) -> bool:
+    """A Korean name, whose family name comes first: "Cho Man-sik", "Kim Il-sung"; not "The Atari-style", nor a family
+    name English also uses ("Park Chung-hee" keeps the rule of surnames: it is not known here which is which)."""
+    family = words[0].lower()
+    return len(words) == 2 and len(family) <= 4 and family.isalpha() and family not in lx.STOP_WORDS \
+        and not lx.lemmas(family) and _HYPHENED_GIVEN_NAME.fullmatch(words[1]) is not None

@@ -11,14 +11,14 @@ import re
 
 from . import lexicon as lx
 from .analysis import Analysis, word_counts
-from .names import full_names, spelled_otherwise, untitled
+from .names import full_names, spelled_otherwise, state_names, untitled
 
 
 def other_words(an: Analysis, term: str) -> list[str]:
     """Every other word for the term that the article itself gives, in a fixed order."""
     return _glosses(an, term) + _latin_number(an, term) + also_called(an, term) + _plain_organ(term) \
         + _spaced(an, term) + full_names(an, term) + untitled(term) + spelled_otherwise(an, term) \
-        + _process_nouns(an, term) + _clipped(an, term)
+        + _process_nouns(an, term) + _clipped(an, term) + state_names(term)
 
 
 def _process_nouns(an: Analysis, term: str) -> list[str]:

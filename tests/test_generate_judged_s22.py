@@ -1,0 +1,63 @@
+"""Natural answers and dangling openings that held-40's blind judge (ab-42, j75) named, which the sixteenth session
+accepts or refuses; each test fails on the generator before it."""
+
+from __future__ import annotations
+
+from .generation import assert_dangling, gap_forms
+
+_KOREA = ("# History of North Korea\n\nThe history of North Korea began at the end of World War II in 1945. The "
+          "surrender of Japan led to the division of Korea, with the Soviet Union occupying the north.\n\n"
+          "## Division\n\nA People's Committee was led by the nationalist Cho Man-sik. Kim Il-sung had lived in the "
+          "USSR since 1941. By some accounts, Cho Man-sik was the first choice to lead North Korea.\n")
+
+
+def test_a_korean_name_accepts_its_family_name_not_its_given_name():
+    # j75: "It accepts only the given name 'Man-sik' as a variant but not the family name 'Cho'"
+    forms = gap_forms(_KOREA, "Cho Man-sik")
+    assert "Cho" in forms and "Man-sik" not in forms
+    assert "Kim" in gap_forms(_KOREA, "Kim Il-sung")
+
+
+def test_a_surname_last_still_stands_beside_a_hyphened_word():
+    # Not every capitalised word before a hyphened one is a Korean family name: "The Atari-style" is no person
+    text = ("# Joystick\n\nA joystick is an input device. Joseph Jean-Paul built one; the Atari-style design "
+            "won.\n\n## Use\n\nJoysticks control games.\n")
+    assert "The" not in gap_forms(text, "The Atari-style")
+
+
+def test_soviet_union_accepts_ussr():
+    # j75: "The natural answers 'USSR' and 'the Soviets' would be marked wrong; accept them"
+    assert "USSR" in gap_forms(_KOREA, "Soviet Union")
+    assert "Soviet Union" in gap_forms(_KOREA, "USSR")
+
+
+def test_a_century_in_words_accepts_its_numeral():
+    # j75: "The natural answer '16th century' or '16th' (the prompt itself writes '17th and 18th') would be marked
+    # wrong"
+    text = ("# History of Honduras\n\nHonduras was conquered by Spain.\n\n## Northern coast\n\nIn the northeast, "
+            "Taguzgalpa resisted all attempts to conquer it in the sixteenth century, and missionaries came in the "
+            "17th and 18th centuries.\n")
+    forms = gap_forms(text, "sixteenth century")
+    assert "16th century" in forms
+    assert "eighteenth century" in gap_forms(text, "18th century")
+    assert "2nd messenger" not in gap_forms(text, "second messenger")  # not a century
+
+
+def test_openings_that_point_at_an_unseen_battle_or_time_are_dangling():
+    # j75: "'Under the circumstances' refers to a battle the learner cannot see"; j75 on Aster CT-80: "an opening
+    # 'In the meantime' that points at nothing"; "'The attack' points at the unseen Google China hack"
+    assert_dangling([
+        "Under the circumstances, {{Olid}} proposed a truce.",
+        "In the meantime IBM had released its original {{IBM PC}}.",
+        "The attack was thought to have been part of a cyber attack known as {{Operation Aurora}}.",
+    ])
+    assert_dangling(["The attack of {{Operation Aurora}} targeted Google.",
+                     "Under Spanish rule, {{Olid}} proposed a truce."], dangling=False)
+
+
+def test_the_war_unnamed_is_dangling_but_a_named_war_is_not():
+    # j75: "'the war' is not named … write 'the Korean War'"
+    assert_dangling(["After much destruction, the war ended with a {{stalemate}}."])
+    assert_dangling(["After much destruction, the Korean War ended with a {{stalemate}}.",
+                     "The Korean War began in 1950, and the war ended with a {{stalemate}}.",
+                     "The war of {{independence}} lasted eight years."], dangling=False)
