@@ -3,7 +3,7 @@ accepts or refuses; each test fails on the generator before it."""
 
 from __future__ import annotations
 
-from .generation import assert_dangling, gap_forms
+from .generation import assert_dangling, gap_forms, kept_cloze
 
 _KOREA = ("# History of North Korea\n\nThe history of North Korea began at the end of World War II in 1945. The "
           "surrender of Japan led to the division of Korea, with the Soviet Union occupying the north.\n\n"
@@ -61,3 +61,31 @@ def test_the_war_unnamed_is_dangling_but_a_named_war_is_not():
     assert_dangling(["After much destruction, the Korean War ended with a {{stalemate}}.",
                      "The Korean War began in 1950, and the war ended with a {{stalemate}}.",
                      "The war of {{independence}} lasted eight years."], dangling=False)
+
+
+# held-41's *ACE inhibitor* (ab-43, j77): "The gap is on 'mellitus' after 'diabetes', a trivial completion, 'diabetic
+# nephropathy' is accepted though it does not fit"
+_ACE = ("# ACE inhibitor\n\nACE inhibitors are drugs used to treat high blood pressure and heart failure.\n\n"
+        "## Uses\n\n- Kidney complications of diabetes mellitus (diabetic nephropathy)\n\n"
+        "## Mechanism\n\nACE inhibitors reduce the activity of the renin–angiotensin–aldosterone system in the development "
+        "of hypertension in people with diabetes mellitus, as part of the insulin-resistance syndrome. Upon leaving the "
+        "Golgi apparatus, the enzyme-filled vesicle fuses with a late endosome, a relatively acidic organelle. The late "
+        "endosome matures.\n")
+
+
+def test_a_latin_epithet_after_its_noun_is_no_gap():
+    prompts = kept_cloze(_ACE)
+    assert not any("{{mellitus" in p for p in prompts)
+    assert any("late {{endosome" in p for p in prompts)  # an English noun after its modifier is the point
+
+
+def test_the_gloss_of_a_whole_name_is_not_accepted_for_its_last_word():
+    assert "diabetic nephropathy" not in gap_forms(_ACE, "mellitus")
+
+
+def test_openings_that_say_nothing_of_what_is_meant_are_dangling():
+    # j77: "'Many' has no referent"; "'If done correctly' points at prefetching, which the prompt leaves out"
+    assert_dangling(["Many are equipped with machine guns for defense against {{enemy infantry}}.",
+                     "If done correctly the {{latency}} is bypassed altogether."])
+    assert_dangling(["Many {{howitzers}} are equipped with machine guns.",
+                     "Most cases are mild and {{self-limiting}}."], dangling=False)

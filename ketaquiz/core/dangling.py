@@ -26,6 +26,8 @@ _DANGLING_OPENERS = re.compile(
     r"in this way|to this end|despite this|even so|after this|before this|by then|until then|"
     # "Under the circumstances, {{Olid}} proposed a truce", "In the meantime IBM had released …" (held-40): which?
     r"under (?:the|these|those|such) circumstances|in the meantime|"
+    # "If done correctly the {{latency}} is bypassed" (held-41): done what? "Many are equipped with …": many what?
+    r"(?:if|when|once) done|(?:many|most|several|few|some|all)(?= (?:are|were|have|had|can|could|use|used)\b)|"
     r"to sum up|in summary|in conclusion|no longer|as such|each one|each of them|none(?=,)|alternatively|lastly|"
     r"at the time(?! of\b)|at that time|(?:to resolve )?the situation(?! (?:of|in|where|that|which)\b)|"
     # "During that period, side partings were …" (held-19): which period?

@@ -60,7 +60,8 @@ LEAD_INS = re.compile(
     r"for example|for instance|in turn|notably|importantly|also|finally|first|second|third|firstly|secondly|thirdly|"
     r"then|thus|therefore|"
     r"in contrast|by contrast|similarly|likewise|as a result|consequently|in particular|in short|overall|"
-    r"in other words|in general|generally)\s*,\s*",
+    r"in other words|in general|generally)\s*,\s*|"
+    r"^what is (?:clear|certain|known|evident|striking) is that\s+(?!.*\band that\b)",  # "What is clear is that population …" (held-41)
     re.IGNORECASE,
 )
 NUMBERS = re.compile(r"\d[\d,.]*")  # a figure as written: "20,000" and "3.5" are one number each

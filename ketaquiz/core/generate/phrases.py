@@ -72,3 +72,24 @@ def coin_toss(an: Analysis, prompt: str) -> str | None:
                 if mentions(an, twin, ignore_case=True):
                     return f"coin toss: the gap “{gap[0]}” or the article's “{twin}”, one of two"
     return None
+
+
+_LATIN_ENDINGS = ("us", "a", "um", "is", "ae", "i")
+_WORD_THEN_GAP = re.compile(r"\b([A-Za-z][a-z]{3,})\s+\{\{([a-z]+)[|}]")  # "Staphylococcus {{aureus}}", "diabetes {{mellitus}}"
+
+
+def half_name(an: Analysis, prompt: str) -> str | None:
+    """The gap is the second word of a two-word name, the first shown before it: a genus's epithet ("Staphylococcus
+    {{aureus}}") or a Latin epithet the article never says without its noun ("diabetes {{mellitus}}", "camera
+    {{obscura}}"; held-41's judge: "a trivial completion"). Not an English noun so placed ("late {{endosome}}", "carbon
+    {{nanotubes}}": judges kept those), where the noun is the point."""
+    m = _WORD_THEN_GAP.search(prompt)
+    if m is None or m.start() == 0:
+        return None
+    first, gap = m.groups()
+    genus = first[:1].isupper() and lx.zipf(first) < 3.0
+    epithet = not lx.lemmas(gap) and gap.endswith(_LATIN_ENDINGS) \
+        and mentions(an, f"{first} {gap}", ignore_case=True) >= mentions(an, gap, ignore_case=True) >= 2
+    if genus or epithet:
+        return f"half a name: the gap is the second word of “{first} {gap}”"
+    return None

@@ -18,7 +18,7 @@ from .builders import Candidate
 from .gaps import NAMED_GAP, NAMERS, defined_subject, series_item
 from .mentions import mentions, word_in
 from .number_worth import FIRST, unworthy_number
-from .phrases import EVERYDAY_GAP_ZIPF, coin_toss, leading_term, phrase_said_once, unanchored
+from .phrases import EVERYDAY_GAP_ZIPF, coin_toss, half_name, leading_term, phrase_said_once, unanchored
 from .terms import norm
 from .topic import title_words, topic_answer
 
@@ -148,9 +148,9 @@ def unworthy(c: Candidate, an: Analysis) -> str | None:
                 and all(lx.zipf(w) >= 4.0 for w in ans.split()):
             # "more common fly-by-wire {{control systems}}": the subject shown, and plain words after it to fill in
             return f"topic word: “{ans}” follows the article's subject, and anyone could fill it in"
-    genus = _GENUS_THEN_GAP.search(c.question.prompt)
-    if genus and genus.start() > 0 and lx.zipf(genus.group(1)) < 3.0:
-        return f"half a name: the gap is the second word of “{genus.group(1)} {genus.group(2)}”"
+    half = half_name(an, c.question.prompt)
+    if half:
+        return half
     shown = c.question.display_prompt()
     for ans in answer_terms(c):
         spelled = _acronym_spells(an, ans, shown)
@@ -395,7 +395,6 @@ def _parallel_count(prompt: str, counted: re.Match[str]) -> bool:
     return bool(count) and shown.count(count + " ") >= (2 if counted.group(0).endswith("{{") else 1)
 
 
-_GENUS_THEN_GAP = re.compile(r"\b([A-Z][a-z]{3,})\s+\{\{([a-z]+)[|}]")  # "Staphylococcus {{aureus}}"
 
 
 _ADJECTIVE_END = re.compile(r"(?:ic|al|ous|ive|ed|able|ible|ary)$")  # a word the lexicon does not know: "uncombined"
