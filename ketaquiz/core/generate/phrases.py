@@ -83,13 +83,11 @@ def half_name(an: Analysis, prompt: str) -> str | None:
     {{aureus}}") or a Latin epithet the article never says without its noun ("diabetes {{mellitus}}", "camera
     {{obscura}}"; held-41's judge: "a trivial completion"). Not an English noun so placed ("late {{endosome}}", "carbon
     {{nanotubes}}": judges kept those), where the noun is the point."""
-    m = _WORD_THEN_GAP.search(prompt)
-    if m is None or m.start() == 0:
-        return None
-    first, gap = m.groups()
-    genus = first[:1].isupper() and lx.zipf(first) < 3.0
-    epithet = not lx.lemmas(gap) and gap.endswith(_LATIN_ENDINGS) \
-        and mentions(an, f"{first} {gap}", ignore_case=True) >= mentions(an, gap, ignore_case=True) >= 2
-    if genus or epithet:
-        return f"half a name: the gap is the second word of “{first} {gap}”"
+    for m in _WORD_THEN_GAP.finditer(prompt):
+        first, gap = m.groups()
+        genus = first[:1].isupper() and lx.zipf(first) < 3.0
+        epithet = not lx.lemmas(gap) and gap.endswith(_LATIN_ENDINGS) \
+            and mentions(an, f"{first} {gap}", ignore_case=True) >= mentions(an, gap, ignore_case=True) >= 2
+        if m.start() > 0 and (genus or epithet):
+            return f"half a name: the gap is the second word of “{first} {gap}”"
     return None

@@ -395,8 +395,6 @@ def _parallel_count(prompt: str, counted: re.Match[str]) -> bool:
     return bool(count) and shown.count(count + " ") >= (2 if counted.group(0).endswith("{{") else 1)
 
 
-
-
 _ADJECTIVE_END = re.compile(r"(?:ic|al|ous|ive|ed|able|ible|ary)$")  # a word the lexicon does not know: "uncombined"
 _DESCRIBING_END = re.compile(r"(?:ic|al|ous|ive|ed|able|ible|ary|ent|ant)$")
 
