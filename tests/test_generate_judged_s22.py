@@ -89,3 +89,22 @@ def test_openings_that_say_nothing_of_what_is_meant_are_dangling():
                      "If done correctly the {{latency}} is bypassed altogether."])
     assert_dangling(["Many {{howitzers}} are equipped with machine guns.",
                      "Most cases are mild and {{self-limiting}}."], dangling=False)
+
+
+def test_held_42s_natural_answers_are_accepted():
+    # j78 (ab-44): "Natural answers 'Britain', 'Great Britain' … would be marked wrong"; "The natural answer
+    # 'specificity theory' is not among the accepted forms"
+    text = ("# Pain\n\nPain is a distressing feeling.\n\n## Theories\n\nDescartes prefigured the development of "
+            "specificity theory. By the mid-1890s, specificity was backed mostly by physiologists. Gold miners revolted "
+            "against the colonial authority of the United Kingdom.\n")
+    assert "specificity theory" in gap_forms(text, "specificity")
+    assert "physiologists theory" not in gap_forms(text, "physiologists")  # only the theory the article names
+    assert {"Britain", "Great Britain"} <= set(gap_forms(text, "United Kingdom"))
+
+
+def test_an_unnamed_objective_and_a_then_with_no_step_are_dangling():
+    # j78: "'The objective' of an unnamed operation cannot be answered stand-alone"; "'then' points at a lost context"
+    assert_dangling(["The objective was to sweep the {{guerillas}} into the central part of the region.",
+                     "A {{plurality}} is then sufficient to be elected."])
+    assert_dangling(["The objective of Operation Security was to sweep the {{guerillas}} into the centre.",
+                     "The mRNA is then exported from the {{nucleus}}."], dangling=False)

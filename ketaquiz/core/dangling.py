@@ -97,7 +97,9 @@ _ANAPHORIC_SUBJECT = re.compile(
     r"war|battle|conflict|campaign|force|syndrome|individual|"
     # "The attack was thought to have been part of … Operation Aurora" (held-40): which attack?
     r"attack|invasion|uprising|rebellion|revolt|raid|siege|coup|treaty|agreement|expedition|occupation|crisis|"
-    r"incident|regime)s?\b(?! of\b)|"
+    r"incident|regime|"
+    # "The objective was to sweep the {{guerillas}} into …" (held-42): the objective of what?
+    r"objective|aim|goal|purpose|intention)s?\b(?! of\b)|"
     # "The existing process may assume …" (held-34): existing beside what?
     r"^\W*The (?:existing|current|present|remaining) [a-z]+s?\b(?! of\b)|"
     # "The terms are applied to …", "The term specifically refers to …": which term? (held-11, held-12)
@@ -134,6 +136,9 @@ _PRESUPPOSING = re.compile(
     r"\b(?:is|are|was|were) (?:yet )?another\b|"
     r"\bthe (?:second|third|fourth|final|next|former|latter) (?:stage|step|phase|type|group|method|one)\b(?! of\b)|"
     r"^\W*The (?:larger|smaller|higher|lower|more|less|greater)\b|"
+    # "A {{plurality}} is then sufficient to be elected" (held-42): then, after what? ("is then exported", a step, loses
+    # its "then" in the stem)
+    r"\b(?:is|are|was|were) then (?![a-z]+(?:ed|en)\b)|"
     # "The rate is even higher in denser clusters", "In more sophisticated versions, …" (held-8): compared with what?
     r"\beven (?:higher|lower|more|less|greater|larger|smaller|faster|slower|better|worse)\b|"
     r"\b(?:more|less) [\w-]+ versions\b|^\W*In (?:later|earlier|newer|older|other|some|these) (?:[\w-]+ )?versions?\b|"

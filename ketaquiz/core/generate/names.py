@@ -103,12 +103,12 @@ def untitled(term: str) -> list[str]:
 # The short names every reader knows a state by; the learner types them whatever the article writes. Not "US" for
 # "United States": a gap that accepts a general-knowledge acronym is refused (`quality.acronym_answer`), and two
 # questions of the 138 articles went with it.
-_STATE_NAMES = (("Soviet Union", "USSR"),)
+_STATE_NAMES = (("Soviet Union", "USSR"), ("United Kingdom", "Britain", "Great Britain"))
 
 
 def state_names(term: str) -> list[str]:
     """A state's other everyday name: "USSR" for "Soviet Union" and back (held-40's judge: "the natural answers
-    'USSR' and 'the Soviets' would be marked wrong")."""
+    'USSR' and 'the Soviets' would be marked wrong"), "Britain" for "United Kingdom" (held-42's)."""
     for names in _STATE_NAMES:
         if term in names:
             return [n for n in names if n != term]
