@@ -108,3 +108,13 @@ def test_an_unnamed_objective_and_a_then_with_no_step_are_dangling():
                      "A {{plurality}} is then sufficient to be elected."])
     assert_dangling(["The objective of Operation Security was to sweep the {{guerillas}} into the centre.",
                      "The mRNA is then exported from the {{nucleus}}."], dangling=False)
+
+
+def test_what_is_clear_is_that_is_cut_as_a_lead_in():
+    # j77: "'What is clear is that' dangles … drop the opener"; not before "…, and that …", which it also governs
+    from ketaquiz.core.generate.lexicon import LEAD_INS
+
+    assert LEAD_INS.sub("", "What is clear is that population continued to increase on Tongatapu.") \
+        == "population continued to increase on Tongatapu."
+    both = "What is clear is that population continued to increase, and that chiefdoms arose."
+    assert LEAD_INS.sub("", both) == both
