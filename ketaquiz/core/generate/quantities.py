@@ -15,7 +15,8 @@ from ..article import Section
 from ..questions import Question
 from . import lexicon as lx
 from .analysis import Analysis
-from .builders import Candidate, explain, qid, round_step, stem
+from .builders import Candidate, explain, qid, stem
+from .near_values import round_step
 from .trimming import trim_to_term
 
 _QUANTITY = re.compile(
