@@ -118,3 +118,35 @@ def test_what_is_clear_is_that_is_cut_as_a_lead_in():
         == "population continued to increase on Tongatapu."
     both = "What is clear is that population continued to increase, and that chiefdoms arose."
     assert LEAD_INS.sub("", both) == both
+
+
+def test_a_year_in_a_named_decade_gets_options_in_that_decade():
+    # j81 (ab-45): "'Mid-1970s' in the prompt rules out 1980 and 1985, leaving a 50/50"
+    from ketaquiz.core.article import parse_article
+    from ketaquiz.core.generate.analysis import analyse
+    from ketaquiz.core.generate.near_values import number_distractors
+
+    an = analyse(parse_article("# BASIC\n\nBASIC is a language.\n\n## Spread\n\nThe emergence of early microcomputers in "
+                               "the mid-1970s led to the original Microsoft BASIC in 1975. Home computers came in 1980.\n"))
+    options = [o for o, _ in number_distractors(an, "1975", "The emergence of early microcomputers in the mid-1970s led "
+                                                            "to the original Microsoft BASIC in _____.")]
+    assert len(options) == 3 and all(1970 <= int(o) <= 1979 for o in options)
+
+
+def test_a_count_whose_items_the_prompt_lists_is_a_giveaway():
+    # j81: "The three components are listed in the question that asks how many there are"
+    from ketaquiz.core.generate.number_worth import _counted_list_shown
+
+    shown = "Operational CRM is made up of _____ main components: sales force automation, marketing automation, and " \
+            "service automation."
+    assert _counted_list_shown(shown, "3")
+    assert not _counted_list_shown("The drug is given in _____ doses: morning and evening.", "3")
+
+
+def test_a_polity_accepts_its_name_and_a_hedged_later_dangles():
+    # j81: "The natural answers 'Malacca' … would be marked wrong"; "'Approximately two years later' dangles"
+    text = ("# History of Malaysia\n\nMalaysia is a country.\n\n## Islam\n\nThe Malacca Sultanate is commonly "
+            "considered the first independent state in the peninsula. The United Kingdom ruled later.\n")
+    assert "Malacca" in gap_forms(text, "Malacca Sultanate")
+    assert "United" not in gap_forms(text, "United Kingdom")
+    assert_dangling(["Approximately two years later, the {{Malaysian parliament}} passed a bill."])

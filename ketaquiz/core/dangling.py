@@ -120,7 +120,10 @@ _PRESUPPOSING = re.compile(
     r"\b(?:too|again|likewise|similarly|other than that|remaining)\b|\balso\b(?! (?:"
     rf"{ALSO_NAMING})\b)|\binstead\b(?! of\b)|\bas well\b(?! as\b)|"
     r"\beither\b(?![^.;]*\bor\b)|\bboth\b(?! of (?:which|whom|them)\b)(?![^.;]*\band\b)|"
-    r"^\W*(?:others?|earlier|later|afterwards?|[\w-]+ (?:years?|decades?|months?|days?) (?:later|earlier|after|before)|"
+    r"^\W*(?:others?|earlier|later|afterwards?|"
+    # "Approximately two years later, the Malaysian parliament passed …" (held-43): later than what?
+    r"(?:(?:approximately|about|around|some|nearly|almost|roughly|only|just) )?"
+    r"[\w-]+ (?:years?|decades?|months?|days?) (?:later|earlier|after|before)|"
     r"(?:one|two|three|four|five|six|some|many|most|all|none|each) of the)\b|"
     r"^\W*(?:A|The) (?:second|third|fourth|fifth|sixth|final|further|next) \w+|^\W*[\w-]+ then\b|"
     # "A separate distinction is evident …", "Processes for the second stage include …" (held-12): of what?

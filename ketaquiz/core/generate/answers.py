@@ -179,6 +179,8 @@ def _head_or_modifier(an: Analysis, words: list[str]) -> list[str]:
     if all(w[:1].isupper() for w in words) and not any(lx.is_acronym(w) for w in words):
         if family_name_first(words):
             out.append(words[0])  # "Cho" for "Cho Man-sik", not the given name "Man-sik" (held-40's judge)
+        elif last.lower() in _POLITY_WORDS:  # "Malacca" for "Malacca Sultanate" (held-43), never "Sultanate" alone
+            out += [] if any(lx.lemmas(w.lower()) for w in words[:-1]) else [" ".join(words[:-1])]  # not "United"
         elif lx.names_alone(last) and not _shared_last_name(an, words):
             out.append(last)  # a person's name: the surname alone (not "Street", "Association", "One")
         elif last.lower() in _PLACE_WORDS:
@@ -276,6 +278,7 @@ def _modifiers(an: Analysis) -> dict[str, Counter[str]]:
 
 _PLACE_WORDS = frozenset("region river lake mountains mountain range island islands sea ocean valley desert basin bay gulf "
                          "strait peninsula plateau canal".split())
+_POLITY_WORDS = frozenset("sultanate kingdom empire dynasty caliphate khanate emirate principality".split())
 _REVERSING = frozenset("inverse reverse negative positive partial indirect false pseudo non-specific".split())
 _MONTH_YEAR = re.compile(r"(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|"
                          r"November|December)(?:\s+\d{1,2},)?\s+(\d{3,4})")

@@ -38,6 +38,11 @@ def number_distractors(an: Analysis, answer: str, context: str) -> list[tuple[st
                                               rf"(?:_{{3,}}|{value})\b", context, re.IGNORECASE) is not None
     if rough:
         step = 10
+    # "In the mid-1970s … in _____": a year inside a decade the prompt names has its options there too, or the others
+    # fall outside it (held-43's judge: "'Mid-1970s' rules out 1980 and 1985, leaving a 50/50")
+    decade = year and not suffix and re.search(rf"(?<!\d){value // 10}0s\b", context) is not None
+    if decade:
+        step = 1
     window = 60 if year else value
     shape = re.compile(r"(?<![\w.,])(\d{" + str(digits) + "})" + re.escape(suffix) + r"(?![\w.,])")
     found = {int(x) for x in shape.findall(an.article.text)} - {value}
@@ -53,6 +58,8 @@ def number_distractors(an: Analysis, answer: str, context: str) -> list[tuple[st
     # an article that dates nothing else sets no bound
     dated = [y for y in _years(an) if y != value] if year else []
     latest = max(value, *dated) + 5 if dated else None
+    if decade:
+        pool = {v for v in pool if v // 10 == value // 10} | set(range(value // 10 * 10, value // 10 * 10 + 10))
     ok = sorted((v for v in pool if v > 0 and len(str(v)) == digits and not word_pattern(f"{v}{suffix}").search(context)
                  and all((v < y) == (value < y) for y in others) and (latest is None or v <= latest)),
                 key=lambda v: (abs(v - value), v))

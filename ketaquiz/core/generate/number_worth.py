@@ -34,6 +34,10 @@ def unworthy_number(c: Candidate, an: Analysis, source: str) -> str | None:
         if re.search(r"\b(?:their|its|his|her|the)\s+_{3,}(?:\s*[,.;]|\s+(?:and|or)\b)", shown):
             # "Boeing followed with their _____ and later designs": the number is a model's name (held-8: 777)
             return "trivia: the number names a model (“their 777”), it counts nothing"
+        if _counted_list_shown(shown, str(c.question.answer)):
+            # "Operational CRM is made up of _____ main components: sales force automation, marketing automation, and
+            # service automation" (held-43's judge: "the three components are listed, so the count is given away")
+            return "giveaway: the prompt lists the items it asks to count"
         if PAST_VERB.search(source) and not PRESENT_VERB.search(source):
             # "The Count of Flanders counter-attacked with his entire force of _____ knights", "Value added by the
             # woollen industry was _____ in 1801": a figure of one past event. Held-out and corpus judges kept 10 %
@@ -84,3 +88,15 @@ def side_names(source: str, an: Analysis) -> list[str]:
         if mentions(an, name) < 3:
             out.append(name)
     return out
+
+
+_COUNTED_LIST = re.compile(r"_{3,}\s+(?:[\w-]+\s+){0,3}[\w-]+\s*:\s*([^.;:]+)")
+
+
+def _counted_list_shown(prompt: str, answer: str) -> bool:
+    """The count's items follow it after a colon, as many as the answer says."""
+    m = _COUNTED_LIST.search(prompt)
+    if m is None or not answer.isdigit():
+        return False
+    items = [i for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group(1)) if i.strip()]
+    return len(items) == int(answer)
