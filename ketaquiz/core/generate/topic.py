@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 
+from ..questions import Question
 from . import lexicon as lx
 from .analysis import Analysis
+from .mentions import word_in
 from .terms import _best_long_form, norm
 
 
@@ -118,3 +120,20 @@ def _derived(word: str, title_word: str) -> bool:
         return False  # short words have too many neighbours ("cell", "gene")
     base = re.sub(r"[aeiouy]+$", "", re.sub(r"(?:s|ing|ism)$", "", title_word))  # "smelt" of smelting, "albin"
     return word.startswith(base) and (word[len(base):] == "" or word[len(base):] in _SUFFIXES)
+
+
+# and "The withdrawal syndrome can be severe …" in *Gamma-Hydroxybutyric acid* (held-33)
+_UNNAMED_SUBJECT = re.compile(r"\bthe (?:[a-z-]+ )?(?:disorder|disease|condition|syndrome|illness)\b", re.IGNORECASE)
+
+
+def unnamed_subject(an: Analysis, q: Question) -> str | None:
+    """"Like most aspects of the disorder, …", "… are born with the disorder" (held-8): the article's subject, which
+    the prompt never names."""
+    unnamed = _UNNAMED_SUBJECT.search(q.prompt)
+    if unnamed is None:
+        return None  # most prompts: no need to render the prompt
+    shown = q.display_prompt()
+    unnamed = _UNNAMED_SUBJECT.search(shown)
+    if unnamed and not any(word_in(w, shown.casefold()) for w in title_words(an) | an.topic_words):
+        return f"dangling: “{unnamed.group(0)}” stands for the article's subject, which the prompt never names"
+    return None

@@ -20,7 +20,7 @@ from .mentions import mentions, word_in
 from .number_worth import FIRST, unworthy_number
 from .phrases import EVERYDAY_GAP_ZIPF, coin_toss, half_name, leading_term, phrase_said_once, unanchored
 from .terms import norm
-from .topic import title_words, topic_answer
+from .topic import title_words, topic_answer, unnamed_subject
 
 # A catalogue designation opening a sentence: "NGC 3766", "V810 Centauri", "3 Centauri", "R Centauri", "GP51"
 _DESIGNATION = re.compile(r"^(?:The\s+)?((?:[A-Z]{2,4}\s?\d{2,6}[A-Z]?|[A-Z]\d{2,6}(?:\s+[A-Z][a-z]+)?|"
@@ -125,7 +125,7 @@ def unworthy(c: Candidate, an: Analysis) -> str | None:
         if why:
             return why
     cloze = c.question.type == "cloze"
-    why = _unnamed_subject(c, an) or (cloze and (_unworthy_gap(c, an) or coin_toss(an, c.question.prompt))) or None
+    why = unnamed_subject(an, c.question) or (cloze and (_unworthy_gap(c, an) or coin_toss(an, c.question.prompt))) or None
     if why:
         return why
     if c.question.type == "cloze" and _ALIAS_GAP.search(c.question.prompt) \
@@ -167,23 +167,6 @@ def unworthy(c: Candidate, an: Analysis) -> str | None:
             return f"side word: “{ans}” hangs on “… of”, the relation is the point"
     if c.question.type == "choice" and re.match(r"^\d", str(c.question.answer)):
         return unworthy_number(c, an, source)
-    return None
-
-
-# and "The withdrawal syndrome can be severe …" in *Gamma-Hydroxybutyric acid* (held-33)
-_UNNAMED_SUBJECT = re.compile(r"\bthe (?:[a-z-]+ )?(?:disorder|disease|condition|syndrome|illness)\b", re.IGNORECASE)
-
-
-def _unnamed_subject(c: Candidate, an: Analysis) -> str | None:
-    """"Like most aspects of the disorder, …", "… are born with the disorder" (held-8): the article's subject, which
-    the prompt never names."""
-    unnamed = _UNNAMED_SUBJECT.search(c.question.prompt)
-    if unnamed is None:
-        return None  # most prompts: no need to render the prompt
-    shown = c.question.display_prompt()
-    unnamed = _UNNAMED_SUBJECT.search(shown)
-    if unnamed and not any(word_in(w, shown.casefold()) for w in title_words(an) | an.topic_words):
-        return f"dangling: “{unnamed.group(0)}” stands for the article's subject, which the prompt never names"
     return None
 
 
