@@ -16,7 +16,7 @@ from . import lexicon as lx
 from .analysis import Analysis
 from .heads import CHEMICAL_HEAD, measured_head, named_before_process, salt_name
 from .mentions import mentions
-from .names import family_name_first
+from .names import POLITY_WORDS, family_name_first
 from .spellings import numerals, ordinals, other_spelling, spelled
 from .synonyms import initials_used, other_words
 from .terms import norm, word_pattern
@@ -179,8 +179,9 @@ def _head_or_modifier(an: Analysis, words: list[str]) -> list[str]:
     if all(w[:1].isupper() for w in words) and not any(lx.is_acronym(w) for w in words):
         if family_name_first(words):
             out.append(words[0])  # "Cho" for "Cho Man-sik", not the given name "Man-sik" (held-40's judge)
-        elif last.lower() in _POLITY_WORDS:  # "Malacca" for "Malacca Sultanate" (held-43), never "Sultanate" alone
-            out += [] if any(lx.lemmas(w.lower()) for w in words[:-1]) else [" ".join(words[:-1])]  # not "United"
+        elif last.lower() in POLITY_WORDS:  # "Malacca" for "Malacca Sultanate" (held-43), never "Sultanate" alone
+            if not any(lx.lemmas(w.lower()) for w in words[:-1]):  # not "United" for "United Kingdom"
+                out.append(" ".join(words[:-1]))
         elif lx.names_alone(last) and not _shared_last_name(an, words):
             out.append(last)  # a person's name: the surname alone (not "Street", "Association", "One")
         elif last.lower() in _PLACE_WORDS:
@@ -278,7 +279,6 @@ def _modifiers(an: Analysis) -> dict[str, Counter[str]]:
 
 _PLACE_WORDS = frozenset("region river lake mountains mountain range island islands sea ocean valley desert basin bay gulf "
                          "strait peninsula plateau canal".split())
-_POLITY_WORDS = frozenset("sultanate kingdom empire dynasty caliphate khanate emirate principality".split())
 _REVERSING = frozenset("inverse reverse negative positive partial indirect false pseudo non-specific".split())
 _MONTH_YEAR = re.compile(r"(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|"
                          r"November|December)(?:\s+\d{1,2},)?\s+(\d{3,4})")

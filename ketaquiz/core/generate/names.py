@@ -100,6 +100,8 @@ def untitled(term: str) -> list[str]:
     return []
 
 
+# The head of a state's name that a learner leaves off: "Malacca" for "Malacca Sultanate", "Ming" for "Ming Dynasty"
+POLITY_WORDS = frozenset("sultanate kingdom empire dynasty caliphate khanate emirate principality".split())
 # The short names every reader knows a state by; the learner types them whatever the article writes. Not "US" for
 # "United States": a gap that accepts a general-knowledge acronym is refused (`quality.acronym_answer`), and two
 # questions of the 138 articles went with it.
