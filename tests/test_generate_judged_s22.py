@@ -150,3 +150,22 @@ def test_a_polity_accepts_its_name_and_a_hedged_later_dangles():
     assert "Malacca" in gap_forms(text, "Malacca Sultanate")
     assert "United" not in gap_forms(text, "United Kingdom")
     assert_dangling(["Approximately two years later, the {{Malaysian parliament}} passed a bill."])
+
+
+def test_held_44s_giveaways_and_pointers():
+    # j82 (ab-46): "The inventor's name is in the weapon's name, so 'Gatling' answers itself"; "'which he did by ___'
+    # makes later options technically true"; "'In comparison' points to the volley weapons"; "'the relevant journal'"
+    from ketaquiz.core.article import parse_article
+    from ketaquiz.core.generate.analysis import analyse
+    from ketaquiz.core.generate.attributions import _eponym
+    from ketaquiz.core.generate.near_values import number_distractors
+
+    assert _eponym("Who designed the Gatling gun? One name is enough.", ["Dr. Richard J. Gatling"])
+    assert not _eponym("Who invented the kaleidoscope?", ["David Brewster"])
+    an = analyse(parse_article("# Kenya\n\nKenya is a country.\n\n## Politics\n\nMoi restored a multi-party system "
+                               "by 1991. Elections followed in 1992 and 1997.\n"))
+    assert number_distractors(an, "1991", "Moi restored a multi-party system by _____.") == []
+    assert len(number_distractors(an, "1991", "Moi restored a multi-party system in _____.")) == 3
+    assert_dangling(["In comparison, the {{Gatling gun}} offered a rapid rate of fire.",
+                     "Undeterred by the exoneration, the relevant journal withdrew the {{paper}}."])
+    assert_dangling(["In comparison with volley guns, the {{Gatling gun}} offered a rapid rate of fire."], dangling=False)

@@ -24,6 +24,7 @@ _DANGLING_OPENERS = re.compile(
     # "In response, some people in the crowd threw …" (j45): in response to what?
     r"in response(?! to\b)|"
     r"in this way|to this end|despite this|even so|after this|before this|by then|until then|"
+    r"in comparison(?! (?:to|with)\b)|"  # "In comparison, the Gatling gun offered …" (held-44): with what?
     # "Under the circumstances, {{Olid}} proposed a truce", "In the meantime IBM had released …" (held-40): which?
     r"under (?:the|these|those|such) circumstances|in the meantime|"
     # "If done correctly the {{latency}} is bypassed" (held-41): done what? "Many are equipped with …": many what?
@@ -49,7 +50,8 @@ _DANGLING_INSIDE = re.compile(
     r"(?<!share )(?<!shares )(?<!shared )(?<!sharing )\bthe same\b(?![^.;]*\b(?:as|that)\b)|"
     r"\b(?:see|shown in|listed in|in) (?:the )?(?:table|figure|fig\.|chart|image|diagram|section|chapter)\b|"
     r"\b(?:shown|listed|described|see|given) (?:above|below)\b|\bas shown\b(?! (?:in|by|on) (?!the (?:figure|table|image|diagram))\w)|\bthe two\b|\b(?i:the) other\b(?! hand)|\bas (?:mentioned|noted|described|discussed)\b|"
-    r"\b(?:I|we|my|our|us|me)\b|\bhitherto\b|\b(?:do|does|did|doing) (?:this|so)\b|"
+    # "Undeterred by the exoneration, the relevant journal withdrew the paper" (held-44): which journal?
+    r"\b(?:I|we|my|our|us|me)\b|\bhitherto\b|\bthe relevant\b|\b(?:do|does|did|doing) (?:this|so)\b|"
     # "The article shows that less able, better-off kids …" (held-25): which article?
     r"\b[Tt]he (?:article|report|paper|study) (?:shows|showed|says|said|states|stated|argues|argued|notes|noted|"
     r"finds|found|reports|reported)\b|"

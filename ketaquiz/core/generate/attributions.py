@@ -86,6 +86,8 @@ def attributions(an: Analysis, section: Section) -> Iterator[Candidate]:
             continue  # "developed by Trevithick and others": not his alone
         if rest and len(rest.split()) > 25:
             continue  # the sentence goes on at length: what it says after the name is its point
+        if _eponym(prompt, names):
+            continue  # "Who designed the Gatling gun?": the name answers itself (held-44's judge)
         source = s.text
         q = Question(
             id=qid(section.slug, "short", source, "by:" + answer), topic=section.slug, type="short",
@@ -96,6 +98,12 @@ def attributions(an: Analysis, section: Section) -> Iterator[Candidate]:
         topic = norm(subject).removeprefix("the ") in (norm(an.article.title), norm(an.article.title) + "s")
         yield Candidate(q, 2.0, (s.id,), "short-attribution-topic" if topic else "short-attribution",
                         "by:" + norm(answer))
+
+
+def _eponym(prompt: str, names: list[str]) -> bool:
+    """A name the prompt already shows: the thing is named after its maker ("the Gatling gun", "the Diesel engine")."""
+    return any(len(w) >= 4 and w[:1].isupper() and re.search(rf"\b{re.escape(w)}\b", prompt) is not None
+               for name in names for w in name.replace(".", " ").split())
 
 
 def _its_inventor(an: Analysis, section: Section, sentence: Sentence) -> Candidate | None:
@@ -111,6 +119,8 @@ def _its_inventor(an: Analysis, section: Section, sentence: Sentence) -> Candida
         return None
     name = who[0][0]
     subject = title if not lx.lemmas(title.split()[0].lower()) else "the " + title[:1].lower() + title[1:]
+    if _eponym(subject, [name]):
+        return None
     q = Question(
         id=qid(section.slug, "short", text, "by:" + name), topic=section.slug, type="short",
         prompt=f"Who invented {subject}?", answer=name,

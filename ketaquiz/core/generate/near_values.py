@@ -27,6 +27,10 @@ def number_distractors(an: Analysis, answer: str, context: str) -> list[tuple[st
     value, suffix = int(m.group(1)), m.group(2)
     digits = len(m.group(1))
     year = digits == 4 or bool(suffix)
+    if year and re.search(rf"\bby\s+(?:_{{3,}}|{value}{suffix})(?!\w)", context, re.I):
+        # "… restore a multi-party system, which he did by _____": every later year is true as well (held-44's judge;
+        # "after _____" stays: nine corpus judges kept "Rapid growth reoccurred after _____")
+        return []
     step = 10 if suffix else (5 if year else round_step(value, max(1, round(value * 0.25))))
     if suffix == "s" and digits == 4 and value % 100 == 0 and value < 2000:
         # "the 1800s" is a century: its wrong options are centuries, not the 1790s (held-5, held-11); "the 2000s" is
