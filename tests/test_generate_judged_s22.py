@@ -169,3 +169,20 @@ def test_held_44s_giveaways_and_pointers():
     assert_dangling(["In comparison, the {{Gatling gun}} offered a rapid rate of fire.",
                      "Undeterred by the exoneration, the relevant journal withdrew the {{paper}}."])
     assert_dangling(["In comparison with volley guns, the {{Gatling gun}} offered a rapid rate of fire."], dangling=False)
+
+
+def test_a_cut_definition_leaves_no_word_waiting():
+    # j83 (ab-47): "The right option is truncated ('... relation type, to') and is the longest option"
+    from ketaquiz.core.generate.definitions import _meaning
+
+    meaning = _meaning("a named variable of some specific relation type, to which at all times some relation of that "
+                       "type is assigned, though the relation may contain zero tuples.")
+    assert meaning == "a named variable of some specific relation type"
+
+
+def test_unseen_exceptions_and_similar_things_dangle():
+    # j83: "'Notable exceptions' points at an unseen context"; "'The similar sentences' points at unseen context"
+    assert_dangling(["Notable exceptions are C++ and Delphi, which have {{destructors}}.",
+                     "The similar sentences are used to translate the components into the {{target language}}."])
+    assert_dangling(["The different {{layers}} of the skin hold water.",
+                     "An exception to the naming rule is {{Java}}."], dangling=False)

@@ -129,7 +129,9 @@ _PRESUPPOSING = re.compile(
     r"(?:one|two|three|four|five|six|some|many|most|all|none|each) of the)\b|"
     r"^\W*(?:A|The) (?:second|third|fourth|fifth|sixth|final|further|next) \w+|^\W*[\w-]+ then\b|"
     # "A separate distinction is evident …", "Processes for the second stage include …" (held-12): of what?
-    r"^\W*A (?:separate|similar|related|different) \w+|"
+    r"^\W*A (?:separate|similar|related|different) \w+|^\W*The similar \w+|"  # "The similar sentences are …" (held-45)
+    # "Notable exceptions are C++ and Delphi, which have {{destructors}}" (held-45): exceptions to what?
+    r"^\W*(?:(?:A|One|The) )?(?:[Nn]otable |[Mm]ain |[Mm]ajor )?[Ee]xceptions? (?!to\b)|"
     r"^\W*One (?:form|type|kind|version|variant|method|approach|way|example)\b(?! of\b)|"  # "One form takes …": of what?
     # "One complicating factor is possible monopsony …" (j45): a factor in what?
     r"^\W*One (?:[a-z]+ )?(?:factor|problem|reason|complication|difficulty|drawback|limitation|criticism|issue)\b"
