@@ -29,6 +29,11 @@ def mentions(an: Analysis, name: str, *, ignore_case: bool = False) -> int:
     return cache[key]
 
 
+def said_only_after(an: Analysis, first: str, word: str) -> bool:
+    """The article never says `word` without `first` right before it ("mellitus" only in "diabetes mellitus"), any case."""
+    return mentions(an, f"{first} {word}", ignore_case=True) >= mentions(an, word, ignore_case=True)
+
+
 def count_words(text: str, name: str) -> int:
     r"""Whole-word occurrences of `name` in `text` (as the regex (?<!\w)name(?!\w), by str.find: ten times faster)."""
     n, i = 0, text.find(name)

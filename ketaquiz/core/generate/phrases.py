@@ -9,7 +9,7 @@ import re
 from ..questions import cloze_gaps
 from . import lexicon as lx
 from .analysis import Analysis
-from .mentions import mentions, word_in
+from .mentions import mentions, said_only_after, word_in
 from .terms import norm
 from .topic import title_words
 
@@ -86,8 +86,8 @@ def half_name(an: Analysis, prompt: str) -> str | None:
     for m in _WORD_THEN_GAP.finditer(prompt):
         first, gap = m.groups()
         genus = first[:1].isupper() and lx.zipf(first) < 3.0
-        epithet = not lx.lemmas(gap) and gap.endswith(_LATIN_ENDINGS) \
-            and mentions(an, f"{first} {gap}", ignore_case=True) >= mentions(an, gap, ignore_case=True) >= 2
+        epithet = not lx.lemmas(gap) and gap.endswith(_LATIN_ENDINGS) and said_only_after(an, first, gap) \
+            and mentions(an, gap, ignore_case=True) >= 2
         if m.start() > 0 and (genus or epithet):
             return f"half a name: the gap is the second word of “{first} {gap}”"
     return None

@@ -11,7 +11,7 @@ import re
 
 from . import lexicon as lx
 from .analysis import Analysis, word_counts
-from .mentions import mentions
+from .mentions import mentions, said_only_after
 from .names import full_names, spelled_otherwise, state_names, untitled
 
 
@@ -183,8 +183,7 @@ def _tail_of_name(an: Analysis, before: str, term: str) -> bool:
     """The term is the last word of a name the article always says whole: "diabetes mellitus (diabetic nephropathy)"
     glosses no "mellitus" (held-41's judge found it accepted)."""
     prev = re.findall(r"[a-z]+", before[:-len(term)])[-1:]
-    return " " not in term and bool(prev) and prev[0] not in lx.STOP_WORDS \
-        and mentions(an, f"{prev[0]} {term}", ignore_case=True) >= mentions(an, term, ignore_case=True)
+    return " " not in term and bool(prev) and prev[0] not in lx.STOP_WORDS and said_only_after(an, prev[0], term)
 
 
 def _latin_name(word: str) -> bool:
