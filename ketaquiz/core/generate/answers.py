@@ -17,7 +17,7 @@ from .analysis import Analysis
 from .heads import CHEMICAL_HEAD, measured_head, named_before_process, salt_name
 from .mentions import mentions
 from .names import POLITY_WORDS, family_name_first
-from .spellings import numerals, ordinals, other_spelling, spelled
+from .spellings import ORDINAL_WORDS, numerals, ordinals, other_spelling, spelled
 from .synonyms import initials_used, other_words
 from .terms import norm, word_pattern
 from .topic import title_words
@@ -282,7 +282,7 @@ _PLACE_WORDS = frozenset("region river lake mountains mountain range island isla
 _REVERSING = frozenset("inverse reverse negative positive partial indirect false pseudo non-specific".split())
 _MONTH_YEAR = re.compile(r"(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|"
                          r"November|December)(?:\s+\d{1,2},)?\s+(\d{3,4})")
-_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+_ORDINALS = frozenset(w for w, n in ORDINAL_WORDS.items() if n <= 10)  # "first" … "tenth"
 
 
 def _noun_forms(an: Analysis, words: list[str]) -> list[str]:

@@ -26,9 +26,10 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(
     "eighteen nineteen twenty".split())} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100}
 
 
-_ORDINAL_WORDS = {w: i for i, w in enumerate(
+ORDINAL_WORDS = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)} | {"twenty-first": 21}
+_ORDINAL_OF = {i: w for w, i in ORDINAL_WORDS.items()}  # 16 → "sixteenth"
 _ORDINAL_DIGITS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)")
 
 
@@ -46,10 +47,10 @@ def ordinals(words: list[str]) -> list[str]:
     if tail and not re.fullmatch(r"-?(?:century|centuries|millenni(?:um|a))", tail[0].lower()):
         return []
     digits = _ORDINAL_DIGITS.fullmatch(first)
-    if first.lower() in _ORDINAL_WORDS and (tail or _ORDINAL_WORDS[first.lower()] > 2):
-        other = _ordinal(_ORDINAL_WORDS[first.lower()])
-    elif digits and int(digits.group(1)) in _ORDINAL_WORDS.values():
-        other = next(w for w, i in _ORDINAL_WORDS.items() if i == int(digits.group(1)))
+    if first.lower() in ORDINAL_WORDS and (tail or ORDINAL_WORDS[first.lower()] > 2):
+        other = _ordinal(ORDINAL_WORDS[first.lower()])
+    elif digits and int(digits.group(1)) in _ORDINAL_OF:
+        other = _ORDINAL_OF[int(digits.group(1))]
     else:
         return []
     return [(other + " " + " ".join(tail)).replace(" -", "-").strip()]
