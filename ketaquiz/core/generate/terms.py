@@ -15,8 +15,9 @@ from . import lexicon as lx
 
 # Words in any script ("β-lactam", "Lemaître", "Göring"): a Greek letter or an accent no longer splits a term.
 # An en dash between two names joins them ("Hartree–Fock", "Navier–Stokes": held-13 gapped "{{Hartree}}–Fock");
-# between numbers it is a range ("1964–1966") and splits.
-TOKEN = re.compile(r"[^\W_]+(?:[-‐][^\W_]+|(?<=[a-z])–(?=[A-Z][a-z])[^\W_]+)*(?:['’][^\W\d_]+)?|[^\s\w]|_")
+# between numbers it is a range ("1964–1966") and splits. A figure with thousands separators ("1,726") is one
+# token, so its last digits are never a term of their own.
+TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|[^\W_]+(?:[-‐][^\W_]+|(?<=[a-z])–(?=[A-Z][a-z])[^\W_]+)*(?:['’][^\W\d_]+)?|[^\s\w]|_")
 MODAL_VERBS = frozenset("may might can could will would shall should must".split())
 _MODALS = frozenset("to may might can could will would shall should must does do did not it they which that who he she we".split())
 
@@ -111,8 +112,8 @@ def _classify(tokens: list[Token], i: int) -> str:
     if not w[0].isalnum():
         return "B"
     lw = w.lower()
-    if lw in lx.STOP_WORDS or w.isdigit() and len(w) < 3:
-        return "B"
+    if lw in lx.STOP_WORDS or w.isdigit() and len(w) < 3 or "," in w:
+        return "B"  # a short number, or a figure with thousands separators: the number builders ask those
     if lx.is_acronym(w):
         return "C"
     if "'" in w or "’" in w:  # contractions: wasn't

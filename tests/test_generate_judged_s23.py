@@ -1,0 +1,20 @@
+"""Faults the seventeenth session found in the generator's drafts and held-46's blind judge named; each test fails
+on the generator before it."""
+
+from __future__ import annotations
+
+import re
+
+from .generation import drafted
+
+
+def test_a_figure_with_thousands_separators_is_never_gapped_in_part():
+    # held-45's Karipúna French Creole drafted "The Karipúna people numbered 1,{{726}} …" and a choice on "1,_____"
+    # with 726 as the right option: the tokenizer split "1,726" at its comma and took "726" for a term.
+    text = ("# Karipúna\n\nThe Karipúna are a people of Brazil.\n\n## Population\n\nThe Karipúna people numbered "
+            "1,726 between 16 different villages in 2001. The largest village, Manga, contained 465 people.\n")
+    _, candidates = drafted(text)
+    prompts = [c.question.prompt for c in candidates]
+    assert prompts, "the article drafts questions"
+    split = [p for p in prompts if re.search(r"\d,(?:\{\{|_____)|(?:\}\}|_____),\d", p)]
+    assert not split, split
