@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .generation import drafted
+from .generation import drafted, gap_forms
 
 
 def test_a_figure_with_thousands_separators_is_never_gapped_in_part():
@@ -18,3 +18,12 @@ def test_a_figure_with_thousands_separators_is_never_gapped_in_part():
     assert prompts, "the article drafts questions"
     split = [p for p in prompts if re.search(r"\d,(?:\{\{|_____)|(?:\}\}|_____),\d", p)]
     assert not split, split
+
+
+def test_a_percentage_in_words_accepts_its_figure():
+    # j85 (held-46): "around {{ninety percent}}" — "a percentage as free cloze marks '90%' and '90 percent' wrong"
+    text = ("# Witchcraft in Orkney\n\n## Trials\n\nSixty-eight people had been accused; around ninety percent were "
+            "women, and seventy of the trials ended in 1708.\n")
+    forms = gap_forms(text, "ninety percent")
+    assert "90 percent" in forms and "90%" in forms
+    assert "70" in gap_forms(text, "seventy")

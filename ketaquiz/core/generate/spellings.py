@@ -23,7 +23,8 @@ def spelled(term: str) -> str:
 
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
-    "eighteen nineteen twenty".split())} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100}
+    "eighteen nineteen twenty".split())} | {w: 10 * i for i, w in enumerate(
+        "thirty forty fifty sixty seventy eighty ninety".split(), 3)} | {"hundred": 100}
 
 
 ORDINAL_WORDS = {w: i for i, w in enumerate(
@@ -63,7 +64,10 @@ def numerals(words: list[str]) -> list[str]:
     if not all(w in _NUMBER_WORDS for w in first) or len(first) > 2:
         return []
     value = sum(_NUMBER_WORDS[w] for w in first)  # "twenty-four" → 24
-    return [" ".join([str(value)] + words[1:])]
+    forms = [" ".join([str(value)] + words[1:])]
+    if [w.lower() for w in words[1:]] in (["percent"], ["per", "cent"]):
+        forms.append(f"{value}%")  # "ninety percent" → "90 percent", "90%"
+    return forms
 
 
 _UK_US = {"colour": "color", "behaviour": "behavior", "tumour": "tumor", "labour": "labor", "favour": "favor",
