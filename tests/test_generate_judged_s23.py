@@ -20,6 +20,20 @@ def test_a_figure_with_thousands_separators_is_never_gapped_in_part():
     assert not split, split
 
 
+def test_a_definition_is_not_told_apart_from_definitions_of_other_kinds_of_thing():
+    # j85 (held-46): "What is the rim, as the text defines it?" offered a lever, a technique and an instrument beside
+    # "the metal ring around the batter head": "only the answer names a part"; blind judges kept 1 of 9 such choices
+    from ketaquiz.core.generate.definitions import definition_choices
+
+    text = ("# Snare drum\n\n## Parts\n\nThe snare drum is a percussion instrument that produces a sharp staccato "
+            "sound.\nThe strainer is a lever that engages or disengages contact between the snares and the head.\n"
+            "A rimshot is a technique in which the head and rim are struck simultaneously with one stick.\n"
+            "The rim is the metal ring around the batter head.\nThe rim holds the head in place.\n")
+    an, _ = drafted(text)
+    section = an.article.sections[0]
+    assert not [c.question.prompt for c in definition_choices(an, section)]
+
+
 def test_a_percentage_in_words_accepts_its_figure():
     # j85 (held-46): "around {{ninety percent}}" — "a percentage as free cloze marks '90%' and '90 percent' wrong"
     text = ("# Witchcraft in Orkney\n\n## Trials\n\nSixty-eight people had been accused; around ninety percent were "

@@ -303,6 +303,7 @@ Microeconomics studies how people and firms decide, and microeconomics explains 
 A monopoly is a market structure in which a market is dominated by a single supplier of a particular good.
 A monopsony is a market where there is only one buyer and many sellers.
 An oligopsony is a market where there are a few buyers and many sellers.
+A duopoly is a market in which two suppliers sell most of a particular good.
 Elasticity is the measurement of how responsive an economic variable is to a change in another variable.
 Evaporation is an important part of the water cycle in every market.
 """
@@ -321,6 +322,8 @@ def test_a_definition_is_told_apart_from_the_articles_other_definitions():
     # the wrong options are the article's other definitions, markets first
     assert "a market where there are a few buyers and many sellers" in q.choices and len(q.choices) == 4
     assert "What is an oligopsony, as the text defines it?" in qs  # "an" before a vowel
+    # a measurement among markets: the wrong options would be another kind of thing (tests/test_generate_judged_s23)
+    assert "What is elasticity, as the text defines it?" not in qs
 
 
 def test_latin_plurals_and_an_appositive_frame_are_kept():
@@ -342,6 +345,7 @@ def test_the_articles_own_subject_is_asked_by_its_definition():
 An oligopsony is a market where there are a few buyers and many sellers of a good or a service.
 A monopsony is a market where there is only one buyer and many sellers of a good or a service.
 A monopoly is a market structure in which a single supplier sells a particular good or service to many buyers.
+A duopoly is a market in which two suppliers sell most of a particular good or service.
 Elasticity is the measurement of how responsive an economic variable is to a change in another variable.
 An oligopsony is a common structure in farming, where a few food companies buy from many farmers.
 Oligopsony buyers can push prices below what a competitive market would pay, and an oligopsony lowers output.

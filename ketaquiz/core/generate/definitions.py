@@ -133,7 +133,10 @@ def definition_choices(an: Analysis, section: Section) -> Iterator[Candidate]:
         # the same kind first ("market …" among markets), then the same section, then the nearest
         others.sort(key=lambda o: (o.kind != d.kind, o.section != d.section, abs(int(o.sentence_id[1:]) -
                                                                                    int(d.sentence_id[1:]))))
-        if len(others) < 3:
+        if len(others) < 3 or any(o.kind != d.kind for o in others[:3]):
+            # Blind judges kept 1 of 9 whose wrong options were other kinds of thing ("What is the rim?": a lever, a
+            # technique, an instrument beside "the metal ring …"): only the answer named a part, and the others are
+            # things the article says are true. Definitions of one kind stay ("market …" among markets).
             continue
         foils = [o.meaning for o in others[:3]]
         term = display_term(an, d.term)
