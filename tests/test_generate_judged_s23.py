@@ -41,3 +41,12 @@ def test_a_percentage_in_words_accepts_its_figure():
     forms = gap_forms(text, "ninety percent")
     assert "90 percent" in forms and "90%" in forms
     assert "70" in gap_forms(text, "seventy")
+
+
+def test_a_surname_with_an_accent_accepts_the_full_name_the_article_gives():
+    # held-46's History of Guinea gapped "{{Conté}}" and accepted neither "Lansana Conté" nor any full name, where an
+    # unaccented surname ("Camara") accepts "Moussa Dadis Camara" (judges' natural answer: corpus-final-15, held-35)
+    text = ("# History of Guinea\n\n## Independence\n\nLansana Conté became the President in 1984. Conté ruled "
+            "until 2008. Hermann Göring allied with Himmler; Göring was powerful.\n")
+    assert "Lansana Conté" in gap_forms(text, "Conté")
+    assert "Hermann Göring" in gap_forms(text, "Göring")

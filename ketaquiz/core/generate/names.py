@@ -14,7 +14,9 @@ _TITLES = frozenset("dr mr mrs ms st sir saint emperor empress king queen pope p
                     "countess lord lady president general captain admiral professor khedive sultan tsar czar kaiser "
                     "archduke margrave elector chancellor".split())
 _PEOPLE_ENDINGS = ("ean", "ese", "ish")  # "Caribbean Hindustani", "Japanese Shinto": a people's word, no given name
-_NAME_WORD = r"(?:[A-Z][a-z]+(?:['’-][A-Za-z]+)?|[A-Z]\.)"
+# A name's letters may carry accents ("Sékou Touré", "Lemaître"): Latin-1's capitals and small letters
+_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+_NAME_WORD = rf"(?:[{_UPPER}][{_LOWER}]+(?:['’-][{_UPPER}{_LOWER}]+)?|[A-Z]\.)"
 
 
 def full_names(an: Analysis, term: str) -> list[str]:
@@ -24,7 +26,7 @@ def full_names(an: Analysis, term: str) -> list[str]:
     not know ("Modern Mendel" is no name), no title ("Professor Wundt" names "Wundt"), nothing the article writes
     after "the" ("the Caribbean", "the Maghrib": places, not people). Two people of one surname ("Ioannis" and
     "Augustinos Kapodistrias") leave the surname alone."""
-    if not re.fullmatch(r"[A-Z][a-z]+(?:['’][a-z]+)?", term):
+    if not re.fullmatch(rf"[{_UPPER}][{_LOWER}]+(?:['’][{_LOWER}]+)?", term):
         return []
     cache: dict[str, list[str]] = an.__dict__.setdefault("_full_names", {})  # asked for every gap on the name
     if term not in cache:
