@@ -79,7 +79,7 @@ def test_a_years_wrong_options_do_not_always_put_it_third():
         options = sorted([year, *(d for d, _ in distractors(an, year, context))])
         assert len(options) == 4
         places.add(options.index(year))
-    assert places == {1, 2}
+    assert len(places) > 1  # and not only the middle two either: test_generate_judged_s23
 
 
 def test_a_month_and_year_gap_accepts_the_year():

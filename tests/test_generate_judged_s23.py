@@ -50,3 +50,36 @@ def test_a_surname_with_an_accent_accepts_the_full_name_the_article_gives():
             "until 2008. Hermann Göring allied with Himmler; Göring was powerful.\n")
     assert "Lansana Conté" in gap_forms(text, "Conté")
     assert "Hermann Göring" in gap_forms(text, "Göring")
+
+
+def test_a_years_place_among_its_options_is_not_always_in_the_middle():
+    # j85 (held-46): "in every date question the distractors are fixed offsets of the true year … a pattern a learner
+    # can learn to exploit": the answer was second or third of the four every time, never the earliest nor the latest
+    from ketaquiz.core.article import parse_article
+    from ketaquiz.core.generate.analysis import analyse
+    from ketaquiz.core.generate.near_values import number_distractors
+
+    an = analyse(parse_article("# Orkney\n\n## Trials\n\nThe trials began in 1594 and ended in 1708.\n"))
+    places = set()
+    for year in range(1600, 1640):
+        options = sorted([year, *(int(v) for v, _ in number_distractors(an, str(year), f"A trial was held in {year}."))])
+        assert len(options) == 4
+        places.add(options.index(year))
+    assert places == {0, 1, 2, 3}
+
+
+def test_one_year_is_asked_once_in_a_set():
+    # With the answer's place varied, "Unrest after the _____ revolution" (2011) came in beside "The Egyptian
+    # revolution of _____ deposed Mubarak" (2011) in held-35's History of Egypt: one event asked twice
+    from ketaquiz.core.generate.lead_dates import lead_dates
+    from ketaquiz.core.generate.rank import Ranked, _Picks
+
+    text = ("# History of Egypt\n\nThe Egyptian revolution of 2011 deposed Mubarak and resulted in the first "
+            "democratically elected president. Unrest after the 2011 revolution and related disputes led to a coup in "
+            "2013.\n\n## Ancient Egypt\n\nThe pharaohs built pyramids at Giza as tombs.\n")
+    an, _ = drafted(text)
+    first, second = [Ranked(c, 1.0) for c in lead_dates(an, an.article.sections[0])][:2]
+    assert first.cand.question.answer == second.cand.question.answer == "2011"
+    picks = _Picks(10)
+    picks.keep(first)
+    assert picks._answers_another(second)  # whatever their wrong options (a reused one refuses it on its own)

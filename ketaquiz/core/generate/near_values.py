@@ -19,8 +19,9 @@ NUMBER = re.compile(r"^(\d{1,4})(s?)$")
 def number_distractors(an: Analysis, answer: str, context: str) -> list[tuple[str, float]]:
     """Near values of the same shape: the article's own numbers close to the answer, then a ladder around it.
 
-    The three closest to the answer are kept, on both sides of it (options all above or all below give the
-    answer away), so each question gets its own near values instead of the article's smallest numbers.
+    The closest to the answer are kept, as many below it as its place among the four asks (a place that varies from
+    question to question: an answer always in the middle is one a learner learns to pick), so each question gets its
+    own near values instead of the article's smallest numbers.
     """
     m = NUMBER.match(answer)
     assert m
@@ -69,9 +70,10 @@ def number_distractors(an: Analysis, answer: str, context: str) -> list[tuple[st
                 key=lambda v: (abs(v - value), v))
     below = [v for v in ok if v < value]
     above = [v for v in ok if v > value]
-    # The answer second or third of the four, as the answer and its sentence fall: the nearest values alone put it
-    # third nearly every time ("1730s · 1740s · 1750s · 1760s", "1463 · 1468 · 1473 · 1478"), a pattern to learn
-    wanted_below = 1 + int(hashlib.sha1(f"{answer}\x1f{context}".encode()).hexdigest(), 16) % 2
+    # The answer anywhere among the four, as the answer and its sentence fall: the nearest values alone put it third
+    # nearly every time ("1730s · 1740s · 1750s · 1760s", "1463 · 1468 · 1473 · 1478"), and second or third only is
+    # as easy to learn (j85: "a pattern a learner can learn to exploit": never the least nor the greatest)
+    wanted_below = int(hashlib.sha1(f"{answer}\x1f{context}".encode()).hexdigest(), 16) % 4
     take_below = min(len(below), max(wanted_below, 3 - len(above)))
     picked = below[:take_below] + above[:3 - take_below]
     return [(f"{v}{suffix}", 1.0 if v in found else 0.9) for v in picked]
