@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ketaquiz.core.generate.worth import unworthy
+
 from .generation import drafted, gap_forms
 
 
@@ -83,3 +85,24 @@ def test_one_year_is_asked_once_in_a_set():
     picks = _Picks(10)
     picks.keep(first)
     assert picks._answers_another(second)  # whatever their wrong options (a reused one refuses it on its own)
+
+
+def test_a_world_power_is_no_gap_but_in_its_own_history():
+    # j85 (held-46): "Reagan was able to start discussions on nuclear disarmament with {{Soviet Union}}" ("general
+    # knowledge"), "tests conducted by the {{United States}} at Bikini Atoll" ("tests nothing"); 0 of 6 kept
+    text = ("# Nuclear disarmament\n\nNuclear disarmament is the act of reducing or eliminating nuclear weapons.\n\n"
+            "## History\n\nOperation Crossroads was a series of nuclear weapon tests conducted by the United States "
+            "at Bikini Atoll in the Pacific Ocean in the summer of 1946. The United States and the Soviet Union "
+            "signed treaties. Reagan started discussions on nuclear disarmament with the Soviet Union in Reykjavik. The "
+            "Soviet Union tested its first bomb in 1949, and the United States answered with the hydrogen bomb. By "
+            "1986 the United States and the Soviet Union held most of the world's warheads. The Soviet Union and the "
+            "United States signed the INF Treaty in 1987, and the United States and the Soviet Union signed START "
+            "in 1991.\n")
+    an, candidates = drafted(text)
+    powers = [c for c in candidates if c.question.type == "cloze"
+              and re.search(r"\{\{(?:United States|Soviet Union)", c.question.prompt)]
+    assert powers, "the article drafts gaps on the powers"
+    assert all("general knowledge" in (unworthy(c, an) or "") for c in powers)
+    history = "# History of the United States\n\n## Colonies\n\nThe United States grew from thirteen colonies.\n"
+    an, candidates = drafted(history)
+    assert not any("general knowledge" in (unworthy(c, an) or "") for c in candidates)

@@ -17,6 +17,7 @@ from .answers import SHAPE_WORD, modifier_forms
 from .builders import Candidate
 from .gaps import NAMED_GAP, NAMERS, defined_subject, series_item
 from .mentions import mentions, word_in
+from .names import WORLD_POWERS
 from .number_worth import FIRST, unworthy_number
 from .phrases import EVERYDAY_GAP_ZIPF, coin_toss, half_name, leading_term, phrase_said_once, unanchored
 from .terms import norm
@@ -190,6 +191,9 @@ def _unworthy_gap(c: Candidate, an: Analysis) -> str | None:
         return "name: an eponym standing for a condition (“{{Raynaud}}'s”) tests a name, not the condition"
     if re.search(r"\{\{[A-Z][^}]*\}\} of (?:the )?[A-Z]", c.question.prompt):
         return "half a name: the gap stops before the name's “of the …” (“{{Livonian Brothers}} of the Sword”)"
+    power = next((a for a in answer_terms(c) if a in WORLD_POWERS and a.casefold() not in title), None)
+    if power:
+        return f"general knowledge: “{power}” is a power anyone names in a sentence of world affairs"
     shown = re.sub(r"\{\{[^}]*\}\}", " ", c.question.prompt).casefold()
     singular_title = {lx.singular(w).casefold() for w in an.article.title.split()}
     for ans in answer_terms(c):
