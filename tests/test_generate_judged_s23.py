@@ -7,7 +7,7 @@ import re
 
 from ketaquiz.core.generate.worth import unworthy
 
-from .generation import drafted, gap_forms
+from .generation import assert_dangling, drafted, gap_forms
 
 
 def test_a_figure_with_thousands_separators_is_never_gapped_in_part():
@@ -106,3 +106,9 @@ def test_a_world_power_is_no_gap_but_in_its_own_history():
     history = "# History of the United States\n\n## Colonies\n\nThe United States grew from thirteen colonies.\n"
     an, candidates = drafted(history)
     assert not any("general knowledge" in (unworthy(c, an) or "") for c in candidates)
+
+
+def test_the_opposite_extreme_dangles():
+    # j85 (held-46): "'At the opposite extreme' points at a sentence the learner cannot see"
+    assert_dangling(["At the opposite extreme, with no field, the electrons flow from the {{cathode}} to the anode."])
+    assert_dangling(["At the opposite end of the tube, the {{anode}} collects the electrons."], dangling=False)

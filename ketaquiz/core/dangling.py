@@ -25,6 +25,8 @@ _DANGLING_OPENERS = re.compile(
     r"in response(?! to\b)|"
     r"in this way|to this end|despite this|even so|after this|before this|by then|until then|"
     r"in comparison(?! (?:to|with)\b)|"  # "In comparison, the Gatling gun offered …" (held-44): with what?
+    # "At the opposite extreme, with no field, the electrons …" (held-46): opposite to what?
+    r"at the opposite (?:extreme|end)(?! of\b)|"
     # "Under the circumstances, {{Olid}} proposed a truce", "In the meantime IBM had released …" (held-40): which?
     r"under (?:the|these|those|such) circumstances|in the meantime|"
     # "If done correctly the {{latency}} is bypassed" (held-41): done what? "Many are equipped with …": many what?
