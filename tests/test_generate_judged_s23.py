@@ -112,3 +112,35 @@ def test_the_opposite_extreme_dangles():
     # j85 (held-46): "'At the opposite extreme' points at a sentence the learner cannot see"
     assert_dangling(["At the opposite extreme, with no field, the electrons flow from the {{cathode}} to the anode."])
     assert_dangling(["At the opposite end of the tube, the {{anode}} collects the electrons."], dangling=False)
+
+
+def test_a_clause_opening_on_a_pronoun_and_subsequently_dangle():
+    # j86 (held-47): "'their' never names stockless anchors", "'subsequently' dangles"
+    assert_dangling(["Though their holding-power-to-weight ratio is lower than {{admiralty pattern anchors}}, they "
+                     "were adopted.", "Léonce Lagarde was subsequently installed as the {{protectorate}}'s governor."])
+    assert_dangling(["Though stockless anchors hold less than {{admiralty pattern anchors}}, they were adopted.",
+                     "The dynasty ended in 1218, and their cities subsequently became {{reichsfrei}}."], dangling=False)
+
+
+def test_the_title_in_another_form_is_the_topic_word():
+    # j86 (held-47): "{{Computer programmers}} are those who write computer software": "the gap is the topic word"
+    from ketaquiz.core.article import parse_article
+    from ketaquiz.core.generate.analysis import analyse
+    from ketaquiz.core.generate.topic import topic_answer
+
+    an = analyse(parse_article("# Computer programming\n\nComputer programming is the process of writing programs."
+                               "\n\n## Programmers\n\nComputer programmers are those who write computer software.\n"))
+    assert topic_answer(an, "Computer programmers")
+    assert topic_answer(an, "computer programs") is None  # "program" is no form of "programming" here
+
+
+def test_born_and_circa_before_a_year_end_no_sentence():
+    # held-47's History of Djibouti: "… Achinov (b. 1856), arrived with settlers …" was split after "(b." and
+    # "1856), arrived with settlers, infantry and an Orthodox priest to Sagallo on the Gulf of {{Tadjoura}}." was asked
+    from ketaquiz.core.article import split_sentences
+
+    text = ("In 1889, a Russian named Achinov (b. 1856), arrived at Sagallo. The press was built c. 1450 in Mainz. "
+            "Vitamin B. The end.")
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "In 1889, a Russian named Achinov (b. 1856), arrived at Sagallo.", "The press was built c. 1450 in Mainz.",
+        "Vitamin B. The end."]

@@ -184,6 +184,8 @@ _ABBREVIATIONS = {
     "st", "jr", "sr", "inc", "ltd", "co", "cf", "ca", "u.s", "u.k", "ph.d", "mg", "min", "max", "esp", "incl",
     "v",  # a case name: "Folkes v. Chadd" (held-23)
 }
+# Written in small letters before a year only: "(b. 1856)", "(d. 1900)", "c. 1450", "fl. 1200" ("vitamin B. The" ends)
+_LOWER_ABBREVIATIONS = {"b", "d", "c", "fl", "r"}
 # A sentence ends at . ! ? (optionally followed by a closing quote/bracket) before white space.
 _SENT_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+|$)")
 
@@ -217,6 +219,8 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
             word = re.findall(r"([A-Za-z][A-Za-z.]*)$", before)
             if word and word[0].lower().rstrip(".") in _ABBREVIATIONS:
                 continue
+            if word and word[0] in _LOWER_ABBREVIATIONS and text[end:end + 12].lstrip()[:1].isdigit():
+                continue  # "Achinov (b. 1856), arrived …", "built c. 1450" (held-47): born, died, circa, flourished
             if word and len(word[0]) == 1 and word[0].isupper() and before[-2:-1] not in ("°", "º"):
                 continue  # initials: "J. Smith" (not a unit: "above 45 °C. In general" ends there, held-25)
             # A decimal number like 3.5 never matches (no space after '.').

@@ -14,6 +14,8 @@ from .questions import Question, cloze_display
 # A prompt must stand on its own: these point at text the learner cannot see.
 _DANGLING_OPENERS = re.compile(
     r"^\W*(?:it|its|they|them|their|he|she|his|her|this|these|those|that|such|both|another|the latter|the former|"
+    # "Though their holding-power-to-weight ratio is … lower than …" (held-47): whose? The clause opens on a pronoun
+    r"(?:though|although|while|whereas|because|since|if|when)\s+(?:it|its|they|their|them|he|she|his|her)|"
     r"subsequently|since then|thereafter|afterwards|later|meanwhile|then|thus|therefore|hence|however|nevertheless|"
     r"nonetheless|moreover|furthermore|further(?=\s*,)|additionally|also|instead|consequently|accordingly|likewise|"
     r"similarly|"
@@ -53,6 +55,8 @@ _DANGLING_INSIDE = re.compile(
     r"\b(?:see|shown in|listed in|in) (?:the )?(?:table|figure|fig\.|chart|image|diagram|section|chapter)\b|"
     r"\b(?:shown|listed|described|see|given) (?:above|below)\b|\bas shown\b(?! (?:in|by|on) (?!the (?:figure|table|image|diagram))\w)|\bthe two\b|\b(?i:the) other\b(?! hand)|\bas (?:mentioned|noted|described|discussed)\b|"
     # "Undeterred by the exoneration, the relevant journal withdrew the paper" (held-44): which journal?
+    # "Léonce Lagarde was subsequently installed as …" (held-47): after what?
+    r"\b(?:was|were)\s+subsequently\b|"
     r"\b(?:I|we|my|our|us|me)\b|\bhitherto\b|\bthe relevant\b|\b(?:do|does|did|doing) (?:this|so)\b|"
     # "The article shows that less able, better-off kids …" (held-25): which article?
     r"\b[Tt]he (?:article|report|paper|study) (?:shows|showed|says|said|states|stated|argues|argued|notes|noted|"

@@ -27,6 +27,9 @@ def topic_answer(an: Analysis, ans: str) -> str | None:
     if len(parts) == 1 and (any(_derived(a, w) for w in in_title)
                             or len(a) >= 8 and a[:8] in {w[:8] for w in in_title if len(w) >= 8}):
         return f"topic word: “{ans}” is the title's own word in another form"
+    if 2 <= len(parts) == len(in_title) and all(p == t or _derived(p, t) for p, t in zip(parts, in_title)):
+        # "{{Computer programmers}} are those who write computer software" in *Computer programming* (held-47)
+        return f"topic word: “{ans}” is the title in another form"
     if len(parts) == 2 and in_title and _derived(parts[0], in_title[-1]) \
             and not _derived(parts[1], in_title[-1]) and len(parts[1]) >= 3 \
             and max(lx.zipf(parts[1]), lx.zipf(ans.split()[-1].lower())) >= 3.4:
