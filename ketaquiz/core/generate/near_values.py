@@ -20,8 +20,7 @@ def number_distractors(an: Analysis, answer: str, context: str) -> list[tuple[st
     """Near values of the same shape: the article's own numbers close to the answer, then a ladder around it.
 
     The closest to the answer are kept, as many below it as its place among the four asks (a place that varies from
-    question to question: an answer always in the middle is one a learner learns to pick), so each question gets its
-    own near values instead of the article's smallest numbers.
+    question to question), so each question gets its own near values, not the article's smallest numbers.
     """
     m = NUMBER.match(answer)
     assert m
