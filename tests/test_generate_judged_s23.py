@@ -144,3 +144,13 @@ def test_born_and_circa_before_a_year_end_no_sentence():
     assert [text[a:b] for a, b in split_sentences(text)] == [
         "In 1889, a Russian named Achinov (b. 1856), arrived at Sagallo.", "The press was built c. 1450 in Mainz.",
         "Vitamin B. The end."]
+
+
+def test_a_name_keeps_its_number_and_its_capital_among_options():
+    # j87 (held-48): "In countries like the _____ …" offered "clerks", "scriveners" and "Japans" beside "United States"
+    from ketaquiz.core.generate.builders import _plausible, match_number
+
+    assert match_number("Japan", "United States") == "Japan"
+    assert match_number("AMPA receptor", "NMDA receptors") == "AMPA receptors"  # a common noun still agrees
+    assert not _plausible("clerks", "clerk", "United States")
+    assert _plausible("Japan", "Japan", "United States")

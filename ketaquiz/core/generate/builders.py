@@ -80,6 +80,8 @@ def match_number(distractor: str, answer: str) -> str:
     d_last = d_words[-1]
     if lx.is_acronym(d_last) or lx.is_acronym(a_last) or len(d_words) == 1 and len(answer.split()) == 1 and not lx.lemmas(d_last):
         return distractor
+    if d_last[:1].isupper() or a_last[:1].isupper():
+        return distractor  # a name keeps its number: no "Japans" beside "United States" (held-48)
     if lx.is_plural(a_last) and not lx.is_plural(d_last):
         d_words[-1] = lx.inflect(d_last, "NNS")
     elif not lx.is_plural(a_last) and lx.is_plural(d_last):
@@ -189,6 +191,9 @@ def _roots(text: str) -> set[str]:
 def _plausible(option: str, term: str, answer: str) -> bool:
     """An option of the answer's register: not an everyday word against a technical answer, not a made-up plural."""
     o_last, t_last, a_last = option.split()[-1], term.split()[-1], answer.split()[-1]
+    if option[:1].isupper() != answer[:1].isupper() and not lx.is_acronym(option.split()[0]) \
+            and not lx.is_acronym(answer.split()[0]):
+        return False  # "clerks" and "scriveners" beside "United States" (held-48): a name among common nouns
     if o_last.lower() != t_last.lower() and lx.zipf(o_last) < 1.0 <= lx.zipf(t_last):
         return False  # "air" → "airs", "slide" → "slides"
     if len(option.split()) == 1 and lx.zipf(o_last) >= 4.5 and lx.zipf(a_last) < 4.0 and not lx.is_acronym(a_last):
