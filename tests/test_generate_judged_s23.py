@@ -154,3 +154,32 @@ def test_a_name_keeps_its_number_and_its_capital_among_options():
     assert match_number("AMPA receptor", "NMDA receptors") == "AMPA receptors"  # a common noun still agrees
     assert not _plausible("clerks", "clerk", "United States")
     assert _plausible("Japan", "Japan", "United States")
+
+
+def test_a_surname_the_article_says_alone_is_accepted_though_it_is_a_first_name_too():
+    # j87 (held-48): "Only the full name 'Leabua Jonathan' is accepted; add 'Jonathan'"
+    text = ("# History of Lesotho\n\n## Independence\n\nLeabua Jonathan refused to cede power in 1970. The Jonathan "
+            "government ruled until 1986, when Prime Minister Jonathan was removed.\n")
+    assert "Jonathan" in gap_forms(text, "Leabua Jonathan")
+
+
+def test_since_at_the_end_in_others_and_as_for_dangle():
+    # j87 (held-48): "'since' points at an unseen date", "'In others' points at countries the learner cannot see",
+    # "'As for Stalin's proxies' leans on unseen context"
+    assert_dangling(["Despite protests from {{opposition parties}}, the country has remained relatively stable since.",
+                     "In others, jurists or {{notaries}} may negotiate or draft contracts.",
+                     "As for Stalin's proxies, many hostages were murdered in {{reprisal}} by the Germans."])
+    assert_dangling(["Since 1998 the {{Lesotho Congress for Democracy}} has ruled."], dangling=False)
+
+
+def test_the_title_without_its_last_word_is_the_topic_word():
+    # j87 (held-48): "… node businesses combine in the provision of products … in a {{supply chain}}": "the answer is
+    # the topic word"
+    from ketaquiz.core.article import parse_article
+    from ketaquiz.core.generate.analysis import analyse
+    from ketaquiz.core.generate.topic import topic_answer
+
+    an = analyse(parse_article("# Supply-chain management\n\nSupply-chain management is the management of the flow "
+                               "of goods.\n\n## Chains\n\nNetworks of businesses combine in a supply chain.\n"))
+    assert topic_answer(an, "supply chain")
+    assert topic_answer(an, "chain management") is None

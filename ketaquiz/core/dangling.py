@@ -40,7 +40,9 @@ _DANGLING_OPENERS = re.compile(
     # "In the later period, {{syncopation}} increased." (held-34): later than which?
     r"(?:during|in|by|from) the (?:later|earlier|previous|following|next|last) (?:period|phase|stage|era|years)|"
     r"in (?:other|such|these|those|both) cases|"  # "In other cases, the scribe sometimes inserted a vowel" (held-34)
-    r"(?:with|in|for|among) (?:some|others)(?=\s+(?:there|it|they|the|a|an)\b)|"
+    r"(?:with|in|for|among) (?:some|others)(?=\s+(?:there|it|they|the|a|an)\b)|in (?:some|others)(?=\s*,)|"
+    # "As for Stalin's proxies, their actions …" (held-48): as against whom?
+    r"as for|"
     r"here|there(?! (?:is|are|was|were|have|has|had)\b))\b",
     re.IGNORECASE,
 )
@@ -55,6 +57,8 @@ _DANGLING_INSIDE = re.compile(
     r"\b(?:see|shown in|listed in|in) (?:the )?(?:table|figure|fig\.|chart|image|diagram|section|chapter)\b|"
     r"\b(?:shown|listed|described|see|given) (?:above|below)\b|\bas shown\b(?! (?:in|by|on) (?!the (?:figure|table|image|diagram))\w)|\bthe two\b|\b(?i:the) other\b(?! hand)|\bas (?:mentioned|noted|described|discussed)\b|"
     # "Undeterred by the exoneration, the relevant journal withdrew the paper" (held-44): which journal?
+    # "… the country has remained relatively stable since." (held-48): since when?
+    r"\bsince\W*$|"
     # "Léonce Lagarde was subsequently installed as …" (held-47): after what?
     r"\b(?:was|were)\s+subsequently\b|"
     r"\b(?:I|we|my|our|us|me)\b|\bhitherto\b|\bthe relevant\b|\b(?:do|does|did|doing) (?:this|so)\b|"

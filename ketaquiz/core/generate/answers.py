@@ -16,7 +16,7 @@ from . import lexicon as lx
 from .analysis import Analysis
 from .heads import CHEMICAL_HEAD, measured_head, named_before_process, salt_name
 from .mentions import mentions
-from .names import POLITY_WORDS, family_name_first
+from .names import POLITY_WORDS, family_name_first, is_title, said_alone
 from .spellings import ORDINAL_WORDS, numerals, ordinals, other_spelling, spelled
 from .synonyms import initials_used, other_words
 from .terms import norm, word_pattern
@@ -182,7 +182,7 @@ def _head_or_modifier(an: Analysis, words: list[str]) -> list[str]:
         elif last.lower() in POLITY_WORDS:  # "Malacca" for "Malacca Sultanate" (held-43), never "Sultanate" alone
             if not any(lx.lemmas(w.lower()) for w in words[:-1]):  # not "United" for "United Kingdom"
                 out.append(" ".join(words[:-1]))
-        elif lx.names_alone(last) and not _shared_last_name(an, words):
+        elif (lx.names_alone(last) or said_alone(an, words)) and not _shared_last_name(an, words):
             out.append(last)  # a person's name: the surname alone (not "Street", "Association", "One")
         elif last.lower() in _PLACE_WORDS:
             out.append(" ".join(words[:-1]))  # "Ubangi" for "Ubangi River" (held-18)
@@ -211,7 +211,7 @@ def _shared_last_name(an: Analysis, words: list[str]) -> bool:
     last = words[-1]
     if last not in cache:
         cache[last] = set(re.findall(rf"\b([A-Z][\w-]*)\s+{re.escape(last)}\b", an.article.text))
-    return bool(cache[last] - {words[-2]})
+    return bool({w for w in cache[last] if not is_title(w) and w.lower() not in lx.STOP_WORDS} - {words[-2]})
 
 
 def _part_plurals(an: Analysis, term: str, alts: list[str]) -> list[str]:

@@ -12,11 +12,26 @@ from .analysis import Analysis
 # Ranks and forms of address that stand before a name and are no part of what a learner recalls of it.
 _TITLES = frozenset("dr mr mrs ms st sir saint emperor empress king queen pope prince princess duke duchess count "
                     "countess lord lady president general captain admiral professor khedive sultan tsar czar kaiser "
-                    "archduke margrave elector chancellor".split())
+                    "archduke margrave elector chancellor minister chief".split())
 _PEOPLE_ENDINGS = ("ean", "ese", "ish")  # "Caribbean Hindustani", "Japanese Shinto": a people's word, no given name
 # A name's letters may carry accents ("Sékou Touré", "Lemaître"): Latin-1's capitals and small letters
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
 _NAME_WORD = rf"(?:[{_UPPER}][{_LOWER}]+(?:['’-][{_UPPER}{_LOWER}]+)?|[A-Z]\.)"
+
+
+def is_title(word: str) -> bool:
+    """A title before a name ("Minister", "Chief", "Dr."): no part of the name."""
+    return word.lower().rstrip(".") in _TITLES
+
+
+def said_alone(an: Analysis, words: list[str]) -> bool:
+    """The article names the person by the last word of the name alone, after a title or a small word ("Prime Minister
+    Jonathan", "the Jonathan government"): held-48's judge wanted "Jonathan" for "Leabua Jonathan", a surname that is
+    also an everyday first name."""
+    for m in re.finditer(rf"(\S+)\s+{re.escape(words[-1])}\b", an.article.text):
+        if m.group(1) != words[-2] and (m.group(1).islower() or is_title(m.group(1))):
+            return True
+    return False
 
 
 def full_names(an: Analysis, term: str) -> list[str]:

@@ -27,6 +27,9 @@ def topic_answer(an: Analysis, ans: str) -> str | None:
     if len(parts) == 1 and (any(_derived(a, w) for w in in_title)
                             or len(a) >= 8 and a[:8] in {w[:8] for w in in_title if len(w) >= 8}):
         return f"topic word: “{ans}” is the title's own word in another form"
+    if len(parts) >= 2 and title.replace("-", " ").startswith(a.replace("-", " ") + " "):
+        # "{{supply chain}}" in *Supply-chain management* (held-48): the title without its last word
+        return f"topic word: “{ans}” is the article's subject without its last word"
     if 2 <= len(parts) == len(in_title) and all(p == t or _derived(p, t) for p, t in zip(parts, in_title)):
         # "{{Computer programmers}} are those who write computer software" in *Computer programming* (held-47)
         return f"topic word: “{ans}” is the title in another form"
