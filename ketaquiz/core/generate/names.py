@@ -28,10 +28,12 @@ def said_alone(an: Analysis, words: list[str]) -> bool:
     """The article names the person by the last word of the name alone, after a title or a small word ("Prime Minister
     Jonathan", "the Jonathan government"): held-48's judge wanted "Jonathan" for "Leabua Jonathan", a surname that is
     also an everyday first name."""
-    for m in re.finditer(rf"(\S+)\s+{re.escape(words[-1])}\b", an.article.text):
-        if m.group(1) != words[-2] and (m.group(1).islower() or is_title(m.group(1))):
-            return True
-    return False
+    before: dict[str, set[str]] | None = an.__dict__.get("_words_before")
+    if before is None:  # each capitalised word with the words written before it, in one pass (asked for every name)
+        before = an.__dict__["_words_before"] = {}
+        for m in re.finditer(r"(\S+)\s+(?=([A-Z][\w'’-]*)\b)", an.article.text):
+            before.setdefault(m.group(2), set()).add(m.group(1))
+    return any(w != words[-2] and (w.islower() or is_title(w)) for w in before.get(words[-1], ()))
 
 
 def full_names(an: Analysis, term: str) -> list[str]:
