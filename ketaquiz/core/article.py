@@ -220,7 +220,7 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
             if word and word[0].lower().rstrip(".") in _ABBREVIATIONS:
                 continue
             if word and word[0] in _LOWER_ABBREVIATIONS and text[end:end + 12].lstrip()[:1].isdigit():
-                continue  # "Achinov (b. 1856), arrived …", "built c. 1450" (held-47): born, died, circa, flourished
+                continue  # "Achinov (b. 1856), arrived …", "built c. 1450" (held-47): born, died, circa, fl., reigned
             if word and len(word[0]) == 1 and word[0].isupper() and before[-2:-1] not in ("°", "º"):
                 continue  # initials: "J. Smith" (not a unit: "above 45 °C. In general" ends there, held-25)
             # A decimal number like 3.5 never matches (no space after '.').

@@ -56,11 +56,11 @@ _DANGLING_INSIDE = re.compile(
     r"(?<!share )(?<!shares )(?<!shared )(?<!sharing )\bthe same\b(?![^.;]*\b(?:as|that)\b)|"
     r"\b(?:see|shown in|listed in|in) (?:the )?(?:table|figure|fig\.|chart|image|diagram|section|chapter)\b|"
     r"\b(?:shown|listed|described|see|given) (?:above|below)\b|\bas shown\b(?! (?:in|by|on) (?!the (?:figure|table|image|diagram))\w)|\bthe two\b|\b(?i:the) other\b(?! hand)|\bas (?:mentioned|noted|described|discussed)\b|"
-    # "Undeterred by the exoneration, the relevant journal withdrew the paper" (held-44): which journal?
     # "… the country has remained relatively stable since." (held-48): since when?
     r"\bsince\W*$|"
     # "Léonce Lagarde was subsequently installed as …" (held-47): after what?
     r"\b(?:was|were)\s+subsequently\b|"
+    # "Undeterred by the exoneration, the relevant journal withdrew the paper" (held-44): which journal?
     r"\b(?:I|we|my|our|us|me)\b|\bhitherto\b|\bthe relevant\b|\b(?:do|does|did|doing) (?:this|so)\b|"
     # "The article shows that less able, better-off kids …" (held-25): which article?
     r"\b[Tt]he (?:article|report|paper|study) (?:shows|showed|says|said|states|stated|argues|argued|notes|noted|"

@@ -173,7 +173,8 @@ class _Picks:
                 return True  # "Gregor Mendel" and "Mendel" asked twice
             if _shows_number(r, k) or _shows_number(k, r):
                 return True  # "Napster, originally released in _____" beside "In May 1999, … called {{Napster}}"
-            if _is_number(q := r.cand.question) and _is_number(k.cand.question) and q.answer == k.cand.question.answer:
+            asked, kept = r.cand.question, k.cand.question
+            if _is_number(asked) and _is_number(kept) and asked.answer == kept.answer:
                 return True  # "The Egyptian revolution of _____" and "Unrest after the _____ revolution": 2011 twice
             if k.cand.question.topic != r.cand.question.topic:
                 continue  # studied together: a section's questions

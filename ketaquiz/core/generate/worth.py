@@ -191,7 +191,7 @@ def _unworthy_gap(c: Candidate, an: Analysis) -> str | None:
         return "name: an eponym standing for a condition (“{{Raynaud}}'s”) tests a name, not the condition"
     if re.search(r"\{\{[A-Z][^}]*\}\} of (?:the )?[A-Z]", c.question.prompt):
         return "half a name: the gap stops before the name's “of the …” (“{{Livonian Brothers}} of the Sword”)"
-    power = next((a for a in answer_terms(c) if a in WORLD_POWERS and a.casefold() not in title), None)
+    power = next((a for a in answer_terms(c) if a in WORLD_POWERS and not word_in(a.casefold(), title)), None)
     if power:
         return f"general knowledge: “{power}” is a power anyone names in a sentence of world affairs"
     shown = re.sub(r"\{\{[^}]*\}\}", " ", c.question.prompt).casefold()
