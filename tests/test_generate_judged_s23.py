@@ -183,3 +183,28 @@ def test_the_title_without_its_last_word_is_the_topic_word():
                                "of goods.\n\n## Chains\n\nNetworks of businesses combine in a supply chain.\n"))
     assert topic_answer(an, "supply chain")
     assert topic_answer(an, "chain management") is None
+
+
+def test_a_month_before_its_day_ends_no_sentence_and_than_this_dangles():
+    # j89 (held-49): "In _____ The UNESCO General Conference voted to designate Sept." ("cut off at the abbreviation");
+    # "files larger than this, called {{multisegment files}}" ("'larger than this' refers to a limit the learner cannot
+    # see")
+    from ketaquiz.core.article import split_sentences
+
+    text = "In 2015 UNESCO voted to designate Sept. 28 as a day. The law passed in Sept. It was new."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "In 2015 UNESCO voted to designate Sept. 28 as a day.", "The law passed in Sept.", "It was new."]
+    assert_dangling(["Extra code had to be used to work on files larger than this, called {{multisegment files}}."])
+    assert_dangling(["Files larger than one megabyte are called {{multisegment files}}."], dangling=False)
+
+
+def test_a_count_after_more_than_is_no_choice():
+    # j89 (held-49): "More than _____ countries …" offered 50 beside 100: "more than 100 also means more than 50"
+    from ketaquiz.core.generate.quantities import quantities
+
+    text = ("# Access to information\n\n## Laws\n\nMore than 100 countries around the world have now adopted national "
+            "access to information laws. About 40 countries have adopted such laws in Europe.\n")
+    an, _ = drafted(text)
+    asked = [c.question.prompt for c in quantities(an, an.article.sections[0])]
+    assert not [p for p in asked if p.startswith("More than")]
+    assert [p for p in asked if p.startswith("About")], asked

@@ -186,6 +186,9 @@ _ABBREVIATIONS = {
 }
 # Written in small letters before a year only: "(b. 1856)", "(d. 1900)", "c. 1450", "fl. 1200" ("vitamin B. The" ends)
 _LOWER_ABBREVIATIONS = {"b", "d", "c", "fl", "r"}
+# A month before its day: "to designate Sept. 28 as …" (held-49 asked "… voted to designate Sept.")
+_MONTHS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
+_BEFORE_A_NUMBER = _LOWER_ABBREVIATIONS | _MONTHS
 # A sentence ends at . ! ? (optionally followed by a closing quote/bracket) before white space.
 _SENT_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+|$)")
 
@@ -219,7 +222,7 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
             word = re.findall(r"([A-Za-z][A-Za-z.]*)$", before)
             if word and word[0].lower().rstrip(".") in _ABBREVIATIONS:
                 continue
-            if word and word[0] in _LOWER_ABBREVIATIONS and text[end:end + 12].lstrip()[:1].isdigit():
+            if word and word[0] in _BEFORE_A_NUMBER and text[end:end + 12].lstrip()[:1].isdigit():
                 continue  # "Achinov (b. 1856), arrived …", "built c. 1450" (held-47): born, died, circa, fl., reigned
             if word and len(word[0]) == 1 and word[0].isupper() and before[-2:-1] not in ("°", "º"):
                 continue  # initials: "J. Smith" (not a unit: "above 45 °C. In general" ends there, held-25)

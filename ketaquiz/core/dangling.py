@@ -56,6 +56,8 @@ _DANGLING_INSIDE = re.compile(
     r"(?<!share )(?<!shares )(?<!shared )(?<!sharing )\bthe same\b(?![^.;]*\b(?:as|that)\b)|"
     r"\b(?:see|shown in|listed in|in) (?:the )?(?:table|figure|fig\.|chart|image|diagram|section|chapter)\b|"
     r"\b(?:shown|listed|described|see|given) (?:above|below)\b|\bas shown\b(?! (?:in|by|on) (?!the (?:figure|table|image|diagram))\w)|\bthe two\b|\b(?i:the) other\b(?! hand)|\bas (?:mentioned|noted|described|discussed)\b|"
+    # "Extra code had to be used to work on files larger than this, called …" (held-49): than what?
+    r"\b(?i:than|like) this\b(?=\s*[,.;:)]|\s*$)|"
     # "… the country has remained relatively stable since." (held-48): since when?
     r"\bsince\W*$|"
     # "Léonce Lagarde was subsequently installed as …" (held-47): after what?
