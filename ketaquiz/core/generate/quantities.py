@@ -82,16 +82,18 @@ def _format(value: int, percent: bool, commas: bool) -> str:
     return f"{value}%" if percent else f"{value:,}" if commas else str(value)
 
 
+# "accounts for much less than _____ of cases": every larger option is true too (held-15), as every smaller one is
+# after "More than _____ countries" (held-49's judge: "more than 100 also means more than 50"). A plain "less than _____
+# of the density" stays: judges kept it 19 of 22 times.
+_BOUND_BEFORE = re.compile(r"\b(?:much|far|well|considerably)\s+(?:less|fewer|more|lower|higher|greater)\s+than\s+$|"
+                           r"\b(?:more|greater|higher)\s+than\s+$|\b(?:at least|over)\s+$", re.IGNORECASE)
+
+
 def _not_askable(text: str, m: re.Match[str]) -> bool:
     """A figure no choice among whole near values can ask, whatever it counts."""
     before = text[:m.start()]
     return (before.count("(") > before.count(")")  # "(≥ 1% of people)": an aside, and judges sent both back
-            # "accounts for much less than _____ of cases": every larger option is true too (held-15), as every smaller
-            # one is after "More than _____ countries" (held-49's judge: "more than 100 also means more than 50"). A
-            # plain "less than _____ of the density" stays: judges kept it 19 of 22 times.
-            or re.search(r"\b(?:much|far|well|considerably)\s+(?:less|fewer|more|lower|higher|greater)\s+than\s+$|"
-                         r"\b(?:more|greater|higher)\s+than\s+$|\b(?:at least|over)\s+$", before, re.IGNORECASE)
-            is not None
+            or _BOUND_BEFORE.search(before) is not None
             # "about 1.7% of people": the options are whole numbers, and "1%" is no answer (held-35's judge: wrong)
             or re.match(r"\d[\d,]*\.\d", m.group(0)) is not None)
 
