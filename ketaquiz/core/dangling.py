@@ -43,6 +43,9 @@ _DANGLING_OPENERS = re.compile(
     r"(?:with|in|for|among) (?:some|others)(?=\s+(?:there|it|they|the|a|an)\b)|in (?:some|others)(?=\s*,)|"
     # "As for Stalin's proxies, their actions …" (held-48): as against whom?
     r"as for|"
+    # "The name originates from …", "Of the terminals, over 60,000 offered …" (held-50): whose name? which terminals?
+    r"the name(?= (?:originates|originated|comes|came|derives|derived|is derived|was derived|means|meant)\b)|"
+    r"of the [a-z]+s(?=\s*,)|"
     r"here|there(?! (?:is|are|was|were|have|has|had)\b))\b",
     re.IGNORECASE,
 )

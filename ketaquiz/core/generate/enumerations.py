@@ -199,7 +199,8 @@ def _enumeration(s: Sentence) -> tuple[str, list[str]] | None:
         intro = named.group("intro")
         first = intro.split()[0].lower()
         counted = _COUNTED.search(intro)
-        if first.endswith("ed") and "VERB" in lx.lemmas(first) and counted:
+        verb = next((w.lower() for w in intro.split() if not lx.is_adverb(w)), first)  # "normally divided" (held-50)
+        if verb.endswith("ed") and "VERB" in lx.lemmas(verb) and counted:
             # "The adrenal cortex itself is divided into three zones: …": the list is the counted noun, not
             # "the divided into three zones" (held-30's judge: "Name one of the divided into three zones")
             intro, first = counted.group("np"), counted.group("np").split()[0].lower()
