@@ -225,3 +225,11 @@ def test_a_bare_name_and_of_the_things_dangle_and_a_stages_list_is_named_by_its_
     an, _ = drafted(text)
     prompts = [c.question.prompt for c in enumerations(an, an.article.sections[0])]
     assert prompts and not [p for p in prompts if "normally" in p], prompts
+
+
+def test_a_surname_accepts_a_full_name_with_its_particle():
+    # j90 (held-50): "{{Valdivia}} became the first governor …": "a learner would write the full name; add 'Pedro de
+    # Valdivia'"
+    text = ("# History of Chile\n\n## Conquest\n\nPedro de Valdivia founded Santiago in 1541. Valdivia became the first "
+            "governor of the Captaincy General of Chile.\n")
+    assert "Pedro de Valdivia" in gap_forms(text, "Valdivia")

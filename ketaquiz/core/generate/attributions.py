@@ -18,6 +18,7 @@ from . import lexicon as lx
 from .analysis import MIN_TERM_SCORE, Analysis
 from .builders import Candidate, explain, qid
 from .mentions import mentions
+from .names import PARTICLES
 from .terms import norm
 from .trimming import cap_first
 
@@ -32,7 +33,6 @@ _APPOSED = re.compile(rf"^(?P<subj>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}})(?:\s+
                       rf"(?:a|an|the)\s+[^.;:()]{{3,80}}?\s+(?P<deed>{_DEEDS})\b(?P<mods>[^.;:()\"“]{{0,80}}?)\s+by\s+"
                       rf"(?P<who>.+)$")
 _TITLES = r"(?:Sir|Dr\.?|Lord|Lady|Professor|Prof\.|Saint|St\.)"
-_PARTICLES = frozenset("de da del della di von van der den le la du bin ibn".split())
 # Not a person: the one who did it is a body or a people ("by the Federalist Congress", "by Early Austronesians").
 _BODIES = re.compile(r"\b(?:University|Institute|Company|Corporation|Inc|Ltd|Congress|Parliament|Government|Party|"
                      r"Society|Association|Council|Committee|Agency|Administration|Department|Ministry|Army|Navy|"
@@ -181,7 +181,7 @@ def _person(an: Analysis, text: str) -> tuple[list[str], str] | None:
     # "the chemist", "German physicist", "the Swiss-American astronomer": roles and origins before the name
     while i < len(tokens) and i < 4 and (tokens[i].islower() or tokens[i] == "The"
                                          or i + 1 < len(tokens) and tokens[i + 1].islower()
-                                         and tokens[i + 1] not in _PARTICLES and tokens[i + 1] != "and"):
+                                         and tokens[i + 1] not in PARTICLES and tokens[i + 1] != "and"):
         i += 1
     names: list[str] = []
     while True:
@@ -207,14 +207,14 @@ def _name_at(tokens: list[str], i: int) -> tuple[str | None, int]:
         tok = tokens[i]
         word = tok.rstrip(",;")
         if re.match(r"^(?:[A-Z]\.)+$", word) or re.match(r"^[A-Z][\w'’.-]*$", word) and not lx.is_acronym(word) \
-                or parts and word in _PARTICLES and i + 1 < len(tokens) and tokens[i + 1][:1].isupper():
+                or parts and word in PARTICLES and i + 1 < len(tokens) and tokens[i + 1][:1].isupper():
             parts.append(word)
             i += 1
             if word != tok:
                 break  # "Crookes," ends the name
             continue
         break
-    if not parts or parts[-1] in _PARTICLES or len(parts) > 5:
+    if not parts or parts[-1] in PARTICLES or len(parts) > 5:
         return None, i
     return " ".join(parts).rstrip("."), i
 
@@ -225,6 +225,6 @@ def _forms(name: str) -> list[str]:
     words = bare.split()
     out = [name, bare]
     if len(words) >= 2:
-        out.append(words[-1] if words[-2] not in _PARTICLES else " ".join(words[-2:]))
+        out.append(words[-1] if words[-2] not in PARTICLES else " ".join(words[-2:]))
         out.append(f"{words[0]} {words[-1]}")
     return list(dict.fromkeys(out))

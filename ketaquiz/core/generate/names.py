@@ -13,6 +13,8 @@ from .analysis import Analysis
 _TITLES = frozenset("dr mr mrs ms st sir saint emperor empress king queen pope prince princess duke duchess count "
                     "countess lord lady president general captain admiral professor khedive sultan tsar czar kaiser "
                     "archduke margrave elector chancellor minister chief".split())
+# The small words inside a name: "Pedro de Valdivia", "Vasco da Gama", "Ludwig van Beethoven"
+PARTICLES = frozenset("de da del della di von van der den le la du bin ibn".split())
 _PEOPLE_ENDINGS = ("ean", "ese", "ish")  # "Caribbean Hindustani", "Japanese Shinto": a people's word, no given name
 # A name's letters may carry accents ("Sékou Touré", "Lemaître"): Latin-1's capitals and small letters
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
@@ -55,14 +57,15 @@ def _full_names(an: Analysis, term: str) -> list[str]:
     if not lx.names_alone(term) or _after_the(an, term):
         return []
     found: list[str] = []
-    for m in re.finditer(rf"\b((?:{_NAME_WORD}\s){{1,3}}){re.escape(term)}\b(?!['’-]|\s+[A-Z])", an.article.text):
+    for m in re.finditer(rf"\b((?:{_NAME_WORD}\s){{1,3}})((?:{'|'.join(PARTICLES)})\s)?{re.escape(term)}\b(?!['’-]|\s+[A-Z])",
+                         an.article.text):
         given = m.group(1).split()
         while given and (given[0].lower().rstrip(".") in _TITLES or given[0].lower() in lx.STOP_WORDS
                          or lx.lemmas(given[0].lower())):
             given.pop(0)  # "Then Mendel", "Professor Wundt": the words before the name are no part of it
         if given and all(w.endswith(".") or not lx.lemmas(w.lower()) and not _after_the(an, w)
                          and not w.endswith(_PEOPLE_ENDINGS) for w in given):
-            name = " ".join([*given, term])
+            name = " ".join([*given, (m.group(2) or "") + term])  # "Pedro de Valdivia" (held-50)
             if name not in found:
                 found.append(name)
     return found if len(found) == 1 else []
