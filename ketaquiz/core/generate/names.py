@@ -60,7 +60,7 @@ def _full_names(an: Analysis, term: str) -> list[str]:
     for m in re.finditer(rf"\b((?:{_NAME_WORD}\s){{1,3}})((?:{'|'.join(PARTICLES)})\s)?{re.escape(term)}\b(?!['’-]|\s+[A-Z])",
                          an.article.text):
         given = m.group(1).split()
-        while given and (given[0].lower().rstrip(".") in _TITLES or given[0].lower() in lx.STOP_WORDS
+        while given and (is_title(given[0]) or given[0].lower() in lx.STOP_WORDS
                          or lx.lemmas(given[0].lower())):
             given.pop(0)  # "Then Mendel", "Professor Wundt": the words before the name are no part of it
         if given and all(w.endswith(".") or not lx.lemmas(w.lower()) and not _after_the(an, w)

@@ -168,13 +168,13 @@ class _Picks:
         mine = [a.casefold() for a in answer_terms(r.cand) if len(a) >= 3]
         prompt = r.cand.question.prompt.casefold()
         names = {a.split()[-1].casefold() for a in answer_terms(r.cand) if a[:1].isupper()}
+        year = r.cand.question.answer if _is_number(r.cand.question) else None
         for k in self.kept:
             if names & {a.split()[-1].casefold() for a in answer_terms(k.cand) if a[:1].isupper()}:
                 return True  # "Gregor Mendel" and "Mendel" asked twice
             if _shows_number(r, k) or _shows_number(k, r):
                 return True  # "Napster, originally released in _____" beside "In May 1999, … called {{Napster}}"
-            asked, kept = r.cand.question, k.cand.question
-            if _is_number(asked) and _is_number(kept) and asked.answer == kept.answer:
+            if year is not None and _is_number(k.cand.question) and k.cand.question.answer == year:
                 return True  # "The Egyptian revolution of _____" and "Unrest after the _____ revolution": 2011 twice
             if k.cand.question.topic != r.cand.question.topic:
                 continue  # studied together: a section's questions
