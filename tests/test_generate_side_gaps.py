@@ -44,9 +44,13 @@ def test_a_section_with_nothing_else_gets_the_best_gap_of_its_opening_paragraph(
     # the heart fixture's "Chambers and valves" asks nothing but plain gaps: the one of its opening paragraph stays
     # (where a section says what it is about), the mitral valve's place in its second paragraph is not asked
     art = load_article(Path(__file__).parent / "fixtures" / "generate" / "heart.txt")
-    qset, _ = generate_set(art, set_id="heart")
-    asked = [q.prompt for q in qset.questions if q.topic == "chambers-valves"]
-    assert len(asked) == 1 and "two atria on top and two {{ventricles" in asked[0], asked
+    qset, report = generate_set(art, set_id="heart")
+    asked = [q for q in qset.questions if q.topic == "chambers-valves"]
+    assert len(asked) == 1 and "two atria on top and two {{ventricles" in asked[0].prompt, asked
+    # the review step shows why it is there and leaves it out of "keep all flagged-clean"
+    assert "side gap" in report.flags[asked[0].id].tripped
+    flagged = [q.topic for q in qset.questions if "side gap" in report.flags[q.id].tripped]
+    assert all(sum(q.topic == t for q in qset.questions) == 1 for t in flagged), "each its section's only question"
 
 
 def test_an_article_with_no_other_question_still_gets_one(tmp_path):

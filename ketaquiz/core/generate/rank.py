@@ -345,9 +345,13 @@ def soft_flags(r: Ranked) -> dict[str, str]:
         out["worth knowing"] = "a detail rather than a main point of its section: keep it if it matters to you"
     if r.rank < RANK_FLOOR:
         out["low rank"] = "ranked below the bar, kept so the article's main facts are asked: read it before keeping"
+    if r.side_gap:
+        # judges kept a fifth of these as they were and sent back three fifths to be fixed (held-35 to held-50)
+        out["side gap"] = ("a gap in a passing sentence, asked so its section has a question: check the gap is the "
+                           "sentence's point (G offers other words)")
     return out
 
 
 def check_names() -> list[str]:
     """Every check a kept question passed (the item-writing checks plus the generator's own)."""
-    return [*CHECKS, "worth knowing", "not a fragment", "one per sentence", "no near-duplicate"]
+    return [*CHECKS, "worth knowing", "side gap", "not a fragment", "one per sentence", "no near-duplicate"]
