@@ -46,9 +46,11 @@ def topic_answer(an: Analysis, ans: str) -> str | None:
         return f"topic word: “{ans}” is the article's subject as its first sentence names it"
     other = other_names(an)
     if len(parts) == 1 and any(a == w or _derived(a, w) for w in other) \
-            or len(parts) == 2 and any(_derived(parts[0], w) for w in other) and lx.zipf(parts[1]) >= 3.4:
+            or len(parts) == 2 and any(parts[0] == w or _derived(parts[0], w) for w in other) \
+            and lx.zipf(parts[1]) >= 3.4:
         # "{{crucifers}}", "{{mustards}}", "{{cruciferous vegetables}}" in *Brassicaceae*, "commonly known as the
-        # mustards, the crucifers, or the cabbage family" (held-15: "the blank is the family's own common name")
+        # mustards, the crucifers, or the cabbage family" (held-15: "the blank is the family's own common name");
+        # "{{lanky moss}}" in *Rhytidiadelphus loreus*, "also commonly known as lanky moss" (held-53)
         return f"topic word: “{ans}” is another name the article gives its subject"
     for acronym in (w for w in re.findall(r"[\w-]+", an.article.title) if lx.is_acronym(w)):
         spelled = ans[:1].casefold() == acronym[:1].casefold() and acronym not in ans and len(parts) <= len(acronym) \
@@ -58,10 +60,12 @@ def topic_answer(an: Analysis, ans: str) -> str | None:
     return None
 
 
-# "X or Y is …", "X (or Y) is …", "X, also known as Y, …", "… commonly known as the A, the B, or the C": the lead
-# sentence's other names for its subject.
-_OTHER_NAME = (r"^\W*(?:the\s+)?{title}\s*(?:\((?:\s*|[A-Z][A-Za-z]{{1,6}})\)\s*)?(?:,?\s*\(?\s*(?:or|also known as|"
-               r"also called|aka)\s+(?P<alias>[^,()]{{3,40}}?)\s*(?:\((?:\s*|[A-Z][A-Za-z]{{1,6}})\)|\))?\s*,?)?\s+"
+# "X or Y is …", "X (or Y) is …", "X, also known as Y, …", "X, also commonly known as Y, …" (held-53: "{{lanky
+# moss}}" asked the subject's own common name), "… commonly known as the A, the B, or the C": the lead sentence's
+# other names for its subject.
+_OTHER_NAME = (r"^\W*(?:the\s+)?{title}\s*(?:\((?:\s*|[A-Z][A-Za-z]{{1,6}})\)\s*)?(?:,?\s*\(?\s*(?:or|also\s+"
+               r"(?:commonly\s+|often\s+)?(?:known as|called)|commonly (?:known as|called)|aka)\s+"
+               r"(?P<alias>[^,()]{{3,40}}?)\s*(?:\((?:\s*|[A-Z][A-Za-z]{{1,6}})\)|\))?\s*,?)?\s+"
                r"(?:is|are|was|were)\b(?P<rest>.*)$")
 _KNOWN_AS = re.compile(r"\b(?:commonly|also|often|popularly)\s+(?:known|called|referred to)\s+as\s+(?P<names>[^.;]+)")
 

@@ -1,0 +1,19 @@
+"""Faults the eighteenth session's blind judges (held-52, held-53) named in the generator's drafts; each test fails on
+the generator before it."""
+
+from __future__ import annotations
+
+from ketaquiz.core.generate.topic import topic_answer
+
+from .generation import drafted
+
+
+def test_the_subjects_common_name_after_also_commonly_known_as_is_the_topic_word():
+    # j93 (held-53): "Rhytidiadelpus lorues, commonly known as "{{lanky moss}}" is a large … species of moss" — "asks for
+    # the article's topic name (used throughout the text)": the lead's "also commonly known as" was not read as a name
+    text = ("# Rhytidiadelphus loreus\n\nRhytidiadelphus loreus, also commonly known as lanky moss, is a nonvascular "
+            "feather moss species of coastal forests.\n\n## Description\n\nLanky moss forms loose mats on decaying "
+            "logs and on the forest floor.\n")
+    an, _ = drafted(text)
+    assert topic_answer(an, "lanky moss") is not None
+    assert topic_answer(an, "feather moss") is None  # the kind it is, not another name of it
