@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ketaquiz.core.generate.topic import topic_answer
 
-from .generation import drafted
+from .generation import assert_dangling, drafted
 
 
 def test_the_subjects_common_name_after_also_commonly_known_as_is_the_topic_word():
@@ -17,3 +17,11 @@ def test_the_subjects_common_name_after_also_commonly_known_as_is_the_topic_word
     an, _ = drafted(text)
     assert topic_answer(an, "lanky moss") is not None
     assert topic_answer(an, "feather moss") is None  # the kind it is, not another name of it
+
+
+def test_an_opening_rather_dangles():
+    # j92 (held-52): "Rather, molecules and ions move down their {{concentration gradient}} …" — "starts with dangling
+    # 'Rather,'": rather than what the sentence before said
+    assert_dangling(["Rather, molecules and ions move down their {{concentration gradient}} reflecting its diffusive "
+                     "nature."])
+    assert_dangling(["Rather than diffusing freely, the ions pass through {{channel proteins}}."], dangling=False)

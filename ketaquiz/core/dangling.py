@@ -18,6 +18,8 @@ _DANGLING_OPENERS = re.compile(
     r"(?:though|although|while|whereas|because|since|if|when)\s+(?:it|its|they|their|them|he|she|his|her)|"
     r"subsequently|since then|thereafter|afterwards|later|meanwhile|then|thus|therefore|hence|however|nevertheless|"
     r"nonetheless|moreover|furthermore|further(?=\s*,)|additionally|also|instead|consequently|accordingly|likewise|"
+    # "Rather, molecules and ions move down their {{concentration gradient}}" (held-52): rather than what?
+    r"rather(?=\s*,)|"
     r"similarly|"
     r"conversely|otherwise|still|yet|but|and|or|so|because of this|as a result|in addition|in contrast|"
     # "Similar cracks are available for …", "Of course cracking the software …" (held-23): like what? of course what?
