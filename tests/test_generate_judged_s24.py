@@ -25,3 +25,18 @@ def test_an_opening_rather_dangles():
     assert_dangling(["Rather, molecules and ions move down their {{concentration gradient}} reflecting its diffusive "
                      "nature."])
     assert_dangling(["Rather than diffusing freely, the ions pass through {{channel proteins}}."], dangling=False)
+
+
+def test_a_number_in_a_name_is_no_count_to_ask():
+    # j94 (held-54): "… trace their roots back to the RC _____ multiprogramming system" — "a model number as a number
+    # question": the figure after a capitalised word mid-sentence is part of a name, not how many of something
+    from ketaquiz.core.generate.quantities import quantities
+
+    def asked(sentence: str) -> list[object]:
+        an, candidates = drafted(f"# Remote procedure call\n\n## History\n\n{sentence}\n", [quantities])
+        return [c.question.answer for c in candidates]
+
+    assert asked("Remote procedure calls in modern operating systems trace their roots back to the RC 4000 "
+                 "multiprogramming system.") == []
+    assert asked("Missions to the Moon used the Apollo 11 spacecraft design.") == []
+    assert asked("A typical liver cell holds about 500 mitochondria in its cytoplasm.") != []
