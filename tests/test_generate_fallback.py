@@ -202,7 +202,7 @@ def test_builtin_mode_on_the_test_articles(built_in):
         valid(m["qset"], m["article"], sections_unasked=1)
         assert m["coverage"] >= 0.35, name  # 4–5 questions on a short article since the importance floor
         # Built-in word classes find fewer askable terms: two key facts fewer than the default mode's bound (one more
-        # since a side gap past a section's opening paragraph is no longer asked: photosynthesis's "The thylakoid
+        # since a side gap past a section's first sentence is no longer asked: photosynthesis's "The thylakoid
         # membranes hold chlorophyll").
         n_facts = sum(len(fs) for fs in KEY_FACTS[name]["sections"].values())
         assert m["key_facts"] >= KEY_FACTS[name]["min_coverage"] - 2 / n_facts, name

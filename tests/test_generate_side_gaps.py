@@ -40,13 +40,16 @@ def test_a_gap_on_a_detail_past_a_sections_opening_paragraph_is_not_asked(tmp_pa
     assert not [p for t, p in asked if t == "structure" and "cylinder head" in p], asked
 
 
-def test_a_section_with_nothing_else_gets_the_best_gap_of_its_opening_paragraph():
-    # the heart fixture's "Chambers and valves" asks nothing but plain gaps: the one of its opening paragraph stays
-    # (where a section says what it is about), the mitral valve's place in its second paragraph is not asked
+def test_a_section_with_nothing_else_gets_a_gap_on_its_first_sentence_only():
+    # the heart fixture's "Chambers and valves" asks nothing but plain gaps: the one on its first sentence stays
+    # (where a section says what it is about), the mitral valve's place in its second paragraph is not asked; its
+    # "Common problems" has plain gaps only in later sentences ("{{Coronary artery disease}} narrows …") and none is
+    # asked (held-52 to held-54: judges kept 1 and dropped 7 of 16 such gaps)
     art = load_article(Path(__file__).parent / "fixtures" / "generate" / "heart.txt")
     qset, report = generate_set(art, set_id="heart")
     asked = [q for q in qset.questions if q.topic == "chambers-valves"]
     assert len(asked) == 1 and "two atria on top and two {{ventricles" in asked[0].prompt, asked
+    assert not [q.prompt for q in qset.questions if q.topic == "common-problems"]
     # the review step shows why it is there and leaves it out of "keep all flagged-clean"
     assert "side gap" in report.flags[asked[0].id].tripped
     flagged = [q.topic for q in qset.questions if "side gap" in report.flags[q.id].tripped]
