@@ -97,8 +97,10 @@ def _not_askable(text: str, m: re.Match[str]) -> bool:
             # "about 1.7% of people": the options are whole numbers, and "1%" is no answer (held-35's judge: wrong)
             or re.match(r"\d[\d,]*\.\d", m.group(0)) is not None
             # "the RC 4000 multiprogramming system" (held-54's judge: "a model number as a number question"): a name's
-            # number after a capitalised word mid-sentence ("Apollo 11", "Boeing 747"), not a count
-            or re.search(r"\S\s+[A-Z][\w-]*\s$", before) is not None)
+            # number after a capitalised word mid-sentence ("Apollo 11", "Boeing 747"), not a count; a share stays ("in
+            # the UK 40% of …")
+            or "%" not in m.group(0) and "percent" not in m.group(0) and re.search(r"\S\s+[A-Z][\w-]*\s$", before)
+            is not None)
 
 
 def quantities(an: Analysis, section: Section) -> Iterator[Candidate]:

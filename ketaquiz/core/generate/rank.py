@@ -90,7 +90,7 @@ class Ranked:
     rank: float
     signals: dict[str, float] = field(default_factory=dict)
     side_gap: bool = False  # a gap in a body sentence that defines nothing (`rank_candidates`)
-    opening: bool = False  # its sentence opens its section
+    opens_section: bool = False  # its sentence is its section's first
 
 
 def _family(c: Candidate) -> str:
@@ -123,12 +123,13 @@ def rank_candidates(candidates: list[Candidate], an: Analysis, importance: dict[
         fit = _FAMILY_FIT.get(_family(c), 0.0)
         if _is_number(c.question):
             fit = _NUMBER_FIT  # numbers and dates: a choice among near values is the right type
-        defined = 0.3 if defines(c) else 0.0
-        side = lead is not None and c.family == "cloze" and c.question.topic != lead and not defined
+        is_defined = defines(c)
+        defined = 0.3 if is_defined else 0.0
+        side = lead is not None and c.family == "cloze" and c.question.topic != lead and not is_defined
         out.append(Ranked(c, 0.5 * imp + 0.35 * strength + fit + defined,
                           {"importance": round(imp, 3), "answer strength": round(strength, 3), "type fit": fit,
                            "defined term": defined},
-                          side_gap=side, opening=an.previous.get(c.sentence_ids[0]) is None))
+                          side_gap=side, opens_section=an.previous.get(c.sentence_ids[0]) is None))
     out.sort(key=lambda r: (-round(r.rank, 6), TYPE_ORDER[r.cand.question.type], r.cand.question.id))
     return out
 
@@ -324,7 +325,7 @@ def _ask_sections_left(ranked: list[Ranked], seen: DuplicateIndex, picks: _Picks
     """A section nothing else could ask gets a side gap on its first sentence, where a section says what it is about
     (see SIDE_GAPS_WHEN_EMPTY)."""
     for r in ranked:
-        if r.side_gap and r.opening and not picks.per_section.get(r.cand.question.topic) \
+        if r.side_gap and r.opens_section and not picks.per_section.get(r.cand.question.topic) \
                 and picks.allows(r, capped=False):
             _keep_if_clean(r, seen, picks)
 
