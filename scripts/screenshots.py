@@ -104,8 +104,8 @@ WRONG = {"truefalse": None, "multi": [], "order": [], "cloze": ["?"]}
 
 
 def save_review_step(app: QApplication, ctx: AppContext, window: MainWindow, path: Path) -> None:
-    """The generate wizard's review step on the bundled article, with a question the reader drafted from a sentence;
-    then (review-section.png) its section's text, with another sentence no draft asked drafted from it."""
+    """The generate wizard's review step on the bundled article, one draft's gap moved with G; then (review-section.png)
+    its section's text, with a sentence no draft asked drafted from it."""
     wizard = ArticleWizard(ctx, window)
     wizard.resize(window.size())
     wizard.open_file(bundled_questions_dir() / "ketamine" / "article.txt")
@@ -119,12 +119,11 @@ def save_review_step(app: QApplication, ctx: AppContext, window: MainWindow, pat
         time.sleep(0.01)
     review = wizard.review
     review.keep(0)
-    # "… certain neurotransmitter systems, such as the dopamine and serotonin systems": the reader drafts a question
-    # on a sentence no draft asks, the gap on the example; the checks flag the pair left visible
-    sentence = next((s for s in (review.article.sentences if review.article else []) if "dopamine and" in s.text), None)
-    if sentence is not None:
-        review.list.setCurrentRow(len(review.drafts) - 1)
-        review.add_sentence_draft(sentence.id, "dopamine")
+    # "… certain {{neurotransmitter}} systems, such as the dopamine and serotonin systems": the gap moved to the example
+    row = next((i for i in range(len(review.drafts)) if "dopamine" in review.gap_choices(i)), None)
+    if row is not None:
+        review.regap(row, "dopamine")
+        review.list.setCurrentRow(row)
     save(app, wizard, path)
     # S: the draft's section, and a sentence no draft asks drafted with one click
     review.show_section_text()

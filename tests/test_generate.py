@@ -210,8 +210,7 @@ def test_order_from_numbered_list():
 def test_seed_sections_and_topics(generated):
     art, qset, report = generated["article.txt"]
     assert [t.id for t in qset.topics] == ["overview", "mechanism", "theories", "risks", "conclusion"]
-    # every section is asked but the conclusion, which restates the lead: its one draft repeats the overview's answer
-    assert set(qset.topic_ids()) - {q.topic for q in qset.questions} == {"conclusion"}
+    assert {q.topic for q in qset.questions} == set(qset.topic_ids())
     assert "mechanism" in report.format() and "not covered" in report.format()
 
 
@@ -385,7 +384,7 @@ def test_kept_questions_pass_every_item_writing_check(generated, name):
         assert tripped(q) == {}, (q.id, q.prompt)
         flags = report.flags[q.id]
         assert "dangling reference" in flags.passed and "phrase gap" in flags.passed
-        assert set(flags.tripped) <= {"worth knowing", "low rank", "side gap"}  # soft flags only
+        assert set(flags.tripped) <= {"worth knowing", "low rank"}  # soft flags only
         assert 0 <= flags.signals["importance"] <= 1
 
 

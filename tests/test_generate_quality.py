@@ -38,8 +38,7 @@ def test_key_fact_coverage(name):
     qset, _ = generate_set(art, set_id=name)
     for slug in spec["sections"]:
         assert art.section(slug), slug
-        assert any(q.topic == slug for q in qset.questions) or slug in spec.get("unasked_ok", []), \
-            f"no question for section {slug}"
+        assert any(q.topic == slug for q in qset.questions), f"no question for section {slug}"
     share, missed = coverage(name, [q.source for q in qset.questions])
     assert share >= spec["min_coverage"], missed
 

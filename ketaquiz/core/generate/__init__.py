@@ -71,10 +71,9 @@ def generate_set(
             progress(done, len(chosen))
     if chosen and chosen[0] is article.sections[0]:
         add_topic_definition(an, importance, candidates[chosen[0].slug])
+    ranked = rank_candidates([c for cs in candidates.values() for c in cs], an, importance)
     words = sum(len(s.text.split()) for sec in chosen for s in sec.sentences)
     summary = article.sections[0] if len(article.sections) > 1 and article.sections[0] in chosen else None
-    ranked = rank_candidates([c for cs in candidates.values() for c in cs], an, importance,
-                             lead=summary.slug if summary is not None else None)
     dates = [r for r in ranked if r.cand.family == LEAD_DATE]  # asked last, where they fit beside the rest
     kept = select_budget([r for r in ranked if r.cand.family != LEAD_DATE], [s.slug for s in chosen],
                          words * WORDS_PER_QUESTION // max(words_per_question, 1), importance,

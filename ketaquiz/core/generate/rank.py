@@ -8,8 +8,7 @@
    term, and how well the type fits what is asked (lists → multi or name-one, numbers → choice, definitions →
    short answer, plain facts → cloze).
 3. **Budget.** About one question per `WORDS_PER_QUESTION` words of the article, spread over sections by
-   their importance, not their length (a plain gap in a body sentence only where nothing else asks its section);
-   one question per source sentence and per answer, no near-duplicates
+   their importance, not their length; one question per source sentence and per answer, no near-duplicates
    (the quality lint's own rule), at most half of them cloze and a sixth true/false (no more True than False).
 """
 
@@ -52,15 +51,6 @@ MIN_WORDS_PER_QUESTION = 600
 # from the least central third of the sentences (40 % dropped), 41 % from the most central (12 % dropped).
 IMPORTANCE_FLOOR = 0.45
 FILL_IMPORTANCE_FLOOR = 0.35  # filling up to the minimum: a little lower (or the article's median), not the least central
-# A gap in a body sentence on a word the sentence does not define ("Steam turbines were extensively applied for
-# {{propulsion}} of large ships") is the generator's weakest question: blind judges of held-35 to held-50 kept 22 % of
-# 209 and dropped 32 % (the lead's gaps: 40 % and 5 %; a gap on the term a body sentence defines: 56 % and 18 %), and
-# no signal told the good ones apart (importance, answer strength, the answer's mentions, the gap's place, the
-# prompt's length). Precision first: such a side gap is asked only in a section nothing else asks, from its first
-# sentence, where a section says what it is about (held-52 to held-54: judges kept 7 of 12 and dropped 4; of the
-# opening paragraph's later sentences 1 of 16, 7 dropped), and in an article nothing else asks, this many of the best;
-# the review step drafts more from any sentence or key term the reader picks.
-SIDE_GAPS_WHEN_EMPTY = 1
 MAX_DISTRACTOR_USES = 1  # a wrong option offered again is a tell (and one question answers another)
 # How well a family fits what it asks, added to the rank (lists and steps are the most testable content).
 _FAMILY_FIT = {
@@ -89,20 +79,14 @@ class Ranked:
     cand: Candidate
     rank: float
     signals: dict[str, float] = field(default_factory=dict)
-    side_gap: bool = False  # a gap in a body sentence that defines nothing (`rank_candidates`)
-    opens_section: bool = False  # its sentence is its section's first
 
 
 def _family(c: Candidate) -> str:
     return next((f for f in _FAMILY_FIT if c.family.startswith(f)), c.family)
 
 
-def rank_candidates(candidates: list[Candidate], an: Analysis, importance: dict[str, float],
-                    lead: str | None = None) -> list[Ranked]:
+def rank_candidates(candidates: list[Candidate], an: Analysis, importance: dict[str, float]) -> list[Ranked]:
     """Candidates that pass the hard rules and the worth checks, ranked best first (deterministic).
-
-    Given the `lead` (the slug of the article's summary section), a plain gap in any other section on a word its
-    sentence does not define is marked `side_gap`, which `select_budget` asks only where nothing else can be.
 
     The item-writing checks of `ketaquiz.core.quality` are left to `select_budget`, which asks them only of the
     candidates it would keep (most candidates never get there).
@@ -123,13 +107,10 @@ def rank_candidates(candidates: list[Candidate], an: Analysis, importance: dict[
         fit = _FAMILY_FIT.get(_family(c), 0.0)
         if _is_number(c.question):
             fit = _NUMBER_FIT  # numbers and dates: a choice among near values is the right type
-        is_defined = defines(c)
-        defined = 0.3 if is_defined else 0.0
-        side = lead is not None and c.family == "cloze" and c.question.topic != lead and not is_defined
+        defined = 0.3 if defines(c) else 0.0
         out.append(Ranked(c, 0.5 * imp + 0.35 * strength + fit + defined,
                           {"importance": round(imp, 3), "answer strength": round(strength, 3), "type fit": fit,
-                           "defined term": defined},
-                          side_gap=side, opens_section=an.previous.get(c.sentence_ids[0]) is None))
+                           "defined term": defined}))
     out.sort(key=lambda r: (-round(r.rank, 6), TYPE_ORDER[r.cand.question.type], r.cand.question.id))
     return out
 
@@ -287,7 +268,7 @@ def select_budget(ranked: list[Ranked], sections: list[str], words: int, importa
             q = r.cand.question
             if len(picks.kept) >= (total if pass_no < 3 else minimum):
                 break
-            if r.side_gap or i in failed or i in taken or not picks.allows(r):
+            if i in failed or i in taken or not picks.allows(r):
                 continue
             if pass_no == 1 and picks.per_section.get(q.topic, 0) >= budgets.get(q.topic, 0):
                 continue
@@ -302,7 +283,6 @@ def select_budget(ranked: list[Ranked], sections: list[str], words: int, importa
                 failed.add(i)
                 continue
             taken.add(i)
-    _ask_sections_left(ranked, seen, picks)
     # The lead of an article with sections is its summary: judges kept 45 % of its questions and dropped 9 %
     # (held-out, n = 172), against 32 % and 32 % in the body; every lead sentence with a draft that passes is asked.
     for i, r in enumerate(ranked if lead is not None else []):
@@ -312,22 +292,7 @@ def select_budget(ranked: list[Ranked], sections: list[str], words: int, importa
     for r in dates or []:
         if picks.allows(r, capped=False):
             _keep_if_clean(r, seen, picks)
-    # An article nothing else could ask: its best side gaps anywhere
-    for r in ranked if not picks.kept else []:
-        if len(picks.kept) >= SIDE_GAPS_WHEN_EMPTY:
-            break
-        if r.side_gap and picks.allows(r):
-            _keep_if_clean(r, seen, picks)
     return picks.kept
-
-
-def _ask_sections_left(ranked: list[Ranked], seen: DuplicateIndex, picks: _Picks) -> None:
-    """A section nothing else could ask gets a side gap on its first sentence, where a section says what it is about
-    (see SIDE_GAPS_WHEN_EMPTY)."""
-    for r in ranked:
-        if r.side_gap and r.opens_section and not picks.per_section.get(r.cand.question.topic) \
-                and picks.allows(r, capped=False):
-            _keep_if_clean(r, seen, picks)
 
 
 def _keep_if_clean(r: Ranked, seen: DuplicateIndex, picks: _Picks) -> bool:
@@ -347,13 +312,9 @@ def soft_flags(r: Ranked) -> dict[str, str]:
         out["worth knowing"] = "a detail rather than a main point of its section: keep it if it matters to you"
     if r.rank < RANK_FLOOR:
         out["low rank"] = "ranked below the bar, kept so the article's main facts are asked: read it before keeping"
-    if r.side_gap:
-        # judges kept about a third of these as they were (held-35 to held-54): worth a look before keeping
-        out["side gap"] = ("a gap in a passing sentence, asked so its section has a question: check the gap is the "
-                           "sentence's point (G offers other words)")
     return out
 
 
 def check_names() -> list[str]:
     """Every check a kept question passed (the item-writing checks plus the generator's own)."""
-    return [*CHECKS, "worth knowing", "side gap", "not a fragment", "one per sentence", "no near-duplicate"]
+    return [*CHECKS, "worth knowing", "not a fragment", "one per sentence", "no near-duplicate"]
