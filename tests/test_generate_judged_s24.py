@@ -1,5 +1,5 @@
-"""Faults the eighteenth session's blind judges (held-52, held-53) named in the generator's drafts; each test fails on
-the generator before it."""
+"""Faults the eighteenth session's blind judges (held-52 to held-54) named in the generator's drafts; each test fails
+on the generator before it."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def test_a_number_in_a_name_is_no_count_to_ask():
     from ketaquiz.core.generate.quantities import quantities
 
     def asked(sentence: str) -> list[object]:
-        an, candidates = drafted(f"# Remote procedure call\n\n## History\n\n{sentence}\n", [quantities])
+        _, candidates = drafted(f"# Remote procedure call\n\n## History\n\n{sentence}\n", [quantities])
         return [c.question.answer for c in candidates]
 
     assert asked("Remote procedure calls in modern operating systems trace their roots back to the RC 4000 "

@@ -88,6 +88,16 @@ def _format(value: int, percent: bool, commas: bool) -> str:
 _BOUND_BEFORE = re.compile(r"\b(?:much|far|well|considerably)\s+(?:less|fewer|more|lower|higher|greater)\s+than\s+$|"
                            r"\b(?:more|greater|higher)\s+than\s+$|\b(?:at least|over)\s+$", re.IGNORECASE)
 
+# "the RC 4000 multiprogramming system" (held-54's judge: "a model number as a number question"): a figure after a
+# capitalised word mid-sentence is a name's number ("Apollo 11", "Boeing 747"), no count; a share stays ("In the UK 40%
+# of adults …")
+_NAME_BEFORE = re.compile(r"\S\s+[A-Z][\w-]*\s$")
+
+
+def _is_share(m: re.Match[str]) -> bool:
+    """The figure is a percentage ("40%", "40 percent")."""
+    return "%" in m.group(2) or "percent" in m.group(2)
+
 
 def _not_askable(text: str, m: re.Match[str]) -> bool:
     """A figure no choice among whole near values can ask, whatever it counts."""
@@ -96,11 +106,7 @@ def _not_askable(text: str, m: re.Match[str]) -> bool:
             or _BOUND_BEFORE.search(before) is not None
             # "about 1.7% of people": the options are whole numbers, and "1%" is no answer (held-35's judge: wrong)
             or re.match(r"\d[\d,]*\.\d", m.group(0)) is not None
-            # "the RC 4000 multiprogramming system" (held-54's judge: "a model number as a number question"): a name's
-            # number after a capitalised word mid-sentence ("Apollo 11", "Boeing 747"), not a count; a share stays ("in
-            # the UK 40% of …")
-            or "%" not in m.group(0) and "percent" not in m.group(0) and re.search(r"\S\s+[A-Z][\w-]*\s$", before)
-            is not None)
+            or not _is_share(m) and _NAME_BEFORE.search(before) is not None)
 
 
 def quantities(an: Analysis, section: Section) -> Iterator[Candidate]:

@@ -64,7 +64,7 @@ def topic_answer(an: Analysis, ans: str) -> str | None:
 # moss}}" asked the subject's own common name), "… commonly known as the A, the B, or the C": the lead sentence's
 # other names for its subject.
 _OTHER_NAME = (r"^\W*(?:the\s+)?{title}\s*(?:\((?:\s*|[A-Z][A-Za-z]{{1,6}})\)\s*)?(?:,?\s*\(?\s*(?:or|also\s+"
-               r"(?:commonly\s+|often\s+)?(?:known as|called)|commonly (?:known as|called)|aka)\s+"
+               r"(?:commonly\s+|often\s+)?(?:known as|called)|commonly\s+(?:known as|called)|aka)\s+"
                r"(?P<alias>[^,()]{{3,40}}?)\s*(?:\((?:\s*|[A-Z][A-Za-z]{{1,6}})\)|\))?\s*,?)?\s+"
                r"(?:is|are|was|were)\b(?P<rest>.*)$")
 _KNOWN_AS = re.compile(r"\b(?:commonly|also|often|popularly)\s+(?:known|called|referred to)\s+as\s+(?P<names>[^.;]+)")
