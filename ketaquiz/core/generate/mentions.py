@@ -41,7 +41,9 @@ def count_words(text: str, name: str) -> int:
         end = i + len(name)
         if (i == 0 or not _is_word_char(text[i - 1])) and (end == len(text) or not _is_word_char(text[end])):
             n += 1
-        i = text.find(name, i + 1)
+            i = text.find(name, end)  # as the regex: matches do not overlap ("--" is once in "---")
+        else:
+            i = text.find(name, i + 1)
     return n
 
 
