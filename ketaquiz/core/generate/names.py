@@ -128,10 +128,11 @@ POLITY_WORDS = frozenset("sultanate kingdom empire dynasty caliphate khanate emi
 # "United States": a gap that accepts a general-knowledge acronym is refused (`quality.acronym_answer`), and two
 # questions of the 138 articles went with it.
 _STATE_NAMES = (("Soviet Union", "USSR"), ("United Kingdom", "Britain", "Great Britain"))
-# The powers a reader names in any sentence of world affairs: as a gap they ask general knowledge (held-46's judge:
-# "Reagan … with {{Soviet Union}}", "tests conducted by the {{United States}}"; blind judges kept 0 of 6 such gaps)
-WORLD_POWERS = frozenset({"United States", "United States of America", "USA", "US", "America", "Soviet Union", "USSR",
-                          "United Kingdom", "Britain", "Great Britain"})
+# The powers a reader names in any sentence of world affairs, the United States and the states above by every name: as a
+# gap they ask general knowledge (held-46's judge: "Reagan … with {{Soviet Union}}", "tests conducted by the {{United
+# States}}"; blind judges kept 0 of 6 such gaps)
+WORLD_POWERS = frozenset({"United States", "United States of America", "USA", "US", "America",
+                          *(name for names in _STATE_NAMES for name in names)})
 
 
 def state_names(term: str) -> list[str]:
