@@ -20,6 +20,7 @@ from .builders import Candidate, explain, qid
 from .mentions import mentions
 from .names import PARTICLES
 from .terms import norm
+from .topic import opening_subject
 from .trimming import cap_first
 
 _DEEDS = (r"invented|created|developed|discovered|coined|founded|proposed|introduced|designed|devised|formulated|"
@@ -136,7 +137,7 @@ def _subject(an: Analysis, sid: str, raw: str) -> str | None:
     raw = raw.strip()
     plural = _PRONOUN_SUBJECTS.get(raw.lower())
     if plural is not None:
-        return _opening_subject(an, sid, plural)
+        return opening_subject(an, sid, plural)
     if _VAGUE_SUBJECT.match(raw) or len(raw.split()) > 8 or "," in raw:
         return None
     words = raw.split()
@@ -151,26 +152,6 @@ def _subject(an: Analysis, sid: str, raw: str) -> str | None:
         return "the " + bare
     return raw if raw[:1].isupper() and not lx.lemmas(words[0].lower()) or lx.is_acronym(words[0]) \
         else raw[:1].lower() + raw[1:]
-
-
-def _opening_subject(an: Analysis, sid: str, plural: bool) -> str | None:
-    """"It"/"They" among the article's first sentences, when the article opens on its subject: that subject."""
-    sentences = an.article.sentences
-    opening = [s.id for s in sentences[:8] if s.section == sentences[0].section]
-    if sid not in opening[1:]:
-        return None  # past the opening lines, "It" may be anything the text spoke of last
-    first = lx.LEAD_INS.sub("", sentences[0].text).strip()
-    title = an.article.title.strip()
-    m = re.match(rf"^(?:The\s+)?({re.escape(title)}s?)\b", first, re.IGNORECASE)
-    if m is None:
-        return None
-    name = m.group(1)
-    if plural != name.lower().endswith("s") and plural != (len(name.split()) == 1 and lx.is_plural(name.lower())):
-        return None
-    written = m.group(0)
-    if written.startswith("The "):
-        return "the " + written[4:]
-    return written if not lx.lemmas(written.split()[0].lower()) else written[:1].lower() + written[1:]
 
 
 def _person(an: Analysis, text: str) -> tuple[list[str], str] | None:

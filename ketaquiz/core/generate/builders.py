@@ -25,6 +25,7 @@ from .items import defined_by_item
 from .mentions import mentions
 from .near_values import NUMBER, number_distractors
 from .terms import MODAL_VERBS, Span, norm, word_pattern
+from .topic import opening_subject
 from .trimming import cap_first, trim_to_term
 
 
@@ -104,16 +105,22 @@ def subject_of(an: Analysis, sentence: Sentence) -> str | None:
 def stem(an: Analysis, s: Sentence) -> tuple[str, str, tuple[str, ...]] | None:
     """(prompt text, verbatim source, sentence ids) for a sentence, standing on its own.
 
-    Lead-ins ("Interestingly, ") go; "It" becomes the previous sentence's subject; a sentence
-    opening with "This …" gets the previous sentence as context. None when it cannot stand alone.
+    Lead-ins ("Interestingly, ") go; "It" becomes the article's subject in its opening lines (`opening_subject`);
+    a sentence opening with "This …" gets the previous sentence as context. None when it cannot stand alone.
     """
     text = lx.LEAD_INS.sub("", s.text).strip()
     text = re.sub(r":\s*\.$", ":", text)
     prev = an.previous.get(s.id)
     ids: tuple[str, ...] = (s.id,)
     source = s.text
-    if _IT.match(text):
-        return None  # "It" resolved to the previous subject was often wrong: the sentence cannot stand alone
+    it = _IT.match(text)
+    if it:
+        # "It" resolved to the previous subject was often wrong; in the opening lines, on the subject the article
+        # opened on, it is that subject ("It was invented by Joseph Marie Jacquard in 1804")
+        subject = opening_subject(an, s.id, it.group(1).lower() == "they")
+        if subject is None:
+            return None  # the sentence cannot stand alone
+        text = cap_first(subject) + text[len(it.group(1)):]
     if lx.CONTEXT_OPENERS.match(text) and not re.match(r"^(?:it|this|that)\s+is\s+(?:important|thought)", text, re.I):
         if prev is None or prev.list_item:
             return None

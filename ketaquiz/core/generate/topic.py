@@ -147,3 +147,37 @@ def unnamed_subject(an: Analysis, q: Question) -> str | None:
     if unnamed and not any(word_in(w, shown.casefold()) for w in title_words(an) | an.topic_words):
         return f"dangling: “{unnamed.group(0)}” stands for the article's subject, which the prompt never names"
     return None
+
+
+# A lead sentence that goes on about the subject the article opened on: "It was invented by …", "Its capital was …"
+_ON_SUBJECT = re.compile(r"^(?:it|its|they|their)\b", re.IGNORECASE)
+
+
+def opening_subject(an: Analysis, sid: str, plural: bool) -> str | None:
+    """What "It" ("They" when `plural`) stands for in the article's opening lines, when the article opens on its
+    subject and every sentence in between goes on about it: that subject as a sentence names it. After "The
+    phlogiston theory is a superseded scientific theory …", "It was first stated in 1667 by …" speaks of "the
+    phlogiston theory"; after "Mozambique was a Portuguese colony …" in *History of Mozambique*, "It gained
+    independence …" of "Mozambique". None past the opening lines, where "It" may be anything the text spoke of last,
+    after a sentence on something else, or when the number does not agree ("They" after "Peer-to-peer computing")."""
+    sentences = an.article.sentences
+    opening = [s for s in sentences[:8] if s.section == sentences[0].section]
+    at = next((i for i, s in enumerate(opening) if s.id == sid), 0)
+    if at == 0:
+        return None
+    first = lx.LEAD_INS.sub("", sentences[0].text).strip()
+    title = an.article.title.strip()
+    names = [re.escape(title)] + [re.escape(t) for t in re.findall(r"^History of (.+)$", title)]
+    m = re.match(rf"^(?:(?:The|An?)\s+)?({'|'.join(names)})(s?)\b", first, re.IGNORECASE)
+    if m is None:
+        return None
+    between = [lx.LEAD_INS.sub("", s.text).strip() for s in opening[1:at]]
+    if not all(_ON_SUBJECT.match(t) or t.lower().startswith(m.group(0).lower()) for t in between):
+        return None  # "It" may be what the sentence before spoke of
+    name = m.group(1) + m.group(2)
+    if plural != name.lower().endswith("s") and plural != (len(name.split()) == 1 and lx.is_plural(name.lower())):
+        return None
+    written = m.group(0)
+    if written.split()[0] in ("The", "A", "An"):
+        return written[:1].lower() + written[1:]
+    return written if not lx.lemmas(written.split()[0].lower()) else written[:1].lower() + written[1:]

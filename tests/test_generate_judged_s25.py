@@ -1,0 +1,37 @@
+"""Faults the nineteenth session found in the generator's drafts, from blind judges' verdicts on held-52 to held-56
+and a look at what every lead sentence drafts; each test fails on the generator before it."""
+
+from __future__ import annotations
+
+from .generation import drafted
+
+_PHLOGISTON = ("# Phlogiston theory\n\nThe phlogiston theory is a superseded scientific theory that postulated the "
+               "existence of a fire-like element called phlogiston. {second}\n\n## Theory\n\nStahl held that metals "
+               "were compounds of calxes and phlogiston.\n")
+
+
+def _stated(text: str, opening: str) -> list[str]:
+    """The prompts drawn from the sentence that mentions 1667 which open with `opening`."""
+    _, candidates = drafted(text)
+    return [c.question.prompt for c in candidates if "1667" in c.question.source and c.question.prompt.startswith(opening)]
+
+
+def test_it_in_the_opening_lines_is_the_subject_the_article_opened_on():
+    # j100 (held-56): "Ask who invented it and when (Joseph Marie Jacquard, 1804)" — the lead's "It was invented by …"
+    # was never asked: every sentence opening with "It" was refused, though in the opening lines it is the subject
+    it = "It was first stated in 1667 by Johann Joachim Becher and then put together by Georg Ernst Stahl."
+    assert _stated(_PHLOGISTON.format(second=it), "The phlogiston theory was first stated")
+    # not after a sentence on something else, nor "They" for one theory
+    other = "Becher was a German alchemist. " + it
+    assert not _stated(_PHLOGISTON.format(second=other), "The phlogiston theory")
+    they = it.replace("It was", "They were")
+    assert not _stated(_PHLOGISTON.format(second=they), "The phlogiston theor")
+
+
+def test_it_in_a_country_history_is_the_country():
+    # "History of Mozambique" opens on Mozambique: "It gained independence from Portugal in 1975." is its key date
+    text = ("# History of Mozambique\n\nMozambique was a Portuguese colony, overseas province and later a member state "
+            "of Portugal. It gained independence from Portugal in 1975 after a long war.\n\n## Colonial era\n\n"
+            "Portuguese trading posts were set up along the coast from about 1500.\n")
+    _, candidates = drafted(text)
+    assert any(c.question.prompt.startswith("Mozambique gained independence") for c in candidates)
