@@ -3,7 +3,9 @@ and a look at what every lead sentence drafts; each test fails on the generator 
 
 from __future__ import annotations
 
-from .generation import drafted
+from ketaquiz.core.giveaways import gloss_giveaway
+
+from .generation import drafted, q
 
 _PHLOGISTON = ("# Phlogiston theory\n\nThe phlogiston theory is a superseded scientific theory that postulated the "
                "existence of a fire-like element called phlogiston. {second}\n\n## Theory\n\nStahl held that metals "
@@ -35,3 +37,12 @@ def test_it_in_a_country_history_is_the_country():
             "Portuguese trading posts were set up along the coast from about 1500.\n")
     _, candidates = drafted(text)
     assert any(c.question.prompt.startswith("Mozambique gained independence") for c in candidates)
+
+
+
+def test_a_word_made_with_a_latin_prefix_gives_nothing_away():
+    # held-54: "Missions between Commonwealth countries are known as {{high commissions}}" was refused as if
+    # "Missions" showed the answer's root; "commissions" is a word of its own
+    assert gloss_giveaway(q("Missions between Commonwealth countries are known as {{high commissions}}.")) is None
+    assert gloss_giveaway(q("DNA and ribonucleic acid are {{nucleic acids}}.")) is not None
+    assert gloss_giveaway(q("The opposite of homogeneous is {{inhomogeneity}}.")) is not None

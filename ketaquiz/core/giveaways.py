@@ -112,9 +112,20 @@ def _kin_word(answer_word: str, shown: str) -> str | None:
         p = w.casefold()
         if len(p) < 5 or p == a or lx.zipf(p) >= 5.0:
             continue
-        if p[:6] in a or a[:6] in p:
+        if _holds_root(a, p) or _holds_root(p, a):
             return str(w)
     return None
+
+
+# Latin prefixes that make a word of its own from a root: "missions" beside {{high commissions}} (held-54) tells
+# nothing, where "homogeneous" beside {{inhomogeneity}} or "ribonucleic" beside {{nucleic acids}} does
+_OWN_WORD_PREFIXES = frozenset("ab ad com con e ob per".split())
+
+
+def _holds_root(word: str, other: str) -> bool:
+    """`word` holds the first six letters of `other`, but not after a prefix that makes another word of them."""
+    at = word.find(other[:6])
+    return at == 0 or at > 0 and word[:at] not in _OWN_WORD_PREFIXES
 
 
 def _compound_part(answer_word: str, shown: str) -> str | None:
