@@ -3,6 +3,9 @@ and a look at what every lead sentence drafts; each test fails on the generator 
 
 from __future__ import annotations
 
+from ketaquiz.core.article import parse_article
+from ketaquiz.core.generate import generate_set
+from ketaquiz.core.generate.phrases import recurring_term
 from ketaquiz.core.giveaways import gloss_giveaway
 
 from .generation import drafted, q
@@ -38,6 +41,29 @@ def test_it_in_a_country_history_is_the_country():
     _, candidates = drafted(text)
     assert any(c.question.prompt.startswith("Mozambique gained independence") for c in candidates)
 
+
+_DNA = ("# DNA\n\nDeoxyribonucleic acid is a polymer composed of two polynucleotide chains that coil around each "
+        "other to form a double helix.\n\n## Structure\n\nThe double helix is held together by hydrogen bonds "
+        "between the bases. Heating separates the two strands of the double helix into single strands.\n")
+
+
+def test_a_phrase_the_article_keeps_writing_is_one_of_its_terms():
+    # "… coil around each other to form a {{double helix}}" was refused as the key word glued to the everyday modifier
+    # "double"; a phrase the article keeps writing is one of its terms (j102, j103: 44 % keep, 12 % drop, n = 32)
+    an = drafted(_DNA)[0]
+    assert recurring_term(an, "double helix")
+    assert not recurring_term(an, "single strands")  # said once
+    qset, _ = generate_set(parse_article(_DNA), set_id="dna")
+    assert any("{{double helix" in x.prompt for x in qset.questions)
+
+
+def test_a_way_of_speaking_is_no_term_however_often_written():
+    text = ("# Two-round system\n\nIn the first round every candidate runs. A second round follows if nobody wins in "
+            "the first round.\n\n## Counting\n\nVotes of the first round are counted by hand. A wide variety of rules "
+            "exist, and a wide variety of countries use a wide variety of them.\n")
+    an = drafted(text)[0]
+    assert not recurring_term(an, "first round")
+    assert not recurring_term(an, "wide variety")
 
 
 def test_a_word_made_with_a_latin_prefix_gives_nothing_away():

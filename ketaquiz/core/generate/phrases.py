@@ -32,6 +32,20 @@ def leading_term(an: Analysis, phrase: str) -> bool:
     return any(word_in(f, lead) for f in {" ".join(words), " ".join([*words[:-1], lx.singular(words[-1])])})
 
 
+_ORDINAL = re.compile(r"first|second|third|fourth|fifth|last|next|previous|former|latter|wide|time|early|late")
+
+
+def recurring_term(an: Analysis, phrase: str) -> bool:
+    """A phrase of two or more words the article writes three times or more: one of its terms, whose first word is no
+    modifier glued to the key word ("double helix", "ballistic missiles", "gamma photons"). Blind judges kept 44 % of
+    the gaps this let through and dropped 12 % (n = 32, j102 and j103); a phrase of everyday words stays refused
+    (`worth`), recurring or not: those drew 38 % keep, 30 % drop (n = 37) and 25 %, 21 % (n = 24)."""
+    words = phrase.casefold().split()
+    if len(words) < 2 or words[0] in lx.VAGUE_MODIFIERS or _ORDINAL.fullmatch(words[0]):
+        return False  # "wide variety", "first version", "second half": a way of speaking, no term
+    return mentions(an, phrase, ignore_case=True) >= 3
+
+
 def unanchored(an: Analysis, prompt: str) -> bool:
     """A "Name one of …" whose phrase names neither the article's subject nor anything specific: "the bones", "the
     organs most affected", "the fields of specialization", "the three different types of systems" (held-out judges
