@@ -72,3 +72,20 @@ def test_a_word_made_with_a_latin_prefix_gives_nothing_away():
     assert gloss_giveaway(q("Missions between Commonwealth countries are known as {{high commissions}}.")) is None
     assert gloss_giveaway(q("DNA and ribonucleic acid are {{nucleic acids}}.")) is not None
     assert gloss_giveaway(q("The opposite of homogeneous is {{inhomogeneity}}.")) is not None
+
+
+def test_a_range_of_shares_is_asked_whole():
+    # j104 (held-57) listed PML's "mortality rate of 30–50% in the first few months" among the key facts; the draft
+    # blanked the upper end alone ("30–_____"), which the giveaway check refused
+    from ketaquiz.core.generate.quantities import quantities
+
+    def asked(sentence: str) -> list[tuple[str, object, list[object]]]:
+        _, candidates = drafted(f"# Progressive multifocal leukoencephalopathy\n\n## Prognosis\n\n{sentence}\n",
+                                [quantities])
+        return [(c.question.prompt, c.question.answer, c.question.choices) for c in candidates]
+
+    assert asked("In general, PML has a mortality rate of 30–50% in the first few months.") == [
+        ("PML has a mortality rate of _____ in the first few months.", "30–50%",
+         ["10–30%", "30–50%", "50–70%", "70–90%"])]
+    # from 1 % no range fits below it, and options all above the answer give it away
+    assert asked("Allergy will occur in 1–10% of people, presenting as a skin rash.") == []
