@@ -89,3 +89,15 @@ def test_a_range_of_shares_is_asked_whole():
          ["10–30%", "30–50%", "50–70%", "70–90%"])]
     # from 1 % no range fits below it, and options all above the answer give it away
     assert asked("Allergy will occur in 1–10% of people, presenting as a skin rash.") == []
+
+
+def test_the_review_step_reads_a_draft_in_its_article_as_the_generator_did():
+    from ketaquiz.core.generate.regap import Regapper
+    from ketaquiz.core.quality import passed_and_tripped
+
+    article = parse_article(_DNA)
+    helix = q("Deoxyribonucleic acid is a polymer composed of two polynucleotide chains that coil around each other "
+              "to form a {{double helix}}.")
+    assert "modifier gap" in passed_and_tripped(helix)[1]  # out of its article, a key word glued to "double"
+    passed, tripped = Regapper(article).recheck(helix)
+    assert "modifier gap" in passed and not tripped

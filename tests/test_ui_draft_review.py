@@ -343,3 +343,30 @@ def test_an_article_that_drew_no_draft_can_still_be_asked_from_its_section_text(
     roasted = next(s for s in r.article.sentences if s.text.startswith("Beans are roasted"))
     r.section_text.anchorClicked.emit(QUrl(f"sentence:{roasted.id}"))
     assert len(review.drafts) == 1 and review.drafts[0].question.source.startswith("Beans are roasted")
+
+
+_DNA = ("# DNA\n\nDeoxyribonucleic acid is a polymer composed of two polynucleotide chains that coil around each other "
+        "to form a double helix.\n\n## Structure\n\nThe double helix is held together by hydrogen bonds between the "
+        "bases. Heating separates the two strands of the double helix into single strands.\n")
+
+
+def test_an_edit_is_checked_in_its_article_as_the_generator_checked_the_draft(qtbot):
+    # The generator lets "{{double helix}}" through (a phrase its article keeps writing is one of its terms, not a key
+    # word glued to the modifier "double"); the reviewer's edit of that draft must not trip the same check afresh
+    from ketaquiz.core.article import parse_article
+    from ketaquiz.ui.draft_details import Draft
+    from ketaquiz.ui.draft_review import DraftReview
+
+    article = parse_article(_DNA)
+    q = Question(id="overview-cloze-1", topic="overview", type="cloze", origin="generated",
+                 prompt="Deoxyribonucleic acid is a polymer composed of two polynucleotide chains that coil around each "
+                        "other to form a {{double helix}}.", source=article.sections[0].sentences[0].text)
+    r = DraftReview()
+    qtbot.addWidget(r)
+    r.set_drafts([Draft(q)], [Topic("overview", "Overview")], article)
+    assert r.accept_also(0, "double-stranded helix")
+    d = r.drafts[0]
+    assert d.status == "kept" and "{{double helix|double-stranded helix}}" in d.question.prompt
+    assert "modifier gap" not in d.flags.tripped and d.flags.clean
+    r.set_drafts([Draft(q)], [Topic("overview", "Overview")], None)  # no article to read it in: the plain checks
+    assert r.accept_also(0, "double-stranded helix") and "modifier gap" in r.drafts[0].flags.tripped

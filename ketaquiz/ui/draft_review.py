@@ -279,8 +279,10 @@ class DraftReview(QWidget):
         return self._regapper
 
     def _rechecked(self, q: Question, topic: str, tripped_first: dict[str, str] | None = None) -> QuestionFlags:
-        """The item-writing checks run again on a question the reviewer changed or added."""
-        passed, tripped = passed_and_tripped(q)
+        """The item-writing checks run again on a question the reviewer changed or added, in its article as the
+        generator ran them when there is one."""
+        tool = self._regap_tool()
+        passed, tripped = tool.recheck(q) if tool is not None else passed_and_tripped(q)
         return QuestionFlags(q.id, passed=passed, tripped={**(tripped_first or {}), **tripped}, topic=topic)
 
     def _warn(self, message: str) -> None:

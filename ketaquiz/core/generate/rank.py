@@ -22,13 +22,13 @@ from dataclasses import dataclass, field
 from ..check import check_question
 from ..lint import DuplicateIndex
 from ..quality import CHECKS, tripped
-from ..questions import Question, cloze_gaps
+from ..questions import Question
 from . import WORDS_PER_QUESTION
 from .analysis import Analysis
 from .builders import Candidate
 from .importance import off_lead
 from .mentions import word_in
-from .phrases import recurring_term
+from .phrases import exempt_checks
 from .terms import norm
 from .worth import answer_terms, answers, defines, unworthy
 
@@ -80,7 +80,7 @@ class Ranked:
     cand: Candidate
     rank: float
     signals: dict[str, float] = field(default_factory=dict)
-    # item-writing checks that do not apply to this draft in its article (`_exempt_checks`)
+    # item-writing checks that do not apply to this draft in its article (`phrases.exempt_checks`)
     exempt: frozenset[str] = frozenset()
 
 
@@ -113,18 +113,9 @@ def rank_candidates(candidates: list[Candidate], an: Analysis, importance: dict[
         defined = 0.3 if defines(c) else 0.0
         out.append(Ranked(c, 0.5 * imp + 0.35 * strength + fit + defined,
                           {"importance": round(imp, 3), "answer strength": round(strength, 3), "type fit": fit,
-                           "defined term": defined}, _exempt_checks(c, an)))
+                           "defined term": defined}, exempt_checks(an, c.question)))
     out.sort(key=lambda r: (-round(r.rank, 6), TYPE_ORDER[r.cand.question.type], r.cand.question.id))
     return out
-
-
-def _exempt_checks(c: Candidate, an: Analysis) -> frozenset[str]:
-    """The item-writing checks a draft need not pass in its article: a gap on a phrase the article keeps writing
-    ("dark matter", "double helix") is one of its terms, no everyday modifier glued to a key word."""
-    gaps = cloze_gaps(c.question.prompt) if c.question.type == "cloze" else []
-    if gaps and all(g and recurring_term(an, g[0]) for g in gaps):
-        return frozenset({"modifier gap"})
-    return frozenset()
 
 
 def _section_budgets(ranked: list[Ranked], sections: list[str], total: int, importance: dict[str, float]) -> dict[str, int]:

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..article import Article, Section, Sentence
-from ..quality import tripped
+from ..quality import CHECKS
 from ..questions import Question, cloze_filled, cloze_gaps
 from . import lexicon as lx
 from .analysis import Analysis, analyse
@@ -35,6 +35,7 @@ from .answers import gap_for
 from .builders import Candidate, blank, display_term, drop_visible_forms, explain, qid, stem
 from .families import BUILDERS
 from .importance import sentence_importance
+from .phrases import tripped_in_article
 from .synonyms import also_called
 from .terms import find_terms, norm, word_pattern
 from .topic import topic_answer
@@ -76,6 +77,12 @@ class Regapper:
         if q.type == "cloze":
             return bool(cloze_gaps(q.prompt))
         return q.type == "choice" and isinstance(q.answer, str) and len(_CHOICE_BLANK.findall(q.prompt)) == 1
+
+    def recheck(self, q: Question) -> tuple[list[str], dict[str, str]]:
+        """The item-writing checks a question passes and trips, read in this article: a reviewer's edit is checked as
+        the generator checked its draft (a gap on a phrase the article keeps writing is no glued modifier)."""
+        bad = tripped_in_article(self.an, q)
+        return [n for n in CHECKS if n not in bad], bad
 
     def sentence(self, q: Question) -> str:
         """The prompt with its gap filled in: the text a new gap is chosen from."""
@@ -232,7 +239,7 @@ class Regapper:
                 continue
             q = Question(id=_unique(qid(topic, "cloze", source, answer), taken), topic=topic, type="cloze",
                          prompt=prompt, explanation=explain(source), source=source, origin="edited")
-            out.append(TermDraft(q, next(iter(tripped(q).values()), "")))
+            out.append(TermDraft(q, next(iter(tripped_in_article(self.an, q).values()), "")))
             if not out[-1].warning:
                 break
         return out
@@ -258,7 +265,7 @@ class Regapper:
         item-writing checks ("In 2015, pollution killed _____ million people": 7 · 8 · 9 · 10), which it may have left
         out as a side date: the reviewer picked the sentence (held-25's judge wanted the 9 million, held-23's 1648)."""
         found = [c.question for c in self._candidates(section) if c.question.type == "choice" and s.id in c.sentence_ids
-                 and _NUMBER_ANSWER.fullmatch(str(c.question.answer)) and not tripped(c.question)]
+                 and _NUMBER_ANSWER.fullmatch(str(c.question.answer)) and not tripped_in_article(self.an, c.question)]
         if not found:
             return None
         q = min(found, key=lambda q: (s.text.find(str(q.answer)) % (len(s.text) + 1), q.id))
@@ -304,7 +311,7 @@ class Regapper:
             asked = {norm(a) for gap in cloze_gaps(c.question.prompt) for a in gap} if c.question.type == "cloze" \
                 else {norm(str(c.question.answer))} if c.question.type == "choice" else set()
             if key in asked:
-                why = unworthy(c, self.an) or next(iter(tripped(c.question).values()), "")
+                why = unworthy(c, self.an) or next(iter(tripped_in_article(self.an, c.question).values()), "")
                 ranked.append(((bool(why), c.question.source in used_sources,
                                 -(importance.get(c.sentence_ids[0], 0.0) + c.score)), why, c.question))
         if ranked:
