@@ -101,3 +101,17 @@ def test_the_review_step_reads_a_draft_in_its_article_as_the_generator_did():
     assert "modifier gap" in passed_and_tripped(helix)[1]  # out of its article, a key word glued to "double"
     passed, tripped = Regapper(article).recheck(helix)
     assert "modifier gap" in passed and not tripped
+
+
+def test_a_pronoun_after_an_opening_phrase_that_names_nothing_dangles():
+    # j102 (held-49's Computer vision): "From the perspective of engineering, it seeks to automate tasks that the
+    # {{human visual system}} can do" — "'it' does not name computer vision"
+    from .generation import assert_dangling
+
+    assert_dangling(["From the perspective of engineering, it seeks to automate tasks that the {{human visual system}} "
+                     "can do.",
+                     "On most systems, they run the {{boot program}} first."])
+    assert_dangling(["From the perspective of engineering, computer vision seeks to automate tasks that the {{human "
+                     "visual system}} can do.",
+                     "For a given mass, a dense object has a small {{volume}}."], dangling=False)
+

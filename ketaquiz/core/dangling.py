@@ -180,7 +180,9 @@ _PERSONAL_PRONOUN_SUBJECT = re.compile(
     r"(?:^(?!\W*(?:long |shortly |soon |even |just )?(?:before|after|when|while|although|though|because|if|once|until|since|as)\b)(?:\S+\s+){0,4}|[;:]\s+|,\s+(?:and|but|so)\s+|"
     # "By designing an anti-virus CRISPR, they demonstrated …": an opening phrase names nobody the pronoun could be.
     # "As a Phlebovirus, it has …": a role names what "it" is, never which thing it is.
-    r"^\W*(?:by|using|with|through|in|during|as an?)\s[^,]{3,60},\s+)(?:it|they|he|she)\s+(?!is (?:thought|believed|estimated)\b)\w+",
+    # "From the perspective of engineering, it seeks to automate …" (j102 on held-49): from what is it seen?
+    r"^\W*(?:by|using|with|through|in|during|as an?|from|for|at|on|under|within|throughout)\s[^,]{3,60},\s+)"
+    r"(?:it|they|he|she)\s+(?!is (?:thought|believed|estimated)\b)\w+",
     re.IGNORECASE,
 )
 
