@@ -115,3 +115,15 @@ def test_a_pronoun_after_an_opening_phrase_that_names_nothing_dangles():
                      "visual system}} can do.",
                      "For a given mass, a dense object has a small {{volume}}."], dangling=False)
 
+
+def test_a_drugs_brand_name_in_parentheses_is_graded_right():
+    # j104 (held-57): "The article gives the drug as 'Natalizumab (Tysabri)', so a learner who answers with the brand
+    # name is marked wrong"
+    from .generation import gap_forms
+
+    text = ("# Progressive multifocal leukoencephalopathy\n\n## Multiple sclerosis medications\n\nNatalizumab (Tysabri) "
+            "was approved in 2004 by the FDA for MS. Over 130 cases of PML were reported in patients who had taken "
+            "natalizumab for more than a year.\n")
+    assert gap_forms(text, "natalizumab") == ["natalizumab", "Tysabri"]
+    # a capitalised word in parentheses after any other name is no other name of it ("Halococcus (Archaea)")
+    assert gap_forms(text.replace("Natalizumab (Tysabri)", "Halococcus (Archaea)"), "Halococcus") == ["Halococcus"]

