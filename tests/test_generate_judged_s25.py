@@ -127,3 +127,15 @@ def test_a_drugs_brand_name_in_parentheses_is_graded_right():
     assert gap_forms(text, "natalizumab") == ["natalizumab", "Tysabri"]
     # a capitalised word in parentheses after any other name is no other name of it ("Halococcus (Archaea)")
     assert gap_forms(text.replace("Natalizumab (Tysabri)", "Halococcus (Archaea)"), "Halococcus") == ["Halococcus"]
+
+
+def test_and_or_before_a_lists_last_item_is_no_item():
+    # j106 (held-58's Carbamazepine): "Name one of the adverse effects of carbamazepine" accepted "and" and "or
+    # constipation" from "…, nausea, vomiting, and/or constipation"
+    from ketaquiz.core.generate.enumerations import enumerations
+
+    text = ("# Carbamazepine\n\n## Adverse effects\n\nCommon adverse effects may include drowsiness, dizziness, nausea, "
+            "vomiting, and/or constipation.\n")
+    _, candidates = drafted(text, [enumerations])
+    forms = [[str(c.question.answer), *c.question.accept] for c in candidates]
+    assert forms == [["drowsiness", "dizziness", "nausea", "vomiting", "constipation"]]

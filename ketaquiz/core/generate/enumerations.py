@@ -57,6 +57,8 @@ def _items(text: str) -> list[str] | None:
     """The names of a list written as "A, B(,) and C" (or "A, or X; B, or Y; and C, or Z"); None when any part is no
     short name."""
     text = re.sub(r"^(?:known as|called|named)\s+", "", text.strip().rstrip("."))
+    # "…, vomiting, and/or constipation" (held-58): "and/or" joins the last item as "or" does; no item "and"
+    text = re.sub(r"\band/or\s+", "or ", text)
     if ";" in text and ":" not in text and "such as" not in text:
         return _semicolon_items(text)
     if not re.search(r",[^,]+(?:,\s*|\s+)(?:and|or)\s+\S", text) or ";" in text or ":" in text or "such as" in text:
