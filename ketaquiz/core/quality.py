@@ -276,19 +276,22 @@ CHECKS: dict[str, Callable[[Question], str | None]] = {
 LINT_CHECKS = ("dangling reference", "phrase gap", "acronym", "answer visible")
 
 
-def tripped(q: Question, names: Iterable[str] | None = None) -> dict[str, str]:
-    """The checks (all, or `names`) this question trips, with their messages."""
+def tripped(q: Question, names: Iterable[str] | None = None, *, skip: Iterable[str] = ()) -> dict[str, str]:
+    """The checks (all, or `names`; none of `skip`) this question trips, with their messages."""
     out: dict[str, str] = {}
+    skipped = set(skip)
     for name in CHECKS if names is None else names:
+        if name in skipped:
+            continue
         msg = CHECKS[name](q)
         if msg:
             out[name] = msg
     return out
 
 
-def passed_and_tripped(q: Question) -> tuple[list[str], dict[str, str]]:
-    """(names of passed checks, tripped checks with messages)."""
-    bad = tripped(q)
+def passed_and_tripped(q: Question, *, skip: Iterable[str] = ()) -> tuple[list[str], dict[str, str]]:
+    """(names of passed checks, tripped checks with messages); a check in `skip` counts as passed."""
+    bad = tripped(q, skip=skip)
     return [n for n in CHECKS if n not in bad], bad
 
 

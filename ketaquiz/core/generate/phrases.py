@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..quality import CHECKS, tripped
+from ..quality import tripped
 from ..questions import Question, cloze_gaps
 from . import lexicon as lx
 from .analysis import Analysis
@@ -58,7 +58,7 @@ def exempt_checks(an: Analysis, q: Question) -> frozenset[str]:
 
 def tripped_in_article(an: Analysis, q: Question) -> dict[str, str]:
     """The item-writing checks (`quality.tripped`) a question trips, read in its article (`exempt_checks`)."""
-    return tripped(q, [n for n in CHECKS if n not in exempt_checks(an, q)])
+    return tripped(q, skip=exempt_checks(an, q))
 
 
 def unanchored(an: Analysis, prompt: str) -> bool:

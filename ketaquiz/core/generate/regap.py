@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..article import Article, Section, Sentence
-from ..quality import CHECKS
+from ..quality import passed_and_tripped
 from ..questions import Question, cloze_filled, cloze_gaps
 from . import lexicon as lx
 from .analysis import Analysis, analyse
@@ -35,7 +35,7 @@ from .answers import gap_for
 from .builders import Candidate, blank, display_term, drop_visible_forms, explain, qid, stem
 from .families import BUILDERS
 from .importance import sentence_importance
-from .phrases import tripped_in_article
+from .phrases import exempt_checks, tripped_in_article
 from .synonyms import also_called
 from .terms import find_terms, norm, word_pattern
 from .topic import topic_answer
@@ -81,8 +81,7 @@ class Regapper:
     def recheck(self, q: Question) -> tuple[list[str], dict[str, str]]:
         """The item-writing checks a question passes and trips, read in this article: a reviewer's edit is checked as
         the generator checked its draft (a gap on a phrase the article keeps writing is no glued modifier)."""
-        bad = tripped_in_article(self.an, q)
-        return [n for n in CHECKS if n not in bad], bad
+        return passed_and_tripped(q, skip=exempt_checks(self.an, q))
 
     def sentence(self, q: Question) -> str:
         """The prompt with its gap filled in: the text a new gap is chosen from."""

@@ -178,6 +178,6 @@ def opening_subject(an: Analysis, sid: str, plural: bool) -> str | None:
     if plural != name.lower().endswith("s") and plural != (len(name.split()) == 1 and lx.is_plural(name.lower())):
         return None
     written = m.group(0)
-    if written.split()[0] in ("The", "A", "An"):
-        return written[:1].lower() + written[1:]
-    return written if not lx.lemmas(written.split()[0].lower()) else written[:1].lower() + written[1:]
+    word = written.split()[0]
+    # "the phlogiston theory", "a slot machine", "genetics"; a name keeps its capital ("Mozambique")
+    return written[:1].lower() + written[1:] if word in ("The", "A", "An") or lx.lemmas(word.lower()) else written
