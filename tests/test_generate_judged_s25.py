@@ -127,6 +127,8 @@ def test_a_drugs_brand_name_in_parentheses_is_graded_right():
     assert gap_forms(text, "natalizumab") == ["natalizumab", "Tysabri"]
     # a capitalised word in parentheses after any other name is no other name of it ("Halococcus (Archaea)")
     assert gap_forms(text.replace("Natalizumab (Tysabri)", "Halococcus (Archaea)"), "Halococcus") == ["Halococcus"]
+    # a word in small letters in the parenthesis is no brand ("natalizumab (approved)")
+    assert gap_forms(text.replace("(Tysabri)", "(approved)"), "natalizumab") == ["natalizumab"]
 
 
 def test_and_or_before_a_lists_last_item_is_no_item():

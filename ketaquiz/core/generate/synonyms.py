@@ -33,7 +33,8 @@ def _brand_names(an: Analysis, term: str) -> list[str]:
     """The brand name the article gives a drug in parentheses: "Tysabri" for "natalizumab"."""
     if not _DRUG_NAME.fullmatch(term):
         return []
-    names = re.findall(rf"\b{re.escape(term)}\s+\(([A-Z][a-z]{{3,}})\)", an.article.text, re.IGNORECASE)
+    # the drug's name in either case ("Natalizumab" opening a sentence), the brand's with its capital
+    names = re.findall(rf"\b(?i:{re.escape(term)})\s+\(([A-Z][a-z]{{3,}})\)", an.article.text)
     return list(dict.fromkeys(names))
 
 
