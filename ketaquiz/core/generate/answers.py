@@ -40,7 +40,7 @@ def everyday_modifier(word: str) -> bool:
 _GENERIC_HEADS = frozenset(
     "design valve system organism supply fuel molecule cell device engine process method model array infection "
     "sequence strand form type unit technique component manner formulation species nature level amount rate "
-    "degree property properties feature material gland test practice boiler".split()
+    "degree property properties feature material gland test practice boiler disorder disease syndrome".split()
 )
 # Heads so vague that the modifier is the whole point: the gap is the modifier ("catalytic component").
 _VAGUE_HEADS = frozenset("component manner formulation nature level amount degree way fashion property feature".split())

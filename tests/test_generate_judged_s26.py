@@ -1,0 +1,18 @@
+"""Faults the twentieth session found in the generator's drafts, from blind judges' verdicts on held-57 and held-58;
+each test fails on the generator before it."""
+
+from __future__ import annotations
+
+from .generation import gap_forms
+
+_CARBAMAZEPINE = ("# Carbamazepine\n\nCarbamazepine is an anticonvulsant medication. It is used as a second-line agent "
+                  "in bipolar disorder and against alien hand syndrome.\n\n## Uses\n\nIt treats epilepsy.\n")
+
+
+def test_the_name_of_a_disorder_is_answered_without_its_head():
+    # held-58's judge: "the natural short answer 'bipolar' would be graded wrong" for {{bipolar disorder}};
+    # "disorder", "disease" and "syndrome" say only that a condition is meant, as "design" or "system" do
+    assert "bipolar" in gap_forms(_CARBAMAZEPINE, "bipolar disorder")
+    assert "alien hand" in gap_forms(_CARBAMAZEPINE, "alien hand syndrome")
+    # an everyday modifier is no answer alone ("heart" for "heart disease")
+    assert "heart" not in gap_forms(_CARBAMAZEPINE + "It can cause heart disease.\n", "heart disease")
