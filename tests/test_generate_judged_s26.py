@@ -16,3 +16,13 @@ def test_the_name_of_a_disorder_is_answered_without_its_head():
     assert "alien hand" in gap_forms(_CARBAMAZEPINE, "alien hand syndrome")
     # an everyday modifier is no answer alone ("heart" for "heart disease")
     assert "heart" not in gap_forms(_CARBAMAZEPINE + "It can cause heart disease.\n", "heart disease")
+
+
+def test_a_title_before_a_name_ends_no_sentence():
+    # held-58 drafted "In _____, Drs." (from "In 1971, Drs. Takezaki and Hanaoka …") and held-44 a prompt ending
+    # "when Gen."; "An interesting side note is that Capt." was a sentence of its own
+    from ketaquiz.core.article import split_sentences
+
+    for text in ("In 1971, Drs. Takezaki and Hanaoka first used it.", "They were not used when Gen. Custer fell.",
+                 "Capt. William Kidd's privateer assisted Codrington.", "It was led by Lt. Parker in 1898."):
+        assert len(split_sentences(text)) == 1, text

@@ -189,6 +189,10 @@ _LOWER_ABBREVIATIONS = {"b", "d", "c", "fl", "r"}
 # A month before its day: "to designate Sept. 28 as …" (held-49 asked "… voted to designate Sept.")
 _MONTHS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 _BEFORE_A_NUMBER = _LOWER_ABBREVIATIONS | _MONTHS
+# A title before a name: "Capt. William Kidd", "Drs. Takezaki and Hanaoka", "led by Lt. Parker" (held-58 asked
+# "In _____, Drs." and "An interesting side note is that Capt."); written with its capital, before a capital
+_TITLES = {"Drs", "Capt", "Lt", "Col", "Gen", "Sgt", "Maj", "Gov", "Rev", "Hon", "Mt", "Ft", "Messrs", "Sen", "Rep",
+           "Adm", "Cmdr", "Brig", "Pvt", "Fr", "Cpl", "Insp", "Supt"}
 # A sentence ends at . ! ? (optionally followed by a closing quote/bracket) before white space.
 _SENT_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+|$)")
 
@@ -221,6 +225,8 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
             before = text[start:m.start()]
             word = re.findall(r"([A-Za-z][A-Za-z.]*)$", before)
             if word and word[0].lower().rstrip(".") in _ABBREVIATIONS:
+                continue
+            if word and word[0] in _TITLES and text[end:end + 3].lstrip()[:1].isupper():
                 continue
             if word and word[0] in _BEFORE_A_NUMBER and text[end:end + 12].lstrip()[:1].isdigit():
                 continue  # "Achinov (b. 1856), arrived …", "built c. 1450" (held-47): born, died, circa, fl., reigned
