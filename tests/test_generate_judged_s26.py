@@ -3,7 +3,7 @@ each test fails on the generator before it."""
 
 from __future__ import annotations
 
-from .generation import gap_forms
+from .generation import drafted, gap_forms
 
 _CARBAMAZEPINE = ("# Carbamazepine\n\nCarbamazepine is an anticonvulsant medication. It is used as a second-line agent "
                   "in bipolar disorder and against alien hand syndrome.\n\n## Uses\n\nIt treats epilepsy.\n")
@@ -40,3 +40,16 @@ def test_a_name_after_an_opening_date_stays_in_the_prompt():
     text = ("In the 20th century, the rapid development of physics and chemistry on the basis of quantum theory "
             "changed how engineers designed the engines of ships and of aircraft.")
     assert trim_to_term(text, "quantum theory").startswith("The rapid development")
+
+
+def test_who_made_a_key_thing_is_asked_in_the_active_voice_too():
+    # "Who discovered penicillin in 1928?" was asked only from "… was discovered by …"; "In 1983, Kary Banks Mullis
+    # developed the polymerase chain reaction, providing …" was never asked (short attributions: 81 % keep, n = 21)
+    from ketaquiz.core.generate.attributions import attributions
+
+    text = ("# Genetics\n\nGenetics studies genes and heredity.\n\n## Methods\n\nThe polymerase chain reaction copies DNA. "
+            "In 1983, in Berkeley, Kary Banks Mullis developed the polymerase chain reaction, providing a quick way to "
+            "amplify DNA. When Augustus founded the polymerase chain reaction, nobody knew.\n")
+    _, candidates = drafted(text, (attributions,))
+    asked = {c.question.prompt: c.question.answer for c in candidates}
+    assert asked == {"Who developed the polymerase chain reaction in 1983?": "Kary Banks Mullis"}

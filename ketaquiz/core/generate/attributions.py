@@ -43,6 +43,13 @@ _VAGUE_SUBJECT = re.compile(r"^(?:this|that|these|those|such|its|their|his|her|a
                             r"latter|former|following|above)|a|an|one|some|many|several)\b", re.IGNORECASE)
 
 
+# "In 1764, in Oswaldtwistle, Lancashire, James Hargreaves invented the spinning jenny." (the active voice, j-notes:
+# the inventors of the Industrial Revolution went unasked); opening time and place phrases are read off first
+_OPENING = re.compile(r"^(?i:in|at|by|during|around|about|circa|c\.)\s+[^,;:()]{1,40},\s+(?:[A-Z][\w'-]+,\s+)?")
+_ACTIVE = re.compile(rf"^(?P<who>[A-Z][^,;:()]{{1,50}}?)\s+(?:(?P<adv>first|originally)\s+)?(?P<deed>{_DEEDS})\s+"
+                     rf"(?P<obj>[^,;:()\"“]{{2,60}}?)(?P<when>\s+in\s+(?:the\s+)?\d{{3,4}}s?)?(?:,\s+(?P<rest>.*))?$")
+
+
 # "Coined by its Scottish inventor David Brewster, "kaleidoscope" is …" (held-39): the inventor named in apposition
 _ITS_INVENTOR = re.compile(r"\bits\s+(?:[A-Z][a-z]+\s+)?inventor,?\s+(?P<who>[A-Z].*)$")
 
@@ -56,11 +63,12 @@ def attributions(an: Analysis, section: Section) -> Iterator[Candidate]:
         if inventor is not None:
             yield inventor
             continue
-        if " by " not in s.text:
-            continue
         text = lx.LEAD_INS.sub("", s.text).strip().rstrip(".")
-        m = _PASSIVE.match(text) or _APPOSED.match(text)
+        m = (_PASSIVE.match(text) or _APPOSED.match(text)) if " by " in text else None
         if m is None:
+            active = _active(an, section, s, text)
+            if active is not None:
+                yield active
             continue
         subject = _subject(an, s.id, m.group("subj"))
         who = _person(an, m.group("who"))
@@ -101,6 +109,42 @@ def attributions(an: Analysis, section: Section) -> Iterator[Candidate]:
                         "by:" + norm(answer))
 
 
+def _active(an: Analysis, section: Section, sentence: Sentence, text: str) -> Candidate | None:
+    """"Who invented the spinning jenny in 1764?" from "In 1764, in Oswaldtwistle, James Hargreaves invented the
+    spinning jenny.": a person who made or found a key thing, in the active voice, and nothing said after it."""
+    when = ""
+    while (o := _OPENING.match(text)) is not None:
+        year = re.search(r"\b\d{3,4}s?\b", o.group(0))
+        if year and not when:  # "In 1764, in Oswaldtwistle, …": the year stays as context, the place goes
+            when = f"in the {year.group(0)}" if year.group(0).endswith("s") else f"in {year.group(0)}"
+        text = text[o.end():]
+    m = _ACTIVE.match(text)
+    if m is None or m.group("who").split()[0].lower() in lx.STOP_WORDS:
+        return None  # "When Augustus founded the Roman Empire": a clause, no name
+    who = _person(an, "by " + m.group("who"))
+    subject = _subject(an, sentence.id, m.group("obj"), once=True)
+    if who is None or subject is None or who[1] != "" or len(who[0]) != 1 \
+            or m.group("rest") and len(m.group("rest").split()) > 25:
+        return None
+    name = who[0][0]
+    deed = " ".join(m.group("deed").split())
+    if m.group("adv") == "first" and not deed.startswith("first"):
+        deed = f"first {deed}"
+    when = " ".join((m.group("when") or when).split())
+    prompt = f"Who {deed} {subject} {when}".rstrip() + "?"
+    if _eponym(prompt, [name]):
+        return None
+    source = sentence.text
+    q = Question(
+        id=qid(section.slug, "short", source, "by:" + name), topic=section.slug, type="short",
+        prompt=cap_first(prompt), answer=name, accept=[a for a in _forms(name) if a.casefold() != name.casefold()],
+        explanation=explain(source), source=source, origin="generated",
+    )
+    topic = norm(subject).removeprefix("the ") in (norm(an.article.title), norm(an.article.title) + "s")
+    return Candidate(q, 2.0, (sentence.id,), "short-attribution-topic" if topic else "short-attribution",
+                     "by:" + norm(name))
+
+
 def _eponym(prompt: str, names: list[str]) -> bool:
     """A name the prompt already shows: the thing is named after its maker ("the Gatling gun", "the Diesel engine")."""
     return any(len(w) >= 4 and w[:1].isupper() and re.search(rf"\b{re.escape(w)}\b", prompt) is not None
@@ -131,7 +175,7 @@ def _its_inventor(an: Analysis, section: Section, sentence: Sentence) -> Candida
     return Candidate(q, 2.0, (sentence.id,), "short-attribution-topic", "by:" + norm(name))
 
 
-def _subject(an: Analysis, sid: str, raw: str) -> str | None:
+def _subject(an: Analysis, sid: str, raw: str, *, once: bool = False) -> str | None:
     """What was invented or found, as the prompt can name it: the article's subject (for "It"/"They" in its opening
     lines) or a term the article uses again. None when the sentence's subject is vague or a side thing."""
     raw = raw.strip()
@@ -146,7 +190,7 @@ def _subject(an: Analysis, sid: str, raw: str) -> str | None:
     key = norm(bare)
     is_topic = key == title or key.rstrip("s") == title.rstrip("s") or key in an.topic_words
     if not is_topic and (key not in an.terms or an.score(bare) < MIN_TERM_SCORE
-                        or mentions(an, bare, ignore_case=True) < 2):
+                        or mentions(an, bare, ignore_case=True) < (1 if once else 2)):
         return None
     if words[0] == "The":
         return "the " + bare
