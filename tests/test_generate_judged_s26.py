@@ -53,3 +53,12 @@ def test_who_made_a_key_thing_is_asked_in_the_active_voice_too():
     _, candidates = drafted(text, (attributions,))
     asked = {c.question.prompt: c.question.answer for c in candidates}
     assert asked == {"Who developed the polymerase chain reaction in 1983?": "Kary Banks Mullis"}
+
+
+def test_another_name_after_or_in_a_parenthesis_is_accepted():
+    # held-59's judge: "'Residual strong force' (and 'strong nuclear force') are the article's own synonyms and must be
+    # accepted" for {{nuclear force}} ("In this capacity it is called the nuclear force (or residual strong force).")
+    text = ("# Strong interaction\n\nThe strong interaction binds quarks. In this capacity it is called the nuclear "
+            "force (or residual strong force). The nuclear force acts between hadrons. It spreads (or more).\n")
+    assert "residual strong force" in gap_forms(text, "nuclear force")
+    assert "more" not in gap_forms(text, "spreads")  # "(or more)" names nothing

@@ -131,13 +131,38 @@ def also_called(an: Analysis, term: str) -> list[str]:
     """The other name the article gives ("X, also called Y", "X, commonly known as Y"): either is right."""
     pairs: list[tuple[str, str]] | None = an.__dict__.get("_also_called")
     if pairs is None:
-        found = [(_unled(a), _unled(b)) for a, b in _CALLED.findall(an.article.text)]
+        found = [(_unled(a), _unled(b)) for a, b in _CALLED.findall(an.article.text)] + _or_glosses(an.article.text)
         pairs = an.__dict__["_also_called"] = [(a.casefold(), b) for a, b in found] + [(b.casefold(), a) for a, b in found]
     t = term.casefold()
     # the name itself, not a longer name ending in it: "social anxiety disorder, also known as social phobia" names
     # no other word for "anxiety disorder" (held-35's judge: "Social phobia" accepted for "anxiety disorder")
     return [other for name, other in pairs if name == t
             and not any(w.casefold() in lx.STOP_WORDS for w in [*name.split(), *other.split()])]  # not "it is"
+
+
+# "the nuclear force (or residual strong force)", "Kerberos (or Cerberus)", "nucleobases (or bases)": another name in
+# a parenthesis led by "or" (held-59's judge: "'residual strong force' is the article's own synonym")
+_OR_GLOSS = re.compile(r"((?:[\w'’-]+ ){0,4}[\w'’-]+) \(or (?:simply )?([\w'’-]+(?: [\w'’-]+){0,3})\)")
+
+
+def _or_glosses(text: str) -> list[tuple[str, str]]:
+    """(name, other name) for each "X (or Y)" whose Y is a name of content words: X is as many words before the
+    parenthesis as Y has, or one more or fewer ("the direction (or an abbreviation of it)", "(or more)" name nothing)."""
+    out = []
+    for before, other in _OR_GLOSS.findall(text):
+        words = other.split()
+        if any(w.casefold() in lx.STOP_WORDS or lx.is_verb_only(w.casefold()) or w.casefold() in _NOT_NAMES
+               for w in words):
+            continue
+        ahead = before.split()
+        for n in {max(1, len(words) - 1), len(words), len(words) + 1}:
+            name = " ".join(ahead[-n:])
+            if n <= len(ahead) and not any(w.casefold() in lx.STOP_WORDS for w in ahead[-n:]):
+                out.append((name, other))
+    return out
+
+
+_NOT_NAMES = frozenset("more others both another even less possibly".split())
 
 
 def _unled(name: str) -> str:
