@@ -62,3 +62,28 @@ def test_another_name_after_or_in_a_parenthesis_is_accepted():
             "force (or residual strong force). The nuclear force acts between hadrons. It spreads (or more).\n")
     assert "residual strong force" in gap_forms(text, "nuclear force")
     assert "more" not in gap_forms(text, "spreads")  # "(or more)" names nothing
+
+
+_LAWYER = ("# Lawyer\n\nA lawyer is a person who practices law, as an advocate, attorney, counselor or solicitor. Working "
+           "as a lawyer involves the practical application of abstract legal theories to solve specific problems.\n\n"
+           "## Terminology\n\nIn some countries the profession is split in two. A solicitor is a lawyer who is trained to "
+           "prepare cases and give advice on legal subjects. Courts hear the cases that barristers argue. Many people "
+           "never meet a barrister.\n\n## Conveyancing\n\nConveyancing is the drafting of the documents necessary for "
+           "the transfer of real property, such as deeds and mortgages. Lawyers charge fees for conveyancing.\n")
+
+
+def test_a_term_the_article_defines_is_asked_where_it_fits():
+    # "A {{solicitor}} is a lawyer who …" and "{{Conveyancing}} is the drafting of …" were never asked: an everyday
+    # word or a term said once is no key term, and the definition's sentence ranked below the budget. Judges kept
+    # 58 % and dropped 13 % of gaps on a defined term (held-out, n = 31), against about 40 % and 24 % for the rest.
+    from ketaquiz.core.article import parse_article
+    from ketaquiz.core.generate import generate_set
+
+    qset, _ = generate_set(parse_article(_LAWYER), set_id="lawyer")
+    prompts = [x.prompt for x in qset.questions]
+    assert any(p.startswith("A {{solicitor") for p in prompts), prompts
+    assert any(p.startswith("{{Conveyancing") for p in prompts), prompts
+    # "An exception is …", "The downside is …": no term defined
+    text = _LAWYER + "\n## Limits\n\nAn exception is the family court, where the rules differ from all others.\n"
+    qset, _ = generate_set(parse_article(text), set_id="lawyer")
+    assert not any("{{exception" in x.prompt for x in qset.questions)

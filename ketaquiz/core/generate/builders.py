@@ -311,6 +311,15 @@ def _length_penalty(prompt: str) -> float:
 # ---------------------------------------------------------------- cloze and choice
 
 
+def cloze_prompt(an: Analysis, text: str, term: str, gap: str) -> str | None:
+    """The sentence (as `stem` gives it) cut to the term's clause with the term blanked as `gap`; None when the term
+    cannot be blanked there."""
+    prompt = blank(an, trim_to_term(text, term), term, gap)
+    if prompt is None:
+        return None
+    return _defined_stands_alone(_drop_telling_asides(drop_visible_forms(prompt)))
+
+
 def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
     """Cloze on the best 1–2 terms of each sentence; choice when the term has ≥ 2 same-kind distractors."""
     for s in section.sentences:
@@ -333,11 +342,9 @@ def cloze_and_choice(an: Analysis, section: Section) -> Iterator[Candidate]:
             if len(term.split()) > 5 or not contains(prompt_text, term) or plain_subject(s.text, sp, spans):
                 continue
             answer = display_term(an, term)
-            gap = gap_for(an, answer)
-            prompt = blank(an, trim_to_term(prompt_text, term), term, gap)
+            prompt = cloze_prompt(an, prompt_text, term, gap_for(an, answer))
             if prompt is None:
                 continue
-            prompt = _defined_stands_alone(_drop_telling_asides(drop_visible_forms(prompt)))
             # Past a point the term score only says "multi-word, has an acronym": where the gap sits and how
             # specific it is decide (judges: "bacteriophage", not "DNA fragment").
             # A term asked by one of its words keeps the whole term's strength ("{{diploid}} species").

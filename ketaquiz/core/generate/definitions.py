@@ -17,7 +17,9 @@ from ..article import Section
 from ..questions import Question
 from . import lexicon as lx
 from .analysis import Analysis
-from .builders import Candidate, display_term, explain, qid
+from .answers import gap_for
+from .builders import Candidate, cloze_prompt, display_term, explain, qid, stem
+from .rank import DEFINED_TERM
 from .terms import norm
 
 _DEFINITION = re.compile(
@@ -30,7 +32,8 @@ _SUPERLATIVE = re.compile(r"^(?:a|an|the)\s+(?:most|least|first|second|third|las
                           r"\w+est)\b", re.I)
 # "an important part of the water cycle", "the heart of consumer theory": praise or a place, not what it is
 _EVALUATIVE = frozenset("important significant major key central crucial heart opposite common popular great good big small "
-                        "large new main vital essential basic fundamental useful powerful famous well leading".split())
+                        "large new main vital essential basic fundamental useful powerful famous well leading poor unusual "
+                        "rare frequent serious growing".split())
 # "A substantial hurdle is the difficulty of working out fossil ages": a judgement about something, no term (held-8)
 _JUDGING = frozenset("substantial serious notable particular further additional".split())
 _PRONOUNS = frozenset("it this that these those they there he she one most some many all each".split())
@@ -155,3 +158,31 @@ def definition_choices(an: Analysis, section: Section) -> Iterator[Candidate]:
         )
         yield Candidate(q, 1.2, (d.sentence_id,), "choice-definition-topic" if d.topic else "choice-definition",
                         "def:" + norm(d.term))
+
+
+# an ordinal or a time word before the term sets it among others the sentence before names; these heads name nothing
+_PLACE_WORDS = frozenset("first second third fourth last other modern early later new older".split())
+_NOT_A_TERM = frozenset("exception component element aspect thing way downside upside drawback advantage disadvantage "
+                        "benefit problem goal aim purpose result".split())
+
+
+def definition_clozes(an: Analysis, section: Section) -> Iterator[Candidate]:
+    """A cloze on the term a sentence defines ("A {{relvar}} is a named variable of some specific relation type"),
+    also where the term is no key term of the article (an everyday word it defines, a field named with the topic)."""
+    for d in (d for d in article_definitions(an) if d.section == section.slug and not d.topic):
+        first = d.term.split()[0].lower()
+        if first in _PLACE_WORDS or lx.singular(d.term.split()[-1].lower()) in _NOT_A_TERM \
+                or re.match(r"(?:a|an|the)\s+(?:\w+ly|quite|rather|very)\s", d.meaning):
+            continue  # "An {{exception}} is …", "The {{second component}} is …", "… is a fairly efficient device"
+        s = an.sentence[d.sentence_id]
+        st = stem(an, s)
+        if st is None or not re.search(rf"\b{re.escape(d.term)}\b", st[0]):
+            continue
+        prompt_text, source, ids = st
+        answer = display_term(an, d.term)
+        prompt = cloze_prompt(an, prompt_text, d.term, gap_for(an, answer))
+        if prompt is None:
+            continue
+        q = Question(id=qid(section.slug, "cloze", source, answer), topic=section.slug, type="cloze", prompt=prompt,
+                     explanation=explain(source), source=source, origin="generated")
+        yield Candidate(q, 1.4, ids, DEFINED_TERM, norm(answer))
