@@ -251,8 +251,9 @@ def select_budget(ranked: list[Ranked], sections: list[str], words: int, importa
 
     Later passes give what a section could not use (its candidates failed the item-writing checks) to the
     next-best candidates of any section, and fill an article up to its minimum. Last, every sentence of the `lead`
-    section (the summary before an article's first heading) with a candidate that passes is asked, and then each of
-    the lead's `dates` that fits beside the rest (after it, so that a date pushes out no question on its sentence).
+    section (the summary before an article's first heading) with a candidate that passes is asked, then each term the
+    article defines (`definitions.definition_clozes`) and each of the lead's `dates` that fits beside the rest (after
+    it, so that neither pushes out a question).
     """
     # A short article is dense: a teacher asks up to one question per 40 words of it (15 questions at most so).
     total = max(3, round(max(words / WORDS_PER_QUESTION, min(words / 40, 15))))
