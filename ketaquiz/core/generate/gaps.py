@@ -174,3 +174,20 @@ def named_spans(sentence: str, spans: Sequence[Span]) -> list[Span]:
 # Where a named term ends: not "called {{hobby}} horsing" (the term finder cut the name before its "-ing" word).
 _NAME_ENDS = re.compile(r"\s*(?:[,.;:)(—–]|$|(?:and|or|which|that|who|is|are|was|were|in|of|for|to|by|with|as|from|on|at|"
                         r"after|because|when|where|while|can|may|has|have|had)\b)", re.I)
+
+
+_SETTING = re.compile(r"\b(?:in|on|to|at|into|near|across|throughout)\s+(?:the\s+)?\{\{([A-Z][^}|]*)")
+
+
+def setting_gap(prompt: str) -> str | None:
+    """The capitalised name a cloze gaps after "in", "on", "to", "at" …: where the sentence's fact happens.
+
+    "Shards of Chinese pottery have been found in {{Borneo}}", "… the first of a series of Belgian expeditions arrived
+    on {{Zanzibar}}": held-out judges kept 14 % and dropped 59 % of such gaps (n = 22), against 35 % and 24 % of the
+    others; the place sets the fact, it is seldom the fact. Not an acronym, and not after "from" ("with support from
+    {{South Africa}}" names an actor).
+    """
+    m = _SETTING.search(prompt)
+    if m is None or lx.is_acronym(m.group(1).split()[0]):
+        return None
+    return m.group(1)

@@ -15,7 +15,7 @@ from . import lexicon as lx
 from .analysis import Analysis, whole_sentence
 from .answers import SHAPE_WORD, modifier_forms
 from .builders import Candidate
-from .gaps import NAMED_GAP, NAMERS, defined_subject, series_item
+from .gaps import NAMED_GAP, NAMERS, defined_subject, series_item, setting_gap
 from .mentions import mentions, word_in
 from .names import WORLD_POWERS
 from .number_worth import FIRST, unworthy_number
@@ -191,6 +191,9 @@ def _unworthy_gap(c: Candidate, an: Analysis) -> str | None:
         return "name: an eponym standing for a condition (“{{Raynaud}}'s”) tests a name, not the condition"
     if re.search(r"\{\{[A-Z][^}]*\}\} of (?:the )?[A-Z]", c.question.prompt):
         return "half a name: the gap stops before the name's “of the …” (“{{Livonian Brothers}} of the Sword”)"
+    place = setting_gap(c.question.prompt)
+    if place and not defines(c):
+        return f"setting: “{place}” is where the sentence's fact happens, not the fact"
     power = next((a for a in answer_terms(c) if a in WORLD_POWERS and not word_in(a.casefold(), title)), None)
     if power:
         return f"general knowledge: “{power}” is a power anyone names in a sentence of world affairs"
