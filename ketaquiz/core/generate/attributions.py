@@ -121,7 +121,7 @@ def _active(an: Analysis, section: Section, sentence: Sentence, text: str) -> Ca
     m = _ACTIVE.match(text)
     if m is None or m.group("who").split()[0].lower() in lx.STOP_WORDS:
         return None  # "When Augustus founded the Roman Empire": a clause, no name
-    who = _person(an, "by " + m.group("who"))
+    who = _person(an, m.group("who"))
     subject = _subject(an, sentence.id, m.group("obj"), once=True)
     if who is None or subject is None or who[1] != "" or len(who[0]) != 1 \
             or m.group("rest") and len(m.group("rest").split()) > 25:
@@ -177,7 +177,8 @@ def _its_inventor(an: Analysis, section: Section, sentence: Sentence) -> Candida
 
 def _subject(an: Analysis, sid: str, raw: str, *, once: bool = False) -> str | None:
     """What was invented or found, as the prompt can name it: the article's subject (for "It"/"They" in its opening
-    lines) or a term the article uses again. None when the sentence's subject is vague or a side thing."""
+    lines) or a term the article uses again (`once`: a term it names once will do). None when the sentence's subject is
+    vague or a side thing."""
     raw = raw.strip()
     plural = _PRONOUN_SUBJECTS.get(raw.lower())
     if plural is not None:

@@ -161,7 +161,7 @@ def definition_choices(an: Analysis, section: Section) -> Iterator[Candidate]:
 
 
 # an ordinal or a time word before the term sets it among others the sentence before names; these heads name nothing
-_PLACE_WORDS = frozenset("first second third fourth last other modern early later new older".split())
+_RANKING_WORDS = frozenset("first second third fourth last other modern early later new older".split())
 _NOT_A_TERM = frozenset("exception component element aspect thing way downside upside drawback advantage disadvantage "
                         "benefit problem goal aim purpose result".split())
 
@@ -171,7 +171,7 @@ def definition_clozes(an: Analysis, section: Section) -> Iterator[Candidate]:
     also where the term is no key term of the article (an everyday word it defines, a field named with the topic)."""
     for d in (d for d in article_definitions(an) if d.section == section.slug and not d.topic):
         first = d.term.split()[0].lower()
-        if first in _PLACE_WORDS or lx.singular(d.term.split()[-1].lower()) in _NOT_A_TERM \
+        if first in _RANKING_WORDS or lx.singular(d.term.split()[-1].lower()) in _NOT_A_TERM \
                 or re.match(r"(?:a|an|the)\s+(?:\w+ly|quite|rather|very)\s", d.meaning):
             continue  # "An {{exception}} is …", "The {{second component}} is …", "… is a fairly efficient device"
         s = an.sentence[d.sentence_id]

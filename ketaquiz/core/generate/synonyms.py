@@ -143,6 +143,7 @@ def also_called(an: Analysis, term: str) -> list[str]:
 # "the nuclear force (or residual strong force)", "Kerberos (or Cerberus)", "nucleobases (or bases)": another name in
 # a parenthesis led by "or" (held-59's judge: "'residual strong force' is the article's own synonym")
 _OR_GLOSS = re.compile(r"((?:[\w'’-]+ ){0,4}[\w'’-]+) \(or (?:simply )?([\w'’-]+(?: [\w'’-]+){0,3})\)")
+_NOT_NAMES = frozenset("more others both another even less possibly".split())  # "(or more)", "(or both)"
 
 
 def _or_glosses(text: str) -> list[tuple[str, str]]:
@@ -160,9 +161,6 @@ def _or_glosses(text: str) -> list[tuple[str, str]]:
             if n <= len(ahead) and not any(w.casefold() in lx.STOP_WORDS for w in ahead[-n:]):
                 out.append((name, other))
     return out
-
-
-_NOT_NAMES = frozenset("more others both another even less possibly".split())
 
 
 def _unled(name: str) -> str:
