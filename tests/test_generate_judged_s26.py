@@ -1,5 +1,5 @@
-"""Faults the twentieth session found in the generator's drafts, from blind judges' verdicts on held-57 and held-58;
-each test fails on the generator before it."""
+"""Faults the twentieth session found in the generator's drafts, from blind judges' verdicts (held-38 to held-59, and
+the held-out verdicts pooled by the shape of the gap); each test fails on the generator before it."""
 
 from __future__ import annotations
 
