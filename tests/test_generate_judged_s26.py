@@ -100,3 +100,16 @@ def test_a_place_the_fact_happens_in_is_no_gap():
     assert setting_gap("With support for RENAMO from {{South Africa}} drying up, talks began.") is None
     assert setting_gap("It runs in {{RAM}}.") is None
     assert setting_gap("Uranium is naturally present in {{seawater}}.") is None
+
+
+def test_a_tail_the_article_says_with_another_modifier_is_no_answer_alone():
+    # held-60's judge: "accepting 'nervous system' alone gives credit without the key word 'peripheral'"; held-58's:
+    # "the loose form 'COMMUNITY PLANNING' is accepted" for {{Comprehensive Community Planning}}
+    text = ("# Nerve\n\nA nerve is a bundle of axons in the peripheral nervous system. The peripheral nervous system "
+            "links the body to the central nervous system. The nervous system has two parts. The nervous system "
+            "works fast. The nervous system adapts.\n")
+    assert "nervous system" not in gap_forms(text, "peripheral nervous system")
+    # said with no other describing word, the shorter term is still right ("gravitational {{potential energy}}")
+    text = ("# Energy\n\nGravitational potential energy depends on height. Potential energy is stored. Potential "
+            "energy can be released. Potential energy is measured in joules.\n")
+    assert "potential energy" in gap_forms(text, "gravitational potential energy")
