@@ -113,3 +113,16 @@ def test_a_tail_the_article_says_with_another_modifier_is_no_answer_alone():
     text = ("# Energy\n\nGravitational potential energy depends on height. Potential energy is stored. Potential "
             "energy can be released. Potential energy is measured in joules.\n")
     assert "potential energy" in gap_forms(text, "gravitational potential energy")
+
+
+def test_the_subjects_definition_gaps_no_everyday_word_that_ends_a_name():
+    # held-60's judge on "… a type of viral hemorrhagic fever caused by the Lassa {{virus}}": "obvious"; held-58's on
+    # "… planning done by Indigenous {{peoples}} for Indigenous communities": "tests nothing"
+    from ketaquiz.core.article import parse_article
+    from ketaquiz.core.generate import generate_set
+
+    text = ("# Lassa fever\n\nLassa fever is a type of viral hemorrhagic fever caused by the Lassa virus. Many of those "
+            "infected by the virus do not develop symptoms.\n\n## Signs\n\nSymptoms include fever, weakness and "
+            "headaches. The Lassa virus spreads through rodents.\n")
+    qset, _ = generate_set(parse_article(text), set_id="lassa")
+    assert not any("Lassa {{virus" in x.prompt for x in qset.questions), [x.prompt for x in qset.questions]
