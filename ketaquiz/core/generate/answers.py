@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 
 from . import lexicon as lx
 from .analysis import Analysis
+from .contrasts import other_modifiers, said_with_another
 from .heads import CHEMICAL_HEAD, measured_head, named_before_process, salt_name
 from .mentions import mentions
 from .names import POLITY_WORDS, family_name_first, is_title, said_alone
@@ -136,7 +136,7 @@ def _term_forms(an: Analysis, term: str) -> list[str]:
     if len(words) == 3 and _can_describe(words[0]) \
             and words[0].lower() not in _ORDINALS and words[1].isalpha() \
             and mentions(an, " ".join(words[1:]), ignore_case=True) > mentions(an, term, ignore_case=True) \
-            and not _said_with_another(an, words):
+            and not said_with_another(an, words):
         # "gravitational {{potential energy}}", "integral {{membrane proteins}}": the shorter term the article also
         # says on its own (held-21: "the natural answer 'potential energy' is graded wrong")
         alts.append(" ".join(words[1:]))
@@ -170,7 +170,7 @@ def _head_or_modifier(an: Analysis, words: list[str]) -> list[str]:
     adjective = "ADJ" in lx.lemmas(words[0].lower()) and "NOUN" not in lx.lemmas(words[0].lower())
     # "inverse agonists", "negative feedback": the modifier turns the head into its opposite; the bare head is wrong
     # (j49: "'agonist' is accepted for inverse agonists, so a wrong answer is marked right")
-    contrasted = _other_modifiers(an, words) or words[0].lower() in _REVERSING
+    contrasted = other_modifiers(an, words) or words[0].lower() in _REVERSING
     # not a generic head: "way" is no answer for "a self-referential way" (held-30's judge: "bare 'way' accepted")
     if len(words) == 2 and adjective and not contrasted and not generic and (
             alone is not None and len(alone.sentences) >= 2 or lx.zipf(last) < 3.5):
@@ -249,43 +249,6 @@ def _ends_in_noun(word: str) -> bool:
     low = word.lower()
     return low.isalpha() and any("NOUN" in lx.lemmas(low[i:]) and lx.zipf(low[i:]) >= 2.5
                                  for i in range(2, len(low) - 3))
-
-
-def _said_with_another(an: Analysis, words: list[str]) -> bool:
-    """The article writes the term's tail after another describing word too: "{{peripheral nervous system}}" beside
-    "central nervous system", where "nervous system" alone names neither (held-60's judge: "accepting 'nervous system'
-    alone gives credit without the key word 'peripheral'")."""
-    tail = " ".join(words[1:])
-    others = re.findall(rf"\b([A-Za-z]+)\s+{re.escape(tail)}", an.article.text, re.IGNORECASE)
-    return any(o.lower() != words[0].lower() and o.lower() not in lx.STOP_WORDS and "ADJ" in lx.lemmas(o.lower())
-               for o in others)
-
-
-def _other_modifiers(an: Analysis, words: list[str]) -> bool:
-    """The article names the head with another describing word too, at least twice ("integrated circuits" beside
-    "discrete circuits"): there the modifier is the point, and the bare head would credit an answer that is no
-    answer (judges: "accepting 'circuits' credits a meaningless answer"). A passing description ("severe
-    diarrhea") does not count; three different ones do."""
-    if len(words) != 2:
-        return False
-    mod, head = words[0].lower(), lx.singular(words[1].lower())
-    others = {m: n for m, n in _modifiers(an).get(head, {}).items()
-              if m != mod and m not in lx.STOP_WORDS and "ADJ" in lx.lemmas(m) and "NOUN" not in lx.lemmas(m)}
-    # or three kinds named once each: "outermost", "distinct" and "definitive zone" beside the "fetal zone" (held-30's
-    # judge: "accepts bare 'zone'")
-    return any(n >= 2 for n in others.values()) or len(others) >= 3
-
-
-def _modifiers(an: Analysis) -> dict[str, Counter[str]]:
-    """Every word that stands before each (singular) word of the article, counted: one pass, memoised."""
-    cached: dict[str, Counter[str]] | None = an.__dict__.get("_modifiers")
-    if cached is None:
-        cached = {}
-        tokens = re.findall(r"[a-z][a-z-]*", an.article.text.lower())
-        for before, word in zip(tokens, tokens[1:]):
-            cached.setdefault(lx.singular(word), Counter())[before] += 1
-        an.__dict__["_modifiers"] = cached
-    return cached
 
 
 _PLACE_WORDS = frozenset("region river lake mountains mountain range island islands sea ocean valley desert basin bay gulf "
