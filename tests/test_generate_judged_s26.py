@@ -126,3 +126,28 @@ def test_the_subjects_definition_gaps_no_everyday_word_that_ends_a_name():
             "headaches. The Lassa virus spreads through rodents.\n")
     qset, _ = generate_set(parse_article(text), set_id="lassa")
     assert not any("Lassa {{virus" in x.prompt for x in qset.questions), [x.prompt for x in qset.questions]
+
+
+def test_a_relation_whose_object_follows_is_no_gap():
+    # "the {{potency}} of penicillin varied", "the {{centrepiece}} of the Musée …": judges kept 9 % and dropped 41 %
+    # of gaps on "the X of Y" with Y shown (n = 22): "'activity' and 'strength' fit as well as 'potency'"
+    from ketaquiz.core.generate.builders import Candidate
+    from ketaquiz.core.generate.worth import unworthy
+    from ketaquiz.core.questions import Question
+
+    text = ("# Penicillin\n\nPenicillin is an antibiotic made by moulds. It treats infections caused by bacteria. Doctors "
+            "prescribe it widely.\n\n## Units\n\nAs the first penicillin was a mixture, the potency of penicillin varied from "
+            "batch to batch. Its potency was "
+            "measured in units. Moulds were grown in large tanks. Bacteria were killed in laboratory tests. Factories "
+            "made tons of it during the war.\n")
+    an, _ = drafted(text)
+    sid = an.article.sections[1].sentences[0].id
+
+    def why(prompt: str) -> str:
+        q = Question(id="q", topic="units", type="cloze", prompt=prompt, source=an.sentence[sid].text)
+        return unworthy(Candidate(q, 1.0, (sid,), "cloze", "x"), an) or ""
+
+    assert "is the relation" in why("As the first penicillin was a mixture, the {{potency}} of penicillin varied from "
+                                    "batch to batch.")
+    assert "is the relation" not in why("As the first penicillin was a {{mixture}}, the potency of penicillin varied "
+                                        "from batch to batch.")
