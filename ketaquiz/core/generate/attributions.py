@@ -80,9 +80,7 @@ def attributions(an: Analysis, section: Section) -> Iterator[Candidate]:
             continue
         if re.search(r"\b[a-z]{3,}ed\b|\bto [a-z]", mods):
             continue  # "designed to compete in the … market dominated by the Commodore 64" (held-17): "by" is another verb's
-        deed = " ".join(m.group("deed").split())
-        if m.groupdict().get("adv") == "first" and not deed.startswith("first"):
-            deed = f"first {deed}"
+        deed = _deed(m)
         where = f" {mods}" if mods else ""
         if len(names) == 1:
             prompt = f"Who {deed} {subject}{where}?"
@@ -97,16 +95,29 @@ def attributions(an: Analysis, section: Section) -> Iterator[Candidate]:
             continue  # the sentence goes on at length: what it says after the name is its point
         if _eponym(prompt, names):
             continue  # "Who designed the Gatling gun?": the name answers itself (held-44's judge)
-        source = s.text
-        q = Question(
-            id=qid(section.slug, "short", source, "by:" + answer), topic=section.slug, type="short",
-            prompt=cap_first(prompt), answer=answer,
-            accept=[a for a in dict.fromkeys(accept) if a.casefold() != answer.casefold()],
-            explanation=explain(source), source=source, origin="generated",
-        )
-        topic = norm(subject).removeprefix("the ") in (norm(an.article.title), norm(an.article.title) + "s")
-        yield Candidate(q, 2.0, (s.id,), "short-attribution-topic" if topic else "short-attribution",
-                        "by:" + norm(answer))
+        yield _who(an, section, s, prompt, answer, accept, subject)
+
+
+def _deed(m: re.Match[str]) -> str:
+    """What the person did, as the question asks it: "first described" for "was first described" too."""
+    deed = " ".join(m.group("deed").split())
+    return f"first {deed}" if m.groupdict().get("adv") == "first" and not deed.startswith("first") else deed
+
+
+def _who(an: Analysis, section: Section, sentence: Sentence, prompt: str, answer: str, accept: list[str],
+         subject: str) -> Candidate:
+    """The short question "Who …?" on a sentence, the name (or names) its answer; who made the article's own subject
+    is a family of its own (`rank`: a key fact wherever the article says it)."""
+    source = sentence.text
+    q = Question(
+        id=qid(section.slug, "short", source, "by:" + answer), topic=section.slug, type="short",
+        prompt=cap_first(prompt), answer=answer,
+        accept=[a for a in dict.fromkeys(accept) if a.casefold() != answer.casefold()],
+        explanation=explain(source), source=source, origin="generated",
+    )
+    topic = norm(subject).removeprefix("the ") in (norm(an.article.title), norm(an.article.title) + "s")
+    return Candidate(q, 2.0, (sentence.id,), "short-attribution-topic" if topic else "short-attribution",
+                     "by:" + norm(answer))
 
 
 def _active(an: Analysis, section: Section, sentence: Sentence, text: str) -> Candidate | None:
@@ -127,22 +138,11 @@ def _active(an: Analysis, section: Section, sentence: Sentence, text: str) -> Ca
             or m.group("rest") and len(m.group("rest").split()) > 25:
         return None
     name = who[0][0]
-    deed = " ".join(m.group("deed").split())
-    if m.group("adv") == "first" and not deed.startswith("first"):
-        deed = f"first {deed}"
     when = " ".join((m.group("when") or when).split())
-    prompt = f"Who {deed} {subject} {when}".rstrip() + "?"
+    prompt = f"Who {_deed(m)} {subject} {when}".rstrip() + "?"
     if _eponym(prompt, [name]):
         return None
-    source = sentence.text
-    q = Question(
-        id=qid(section.slug, "short", source, "by:" + name), topic=section.slug, type="short",
-        prompt=cap_first(prompt), answer=name, accept=[a for a in _forms(name) if a.casefold() != name.casefold()],
-        explanation=explain(source), source=source, origin="generated",
-    )
-    topic = norm(subject).removeprefix("the ") in (norm(an.article.title), norm(an.article.title) + "s")
-    return Candidate(q, 2.0, (sentence.id,), "short-attribution-topic" if topic else "short-attribution",
-                     "by:" + norm(name))
+    return _who(an, section, sentence, prompt, name, _forms(name), subject)
 
 
 def _eponym(prompt: str, names: list[str]) -> bool:
@@ -166,13 +166,7 @@ def _its_inventor(an: Analysis, section: Section, sentence: Sentence) -> Candida
     subject = title if not lx.lemmas(title.split()[0].lower()) else "the " + title[:1].lower() + title[1:]
     if _eponym(subject, [name]):
         return None
-    q = Question(
-        id=qid(section.slug, "short", text, "by:" + name), topic=section.slug, type="short",
-        prompt=f"Who invented {subject}?", answer=name,
-        accept=[a for a in _forms(name) if a.casefold() != name.casefold()],
-        explanation=explain(text), source=text, origin="generated",
-    )
-    return Candidate(q, 2.0, (sentence.id,), "short-attribution-topic", "by:" + norm(name))
+    return _who(an, section, sentence, f"Who invented {subject}?", name, _forms(name), subject)
 
 
 def _subject(an: Analysis, sid: str, raw: str, *, once: bool = False) -> str | None:
