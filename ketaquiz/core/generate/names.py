@@ -154,3 +154,30 @@ def family_name_first(words: list[str]) -> bool:
     family = words[0].lower()
     return len(words) == 2 and len(family) <= 4 and family.isalpha() and family not in lx.STOP_WORDS \
         and not lx.lemmas(family) and _HYPHENED_GIVEN_NAME.fullmatch(words[1]) is not None
+
+
+# A person's whole name in running text: given names or initials, small words, a surname ("Cecil George Paine",
+# "H. Gerdien", "Jerónimo de Ayanz y Beaumont", "Daniel arap Moi")
+_PERSON = re.compile(rf"(?<![\w.’'-])((?:{_NAME_WORD}\s+){{1,3}}(?:(?:{'|'.join(PARTICLES)}|y|arap)\s+"
+                     rf"(?:{_NAME_WORD}\s+)?(?:(?:y|e)\s+)?)?[{_UPPER}][{_LOWER}]+(?:['’-][{_UPPER}{_LOWER}]+)?)(?![\w'’-])")
+
+
+def people(an: Analysis, text: str) -> list[re.Match[str]]:
+    """The people `text` names in full: each given name an initial or a word English does not know and the article
+    never writes after "the" ("Modern Mendel", "French Equatorial Africa", "Netherlands East Indies" are no people),
+    and the last word no everyday English noun ("Borno State", "Nobel Prize")."""
+    out = []
+    for m in _PERSON.finditer(text):
+        words = m.group(1).split()
+        given = [w for w in words[:-1] if w not in PARTICLES and w not in ("y", "e", "arap")]
+        if words[0].lower() in lx.STOP_WORDS:
+            continue  # "The Basmachi", "The Portuguese"
+        while given and is_title(given[0]):
+            given.pop(0)
+        last = words[-1].lower()
+        if last in POLITY_WORDS or lx.lemmas(last) and lx.zipf(last) >= 4.0:
+            continue  # "Borno State", "Nobel Prize", "Ottoman Empire": a place or a thing, not a surname
+        if given and all(w.endswith(".") or not lx.lemmas(w.lower()) and not _after_the(an, w)
+                         and not w.endswith(_PEOPLE_ENDINGS) for w in given):
+            out.append(m)
+    return out
