@@ -48,3 +48,30 @@ def test_a_side_doer_is_the_one_who_did_it_not_one_named_beside_it():
     assert side_doer(an, "Following efforts by Lamberto Scannabecchi in 1122, Pope Callixtus II signed it.") is None
     # no person: "The Basmachi revolt", "Borno State", "Nobel Prize"
     assert side_doer(an, "The Basmachi revolt broke out in 1917 in Borno State.") is None
+
+
+def test_a_figure_of_one_past_event_is_trivia_in_an_irregular_past_too():
+    # held-56's judges dropped "FRELIMO candidate Armando Guebuza won with _____ of the popular vote." twice ("a single
+    # election's vote share is a one-off number"), held-44's "… the drum was manually rotated to bring a new stack into
+    # use until all _____ rounds had been fired." ("into use" read as the present tense of "use")
+    from ketaquiz.core.generate.analysis import analyse
+    from ketaquiz.core.generate.quantities import quantities
+    from ketaquiz.core.generate.worth import unworthy
+
+    text = """# Mozambique
+
+## Elections
+
+The candidate Armando Guebuza won with 64% of the popular vote in a close race.
+As each stack emptied, the drum was rotated to bring a new stack into use until all 400 rounds had been fired.
+The typical-use failure rate of the calendar method is 25% per year in most studies.
+
+## Leaders
+
+Armando Guebuza led the party for ten years. Armando Guebuza was inaugurated as the President of Mozambique.
+"""
+    art = parse_article(text)
+    an = analyse(art)
+    why = {str(c.question.answer): unworthy(c, an) for sec in art.sections for c in quantities(an, sec)}
+    assert "past event" in (why["64%"] or "") and "past event" in (why["400"] or "")
+    assert why["25%"] is None

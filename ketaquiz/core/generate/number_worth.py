@@ -38,7 +38,8 @@ def unworthy_number(c: Candidate, an: Analysis, source: str) -> str | None:
             # "Operational CRM is made up of _____ main components: sales force automation, marketing automation, and
             # service automation" (held-43's judge: "the three components are listed, so the count is given away")
             return "giveaway: the prompt lists the items it asks to count"
-        if PAST_VERB.search(source) and not PRESENT_VERB.search(source):
+        if (PAST_VERB.search(source) or _IRREGULAR_PAST.search(source)) and not PRESENT_VERB.search(
+                _USE_AS_NOUN.sub(" ", source)):
             # "The Count of Flanders counter-attacked with his entire force of _____ knights", "Value added by the
             # woollen industry was _____ in 1801": a figure of one past event. Held-out and corpus judges kept 10 %
             # of such choices (77 % dropped, n = 16), against 60 % of the figures a present-tense sentence states
@@ -60,6 +61,13 @@ def unworthy_number(c: Candidate, an: Analysis, source: str) -> str | None:
     if subject and mentions(an, subject, ignore_case=True) + mentions(an, subject + "s", ignore_case=True) < 2:
         return f"trivia: the date of “{subject}”, which the article names once"
     return None
+
+
+# The past of one event in an irregular verb ("Guebuza won with 64 % of the popular vote": held-56, dropped twice)
+_IRREGULAR_PAST = re.compile(r"\b(?:won|lost|rose|fell|began|took|came|went|led|held|became|gave|grew|saw|kept|left|"
+                             r"fought|brought|bought|sold|sent|spent|stood|struck|drew|threw|knew|met|paid|ran|rode)\b")
+# "to bring a new stack into use until all 400 rounds had been fired" (held-44, dropped): "use" a noun, not the verb
+_USE_AS_NOUN = re.compile(r"\b(?:into|in|of|for|out of|common|wide|widespread|general|its|their)\s+use\b")
 
 
 _FIRST_WORDS = frozenset("first second earliest early original new modern".split())
