@@ -181,12 +181,17 @@ def _subject(an: Analysis, sid: str, raw: str, *, once: bool = False) -> str | N
         return None
     words = raw.split()
     bare = " ".join(words[1:]) if words[0].lower() == "the" else raw
+    naming = re.match(r"(?:term|word|name)\s+(?=\S)", bare) if words[0].lower() == "the" else None
+    if naming:  # "The term physicist was coined by William Whewell" (held-61): the word's own story
+        bare = bare[naming.end():].strip("\"“”'")
     title = norm(an.article.title)
     key = norm(bare)
     is_topic = key == title or key.rstrip("s") == title.rstrip("s") or key in an.topic_words
     if not is_topic and (key not in an.terms or an.score(bare) < MIN_TERM_SCORE
                         or mentions(an, bare, ignore_case=True) < (1 if once else 2)):
         return None
+    if naming:
+        return f"the {naming.group().strip()} {bare}"
     if words[0] == "The":
         return "the " + bare
     return raw if raw[:1].isupper() and not lx.lemmas(words[0].lower()) or lx.is_acronym(words[0]) \

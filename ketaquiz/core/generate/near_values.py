@@ -27,8 +27,8 @@ def number_distractors(an: Analysis, answer: str, context: str) -> list[tuple[st
     value, suffix = int(m.group(1)), m.group(2)
     digits = len(m.group(1))
     year = digits == 4 or bool(suffix)
-    if year and re.search(rf"\bby\s+(?:_{{3,}}|{value}{suffix})(?!\w)", context, re.I):
-        # "… restore a multi-party system, which he did by _____": every later year is true as well (held-44's judge;
+    if year and re.search(rf"\b(?:by|before)\s+(?:_{{3,}}|{value}{suffix})(?!\w)", context, re.I):
+        # "which he did by _____", "shortly before _____": every later year is true as well (held-44's, held-61's judges;
         # "after _____" stays: nine corpus judges kept "Rapid growth reoccurred after _____")
         return []
     step = 10 if suffix else (5 if year else round_step(value, max(1, round(value * 0.25))))

@@ -169,6 +169,9 @@ def _classify(tokens: list[Token], i: int) -> str:
 _NAMING_NOUNS = frozenset("term terms word words phrase".split())
 
 
+_INITIAL = re.compile(r"\.\s*[A-Z]")  # after one letter: an initial ("H. Gerdien", "P. Phys."), not the letter C
+
+
 def find_terms(text: str) -> list[Span]:
     """Candidate term spans of one sentence, in order."""
     tokens = tokenize(text)
@@ -199,7 +202,8 @@ def find_terms(text: str) -> list[Span]:
             run.pop()
         if run and len(run) <= 5:
             a, b = tokens[run[0]].start, tokens[run[-1]].start + len(_word(tokens[run[-1]]))
-            spans.append(Span(text[a:b], a, b))
+            if b - a > 1 or not _INITIAL.match(text, b):  # "the P. Phys." (held-61): an initial is no term
+                spans.append(Span(text[a:b], a, b))
         i = max(j, i + 1)
     return spans
 

@@ -20,6 +20,10 @@ def topic_answer(an: Analysis, ans: str) -> str | None:
     if a in an.topic_words or (a.rstrip("s") in {t.rstrip("s") for t in an.topic_words}) \
             or a.rstrip("s") == title.rstrip("s"):  # "{{big bang}}" in *Big Bang*
         return f"topic word: “{ans}” is what the whole article is about"
+    if a == re.sub(r"^(?:a )?history of (?:the )?", "", title) != title:
+        # "{{French Guiana}} became an overseas département …" in *History of French Guiana* (held-61), "the region that
+        # is now {{Equatorial Guinea}}" (held-45): whose history it is, the subject
+        return f"topic word: “{ans}” is whose history the article tells"
     if a.startswith(title + " ") and all(lx.zipf(w) >= 3.4 for w in a[len(title):].split()):
         # "{{fly-by-wire control systems}}" in *Fly-by-wire*: the title and words anyone adds to it
         return f"topic word: “{ans}” is the article's subject with a plain noun"
