@@ -171,3 +171,18 @@ def test_another_thing_is_not_joined_to_a_sentence_that_names_no_first():
     first, second = [s for s in an.article.sentences if s.text.startswith("Another")]
     assert stem(an, first) is None
     assert stem(an, second)[0] == "An alternative treatment is clindamycin. Another alternative is rest."
+
+
+def test_who_did_it_keeps_when_and_where_not_how():
+    # "Who coined the term big bang with derisive intent?" (j122: fix, "the article says Hoyle denied any derisive
+    # intent"); "Who coined the word photograph in 1839?" keeps its year (keep)
+    from ketaquiz.core.generate.attributions import attributions
+
+    from .generation import drafted
+
+    text = ("# Big Bang\n\nThe Big Bang is a theory. The Big Bang explains the universe.\n\n## Etymology\n\nThe term "
+            "'big bang' was coined with derisive intent by Fred Hoyle, and its endurance testifies to his wit. The "
+            "word photograph was coined in 1839 by Sir John Herschel. Photographs are images. Photographs last.\n")
+    _, candidates = drafted(text, (attributions,))
+    assert [c.question.prompt for c in candidates] == ["Who coined the term big bang?",
+                                                       "Who coined the word photograph in 1839?"]

@@ -81,7 +81,9 @@ def attributions(an: Analysis, section: Section) -> Iterator[Candidate]:
         if re.search(r"\b[a-z]{3,}ed\b|\bto [a-z]", mods):
             continue  # "designed to compete in the … market dominated by the Commodore 64" (held-17): "by" is another verb's
         deed = _deed(m)
-        where = f" {mods}" if mods else ""
+        # when and where stay as context; how goes ("coined with derisive intent": j122, "the article says Hoyle denied
+        # any derisive intent")
+        where = f" {mods}" if re.match(r"(?:in|at|on|from|during|around|about|between|circa)\b", mods) else ""
         if len(names) == 1:
             prompt = f"Who {deed} {subject}{where}?"
             answer, accept = names[0], _forms(names[0])
