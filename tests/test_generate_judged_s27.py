@@ -186,3 +186,17 @@ def test_who_did_it_keeps_when_and_where_not_how():
     _, candidates = drafted(text, (attributions,))
     assert [c.question.prompt for c in candidates] == ["Who coined the term big bang?",
                                                        "Who coined the word photograph in 1839?"]
+
+
+def test_who_coined_the_title_written_without_its_hyphen_is_asked():
+    # *Supply-chain management* (held-48): 'The term "supply chain management" was first coined by Keith Oliver in
+    # 1982.' was never asked, the title's hyphen read as another term
+    from ketaquiz.core.generate.attributions import attributions
+
+    from .generation import drafted
+
+    text = ("# Supply-chain management\n\nSupply-chain management is the management of the flow of goods.\n\n## "
+            "History\n\nThe term \"supply chain management\" was first coined by Keith Oliver in 1982.\n")
+    _, candidates = drafted(text, (attributions,))
+    assert [(c.question.prompt, c.question.answer) for c in candidates] == [
+        ("Who first coined the term supply chain management?", "Keith Oliver")]

@@ -188,7 +188,8 @@ def _subject(an: Analysis, sid: str, raw: str, *, once: bool = False) -> str | N
         bare = bare[naming.end():].strip("\"“”'")
     title = norm(an.article.title)
     key = norm(bare)
-    is_topic = key == title or key.rstrip("s") == title.rstrip("s") or key in an.topic_words
+    is_topic = key.replace("-", " ") in (title.replace("-", " "), title.replace("-", " ") + "s") \
+        or key.rstrip("s") == title.rstrip("s") or key in an.topic_words  # "supply chain management" in *Supply-chain …*
     if not is_topic and (key not in an.terms or an.score(bare) < MIN_TERM_SCORE
                         or mentions(an, bare, ignore_case=True) < (1 if once else 2)):
         return None
