@@ -200,3 +200,35 @@ def test_who_coined_the_title_written_without_its_hyphen_is_asked():
     _, candidates = drafted(text, (attributions,))
     assert [(c.question.prompt, c.question.answer) for c in candidates] == [
         ("Who first coined the term supply chain management?", "Keith Oliver")]
+
+
+# held-62's judge (j124), on drafts of the session's code
+
+def test_an_acronym_the_gap_accepts_shown_in_the_prompt_gives_it_away():
+    # "… bare around the {{B cell receptors|BCR|B cell receptor}} …, which further isolates the BCRs …" (drop: "the
+    # answer is visible as 'BCRs' later in the same prompt")
+    from ketaquiz.core.giveaways import gloss_giveaway
+    from ketaquiz.core.questions import Question
+
+    def cloze(prompt: str) -> Question:
+        return Question(id="x", topic="t", type="cloze", prompt=prompt, answer=["B cell receptors"])
+
+    assert gloss_giveaway(cloze("In humans, the surface is bare around the {{B cell receptors|BCR|B cell receptor}} "
+                                "for several hundred nanometers, which further isolates the BCRs from others."))
+    assert gloss_giveaway(cloze("In humans, the surface is bare around the {{B cell receptors|BCR|B cell receptor}} "
+                                "for several hundred nanometers, which further isolates them from others.")) is None
+
+
+def test_a_describing_word_shared_by_a_lists_items_is_no_part_of_the_first():
+    # "Name one of the advantages of using crowdsourcing." answered "improved costs" (fix: "the natural answers
+    # 'cost', 'costs' … are graded wrong"): "improved costs, speed, quality, …" improves each of them
+    from ketaquiz.core.generate.enumerations import enumerations
+
+    from .generation import drafted
+
+    text = ("# Crowdsourcing\n\nCrowdsourcing divides work among many people. Crowdsourcing uses the Internet.\n\n## "
+            "Advantages\n\nAdvantages of using crowdsourcing may include improved costs, speed, quality, flexibility, "
+            "scalability, or diversity.\n")
+    _, candidates = drafted(text, (enumerations,))
+    q = next(c.question for c in candidates if c.question.prompt.startswith("Name one of"))
+    assert q.answer == "improved costs" and {"costs", "cost", "speed"} <= set(q.accept)

@@ -65,6 +65,11 @@ def _stem_visible(prompt: str) -> str | None:
     from .generate import lexicon as lx
 
     acronyms = {w.casefold() for w in re.findall(r"[A-Za-z][\w]*", shown) if lx.is_acronym(w)}
+    for form in (f for g in gaps for f in g[1:] if lx.is_acronym(f) and len(f) >= 2):
+        if {form.casefold(), form.casefold() + "s"} & acronyms:
+            # "… bare around the {{B cell receptors|BCR}} …, which further isolates the BCRs" (held-62's judge):
+            # the acronym the gap accepts stands in the prompt
+            return f"“{form}”, which the gap accepts, stands in the prompt: the answer shows through"
     for ans in answers:
         for compound in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+", ans):  # "two-stroke" beside {{two-stroke … engines}}
             if re.search(rf"(?<![\w-]){re.escape(compound)}(?![\w-])", shown, re.IGNORECASE):

