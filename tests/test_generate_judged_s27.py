@@ -232,3 +232,20 @@ def test_a_describing_word_shared_by_a_lists_items_is_no_part_of_the_first():
     _, candidates = drafted(text, (enumerations,))
     q = next(c.question for c in candidates if c.question.prompt.startswith("Name one of"))
     assert q.answer == "improved costs" and {"costs", "cost", "speed"} <= set(q.accept)
+
+
+def test_a_rare_word_the_lead_says_once_is_asked_after_the_rest():
+    # "Antibodies are {{glycoproteins}} belonging to the immunoglobulin superfamily.", "… undermine {{deterrence}}":
+    # the lead is the summary; a rare word it says only there was refused as a side word (judges kept 16 % of such
+    # gaps over whole articles), yet j126 kept 33 % and dropped 12 % of those from the lead (n = 24), against 40 % and
+    # 21 % for the controls; the body still refuses them
+    from ketaquiz.core.generate import generate_set
+
+    text = ("# Antibody\n\nAn antibody is a protein used by the immune system. Antibodies are glycoproteins belonging "
+            "to the immunoglobulin superfamily. The antibody recognizes an antigen.\n\n## Structure\n\nEach antibody "
+            "binds an antigen. The antibody has two chains. Antibodies are also called immunoglobulins, which are "
+            "sometimes glycosylated by a fucosyltransferase in the cell.\n\n## Function\n\nThe antibody tags "
+            "an antigen. The antigen is then removed by the immune system.\n")
+    prompts = [q.prompt for q in generate_set(parse_article(text), set_id="ab")[0].questions]
+    assert any("{{glycoproteins" in p for p in prompts)
+    assert not any("{{fucosyltransferase" in p for p in prompts)
