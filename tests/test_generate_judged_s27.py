@@ -249,3 +249,14 @@ def test_a_rare_word_the_lead_says_once_is_asked_after_the_rest():
     prompts = [q.prompt for q in generate_set(parse_article(text), set_id="ab")[0].questions]
     assert any("{{glycoproteins" in p for p in prompts)
     assert not any("{{fucosyltransferase" in p for p in prompts)
+
+
+def test_a_full_stop_without_its_space_ends_a_sentence():
+    # held-63: "Typically lizards have _____ longitudinal rows … lateral plates.These plates extend down the neck, trunk
+    # and tail." (drop: "with a missing space in '.These'"), two sentences asked as one
+    from ketaquiz.core.article import split_sentences
+
+    text = "Lizards have two rows of plates.These plates extend down the neck. It costs 3.5 dollars. See Fig.Two."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Lizards have two rows of plates.", "These plates extend down the neck.", "It costs 3.5 dollars.",
+        "See Fig.Two."]

@@ -194,7 +194,9 @@ _BEFORE_A_NUMBER = _LOWER_ABBREVIATIONS | _MONTHS
 _TITLES = {"Drs", "Capt", "Lt", "Col", "Gen", "Sgt", "Maj", "Gov", "Rev", "Hon", "Mt", "Ft", "Messrs", "Sen", "Rep",
            "Adm", "Cmdr", "Brig", "Pvt", "Fr", "Cpl", "Insp", "Supt"}
 # A sentence ends at . ! ? (optionally followed by a closing quote/bracket) before white space.
-_SENT_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+|$)")
+# …and a full stop the page left without its space ("… and smaller lateral plates.These plates extend …", held-63):
+# after a word of small letters, before a capitalised one
+_SENT_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+|$)|(?<=[a-z]{3})\.(?=[A-Z][a-z]{2,}\b)")
 
 
 def _is_plain_heading(line: str) -> bool:
