@@ -260,3 +260,29 @@ def test_a_full_stop_without_its_space_ends_a_sentence():
     assert [text[a:b] for a, b in split_sentences(text)] == [
         "Lizards have two rows of plates.", "These plates extend down the neck.", "It costs 3.5 dollars.",
         "See Fig.Two."]
+
+
+def test_a_span_the_lead_dates_is_asked_whole():
+    # *Great Plague of London* (held-63) drew no question: "lasting from _____ to 1666" was refused, the end shown
+    # giving the start away; the span is asked among spans as long that do not overlap it
+    text = ("# Great Plague of London\n\nThe Great Plague, lasting from 1665 to 1666, was the last major epidemic of the "
+            "bubonic plague to occur in England. It killed about 100,000 people in London.\n\n## London\n\nThe plague "
+            "came to London in the spring. Many people fled the city.\n")
+    from ketaquiz.core.generate.analysis import analyse
+    from ketaquiz.core.generate.lead_dates import lead_dates
+
+    art = parse_article(text)
+    q = next(c.question for c in lead_dates(analyse(art), art.sections[0]))
+    assert q.prompt.startswith("The Great Plague, lasting from _____, was") and q.answer == "1665 to 1666"
+    others = [c for c in q.choices if c != q.answer]
+    assert len(others) == 3 and all(int(c[:4]) + 1 < 1665 or int(c[:4]) > 1666 for c in others)
+
+
+def test_the_subsequent_thing_points_back():
+    # "The subsequent occupation of Malaya, North Borneo and Sarawak from _____ unleashed nationalism." (j127: fix,
+    # "'The subsequent occupation' refers back to the Japanese invasion in the previous sentence")
+    from .generation import assert_dangling
+
+    assert_dangling(["The subsequent occupation of Malaya from _____ unleashed nationalism.",
+                     "The preceding chapter named the {{author}}."])
+    assert_dangling(["Subsequent research confirmed the {{finding}} in mice."], dangling=False)

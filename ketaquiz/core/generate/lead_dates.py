@@ -45,12 +45,37 @@ def lead_dates(an: Analysis, section: Section) -> Iterator[Candidate]:
         prompt = re.sub(rf"(?<![\w.,\-–/]){re.escape(answer)}(?![\w\-–/%]|[.,]\d)", "_____", trim_to_term(text, answer),
                         count=1)
         wrong = [d for d, _ in distractors(an, answer, prompt, want=3)]
+        span = _SPAN.search(prompt)
+        if span is not None:  # "lasting from _____ to 1666": the end shown gives the start away; ask the whole span
+            answer, prompt, wrong = _span_choice(an, answer, span, prompt)
         if "_____" not in prompt or len(wrong) < 3:
             continue
         q = Question(id=qid(section.slug, "choice", source, answer), topic=section.slug, type="choice", prompt=prompt,
                      answer=answer, choices=sorted([answer, *wrong]), explanation=explain(source), source=source,
                      origin="generated")
         yield Candidate(q, 1.2, ids, LEAD_DATE, f"n:{s.id}")
+
+
+# "from _____ to 1666", "from the _____ to 1919": a span whose end the prompt shows (held-63's *Great Plague of London*
+# drew no question: "the blank is a number paired with the next one")
+_SPAN = re.compile(r"\b(from\s+(?:the\s+)?)_____\s+(to|until|–|-)\s+(?:the\s+)?((?:1[0-9]|20)\d\d)(s?)\b")
+
+
+def _span_choice(an: Analysis, start: str, span: re.Match[str], prompt: str) -> tuple[str, str, list[str]]:
+    """The span as the answer ("1665 to 1666") among spans as long, each starting at one of the start's near years."""
+    sep, end, suffix = span.group(2), int(span.group(3)), span.group(4)
+    first = int(start.rstrip("s"))
+    joiner = f" {sep} " if sep.isalpha() else sep
+
+    def written(a: int) -> str:
+        return f"{a}{'s' if start.endswith('s') else ''}{joiner}{a + end - first}{suffix}"
+    shown = prompt[:span.start()] + span.group(1) + "_____" + prompt[span.end():]
+    # no span that overlaps the answer's ("1664 to 1665" beside 1665 to 1666 is half right)
+    step = 10 if start.endswith("s") else 5
+    starts = [int(d.rstrip("s")) for d, _ in distractors(an, start, shown)]
+    starts += [first + k * step for k in (-2, 2, -3, 3, -4)]  # the near ones may overlap; a ladder fills in
+    wrong = [written(a) for a in dict.fromkeys(starts) if a + end - first < first or a > end]
+    return written(first), shown, wrong[:3]
 
 
 def side_doer(an: Analysis, text: str) -> str | None:
