@@ -55,7 +55,9 @@ _DANGLING_INSIDE = re.compile(
     # "The recession, in turn, deepened the {{credit crunch}} …" (held-36): in turn after what? (Not "…, and these
     # proteins, in turn, are …", whose turn the sentence itself gives.)
     r"^\W*(?:[Tt]he\s+)?[\w-]+(?:\s+[\w-]+)?\s*,\s*in turn\s*,|"
-    r"(?<![:;] )\b(?:this|these|those|such)\s+(?!(?:as|that)\b)[A-Za-z_0-9]|\b(?i:the) (?:following|above|below|latter|former|subsequent|preceding|aforementioned)\b|"
+    r"(?<![:;] )\b(?:this|these|those|such)\s+(?!(?:as|that)\b)[A-Za-z_0-9]|"
+    # "The subsequent occupation of Malaya …" (j127): subsequent to what?
+    r"\b(?i:the) (?:following|above|below|latter|former|subsequent|preceding|aforementioned)\b|"
     # "the same level of detail" as what? Not "the same … as X", nor what a group shares ("the great majority shares
     # the same culture": held-27's Nation state drew no question for it)
     r"(?<!share )(?<!shares )(?<!shared )(?<!sharing )\bthe same\b(?![^.;]*\b(?:as|that)\b)|"

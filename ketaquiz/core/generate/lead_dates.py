@@ -70,11 +70,13 @@ def _span_choice(an: Analysis, start: str, span: re.Match[str], prompt: str) -> 
     def written(a: int) -> str:
         return f"{a}{'s' if start.endswith('s') else ''}{joiner}{a + end - first}{suffix}"
     shown = prompt[:span.start()] + span.group(1) + "_____" + prompt[span.end():]
-    # no span that overlaps the answer's ("1664 to 1665" beside 1665 to 1666 is half right)
     step = 10 if start.endswith("s") else 5
     starts = [int(d.rstrip("s")) for d, _ in distractors(an, start, shown)]
     starts += [first + k * step for k in (-2, 2, -3, 3, -4)]  # the near ones may overlap; a ladder fills in
-    wrong = [written(a) for a in dict.fromkeys(starts) if a + end - first < first or a > end]
+    latest = max(int(y) for y, _ in lx.YEAR.findall(an.article.text)) + 5
+    # no span that overlaps the answer's ("1664 to 1665" beside 1665 to 1666 is half right), none in the future
+    wrong = [written(a) for a in dict.fromkeys(starts)
+             if (a + end - first < first or a > end) and a + end - first <= latest]
     return written(first), shown, wrong[:3]
 
 
