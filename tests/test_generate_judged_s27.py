@@ -286,3 +286,15 @@ def test_the_subsequent_thing_points_back():
     assert_dangling(["The subsequent occupation of Malaya from _____ unleashed nationalism.",
                      "The preceding chapter named the {{author}}."])
     assert_dangling(["Subsequent research confirmed the {{finding}} in mice."], dangling=False)
+
+
+def test_a_quotation_cut_before_its_close_is_not_readable():
+    # 'Fritz wrote, “the idea that 2K and Firaxis … is not only about {{colonization}}.' (held-64's judge: drop, "a
+    # quotation cut off mid-sentence with an unclosed quote mark"; held-40's Golomb quote likewise)
+    from ketaquiz.core.quality import readability
+
+    from .generation import q
+
+    assert "does not close" in (readability(q("Fritz wrote, “the idea that they would make a game about "
+                                              "{{colonization}}.")) or "")
+    assert readability(q("The term “{{phishing}}” is a play on fishing.")) is None

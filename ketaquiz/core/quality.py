@@ -248,6 +248,10 @@ def readability(q: Question) -> str | None:
         return "the prompt carries debris (an emptied parenthesis, a sentence cut at an initial)"
     if len(re.findall(r"[\"“”]", text)) >= 2 and not _only_quoted_terms(text):
         return "the prompt quotes someone: a quotation is an opinion or wording, not a fact to recall"
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        # 'Fritz wrote, “the idea that … is not only about {{colonization}}.' (held-64's judge: "a quotation cut off
+        # mid-sentence with an unclosed quote mark")
+        return "the prompt opens a quotation it does not close: it was cut mid-quote"
     if _MARKUP.search(text) or _CITATION.search(text):
         return "the prompt carries markup or a citation mark: write it as plain text"
     if _FURNITURE.search(text):
