@@ -298,3 +298,16 @@ def test_a_quotation_cut_before_its_close_is_not_readable():
     assert "does not close" in (readability(q("Fritz wrote, “the idea that they would make a game about "
                                               "{{colonization}}.")) or "")
     assert readability(q("The term “{{phishing}}” is a play on fishing.")) is None
+
+
+def test_a_name_given_in_a_parenthesis_after_known_as_is_accepted():
+    # "Athens was not the only {{polis}} in Ancient Greece …" (held-64's judge: fix, "the natural answer 'city-state'
+    # (the article's own gloss of polis) is graded wrong"); "(called a control grid)" after "the anode" names another
+    # thing, and stays no synonym
+    from .generation import gap_forms
+
+    text = ("# Athenian democracy\n\nAthenian democracy developed in the Greek city-state (known as a polis) of Athens. "
+            "Athens was not the only polis in Ancient Greece that had a democracy. A third electrode between the "
+            "cathode and the anode (called a control grid) was added.\n")
+    assert "city-state" in gap_forms(text, "polis")
+    assert "control grid" not in gap_forms(text, "anode")

@@ -142,7 +142,11 @@ def also_called(an: Analysis, term: str) -> list[str]:
 
 # "the nuclear force (or residual strong force)", "Kerberos (or Cerberus)", "nucleobases (or bases)": another name in
 # a parenthesis led by "or" (held-59's judge: "'residual strong force' is the article's own synonym")
-_OR_GLOSS = re.compile(r"((?:[\w'’-]+ ){0,4}[\w'’-]+) \(or (?:simply )?([\w'’-]+(?: [\w'’-]+){0,3})\)")
+# and one named in a parenthesis: "the Greek city-state (known as a polis)" (held-64's judge: "the natural answer
+# 'city-state' (the article's own gloss of polis) is graded wrong"); not "(called …)", which may name another thing
+# ("between the cathode and the anode (called a control grid)" names the third electrode)
+_OR_GLOSS = re.compile(r"((?:[\w'’-]+ ){0,4}[\w'’-]+) \((?:or (?:simply )?|(?:also )?known as (?:an? |the )?)"
+                       r"([\w'’-]+(?: [\w'’-]+){0,3})\)")
 _NOT_NAMES = frozenset("more others both another even less possibly".split())  # "(or more)", "(or both)"
 
 
