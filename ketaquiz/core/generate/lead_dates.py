@@ -19,6 +19,7 @@ from .analysis import VERBISH, Analysis
 from .builders import Candidate, distractors, explain, qid, stem
 from .mentions import mentions
 from .names import family_name_first, people
+from .near_values import article_years
 from .rank import LEAD_DATE
 from .trimming import trim_to_term
 
@@ -73,7 +74,7 @@ def _span_choice(an: Analysis, start: str, span: re.Match[str], prompt: str) -> 
     step = 10 if start.endswith("s") else 5
     starts = [int(d.rstrip("s")) for d, _ in distractors(an, start, shown)]
     starts += [first + k * step for k in (-2, 2, -3, 3, -4)]  # the near ones may overlap; a ladder fills in
-    latest = max(int(y) for y, _ in lx.YEAR.findall(an.article.text)) + 5
+    latest = max(article_years(an)) + 5
     # no span that overlaps the answer's ("1664 to 1665" beside 1665 to 1666 is half right), none in the future
     wrong = [written(a) for a in dict.fromkeys(starts)
              if (a + end - first < first or a > end) and a + end - first <= latest]

@@ -63,12 +63,18 @@ def _full_names(an: Analysis, term: str) -> list[str]:
         while given and (is_title(given[0]) or given[0].lower() in lx.STOP_WORDS
                          or lx.lemmas(given[0].lower())):
             given.pop(0)  # "Then Mendel", "Professor Wundt": the words before the name are no part of it
-        if given and all(w.endswith(".") or not lx.lemmas(w.lower()) and not _after_the(an, w)
-                         and not w.endswith(_PEOPLE_ENDINGS) for w in given):
+        if given and _given_names(an, given):
             name = " ".join([*given, (m.group(2) or "") + term])  # "Pedro de Valdivia" (held-50)
             if name not in found:
                 found.append(name)
     return found if len(found) == 1 else []
+
+
+def _given_names(an: Analysis, words: list[str]) -> bool:
+    """Each word an initial or a given name: a capitalised word English does not know, never written after "the" (a
+    place: "the Caribbean"), no people's word ("Caribbean Hindustani")."""
+    return all(w.endswith(".") or not lx.lemmas(w.lower()) and not _after_the(an, w)
+               and not w.endswith(_PEOPLE_ENDINGS) for w in words)
 
 
 def _after_the(an: Analysis, word: str) -> bool:
@@ -177,7 +183,6 @@ def people(an: Analysis, text: str) -> list[re.Match[str]]:
         last = words[-1].lower()
         if last in POLITY_WORDS or lx.lemmas(last) and lx.zipf(last) >= 4.0:
             continue  # "Borno State", "Nobel Prize", "Ottoman Empire": a place or a thing, not a surname
-        if given and all(w.endswith(".") or not lx.lemmas(w.lower()) and not _after_the(an, w)
-                         and not w.endswith(_PEOPLE_ENDINGS) for w in given):
+        if given and _given_names(an, given):
             out.append(m)
     return out

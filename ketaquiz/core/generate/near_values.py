@@ -60,7 +60,7 @@ def number_distractors(an: Analysis, answer: str, context: str) -> list[tuple[st
         pool |= {v for y in others if 1 < abs(y - value) <= 2 * step for v in range(min(y, value) + 1, max(y, value))}
     # no year long after the article's last: "2028" beside a 2018 peace overture reads as the future (held-40's judge);
     # an article that dates nothing else sets no bound
-    dated = [y for y in _years(an) if y != value] if year else []
+    dated = [y for y in article_years(an) if y != value] if year else []
     latest = max(value, *dated) + 5 if dated else None
     if decade:
         pool = {v for v in pool if v // 10 == value // 10} | set(range(value // 10 * 10, value // 10 * 10 + 10))
@@ -78,7 +78,7 @@ def number_distractors(an: Analysis, answer: str, context: str) -> list[tuple[st
     return [(f"{v}{suffix}", 1.0 if v in found else 0.9) for v in picked]
 
 
-def _years(an: Analysis) -> list[int]:
+def article_years(an: Analysis) -> list[int]:
     """Every year the article names, once per analysis (each number's options ask)."""
     cached: list[int] | None = an.__dict__.get("_years")
     if cached is None:
