@@ -771,12 +771,12 @@ Output greatly increased, and the result was an unprecedented rise in population
 Cosmic inflation explains why the early universe looks the same in every direction we observe.
 Theories of cosmic inflation were proposed in the 1980s by physicists working on the early universe.
 """
-    from ketaquiz.core.generate.worth import _described_once
+    from ketaquiz.core.generate.plain_gaps import described_once
 
     asked = _ranked_answers(text)
     assert "unprecedented rise" not in asked
     an = analyse(parse_article(text))
-    assert _described_once("unprecedented rise", an) and not _described_once("cosmic inflation", an)
+    assert described_once("unprecedented rise", an) and not described_once("cosmic inflation", an)
 
 
 def test_everyday_words_the_article_names_only_once_are_no_gap_unless_defined():

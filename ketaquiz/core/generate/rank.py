@@ -30,8 +30,9 @@ from .builders import Candidate
 from .importance import off_lead
 from .mentions import word_in
 from .phrases import exempt_checks
+from .plain_gaps import SAID_ONCE, defines
 from .terms import norm
-from .worth import SAID_ONCE, answer_terms, answers, defines, unworthy
+from .worth import answer_terms, answers, unworthy
 
 TOPIC_DEFINITION = "cloze-topic-definition"  # the family of `topic_definition.topic_definition`
 LEAD_ONCE = "said once in the lead"  # a lead gap the article says only there: asked last, where it fits
