@@ -100,7 +100,7 @@ def test_a_product_given_as_an_example_and_a_word_for_the_dead_are_no_gaps():
     assert not any("{{Secunia PSI}} is an example" in p for p in kept_cloze(malware))
     mummy = ("# Mummy\n\n## Egypt\n\nWithin the layers, Egyptian priests placed small amulets to guard the decedent "
              "from evil. The decedent was wrapped in linen, and the decedent was laid in a coffin.\n"
-             "Amulets were believed to protect the body.\n")
+             "Amulets were believed to protect the body, and amulets were carved in stone.\n")
     kept = " ".join(kept_cloze(mummy))
     assert "{{decedent" not in kept and "{{amulets" in kept
 

@@ -20,7 +20,7 @@ from .mentions import mentions, word_in
 from .names import WORLD_POWERS
 from .number_worth import FIRST, unworthy_number
 from .phrases import EVERYDAY_GAP_ZIPF, coin_toss, half_name, leading_term, unanchored
-from .plain_gaps import defines, everyday_words, plain_gap
+from .plain_gaps import defines, everyday_words, plain_gap, said_twice
 from .terms import norm
 from .topic import title_words, topic_answer, unnamed_subject
 
@@ -174,6 +174,10 @@ def unworthy(c: Candidate, an: Analysis, *, said_once_ok: bool = False) -> str |
         # of the Musée": held-out judges kept 9 % and dropped 41 % of such gaps (n = 22): a relation's head with its
         # object shown is a filler to guess ("'activity' and 'strength' fit as well")
         return f"side word: “{relation.group(1)}” is the relation, its object shown after “of”"
+    for ans in answer_terms(c) if not said_once_ok else []:
+        why = said_twice(c, an, ans)  # last: a more telling reason ("… of", the relation) comes first
+        if why:
+            return why
     if c.question.type == "choice" and re.match(r"^\d", str(c.question.answer)):
         return unworthy_number(c, an, source)
     return None
