@@ -31,6 +31,7 @@ from .importance import off_lead
 from .mentions import word_in
 from .phrases import exempt_checks
 from .plain_gaps import SAID_ONCE, defines
+from .spellings import numerals
 from .terms import norm
 from .worth import answer_terms, answers, unworthy
 
@@ -215,7 +216,14 @@ class _Picks:
 def _shows_number(asked: Ranked, other: Ranked) -> bool:
     """The figure or year one question asks stands in the other's prompt (a course is reviewed as a whole too)."""
     q = asked.cand.question
-    return _is_number(q) and word_in(str(q.answer).casefold(), other.cand.question.prompt.casefold())
+    if not _is_number(q):
+        return False
+    prompt = other.cand.question.prompt
+    # spelled out too: "… under the age of twenty-five …" answers "… screening is recommended in those under _____"
+    # (held-65's judge: "shows 'twenty-five', which gives away the screening-age choice")
+    # (not "two channels" beside a count of two reasons: a small count in words is everyday English)
+    spelled = {n for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)?", prompt) for n in numerals([w]) if int(n) > 10}
+    return word_in(str(q.answer).casefold(), prompt.casefold()) or str(q.answer) in spelled
 
 
 def _root_shown(answers: list[str], prompt: str) -> bool:
