@@ -121,3 +121,37 @@ def test_a_list_named_by_a_word_the_article_keeps_saying_is_anchored():
     an = analyse(parse_article(text))
     assert not unanchored(an, "Name one of the four basic types of animal tissues.")
     assert unanchored(an, "Name one of the bones.")
+
+
+# held-66's judge (j133), on the code after held-65's mends
+
+def test_a_heading_in_capitals_with_a_little_word_is_a_heading_too():
+    # "Little is known about the {{HISTORY}} OF TOGO before the late fifteenth century …"
+    text = ("# History of Togo\n\nTogo is a country in West Africa. Little is known about the HISTORY OF TOGO before "
+            "the late fifteenth century, when Portuguese explorers arrived. Germany claimed a protectorate in 1884.\n")
+    assert "capitals" in (_why(text, "Little is known", "HISTORY") or "")
+
+
+def test_a_name_in_capitals_the_article_barely_says_is_a_side_name():
+    # "{{BYTE}} in 1984 reported that the PC's Intel 8088 microprocessor outperformed the PDP-11/23 …": "the magazine
+    # is a side name"
+    text = ("# PDP-11\n\nThe PDP-11 is a series of minicomputers. BYTE in 1984 reported that the PC's microprocessor "
+            "outperformed the PDP-11/23 when running Unix. The PDP-11 used the Unibus, and each byte held 8 bits.\n")
+    assert "side name" in (_why(text, "BYTE in 1984", "BYTE") or "")
+
+
+def test_one_answer_typed_for_two_questions_asks_it_once():
+    # "Patent medicines that claimed to be a {{panacea}} …" beside "Snake oil … is a {{fraudulent panacea|panacea}} …"
+    # in another section: "repeats the 'panacea' answer of another question"
+    from ketaquiz.core.generate.builders import Candidate
+    from ketaquiz.core.generate.rank import Ranked, _Picks
+    from ketaquiz.core.questions import Question
+
+    def ranked(qid: str, topic: str, prompt: str) -> Ranked:
+        q = Question(id=qid, topic=topic, type="cloze", source=qid, prompt=prompt)
+        return Ranked(Candidate(q, 1.0, (qid,), "cloze", qid), 1.0)
+
+    picks = _Picks(total=10)
+    picks.keep(ranked("a", "history", "Patent medicines that claimed to be a {{panacea}} were common."))
+    assert not picks.allows(ranked("b", "overview", "Snake oil is a {{fraudulent panacea|panacea}} in the West."))
+    assert picks.allows(ranked("c", "overview", "Snake oil often contained {{camphor}}."))

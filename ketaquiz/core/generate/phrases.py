@@ -80,8 +80,8 @@ def unanchored(an: Analysis, prompt: str) -> bool:
 
 
 def _modified_key_noun(an: Analysis, phrase: str) -> bool:
-    """A word the article keeps saying, with a word before it that says which: "the four basic types of {{animal
-    tissues}}" in *Histology* (held-65's judge listed the four tissue types among its key facts)."""
+    """A word the article keeps saying, with a word before it that says which: "the four basic types of animal
+    tissues" in *Histology* (held-65's judge listed the four tissue types among its key facts)."""
     words = re.findall(r"[^\W\d_][\w-]*", phrase)
     for before, w in zip(words, words[1:]):
         if before.casefold() in lx.STOP_WORDS or w.casefold() in lx.STOP_WORDS:

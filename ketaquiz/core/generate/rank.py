@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from ..check import check_question
 from ..lint import DuplicateIndex
 from ..quality import CHECKS, tripped
-from ..questions import Question
+from ..questions import Question, cloze_gaps
 from . import WORDS_PER_QUESTION
 from .analysis import Analysis
 from .builders import Candidate
@@ -183,7 +183,10 @@ class _Picks:
         prompt = r.cand.question.prompt.casefold()
         names = {a.split()[-1].casefold() for a in answer_terms(r.cand) if a[:1].isupper()}
         year = r.cand.question.answer if _is_number(r.cand.question) else None
+        forms = _typed_forms(r.cand)
         for k in self.kept:
+            if forms & _typed_forms(k.cand):
+                return True  # "{{panacea}}" and "a {{fraudulent panacea|panacea}}": one answer typed for both
             if names & {a.split()[-1].casefold() for a in answer_terms(k.cand) if a[:1].isupper()}:
                 return True  # "Gregor Mendel" and "Mendel" asked twice
             if _shows_number(r, k) or _shows_number(k, r):
@@ -224,6 +227,17 @@ def _shows_number(asked: Ranked, other: Ranked) -> bool:
     # (not "two channels" beside a count of two reasons: a small count in words is everyday English)
     spelled = {n for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)?", prompt) for n in numerals([w]) if int(n) > 10}
     return word_in(str(q.answer).casefold(), prompt.casefold()) or str(q.answer) in spelled
+
+
+def _typed_forms(c: Candidate) -> set[str]:
+    """Every answer a learner may type for a cloze or short question, case-folded (memoised on the candidate)."""
+    cached: set[str] | None = c.__dict__.get("_typed_forms")
+    if cached is None:
+        q = c.question
+        forms = [f for g in cloze_gaps(q.prompt) for f in g] if q.type == "cloze" else \
+            [*answers(q), *(q.accept or [])] if q.type == "short" else []
+        cached = c.__dict__["_typed_forms"] = {f.casefold() for f in forms if len(f) >= 3}
+    return cached
 
 
 def _root_shown(answers: list[str], prompt: str) -> bool:

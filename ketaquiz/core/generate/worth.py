@@ -111,9 +111,10 @@ def unworthy(c: Candidate, an: Analysis, *, said_once_ok: bool = False) -> str |
             return f"label: “{label.group(1)}” heads a run-in paragraph, it is not what the sentence says"
         caps = _CAPS_LABEL.search(source)
         if caps and any(norm(a) in norm(caps.group(0)) and not an.pair_of(a) for a in answer_terms(c)) \
-                and sum(bool(lx.lemmas(w.lower())) for w in caps.group(0).split()) >= 2:
-            # "By the TIMING OF {{COLLECTION}}, VAT can be …" (held-65's judge: "an all-caps filler word"): a heading
-            # run in; a name in capitals with its acronym ("COMPREHENSIVE COMMUNITY PLANNING (CCP)") is a term
+                and _english_caps(caps.group(0)):
+            # "By the TIMING OF {{COLLECTION}}, VAT can be …" (held-65's judge: "an all-caps filler word"), "Little is
+            # known about the {{HISTORY}} OF TOGO before …" (held-66's): a heading run in; a name in capitals with its
+            # acronym ("COMPREHENSIVE COMMUNITY PLANNING (CCP)") is a term
             return f"label: “{caps.group(0)}”, in capitals, is a heading run into the sentence"
         if _EXISTENTIAL.match(source):
             return "vague: “There are …” counts or names things without saying anything about them"
@@ -317,6 +318,10 @@ def _side_name(c: Candidate, an: Analysis, ans: str, source: str) -> str | None:
     """A name the article does not keep coming back to, or its central figure asked about everywhere."""
     proper = re.search(rf"(?<!\w){re.escape(ans[:1].upper() + ans[1:])}(?!\w)", source) is not None \
         and not ans[:1].isdigit() and not lx.is_acronym(ans.split()[0]) and ans[:1].upper() != ans[:1].lower()
+    if " " not in ans and _caps_name(an, ans) and mentions(an, ans) <= 1:
+        # "{{BYTE}} in 1984 reported that …" (held-66's judge: "the magazine is a side name"): a name in capitals
+        # written so only here (the article's "bytes" are another word); "named {{PARRY}}", said twice, stays
+        return f"trivia: “{ans}” is a side name"
     if (proper and source.find(ans[:1].upper() + ans[1:]) > 0 or all(_PROPER_WORD.match(p) for p in ans.split())) \
             and not _common_noun_first(ans, source, an):
         # A name is worth asking when the article keeps coming back to it, or when the sentence says what it
@@ -411,3 +416,11 @@ def _caps_name(an: Analysis, word: str) -> bool:
     """"DOCTOR", "PARRY" (held-10: the script and the program a teacher asks about): a name in capitals, unless the
     article spells it out as an acronym."""
     return lx.is_caps_name(word) and an.pair_of(word) is None and word not in an.acronyms
+
+
+def _english_caps(run: str) -> bool:
+    """Words in capitals that are English, not letters: an English word and another English or little word ("TIMING
+    OF COLLECTION", "HISTORY OF TOGO"; not "NASA JPL ESA")."""
+    words = [w.lower() for w in run.split()]
+    english = sum(bool(lx.lemmas(w)) for w in words if w not in lx.STOP_WORDS)
+    return english >= 1 and english + sum(w in lx.STOP_WORDS for w in words) >= 2
