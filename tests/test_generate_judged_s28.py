@@ -155,3 +155,22 @@ def test_one_answer_typed_for_two_questions_asks_it_once():
     picks.keep(ranked("a", "history", "Patent medicines that claimed to be a {{panacea}} were common."))
     assert not picks.allows(ranked("b", "overview", "Snake oil is a {{fraudulent panacea|panacea}} in the West."))
     assert picks.allows(ranked("c", "overview", "Snake oil often contained {{camphor}}."))
+
+
+def test_a_status_is_a_head_a_learner_leaves_out():
+    # "… although it retained its {{UN trusteeship status|trusteeship}}.": "the natural answer 'UN trusteeship' may be
+    # marked wrong"
+    from tests.generation import gap_forms
+
+    text = ("# History of Togo\n\nTogo was a trust territory. By statute in 1955, French Togoland became an autonomous "
+            "republic, although it retained its UN trusteeship status. In 1960 Togo shed its UN trusteeship status.\n")
+    assert "UN trusteeship" in gap_forms(text, "UN trusteeship status")
+
+
+def test_two_english_words_in_capitals_head_a_run_in_paragraph():
+    # "{{VACUUM FILTRATION technique|VACUUM FILTRATION}} is most preferred for small batch of solution …" (held-62's
+    # page): a heading in capitals, as "By the TIMING OF {{COLLECTION}}"
+    text = ("# Filtration\n\nFiltration separates solids from fluids. VACUUM FILTRATION technique is most preferred "
+            "for small batches of solution in order to quickly dry out small crystals. A vacuum filtration uses a "
+            "Buchner funnel, and the vacuum filtration technique is fast.\n")
+    assert "capitals" in (_why(text, "VACUUM FILTRATION", "VACUUM FILTRATION technique") or "")

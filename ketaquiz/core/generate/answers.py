@@ -40,7 +40,7 @@ def everyday_modifier(word: str) -> bool:
 _GENERIC_HEADS = frozenset(
     "design valve system organism supply fuel molecule cell device engine process method model array infection "
     "sequence strand form type unit technique component manner formulation species nature level amount rate "
-    "degree property properties feature material gland test practice boiler disorder disease syndrome".split()
+    "degree property properties feature material gland test practice boiler disorder disease syndrome status".split()
 )
 # Heads so vague that the modifier is the whole point: the gap is the modifier ("catalytic component").
 _VAGUE_HEADS = frozenset("component manner formulation nature level amount degree way fashion property feature".split())
@@ -189,7 +189,7 @@ def _head_or_modifier(an: Analysis, words: list[str]) -> list[str]:
             out.append(" ".join(words[:-1]))  # "Ubangi" for "Ubangi River" (held-18)
             if len(words) == 3 and words[0].lower() in _PLACE_WORDS:
                 out.append(words[1])  # "Lake Mälaren" and "Mälaren" for "Lake Mälaren Region" (held-38)
-    elif generic and not lx.is_acronym(words[0]) and (len(words) > 2 or lx.zipf(words[0]) < 4.5):
+    elif generic and (len(words) > 2 or not lx.is_acronym(words[0]) and lx.zipf(words[0]) < 4.5):
         out.append(modifier)  # "poppet valves", "Wankel design", "cosmological constant term"; not "game"
     elif len(words) == 2 and lx.zipf(last) >= 4.0 and lx.zipf(words[0]) < 3.5 and not lx.is_acronym(words[0]) \
             and not everyday_modifier(words[0].lower()):

@@ -32,7 +32,7 @@ _PEOPLE = re.compile(r"[a-z](?:ist|ian)$")  # cosmologist(s), physician(s); matc
 _PEOPLE_WORDS = frozenset(
     "researcher worker weaver engineer astronomer scientist historian builder manufacturer inventor farmer merchant "
     "user author expert investigator sufferer decedent".split())
-_CAPS_LABEL = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")  # three words or more in capitals: "TIMING OF COLLECTION"
+_CAPS_LABEL = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,})+\b")  # words in capitals: "TIMING OF COLLECTION", "VACUUM FILTRATION"
 _LABEL_DASH = re.compile(r"^\W*([A-Z][\w ,'-]{1,40}?)\s+[–—]\s")  # "Textiles – mechanised cotton spinning …"
 _UNIT_GAP = re.compile(r"(?:\d[\d,.]*|\bper|\bhundreds?|\bthousands?|\bfew)\s+(?:a\(n\)\s+)?\{\{")
 # A count right before the gap: "six {{lictors}}", "five {{valence electrons}}" (held-1 to held-7: none of 35 kept;
@@ -110,7 +110,8 @@ def unworthy(c: Candidate, an: Analysis, *, said_once_ok: bool = False) -> str |
         if label and any(norm(a) in norm(label.group(1)) for a in answer_terms(c)):
             return f"label: “{label.group(1)}” heads a run-in paragraph, it is not what the sentence says"
         caps = _CAPS_LABEL.search(source)
-        if caps and any(norm(a) in norm(caps.group(0)) and not an.pair_of(a) for a in answer_terms(c)) \
+        run = norm(caps.group(0)) if caps else ""
+        if caps and any((norm(a) in run or run in norm(a)) and not an.pair_of(a) for a in answer_terms(c)) \
                 and _english_caps(caps.group(0)):
             # "By the TIMING OF {{COLLECTION}}, VAT can be …" (held-65's judge: "an all-caps filler word"), "Little is
             # known about the {{HISTORY}} OF TOGO before …" (held-66's): a heading run in; a name in capitals with its
