@@ -1,9 +1,8 @@
 """Gaps on plain words: a describing word, everyday words or a rare word the article says only there, a plain word it
-says only once more — and the term a sentence defines, which none of these refuses.
+says only twice — and the term a sentence defines, which none of these refuses.
 
 `plain_gap(candidate, analysis, answer)` and `said_twice(…)` return the reason or None; `worth.unworthy` asks them
-of every cloze answer, `said_twice` last.
-Each rule's comment names the blind verdicts behind it (`docs/judging/`).
+of every cloze answer, `said_twice` last. Each rule's comment names the blind verdicts behind it (`docs/judging/`).
 """
 
 from __future__ import annotations

@@ -369,8 +369,6 @@ def _parallel_count(prompt: str, counted: re.Match[str]) -> bool:
     return bool(count) and shown.count(count + " ") >= (2 if counted.group(0).endswith("{{") else 1)
 
 
-
-
 _RELATION_OF = re.compile(r"\bthe\s+\{\{([^}|]+)[^}]*\}\}\s+of\s")
 _NOUN_OF = re.compile(r"(\w+)\s+of\s+(?:the\s+|a\s+|an\s+|a\(n\)\s+|its\s+|their\s+)?\{\{")
 _KIND_OF = frozenset("composed made consisting consist consists formed form forms kind kinds type types group groups "
