@@ -230,12 +230,14 @@ def _shows_number(asked: Ranked, other: Ranked) -> bool:
 
 
 def _typed_forms(c: Candidate) -> set[str]:
-    """Every answer a learner may type for a cloze or short question, case-folded (memoised on the candidate)."""
+    """Every answer a learner may type for a cloze or short question, case-folded (memoised on the candidate); not a
+    "Name one of …" list's items, each one answer among many ("myocardial infarction" among the types of coronary
+    artery disease asks no more than "the first sign is a {{heart attack}}")."""
     cached: set[str] | None = c.__dict__.get("_typed_forms")
     if cached is None:
         q = c.question
         forms = [f for g in cloze_gaps(q.prompt) for f in g] if q.type == "cloze" else \
-            [*answers(q), *(q.accept or [])] if q.type == "short" else []
+            [*answers(q), *(q.accept or [])] if q.type == "short" and not c.family.startswith("short-list") else []
         cached = c.__dict__["_typed_forms"] = {f.casefold() for f in forms if len(f) >= 3}
     return cached
 
