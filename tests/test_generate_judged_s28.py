@@ -193,6 +193,9 @@ def test_a_name_the_article_gives_commonly_or_after_a_comma_is_accepted():
     # an item of a list is no other name: "apples, pears, or plums,"
     fruit = "# Fruit\n\nShe bought apples, pears, or plums, and the plums were ripe. Pears keep well.\n"
     assert "plums" not in gap_forms(fruit, "pears")
+    # nor are two everyday things named as alternatives: "the drug, or placebo,"
+    trial = "# Trial\n\nEach patient took the drug, or placebo, for a week. The placebo was a sugar pill.\n"
+    assert "drug" not in gap_forms(trial, "placebo")
 
 
 def test_an_item_of_a_name_one_list_is_no_second_asking_of_a_cloze():

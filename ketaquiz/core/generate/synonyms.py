@@ -132,7 +132,7 @@ def also_called(an: Analysis, term: str) -> list[str]:
     pairs: list[tuple[str, str]] | None = an.__dict__.get("_also_called")
     if pairs is None:
         found = [(_unled(a), _unled(b)) for a, b in _CALLED.findall(an.article.text)] + _or_glosses(an.article.text) \
-            + _COMMA_OR.findall(an.article.text)
+            + [(a, b) for a, b in _COMMA_OR.findall(an.article.text) if min(lx.zipf(a), lx.zipf(b)) < 3.0]
         pairs = an.__dict__["_also_called"] = [(a.casefold(), b) for a, b in found] + [(b.casefold(), a) for a, b in found]
     t = term.casefold()
     # the name itself, not a longer name ending in it: "social anxiety disorder, also known as social phobia" names
@@ -153,7 +153,8 @@ _OR_GLOSS = re.compile(r"((?:[\w'’-]+ ){0,4}[\w'’-]+) \((?:or (?:simply )?|(
                        r"([\w'’-]+(?: [\w'’-]+){0,3})\)")
 # "remain as a ring, or annulus, around the middle of the stalk" (held-67's judge: "accept 'ring', which the article
 # gives as the plain name"): one word, a comma, "or" and another word set off by commas, after an article (not an item
-# of a list: "apples, pears, or plums,")
+# of a list: "apples, pears, or plums,"), one of the two a rare word, the term glossed ("the drug, or placebo," names
+# two things)
 _COMMA_OR = re.compile(r"\b(?:[Aa]n?|[Tt]he) ([a-z]{3,}), or ([a-z]{3,}),")
 _NOT_NAMES = frozenset("more others both another even less possibly".split())  # "(or more)", "(or both)"
 
