@@ -213,3 +213,24 @@ def test_an_item_of_a_name_one_list_is_no_second_asking_of_a_cloze():
     picks = _Picks(total=10)
     picks.keep(Ranked(Candidate(types, 1.0, ("s1",), "short-list", "a"), 1.0))
     assert picks.allows(Ranked(Candidate(sign, 1.0, ("s2",), "cloze", "b"), 1.0))
+
+
+def test_a_lead_date_in_an_aside_about_a_side_thing_is_not_asked():
+    # "New technologies such as the electrical telegraph, widely introduced in the _____ in the UK and US, were not
+    # sufficient to drive high rates of growth." (corpus: seven judges dropped it, "a one-off date beside the point");
+    # the subject's own span in an aside stays ("The Great Plague, lasting from _____, …", kept)
+    from ketaquiz.core.generate.analysis import analyse
+    from ketaquiz.core.generate.lead_dates import lead_dates
+
+    def dates(text: str) -> list[str]:
+        art = parse_article(text)
+        return [str(c.question.answer) for c in lead_dates(analyse(art), art.sections[0])]
+
+    revolution = ("# Industrial Revolution\n\nThe Industrial Revolution began in Great Britain around 1760. New "
+                  "technologies such as the electrical telegraph, widely introduced in the 1840s in the UK and US, "
+                  "were not sufficient to drive high rates of growth.\n\n## Textiles\n\nCotton spinning was "
+                  "mechanised. The Industrial Revolution changed work.\n")
+    assert dates(revolution) == ["1760"]
+    plague = ("# Great Plague of London\n\nThe Great Plague, lasting from 1665 to 1666, was the last major epidemic "
+              "of the bubonic plague to occur in England.\n\n## Spread\n\nThe plague spread through London.\n")
+    assert dates(plague)
