@@ -234,3 +234,21 @@ def test_a_lead_date_in_an_aside_about_a_side_thing_is_not_asked():
     plague = ("# Great Plague of London\n\nThe Great Plague, lasting from 1665 to 1666, was the last major epidemic "
               "of the bubonic plague to occur in England.\n\n## Spread\n\nThe plague spread through London.\n")
     assert dates(plague)
+
+
+# held-68's judge (j136), on the session's end
+
+def test_no_distractor_is_the_subject_or_names_what_the_prompt_shows():
+    # "The mining of strontianite in Germany ended when mining of the _____ deposits in Gloucestershire started." was
+    # offered with "minerals strontianite", "strontium" and "vast range" beside "celestine": "junk distractors"
+    from ketaquiz.core.generate.analysis import analyse
+    from ketaquiz.core.generate.builders import distractors
+
+    text = ("# Strontium\n\nStrontium is a chemical element. Strontium occurs in the minerals strontianite and "
+            "celestine. Strontium is reactive, and strontium burns red.\n\n## History\n\nThe mining of strontianite in "
+            "Germany ended when mining of the celestine deposits in Gloucestershire started. Celestine is a sulfate, "
+            "and barite is a sulfate too. Celestine and barite are minerals. Strontium salts colour fireworks.\n")
+    an = analyse(parse_article(text))
+    shown = "The mining of strontianite in Germany ended when mining of the celestine deposits in Gloucestershire started."
+    options = [d.casefold() for d, _ in distractors(an, "celestine", shown)]
+    assert "strontium" not in options and not any("strontianite" in o for o in options)
