@@ -55,6 +55,11 @@ def cloze_gaps(prompt: str) -> list[list[str]]:
     return [[alt.strip() for alt in m.group(1).split("|") if alt.strip()] for m in CLOZE_GAP.finditer(prompt)]
 
 
+def gap_forms(prompt: str, answer: str) -> list[str]:
+    """Every form the gap whose first answer is `answer` accepts; `[answer]` when no gap holds it."""
+    return next((g for g in cloze_gaps(prompt) if g and g[0] == answer), [answer])
+
+
 def cloze_display(prompt: str, blank: str = "_____") -> str:
     """The cloze prompt with every gap shown as a blank."""
     return CLOZE_GAP.sub(blank, prompt)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..quality import tripped
-from ..questions import Question, cloze_gaps
+from ..questions import Question, cloze_gaps, gap_forms
 from . import lexicon as lx
 from .analysis import Analysis
 from .mentions import mentions, said_only_after, word_in
@@ -95,7 +95,7 @@ def phrase_said_once(prompt: str, ans: str, an: Analysis) -> bool:
     """A gap of two or more words that the article says, in either number, only in this sentence."""
     if len(ans.split()) < 2:
         return False
-    forms = next((g for g in cloze_gaps(prompt) if g and g[0] == ans), [ans])
+    forms = gap_forms(prompt, ans)
     whole = [f for f in forms if norm(f) == norm(ans) or lx.is_acronym(f)]  # "IP" for "Internet Protocol" is the same name
     return max(mentions(an, f, ignore_case=True) for f in whole) <= 1
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..questions import cloze_gaps
+from ..questions import gap_forms
 from . import lexicon as lx
 from .analysis import Analysis
 from .answers import modifier_forms
@@ -69,7 +69,7 @@ def said_twice(c: Candidate, an: Analysis, ans: str) -> str | None:
     if c.question.type != "cloze" or not ans.isalpha() or not ans.islower() or not 2.5 <= lx.zipf(ans) < 3.5 \
             or defines(c) or _CATEGORY_GAP.search(c.question.prompt):
         return None
-    forms = next((g for g in cloze_gaps(c.question.prompt) if g and g[0] == ans), [ans])
+    forms = gap_forms(c.question.prompt, ans)
     if max(mentions(an, f, ignore_case=True) for f in forms) > 2:
         return None
     # "{{progeny}}", "{{circuitry}}", "{{denominations}}", "{{annexation}}": one plain word of middling rarity the
@@ -94,7 +94,7 @@ SAID_ONCE = " is said only here, and the sentence does not define it"
 
 def _said_once(c: Candidate, ans: str, an: Analysis) -> bool:
     """No form of the answer stands anywhere else in the article, and the sentence does not define it."""
-    forms = next((g for g in cloze_gaps(c.question.prompt) if g and g[0] == ans), [ans])
+    forms = gap_forms(c.question.prompt, ans)
     part = modifier_forms(an, ans)  # "cord" accepted for "cord damage" is no other name of it
     return max(mentions(an, f, ignore_case=True) for f in forms if f not in part) <= 1 and not defines(c)
 
