@@ -221,12 +221,20 @@ def _shows_number(asked: Ranked, other: Ranked) -> bool:
     q = asked.cand.question
     if not _is_number(q):
         return False
-    prompt = other.cand.question.prompt
-    # spelled out too: "… under the age of twenty-five …" answers "… screening is recommended in those under _____"
-    # (held-65's judge: "shows 'twenty-five', which gives away the screening-age choice")
-    # (not "two channels" beside a count of two reasons: a small count in words is everyday English)
-    spelled = {n for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)?", prompt) for n in numerals([w]) if int(n) > 10}
-    return word_in(str(q.answer).casefold(), prompt.casefold()) or str(q.answer) in spelled
+    return word_in(str(q.answer).casefold(), other.cand.question.prompt.casefold()) \
+        or str(q.answer) in _spelled_figures(other.cand)
+
+
+def _spelled_figures(c: Candidate) -> set[str]:
+    """The figures a prompt spells out, as digits (memoised on the candidate: asked for every pair of questions).
+    "… under the age of twenty-five …" answers "… screening is recommended in those under _____" (held-65's judge:
+    "shows 'twenty-five', which gives away the screening-age choice"); not "two channels" beside a count of two
+    reasons: a small count in words is everyday English."""
+    cached: set[str] | None = c.__dict__.get("_spelled_figures")
+    if cached is None:
+        words = re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)?", c.question.prompt)
+        cached = c.__dict__["_spelled_figures"] = {n for w in words for n in numerals([w]) if int(n) > 10}
+    return cached
 
 
 def _typed_forms(c: Candidate) -> set[str]:
