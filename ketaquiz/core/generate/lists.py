@@ -29,10 +29,14 @@ def _shared_modifier(an: Analysis, options: list[str]) -> list[str]:
     """The first item's head, when its describing word goes with every item: "costs" of "improved costs, speed,
     quality, flexibility, scalability, or diversity" (held-62's judge: "'cost', 'costs' … are graded wrong")."""
     first = options[0].split() if options else []
-    describing = len(first) == 2 and (first[0].endswith("ed") or set(lx.lemmas(first[0].lower())) == {"ADJ"})
-    if describing and len(options) >= 3 and all(len(o.split()) == 1 for o in options[1:]):
+    if len(first) == 2 and _describes(first[0]) and len(options) >= 3 and all(len(o.split()) == 1 for o in options[1:]):
         return [first[1], *accepted_forms(an, first[1])]
     return []
+
+
+def _describes(word: str) -> bool:
+    """A word that says how the thing is ("improved", "reduced", "rapid"), not what it is."""
+    return word.lower().endswith("ed") or set(lx.lemmas(word.lower())) == {"ADJ"}
 
 
 def _short_forms(options: list[str]) -> list[str]:
@@ -51,7 +55,7 @@ def _short_forms(options: list[str]) -> list[str]:
                 k += 1
             shared = max(shared, k)
         rest = words[shared:]
-        meaning = any(w.lower().endswith("ed") or set(lx.lemmas(w.lower())) == {"ADJ"} for w in words[:shared])
+        meaning = any(_describes(w) for w in words[:shared])
         # not "reduced …", nor "nitrate" of "sodium nitrate" beside "sodium thiosulfate": a salt's anion names another
         if shared and not meaning and not (len(rest) == 1 and lx.zipf(rest[0]) >= 4.5) and not salt_name(words):
             out.append(" ".join(rest))
