@@ -8,6 +8,7 @@ from ketaquiz.core.article import parse_article
 from ketaquiz.core.generate.analysis import Analysis, analyse
 from ketaquiz.core.generate.builders import Candidate
 from ketaquiz.core.generate.families import BUILDERS
+from ketaquiz.core.generate.rank import Ranked
 from ketaquiz.core.generate.worth import unworthy
 from ketaquiz.core.quality import tripped
 from ketaquiz.core.questions import Question
@@ -43,3 +44,7 @@ def assert_dangling(prompts: Iterable[str], *, dangling: bool = True) -> None:
     for prompt in prompts:
         assert ("dangling reference" in tripped(q(prompt))) is dangling, prompt
 
+
+def ranked(question: Question, family: str | None = None) -> Ranked:
+    """One question as a ranked candidate of its own sentence (named by its id), for the budget's pairwise checks."""
+    return Ranked(Candidate(question, 1.0, (question.id,), family or question.type, question.id), 1.0)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from ketaquiz.core.article import parse_article
 
+from .generation import gap_forms, q, ranked
+
 _GENETICS = """# Genetics
 
 Genetics is the study of genes and heredity in organisms.
@@ -69,31 +71,20 @@ def test_a_figure_spelled_out_in_another_prompt_answers_its_choice():
     # "Diagnosis is often by screening which is recommended yearly in sexually active women under the age of
     # twenty-five …" beside "… screening is recommended in those under _____" (25): "gives away the screening-age
     # choice"; a small count in words ("two channels") is no figure
-    from ketaquiz.core.generate.builders import Candidate
-    from ketaquiz.core.generate.rank import Ranked, _shows_number
-    from ketaquiz.core.questions import Question
+    from ketaquiz.core.generate.rank import _shows_number
 
-    def ranked(q: Question) -> Ranked:
-        return Ranked(Candidate(q, 1.0, (q.id,), q.type, q.id), 1.0)
-
-    age = ranked(Question(id="a", topic="t", type="choice", source="s", answer="25", choices=["23", "25", "27", "29"],
-                          prompt="Screening is recommended in women under {{25}}."))
-    shown = ranked(Question(id="b", topic="t", type="cloze", source="s",
-                            prompt="Screening is recommended yearly in sexually {{active women}} under twenty-five."))
-    two = ranked(Question(id="c", topic="t", type="choice", source="s", answer="2", choices=["2", "3", "4", "5"],
-                          prompt="Vouchers are instituted for {{2}} broad reasons."))
-    channels = ranked(Question(id="d", topic="t", type="cloze", source="s",
-                               prompt="Vouchers affect budgets through two channels, lower {{enrollments}} among them."))
+    age = ranked(q("Screening is recommended in women under {{25}}.", "choice", id="a", answer="25",
+                   choices=["23", "25", "27", "29"]))
+    shown = ranked(q("Screening is recommended yearly in sexually {{active women}} under twenty-five.", id="b"))
+    two = ranked(q("Vouchers are instituted for {{2}} broad reasons.", "choice", id="c", answer="2",
+                   choices=["2", "3", "4", "5"]))
+    channels = ranked(q("Vouchers affect budgets through two channels, lower {{enrollments}} among them.", id="d"))
     assert _shows_number(age, shown) and not _shows_number(two, channels)
 
 
 def test_a_gap_after_a_hanging_hyphen_is_half_a_compound():
     # "In 2016, the average pay- {{TV subscriber}} paid $231 per year …" (the page's own "pay- TV")
     from ketaquiz.core.giveaways import gloss_giveaway
-    from ketaquiz.core.questions import Question
-
-    def q(prompt: str) -> Question:
-        return Question(id="q", topic="t", type="cloze", source="s", prompt=prompt)
 
     assert gloss_giveaway(q("In 2016, the average pay- {{TV subscriber}} paid $231 per year for a box."))
     assert gloss_giveaway(q("In 2016, the average {{TV subscriber}} paid $231 per year for a box.")) is None
@@ -143,25 +134,21 @@ def test_a_name_in_capitals_the_article_barely_says_is_a_side_name():
 def test_one_answer_typed_for_two_questions_asks_it_once():
     # "Patent medicines that claimed to be a {{panacea}} …" beside "Snake oil … is a {{fraudulent panacea|panacea}} …"
     # in another section: "repeats the 'panacea' answer of another question"
-    from ketaquiz.core.generate.builders import Candidate
-    from ketaquiz.core.generate.rank import Ranked, _Picks
+    from ketaquiz.core.generate.rank import _Picks
     from ketaquiz.core.questions import Question
 
-    def ranked(qid: str, topic: str, prompt: str) -> Ranked:
-        q = Question(id=qid, topic=topic, type="cloze", source=qid, prompt=prompt)
-        return Ranked(Candidate(q, 1.0, (qid,), "cloze", qid), 1.0)
+    def cloze(qid: str, topic: str, prompt: str) -> Question:
+        return Question(id=qid, topic=topic, type="cloze", source=qid, prompt=prompt)
 
     picks = _Picks(total=10)
-    picks.keep(ranked("a", "history", "Patent medicines that claimed to be a {{panacea}} were common."))
-    assert not picks.allows(ranked("b", "overview", "Snake oil is a {{fraudulent panacea|panacea}} in the West."))
-    assert picks.allows(ranked("c", "overview", "Snake oil often contained {{camphor}}."))
+    picks.keep(ranked(cloze("a", "history", "Patent medicines that claimed to be a {{panacea}} were common.")))
+    assert not picks.allows(ranked(cloze("b", "overview", "Snake oil is a {{fraudulent panacea|panacea}} in the West.")))
+    assert picks.allows(ranked(cloze("c", "overview", "Snake oil often contained {{camphor}}.")))
 
 
 def test_a_status_is_a_head_a_learner_leaves_out():
     # "… although it retained its {{UN trusteeship status|trusteeship}}.": "the natural answer 'UN trusteeship' may be
     # marked wrong"
-    from tests.generation import gap_forms
-
     text = ("# History of Togo\n\nTogo was a trust territory. By statute in 1955, French Togoland became an autonomous "
             "republic, although it retained its UN trusteeship status. In 1960 Togo shed its UN trusteeship status.\n")
     assert "UN trusteeship" in gap_forms(text, "UN trusteeship status")
@@ -181,8 +168,6 @@ def test_two_english_words_in_capitals_head_a_run_in_paragraph():
 def test_a_name_the_article_gives_commonly_or_after_a_comma_is_accepted():
     # "… this is called a myocardial infarction (commonly referred to as a heart attack)": "add 'heart attack'";
     # "… remain as a ring, or annulus, around the middle of the stalk": "accept 'ring'"
-    from tests.generation import gap_forms
-
     heart = ("# Coronary artery disease\n\nThe heart's muscle cells may die from lack of oxygen and this is called a "
              "myocardial infarction (commonly referred to as a heart attack). Unstable angina may precede myocardial "
              "infarction.\n")
@@ -201,8 +186,7 @@ def test_a_name_the_article_gives_commonly_or_after_a_comma_is_accepted():
 def test_an_item_of_a_name_one_list_is_no_second_asking_of_a_cloze():
     # with "heart attack" accepted for {{myocardial infarction}}, "Name one of the types of coronary artery disease"
     # (which accepts it too) took out "In many cases, the first sign is a {{heart attack}}.", a kept question
-    from ketaquiz.core.generate.builders import Candidate
-    from ketaquiz.core.generate.rank import Ranked, _Picks
+    from ketaquiz.core.generate.rank import _Picks
     from ketaquiz.core.questions import Question
 
     types = Question(id="a", topic="types", type="short", source="s", answer="stable angina",
@@ -211,8 +195,8 @@ def test_an_item_of_a_name_one_list_is_no_second_asking_of_a_cloze():
     sign = Question(id="b", topic="overview", type="cloze", source="t",
                     prompt="In many cases, the first sign is a {{heart attack}}.")
     picks = _Picks(total=10)
-    picks.keep(Ranked(Candidate(types, 1.0, ("s1",), "short-list", "a"), 1.0))
-    assert picks.allows(Ranked(Candidate(sign, 1.0, ("s2",), "cloze", "b"), 1.0))
+    picks.keep(ranked(types, "short-list"))
+    assert picks.allows(ranked(sign))
 
 
 def test_a_lead_date_in_an_aside_about_a_side_thing_is_not_asked():
